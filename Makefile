@@ -1,0 +1,35 @@
+# One command to set up and serve, one to set up and test. Everything lives in .venv/.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+export HF_HUB_OFFLINE := 1
+
+.PHONY: serve test eval bench-readme lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# torch first, pinned: that takes the CPU build instead of several GB of CUDA.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+serve: $(VENV)/.installed  ## set up, index the sample articles if the index is empty, serve on :8000
+	$(BIN)/rag serve --seed examples
+
+test: $(VENV)/.installed  ## set up and run the tests (pytest's "no tests" exit 5 counts as a failure)
+	$(BIN)/python -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
+
+eval: $(VENV)/.installed  ## eval the rare-earths set against the committed baseline
+	$(BIN)/python -m eval.gate --shared $(SHARED)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check rag index api eval tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) data

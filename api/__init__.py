@@ -1,0 +1,1 @@
+"""The ways in: the HTTP service (FastAPI) and the command line."""

@@ -1,0 +1,142 @@
+"""The ``rag`` command line: index, delete, ask, search, serve (and eval, bench)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+from pydantic import ValidationError
+
+from rag.errors import RagError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Ask questions of a folder of articles; every answer cites its passages.")
+
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index directory [env RAG_INDEX_DIR; default ./data/index]")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
+KOpt = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve (1-50)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _validation_message(exc: ValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e["loc"])
+        parts.append(f"{where}: {str(e['msg']).removeprefix('Value error, ')}")
+    return "; ".join(parts)
+
+
+def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyped-def]
+    from rag.services import build_services
+    from rag.settings import Settings
+
+    return build_services(Settings.load(config, index_dir=index))
+
+
+def _indexer(services):  # type: ignore[no-untyped-def]
+    from index.chunker import Chunker
+    from index.indexer import Indexer
+
+    s = services.settings
+    return Indexer(services.store, services.embedder, Chunker(s.chunking.size, s.chunking.overlap),
+                   max_file_bytes=s.indexing.max_file_bytes, batch_documents=s.indexing.batch_documents)
+
+
+@app.command("index")
+def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html)")],
+              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Index article files; unchanged files are skipped, changed ones replaced."""
+    services = _services(index, config)
+    report = _indexer(services).index_paths(paths, progress=sys.stderr.isatty())
+    typer.echo(report.summary())
+    if report.refused and not (report.added or report.updated or report.skipped):
+        raise typer.Exit(1)
+
+
+@app.command("delete")
+def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Remove one document from the index."""
+    _indexer(_services(index, config)).delete(doc_id)
+    typer.echo(f"deleted {doc_id}")
+
+
+@app.command("ask")
+def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
+            as_json: JsonOpt = False) -> None:
+    """Answer a question with numbered sources."""
+    from rag.types import AskRequest
+
+    try:
+        request = AskRequest(question=question, k=k)
+    except ValidationError as exc:
+        fail(_validation_message(exc))
+    answer = _services(index, config).engine.ask(request)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("\nSources:")
+        for c in answer.citations:
+            typer.echo(f"  [{c.id}] {c.title} ({c.doc_id})\n      \"{c.text}\"")
+
+
+@app.command("search")
+def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
+               as_json: JsonOpt = False) -> None:
+    """Show the passages most similar to a query, with scores."""
+    from rag.types import SearchRequest, SearchResponse
+
+    try:
+        request = SearchRequest(query=query, k=k)
+    except ValidationError as exc:
+        fail(_validation_message(exc))
+    passages = _services(index, config).engine.search(request)
+    if as_json:
+        typer.echo(SearchResponse(passages=passages).model_dump_json(indent=2))
+        return
+    for rank, p in enumerate(passages, start=1):
+        text = " ".join(p.text.split())
+        typer.echo(f"{rank}. {p.score:.3f}  {p.title} ({p.chunk_id})\n   {text[:300]}{'…' if len(text) > 300 else ''}")
+
+
+@app.command("serve")
+def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
+              host: Annotated[Optional[str], typer.Option(help="Bind address [default 127.0.0.1]")] = None,
+              port: Annotated[Optional[int], typer.Option(help="Port [default 8000]")] = None,
+              seed: Annotated[Optional[Path], typer.Option(help="Index this folder first if the index is empty")] = None) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+    from rag.services import build_services
+    from rag.settings import Settings
+
+    settings = Settings.load(config, index_dir=index, host=host, port=port)
+    services = build_services(settings)
+    if seed is not None and services.store.count()[1] == 0:
+        typer.echo(f"index is empty: indexing {seed}", err=True)
+        typer.echo(_indexer(services).index_paths([seed]).summary(), err=True)
+    uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_level="info")
+
+
+def main() -> None:
+    try:
+        app()
+    except RagError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Error codes to HTTP statuses in one table, and one error body shape for every failure."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rag.errors import RagError
+
+log = logging.getLogger("api")
+
+STATUS = {
+    "invalid_input": 422,
+    "not_found": 404,
+    "index_empty": 503,
+    "index_mismatch": 503,
+    "index_locked": 409,
+    "index_corrupt": 500,
+    "config_error": 500,
+}
+
+
+def error_body(code: str, message: str, details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if details:
+        body["details"] = details
+    return {"error": body}
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = [str(p) for p in error.get("loc", ()) if p != "body"]
+    where = ".".join(loc)
+    kind = error.get("type", "")
+    if kind == "json_invalid":
+        return f"malformed JSON: {error.get('ctx', {}).get('error', 'could not parse the body')}"
+    if kind == "extra_forbidden":
+        return f"unknown field {where!r}"
+    if kind == "missing":
+        return f"missing field {where!r}"
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(RagError)
+    async def _rag_error(request: Request, exc: RagError) -> JSONResponse:
+        status = STATUS.get(exc.code, 500)
+        if status >= 500 and exc.code not in ("index_empty", "index_mismatch"):
+            log.error("request failed: %s: %s", exc.code, exc.message)
+        return JSONResponse(error_body(exc.code, exc.message), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [_describe(e) for e in exc.errors()]
+        details = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
+        return JSONResponse(error_body("invalid_input", "; ".join(problems), details), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return JSONResponse(error_body("internal", "internal error; see the server log"), status_code=500)

@@ -1,0 +1,105 @@
+"""Incremental indexing: skip unchanged files by content hash, replace changed ones, delete on request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from index.chunker import Chunker
+from index.discover import find_files
+from index.readers import Refused, read_document
+from rag.errors import NotFound
+from rag.protocols import Embedder
+from rag.store import FaissStore
+from rag.types import Chunk, Document
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    chunks: int = 0
+
+    def summary(self) -> str:
+        line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
+                f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
+        return line + "".join(f"\n  refused {path}: {why}" for path, why in self.refused)
+
+
+class Indexer:
+    def __init__(self, store: FaissStore, embedder: Embedder, chunker: Chunker,
+                 max_file_bytes: int = 20_000_000, batch_documents: int = 200) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.chunker = chunker
+        self.max_file_bytes = max_file_bytes
+        self.batch_documents = batch_documents
+
+    def index_paths(self, paths: Iterable[Path], progress: bool = False) -> IndexReport:
+        report = IndexReport()
+        documents: list[Document] = []
+        seen: dict[str, str] = {}
+        files = list(find_files(paths))
+        for path, problem in tqdm(files, desc="files", unit="file", disable=not progress):
+            if problem is not None:
+                report.refused.append((str(path), problem))
+                continue
+            try:
+                doc = read_document(path, self.max_file_bytes)
+            except Refused as exc:
+                report.refused.append((str(path), exc.message))
+                continue
+            except ValueError as exc:  # an invalid doc_id from the file name
+                report.refused.append((str(path), str(exc)))
+                continue
+            if doc.doc_id in seen:
+                report.refused.append((str(path), f"duplicate doc_id {doc.doc_id!r} (also {seen[doc.doc_id]})"))
+                continue
+            seen[doc.doc_id] = str(path)
+            documents.append(doc)
+        self.index_documents(documents, report, progress=progress)
+        return report
+
+    def index_documents(self, documents: Sequence[Document], report: IndexReport | None = None,
+                        progress: bool = False) -> IndexReport:
+        report = report or IndexReport()
+        self.store.check_chunking()
+        known = self.store.content_hashes()
+        todo = []
+        for doc in documents:
+            if known.get(doc.doc_id) == doc.content_hash:
+                report.skipped.append(doc.doc_id)
+            else:
+                todo.append(doc)
+        chunked = [(doc, self.chunker.split(doc)) for doc in todo]
+        total = sum(len(chunks) for _, chunks in chunked)
+        with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:
+            for start in range(0, len(chunked), self.batch_documents):
+                batch = chunked[start:start + self.batch_documents]
+                upserts = [(doc, chunks, self._embed(chunks, bar)) for doc, chunks in batch]
+                self.store.write(upserts)
+                for doc, chunks in batch:
+                    (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
+                    report.chunks += len(chunks)
+        return report
+
+    def _embed(self, chunks: Sequence[Chunk], bar: tqdm) -> np.ndarray:
+        parts = []
+        for start in range(0, len(chunks), 64):
+            texts = [c.text for c in chunks[start:start + 64]]
+            parts.append(self.embedder.embed_documents(texts))
+            bar.update(len(texts))
+        if not parts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.concatenate(parts)
+
+    def delete(self, doc_id: str) -> None:
+        if doc_id not in self.store.content_hashes():
+            raise NotFound(f"no document with doc_id {doc_id!r}")
+        self.store.write([], deletes=[doc_id])

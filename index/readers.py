@@ -1,0 +1,134 @@
+"""Reading .txt, .md and .html article files into Documents, refusing what is not an article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from rag.errors import InvalidInput
+from rag.types import Document
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,199}$")
+
+
+class Refused(InvalidInput):
+    """A file that is reported and skipped; ``message`` says why."""
+
+
+def validate_doc_id(doc_id: str) -> str:
+    if not _DOC_ID.match(doc_id) or ".." in doc_id:
+        raise InvalidInput(f"doc_id {doc_id!r} must be 1-200 letters, digits, '.', '_' or '-', "
+                           f"start with a letter or digit, and not contain '..'")
+    return doc_id
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def looks_like_headline(line: str) -> bool:
+    line = line.strip()
+    n_words = len(line.split())
+    return 3 <= n_words <= 25 and len(line) <= 200 and not line.endswith((".", ":", ";", ","))
+
+
+class _HTMLText(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "header", "footer", "blockquote", "pre", "table", "ul", "ol"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.h1 = ""
+        self._skip = 0
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip:
+            self._skip -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        current = self._in[-1] if self._in else ""
+        if current == "title":
+            self.title += data
+        elif self._skip == 0:
+            if current == "h1":
+                self.h1 += data
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Visible text of an HTML page (scripts and styles dropped) and its title."""
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).splitlines()]
+    text = "\n".join(line for line in lines if line)
+    return text, (parser.title.strip() or parser.h1.strip())
+
+
+def _markdown_title(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.lstrip("#").strip() if line.lstrip().startswith("#") else ""
+    return ""
+
+
+def parse_text(raw: str, suffix: str) -> tuple[str, str]:
+    """Body text and title (possibly empty) of a file's decoded contents."""
+    if suffix in (".html", ".htm"):
+        return html_to_text(raw)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if suffix in (".md", ".markdown"):
+        return text, _markdown_title(text)
+    return text, ""
+
+
+def read_document(path: Path, max_bytes: int) -> Document:
+    """Read one article file; raise Refused with the reason when it is not a readable text article."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise Refused(f"unsupported file type {suffix or '(none)'}; expected .txt, .md or .html")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise Refused("empty file")
+        if size > max_bytes:
+            raise Refused(f"file is {size:,} bytes; the limit is {max_bytes:,} (RAG_INDEXING__MAX_FILE_BYTES)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Refused(f"unreadable: {exc.strerror or exc}") from None
+    return document_from_bytes(path.stem, data, suffix, path=str(path))
+
+
+def document_from_bytes(stem: str, data: bytes, suffix: str, path: str | None = None) -> Document:
+    if b"\x00" in data[:8192]:
+        raise Refused("binary file (contains NUL bytes)")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Refused(f"not valid UTF-8 (byte {exc.start})") from None
+    text, title = parse_text(raw, suffix)
+    if not text.strip():
+        raise Refused("no text in file")
+    doc_id = validate_doc_id(stem)
+    if not title:
+        first = text.strip().splitlines()[0]
+        title = first.strip() if looks_like_headline(first) else doc_id
+    return Document(doc_id=doc_id, title=title, text=text, path=path, content_hash=content_hash(text))

@@ -1,0 +1,1 @@
+"""Domain core: types, protocols, storage, retrieval, answering and citations (no web framework)."""

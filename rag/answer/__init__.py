@@ -1,0 +1,1 @@
+"""Answer generators and the pieces they share (sentence scoring, citation formatting)."""

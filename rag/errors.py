@@ -1,0 +1,54 @@
+"""The one exception tree of the product; every error carries a stable ``code``.
+
+    RagError                      code
+    ├── InvalidInput              invalid_input       (bad question, k, file, dataset line)
+    ├── NotFound                  not_found           (unknown document)
+    ├── IndexEmpty                index_empty         (nothing indexed yet)
+    ├── IndexMismatch             index_mismatch      (index built with another embedder/chunker)
+    ├── IndexLocked               index_locked        (another writer holds the index)
+    ├── IndexCorrupt              index_corrupt       (files on disk disagree)
+    └── ConfigError               config_error        (bad settings; raised at start-up)
+
+The API maps codes to HTTP statuses in one table (``api/errors.py``); the CLI prints ``message``.
+"""
+
+from __future__ import annotations
+
+
+class RagError(Exception):
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(RagError):
+    code = "invalid_input"
+
+
+class NotFound(RagError):
+    code = "not_found"
+
+
+class IndexEmpty(RagError):
+    code = "index_empty"
+
+    def __init__(self, message: str = "The index is empty: index some articles first (rag index PATH).") -> None:
+        super().__init__(message)
+
+
+class IndexMismatch(RagError):
+    code = "index_mismatch"
+
+
+class IndexLocked(RagError):
+    code = "index_locked"
+
+
+class IndexCorrupt(RagError):
+    code = "index_corrupt"
+
+
+class ConfigError(RagError):
+    code = "config_error"

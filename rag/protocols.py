@@ -1,0 +1,47 @@
+"""The roles that plug in: Embedder, Store and Generator, each a small Protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from rag.types import Answer, Chunk, Document, Passage
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns text into unit-length float32 vectors."""
+
+    id: str  # recorded in the index manifest; an index only opens with the embedder that built it
+    dim: int
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Documents, their chunks and the chunk vectors, written atomically."""
+
+    def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
+              deletes: Iterable[str] = ()) -> None: ...
+
+    def search(self, vector: np.ndarray, k: int) -> list[Passage]: ...
+
+    def content_hashes(self) -> dict[str, str]: ...
+
+    def get_document(self, doc_id: str) -> Document: ...
+
+    def count(self) -> tuple[int, int]: ...
+
+
+@runtime_checkable
+class Generator(Protocol):
+    """Writes a cited Answer from retrieved passages."""
+
+    name: str
+
+    def generate(self, question: str, passages: Sequence[Passage]) -> Answer: ...

@@ -1,0 +1,106 @@
+"""All configuration in one pydantic-settings class: env prefix ``RAG_``, optional TOML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from rag.errors import ConfigError
+
+
+class ChunkingSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    size: int = Field(default=700, ge=100, le=8000, description="Characters per chunk.")
+    overlap: int = Field(default=120, ge=0, le=2000, description="Characters shared by neighbours.")
+
+    @model_validator(mode="after")
+    def _overlap_smaller_than_size(self) -> "ChunkingSettings":
+        if self.overlap >= self.size:
+            raise ValueError("chunking.overlap must be smaller than chunking.size")
+        return self
+
+
+class RetrievalSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+
+
+class AnswerSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # Calibrated on the SQuAD 2.0 sample and the rare-earths set (eval/calibrate.py); see README.
+    min_support: float = Field(default=0.45, ge=0.0, le=2.0, description="Decline below this sentence score.")
+    max_sentences: int = Field(default=3, ge=1, le=10)
+    keep_within: float = Field(default=0.8, ge=0.0, le=1.0,
+                               description="Extra sentences must score at least this share of the best.")
+    conflict_within: float = Field(default=0.6, ge=0.0, le=1.0,
+                                   description="Another article's different figure is quoted when its sentence "
+                                               "scores at least this share of the best.")
+    max_conflicting: int = Field(default=2, ge=0, le=5, description="Other articles' figures added at most.")
+
+
+class IndexingSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_file_bytes: int = Field(default=20_000_000, ge=1)
+    batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_nested_delimiter="__", extra="forbid")
+
+    index_dir: Path = Path("data/index")
+    embedder: Literal["minilm", "hashing"] = "minilm"
+    generator: Literal["extractive"] = "extractive"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    chunking: ChunkingSettings = ChunkingSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+    indexing: IndexingSettings = IndexingSettings()
+
+    # Set by Settings.load(); not an environment variable of its own.
+    _config_file: Path | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if cls._config_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=cls._config_file))
+        return tuple(sources)
+
+    @classmethod
+    def load(cls, config_file: Path | str | None = None, **overrides: Any) -> "Settings":
+        """Build settings from arguments > environment > TOML file > defaults; fail with a clear message."""
+        import os
+
+        if config_file is None and os.environ.get("RAG_CONFIG"):
+            config_file = os.environ["RAG_CONFIG"]
+        path = Path(config_file) if config_file else None
+        if path is not None and not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        cls._config_file = path
+        try:
+            return cls(**overrides)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
+            )
+            where = f" (config file {path})" if path else ""
+            raise ConfigError(f"bad configuration{where}: {problems}") from None
+        finally:
+            cls._config_file = None

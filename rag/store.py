@@ -1,0 +1,289 @@
+"""FAISS vectors plus SQLite text and metadata in one directory, written atomically.
+
+Layout of an index directory:
+    meta.sqlite          documents, chunks, manifest (embedder, dimension, chunker, generation)
+    vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
+    write.lock           held by the one process writing
+
+A write builds the next generation's FAISS file beside the current one (temp file, fsync, rename),
+then commits the SQLite transaction that switches ``generation`` to it. A crash at any point leaves the
+committed generation and its file untouched; files of other generations are swept on the next write.
+Readers notice a new generation on their next search and load it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.types import Chunk, Document, Passage
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL, source TEXT, published_at TEXT,
+    path TEXT, content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    vid INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+"""
+
+
+class FaissStore:
+    """The default Store: exact inner-product search over unit vectors."""
+
+    def __init__(self, directory: Path | str, embedder_id: str, dim: int,
+                 chunking: dict[str, int] | None = None, lock_timeout: float = 0.0) -> None:
+        self.directory = Path(directory)
+        self.embedder_id = embedder_id
+        self.dim = dim
+        self.chunking = chunking or {}
+        self._lock_timeout = lock_timeout
+        self._local = threading.local()
+        self._reload_lock = threading.Lock()
+        self._index: faiss.Index | None = None
+        self._generation = -1
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._conn() as conn:
+            conn.executescript(_SCHEMA)
+        self._check_manifest()
+
+    # -- connections and manifest -------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.directory / "meta.sqlite", timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    def manifest(self) -> dict[str, str]:
+        return dict(self._conn().execute("SELECT key, value FROM manifest").fetchall())
+
+    def _check_manifest(self) -> None:
+        found = self.manifest()
+        if "embedder" not in found:
+            return  # a new index: the first write records the manifest
+        if found["embedder"] != self.embedder_id or int(found["dim"]) != self.dim:
+            raise IndexMismatch(
+                f"the index in {self.directory} was built with embedder {found['embedder']} "
+                f"({found['dim']} dimensions), but this run uses {self.embedder_id} ({self.dim}): "
+                f"set RAG_EMBEDDER to match, or index into a new --index directory")
+        if int(found.get("schema", SCHEMA_VERSION)) != SCHEMA_VERSION:
+            raise IndexMismatch(f"the index in {self.directory} has schema {found.get('schema')}, "
+                                f"this version reads schema {SCHEMA_VERSION}: re-index into a new directory")
+
+    def check_chunking(self) -> None:
+        """Writers call this: chunks of one index must all be cut the same way."""
+        recorded = self.manifest().get("chunking")
+        if recorded and self.chunking and json.loads(recorded) != self.chunking:
+            raise IndexMismatch(
+                f"the index in {self.directory} was chunked with {recorded}, this run asks for "
+                f"{json.dumps(self.chunking)}: use the same chunking settings or a new --index directory")
+
+    def _generation_on_disk(self) -> int:
+        row = self._conn().execute("SELECT value FROM manifest WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _vector_file(self, generation: int) -> Path:
+        return self.directory / f"vectors-{generation}.faiss"
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _current_index(self) -> faiss.Index | None:
+        for _ in range(3):
+            generation = self._generation_on_disk()
+            if generation == self._generation:
+                return self._index
+            with self._reload_lock:
+                try:
+                    index = self._read_index(generation)
+                except IndexCorrupt:
+                    # A writer may have committed and swept this generation since we read its number.
+                    if self._generation_on_disk() != generation:
+                        continue
+                    raise
+                self._index, self._generation = index, generation
+        return self._index
+
+    def _read_index(self, generation: int) -> faiss.Index | None:
+        if generation == 0:
+            return None
+        path = self._vector_file(generation)
+        if not path.exists():
+            raise IndexCorrupt(f"{path} is missing although the index records generation {generation}")
+        return faiss.read_index(str(path))
+
+    def count(self) -> tuple[int, int]:
+        conn = self._conn()
+        docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        chunks = conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return int(docs), int(chunks)
+
+    def search(self, vector: np.ndarray, k: int) -> list[Passage]:
+        index = self._current_index()
+        if index is None or index.ntotal == 0:
+            raise IndexEmpty()
+        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
+        scores, ids = index.search(query, min(k, index.ntotal))
+        hits = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        rows = self._chunk_rows([vid for vid, _ in hits])
+        passages = []
+        for vid, score in hits:
+            row = rows.get(vid)
+            if row is None:  # deleted between the vector and the text read; the next search reloads
+                continue
+            passages.append(Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3],
+                                    published_at=row[4], score=round(score, 6)))
+        return passages
+
+    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None]]:
+        if not vids:
+            return {}
+        marks = ",".join("?" * len(vids))
+        cursor = self._conn().execute(
+            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at FROM chunks c "
+            f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
+        return {row[0]: row[1:] for row in cursor}
+
+    def content_hashes(self) -> dict[str, str]:
+        return dict(self._conn().execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def get_document(self, doc_id: str) -> Document:
+        row = self._conn().execute(
+            "SELECT doc_id, title, text, source, published_at, path, content_hash FROM documents "
+            "WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no document with doc_id {doc_id!r}")
+        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
+        return Document(**dict(zip(keys, row)))
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]:
+        sql, args = "SELECT chunk_id FROM chunks", ()
+        if doc_id is not None:
+            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
+        return [r[0] for r in self._conn().execute(sql + " ORDER BY vid", args)]
+
+    def vector_ids(self) -> set[int]:
+        """The ids on the vector side, for consistency checks."""
+        index = self._current_index()
+        if index is None:
+            return set()
+        return set(int(i) for i in faiss.vector_to_array(index.id_map))
+
+    def text_ids(self) -> set[int]:
+        return {int(r[0]) for r in self._conn().execute("SELECT vid FROM chunks")}
+
+    # -- writing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        import time
+
+        with open(self.directory / "write.lock", "a+") as handle:
+            deadline = time.monotonic() + self._lock_timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise IndexLocked(f"another process is writing to {self.directory}; "
+                                          f"try again when it has finished") from None
+                    time.sleep(0.1)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
+              deletes: Iterable[str] = ()) -> None:
+        """Replace the given documents and delete others, all or nothing."""
+        deletes = list(deletes)
+        if not upserts and not deletes:
+            return
+        for doc, chunks, vectors in upserts:
+            if vectors.shape != (len(chunks), self.dim):
+                raise ValueError(f"{doc.doc_id}: {len(chunks)} chunks but vectors of shape {vectors.shape}")
+        with self._write_lock():
+            conn = self._conn()
+            self.check_chunking()
+            generation = self._generation_on_disk()
+            old = self._read_index(generation)
+            index = old if old is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
+            new_file: Path | None = None
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for doc_id in {*deletes, *(doc.doc_id for doc, _, _ in upserts)}:
+                    vids = [r[0] for r in conn.execute("SELECT vid FROM chunks WHERE doc_id=?", (doc_id,))]
+                    if vids:
+                        index.remove_ids(np.asarray(vids, dtype=np.int64))
+                    conn.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
+                    conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                for doc, chunks, vectors in upserts:
+                    conn.execute(
+                        "INSERT INTO documents (doc_id, title, text, source, published_at, path, content_hash,"
+                        " n_chunks, indexed_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                        (doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path,
+                         doc.content_hash, len(chunks), now))
+                    vids = []
+                    for chunk in chunks:
+                        cursor = conn.execute(
+                            "INSERT INTO chunks (chunk_id, doc_id, position, text) VALUES (?,?,?,?)",
+                            (chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text))
+                        vids.append(cursor.lastrowid)
+                    if vids:
+                        index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
+                                           np.asarray(vids, dtype=np.int64))
+                new_generation = generation + 1
+                new_file = self._vector_file(new_generation)
+                self._write_index_file(index, new_file)
+                manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),
+                            "generation": str(new_generation), "updated_at": now}
+                if self.chunking and "chunking" not in self.manifest():
+                    manifest["chunking"] = json.dumps(self.chunking)
+                conn.executemany("INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)", manifest.items())
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                if new_file is not None:
+                    new_file.unlink(missing_ok=True)
+                raise
+            self._sweep(keep=new_generation)
+
+    def _write_index_file(self, index: faiss.Index, path: Path) -> None:
+        tmp = path.with_suffix(".faiss.tmp")
+        faiss.write_index(index, str(tmp))
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        dir_fd = os.open(self.directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def _sweep(self, keep: int) -> None:
+        for path in self.directory.glob("vectors-*.faiss*"):
+            if path.name != f"vectors-{keep}.faiss":
+                path.unlink(missing_ok=True)

@@ -1,0 +1,119 @@
+"""Text utilities shared by answering and evaluation: sentences, terms, and number normalization."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just let me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own per same she should so
+some such than that the their theirs them themselves then there these they this those through to too under
+until up very was we were what when where which while who whom whose why will with would you your yours
+yourself yourselves according said says say tell told does did done many much one ones thing things
+kind sort whether wa ha
+""".split())
+
+QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+
+_ABBREVIATIONS = frozenset("""
+u.s u.k u.n e.g i.e dr mr mrs ms st jr sr vs inc co corp ltd no fig gen gov sen rep prof mt ft est approx
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
+_BOUNDARY = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\-\*\u2013]|\d+[.)])\s+")
+
+
+def clean_line(line: str) -> str:
+    """A line as a reader would quote it: bullets dropped, table cells joined."""
+    line = line.strip()
+    if line.startswith("|") and line.endswith("|"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        return " | ".join(c for c in cells if c)
+    return _BULLET.sub("", line).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split into sentences, treating line breaks as boundaries and skipping table rules."""
+    sentences: list[str] = []
+    for raw in text.splitlines():
+        if not raw.strip() or _TABLE_RULE.match(raw.strip()):
+            continue
+        line = clean_line(raw)
+        start = 0
+        for match in _BOUNDARY.finditer(line):
+            before = line[start:match.start()].split()
+            last = before[-1].lower().rstrip(".") if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+            sentences.append(line[start:match.end(1)].strip())
+            start = match.end()
+        tail = line[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return [s for s in sentences if any(ch.isalnum() for ch in s)]
+
+
+def stem(word: str) -> str:
+    """A very light stemmer: enough to match plurals and simple verb forms."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    return word
+
+
+def words(text: str) -> list[str]:
+    text = text.translate(_DASHES).translate(_QUOTES)
+    return [w.lower().strip(".'") for w in _WORD.findall(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stopwords or question words), in order."""
+    terms = []
+    for word in words(text):
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word + "."):  # u.s -> us, u.k -> uk
+            word = word.replace(".", "")
+        for part in re.split(r"[-']", word):
+            part = part.strip(".%")
+            if part and part not in STOPWORDS and part not in QUESTION_WORDS and len(part) > 1:
+                terms.append(stem(part))
+    return terms
+
+
+_NUMBER_WORDS = {"twelve": "12", "ninety": "90", "seventy": "70", "eighty": "80", "hundred": "100"}
+
+
+def normalize(text: str) -> str:
+    """Fold case, dashes, spacing and number formats so that equal facts compare equal.
+
+    "85–90%", "85-90 percent", "85 to 90%" and "85%-90%" all become "85-90%".
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES).casefold()
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)            # 1,000 -> 1000
+    text = re.sub(r"\s*(?:per ?cent|percent|pct)\b", "%", text)  # 85 percent -> 85%
+    text = re.sub(r"(\d)\s+%", r"\1%", text)                     # 85 % -> 85%
+    text = re.sub(r"(\d+(?:\.\d+)?)%?\s*(?:-|to)\s*(\d+(?:\.\d+)?)%", r"\1-\2%", text)  # ranges
+    text = re.sub(r"(\d)\s*-\s*(\d)", r"\1-\2", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(normalize(text))}

@@ -1,0 +1,86 @@
+"""Value types that cross every boundary: documents, chunks, passages, answers and requests."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_QUESTION_CHARS = 2000
+MAX_K = 50
+
+
+class Document(BaseModel):
+    doc_id: str
+    title: str
+    text: str
+    source: str | None = None
+    published_at: str | None = None
+    path: str | None = None
+    content_hash: str
+
+
+class Chunk(BaseModel):
+    chunk_id: str
+    doc_id: str
+    position: int
+    text: str
+
+
+class Passage(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+    text: str
+    score: float
+    published_at: str | None = None
+
+
+class Citation(BaseModel):
+    id: int
+    doc_id: str
+    title: str
+    chunk_id: str
+    text: str = Field(description="The sentence or passage relied on.")
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    grounded: bool
+    citations: list[Citation] = Field(default_factory=list)
+
+
+def _clean_text(value: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{what} must not be empty")
+    if len(value) > MAX_QUESTION_CHARS:
+        raise ValueError(f"{what} is {len(value)} characters; the limit is {MAX_QUESTION_CHARS}")
+    return value
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
+    k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to retrieve (1-50).")
+
+    @field_validator("question")
+    @classmethod
+    def _question(cls, value: str) -> str:
+        return _clean_text(value, "question")
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
+    k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to return (1-50).")
+
+    @field_validator("query")
+    @classmethod
+    def _query(cls, value: str) -> str:
+        return _clean_text(value, "query")
+
+
+class SearchResponse(BaseModel):
+    passages: list[Passage]

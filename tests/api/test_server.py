@@ -1,0 +1,99 @@
+"""The HTTP API through a real uvicorn server on a loopback port."""
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import Server, start_server, stop_server
+
+
+def test_healthz_reports_the_loaded_index(server: Server) -> None:
+    body = httpx.get(server.url + "/healthz").json()
+    assert body["status"] == "ok" and body["documents"] == 5 and body["chunks"] > 5
+
+
+def test_ask_returns_a_cited_answer(server: Server) -> None:
+    with server.client() as client:
+        response = client.post("/v1/ask", json={"question": "What share of rare earth processing does China control?"})
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["grounded"] and "85" in answer["answer"]
+    ids = [c["id"] for c in answer["citations"]]
+    assert ids == list(range(1, len(ids) + 1))
+    for citation in answer["citations"]:
+        assert f"[{citation['id']}]" in answer["answer"]
+
+
+def test_ask_declines_when_the_articles_do_not_say(server: Server) -> None:
+    with server.client() as client:
+        answer = client.post("/v1/ask", json={"question": "What is the capital of Peru?"}).json()
+    assert answer["grounded"] is False and answer["citations"] == []
+    assert "do not answer" in answer["answer"]
+
+
+def test_search_returns_k_passages(server: Server) -> None:
+    with server.client() as client:
+        passages = client.post("/v1/search", json={"query": "NdFeB magnets", "k": 4}).json()["passages"]
+    assert len(passages) == 4
+    assert {"doc_id", "chunk_id", "title", "text", "score"} <= passages[0].keys()
+
+
+@pytest.mark.parametrize("body, message", [
+    ({"question": ""}, "question: question must not be empty"),
+    ({"question": "   "}, "question: question must not be empty"),
+    ({"question": "x" * 2001}, "limit is 2000"),
+    ({"question": "ok?", "k": 0}, "k: Input should be greater than or equal to 1"),
+    ({"question": "ok?", "k": 51}, "k: Input should be less than or equal to 50"),
+    ({"question": "ok?", "colour": "red"}, "unknown field 'colour'"),
+    ({}, "missing field 'question'"),
+    ({"question": 5}, "question: Input should be a valid string"),
+])
+def test_bad_requests_get_422_with_a_message_saying_what_is_wrong(server: Server, body: dict, message: str) -> None:
+    with server.client() as client:
+        response = client.post("/v1/ask", json=body)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_input" and message in error["message"]
+
+
+def test_malformed_json_gets_422(server: Server) -> None:
+    with server.client() as client:
+        response = client.post("/v1/ask", content=b'{"question": ', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["error"]["message"].startswith("malformed JSON")
+
+
+def test_openapi_docs_are_served(server: Server) -> None:
+    assert httpx.get(server.url + "/docs").status_code == 200
+    spec = httpx.get(server.url + "/openapi.json").json()
+    assert {"/v1/ask", "/v1/search", "/healthz"} <= spec["paths"].keys()
+
+
+def test_an_empty_index_answers_503_with_the_same_message(tmp_path: Path) -> None:
+    empty = start_server(tmp_path / "empty", tmp_path / "server.log")
+    try:
+        assert httpx.get(empty.url + "/healthz").json()["status"] == "empty"
+        response = httpx.post(empty.url + "/v1/ask", json={"question": "Anything?"}, timeout=30)
+        assert response.status_code == 503
+        assert response.json()["error"] == {
+            "code": "index_empty", "message": "The index is empty: index some articles first (rag index PATH)."}
+    finally:
+        stop_server(empty)
+
+
+def test_a_running_server_sees_documents_indexed_by_the_cli(tmp_path: Path, server: Server) -> None:
+    from tests.api.test_cli import rag
+
+    index = tmp_path / "live"
+    live = start_server(index, tmp_path / "live.log")
+    try:
+        folder = tmp_path / "docs"
+        folder.mkdir()
+        (folder / "note.txt").write_text("The lighthouse on Gull Rock was rebuilt in 1911 after a fire.")
+        assert rag("index", str(folder), index=index).returncode == 0
+        answer = httpx.post(live.url + "/v1/ask", json={"question": "When was the lighthouse on Gull Rock rebuilt?"},
+                            timeout=30).json()
+        assert answer["grounded"] and "1911" in answer["answer"]
+    finally:
+        stop_server(live)

@@ -1,0 +1,44 @@
+from index.chunker import Chunker
+from index.readers import content_hash
+from rag.types import Document
+
+
+def _doc(text: str, doc_id: str = "d1") -> Document:
+    return Document(doc_id=doc_id, title="t", text=text, content_hash=content_hash(text))
+
+
+TEXT = "\n\n".join(
+    f"Paragraph {p}. " + " ".join(f"Sentence {p}.{s} says something about rare earth exports." for s in range(6))
+    for p in range(8))
+
+
+def test_chunks_respect_the_size_and_cover_every_sentence() -> None:
+    chunks = Chunker(size=300, overlap=60).split(_doc(TEXT))
+    assert len(chunks) > 5
+    assert all(len(c.text) <= 300 for c in chunks)
+    joined = " ".join(c.text for c in chunks)
+    for p in range(8):
+        for s in range(6):
+            assert f"Sentence {p}.{s} says" in joined
+
+
+def test_chunks_break_between_sentences_not_inside_them() -> None:
+    chunks = Chunker(size=300, overlap=60).split(_doc(TEXT))
+    for chunk in chunks:
+        assert chunk.text.rstrip().endswith((".", "exports."))
+
+
+def test_chunk_ids_are_deterministic_and_change_with_content() -> None:
+    chunker = Chunker(size=300, overlap=60)
+    first = [c.chunk_id for c in chunker.split(_doc(TEXT))]
+    again = [c.chunk_id for c in chunker.split(_doc(TEXT))]
+    changed = [c.chunk_id for c in chunker.split(_doc(TEXT.replace("Paragraph 7", "Paragraph seven")))]
+    assert first == again
+    assert len(set(first)) == len(first)
+    assert first[:5] == changed[:5] and first != changed
+
+
+def test_neighbouring_chunks_overlap() -> None:
+    chunks = Chunker(size=300, overlap=100).split(_doc(" ".join(f"Word{i} is here." for i in range(200))))
+    shared = [set(a.text.split()) & set(b.text.split()) for a, b in zip(chunks, chunks[1:])]
+    assert all(s for s in shared)

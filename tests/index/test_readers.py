@@ -1,0 +1,55 @@
+from pathlib import Path
+
+import pytest
+
+from index.readers import Refused, read_document, validate_doc_id
+from rag.errors import InvalidInput
+
+
+def test_a_headline_first_line_becomes_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "story-1.txt"
+    path.write_text("Port Reopens After Storm Damage\n\nThe port reopened on Monday.")
+    doc = read_document(path, 10_000)
+    assert (doc.doc_id, doc.title) == ("story-1", "Port Reopens After Storm Damage")
+
+
+def test_a_paragraph_first_line_leaves_the_file_name_as_title(tmp_path: Path) -> None:
+    path = tmp_path / "story-2.txt"
+    path.write_text("The port reopened on Monday after a week of repairs, officials said.\nMore text.")
+    assert read_document(path, 10_000).title == "story-2"
+
+
+def test_html_keeps_visible_text_and_drops_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>Harbor News Today</title><style>p{}</style></head><body>"
+                    "<script>alert('x')</script><p>The harbor &amp; the bay.</p></body></html>")
+    doc = read_document(path, 10_000)
+    assert doc.title == "Harbor News Today"
+    assert doc.text == "The harbor & the bay."
+
+
+def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "m.md"
+    path.write_text("# A Heading Here\n\nBody text.")
+    assert read_document(path, 10_000).title == "A Heading Here"
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\t\n", "no text"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    ("latin1.txt", "caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
+    ("big.txt", b"x" * 2000, "limit is 1,000"),
+    ("image.png", b"not really", "unsupported file type"),
+])
+def test_unusable_files_are_refused_with_the_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(Refused, match=reason):
+        read_document(path, 1000)
+
+
+@pytest.mark.parametrize("doc_id", ["../x", "a/b", "", ".hidden", "a..b", "x" * 300])
+def test_path_like_doc_ids_are_rejected(doc_id: str) -> None:
+    with pytest.raises(InvalidInput):
+        validate_doc_id(doc_id)

@@ -1,0 +1,55 @@
+import pytest
+
+from rag.answer.extractive import ExtractiveGenerator
+from rag.citations import markers
+from rag.settings import AnswerSettings
+from rag.types import Answer, Passage
+
+
+def _p(doc_id: str, text: str, score: float = 0.5) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=score)
+
+
+PASSAGES = [
+    _p("council", "The council voted 7 to 2 on Tuesday to approve the plant. The plant will produce 50,000 cubic "
+                  "metres of drinking water per day. Construction begins next spring."),
+    _p("review", "An engineering review says the plant can be scaled to 65,000 cubic metres of water per day. "
+                 "The review puts the cost at $510 million."),
+    _p("fishers", "Fishers worry that brine from the plant could harm the crab beds near the harbor mouth."),
+]
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> ExtractiveGenerator:  # type: ignore[no-untyped-def]
+    return ExtractiveGenerator(minilm, AnswerSettings())
+
+
+def _well_formed(answer: Answer) -> None:
+    assert sorted(markers(answer.answer)) == sorted(c.id for c in answer.citations)
+
+
+def test_answer_quotes_and_cites_the_sentence_that_answers(generator: ExtractiveGenerator) -> None:
+    answer = generator.generate("What will the plant cost according to the review?", PASSAGES)
+    assert answer.grounded and "$510 million" in answer.answer
+    first = answer.citations[0]
+    assert first.doc_id == "review" and first.text == "The review puts the cost at $510 million."
+    assert answer.answer.startswith("The review puts the cost at $510 million [1].")
+    _well_formed(answer)
+
+
+def test_sources_that_give_different_figures_are_both_kept(generator: ExtractiveGenerator) -> None:
+    answer = generator.generate("How much water will the plant produce per day?", PASSAGES)
+    assert answer.grounded
+    assert "50,000" in answer.answer and "65,000" in answer.answer
+    assert {"council", "review"} <= {c.doc_id for c in answer.citations}
+    _well_formed(answer)
+
+
+def test_declines_when_no_sentence_answers(generator: ExtractiveGenerator) -> None:
+    answer = generator.generate("Who won the 1998 football world cup?", PASSAGES)
+    assert not answer.grounded and answer.citations == []
+    assert "do not answer" in answer.answer
+
+
+def test_declines_when_there_are_no_passages(generator: ExtractiveGenerator) -> None:
+    assert not generator.generate("What will the plant cost?", []).grounded
