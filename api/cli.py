@@ -128,6 +128,93 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_level="info")
 
 
+@app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def eval_cmd(ctx: typer.Context,
+             dataset: Annotated[Path, typer.Argument(help="JSONL dataset, one question a line")],
+             index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
+             report: Annotated[Optional[Path], typer.Option(help="Write a .md or .html report")] = None,
+             compare: Annotated[Optional[list[Path]], typer.Option(help="TOML configurations to compare (repeat, or list after the flag)")] = None,
+             corpus: Annotated[Optional[list[Path]], typer.Option(help="Build a fresh index per configuration from these files")] = None) -> None:
+    """Run a dataset through /v1/ask's code path and score it; --min-METRIC/--max-METRIC VALUE gate the exit code."""
+    from eval import report as reports
+    from eval import thresholds
+    from eval.dataset import load_dataset
+    from eval.runner import run
+    from eval.workspace import Workspace
+    from rag.settings import Settings
+
+    extra = list(ctx.args)
+    configs = list(compare or [])
+    while extra and not extra[0].startswith("--"):  # `--compare A.toml B.toml` lists several files
+        configs.append(Path(extra.pop(0)))
+    limits = thresholds.parse(extra)
+    items = load_dataset(dataset)
+    workspace = Workspace()
+    runs = []
+    try:
+        for cfg in configs or [config]:
+            settings = Settings.load(cfg, index_dir=index)
+            if corpus:
+                services = workspace.build(settings, paths=corpus, progress=sys.stderr.isatty())
+            else:
+                services = workspace.services(settings)
+                if services.store.count()[1] == 0:
+                    fail(f"the index in {settings.index_dir} is empty or missing: index articles first, or pass --corpus")
+            name = cfg.stem if cfg else "default"
+            runs.append(run(services.engine, items, k=k, name=name, progress=sys.stderr.isatty()))
+    finally:
+        workspace.close()
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in runs] if len(runs) > 1 else runs[0].to_dict(), indent=2))
+    else:
+        typer.echo(reports.table(runs))
+    if report:
+        reports.write_report(runs, report, title=f"Eval: {dataset.name}")
+        typer.echo(f"report written to {report}", err=True)
+    problems = [f"{r.name}: {p}" for r in runs for p in thresholds.missed(r.summary, limits)]
+    for problem in problems:
+        typer.echo(f"threshold missed: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command("bench")
+def bench_cmd(name: Annotated[str, typer.Argument(help="squad2 or rgb")],
+              data: Annotated[Path, typer.Option(help="The benchmark's folder, e.g. ../shared/benchmarks/squad2-sub500")],
+              config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
+              report: Annotated[Optional[Path], typer.Option(help="Write a .md or .html report (squad2)")] = None,
+              limit: Annotated[Optional[int], typer.Option(help="Only the first N questions (rgb)")] = None) -> None:
+    """Run a public benchmark (its files are read from --data, never copied)."""
+    from eval import benchmarks
+    from eval import report as reports
+    from eval.workspace import Workspace
+    from rag.settings import Settings
+
+    settings = Settings.load(config)
+    workspace = Workspace()
+    try:
+        if name == "squad2":
+            result = benchmarks.run_squad2(data, settings, workspace, k=k, progress=sys.stderr.isatty())
+            if as_json:
+                typer.echo(json.dumps(result.to_dict(), indent=2))
+            else:
+                typer.echo(reports.table([result]))
+            if report:
+                reports.write_report([result], report, title="SQuAD 2.0 sample (500 questions)")
+        elif name == "rgb":
+            outcome = benchmarks.run_rgb(data, settings, workspace, k=k, progress=sys.stderr.isatty(), limit=limit)
+            if as_json:
+                typer.echo(json.dumps(outcome, indent=2))
+            else:
+                typer.echo(f"RGB en_fact, {outcome['questions']} questions, generator {settings.generator}")
+                for key in ("error_detection", "negative_rejection"):
+                    typer.echo(f"  {key:20s} {outcome[key]:.3f}   (published: {benchmarks.RGB_REFERENCES[key]})")
+        else:
+            fail(f"unknown benchmark {name!r}: use squad2 or rgb")
+    finally:
+        workspace.close()
+
+
 def main() -> None:
     try:
         app()

@@ -17,10 +17,12 @@ def declined(question: str, reason: str = DECLINE) -> Answer:
     return Answer(question=question, answer=reason, grounded=False, citations=[])
 
 
-def _near_duplicate(a: Candidate, b: Candidate) -> bool:
-    if not a.terms or not b.terms:
-        return a.text == b.text
-    return len(a.terms & b.terms) / len(a.terms | b.terms) > 0.7
+def _adds_nothing(a: Candidate, b: Candidate) -> bool:
+    """True when sentence ``a`` says nothing that ``b`` does not (a repeat, or a shorter copy).
+
+    Two near-identical sentences that differ in a name or a figure are not repeats: they disagree.
+    """
+    return a.terms <= b.terms and a.numbers <= b.numbers
 
 
 class ExtractiveGenerator:
@@ -54,7 +56,7 @@ class ExtractiveGenerator:
             docs = {c.passage.doc_id for c in chosen}
             pick = max(rest, key=lambda c: c.score - (0.1 if c.passage.doc_id in docs else 0.0))
             rest.remove(pick)
-            if any(_near_duplicate(pick, c) for c in chosen):
+            if any(_adds_nothing(pick, c) for c in chosen):
                 continue
             if best.numbers and pick.passage.doc_id in docs and not (pick.numbers - best.numbers):
                 continue  # same article, no new figure: adds length, not information

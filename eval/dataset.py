@@ -1,0 +1,60 @@
+"""Loading eval datasets (JSONL, one question a line), refusing bad lines before anything is asked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from rag.errors import InvalidInput
+
+
+class EvalItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    question: str
+    facts: list[list[str]] = Field(default_factory=list,
+                                   description="Groups; the answer must contain one alternative of every group.")
+    sources: list[str] = Field(default_factory=list, description="Doc ids; at least one must be cited.")
+    answerable: bool = True
+    conflict: bool = False
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("question must not be empty")
+        return value.strip()
+
+
+def load_dataset(path: Path) -> list[EvalItem]:
+    if not path.is_file():
+        raise InvalidInput(f"dataset not found: {path}")
+    items: list[EvalItem] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(raw, dict):
+            raise InvalidInput(f"{path}:{number}: expected a JSON object")
+        if "id" not in raw:
+            raw["id"] = f"line{number}"
+        try:
+            item = EvalItem(**raw)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            raise InvalidInput(f"{path}:{number}: {problems}") from None
+        if item.id in seen:
+            raise InvalidInput(f"{path}:{number}: duplicate id {item.id!r}")
+        seen.add(item.id)
+        items.append(item)
+    if not items:
+        raise InvalidInput(f"{path}: the dataset is empty")
+    return items

@@ -1,0 +1,142 @@
+"""Reports of eval runs: a terminal table, JSON, and Markdown/HTML with charts and a failure table."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from eval.runner import LOWER_IS_BETTER, METRICS, EvalRun
+
+
+def _fmt(key: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0f}" if key.endswith("_ms") else f"{value:.3f}"
+
+
+def table(runs: Sequence[EvalRun], references: dict[str, str] | None = None) -> str:
+    """Metrics in rows, runs in columns; with two or more runs, the difference of each to the first."""
+    keys = [k for k in METRICS if any(k in r.summary for r in runs)]
+    header = ["metric", *(r.name for r in runs)]
+    if len(runs) > 1:
+        header += [f"Δ {r.name}" for r in runs[1:]]
+    if references:
+        header.append("reference")
+    rows = [header]
+    for key in keys:
+        values = [r.summary.get(key) for r in runs]
+        row = [key, *(_fmt(key, v) for v in values)]
+        for v in values[1:]:
+            base = values[0]
+            row.append("-" if v is None or base is None else f"{v - base:+.3f}" if not key.endswith("_ms")
+                       else f"{v - base:+.0f}")
+        if references:
+            row.append(references.get(key, ""))
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    n = len(runs[0].results)
+    return "\n".join(lines) + f"\n({n} questions; lower is better for: {', '.join(sorted(LOWER_IS_BETTER))})"
+
+
+def failures(run: EvalRun) -> list[tuple[str, str, str, str]]:
+    return [(r.item.id, r.item.question, "; ".join(r.failures), r.answer.answer)
+            for r in run.results if r.failures]
+
+
+def _chart_metrics(runs: Sequence[EvalRun]) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    keys = [k for k in METRICS if not k.endswith("_ms") and any(k in r.summary for r in runs)]
+    fig, ax = plt.subplots(figsize=(10, 4))
+    width = 0.8 / len(runs)
+    for i, run in enumerate(runs):
+        ax.bar([x + i * width for x in range(len(keys))], [run.summary.get(k, 0) for k in keys], width,
+               label=run.name)
+    ax.set_xticks([x + width * (len(runs) - 1) / 2 for x in range(len(keys))], keys, rotation=35, ha="right")
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Metrics per configuration")
+    ax.legend()
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=100)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def _chart_tags(runs: Sequence[EvalRun]) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    tags = sorted({t for r in runs for t in r.tags})
+    fig, ax = plt.subplots(figsize=(10, 4))
+    width = 0.8 / len(runs)
+    for i, run in enumerate(runs):
+        values = [run.tags.get(t, {}).get("fact_accuracy", run.tags.get(t, {}).get("refusal_accuracy", 0))
+                  for t in tags]
+        ax.bar([x + i * width for x in range(len(tags))], values, width, label=run.name)
+    ax.set_xticks([x + width * (len(runs) - 1) / 2 for x in range(len(tags))], tags, rotation=35, ha="right")
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Fact accuracy per tag (refusal accuracy for 'unanswerable')")
+    ax.legend()
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=100)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def write_report(runs: Sequence[EvalRun], path: Path, title: str = "Eval report",
+                 references: dict[str, str] | None = None) -> Path:
+    """Markdown (charts as PNG files beside it) or HTML (charts embedded), by the file's suffix."""
+    charts = {"metrics": _chart_metrics(runs), "tags": _chart_tags(runs)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() in (".html", ".htm"):
+        _write_html(runs, path, title, charts, references)
+    else:
+        _write_markdown(runs, path, title, charts, references)
+    return path
+
+
+def _write_markdown(runs: Sequence[EvalRun], path: Path, title: str, charts: dict[str, bytes],
+                    references: dict[str, str] | None) -> None:
+    lines = [f"# {title}", "", "```", table(runs, references), "```", ""]
+    for name, png in charts.items():
+        image = path.with_name(f"{path.stem}-{name}.png")
+        image.write_bytes(png)
+        lines += [f"![{name}]({image.name})", ""]
+    for run in runs:
+        rows = failures(run)
+        lines += [f"## Failures: {run.name} ({len(rows)} of {len(run.results)})", ""]
+        if rows:
+            lines += ["| id | question | what went wrong | answer |", "|---|---|---|---|"]
+            lines += [f"| {i} | {q} | {w} | {a.replace('|', '/')[:300]} |" for i, q, w, a in rows]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _write_html(runs: Sequence[EvalRun], path: Path, title: str, charts: dict[str, bytes],
+                references: dict[str, str] | None) -> None:
+    e = html.escape
+    parts = [f"<!doctype html><meta charset='utf-8'><title>{e(title)}</title>",
+             "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{border:1px solid #ccc;"
+             "padding:4px;vertical-align:top}table{border-collapse:collapse}</style>",
+             f"<h1>{e(title)}</h1><pre>{e(table(runs, references))}</pre>"]
+    for name, png in charts.items():
+        parts.append(f"<img alt='{name}' src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
+    for run in runs:
+        rows = failures(run)
+        parts.append(f"<h2>Failures: {e(run.name)} ({len(rows)} of {len(run.results)})</h2><table>"
+                     "<tr><th>id</th><th>question</th><th>what went wrong</th><th>answer</th></tr>")
+        parts += [f"<tr><td>{e(i)}</td><td>{e(q)}</td><td>{e(w)}</td><td>{e(a)}</td></tr>" for i, q, w, a in rows]
+        parts.append("</table>")
+    path.write_text("\n".join(parts), encoding="utf-8")

@@ -1,0 +1,118 @@
+"""Running a dataset through the same Engine as /v1/ask and collecting per-question results."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tqdm import tqdm
+
+from eval import metrics as m
+from eval.dataset import EvalItem
+from rag.engine import Engine
+from rag.types import Answer, AskRequest, SearchRequest
+
+METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
+           "citation_precision", "conflict_surfaced", "refusal_accuracy", "false_refusal_rate",
+           "latency_p50_ms", "latency_p95_ms"]
+LOWER_IS_BETTER = {"false_refusal_rate", "latency_p50_ms", "latency_p95_ms"}
+
+
+@dataclass
+class QuestionResult:
+    item: EvalItem
+    answer: Answer
+    retrieved_docs: list[str]
+    latency_s: float
+    scores: dict[str, float] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+def score_question(item: EvalItem, answer: Answer, retrieved_docs: list[str], latency_s: float) -> QuestionResult:
+    result = QuestionResult(item, answer, retrieved_docs, latency_s)
+    s, fail = result.scores, result.failures
+    if not item.answerable:
+        s["refusal_accuracy"] = 0.0 if answer.grounded else 1.0
+        if answer.grounded:
+            fail.append("answered a question the articles do not answer")
+        return result
+    s["false_refusal_rate"] = 0.0 if answer.grounded else 1.0
+    if not answer.grounded:
+        fail.append("declined an answerable question")
+    if item.sources:
+        for k in (1, 5, 10):
+            s[f"hit@{k}"] = m.hit_at(retrieved_docs, item.sources, k)
+        s["mrr"] = m.reciprocal_rank(retrieved_docs, item.sources)
+        s["ndcg@10"] = m.ndcg_at(retrieved_docs, item.sources, 10)
+        s["source_accuracy"] = 1.0 if m.source_cited(answer, item.sources) else 0.0
+        if not s["hit@10"]:
+            fail.append("no expected source in the top 10 passages")
+        elif not s["source_accuracy"] and answer.grounded:
+            fail.append("no expected source cited")
+    if item.facts:
+        ok = m.facts_present(answer.answer, item.facts)
+        s["fact_accuracy"] = 1.0 if ok else 0.0
+        if not ok and answer.grounded:
+            missing = [g[0] for g in item.facts if not m.contains_fact(answer.answer, g)]
+            fail.append(f"missing fact(s): {', '.join(missing)}")
+        precision = m.citation_precision(answer, item.facts)
+        if precision is not None:
+            s["citation_precision"] = precision
+        if item.conflict:
+            s["conflict_surfaced"] = 1.0 if ok else 0.0
+    return result
+
+
+def summarize(results: Sequence[QuestionResult]) -> dict[str, float]:
+    sums: dict[str, list[float]] = defaultdict(list)
+    for r in results:
+        for key, value in r.scores.items():
+            sums[key].append(value)
+    summary = {key: sum(v) / len(v) for key, v in sums.items()}
+    latencies = [r.latency_s * 1000 for r in results]
+    summary["latency_p50_ms"] = m.percentile(latencies, 0.5)
+    summary["latency_p95_ms"] = m.percentile(latencies, 0.95)
+    return {key: round(summary[key], 4) for key in METRICS if key in summary}
+
+
+def by_tag(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
+    """Answer quality per tag: fact accuracy for answerable rows, refusal accuracy otherwise."""
+    groups: dict[str, list[QuestionResult]] = defaultdict(list)
+    for r in results:
+        for tag in r.item.tags or ["untagged"]:
+            groups[tag].append(r)
+    out = {}
+    for tag, rows in sorted(groups.items()):
+        out[tag] = {k: v for k, v in summarize(rows).items() if not k.startswith("latency")}
+        out[tag]["n"] = len(rows)
+    return out
+
+
+@dataclass
+class EvalRun:
+    name: str
+    results: list[QuestionResult]
+    summary: dict[str, float]
+    tags: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "summary": self.summary, "tags": self.tags, "questions": [
+            {"id": r.item.id, "question": r.item.question, "tags": r.item.tags, "answer": r.answer.answer,
+             "grounded": r.answer.grounded, "cited": [c.doc_id for c in r.answer.citations],
+             "retrieved": r.retrieved_docs, "latency_ms": round(r.latency_s * 1000, 1), "scores": r.scores,
+             "failures": r.failures} for r in self.results]}
+
+
+def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: str = "default",
+        progress: bool = False) -> EvalRun:
+    results = []
+    for item in tqdm(items, desc=f"eval {name}", unit="q", disable=not progress):
+        passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0)))
+        start = time.perf_counter()
+        answer = engine.ask(AskRequest(question=item.question, k=k))
+        latency = time.perf_counter() - start
+        results.append(score_question(item, answer, [p.doc_id for p in passages], latency))
+    return EvalRun(name, results, summarize(results), by_tag(results))

@@ -1,0 +1,50 @@
+"""Throw-away indexes for evaluation: one per configuration or benchmark, sharing loaded embedders."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.chunker import Chunker
+from index.indexer import Indexer
+from rag.embedders import make_embedder
+from rag.protocols import Embedder
+from rag.services import Services, build_services
+from rag.settings import Settings
+from rag.types import Document
+
+
+class Workspace:
+    """Builds indexes in a temporary folder; each embedder is loaded once."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="rag-eval-") if root is None else None
+        self.root = Path(self._tmp.name) if self._tmp else root  # type: ignore[assignment]
+        self._embedders: dict[str, Embedder] = {}
+        self._count = 0
+
+    def embedder(self, name: str) -> Embedder:
+        if name not in self._embedders:
+            self._embedders[name] = make_embedder(name)
+        return self._embedders[name]
+
+    def services(self, settings: Settings, index_dir: Path | None = None) -> Services:
+        return build_services(settings.model_copy(update={"index_dir": index_dir or settings.index_dir}),
+                              embedder=self.embedder(settings.embedder))
+
+    def build(self, settings: Settings, paths: Sequence[Path] = (), documents: Sequence[Document] = (),
+              progress: bool = False) -> Services:
+        self._count += 1
+        services = self.services(settings, self.root / f"index-{self._count}")
+        indexer = Indexer(services.store, services.embedder,
+                          Chunker(settings.chunking.size, settings.chunking.overlap))
+        if paths:
+            indexer.index_paths(paths, progress=progress)
+        if documents:
+            indexer.index_documents(documents, progress=progress)
+        return services
+
+    def close(self) -> None:
+        if self._tmp:
+            self._tmp.cleanup()
