@@ -36,7 +36,7 @@ class RetrievalSettings(BaseModel):
 class AnswerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # Calibrated on the SQuAD 2.0 sample and the rare-earths set (eval/calibrate.py); see README.
-    min_support: float = Field(default=0.45, ge=0.0, le=2.0, description="Decline below this sentence score.")
+    min_support: float = Field(default=0.46, ge=0.0, le=2.0, description="Decline below this sentence score.")
     max_sentences: int = Field(default=3, ge=1, le=10)
     keep_within: float = Field(default=0.8, ge=0.0, le=1.0,
                                description="Extra sentences must score at least this share of the best.")
