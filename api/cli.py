@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -15,9 +15,9 @@ from rag.errors import RagError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions of a folder of articles; every answer cites its passages.")
 
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index directory [env RAG_INDEX_DIR; default ./data/index]")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
-KOpt = Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve (1-50)")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory [env RAG_INDEX_DIR; default ./data/index]")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
+KOpt = Annotated[int | None, typer.Option("-k", help="Passages to retrieve (1-50)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 
 
@@ -110,9 +110,9 @@ def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
 
 @app.command("serve")
 def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
-              host: Annotated[Optional[str], typer.Option(help="Bind address [default 127.0.0.1]")] = None,
-              port: Annotated[Optional[int], typer.Option(help="Port [default 8000]")] = None,
-              seed: Annotated[Optional[Path], typer.Option(help="Index this folder first if the index is empty")] = None) -> None:
+              host: Annotated[str | None, typer.Option(help="Bind address [default 127.0.0.1]")] = None,
+              port: Annotated[int | None, typer.Option(help="Port [default 8000]")] = None,
+              seed: Annotated[Path | None, typer.Option(help="Index this folder first if the index is empty")] = None) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import uvicorn
 
@@ -132,9 +132,9 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
 def eval_cmd(ctx: typer.Context,
              dataset: Annotated[Path, typer.Argument(help="JSONL dataset, one question a line")],
              index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
-             report: Annotated[Optional[Path], typer.Option(help="Write a .md or .html report")] = None,
-             compare: Annotated[Optional[list[Path]], typer.Option(help="TOML configurations to compare (repeat, or list after the flag)")] = None,
-             corpus: Annotated[Optional[list[Path]], typer.Option(help="Build a fresh index per configuration from these files")] = None) -> None:
+             report: Annotated[Path | None, typer.Option(help="Write a .md or .html report")] = None,
+             compare: Annotated[list[Path] | None, typer.Option(help="TOML configurations to compare (repeat, or list after the flag)")] = None,
+             corpus: Annotated[list[Path] | None, typer.Option(help="Build a fresh index per configuration from these files")] = None) -> None:
     """Run a dataset through /v1/ask's code path and score it; --min-METRIC/--max-METRIC VALUE gate the exit code."""
     from eval import report as reports
     from eval import thresholds
@@ -144,7 +144,7 @@ def eval_cmd(ctx: typer.Context,
     from rag.settings import Settings
 
     extra = list(ctx.args)
-    configs = list(compare or [])
+    configs: list[Path | None] = list(compare or [])
     while extra and not extra[0].startswith("--"):  # `--compare A.toml B.toml` lists several files
         configs.append(Path(extra.pop(0)))
     limits = thresholds.parse(extra)
@@ -152,7 +152,7 @@ def eval_cmd(ctx: typer.Context,
     workspace = Workspace()
     runs = []
     try:
-        for cfg in configs or [config]:
+        for cfg in configs or [config]:  # no --compare: one run with --config (or the defaults)
             settings = Settings.load(cfg, index_dir=index)
             if corpus:
                 services = workspace.build(settings, paths=corpus, progress=sys.stderr.isatty())
@@ -182,8 +182,8 @@ def eval_cmd(ctx: typer.Context,
 def bench_cmd(name: Annotated[str, typer.Argument(help="squad2 or rgb")],
               data: Annotated[Path, typer.Option(help="The benchmark's folder, e.g. ../shared/benchmarks/squad2-sub500")],
               config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
-              report: Annotated[Optional[Path], typer.Option(help="Write a .md or .html report (squad2)")] = None,
-              limit: Annotated[Optional[int], typer.Option(help="Only the first N questions (rgb)")] = None) -> None:
+              report: Annotated[Path | None, typer.Option(help="Write a .md or .html report (squad2)")] = None,
+              limit: Annotated[int | None, typer.Option(help="Only the first N questions (rgb)")] = None) -> None:
     """Run a public benchmark (its files are read from --data, never copied)."""
     from eval import benchmarks
     from eval import report as reports

@@ -20,7 +20,7 @@ class Workspace:
 
     def __init__(self, root: Path | None = None) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="rag-eval-") if root is None else None
-        self.root = Path(self._tmp.name) if self._tmp else root  # type: ignore[assignment]
+        self.root: Path = Path(self._tmp.name) if self._tmp else Path(root or ".")
         self._embedders: dict[str, Embedder] = {}
         self._count = 0
 

@@ -24,7 +24,7 @@ def cite(sentence: str, number: int) -> str:
     return f"{sentence} [{number}]."
 
 
-def compose(question: str, chosen: Sequence["Candidate"]) -> Answer:
+def compose(question: str, chosen: Sequence[Candidate]) -> Answer:
     citations = []
     parts = []
     for number, candidate in enumerate(chosen, start=1):

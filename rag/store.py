@@ -20,7 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import faiss
@@ -178,7 +178,7 @@ class FaissStore:
         return Document(**dict(zip(keys, row)))
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
-        sql, args = "SELECT chunk_id FROM chunks", ()
+        sql, args = "SELECT chunk_id FROM chunks", tuple[str, ...]()
         if doc_id is not None:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [r[0] for r in self._conn().execute(sql + " ORDER BY vid", args)]
@@ -188,7 +188,7 @@ class FaissStore:
         index = self._current_index()
         if index is None:
             return set()
-        return set(int(i) for i in faiss.vector_to_array(index.id_map))
+        return {int(i) for i in faiss.vector_to_array(index.id_map)}  # type: ignore[attr-defined]
 
     def text_ids(self) -> set[int]:
         return {int(r[0]) for r in self._conn().execute("SELECT vid FROM chunks")}
@@ -236,10 +236,10 @@ class FaissStore:
                 for doc_id in {*deletes, *(doc.doc_id for doc, _, _ in upserts)}:
                     vids = [r[0] for r in conn.execute("SELECT vid FROM chunks WHERE doc_id=?", (doc_id,))]
                     if vids:
-                        index.remove_ids(np.asarray(vids, dtype=np.int64))
+                        index.remove_ids(np.asarray(vids, dtype=np.int64))  # type: ignore[arg-type]
                     conn.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
                     conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                now = datetime.now(UTC).isoformat(timespec="seconds")
                 for doc, chunks, vectors in upserts:
                     conn.execute(
                         "INSERT INTO documents (doc_id, title, text, source, published_at, path, content_hash,"

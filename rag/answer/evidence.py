@@ -16,18 +16,18 @@ from rag.text import content_terms, numbers_in, split_sentences
 from rag.types import Passage
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|billion|half|dozen)\b", re.I)
-_HAS_DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(?:century|decade|yesterday|today|week|thanksgiving|christmas)\b", re.I)
-_HAS_DURATION = re.compile(r"\b(?:\d+|one|two|three|six|twelve|ninety)[\s-]+(?:day|week|month|year|hour|minute)s?\b|\b(?:day|week|month|year)s? long\b", re.I)
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|billion|half|dozen)\b", re.IGNORECASE)
+_HAS_DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(?:century|decade|yesterday|today|week|thanksgiving|christmas)\b", re.IGNORECASE)
+_HAS_DURATION = re.compile(r"\b(?:\d+|one|two|three|six|twelve|ninety)[\s-]+(?:day|week|month|year|hour|minute)s?\b|\b(?:day|week|month|year)s? long\b", re.IGNORECASE)
 _HAS_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _HAS_PLACE = re.compile(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?[A-Z][a-z]+")
 
 _TYPES = [
-    (re.compile(r"^\s*how (?:long|many (?:days|weeks|months|years))\b", re.I), _HAS_DURATION),
-    (re.compile(r"\b(?:how (?:much|many|large|big|high|far|old)|what (?:share|percent(?:age)?|proportion|fraction|number|amount|portion)|what %)", re.I), _HAS_NUMBER),
-    (re.compile(r"^\s*(?:when|(?:in )?what (?:year|date|month|day|decade|century))\b", re.I), _HAS_DATE),
-    (re.compile(r"^\s*(?:who|whom|whose)\b", re.I), _HAS_NAME),
-    (re.compile(r"^\s*where\b", re.I), _HAS_PLACE),
+    (re.compile(r"^\s*how (?:long|many (?:days|weeks|months|years))\b", re.IGNORECASE), _HAS_DURATION),
+    (re.compile(r"\b(?:how (?:much|many|large|big|high|far|old)|what (?:share|percent(?:age)?|proportion|fraction|number|amount|portion)|what %)", re.IGNORECASE), _HAS_NUMBER),
+    (re.compile(r"^\s*(?:when|(?:in )?what (?:year|date|month|day|decade|century))\b", re.IGNORECASE), _HAS_DATE),
+    (re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE), _HAS_NAME),
+    (re.compile(r"^\s*where\b", re.IGNORECASE), _HAS_PLACE),
 ]
 
 MIN_WORDS = 4
@@ -61,7 +61,7 @@ class Candidate:
     coverage: float = 0.0
     shape_ok: bool | None = None
     score: float = 0.0
-    vector: np.ndarray = field(default=None, repr=False)  # type: ignore[assignment]
+    vector: np.ndarray | None = field(default=None, repr=False)
 
 
 class SentenceVectors:

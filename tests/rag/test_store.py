@@ -119,9 +119,8 @@ def test_a_failed_write_leaves_the_previous_index_intact(tmp_path: Path) -> None
 def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
     store, _, embedder = _setup(tmp_path / "ix")
     other = FaissStore(tmp_path / "ix", embedder.id, embedder.dim)
-    with store._write_lock():
-        with pytest.raises(IndexLocked, match="another process is writing"):
-            other.write([], deletes=["x"])
+    with store._write_lock(), pytest.raises(IndexLocked, match="another process is writing"):
+        other.write([], deletes=["x"])
 
 
 def test_searching_an_empty_index_says_so(tmp_path: Path) -> None:
