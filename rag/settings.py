@@ -18,8 +18,8 @@ from rag.errors import ConfigError
 
 class ChunkingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    size: int = Field(default=700, ge=100, le=8000, description="Characters per chunk.")
-    overlap: int = Field(default=120, ge=0, le=2000, description="Characters shared by neighbours.")
+    size: int = Field(default=400, ge=100, le=8000, description="Characters per chunk.")
+    overlap: int = Field(default=80, ge=0, le=2000, description="Characters shared by neighbours.")
 
     @model_validator(mode="after")
     def _overlap_smaller_than_size(self) -> ChunkingSettings:
