@@ -48,51 +48,42 @@ def failures(run: EvalRun) -> list[tuple[str, str, str, str]]:
             for r in run.results if r.failures]
 
 
-def _chart_metrics(runs: Sequence[EvalRun]) -> bytes:
+def _bars(labels: list[str], series: dict[str, list[float]], title: str) -> bytes:
+    """A grouped bar chart (one group per label, one bar per run) as PNG bytes."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    keys = [k for k in METRICS if not k.endswith("_ms") and any(k in r.summary for r in runs)]
     fig, ax = plt.subplots(figsize=(10, 4))
-    width = 0.8 / len(runs)
-    for i, run in enumerate(runs):
-        ax.bar([x + i * width for x in range(len(keys))], [run.summary.get(k, 0) for k in keys], width,
-               label=run.name)
-    ax.set_xticks([x + width * (len(runs) - 1) / 2 for x in range(len(keys))], keys, rotation=35, ha="right")
+    width = 0.8 / max(1, len(series))
+    for i, (name, values) in enumerate(series.items()):
+        ax.bar([x + i * width for x in range(len(labels))], values, width, label=name)
+    ax.set_xticks([x + width * (len(series) - 1) / 2 for x in range(len(labels))], labels, rotation=35, ha="right")
     ax.set_ylim(0, 1.05)
-    ax.set_title("Metrics per configuration")
+    ax.set_title(title)
     ax.legend()
     fig.tight_layout()
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=100)
     plt.close(fig)
     return out.getvalue()
+
+
+def _chart_metrics(runs: Sequence[EvalRun]) -> bytes:
+    keys = [k for k in METRICS if not k.endswith("_ms") and any(k in r.summary for r in runs)]
+    return _bars(keys, {r.name: [r.summary.get(k, 0) for k in keys] for r in runs}, "Metrics per configuration")
 
 
 def _chart_tags(runs: Sequence[EvalRun]) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     tags = sorted({t for r in runs for t in r.tags})
-    fig, ax = plt.subplots(figsize=(10, 4))
-    width = 0.8 / len(runs)
-    for i, run in enumerate(runs):
-        values = [run.tags.get(t, {}).get("fact_accuracy", run.tags.get(t, {}).get("refusal_accuracy", 0))
-                  for t in tags]
-        ax.bar([x + i * width for x in range(len(tags))], values, width, label=run.name)
-    ax.set_xticks([x + width * (len(runs) - 1) / 2 for x in range(len(tags))], tags, rotation=35, ha="right")
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Fact accuracy per tag (refusal accuracy for 'unanswerable')")
-    ax.legend()
-    fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=100)
-    plt.close(fig)
-    return out.getvalue()
+
+    def quality(run: EvalRun, tag: str) -> float:
+        figures = run.tags.get(tag, {})
+        return figures.get("fact_accuracy", figures.get("refusal_accuracy", 0.0))
+
+    return _bars(tags, {r.name: [quality(r, t) for t in tags] for r in runs},
+                 "Fact accuracy per tag (refusal accuracy for 'unanswerable')")
 
 
 def write_report(runs: Sequence[EvalRun], path: Path, title: str = "Eval report",
