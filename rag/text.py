@@ -117,3 +117,19 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def numbers_in(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(normalize(text))}
+
+
+_MEASURE = re.compile(r"(\$)?\d+(?:[.,]\d+)*(?:-\d+(?:\.\d+)?)?\s*(%|[a-z]+)?")
+_NOT_UNITS = STOPWORDS | {"percent"}
+
+
+def units_in(text: str) -> set[str]:
+    """What the figures in a text measure: '%', '$', or the word after the number ('cubic', 'day')."""
+    units = set()
+    for match in _MEASURE.finditer(normalize(text)):
+        if match.group(1):
+            units.add("$")
+        unit = match.group(2)
+        if unit and (unit == "%" or unit not in _NOT_UNITS):
+            units.add(stem(unit))
+    return units

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rag.protocols import Embedder
-from rag.text import content_terms, numbers_in, split_sentences
+from rag.text import content_terms, numbers_in, split_sentences, units_in
 from rag.types import Passage
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -57,6 +57,7 @@ class Candidate:
     rank: int
     terms: set[str]
     numbers: set[str]
+    units: set[str]
     similarity: float = 0.0
     coverage: float = 0.0
     shape_ok: bool | None = None
@@ -99,7 +100,8 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), numbers_in(sentence))
+                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), numbers_in(sentence),
+                                       units_in(sentence))
     pool = list(found.values())
     if not pool:
         return []

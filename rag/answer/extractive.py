@@ -64,7 +64,8 @@ class ExtractiveGenerator:
         return chosen + self._other_figures(pool, chosen)
 
     def _other_figures(self, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
-        """When the answer is a figure, the best sentence of each other article that gives a different one.
+        """When the answer is a figure, the best sentence of each other article that gives a different one
+        for the same measure (the same unit: '%', '$', 'cubic metres', 'days').
 
         Articles disagree (70% of output vs 85-90% of processing; 90 days vs one year); quoting only
         the top-scoring figure would pick a side silently.
@@ -80,7 +81,7 @@ class ExtractiveGenerator:
             if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
                 break
             if (candidate.passage.doc_id in docs or not candidate.numbers or candidate.shape_ok is False
-                    or not (candidate.numbers - figures)):
+                    or not (candidate.numbers - figures) or not (candidate.units & best.units)):
                 continue
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)
