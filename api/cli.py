@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 from pydantic import ValidationError
 
-from rag.errors import RagError
+from rag.errors import RagError, describe_validation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions of a folder of articles; every answer cites its passages.")
@@ -24,14 +24,6 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 def fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(1)
-
-
-def _validation_message(exc: ValidationError) -> str:
-    parts = []
-    for e in exc.errors():
-        where = ".".join(str(p) for p in e["loc"])
-        parts.append(f"{where}: {str(e['msg']).removeprefix('Value error, ')}")
-    return "; ".join(parts)
 
 
 def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyped-def]
@@ -77,7 +69,7 @@ def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
     try:
         request = AskRequest(question=question, k=k)
     except ValidationError as exc:
-        fail(_validation_message(exc))
+        fail(describe_validation(exc.errors()))
     answer = _services(index, config).engine.ask(request)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
@@ -98,7 +90,7 @@ def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
     try:
         request = SearchRequest(query=query, k=k)
     except ValidationError as exc:
-        fail(_validation_message(exc))
+        fail(describe_validation(exc.errors()))
     passages = _services(index, config).engine.search(request)
     if as_json:
         typer.echo(SearchResponse(passages=passages).model_dump_json(indent=2))

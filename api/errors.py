@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.errors import RagError
+from rag.errors import RagError, describe_validation
 
 log = logging.getLogger("api")
 
@@ -32,20 +32,6 @@ def error_body(code: str, message: str, details: list[dict[str, Any]] | None = N
     return {"error": body}
 
 
-def _describe(error: dict[str, Any]) -> str:
-    loc = [str(p) for p in error.get("loc", ()) if p != "body"]
-    where = ".".join(loc)
-    kind = error.get("type", "")
-    if kind == "json_invalid":
-        return f"malformed JSON: {error.get('ctx', {}).get('error', 'could not parse the body')}"
-    if kind == "extra_forbidden":
-        return f"unknown field {where!r}"
-    if kind == "missing":
-        return f"missing field {where!r}"
-    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
 def install(app: FastAPI) -> None:
     @app.exception_handler(RagError)
     async def _rag_error(request: Request, exc: RagError) -> JSONResponse:
@@ -56,9 +42,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [_describe(e) for e in exc.errors()]
         details = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
-        return JSONResponse(error_body("invalid_input", "; ".join(problems), details), status_code=422)
+        return JSONResponse(error_body("invalid_input", describe_validation(exc.errors()), details), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

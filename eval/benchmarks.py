@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
 from eval.dataset import EvalItem
+from eval.metrics import contains_fact
 from eval.runner import EvalRun, run
 from eval.workspace import Workspace
 from index.readers import content_hash
@@ -75,12 +75,6 @@ def rgb_rows(data: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _contains_any(text: str, alternatives: Iterable[str]) -> bool:
-    from eval.metrics import contains_fact
-
-    return contains_fact(text, list(alternatives))
-
-
 def run_rgb(data: Path, settings: Settings, workspace: Workspace, k: int | None = None,
             progress: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Counterfactual robustness and negative rejection, one small index per question.
@@ -97,7 +91,7 @@ def run_rgb(data: Path, settings: Settings, workspace: Workspace, k: int | None 
         docs = [_doc(f"true-{i}", t) for i, t in enumerate(row["positive"])]
         docs += [_doc(f"false-{i}", t) for i, t in enumerate(row["positive_wrong"])]
         both = workspace.build(settings, documents=docs).engine.ask(AskRequest(question=row["query"], k=k))
-        ok = _contains_any(both.answer, true) and _contains_any(both.answer, fake)
+        ok = contains_fact(both.answer, true) and contains_fact(both.answer, fake)
         negatives = [_doc(f"neg-{i}", t) for i, t in enumerate(row["negative"][:5])]
         neg = workspace.build(settings, documents=negatives).engine.ask(AskRequest(question=row["query"], k=k))
         surfaced += ok

@@ -14,6 +14,9 @@ The API maps codes to HTTP statuses in one table (``api/errors.py``); the CLI pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 
 class RagError(Exception):
     code = "error"
@@ -52,3 +55,21 @@ class IndexCorrupt(RagError):
 
 class ConfigError(RagError):
     code = "config_error"
+
+
+def describe_validation(errors: Iterable[Any]) -> str:
+    """One line naming each problem of a pydantic ValidationError's ``errors()``, for people to read."""
+    problems = []
+    for error in errors:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        kind = error.get("type", "")
+        if kind == "json_invalid":
+            problems.append(f"malformed JSON: {error.get('ctx', {}).get('error', 'could not parse the body')}")
+        elif kind == "extra_forbidden":
+            problems.append(f"unknown field {where!r}")
+        elif kind == "missing":
+            problems.append(f"missing field {where!r}")
+        else:
+            message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+            problems.append(f"{where}: {message}" if where else message)
+    return "; ".join(problems)

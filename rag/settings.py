@@ -13,7 +13,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from rag.errors import ConfigError
+from rag.errors import ConfigError, describe_validation
 
 
 class ChunkingSettings(BaseModel):
@@ -97,9 +97,7 @@ class Settings(BaseSettings):
         try:
             return cls(**overrides)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
-            )
+            problems = describe_validation(exc.errors())
             where = f" (config file {path})" if path else ""
             raise ConfigError(f"bad configuration{where}: {problems}") from None
         finally:

@@ -228,6 +228,8 @@ class FaissStore:
             conn = self._conn()
             self.check_chunking()
             generation = self._generation_on_disk()
+            # A fresh copy from disk, not self._index: remove_ids/add change an index in place, and
+            # readers in this process keep searching self._index until the new generation commits.
             old = self._read_index(generation)
             index = old if old is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
             new_file: Path | None = None

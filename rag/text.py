@@ -94,9 +94,6 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-_NUMBER_WORDS = {"twelve": "12", "ninety": "90", "seventy": "70", "eighty": "80", "hundred": "100"}
-
-
 def normalize(text: str) -> str:
     """Fold case, dashes, spacing and number formats so that equal facts compare equal.
 

@@ -7,7 +7,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -62,7 +62,6 @@ class Candidate:
     coverage: float = 0.0
     shape_ok: bool | None = None
     score: float = 0.0
-    vector: np.ndarray | None = field(default=None, repr=False)
 
 
 class SentenceVectors:
@@ -110,10 +109,8 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     shape = expected_type(question)
-    matrix = vectors([c.text for c in pool])
-    sims = matrix @ query_vector
-    for c, sim, vec in zip(pool, sims, matrix):
-        c.vector = vec
+    sims = vectors([c.text for c in pool]) @ query_vector
+    for c, sim in zip(pool, sims):
         c.similarity = float(sim)
         c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
         c.shape_ok = None if shape is None else bool(shape.search(c.text))

@@ -82,7 +82,7 @@ def test_an_empty_index_answers_503_with_the_same_message(tmp_path: Path) -> Non
         stop_server(empty)
 
 
-def test_a_running_server_sees_documents_indexed_by_the_cli(tmp_path: Path, server: Server) -> None:
+def test_a_running_server_sees_documents_indexed_by_the_cli(tmp_path: Path) -> None:
     from tests.api.test_cli import rag
 
     index = tmp_path / "live"
