@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -19,6 +19,16 @@ IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
 KOpt = Annotated[int | None, typer.Option("-k", help="Passages to retrieve (1-50)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this doc_id (repeat for several)")]
+SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only articles from this source (repeat)")]
+AfterOpt = Annotated[str | None, typer.Option("--after", help="Only articles published on or after YYYY-MM-DD")]
+BeforeOpt = Annotated[str | None, typer.Option("--before", help="Only articles published on or before YYYY-MM-DD")]
+
+
+def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None) -> Any:
+    given = {"doc_ids": doc or None, "sources": source or None, "published_after": after, "published_before": before}
+    given = {k: v for k, v in given.items() if v is not None}
+    return given or None
 
 
 def fail(message: str) -> NoReturn:
@@ -62,12 +72,13 @@ def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) ->
 
 @app.command("ask")
 def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
-            as_json: JsonOpt = False) -> None:
+            as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
+            before: BeforeOpt = None) -> None:
     """Answer a question with numbered sources."""
     from rag.types import AskRequest
 
     try:
-        request = AskRequest(question=question, k=k)
+        request = AskRequest(question=question, k=k, filters=_filters(doc, source, after, before))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     answer = _services(index, config).engine.ask(request)
@@ -83,12 +94,13 @@ def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
 
 @app.command("search")
 def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
-               as_json: JsonOpt = False) -> None:
-    """Show the passages most similar to a query, with scores."""
+               as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
+               before: BeforeOpt = None) -> None:
+    """Show the passages that best match a query, with scores."""
     from rag.types import SearchRequest, SearchResponse
 
     try:
-        request = SearchRequest(query=query, k=k)
+        request = SearchRequest(query=query, k=k, filters=_filters(doc, source, after, before))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     passages = _services(index, config).engine.search(request)

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from index.metadata import MetadataError, from_html_meta, read_sidecar, split_front_matter
 from rag.errors import InvalidInput
 from rag.types import Document
 
@@ -45,10 +46,16 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.title = ""
         self.h1 = ""
+        self.meta: list[tuple[str, str]] = []
         self._skip = 0
         self._in: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            found = dict(attrs)
+            name = found.get("name") or found.get("property") or found.get("itemprop")
+            if name and found.get("content"):
+                self.meta.append((name, found["content"] or ""))
         if tag in self._SKIP:
             self._skip += 1
         if tag in self._BLOCK:
@@ -73,14 +80,18 @@ class _HTMLText(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """Visible text of an HTML page (scripts and styles dropped) and its title."""
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """Visible text of an HTML page (scripts and styles dropped) and its metadata (title, <meta> tags)."""
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).splitlines()]
     text = "\n".join(line for line in lines if line)
-    return text, (parser.title.strip() or parser.h1.strip())
+    meta = from_html_meta(parser.meta)
+    title = parser.title.strip() or parser.h1.strip()
+    if title:
+        meta["title"] = " ".join(title.split())
+    return text, meta
 
 
 def _markdown_title(text: str) -> str:
@@ -90,14 +101,17 @@ def _markdown_title(text: str) -> str:
     return ""
 
 
-def parse_text(raw: str, suffix: str) -> tuple[str, str]:
-    """Body text and title (possibly empty) of a file's decoded contents."""
+def parse_text(raw: str, suffix: str) -> tuple[str, dict[str, str]]:
+    """Body text and metadata (title, source, published_at; each possibly absent) of a file's contents."""
     if suffix in (".html", ".htm"):
         return html_to_text(raw)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     if suffix in (".md", ".markdown"):
-        return text, _markdown_title(text)
-    return text, ""
+        meta, text = split_front_matter(text)
+        text = text.strip()
+        title = _markdown_title(text)
+        return text, {"title": title, **meta} if title else meta
+    return text, {}
 
 
 def read_document(path: Path, max_bytes: int) -> Document:
@@ -112,23 +126,39 @@ def read_document(path: Path, max_bytes: int) -> Document:
         if size > max_bytes:
             raise Refused(f"file is {size:,} bytes; the limit is {max_bytes:,} (RAG_INDEXING__MAX_FILE_BYTES)")
         data = path.read_bytes()
+        sidecar = read_sidecar(path)
     except OSError as exc:
         raise Refused(f"unreadable: {exc.strerror or exc}") from None
-    return document_from_bytes(path.stem, data, suffix, path=str(path))
+    except MetadataError as exc:
+        raise Refused(exc.message) from None
+    return document_from_bytes(path.stem, data, suffix, path=str(path), metadata=sidecar)
 
 
-def document_from_bytes(stem: str, data: bytes, suffix: str, path: str | None = None) -> Document:
+def document_from_bytes(stem: str, data: bytes, suffix: str, path: str | None = None,
+                        metadata: dict[str, str] | None = None) -> Document:
+    """A Document from a file's bytes; ``metadata`` (from a sidecar or a request) wins over the file's own."""
     if b"\x00" in data[:8192]:
         raise Refused("binary file (contains NUL bytes)")
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Refused(f"not valid UTF-8 (byte {exc.start})") from None
-    text, title = parse_text(raw, suffix)
+    try:
+        text, meta = parse_text(raw, suffix)
+    except MetadataError as exc:
+        raise Refused(exc.message) from None
+    meta.update(metadata or {})
     if not text.strip():
         raise Refused("no text in file")
     doc_id = validate_doc_id(stem)
+    title = meta.get("title")
     if not title:
         first = text.strip().splitlines()[0]
         title = first.strip() if looks_like_headline(first) else doc_id
-    return Document(doc_id=doc_id, title=title, text=text, path=path, content_hash=content_hash(text))
+    return Document(doc_id=doc_id, title=title, text=text, path=path, source=meta.get("source"),
+                    published_at=meta.get("published_at"), content_hash=content_hash(text + _meta_key(meta)))
+
+
+def _meta_key(meta: dict[str, str]) -> str:
+    """Metadata is part of what a re-index compares: a changed date or source is a changed document."""
+    return "".join(f"\n{k}={meta[k]}" for k in ("source", "published_at", "title") if meta.get(k))

@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from rag.types import Answer, Chunk, Document, Passage
+from rag.types import Answer, Chunk, Document, Filters, Passage
 
 
 @runtime_checkable
@@ -29,7 +29,15 @@ class Store(Protocol):
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
               deletes: Iterable[str] = ()) -> None: ...
 
-    def search(self, vector: np.ndarray, k: int) -> list[Passage]: ...
+    def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
+        """Nearest chunks by inner product among those the filters allow."""
+        ...
+
+    def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
+        """Chunks matching the terms, best BM25 first."""
+        ...
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
     def content_hashes(self) -> dict[str, str]: ...
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import (
@@ -31,6 +31,31 @@ class ChunkingSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    mode: Literal["dense", "keyword", "hybrid"] = Field(
+        default="hybrid", description="Vectors, BM25 over the words, or both fused (eval: README).")
+    candidates: int = Field(default=30, ge=1, le=500, description="Taken from each search before fusion.")
+    fusion: Literal["score", "rrf"] = Field(
+        default="score", description="score: weighted sum of scores scaled by each list's best; rrf: rank fusion.")
+    dense_weight: float = Field(default=0.5, ge=0.0, le=10.0)
+    keyword_weight: float = Field(default=0.5, ge=0.0, le=10.0)
+    rrf_k: int = Field(default=60, ge=1, le=1000)
+    rerank: Literal["none", "lexical", "evidence", "cross-encoder"] = Field(
+        default="evidence", description="evidence: best-sentence similarity and term coverage (no extra model); "
+                                        "lexical: terms only; cross-encoder: a local model directory.")
+    rerank_depth: int = Field(default=10, ge=1, le=200, description="Fused candidates the reranker reorders.")
+    rerank_weight: float = Field(default=0.5, ge=0.0, le=10.0, description="Weight of the rerank score.")
+    cross_encoder_path: Path | None = Field(default=None, description="A saved CrossEncoder directory.")
+    max_per_document: int = Field(default=3, ge=1, le=50, description="Passages of one article in the top k, "
+                                                                      "unless nothing else is left.")
+    duplicate_threshold: float = Field(default=0.97, ge=0.0, le=1.0,
+                                       description="Cosine at or above which passages with the same figures are "
+                                                   "near-duplicates (1 turns the check off).")
+
+    @model_validator(mode="after")
+    def _cross_encoder_needs_path(self) -> RetrievalSettings:
+        if self.rerank == "cross-encoder" and self.cross_encoder_path is None:
+            raise ValueError("retrieval.rerank = 'cross-encoder' needs retrieval.cross_encoder_path")
+        return self
 
 
 class AnswerSettings(BaseModel):
@@ -66,7 +91,7 @@ class Settings(BaseSettings):
     indexing: IndexingSettings = IndexingSettings()
 
     # Set by Settings.load(); not an environment variable of its own.
-    _config_file: Path | None = None
+    _config_file: ClassVar[Path | None] = None
 
     @classmethod
     def settings_customise_sources(

@@ -1,7 +1,9 @@
 """FAISS vectors plus SQLite text and metadata in one directory, written atomically.
 
 Layout of an index directory:
-    meta.sqlite          documents, chunks, manifest (embedder, dimension, chunker, generation)
+    meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
+                         ``chunks`` by triggers, so it commits in the same transaction), manifest
+                         (embedder, dimension, chunker, generation)
     vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
     write.lock           held by the one process writing
 
@@ -27,7 +29,7 @@ import faiss
 import numpy as np
 
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound
-from rag.types import Chunk, Document, Passage
+from rag.types import Chunk, Document, Filters, Passage
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +43,14 @@ CREATE TABLE IF NOT EXISTS chunks (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     position INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='vid', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS chunks_fts_add AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.vid, new.text); END;
+CREATE TRIGGER IF NOT EXISTS chunks_fts_del AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.vid, old.text); END;
 """
+KEYWORD_INDEX = "fts5-porter-v1"
 
 
 class FaissStore:
@@ -62,6 +71,7 @@ class FaissStore:
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
         self._check_manifest()
+        self._build_keyword_index()
 
     # -- connections and manifest -------------------------------------------------------------
 
@@ -91,6 +101,19 @@ class FaissStore:
         if int(found.get("schema", SCHEMA_VERSION)) != SCHEMA_VERSION:
             raise IndexMismatch(f"the index in {self.directory} has schema {found.get('schema')}, "
                                 f"this version reads schema {SCHEMA_VERSION}: re-index into a new directory")
+
+    def _build_keyword_index(self) -> None:
+        """Indexes written before the keyword side existed get it built once, under the write lock."""
+        if self.manifest().get("keyword_index") == KEYWORD_INDEX:
+            return
+        with self._write_lock(wait=30.0):
+            conn = self._conn()
+            if self.manifest().get("keyword_index") == KEYWORD_INDEX:
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+            conn.execute("INSERT OR REPLACE INTO manifest (key, value) VALUES ('keyword_index', ?)", (KEYWORD_INDEX,))
+            conn.execute("COMMIT")
 
     def check_chunking(self) -> None:
         """Writers call this: chunks of one index must all be cut the same way."""
@@ -139,13 +162,66 @@ class FaissStore:
         chunks = conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
         return int(docs), int(chunks)
 
-    def search(self, vector: np.ndarray, k: int) -> list[Passage]:
+    def _filter_sql(self, filters: Filters | None) -> tuple[str, list[str]]:
+        """A WHERE fragment over ``documents d`` for the filters, and its arguments."""
+        if filters is None:
+            return "", []
+        clauses, args = [], []
+        if filters.doc_ids is not None:
+            clauses.append(f"d.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
+            args += filters.doc_ids
+        if filters.sources is not None:
+            clauses.append(f"d.source IN ({','.join('?' * len(filters.sources))})")
+            args += filters.sources
+        if filters.published_after is not None:
+            clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) >= ?")
+            args.append(filters.published_after.isoformat())
+        if filters.published_before is not None:
+            clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) <= ?")
+            args.append(filters.published_before.isoformat())
+        return " AND ".join(clauses), args
+
+    def allowed_vids(self, filters: Filters | None) -> np.ndarray | None:
+        """The chunk ids the filters let through (None: no filter)."""
+        where, args = self._filter_sql(filters)
+        if not where:
+            return None
+        rows = self._conn().execute(
+            f"SELECT c.vid FROM chunks c JOIN documents d USING (doc_id) WHERE {where}", args).fetchall()
+        return np.asarray([r[0] for r in rows], dtype=np.int64)
+
+    def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
+        """Nearest chunks by inner product; filters restrict the candidates before ranking."""
         index = self._current_index()
         if index is None or index.ntotal == 0:
             raise IndexEmpty()
+        allowed = self.allowed_vids(filters)
+        params = None
+        if allowed is not None:
+            if len(allowed) == 0:
+                return []
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))  # type: ignore[call-arg]
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        scores, ids = index.search(query, min(k, index.ntotal))
-        hits = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        scores, ids = index.search(query, min(k, index.ntotal), params=params)  # type: ignore[call-arg]
+        return self._passages([(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0])
+
+    def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
+        """Chunks matching any of the terms, ranked by BM25 (FTS5); score is the BM25 score, higher better."""
+        if self._current_index() is None:
+            raise IndexEmpty()
+        terms = [t for t in dict.fromkeys(terms) if t.strip()]
+        if not terms:
+            return []
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        where, args = self._filter_sql(filters)
+        rows = self._conn().execute(
+            "SELECT f.rowid, -bm25(chunks_fts) FROM chunks_fts f "
+            + ("JOIN chunks c ON c.vid = f.rowid JOIN documents d USING (doc_id) " if where else "")
+            + "WHERE chunks_fts MATCH ? " + (f"AND {where} " if where else "")
+            + "ORDER BY bm25(chunks_fts) LIMIT ?", [match, *args, k]).fetchall()
+        return self._passages([(int(vid), float(score)) for vid, score in rows])
+
+    def _passages(self, hits: list[tuple[int, float]]) -> list[Passage]:
         rows = self._chunk_rows([vid for vid, _ in hits])
         passages = []
         for vid, score in hits:
@@ -153,17 +229,39 @@ class FaissStore:
             if row is None:  # deleted between the vector and the text read; the next search reloads
                 continue
             passages.append(Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3],
-                                    published_at=row[4], score=round(score, 6)))
+                                    published_at=row[4], source=row[5], score=round(score, 6)))
         return passages
 
-    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None]]:
+    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None, str | None]]:
         if not vids:
             return {}
         marks = ",".join("?" * len(vids))
         cursor = self._conn().execute(
-            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at FROM chunks c "
+            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source FROM chunks c "
             f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
         return {row[0]: row[1:] for row in cursor}
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
+        if not chunk_ids:
+            return {}
+        index = self._current_index()
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self._conn().execute(f"SELECT chunk_id, vid FROM chunks WHERE chunk_id IN ({marks})",
+                                    list(chunk_ids)).fetchall()
+        out: dict[str, np.ndarray] = {}
+        if index is None:
+            return out
+        for chunk_id, vid in rows:
+            try:
+                out[chunk_id] = np.asarray(index.reconstruct(int(vid)))
+            except RuntimeError:  # written after this generation was loaded
+                continue
+        return out
+
+    def keyword_ids(self) -> set[int]:
+        """The ids on the keyword side, for consistency checks."""
+        return {int(r[0]) for r in self._conn().execute("SELECT rowid FROM chunks_fts_docsize")}
 
     def content_hashes(self) -> dict[str, str]:
         return dict(self._conn().execute("SELECT doc_id, content_hash FROM documents").fetchall())
@@ -196,11 +294,11 @@ class FaissStore:
     # -- writing ------------------------------------------------------------------------------
 
     @contextmanager
-    def _write_lock(self) -> Iterator[None]:
+    def _write_lock(self, wait: float | None = None) -> Iterator[None]:
         import time
 
         with open(self.directory / "write.lock", "a+") as handle:
-            deadline = time.monotonic() + self._lock_timeout
+            deadline = time.monotonic() + (self._lock_timeout if wait is None else wait)
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -261,7 +359,7 @@ class FaissStore:
                 new_file = self._vector_file(new_generation)
                 self._write_index_file(index, new_file)
                 manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),
-                            "generation": str(new_generation), "updated_at": now}
+                            "generation": str(new_generation), "updated_at": now, "keyword_index": KEYWORD_INDEX}
                 if self.chunking and "chunking" not in self.manifest():
                     manifest["chunking"] = json.dumps(self.chunking)
                 conn.executemany("INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)", manifest.items())

@@ -94,6 +94,17 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
+def keyword_terms(text: str) -> list[str]:
+    """Unstemmed words worth matching in a keyword index (the index stems them itself), in order, once each."""
+    terms = []
+    for word in words(text):
+        for part in re.split(r"[-'.]", word):
+            part = part.strip("%")
+            if part and part not in STOPWORDS and part not in QUESTION_WORDS and (len(part) > 1 or part.isdigit()):
+                terms.append(part)
+    return list(dict.fromkeys(terms))
+
+
 def normalize(text: str) -> str:
     """Fold case, dashes, spacing and number formats so that equal facts compare equal.
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
@@ -30,8 +32,31 @@ class Passage(BaseModel):
     chunk_id: str
     title: str
     text: str
-    score: float
+    score: float = Field(description="The final ranking score (its scale depends on the retrieval mode).")
     published_at: str | None = None
+    source: str | None = None
+    scores: dict[str, float] = Field(default_factory=dict,
+                                     description="Per-stage scores: dense (cosine), keyword (BM25), rerank.")
+
+
+class Filters(BaseModel):
+    """Which documents may be searched; applied before ranking. Dates are inclusive (YYYY-MM-DD)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_ids: list[str] | None = Field(default=None, max_length=1000)
+    sources: list[str] | None = Field(default=None, max_length=1000)
+    published_after: date | None = Field(default=None, description="On or after this date.")
+    published_before: date | None = Field(default=None, description="On or before this date.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Filters:
+        if self.published_after and self.published_before and self.published_after > self.published_before:
+            raise ValueError("published_after is later than published_before")
+        return self
+
+    def active(self) -> bool:
+        return any(v is not None for v in (self.doc_ids, self.sources, self.published_after, self.published_before))
 
 
 class Citation(BaseModel):
@@ -63,6 +88,7 @@ class AskRequest(BaseModel):
 
     question: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to retrieve (1-50).")
+    filters: Filters | None = None
 
     @field_validator("question")
     @classmethod
@@ -75,6 +101,7 @@ class SearchRequest(BaseModel):
 
     query: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to return (1-50).")
+    filters: Filters | None = None
 
     @field_validator("query")
     @classmethod

@@ -89,9 +89,12 @@ class SentenceVectors:
             return np.stack([self._cache[t] for t in texts])
 
 
-def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors,
-               query_vector: np.ndarray) -> list[Candidate]:
-    """Every distinct declarative sentence of the passages, scored as evidence, best first."""
+def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
+               query_vector: np.ndarray | None) -> list[Candidate]:
+    """Every distinct declarative sentence of the passages, scored as evidence, best first.
+
+    Without ``vectors`` the score is lexical only (shared terms and answer type), which needs no model.
+    """
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
         for sentence in split_sentences(passage.text):
@@ -109,12 +112,13 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     shape = expected_type(question)
-    sims = vectors([c.text for c in pool]) @ query_vector
+    lexical_only = vectors is None or query_vector is None
+    sims = np.full(len(pool), np.nan) if lexical_only else vectors([c.text for c in pool]) @ query_vector  # type: ignore[misc]
     for c, sim in zip(pool, sims):
-        c.similarity = float(sim)
+        c.similarity = 0.0 if np.isnan(sim) else float(sim)
         c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
         c.shape_ok = None if shape is None else bool(shape.search(c.text))
-        c.score = 0.5 * c.similarity + 0.5 * c.coverage + (0.0 if c.shape_ok is None else
-                                                           0.08 if c.shape_ok else -0.12)
+        meaning = c.coverage if np.isnan(sim) else c.similarity
+        c.score = 0.5 * meaning + 0.5 * c.coverage + (0.0 if c.shape_ok is None else 0.08 if c.shape_ok else -0.12)
     pool.sort(key=lambda c: (-c.score, c.rank))
     return pool

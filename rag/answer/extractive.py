@@ -28,10 +28,10 @@ def _adds_nothing(a: Candidate, b: Candidate) -> bool:
 class ExtractiveGenerator:
     name = "extractive"
 
-    def __init__(self, embedder: Embedder, settings: AnswerSettings) -> None:
+    def __init__(self, embedder: Embedder, settings: AnswerSettings, vectors: SentenceVectors | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
-        self._vectors = SentenceVectors(embedder)
+        self._vectors = vectors or SentenceVectors(embedder)
 
     def rank(self, question: str, passages: Sequence[Passage]) -> list[Candidate]:
         return candidates(question, passages, self._vectors, self.embedder.embed_query(question))

@@ -48,6 +48,9 @@ def test_search_returns_k_passages(server: Server) -> None:
     ({"question": "ok?", "colour": "red"}, "unknown field 'colour'"),
     ({}, "missing field 'question'"),
     ({"question": 5}, "question: Input should be a valid string"),
+    ({"question": "ok?", "filters": {"author": "x"}}, "unknown field 'filters.author'"),
+    ({"question": "ok?", "filters": {"published_after": "last week"}}, "filters.published_after: Input should be a valid date"),
+    ({"question": "ok?", "filters": {"doc_ids": "one"}}, "filters.doc_ids: Input should be a valid list"),
 ])
 def test_bad_requests_get_422_with_a_message_saying_what_is_wrong(server: Server, body: dict, message: str) -> None:
     with server.client() as client:
@@ -55,6 +58,16 @@ def test_bad_requests_get_422_with_a_message_saying_what_is_wrong(server: Server
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "invalid_input" and message in error["message"]
+
+
+def test_filters_restrict_search_and_ask(server: Server) -> None:
+    with server.client() as client:
+        doc_id = client.post("/v1/search", json={"query": "NdFeB magnets", "k": 1}).json()["passages"][0]["doc_id"]
+        only = client.post("/v1/search", json={"query": "rare earth", "k": 10, "filters": {"doc_ids": [doc_id]}})
+        assert only.status_code == 200 and {p["doc_id"] for p in only.json()["passages"]} == {doc_id}
+        nothing = client.post("/v1/ask", json={"question": "What did China agree?", "filters": {"sources": ["Nobody"]}})
+    assert nothing.status_code == 200
+    assert nothing.json()["grounded"] is False and "filters" in nothing.json()["answer"]
 
 
 def test_malformed_json_gets_422(server: Server) -> None:

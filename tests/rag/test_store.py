@@ -24,7 +24,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _consistent(store: FaissStore) -> None:
-    assert store.vector_ids() == store.text_ids()
+    assert store.vector_ids() == store.text_ids() == store.keyword_ids()
 
 
 def test_indexed_chunks_come_back_from_search(tmp_path: Path) -> None:

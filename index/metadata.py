@@ -1,0 +1,113 @@
+"""Article metadata (title, source, published date) from YAML front matter, HTML <meta> tags or a sidecar.
+
+Precedence, lowest first: what the body says (headline), the file's own metadata (front matter or <meta>),
+then a sidecar ``NAME.meta.json`` beside ``NAME.txt|.md|.html``, which a user can write for any file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from rag.errors import InvalidInput
+
+FIELDS = ("title", "source", "published_at")
+_ALIASES = {"date": "published_at", "published": "published_at", "pubdate": "published_at",
+            "publish_date": "published_at", "published_time": "published_at", "publisher": "source",
+            "site_name": "source"}
+_HTML_META = {"article:published_time": "published_at", "og:published_time": "published_at", "date": "published_at",
+              "pubdate": "published_at", "publish-date": "published_at", "dc.date": "published_at",
+              "og:site_name": "source", "publisher": "source", "og:title": "title", "dc.title": "title"}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+SIDECAR_SUFFIX = ".meta.json"
+
+
+class MetadataError(InvalidInput):
+    """Metadata that cannot be read; the file is refused with this message."""
+
+
+def parse_date(value: Any, where: str) -> str:
+    """An ISO date (YYYY-MM-DD) or date-time string; anything else is refused naming where it came from."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise MetadataError(f"{where}: published_at {text[:40]!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def clean(raw: dict[str, Any], where: str, strict: bool) -> dict[str, str]:
+    """Known fields as strings; with ``strict`` an unknown key is an error (front matter may carry others)."""
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        name = _ALIASES.get(str(key).lower(), str(key).lower())
+        if name not in FIELDS:
+            if strict:
+                raise MetadataError(f"{where}: unknown key {key!r}; expected one of {', '.join(FIELDS)}")
+            continue
+        if value is None or str(value).strip() == "":
+            continue
+        if name == "published_at":
+            out[name] = parse_date(value, where)
+        else:
+            if not isinstance(value, (str, int, float)):
+                raise MetadataError(f"{where}: {name} must be text")
+            out[name] = " ".join(str(value).split())[:500]
+    return out
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter of a Markdown file (if any) and the body without it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        at = f" (line {line + 2})" if line is not None else ""
+        raise MetadataError(f"front matter is not valid YAML{at}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise MetadataError("front matter must be a YAML mapping of key: value lines")
+    return clean(data, "front matter", strict=False), text[match.end():]
+
+
+def from_html_meta(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """<meta name|property=... content=...> pairs of a page."""
+    raw: dict[str, str] = {}
+    for name, content in pairs:
+        field = _HTML_META.get(name.lower())
+        if field and field not in raw and content.strip():
+            raw[field] = content
+    return clean(raw, "<meta> tags", strict=False)
+
+
+def sidecar_path(article: Path) -> Path:
+    return article.with_name(article.stem + SIDECAR_SUFFIX)
+
+
+def read_sidecar(article: Path, max_bytes: int = 100_000) -> dict[str, str]:
+    path = sidecar_path(article)
+    if not path.is_file() or path.is_symlink():
+        return {}
+    if path.stat().st_size > max_bytes:
+        raise MetadataError(f"{path.name}: larger than {max_bytes:,} bytes")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MetadataError(f"{path.name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise MetadataError(f"{path.name}: must be a JSON object")
+    return clean(data, path.name, strict=True)

@@ -1,0 +1,1 @@
+"""Finding passages: dense and keyword search, fusion, reranking, diversity."""

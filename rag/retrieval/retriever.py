@@ -1,0 +1,47 @@
+"""Retrieval: dense, keyword or hybrid search, fused, reranked, then diversified to the top k."""
+
+from __future__ import annotations
+
+from rag.protocols import Embedder, Store
+from rag.retrieval.diversity import diversify
+from rag.retrieval.fusion import rrf, score_fusion
+from rag.retrieval.rerank import Reranker
+from rag.settings import RetrievalSettings
+from rag.text import keyword_terms
+from rag.types import Filters, Passage
+
+
+class Retriever:
+    def __init__(self, embedder: Embedder, store: Store, settings: RetrievalSettings | None = None,
+                 reranker: Reranker | None = None) -> None:
+        self.embedder = embedder
+        self.store = store
+        self.settings = settings or RetrievalSettings()
+        self.reranker = reranker
+
+    def search(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
+        """The k best passages for the query among the documents the filters allow."""
+        s = self.settings
+        filters = filters if filters is not None and filters.active() else None
+        depth = max(s.candidates, k)
+        lists: dict[str, list[Passage]] = {}
+        if s.mode in ("dense", "hybrid"):
+            lists["dense"] = [_tag(p, "dense") for p in self.store.search(self.embedder.embed_query(query), depth, filters)]
+        if s.mode in ("keyword", "hybrid"):
+            lists["keyword"] = [_tag(p, "keyword") for p in self.store.keyword_search(keyword_terms(query), depth, filters)]
+        if s.mode == "hybrid":
+            weights = {"dense": s.dense_weight, "keyword": s.keyword_weight}
+            ranked = rrf(lists, weights, s.rrf_k) if s.fusion == "rrf" else score_fusion(lists, weights)
+        else:
+            ranked = next(iter(lists.values()))
+        if self.reranker is not None and ranked:
+            head = self.reranker.rerank(query, ranked[:max(s.rerank_depth, k)])
+            ranked = head + ranked[len(head):]
+        pool = ranked[:depth]
+        vectors = self.store.chunk_vectors([p.chunk_id for p in pool]) if s.duplicate_threshold < 1 else {}
+        return diversify(pool, k, vectors, s.max_per_document, s.duplicate_threshold)
+
+
+def _tag(passage: Passage, name: str) -> Passage:
+    passage.scores[name] = passage.score
+    return passage
