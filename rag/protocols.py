@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from rag.types import Answer, Chunk, Document, Filters, Passage
+from rag.types import Chunk, Document, Filters, Passage
 
 
 @runtime_checkable
@@ -48,8 +48,12 @@ class Store(Protocol):
 
 @runtime_checkable
 class Generator(Protocol):
-    """Writes a cited Answer from retrieved passages."""
+    """Drafts an answer from numbered passages, citing passage n as ``[n]``; yields the text as it comes.
+
+    The draft is verified against the passages before anyone sees it (rag/answer/verify.py). Errors of a
+    model are raised as ``rag.errors.GeneratorError`` subclasses, never with the provider's raw text.
+    """
 
     name: str
 
-    def generate(self, question: str, passages: Sequence[Passage]) -> Answer: ...
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]: ...

@@ -1,14 +1,15 @@
-"""The one place that wires settings into parts: embedder, store, retriever, generator, engine."""
+"""The one place that wires settings into parts: embedder, store, retriever, generator, answerer, engine."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.embedders import make_embedder
 from rag.engine import Engine
-from rag.errors import ConfigError
+from rag.generators import make_generator
 from rag.protocols import Embedder, Generator
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
@@ -23,21 +24,25 @@ class Services:
     store: FaissStore
     retriever: Retriever
     generator: Generator
+    answerer: Answerer
     engine: Engine
 
 
-def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
-    """Build every part from settings; pass ``embedder`` to share one loaded model between indexes."""
+def build_services(settings: Settings, embedder: Embedder | None = None,
+                   generator: Generator | None = None) -> Services:
+    """Build every part from settings; pass ``embedder`` to share one loaded model between indexes, and
+    ``generator`` to use one built elsewhere (tests)."""
     embedder = embedder or make_embedder(settings.embedder)
     store = FaissStore(settings.index_dir, embedder.id, embedder.dim,
                        chunking={"size": settings.chunking.size, "overlap": settings.chunking.overlap})
-    if settings.generator != "extractive":
-        raise ConfigError(f"unknown generator {settings.generator!r}: set RAG_GENERATOR to 'extractive'")
-    vectors = SentenceVectors(embedder)  # sentence embeddings shared by the reranker and the answerer
+    vectors = SentenceVectors(embedder)  # sentence embeddings shared by reranking, answering and verification
+    extractive = ExtractiveGenerator(embedder, settings.answer, vectors)
+    if generator is None:
+        generator = extractive if settings.generator == "extractive" else make_generator(settings, embedder)
     retriever = Retriever(embedder, store, settings.retrieval, make_reranker(settings.retrieval, embedder, vectors))
-    generator = ExtractiveGenerator(embedder, settings.answer, vectors)
-    engine = Engine(retriever, generator, settings.retrieval.k)
-    return Services(settings, embedder, store, retriever, generator, engine)
+    answerer = Answerer(generator, extractive, vectors, settings.answer)
+    engine = Engine(retriever, answerer, settings.retrieval.k)
+    return Services(settings, embedder, store, retriever, generator, answerer, engine)
 
 
 def make_reranker(settings: RetrievalSettings, embedder: Embedder, vectors: SentenceVectors) -> Reranker | None:

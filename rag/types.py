@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -64,7 +65,29 @@ class Citation(BaseModel):
     doc_id: str
     title: str
     chunk_id: str
-    text: str = Field(description="The sentence or passage relied on.")
+    text: str = Field(description="The sentence of the passage relied on.")
+    published_at: str | None = None
+    source: str | None = None
+    verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
+
+
+class Claim(BaseModel):
+    value: str
+    citation: int
+    doc_id: str
+    scope: str | None = Field(default=None, description="What the figure is of, when the sentence says.")
+
+
+class Conflict(BaseModel):
+    about: str
+    kind: Literal["disagreement", "scope"] = Field(
+        description="disagreement: different values for the same thing; scope: the figures measure different things.")
+    claims: list[Claim]
+
+
+class Dropped(BaseModel):
+    sentence: str
+    reason: str
 
 
 class Answer(BaseModel):
@@ -72,6 +95,12 @@ class Answer(BaseModel):
     answer: str
     grounded: bool
     citations: list[Citation] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    degraded: bool = Field(default=False, description="The model's answer could not be verified (or failed); "
+                                                       "this is the extractive fallback.")
+    generator: str = "extractive"
+    prompt_version: str | None = None
+    trace: dict[str, Any] | None = Field(default=None, description="Only with debug=true.")
 
 
 def _clean_text(value: str, what: str) -> str:
@@ -89,6 +118,8 @@ class AskRequest(BaseModel):
     question: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to retrieve (1-50).")
     filters: Filters | None = None
+    stream: bool = Field(default=False, description="Server-Sent Events: passages, token..., answer, done.")
+    debug: bool = Field(default=False, description="Add the trace: passages with scores, what was dropped, timings.")
 
     @field_validator("question")
     @classmethod

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer.claims import figures, numeric_form
 from rag.protocols import Embedder
-from rag.text import content_terms, numbers_in, split_sentences, units_in
+from rag.text import content_terms, split_sentences, units_in
 from rag.types import Passage
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -102,8 +103,8 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), numbers_in(sentence),
-                                       units_in(sentence))
+                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figures(sentence),
+                                       units_in(numeric_form(sentence)))
     pool = list(found.values())
     if not pool:
         return []

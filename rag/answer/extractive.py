@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from rag.answer.claims import extract, kinds_asked
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
-from rag.citations import compose
+from rag.answer.finalize import DECLINE
+from rag.citations import cite
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
-from rag.types import Answer, Passage
-
-DECLINE = "The indexed articles do not answer this question."
-
-
-def declined(question: str, reason: str = DECLINE) -> Answer:
-    return Answer(question=question, answer=reason, grounded=False, citations=[])
+from rag.types import Passage
 
 
 def _adds_nothing(a: Candidate, b: Candidate) -> bool:
@@ -36,13 +32,17 @@ class ExtractiveGenerator:
     def rank(self, question: str, passages: Sequence[Passage]) -> list[Candidate]:
         return candidates(question, passages, self._vectors, self.embedder.embed_query(question))
 
-    def generate(self, question: str, passages: Sequence[Passage]) -> Answer:
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        """A draft citing passages by number: each quoted sentence followed by its passage's [n]."""
         pool = self.rank(question, passages)
         if not pool or pool[0].score < self.settings.min_support:
-            return declined(question)
-        return compose(question, self.select(pool))
+            yield DECLINE
+            return
+        number = {p.chunk_id: i for i, p in enumerate(passages, start=1)}
+        for i, candidate in enumerate(self.select(question, pool)):
+            yield (" " if i else "") + cite(candidate.text, number[candidate.passage.chunk_id])
 
-    def select(self, pool: list[Candidate]) -> list[Candidate]:
+    def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The best sentence, then the next best that add something, preferring other articles.
 
         A sentence from an article not yet quoted is preferred, so that when articles give different
@@ -60,10 +60,12 @@ class ExtractiveGenerator:
                 continue
             if best.numbers and pick.passage.doc_id in docs and not (pick.numbers - best.numbers):
                 continue  # same article, no new figure: adds length, not information
+            if best.units and pick.units and not (pick.units & best.units):
+                continue  # a figure of another measure (the cost, when the volume was asked)
             chosen.append(pick)
-        return chosen + self._other_figures(pool, chosen)
+        return chosen + self._other_figures(question, pool, chosen)
 
-    def _other_figures(self, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    def _other_figures(self, question: str, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
         """When the answer is a figure, the best sentence of each other article that gives a different one
         for the same measure (the same unit: '%', '$', 'cubic metres', 'days').
 
@@ -73,6 +75,7 @@ class ExtractiveGenerator:
         best = chosen[0]
         if not best.numbers or best.shape_ok is False:
             return []
+        asked = kinds_asked(question)
         floor = max(self.settings.min_support, self.settings.conflict_within * best.score)
         docs = {c.passage.doc_id for c in chosen}
         figures = set().union(*(c.numbers for c in chosen))
@@ -81,9 +84,15 @@ class ExtractiveGenerator:
             if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
                 break
             if (candidate.passage.doc_id in docs or not candidate.numbers or candidate.shape_ok is False
-                    or not (candidate.numbers - figures) or not (candidate.units & best.units)):
+                    or not (candidate.numbers - figures) or not (candidate.units & best.units)
+                    or (asked and not _answers(candidate, asked))):
                 continue
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)
             figures |= candidate.numbers
         return extra
+
+
+def _answers(candidate: Candidate, kinds: set[str]) -> bool:
+    """The sentence gives a figure of the kind asked (a share, a duration, money)."""
+    return bool(extract(candidate.text, kinds))

@@ -110,3 +110,71 @@ def test_a_running_server_sees_documents_indexed_by_the_cli(tmp_path: Path) -> N
         assert answer["grounded"] and "1911" in answer["answer"]
     finally:
         stop_server(live)
+
+
+def _events(response: httpx.Response) -> list[tuple[str, dict]]:
+    import json
+
+    out = []
+    for block in response.text.strip().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines())
+        out.append((lines["event"], json.loads(lines["data"])))
+    return out
+
+
+def test_ask_streams_server_sent_events(server: Server) -> None:
+    with server.client() as client:
+        response = client.post("/v1/ask", json={"question": "How long will the export resumption last?", "stream": True})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
+    events = _events(response)
+    names = [name for name, _ in events]
+    assert names[0] == "passages" and names[-2:] == ["answer", "done"] and "token" in names
+    assert all(name == "token" for name in names[1:-2])
+    answer = events[-2][1]
+    assert answer["grounded"] and answer["citations"]
+    assert {c["chunk_id"] for c in answer["citations"]} <= {p["chunk_id"] for p in events[0][1]}
+
+
+def test_debug_returns_the_trace(server: Server) -> None:
+    with server.client() as client:
+        answer = client.post("/v1/ask", json={"question": "What share of rare earth processing does China control?",
+                                              "debug": True}).json()
+    trace = answer["trace"]
+    assert {"retrieve_ms", "generate_ms", "verify_ms"} <= trace["timings_ms"].keys()
+    assert trace["passages"] and {"dense", "keyword"} <= trace["passages"][0]["scores"].keys()
+    assert "draft" in trace and isinstance(trace["dropped"], list)
+    with server.client() as client:
+        plain = client.post("/v1/ask", json={"question": "What share of rare earth processing does China control?"}).json()
+    assert plain["trace"] is None
+
+
+def test_a_hosted_model_through_the_service_and_its_failures_mapped(tmp_path: Path, rare_earths_index: Path) -> None:
+    from tests.conftest import copy_index
+    from tests.fakes.llm_servers import FakeLLM, Reply
+
+    fake = FakeLLM("openai").start()
+    env = {"RAG_GENERATOR": "openai", "RAG_OPENAI__BASE_URL": fake.url, "RAG_OPENAI__MAX_RETRIES": "0",
+           "OPENAI_API_KEY": "sk-served-secret", "RAG_ANSWER__FALLBACK": "false"}
+    server = start_server(copy_index(rare_earths_index, tmp_path / "ix"), tmp_path / "log", extra_env=env)
+    try:
+        with server.client() as client:
+            passages = client.post("/v1/search", json={"query": "90-day resumption of rare earth exports", "k": 5}).json()["passages"]
+            n = next(i for i, p in enumerate(passages, start=1) if "90" in p["text"])
+            sentence = next(s for s in passages[n - 1]["text"].split(". ") if "90" in s)
+            fake.default = Reply(f"{sentence.strip().rstrip('.')} [{n}].")
+            ok = client.post("/v1/ask", json={"question": "90-day resumption of rare earth exports"}).json()
+            assert ok["grounded"] and ok["generator"] == "openai" and not ok["degraded"]
+            fake.default = Reply(status=401)
+            failed = client.post("/v1/ask", json={"question": "What did China agree?"})
+            assert failed.status_code == 502 and failed.json()["error"]["code"] == "generator_failed"
+            assert "secret" not in failed.text
+            fake.default = Reply(status=429)
+            assert client.post("/v1/ask", json={"question": "What did China agree?"}).status_code == 503
+            streamed = client.post("/v1/ask", json={"question": "What did China agree?", "stream": True})
+            events = _events(streamed)
+            assert [name for name, _ in events][-2:] == ["error", "done"]
+            assert events[-2][1]["error"]["code"] == "generator_unavailable"
+        assert "sk-served-secret" not in server.log.read_text()
+    finally:
+        stop_server(server)
+        fake.stop()

@@ -1,5 +1,7 @@
 import pytest
 
+from rag.answer.answerer import Answerer
+from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.citations import markers
 from rag.settings import AnswerSettings
@@ -20,16 +22,18 @@ PASSAGES = [
 
 
 @pytest.fixture(scope="module")
-def generator(minilm) -> ExtractiveGenerator:  # type: ignore[no-untyped-def]
-    return ExtractiveGenerator(minilm, AnswerSettings())
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    vectors = SentenceVectors(minilm)
+    extractive = ExtractiveGenerator(minilm, AnswerSettings(), vectors)
+    return Answerer(extractive, extractive, vectors, AnswerSettings())
 
 
 def _well_formed(answer: Answer) -> None:
     assert sorted(markers(answer.answer)) == sorted(c.id for c in answer.citations)
 
 
-def test_answer_quotes_and_cites_the_sentence_that_answers(generator: ExtractiveGenerator) -> None:
-    answer = generator.generate("What will the plant cost according to the review?", PASSAGES)
+def test_answer_quotes_and_cites_the_sentence_that_answers(generator: Answerer) -> None:
+    answer = generator.answer("What will the plant cost according to the review?", PASSAGES)
     assert answer.grounded and "$510 million" in answer.answer
     first = answer.citations[0]
     assert first.doc_id == "review" and first.text == "The review puts the cost at $510 million."
@@ -37,8 +41,8 @@ def test_answer_quotes_and_cites_the_sentence_that_answers(generator: Extractive
     _well_formed(answer)
 
 
-def test_sources_that_give_different_figures_are_both_kept(generator: ExtractiveGenerator) -> None:
-    answer = generator.generate("How much water will the plant produce per day?", PASSAGES)
+def test_sources_that_give_different_figures_are_both_kept(generator: Answerer) -> None:
+    answer = generator.answer("How much water will the plant produce per day?", PASSAGES)
     assert answer.grounded
     assert "50,000" in answer.answer and "65,000" in answer.answer
     assert "$510 million" not in answer.answer  # a cost is not a competing figure for a volume
@@ -46,11 +50,11 @@ def test_sources_that_give_different_figures_are_both_kept(generator: Extractive
     _well_formed(answer)
 
 
-def test_declines_when_no_sentence_answers(generator: ExtractiveGenerator) -> None:
-    answer = generator.generate("Who won the 1998 football world cup?", PASSAGES)
+def test_declines_when_no_sentence_answers(generator: Answerer) -> None:
+    answer = generator.answer("Who won the 1998 football world cup?", PASSAGES)
     assert not answer.grounded and answer.citations == []
     assert "do not answer" in answer.answer
 
 
-def test_declines_when_there_are_no_passages(generator: ExtractiveGenerator) -> None:
-    assert not generator.generate("What will the plant cost?", []).grounded
+def test_declines_when_there_are_no_passages(generator: Answerer) -> None:
+    assert not generator.answer("What will the plant cost?", []).grounded

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from index.chunker import Chunker
 from index.indexer import Indexer
 from rag.embedders import HashingEmbedder
-from rag.engine import NOTHING_MATCHES, Engine
+from rag.engine import NOTHING_MATCHES
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.retriever import Retriever
@@ -146,12 +146,12 @@ def test_filters_apply_before_the_top_k(tmp_path: Path, mode: str) -> None:
 
 
 def test_filters_that_match_nothing_give_a_declined_answer_not_an_error(tmp_path: Path) -> None:
-    from rag.answer.extractive import ExtractiveGenerator
-    from rag.settings import AnswerSettings
+    from rag.services import build_services
+    from rag.settings import Settings
 
-    store, embedder = _many(tmp_path)
-    engine = Engine(Retriever(embedder, store, RetrievalSettings(rerank="none")),
-                    ExtractiveGenerator(embedder, AnswerSettings()), 5)
+    _many(tmp_path)
+    engine = build_services(Settings.load(index_dir=tmp_path / "ix", embedder="hashing",
+                                          chunking={"size": 300, "overlap": 50})).engine
     answer = engine.ask(AskRequest(question="rare earth exports?", filters=Filters(sources=["Nobody"])))
     assert not answer.grounded and answer.answer == NOTHING_MATCHES and answer.citations == []
 

@@ -1,0 +1,88 @@
+"""Turning passages into a checked Answer with any generator: draft, verify, state disagreement, and fall back
+to the extractive answer (marked ``degraded``) when a model's draft cannot be verified or the model fails."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
+from rag.answer.finalize import DECLINE, build_answer, declined
+from rag.answer.verify import verify
+from rag.errors import GeneratorError
+from rag.protocols import Generator
+from rag.settings import AnswerSettings
+from rag.types import Answer, Passage
+
+_SAYS_NO_ANSWER = re.compile(r"\b(?:do|does|did) not (?:answer|say|mention|contain|provide)|\bno information\b|"
+                             r"\bnot (?:mentioned|stated|answered) in\b|\bcannot (?:answer|find)\b", re.IGNORECASE)
+
+Event = tuple[str, Any]  # ("token", str) then ("answer", Answer)
+
+
+class Answerer:
+    def __init__(self, generator: Generator, extractive: ExtractiveGenerator, vectors: SentenceVectors,
+                 settings: AnswerSettings) -> None:
+        self.generator = generator
+        self.extractive = extractive
+        self.vectors = vectors
+        self.settings = settings
+
+    def answer(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Answer:
+        result: Answer | None = None
+        for kind, value in self.stream(question, passages, debug):
+            if kind == "answer":
+                result = value
+        assert result is not None
+        return result
+
+    def stream(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Iterator[Event]:
+        timings: dict[str, float] = {}
+        name = self.generator.name
+        version = getattr(self.generator, "prompt_version", None)
+        if not passages:
+            yield "answer", declined(question, generator=name)
+            return
+        start = time.perf_counter()
+        pieces: list[str] = []
+        failure: GeneratorError | None = None
+        try:
+            for piece in self.generator.stream(question, passages):
+                pieces.append(piece)
+                yield "token", piece
+        except GeneratorError as exc:
+            if not self.settings.fallback or self.generator is self.extractive:
+                raise
+            failure = exc
+        timings["generate_ms"] = _ms(start)
+        draft = "".join(pieces).strip()
+        start = time.perf_counter()
+        checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
+        timings["verify_ms"] = _ms(start)
+        if failure is None and checked.sentences:
+            answer = build_answer(question, checked, passages, self.vectors, name, version)
+        elif failure is None and (draft == DECLINE or (_SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
+            answer = declined(question, generator=name, prompt_version=version)
+        elif self.generator is self.extractive:
+            answer = declined(question)
+        else:  # the model failed, or nothing it wrote survived verification: the extractive answer instead
+            fallback = verify("".join(self.extractive.stream(question, passages)), passages, self.vectors,
+                              self.settings.verify_min_similarity)
+            answer = (build_answer(question, fallback, passages, self.vectors, self.extractive.name)
+                      if fallback.sentences else declined(question))
+            answer.degraded = True
+            answer.generator = f"{self.extractive.name} (fallback from {name})"
+        if debug:
+            answer.trace = {"draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
+                            "generator_error": failure.message if failure else None, "timings_ms": timings}
+        yield "answer", answer
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+__all__ = ["DECLINE", "Answerer", "Event"]

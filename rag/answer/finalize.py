@@ -1,0 +1,58 @@
+"""From a verified draft to the Answer people see: citations renumbered by first use, each pointing at the
+sentence of its passage that was relied on, and any disagreement between sources stated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from rag.answer.conflicts import Cited, describe, find_conflicts
+from rag.answer.evidence import SentenceVectors
+from rag.answer.verify import Verified
+from rag.citations import cite
+from rag.text import split_sentences
+from rag.types import Answer, Citation, Passage
+
+DECLINE = "The indexed articles do not answer this question."
+
+
+def declined(question: str, reason: str = DECLINE, **extra: object) -> Answer:
+    return Answer(question=question, answer=reason, grounded=False, citations=[], **extra)  # type: ignore[arg-type]
+
+
+def build_answer(question: str, verified: Verified, passages: Sequence[Passage], vectors: SentenceVectors,
+                 generator: str, prompt_version: str | None = None) -> Answer:
+    numbering: dict[int, int] = {}
+    parts: list[str] = []
+    relied: dict[int, list[str]] = {}
+    cited: list[Cited] = []
+    for sentence in verified.sentences:
+        ids = [numbering.setdefault(n, len(numbering) + 1) for n in sentence.passages]
+        for n in sentence.passages:
+            relied.setdefault(n, []).append(sentence.text)
+        parts.append(cite(sentence.text, ids))
+        cited.append(Cited(sentence.text, ids[0], passages[sentence.passages[0] - 1].doc_id))
+    citations = []
+    for n, number in numbering.items():
+        p = passages[n - 1]
+        citations.append(Citation(id=number, doc_id=p.doc_id, title=p.title, chunk_id=p.chunk_id,
+                                  text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
+                                  source=p.source))
+    conflicts = find_conflicts(question, cited)
+    parts += [describe(c) for c in conflicts]
+    return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
+                  conflicts=conflicts, generator=generator, prompt_version=prompt_version)
+
+
+def _relied_sentence(passage: Passage, said: list[str], vectors: SentenceVectors) -> str:
+    """The passage's sentence closest to what the answer says it says (itself, when quoted)."""
+    sentences = split_sentences(passage.text)
+    if not sentences:
+        return passage.text
+    folded = {" ".join(s.split()).lower(): s for s in sentences}
+    for text in said:
+        if " ".join(text.split()).lower() in folded:
+            return folded[" ".join(text.split()).lower()]
+    scores = vectors(sentences) @ vectors(said).T
+    return sentences[int(np.argmax(scores.max(axis=1)))]

