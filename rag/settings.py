@@ -65,7 +65,7 @@ class AnswerSettings(BaseModel):
     max_sentences: int = Field(default=3, ge=1, le=10)
     keep_within: float = Field(default=0.8, ge=0.0, le=1.0,
                                description="Extra sentences must score at least this share of the best.")
-    conflict_within: float = Field(default=0.6, ge=0.0, le=1.0,
+    conflict_within: float = Field(default=0.5, ge=0.0, le=1.0,
                                    description="Another article's different figure is quoted when its sentence "
                                                "scores at least this share of the best.")
     max_conflicting: int = Field(default=2, ge=0, le=5, description="Other articles' figures added at most.")

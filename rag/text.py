@@ -127,7 +127,7 @@ def numbers_in(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(normalize(text))}
 
 
-_MEASURE = re.compile(r"(\$)?\d+(?:[.,]\d+)*(?:-\d+(?:\.\d+)?)?\s*(%|[a-z]+)?")
+_MEASURE = re.compile(r"(\$)?\d+(?:[.,]\d+)*(?:-\d+(?:\.\d+)?)?[\s-]*(%|[a-z]+)?")
 _NOT_UNITS = STOPWORDS | {"percent"}
 
 

@@ -76,16 +76,19 @@ class ExtractiveGenerator:
         if not best.numbers or best.shape_ok is False:
             return []
         asked = kinds_asked(question)
-        floor = max(self.settings.min_support, self.settings.conflict_within * best.score)
+        # A figure of the very kind asked for (a share, a duration, money) is evidence enough at a lower bar.
+        floor = self.settings.conflict_within * best.score
+        if not asked:
+            floor = max(self.settings.min_support, floor)
         docs = {c.passage.doc_id for c in chosen}
         figures = set().union(*(c.numbers for c in chosen))
         extra: list[Candidate] = []
         for candidate in pool:
             if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
                 break
+            same_measure = _answers(candidate, asked) if asked else bool(candidate.units & best.units)
             if (candidate.passage.doc_id in docs or not candidate.numbers or candidate.shape_ok is False
-                    or not (candidate.numbers - figures) or not (candidate.units & best.units)
-                    or (asked and not _answers(candidate, asked))):
+                    or not (candidate.numbers - figures) or not same_measure):
                 continue
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)

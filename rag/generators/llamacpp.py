@@ -7,6 +7,7 @@ per process; generation runs in a worker thread and calls are serialized.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import queue
@@ -23,6 +24,14 @@ from rag.types import Passage
 _MODELS: dict[str, Any] = {}
 _LOAD = threading.Lock()
 _RUN = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free the model while the library is still loaded (llama_cpp's own finalizer fails at shutdown)."""
+    for model in _MODELS.values():
+        model.close()
+    _MODELS.clear()
 
 
 def packaged_model() -> Path | None:
