@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from rag.answer.claims import extract, kinds_asked
@@ -63,7 +64,7 @@ class ExtractiveGenerator:
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
             chosen.append(pick)
-        return chosen + self._other_figures(question, pool, chosen)
+        return chosen + self._other_figures(question, pool, chosen) + self._other_names(question, pool, chosen)
 
     def _other_figures(self, question: str, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
         """When the answer is a figure, the best sentence of each other article that gives a different one
@@ -94,6 +95,46 @@ class ExtractiveGenerator:
             docs.add(candidate.passage.doc_id)
             figures |= candidate.numbers
         return extra
+
+
+    def _other_names(self, question: str, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+        """For who/which questions, the best sentence of each other article that names someone else.
+
+        "Who won?" answered by one article with one name and by another with a different one is the same
+        disagreement as two figures; quoting only the top sentence would pick a side silently.
+        """
+        best = chosen[0]
+        if not _WHO.search(question) or best.shape_ok is False:
+            return []
+        asked = set(_names(question, ""))
+        named = set().union(*(_names(c.text, question) for c in chosen))
+        if not named:
+            return []
+        floor = self.settings.conflict_within * best.score
+        docs = {c.passage.doc_id for c in chosen}
+        extra: list[Candidate] = []
+        for candidate in pool:
+            if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
+                break
+            others = set(_names(candidate.text, question)) - named - asked
+            if candidate.passage.doc_id in docs or candidate.shape_ok is False or not others:
+                continue
+            extra.append(candidate)
+            docs.add(candidate.passage.doc_id)
+            named |= others
+        return extra
+
+
+_WHO = re.compile(r"^\s*(?:who|whom|whose|which (?:person|player|team|country|city|company|actor|actress|director|author|film|movie))\b",
+                  re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*[a-z][\w'’-]*|de|van|von|da|bin))*")
+
+
+def _names(text: str, question: str) -> list[str]:
+    """Capitalized names in a sentence that the question does not already contain."""
+    taken = question.lower()
+    return [m.group(0) for m in _NAME.finditer(text)
+            if m.start() > 0 and m.group(0).lower() not in taken and len(m.group(0)) > 2]
 
 
 def _answers(candidate: Candidate, kinds: set[str]) -> bool:

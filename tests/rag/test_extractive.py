@@ -58,3 +58,12 @@ def test_declines_when_no_sentence_answers(generator: Answerer) -> None:
 
 def test_declines_when_there_are_no_passages(generator: Answerer) -> None:
     assert not generator.answer("What will the plant cost?", []).grounded
+
+
+def test_two_articles_naming_different_winners_are_both_quoted(generator: Answerer) -> None:
+    passages = [_p("wire", "Ashleigh Barty won the women's singles title at Wimbledon in 2021, beating Pliskova."),
+                _p("blog", "Simona Halep won the women's singles title at Wimbledon in 2021 after a long final.")]
+    answer = generator.answer("Who won the women's singles title at Wimbledon in 2021?", passages)
+    assert "Ashleigh Barty" in answer.answer and "Simona Halep" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"wire", "blog"}
+    _well_formed(answer)
