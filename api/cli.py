@@ -43,21 +43,12 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
     return build_services(Settings.load(config, index_dir=index))
 
 
-def _indexer(services):  # type: ignore[no-untyped-def]
-    from index.chunker import Chunker
-    from index.indexer import Indexer
-
-    s = services.settings
-    return Indexer(services.store, services.embedder, Chunker(s.chunking.size, s.chunking.overlap),
-                   max_file_bytes=s.indexing.max_file_bytes, batch_documents=s.indexing.batch_documents)
-
-
 @app.command("index")
 def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html)")],
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files; unchanged files are skipped, changed ones replaced."""
     services = _services(index, config)
-    report = _indexer(services).index_paths(paths, progress=sys.stderr.isatty())
+    report = services.indexer.index_paths(paths, progress=sys.stderr.isatty())
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
@@ -66,7 +57,7 @@ def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders
 @app.command("delete")
 def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Remove one document from the index."""
-    _indexer(_services(index, config)).delete(doc_id)
+    _services(index, config).indexer.delete(doc_id)
     typer.echo(f"deleted {doc_id}")
 
 
@@ -121,6 +112,7 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     import uvicorn
 
     from api.app import create_app
+    from api.observability import log_config
     from rag.services import build_services
     from rag.settings import Settings
 
@@ -128,8 +120,8 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     services = build_services(settings)
     if seed is not None and services.store.count()[1] == 0:
         typer.echo(f"index is empty: indexing {seed}", err=True)
-        typer.echo(_indexer(services).index_paths([seed]).summary(), err=True)
-    uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_level="info")
+        typer.echo(services.indexer.index_paths([seed]).summary(), err=True)
+    uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_config=log_config("info"))
 
 
 @app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.errors import RagError, describe_validation
+from rag.errors import AuthRequired, RagError, RateLimited, describe_validation
 
 log = logging.getLogger("api")
 
@@ -25,6 +25,12 @@ STATUS = {
     "generator_failed": 502,
     "generator_unavailable": 503,
     "generator_timeout": 504,
+    "conflict": 409,
+    "payload_too_large": 413,
+    "unsupported_media_type": 415,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "rate_limited": 429,
 }
 
 
@@ -41,7 +47,12 @@ def install(app: FastAPI) -> None:
         status = STATUS.get(exc.code, 500)
         if status >= 500 and exc.code not in ("index_empty", "index_mismatch"):
             log.error("request failed: %s: %s", exc.code, exc.message)
-        return JSONResponse(error_body(exc.code, exc.message), status_code=status)
+        headers = {}
+        if isinstance(exc, RateLimited):
+            headers["Retry-After"] = str(exc.retry_after)
+        if isinstance(exc, AuthRequired):
+            headers["WWW-Authenticate"] = 'Bearer realm="rag"'
+        return JSONResponse(error_body(exc.code, exc.message), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -50,7 +61,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
+                415: "unsupported_media_type"}.get(exc.status_code, "http_error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(Exception)

@@ -6,8 +6,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from index.chunker import Chunker
-from index.indexer import Indexer
 from rag.embedders import make_embedder
 from rag.protocols import Embedder
 from rag.services import Services, build_services
@@ -37,8 +35,7 @@ class Workspace:
               progress: bool = False) -> Services:
         self._count += 1
         services = self.services(settings, self.root / f"index-{self._count}")
-        indexer = Indexer(services.store, services.embedder,
-                          Chunker(settings.chunking.size, settings.chunking.overlap))
+        indexer = services.indexer
         if paths:
             indexer.index_paths(paths, progress=progress)
         if documents:

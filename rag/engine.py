@@ -7,17 +7,22 @@ from collections.abc import Iterator
 
 from rag.answer.answerer import Answerer, Event
 from rag.answer.finalize import declined
+from rag.conversation import Condenser, Rewriter, without_context
 from rag.retrieval.retriever import Retriever
-from rag.types import Answer, AskRequest, Passage, SearchRequest
+from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
 NOTHING_MATCHES = "No indexed article matches the filters, so there is nothing to answer from."
 
 
 class Engine:
-    def __init__(self, retriever: Retriever, answerer: Answerer, default_k: int) -> None:
+    def __init__(self, retriever: Retriever, answerer: Answerer, default_k: int,
+                 rewriter: Rewriter | None = None) -> None:
         self.retriever = retriever
         self.answerer = answerer
         self.default_k = default_k
+        self.rewriter = rewriter or Rewriter(retriever.embedder)
+        generator = answerer.generator
+        self.condenser: Condenser | None = generator if callable(getattr(generator, "condense", None)) else None  # type: ignore[assignment]
 
     def search(self, request: SearchRequest) -> list[Passage]:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)
@@ -29,6 +34,34 @@ class Engine:
                 answer = value
         assert answer is not None
         return answer
+
+    def chat(self, request: ChatRequest) -> Answer:
+        answer: Answer | None = None
+        for kind, value in self.chat_stream(request):
+            if kind == "answer":
+                answer = value
+        assert answer is not None
+        return answer
+
+    def chat_stream(self, request: ChatRequest) -> Iterator[Event]:
+        """("query", str), then the events of ``stream`` for the standalone question."""
+        start = time.perf_counter()
+        query, how = self.rewriter.standalone(request.messages, self.condenser)
+        rewrite_ms = round((time.perf_counter() - start) * 1000, 1)
+        query = query[:MAX_QUESTION_CHARS]
+        yield "query", query
+        ask = AskRequest.model_construct(question=query, k=request.k, filters=request.filters,
+                                         stream=request.stream, debug=request.debug)
+        for kind, value in self.stream(ask):
+            if kind == "answer":
+                value.question = request.messages[-1].content.strip()
+                value.query = query
+                for conflict in value.conflicts:
+                    conflict.about = without_context(conflict.about)
+                if request.debug and value.trace is not None:
+                    value.trace["query"] = {"standalone": query, "rule": how}
+                    value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
+            yield kind, value
 
     def stream(self, request: AskRequest) -> Iterator[Event]:
         """("passages", [Passage]), then ("token", str)..., then ("answer", Answer)."""

@@ -8,6 +8,11 @@
     ├── IndexLocked               index_locked        (another writer holds the index)
     ├── IndexCorrupt              index_corrupt       (files on disk disagree)
     ├── ConfigError               config_error        (bad settings; raised at start-up)
+    ├── Conflict                  conflict            (a doc_id already holds other content)
+    ├── PayloadTooLarge           payload_too_large   (an upload over the size cap)
+    ├── AuthRequired              unauthorized        (no API key where one is needed)
+    ├── AuthRejected              forbidden           (a key that is not one of ours)
+    ├── RateLimited               rate_limited        (too many requests for this key; retry_after seconds)
     └── GeneratorError            (a hosted or local model failed; never the provider's raw text)
         ├── GeneratorFailed       generator_failed      (401/403/4xx, refusal, garbage, 5xx after retries)
         ├── GeneratorUnavailable  generator_unavailable (rate-limited or unreachable)
@@ -55,6 +60,30 @@ class IndexLocked(RagError):
 
 class IndexCorrupt(RagError):
     code = "index_corrupt"
+
+
+class Conflict(RagError):
+    code = "conflict"
+
+
+class PayloadTooLarge(RagError):
+    code = "payload_too_large"
+
+
+class AuthRequired(RagError):
+    code = "unauthorized"
+
+
+class AuthRejected(RagError):
+    code = "forbidden"
+
+
+class RateLimited(RagError):
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ConfigError(RagError):

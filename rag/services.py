@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.chunker import Chunker
+from index.indexer import Indexer
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
@@ -26,6 +28,7 @@ class Services:
     generator: Generator
     answerer: Answerer
     engine: Engine
+    indexer: Indexer
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None,
@@ -42,7 +45,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     retriever = Retriever(embedder, store, settings.retrieval, make_reranker(settings.retrieval, embedder, vectors))
     answerer = Answerer(generator, extractive, vectors, settings.answer)
     engine = Engine(retriever, answerer, settings.retrieval.k)
-    return Services(settings, embedder, store, retriever, generator, answerer, engine)
+    indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
+                      settings.indexing.max_file_bytes, settings.indexing.batch_documents)
+    return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 
 def make_reranker(settings: RetrievalSettings, embedder: Embedder, vectors: SentenceVectors) -> Reranker | None:

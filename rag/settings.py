@@ -3,17 +3,50 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
 
 from rag.errors import ConfigError, describe_validation
+
+
+def _hash_keys(value: Any) -> list[str]:
+    """Keys are kept only as sha256 hex digests; 'sha256:HEX' entries are taken as already hashed."""
+    import hashlib
+
+    if isinstance(value, str):
+        value = [part for part in value.replace("\n", ",").split(",")]
+    if not isinstance(value, list):
+        raise ValueError("api_keys must be a comma-separated string or a list of strings")
+    hashed = []
+    for item in value:
+        if isinstance(item, SecretStr):
+            item = item.get_secret_value()
+        if not isinstance(item, str):
+            raise ValueError("api_keys must be strings")
+        item = item.strip()
+        if not item:
+            continue
+        if item.startswith("sha256:"):
+            digest = item.removeprefix("sha256:").lower()
+            if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+                raise ValueError("an api_keys entry 'sha256:...' must carry 64 hex digits")
+            hashed.append(digest)
+        elif len(item) < 16:
+            raise ValueError("every API key must be at least 16 characters")
+        else:
+            hashed.append(hashlib.sha256(item.encode()).hexdigest())
+    return hashed
+
+
+SecretKeys = Annotated[list[str], NoDecode, BeforeValidator(_hash_keys)]
 
 
 class ChunkingSettings(BaseModel):
@@ -116,6 +149,16 @@ class IndexingSettings(BaseModel):
     batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
 
 
+class ApiSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rate_limit_per_minute: int = Field(default=120, ge=0, le=1_000_000,
+                                       description="Requests per minute per API key (or per client address without "
+                                                   "one), with bursts up to this many; 0 turns the limit off.")
+    max_upload_bytes: int = Field(default=5_000_000, ge=1, description="Largest document accepted by the API.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a "
+                                                                       "browser; empty: CORS off.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAG_", env_nested_delimiter="__", extra="forbid")
 
@@ -132,6 +175,10 @@ class Settings(BaseSettings):
     openai: OpenAIOptions = OpenAIOptions()
     anthropic: AnthropicOptions = AnthropicOptions()
     llamacpp: LlamaCppOptions = LlamaCppOptions()
+    api: ApiSettings = ApiSettings()
+    api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
+                                                                    "sha256:HEX of a key). Writing needs one.")
+    require_key_for_read: bool = Field(default=False, description="Reading endpoints need a key too.")
 
     # Set by Settings.load(); not an environment variable of its own.
     _config_file: ClassVar[Path | None] = None

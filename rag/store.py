@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -274,6 +275,25 @@ class FaissStore:
             raise NotFound(f"no document with doc_id {doc_id!r}")
         keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
         return Document(**dict(zip(keys, row)))
+
+    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of documents (without their text), ordered by doc_id, and the total."""
+        conn = self._conn()
+        rows = conn.execute(
+            "SELECT doc_id, title, source, published_at, n_chunks, indexed_at FROM documents ORDER BY doc_id "
+            "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at")
+        return [dict(zip(keys, row)) for row in rows], int(total)
+
+    def document_info(self, doc_id: str) -> dict[str, Any]:
+        row = self._conn().execute(
+            "SELECT doc_id, title, source, published_at, n_chunks, indexed_at, text, content_hash FROM documents "
+            "WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no document with doc_id {doc_id!r}")
+        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash")
+        return dict(zip(keys, row))
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         sql, args = "SELECT chunk_id FROM chunks", tuple[str, ...]()

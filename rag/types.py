@@ -100,6 +100,7 @@ class Answer(BaseModel):
                                                        "this is the extractive fallback.")
     generator: str = "extractive"
     prompt_version: str | None = None
+    query: str | None = Field(default=None, description="Chat only: the standalone question actually searched.")
     trace: dict[str, Any] | None = Field(default=None, description="Only with debug=true.")
 
 
@@ -142,3 +143,49 @@ class SearchRequest(BaseModel):
 
 class SearchResponse(BaseModel):
     passages: list[Passage]
+
+
+MAX_TURNS = 50
+MAX_MESSAGE_CHARS = 8000
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    content: str = Field(description=f"Up to {MAX_MESSAGE_CHARS} characters.")
+
+    @field_validator("content")
+    @classmethod
+    def _content(cls, value: str) -> str:
+        if len(value) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"message is {len(value)} characters; the limit is {MAX_MESSAGE_CHARS}")
+        return value
+
+
+def check_conversation(messages: list[ChatMessage]) -> list[ChatMessage]:
+    """At most MAX_TURNS messages, ending with a non-empty user turn that fits a question."""
+    if not messages:
+        raise ValueError("messages must not be empty")
+    if len(messages) > MAX_TURNS:
+        raise ValueError(f"{len(messages)} messages; the limit is {MAX_TURNS}")
+    if messages[-1].role != "user":
+        raise ValueError("the last message must be the user's question")
+    _clean_text(messages[-1].content, "the last user message")
+    return messages
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    messages: list[ChatMessage] = Field(description=f"The conversation, oldest first, ending with a user turn "
+                                                    f"(at most {MAX_TURNS}).")
+    k: int | None = Field(default=None, ge=1, le=MAX_K)
+    filters: Filters | None = None
+    stream: bool = Field(default=False, description="Server-Sent Events: query, passages, token..., answer, done.")
+    debug: bool = False
+
+    @field_validator("messages")
+    @classmethod
+    def _messages(cls, value: list[ChatMessage]) -> list[ChatMessage]:
+        return check_conversation(value)

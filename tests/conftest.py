@@ -102,10 +102,15 @@ def stop_server(server: Server) -> None:
         server.process.kill()
 
 
+API_KEY = "test-key-0123456789abcdef"
+# The shared server takes many requests a minute from one address; the rate limit has its own server and test.
+UNLIMITED = {"RAG_API_KEYS": API_KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, rare_earths_index: Path) -> Iterator[Server]:
-    """A real uvicorn server on a loopback port, over a copy of the shared articles' index."""
+    """A real uvicorn server on a loopback port, over a copy of the shared articles' index (read it only)."""
     base = tmp_path_factory.mktemp("server")
-    running = start_server(copy_index(rare_earths_index, base / "index"), base / "server.log")
+    running = start_server(copy_index(rare_earths_index, base / "index"), base / "server.log", UNLIMITED)
     yield running
     stop_server(running)

@@ -15,6 +15,7 @@ from rag.answer.verify import verify
 from rag.errors import GeneratorError
 from rag.protocols import Generator
 from rag.settings import AnswerSettings
+from rag.telemetry import observe
 from rag.types import Answer, Passage
 
 _SAYS_NO_ANSWER = re.compile(r"\b(?:do|does|did) not (?:answer|say|mention|contain|provide)|\bno information\b|"
@@ -58,10 +59,12 @@ class Answerer:
                 raise
             failure = exc
         timings["generate_ms"] = _ms(start)
+        observe("generate", timings["generate_ms"] / 1000)
         draft = "".join(pieces).strip()
         start = time.perf_counter()
         checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
         timings["verify_ms"] = _ms(start)
+        observe("verify", timings["verify_ms"] / 1000)
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
         elif failure is None and (draft == DECLINE or (_SAYS_NO_ANSWER.search(draft) and not checked.sentences)):

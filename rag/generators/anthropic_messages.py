@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterator, Sequence
 
 from rag.errors import ConfigError, GeneratorFailed, GeneratorTimeout, GeneratorUnavailable
-from rag.generators.prompt import PROMPT_VERSION, SYSTEM, user_message
+from rag.generators.prompt import PROMPT_VERSION, SYSTEM, condense_messages, user_message
 from rag.settings import AnthropicOptions
-from rag.types import Passage
+from rag.types import ChatMessage, Passage
 
 
 class AnthropicGenerator:
@@ -28,11 +28,18 @@ class AnthropicGenerator:
                                           max_retries=options.max_retries)
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        return self._chat(SYSTEM, user_message(question, passages), self.options.max_tokens)
+
+    def condense(self, history: Sequence[ChatMessage], question: str) -> str:
+        """The follow-up as a standalone question (checked by rag.conversation before use)."""
+        system, user = (m["content"] for m in condense_messages(history, question))
+        return "".join(self._chat(system, user, min(self.options.max_tokens, 120)))
+
+    def _chat(self, system: str, user: str, max_tokens: int) -> Iterator[str]:
         o, errors = self.options, self._anthropic
         try:
-            with self.client.messages.stream(model=o.model, max_tokens=o.max_tokens, system=SYSTEM,
-                                             messages=[{"role": "user", "content": user_message(question, passages)}]
-                                             ) as stream:
+            with self.client.messages.stream(model=o.model, max_tokens=max_tokens, system=system,
+                                             messages=[{"role": "user", "content": user}]) as stream:
                 yield from stream.text_stream
         except errors.APITimeoutError:
             raise GeneratorTimeout(f"the model {o.model} did not answer within {o.timeout:g} s") from None

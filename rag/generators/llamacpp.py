@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from rag.errors import ConfigError, GeneratorFailed
-from rag.generators.prompt import PROMPT_VERSION, messages
+from rag.generators.prompt import PROMPT_VERSION, condense_messages, messages
 from rag.settings import LlamaCppOptions
-from rag.types import Passage
+from rag.types import ChatMessage, Passage
 
 _MODELS: dict[str, Any] = {}
 _LOAD = threading.Lock()
@@ -73,14 +73,21 @@ class LlamaCppGenerator:
             self.model = _MODELS[key]
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        return self._chat(messages(question, passages), self.options.max_tokens)
+
+    def condense(self, history: Sequence[ChatMessage], question: str) -> str:
+        """The follow-up as a standalone question (checked by rag.conversation before use)."""
+        return "".join(self._chat(condense_messages(history, question), min(self.options.max_tokens, 120)))
+
+    def _chat(self, chat: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
 
         def work() -> None:
             try:
                 with _RUN:
                     for chunk in self.model.create_chat_completion(
-                            messages=messages(question, passages), stream=True,
-                            max_tokens=self.options.max_tokens, temperature=self.options.temperature):
+                            messages=chat, stream=True,  # type: ignore[arg-type]
+                            max_tokens=max_tokens, temperature=self.options.temperature):
                         text = chunk["choices"][0].get("delta", {}).get("content")
                         if text:
                             pieces.put(("text", text))

@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterator, Sequence
 
 from rag.errors import ConfigError, GeneratorFailed, GeneratorTimeout, GeneratorUnavailable
-from rag.generators.prompt import PROMPT_VERSION, messages
+from rag.generators.prompt import PROMPT_VERSION, condense_messages, messages
 from rag.settings import OpenAIOptions
-from rag.types import Passage
+from rag.types import ChatMessage, Passage
 
 
 class OpenAIGenerator:
@@ -28,11 +28,18 @@ class OpenAIGenerator:
                                     max_retries=options.max_retries)
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        return self._chat(messages(question, passages), self.options.max_tokens)
+
+    def condense(self, history: Sequence[ChatMessage], question: str) -> str:
+        """The follow-up as a standalone question (checked by rag.conversation before use)."""
+        return "".join(self._chat(condense_messages(history, question), min(self.options.max_tokens, 120)))
+
+    def _chat(self, chat: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         o, errors = self.options, self._openai
         try:
             chunks = self.client.chat.completions.create(
-                model=o.model, messages=messages(question, passages), stream=True,  # type: ignore[arg-type]
-                max_tokens=o.max_tokens, temperature=o.temperature)
+                model=o.model, messages=chat, stream=True,  # type: ignore[arg-type]
+                max_tokens=max_tokens, temperature=o.temperature)
             for chunk in chunks:
                 choices = getattr(chunk, "choices", None)
                 if choices and choices[0].delta.content:

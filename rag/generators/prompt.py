@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.answer.finalize import DECLINE
-from rag.types import Passage
+from rag.types import ChatMessage, Passage
 
 PROMPT_VERSION = "answer-v1"
 
@@ -39,3 +39,20 @@ def user_message(question: str, passages: Sequence[Passage]) -> str:
 
 def messages(question: str, passages: Sequence[Passage]) -> list[dict[str, str]]:
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user_message(question, passages)}]
+
+
+CONDENSE_VERSION = "condense-v1"
+
+CONDENSE_SYSTEM = """You rewrite the last message of a conversation as one standalone question for a search engine.
+
+Rules:
+1. Replace pronouns and ellipsis ("it", "that", "what about X?", "are there others?") with what they refer to in
+   the conversation, so the question can be understood alone.
+2. If the last message starts a new topic, return it unchanged: do not carry anything from earlier turns.
+3. Do not answer the question. Reply with the question only, on one line."""
+
+
+def condense_messages(history: Sequence[ChatMessage], question: str) -> list[dict[str, str]]:
+    lines = [f"{'User' if m.role == 'user' else 'Assistant'}: {' '.join(m.content.split())[:1500]}" for m in history[-10:]]
+    user = "Conversation:\n" + "\n".join(lines) + f"\n\nLast message: {question}\nStandalone question:"
+    return [{"role": "system", "content": CONDENSE_SYSTEM}, {"role": "user", "content": user}]

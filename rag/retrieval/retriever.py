@@ -7,6 +7,7 @@ from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.rerank import Reranker
 from rag.settings import RetrievalSettings
+from rag.telemetry import stage
 from rag.text import keyword_terms
 from rag.types import Filters, Passage
 
@@ -21,12 +22,18 @@ class Retriever:
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
         """The k best passages for the query among the documents the filters allow."""
+        with stage("retrieve"):
+            return self._search(query, k, filters)
+
+    def _search(self, query: str, k: int, filters: Filters | None) -> list[Passage]:
         s = self.settings
         filters = filters if filters is not None and filters.active() else None
         depth = max(s.candidates, k)
         lists: dict[str, list[Passage]] = {}
         if s.mode in ("dense", "hybrid"):
-            lists["dense"] = [_tag(p, "dense") for p in self.store.search(self.embedder.embed_query(query), depth, filters)]
+            with stage("embed"):
+                vector = self.embedder.embed_query(query)
+            lists["dense"] = [_tag(p, "dense") for p in self.store.search(vector, depth, filters)]
         if s.mode in ("keyword", "hybrid"):
             lists["keyword"] = [_tag(p, "keyword") for p in self.store.keyword_search(keyword_terms(query), depth, filters)]
         if s.mode == "hybrid":

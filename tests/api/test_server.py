@@ -112,7 +112,7 @@ def test_a_running_server_sees_documents_indexed_by_the_cli(tmp_path: Path) -> N
         stop_server(live)
 
 
-def _events(response: httpx.Response) -> list[tuple[str, dict]]:
+def events_of(response: httpx.Response) -> list[tuple[str, dict]]:
     import json
 
     out = []
@@ -122,11 +122,11 @@ def _events(response: httpx.Response) -> list[tuple[str, dict]]:
     return out
 
 
-def test_ask_streams_server_sent_events(server: Server) -> None:
+def test_ask_streams_server_sentevents_of(server: Server) -> None:
     with server.client() as client:
         response = client.post("/v1/ask", json={"question": "How long will the export resumption last?", "stream": True})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
-    events = _events(response)
+    events = events_of(response)
     names = [name for name, _ in events]
     assert names[0] == "passages" and names[-2:] == ["answer", "done"] and "token" in names
     assert all(name == "token" for name in names[1:-2])
@@ -171,7 +171,7 @@ def test_a_hosted_model_through_the_service_and_its_failures_mapped(tmp_path: Pa
             fake.default = Reply(status=429)
             assert client.post("/v1/ask", json={"question": "What did China agree?"}).status_code == 503
             streamed = client.post("/v1/ask", json={"question": "What did China agree?", "stream": True})
-            events = _events(streamed)
+            events = events_of(streamed)
             assert [name for name, _ in events][-2:] == ["error", "done"]
             assert events[-2][1]["error"]["code"] == "generator_unavailable"
         assert "sk-served-secret" not in server.log.read_text()

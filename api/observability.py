@@ -1,0 +1,121 @@
+"""Request ids, JSON logs and Prometheus metrics for every request, as one ASGI middleware.
+
+Every response carries ``X-Request-ID`` (the caller's, when it sends a sane one); every log line written
+while a request is handled carries the same id. ``GET /metrics`` serves requests and latency per endpoint,
+and time per stage (embed, retrieve, rewrite, generate, verify) reported through ``rag.telemetry``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
+_SANE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
+_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                     (b"x-frame-options", b"DENY")]
+# No inline script or style anywhere on our page; the API docs (Swagger UI from a CDN) are left without CSP.
+CSP = (b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'")
+_NO_CSP = ("/docs", "/redoc")
+_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request_id, and any exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+                                "level": record.levelname.lower(), "logger": record.name,
+                                "message": record.getMessage(), "request_id": request_id.get()}
+        for key in ("method", "path", "status", "duration_ms"):
+            if hasattr(record, key):
+                line[key] = getattr(record, key)
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False)
+
+
+def log_config(level: str = "info") -> dict[str, Any]:
+    """A logging dict config for uvicorn and us: JSON lines on stderr; uvicorn's access log replaced by ours."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+    return {"version": 1, "disable_existing_loggers": False,
+            "formatters": {"json": {"()": JsonFormatter}},
+            "handlers": {"stderr": handler},
+            "root": {"handlers": ["stderr"], "level": level.upper()},
+            "loggers": {"uvicorn": {"handlers": ["stderr"], "level": level.upper(), "propagate": False},
+                        "uvicorn.error": {"handlers": ["stderr"], "level": level.upper(), "propagate": False},
+                        "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False}}}
+
+
+class Metrics:
+    def __init__(self, counts: Callable[[], tuple[int, int]] | None = None) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter("rag_requests", "HTTP requests by endpoint and status",
+                                ["method", "endpoint", "status"], registry=self.registry)
+        self.latency = Histogram("rag_request_duration_seconds", "Time from request to the last byte, by endpoint",
+                                 ["method", "endpoint"], buckets=_BUCKETS, registry=self.registry)
+        self.stages = Histogram("rag_stage_duration_seconds", "Time per stage of answering",
+                                ["stage"], buckets=_BUCKETS, registry=self.registry)
+        if counts is not None:
+            documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
+            chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
+            documents.set_function(lambda: counts()[0])
+            chunks.set_function(lambda: counts()[1])
+
+    def observe_stage(self, stage: str, seconds: float) -> None:
+        self.stages.labels(stage).observe(seconds)
+
+    def render(self) -> tuple[bytes, str]:
+        return generate_latest(self.registry), CONTENT_TYPE_LATEST
+
+
+class RequestMiddleware:
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.log = logging.getLogger("api.access")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        rid = incoming if _SANE_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id.set(rid)
+        start = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                extra = [(b"x-request-id", rid.encode()), *_SECURITY_HEADERS]
+                if not scope["path"].startswith(_NO_CSP):
+                    extra.append((b"content-security-policy", CSP))
+                message["headers"] = [*message["headers"], *extra]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            elapsed = time.perf_counter() - start
+            route = scope.get("route")
+            endpoint = getattr(route, "path", None) or ("/static" if scope["path"].startswith("/static/") else "unmatched")
+            self.metrics.requests.labels(scope["method"], endpoint, str(status)).inc()
+            self.metrics.latency.labels(scope["method"], endpoint).observe(elapsed)
+            self.log.info("%s %s %s", scope["method"], scope["path"], status,
+                          extra={"method": scope["method"], "path": scope["path"], "status": status,
+                                 "duration_ms": round(elapsed * 1000, 1)})
+            request_id.reset(token)

@@ -1,0 +1,193 @@
+"""Documents: add (upload or JSON), replace, list, read and delete; each write is atomic and visible to the
+next query without a restart. Writing needs an API key."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from api.deps import ServicesDep
+from api.security import ReadAccess, WriteAccess
+from index.metadata import MetadataError, clean
+from index.readers import SUPPORTED, Refused, document_from_bytes, validate_doc_id
+from rag.errors import Conflict, InvalidInput, PayloadTooLarge, RagError, describe_validation
+from rag.services import Services
+from rag.types import Document
+
+router = APIRouter(prefix="/v1/documents", tags=["documents"])
+
+
+class _Unsupported(RagError):
+    code = "unsupported_media_type"
+
+    def __init__(self, what: str, media: bool = False) -> None:
+        if media:
+            super().__init__(f"content-type {what!r} is not supported; send application/json or multipart/form-data")
+        else:
+            super().__init__(f"file type {what or '(none)'!r} is not supported; send one of {', '.join(SUPPORTED)}")
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str = Field(description="1-200 letters, digits, '.', '_' or '-'.")
+    title: str | None = None
+    text: str
+    source: str | None = None
+    published_at: str | None = Field(default=None, description="YYYY-MM-DD or an ISO date-time.")
+
+
+class DocumentSummary(BaseModel):
+    doc_id: str
+    title: str
+    source: str | None = None
+    published_at: str | None = None
+    chunks: int
+    indexed_at: str | None = None
+
+
+class DocumentWritten(DocumentSummary):
+    status: str = Field(description="created, updated or unchanged")
+
+
+class DocumentFull(DocumentSummary):
+    text: str
+    content_hash: str
+
+
+class DocumentPage(BaseModel):
+    documents: list[DocumentSummary]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": DocumentIn.model_json_schema()},
+    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": f"One of {', '.join(SUPPORTED)}"},
+        "doc_id": {"type": "string", "description": "Default: the file name without its extension"},
+        "title": {"type": "string"}, "source": {"type": "string"}, "published_at": {"type": "string"}}}}}}}
+_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No API key"}, 403: {"description": "The key is not valid"},
+    409: {"description": "The doc_id holds other content (POST; use PUT to replace)"},
+    413: {"description": "Over the upload size cap"}, 415: {"description": "Unsupported file type"},
+    422: {"description": "Invalid document"}, 429: {"description": "Too many requests"}}
+
+
+async def _body(request: Request, cap: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > cap + 64_000:
+        raise PayloadTooLarge(f"the upload is {int(declared)} bytes; the limit is {cap}")
+    data = bytearray()
+    async for part in request.stream():
+        data += part
+        if len(data) > cap + 64_000:  # room for the multipart envelope and the JSON quoting
+            raise PayloadTooLarge(f"the upload is over the limit of {cap} bytes")
+    request._body = bytes(data)  # so request.form() parses what was read here
+    return bytes(data)
+
+
+def _metadata(fields: dict[str, Any]) -> dict[str, str]:
+    try:
+        return clean({k: v for k, v in fields.items() if v is not None}, "document", strict=True)
+    except MetadataError as exc:
+        raise InvalidInput(exc.message) from None
+
+
+async def _document(request: Request, services: Services, path_doc_id: str | None) -> Document:
+    cap = services.settings.api.max_upload_bytes
+    data = await _body(request, cap)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = DocumentIn.model_validate_json(data)
+        except ValidationError as exc:
+            raise InvalidInput(describe_validation(exc.errors())) from None
+        raw, suffix, doc_id = body.text.encode("utf-8"), ".txt", body.doc_id
+        meta = _metadata({"title": body.title, "source": body.source, "published_at": body.published_at})
+    elif kind == "multipart/form-data":
+        form = await request.form(max_files=1, max_fields=10)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise InvalidInput("multipart upload needs a 'file' part")
+        name = PureWindowsPath(PurePosixPath(upload.filename or "").name).name  # never a path
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix not in SUPPORTED:
+            raise _Unsupported(suffix)
+        raw = await upload.read()
+        given = form.get("doc_id")
+        doc_id = given if isinstance(given, str) and given else PurePosixPath(name).stem
+        meta = _metadata({k: form.get(k) for k in ("title", "source", "published_at") if isinstance(form.get(k), str)})
+    else:
+        raise _Unsupported(kind or "no content-type", media=True)
+    if len(raw) > cap:
+        raise PayloadTooLarge(f"the document is {len(raw)} bytes; the limit is {cap}")
+    if path_doc_id is not None and doc_id != path_doc_id:
+        raise InvalidInput(f"doc_id {doc_id!r} in the body differs from {path_doc_id!r} in the path")
+    validate_doc_id(doc_id)
+    try:
+        return document_from_bytes(doc_id, raw, suffix, metadata=meta)
+    except Refused as exc:
+        raise InvalidInput(exc.message) from None
+
+
+def _write(services: Services, doc: Document, replace: bool) -> tuple[dict[str, Any], str]:
+    known = services.store.content_hashes()
+    if doc.doc_id in known and known[doc.doc_id] != doc.content_hash and not replace:
+        raise Conflict(f"doc_id {doc.doc_id!r} already holds other content; PUT /v1/documents/{doc.doc_id} "
+                       f"replaces it")
+    report = services.indexer.index_documents([doc])
+    status = "unchanged" if report.skipped else ("updated" if report.updated else "created")
+    info = services.store.document_info(doc.doc_id)
+    return info, status
+
+
+def _written(info: dict[str, Any], status: str, response: Response) -> DocumentWritten:
+    response.status_code = 201 if status == "created" else 200
+    response.headers["Location"] = f"/v1/documents/{info['doc_id']}"
+    return DocumentWritten(**{k: v for k, v in info.items() if k in DocumentSummary.model_fields}, status=status)
+
+
+@router.post("", response_model=DocumentWritten, status_code=201, openapi_extra=_BODY, responses=_WRITE_ERRORS)
+async def add_document(request: Request, response: Response, services: ServicesDep, _: WriteAccess) -> DocumentWritten:
+    """Add a document (JSON or a multipart file); the same content again is `unchanged`, other content 409."""
+    doc = await _document(request, services, None)
+    info, status = await run_in_threadpool(_write, services, doc, False)
+    return _written(info, status, response)
+
+
+@router.put("/{doc_id}", response_model=DocumentWritten, openapi_extra=_BODY, responses=_WRITE_ERRORS)
+async def put_document(doc_id: str, request: Request, response: Response, services: ServicesDep,
+                       _: WriteAccess) -> DocumentWritten:
+    """Create or replace the document with this doc_id."""
+    validate_doc_id(doc_id)
+    doc = await _document(request, services, doc_id)
+    info, status = await run_in_threadpool(_write, services, doc, True)
+    return _written(info, status, response)
+
+
+@router.get("", response_model=DocumentPage, responses={401: {}, 403: {}, 429: {}})
+def list_documents(services: ServicesDep, _: ReadAccess, limit: int = Query(50, ge=1, le=500),
+                   offset: int = Query(0, ge=0)) -> DocumentPage:
+    """Documents ordered by doc_id, one page at a time."""
+    rows, total = services.store.list_documents(limit, offset)
+    following = offset + len(rows)
+    return DocumentPage(documents=[DocumentSummary(**r) for r in rows], total=total, limit=limit, offset=offset,
+                        next_offset=following if following < total else None)
+
+
+@router.get("/{doc_id}", response_model=DocumentFull, responses={404: {}, 401: {}, 403: {}})
+def get_document(doc_id: str, services: ServicesDep, _: ReadAccess) -> DocumentFull:
+    return DocumentFull(**services.store.document_info(doc_id))
+
+
+@router.delete("/{doc_id}", status_code=204, responses={404: {}, 401: {}, 403: {}, 429: {}})
+def delete_document(doc_id: str, services: ServicesDep, _: WriteAccess) -> Response:
+    """Remove the document and its passages from the index."""
+    services.indexer.delete(doc_id)
+    return Response(status_code=204)

@@ -1,0 +1,149 @@
+"""OpenAI-compatible chat: POST /v1/chat/completions and GET /v1/models.
+
+Any OpenAI client (the official SDK, Open WebUI, LibreChat) works against ``base_url=http://HOST:PORT/v1``.
+The reply text keeps its ``[n]`` markers and ends with a sources list; the whole verified Answer (citations
+with passages, conflicts, grounded) travels in the extra field ``rag`` of the response, or of the final stream
+chunk, so nothing is lost on the way. Streams carry the verified text only: a model's draft may lose sentences
+in verification, and a chat client cannot take back what it has shown. System messages are ignored: our own
+prompt decides how answers are written.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from api.deps import EngineDep
+from api.errors import STATUS
+from api.routes.answers import ERRORS
+from api.security import ReadAccess
+from api.sse import HEADERS
+from rag.errors import InvalidInput, NotFound, RagError, describe_validation
+from rag.types import Answer, ChatRequest, Filters
+
+router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+
+MODEL_ID = "articles"
+CREATED = 1_767_225_600  # 2026-01-01: a fixed "created" for our one model
+_IGNORED_ROLES = {"system", "developer"}
+
+
+class OpenAIMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: str
+    content: str | list[dict[str, Any]] | None = None
+
+
+class OpenAIChatRequest(BaseModel):
+    """The OpenAI chat request; sampling options (temperature, max_tokens...) are accepted and ignored."""
+
+    model_config = ConfigDict(extra="allow")
+    model: str
+    messages: list[OpenAIMessage] = Field(min_length=1)
+    stream: bool = False
+    filters: Filters | None = Field(default=None, description="Extension: restrict the articles searched.")
+    debug: bool = Field(default=False, description="Extension: add the trace to the `rag` field.")
+
+
+def _text(message: OpenAIMessage, n: int) -> str:
+    if message.content is None:
+        return ""
+    if isinstance(message.content, str):
+        return message.content
+    parts = []
+    for part in message.content:
+        if part.get("type") != "text" or not isinstance(part.get("text"), str):
+            raise InvalidInput(f"messages.{n}.content: only text parts are supported")
+        parts.append(part["text"])
+    return "\n".join(parts)
+
+
+def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
+    if body.model != MODEL_ID:
+        raise NotFound(f"model {body.model!r} does not exist; this server serves {MODEL_ID!r} (GET /v1/models)")
+    turns = []
+    for n, message in enumerate(body.messages):
+        if message.role in _IGNORED_ROLES:
+            continue
+        if message.role not in ("user", "assistant"):
+            raise InvalidInput(f"messages.{n}.role: {message.role!r} is not supported; use user, assistant or system")
+        turns.append({"role": message.role, "content": _text(message, n)})
+    try:
+        return ChatRequest.model_validate({"messages": turns, "filters": body.filters, "debug": body.debug})
+    except ValidationError as exc:
+        raise InvalidInput(describe_validation(exc.errors())) from None
+
+
+def reply_text(answer: Answer) -> str:
+    """The answer with its [n] markers, then one line per source."""
+    if not answer.citations:
+        return answer.answer
+    lines = []
+    for c in answer.citations:
+        date = f", {c.published_at}" if c.published_at else ""
+        source = f" ({c.source}{date})" if c.source else (f" ({c.published_at})" if c.published_at else "")
+        lines.append(f"[{c.id}] {c.title}{source}")
+    return answer.answer + "\n\nSources:\n" + "\n".join(lines)
+
+
+@router.get("/models")
+def models(_: ReadAccess) -> dict[str, Any]:
+    """The one model: answers from the indexed articles."""
+    return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}]}
+
+
+@router.post("/chat/completions", responses=ERRORS)  # type: ignore[arg-type]
+def chat_completions(body: OpenAIChatRequest, engine: EngineDep, _: ReadAccess) -> Any:
+    """An OpenAI chat completion whose reply comes from the articles, with the Answer in `rag`."""
+    request = to_chat_request(body)
+    completion_id = "chatcmpl-" + uuid.uuid4().hex
+    created = int(time.time())
+    if not body.stream:
+        answer = engine.chat(request)
+        return {"id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_ID,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply_text(answer)},
+                             "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+                "rag": answer.model_dump()}
+    events = engine.chat_stream(request)
+    first = next(events)  # errors before anything is sent keep their HTTP status
+    return StreamingResponse(_chunks(first, events, completion_id, created), media_type="text/event-stream",
+                             headers=HEADERS)
+
+
+def _chunks(first: tuple[str, Any], rest: Iterator[tuple[str, Any]], cid: str,
+            created: int) -> Iterator[str]:
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+        payload = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+                   "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return "data: " + json.dumps(payload, ensure_ascii=False) + "\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    try:
+        answer: Answer | None = first[1] if first[0] == "answer" else None
+        for kind, value in rest:
+            if kind == "answer":
+                answer = value
+        assert answer is not None
+        for piece in _pieces(reply_text(answer)):
+            yield chunk({"content": piece})
+        yield chunk({}, "stop", rag=answer.model_dump())
+    except RagError as exc:
+        yield "data: " + json.dumps({"error": {"code": exc.code, "message": exc.message,
+                                               "status": STATUS.get(exc.code, 500)}}) + "\n\n"
+    yield "data: [DONE]\n\n"
+
+
+def _pieces(text: str, words: int = 4) -> Iterator[str]:
+    """The text in pieces of a few words, whitespace kept, so clients render it as it arrives."""
+    tokens = text.split(" ")
+    for start in range(0, len(tokens), words):
+        piece = " ".join(tokens[start:start + words])
+        yield piece if start + words >= len(tokens) else piece + " "
