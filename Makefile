@@ -27,8 +27,16 @@ $(VENV)/.llm: $(VENV)/.installed
 serve: $(VENV)/.installed  ## set up, index the sample articles if the index is empty, serve on :8000
 	$(BIN)/rag serve --seed examples
 
-test: $(VENV)/.installed $(VENV)/.llm  ## set up and run the tests (pytest's "no tests" exit 5 counts as a failure)
-	$(BIN)/python -m pytest -q; status=$$?; \
+# The chat page is tested in Debian's Chromium, driven through its chromedriver (root: apt; else sudo).
+$(VENV)/.browser: | $(BIN)/python
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+	touch $@
+
+test: $(VENV)/.installed $(VENV)/.llm $(VENV)/.browser  ## set up and run the tests (pytest's "no tests" exit 5 counts as a failure)
+	RAG_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
 eval: $(VENV)/.installed  ## eval the rare-earths set against the committed baseline
