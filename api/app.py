@@ -12,6 +12,7 @@ from api import errors
 from api.observability import Metrics, RequestMiddleware
 from api.routes import answers, documents, health, openai_compat, page
 from api.security import Gate
+from api.slack import http as slack_http
 from rag import telemetry
 from rag.services import Services
 
@@ -27,8 +28,12 @@ def create_app(services: Services) -> FastAPI:
     app.state.metrics = metrics = Metrics(services.store.count)
     telemetry.add_sink(metrics.observe_stage)
     errors.install(app)
-    for module in (health, answers, openai_compat, documents, page):
+    for module in (health, answers, openai_compat, documents, page, slack_http):
         app.include_router(module.router)
+    if settings.slack.enabled:
+        from api.slack.bot import SlackBot
+
+        app.state.slack = SlackBot(services, settings.slack)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.api.cors_origins, allow_methods=["GET", "POST", "PUT", "DELETE"],

@@ -1,4 +1,4 @@
-"""The ``rag`` command line: index, delete, ask, search, serve (and eval, bench)."""
+"""The ``rag`` command line: index, delete, ask, search, serve, slack, feedback export (and eval, bench)."""
 
 from __future__ import annotations
 
@@ -209,6 +209,54 @@ def bench_cmd(name: Annotated[str, typer.Argument(help="squad2 or rgb")],
             fail(f"unknown benchmark {name!r}: use squad2 or rgb")
     finally:
         workspace.close()
+
+
+@app.command("slack")
+def slack_cmd(socket: Annotated[bool, typer.Option("--socket", help="Socket Mode (needs SLACK_APP_TOKEN)")] = False,
+              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Run the Slack bot in Socket Mode (HTTP mode needs no command: `rag serve` answers POST /slack/events)."""
+    if not socket:
+        fail("HTTP mode runs inside `rag serve` at POST /slack/events; use --socket for Socket Mode")
+    import logging.config
+
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from api.observability import log_config
+    from api.slack.bot import SlackBot
+
+    logging.config.dictConfig(log_config("info"))
+    services = _services(index, config)
+    settings = services.settings.slack
+    if settings.app_token is None:
+        fail("Socket Mode needs SLACK_APP_TOKEN (an xapp-... app-level token)")
+    bot = SlackBot(services, settings)
+    SocketModeHandler(bot.app, settings.app_token.get_secret_value()).start()
+
+
+feedback_app = typer.Typer(no_args_is_help=True, help="Answers people rated in Slack.")
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(down: Annotated[bool, typer.Option("--down", help="Only answers whose latest vote is 👎")] = False,
+                    out: Annotated[Path | None, typer.Option("--out", help="Append to this JSONL file (default stdout)")] = None,
+                    index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Rated answers as eval dataset lines (facts left for a person to fill in)."""
+    from rag.feedback import FeedbackStore
+    from rag.settings import Settings
+
+    settings = Settings.load(config, index_dir=index)
+    path = settings.index_dir / "feedback.sqlite"
+    if not path.exists():
+        fail(f"no feedback recorded yet ({path} does not exist)")
+    lines = [json.dumps(line, ensure_ascii=False) for line in FeedbackStore(path).export(down_only=down)]
+    if out is None:
+        for line in lines:
+            typer.echo(line)
+    else:
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.writelines(line + "\n" for line in lines)
+        typer.echo(f"wrote {len(lines)} candidate lines to {out}", err=True)
 
 
 def main() -> None:

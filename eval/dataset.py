@@ -21,6 +21,7 @@ class EvalItem(BaseModel):
     answerable: bool = True
     conflict: bool = False
     tags: list[str] = Field(default_factory=list)
+    note: str | None = Field(default=None, description="For people (e.g. the answer a user rated down); not scored.")
 
     @field_validator("question")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -159,6 +159,30 @@ class ApiSettings(BaseModel):
                                                                        "browser; empty: CORS off.")
 
 
+class SlackSettings(BaseSettings):
+    """The Slack bot, configured with Slack's own variable names (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET...)."""
+
+    model_config = SettingsConfigDict(env_prefix="SLACK_", extra="ignore")
+    bot_token: SecretStr | None = Field(default=None, description="xoxb-...; the bot is off without it.")
+    signing_secret: SecretStr | None = Field(default=None, description="Checks every HTTP request from Slack.")
+    app_token: SecretStr | None = Field(default=None, description="xapp-...; only for Socket Mode.")
+    api_url: str | None = Field(default=None, description="The Web API base URL; default Slack's.")
+    channels: Annotated[list[str], NoDecode] = Field(default_factory=list,
+                                                     description="Channel ids the bot answers in (DMs always); "
+                                                                 "empty: every channel it is in.")
+    command: str = Field(default="/ask", pattern=r"^/[a-z0-9_\-]{1,31}$")
+    update_seconds: float = Field(default=1.0, ge=0.1, le=30, description="Least time between streamed updates.")
+
+    @field_validator("channels", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return [c.strip() for c in value.split(",") if c.strip()] if isinstance(value, str) else value
+
+    @property
+    def enabled(self) -> bool:
+        return self.bot_token is not None and self.signing_secret is not None
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAG_", env_nested_delimiter="__", extra="forbid")
 
@@ -179,6 +203,7 @@ class Settings(BaseSettings):
     api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
                                                                     "sha256:HEX of a key). Writing needs one.")
     require_key_for_read: bool = Field(default=False, description="Reading endpoints need a key too.")
+    slack: SlackSettings = Field(default_factory=SlackSettings, description="From SLACK_* variables.")
 
     # Set by Settings.load(); not an environment variable of its own.
     _config_file: ClassVar[Path | None] = None

@@ -1,0 +1,114 @@
+"""Answers as Slack Block Kit: the answer with [n] markers, sources with snippets, disagreement, feedback buttons.
+
+All text from articles and answers is escaped for mrkdwn (&, <, >), so no article can mention @channel, make a
+link or break out of its block. Long answers are split between sentences into sections under Slack's limits,
+never inside a sentence (so never inside a citation).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rag.types import Answer
+
+SECTION_LIMIT = 3000   # characters of one section's text
+MAX_BLOCKS = 50
+TEXT_LIMIT = 3500      # the notification/fallback text
+DECLINED = "I couldn't find this in the articles."
+SEARCHING = "Searching the articles…"
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut between sentences (a sentence over the limit between words)."""
+    sentences = re.split(r"(?<=[.!?\]])\s+", text.strip())
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        while len(sentence) > limit:  # only a single enormous sentence is cut, between words
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        candidate = f"{current} {sentence}".strip()
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def progress(draft: str) -> tuple[str, list[dict[str, Any]]]:
+    """What the reply shows while the answer is being written."""
+    text = escape(draft.strip()) or SEARCHING
+    pieces = split_text(text)[:MAX_BLOCKS - 1]
+    return SEARCHING, [*(_section(p) for p in pieces), {"type": "context", "elements": [_mrkdwn("_writing…_")]}]
+
+
+def answer_blocks(answer: Answer, answer_id: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """(fallback text, blocks) for the verified answer."""
+    blocks: list[dict[str, Any]] = []
+    if not answer.grounded:
+        blocks.append(_section(f":mag: *{DECLINED}*\n{escape(answer.answer)}"))
+        fallback = DECLINED
+    else:
+        blocks += [_section(piece) for piece in split_text(escape(answer.answer))]
+        if answer.conflicts:
+            lines = []
+            for conflict in answer.conflicts:
+                sides = " vs ".join(f"*{escape(c.value)}* [{c.citation}]" for c in conflict.claims)
+                label = "different measures" if conflict.kind == "scope" else "disagree"
+                lines.append(f"• {escape(conflict.about)} ({label}): {sides}")
+            blocks += [_section(piece) for piece in split_text(":warning: *Sources disagree*\n" + "\n".join(lines))]
+        sources = []
+        for c in answer.citations:
+            meta = ", ".join(x for x in (c.source, c.published_at) if x)
+            snippet = c.text if len(c.text) <= 200 else c.text[:197].rsplit(" ", 1)[0] + "…"
+            sources.append(f"[{c.id}] *{escape(c.title)}*{f' ({escape(meta)})' if meta else ''}\n> {escape(snippet)}")
+        if sources:
+            blocks.append({"type": "divider"})
+            blocks += [_section(piece) for piece in _join_within("*Sources*", sources)]
+        fallback = answer.answer
+    if answer.degraded:
+        blocks.append({"type": "context", "elements": [_mrkdwn("_The model's answer could not be verified; "
+                                                               "this is the extractive answer._")]})
+    if answer_id is not None:
+        blocks.append({"type": "actions", "block_id": "feedback", "elements": [
+            {"type": "button", "action_id": "feedback_up", "value": answer_id,
+             "text": {"type": "plain_text", "text": "👍", "emoji": True}},
+            {"type": "button", "action_id": "feedback_down", "value": answer_id,
+             "text": {"type": "plain_text", "text": "👎", "emoji": True}}]})
+    if len(blocks) > MAX_BLOCKS:  # keep the answer's start, the sources' start, and the buttons
+        blocks = [*blocks[:MAX_BLOCKS - 2], _section("_(more sources in the web page)_"), blocks[-1]]
+    return escape(fallback)[:TEXT_LIMIT], blocks
+
+
+def _join_within(title: str, items: list[str]) -> list[str]:
+    pieces, current = [], title
+    for item in items:
+        item = item[:SECTION_LIMIT - 10]
+        if len(current) + 1 + len(item) > SECTION_LIMIT:
+            pieces.append(current)
+            current = item
+        else:
+            current = f"{current}\n{item}"
+    pieces.append(current)
+    return pieces

@@ -1,0 +1,55 @@
+"""What the bot remembers beside the index: Slack event ids already handled (retries answered once) and the
+turns of each thread it answered in (so follow-ups in a thread work as in /v1/chat)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from rag.types import MAX_TURNS, ChatMessage
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, seen_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS turns (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, thread_ts TEXT NOT NULL,
+                                  role TEXT NOT NULL, content TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS turns_thread ON turns (channel, thread_ts, id);
+"""
+KEEP_EVENTS_SECONDS = 24 * 3600
+
+
+class SlackMemory:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._conn().executescript(_SCHEMA)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            self._local.conn = conn
+        return conn
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time an event id is seen, in any process sharing this file; False for a redelivery."""
+        now = time.time()
+        conn = self._conn()
+        inserted = conn.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)", (event_id, now)).rowcount
+        if inserted and int(now) % 100 == 0:
+            conn.execute("DELETE FROM events WHERE seen_at < ?", (now - KEEP_EVENTS_SECONDS,))
+        return bool(inserted)
+
+    def history(self, channel: str, thread_ts: str) -> list[ChatMessage]:
+        rows = self._conn().execute(
+            "SELECT role, content FROM turns WHERE channel = ? AND thread_ts = ? ORDER BY id DESC LIMIT ?",
+            (channel, thread_ts, MAX_TURNS - 1)).fetchall()
+        return [ChatMessage(role=role, content=content) for role, content in reversed(rows)]
+
+    def add(self, channel: str, thread_ts: str, question: str, answer: str) -> None:
+        conn = self._conn()
+        conn.executemany("INSERT INTO turns (channel, thread_ts, role, content) VALUES (?, ?, ?, ?)",
+                         [(channel, thread_ts, "user", question), (channel, thread_ts, "assistant", answer)])
