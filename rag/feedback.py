@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from rag.sqlite_file import SQLiteFile
 from rag.types import Answer
 
 _SCHEMA = """
@@ -35,18 +35,11 @@ def _now() -> str:
 
 class FeedbackStore:
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._conn().executescript(_SCHEMA)
+        self.db = SQLiteFile(path, _SCHEMA)
+        self.path = self.db.path
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            self._local.conn = conn
-        return conn
+        return self.db.conn()
 
     def record_answer(self, answer: Answer, surface: str, place: str | None = None) -> str:
         answer_id = uuid.uuid4().hex

@@ -4,10 +4,10 @@ turns of each thread it answered in (so follow-ups in a thread work as in /v1/ch
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
+from rag.sqlite_file import SQLiteFile
 from rag.types import MAX_TURNS, ChatMessage
 
 _SCHEMA = """
@@ -21,18 +21,11 @@ KEEP_EVENTS_SECONDS = 24 * 3600
 
 class SlackMemory:
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._conn().executescript(_SCHEMA)
+        self.db = SQLiteFile(path, _SCHEMA)
+        self.path = self.db.path
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            self._local.conn = conn
-        return conn
+        return self.db.conn()
 
     def first_time(self, event_id: str) -> bool:
         """True the first time an event id is seen, in any process sharing this file; False for a redelivery."""
