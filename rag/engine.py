@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from rag.answer.answerer import Answerer, Event
+from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
 from rag.conversation import Condenser, Rewriter, without_context
 from rag.retrieval.retriever import Retriever
@@ -28,20 +28,10 @@ class Engine:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)
 
     def ask(self, request: AskRequest) -> Answer:
-        answer: Answer | None = None
-        for kind, value in self.stream(request):
-            if kind == "answer":
-                answer = value
-        assert answer is not None
-        return answer
+        return final_answer(self.stream(request))
 
     def chat(self, request: ChatRequest) -> Answer:
-        answer: Answer | None = None
-        for kind, value in self.chat_stream(request):
-            if kind == "answer":
-                answer = value
-        assert answer is not None
-        return answer
+        return final_answer(self.chat_stream(request))
 
     def chat_stream(self, request: ChatRequest) -> Iterator[Event]:
         """("query", str), then the events of ``stream`` for the standalone question."""

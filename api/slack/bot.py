@@ -35,6 +35,11 @@ _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 HELP = "Ask me a question about the articles, e.g. `@bot What share of rare earth processing does China control?`"
 
 
+def _sorry(exc: RagError | ValidationError) -> str:
+    message = exc.message if isinstance(exc, RagError) else describe_validation(exc.errors())
+    return f"Sorry, I couldn't answer: {escape(message)}"
+
+
 def clean_question(text: str) -> str:
     return " ".join(_MENTION.sub(" ", text or "").split())
 
@@ -119,8 +124,7 @@ class SlackBot:
             try:
                 answer = self._stream(client, channel, ts, self._request(self.memory.history(channel, thread), question))
             except (RagError, ValidationError) as exc:
-                message = exc.message if isinstance(exc, RagError) else describe_validation(exc.errors())
-                client.chat_update(channel=channel, ts=ts, text=f"Sorry, I couldn't answer: {escape(message)}")
+                client.chat_update(channel=channel, ts=ts, text=_sorry(exc))
                 return
             answer_id = self.feedback.record_answer(answer, "slack", f"{channel}/{thread}")
             text, blocks = answer_blocks(answer, answer_id)
@@ -155,8 +159,7 @@ class SlackBot:
             try:
                 answer = self.engine.chat(self._request([], question))
             except (RagError, ValidationError) as exc:
-                message = exc.message if isinstance(exc, RagError) else describe_validation(exc.errors())
-                client.chat_postEphemeral(channel=channel, user=user, text=f"Sorry, I couldn't answer: {escape(message)}")
+                client.chat_postEphemeral(channel=channel, user=user, text=_sorry(exc))
                 return
             answer_id = self.feedback.record_answer(answer, "slack", channel)
             text, blocks = answer_blocks(answer, answer_id)

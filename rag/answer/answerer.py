@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rag.answer.evidence import SentenceVectors
@@ -33,12 +33,7 @@ class Answerer:
         self.settings = settings
 
     def answer(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Answer:
-        result: Answer | None = None
-        for kind, value in self.stream(question, passages, debug):
-            if kind == "answer":
-                result = value
-        assert result is not None
-        return result
+        return final_answer(self.stream(question, passages, debug))
 
     def stream(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Iterator[Event]:
         timings: dict[str, float] = {}
@@ -82,6 +77,16 @@ class Answerer:
             answer.trace = {"draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
         yield "answer", answer
+
+
+def final_answer(events: Iterable[Event]) -> Answer:
+    """Run a stream of events to its end; the Answer it ends with."""
+    answer: Answer | None = None
+    for kind, value in events:
+        if kind == "answer":
+            answer = value
+    assert answer is not None, "the event stream ended without an answer"
+    return answer
 
 
 def _ms(start: float) -> float:
