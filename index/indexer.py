@@ -13,8 +13,7 @@ from index.chunker import Chunker
 from index.discover import find_files
 from index.readers import Refused, read_document
 from rag.errors import NotFound
-from rag.protocols import Embedder
-from rag.store import FaissStore
+from rag.protocols import Embedder, Store
 from rag.types import Chunk, Document
 
 
@@ -33,7 +32,7 @@ class IndexReport:
 
 
 class Indexer:
-    def __init__(self, store: FaissStore, embedder: Embedder, chunker: Chunker,
+    def __init__(self, store: Store, embedder: Embedder, chunker: Chunker,
                  max_file_bytes: int = 20_000_000, batch_documents: int = 200) -> None:
         self.store = store
         self.embedder = embedder

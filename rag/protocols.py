@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -24,26 +24,55 @@ class Embedder(Protocol):
 
 @runtime_checkable
 class Store(Protocol):
-    """Documents, their chunks and the chunk vectors, written atomically."""
+    """Documents, their chunks and the chunk vectors, written atomically; every backend passes
+    tests/contracts/test_store_contract.py."""
+
+    embedder_id: str
+    dim: int
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None: ...
+              deletes: Iterable[str] = ()) -> None:
+        """Replace the given documents and delete others, all or nothing."""
+        ...
+
+    def check_chunking(self) -> None:
+        """Raise IndexMismatch if this store was chunked with other settings than the writer's."""
+        ...
 
     def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
         """Nearest chunks by inner product among those the filters allow."""
         ...
 
     def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
-        """Chunks matching the terms, best BM25 first."""
+        """Chunks matching any of the terms, best first (higher score is better)."""
         ...
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]:
+        """Chunk ids in insertion order, of one document or of all."""
+        ...
 
     def content_hashes(self) -> dict[str, str]: ...
 
     def get_document(self, doc_id: str) -> Document: ...
 
-    def count(self) -> tuple[int, int]: ...
+    def document_info(self, doc_id: str) -> dict[str, Any]:
+        """doc_id, title, source, published_at, chunks, indexed_at, text, content_hash; NotFound if absent."""
+        ...
+
+    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of documents (without text) ordered by doc_id, and the total."""
+        ...
+
+    def count(self) -> tuple[int, int]:
+        """(documents, chunks)."""
+        ...
+
+    def verify(self) -> list[str]:
+        """Problems found (empty: consistent): the vector and text sides hold the same chunks, and every
+        document has exactly the chunks it records."""
+        ...
 
 
 @runtime_checkable

@@ -12,18 +12,18 @@ from rag.answer.extractive import ExtractiveGenerator
 from rag.embedders import make_embedder
 from rag.engine import Engine
 from rag.generators import make_generator
-from rag.protocols import Embedder, Generator
+from rag.protocols import Embedder, Generator, Store
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
 from rag.settings import RetrievalSettings, Settings
-from rag.store import FaissStore
+from rag.stores import make_store
 
 
 @dataclass
 class Services:
     settings: Settings
     embedder: Embedder
-    store: FaissStore
+    store: Store
     retriever: Retriever
     generator: Generator
     answerer: Answerer
@@ -36,8 +36,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     """Build every part from settings; pass ``embedder`` to share one loaded model between indexes, and
     ``generator`` to use one built elsewhere (tests)."""
     embedder = embedder or make_embedder(settings.embedder)
-    store = FaissStore(settings.index_dir, embedder.id, embedder.dim,
-                       chunking={"size": settings.chunking.size, "overlap": settings.chunking.overlap})
+    store = make_store(settings, embedder.id, embedder.dim)
     vectors = SentenceVectors(embedder)  # sentence embeddings shared by reranking, answering and verification
     extractive = ExtractiveGenerator(embedder, settings.answer, vectors)
     if generator is None:

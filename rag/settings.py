@@ -149,6 +149,21 @@ class IndexingSettings(BaseModel):
     batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
 
 
+class StoreSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    backend: Literal["faiss", "postgres"] = Field(
+        default="faiss", description="faiss: FAISS + SQLite files in index_dir (one machine); postgres: PostgreSQL "
+                                     "with pgvector at store.url, shared by any number of API replicas.")
+    url: SecretStr | None = Field(default=None, description="RAG_STORE__URL, e.g. postgresql://user:pass@host/db; "
+                                                             "only for backend postgres.")
+
+    @model_validator(mode="after")
+    def _postgres_needs_url(self) -> StoreSettings:
+        if self.backend == "postgres" and self.url is None:
+            raise ValueError("store.backend = 'postgres' needs store.url (RAG_STORE__URL=postgresql://...)")
+        return self
+
+
 class ApiSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rate_limit_per_minute: int = Field(default=120, ge=0, le=1_000_000,
@@ -192,6 +207,7 @@ class Settings(BaseSettings):
                                                               "generator registered in the rag.generators entry-point group.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    store: StoreSettings = StoreSettings()
     chunking: ChunkingSettings = ChunkingSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()

@@ -18,7 +18,7 @@ from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.retriever import Retriever
 from rag.settings import RetrievalSettings
-from rag.store import FaissStore
+from rag.stores.faiss_sqlite import FaissStore
 from rag.text import keyword_terms
 from rag.types import AskRequest, Document, Filters, Passage
 

@@ -7,7 +7,7 @@ from index.chunker import Chunker
 from index.indexer import Indexer
 from rag.embedders import HashingEmbedder
 from rag.errors import IndexEmpty, IndexLocked, IndexMismatch, NotFound
-from rag.store import FaissStore
+from rag.stores.faiss_sqlite import FaissStore
 
 
 def _setup(directory: Path, chunking: tuple[int, int] = (200, 40)) -> tuple[FaissStore, Indexer, HashingEmbedder]:

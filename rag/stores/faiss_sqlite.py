@@ -1,4 +1,4 @@
-"""FAISS vectors plus SQLite text and metadata in one directory, written atomically.
+"""The default store: FAISS vectors plus SQLite text and metadata in one directory, written atomically.
 
 Layout of an index directory:
     meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
@@ -310,6 +310,23 @@ class FaissStore:
 
     def text_ids(self) -> set[int]:
         return {int(r[0]) for r in self._conn().execute("SELECT vid FROM chunks")}
+
+    def verify(self) -> list[str]:
+        problems = []
+        vectors, texts, keywords = self.vector_ids(), self.text_ids(), self.keyword_ids()
+        if vectors != texts:
+            problems.append(f"{len(vectors - texts)} vectors without a chunk, {len(texts - vectors)} chunks without a vector")
+        if keywords != texts:
+            problems.append(f"the keyword index differs from the chunks by {len(keywords ^ texts)} ids")
+        partial = self._conn().execute(
+            "SELECT d.doc_id, d.n_chunks, COUNT(c.vid) FROM documents d LEFT JOIN chunks c USING (doc_id) "
+            "GROUP BY d.doc_id HAVING COUNT(c.vid) != d.n_chunks").fetchall()
+        problems += [f"document {doc_id!r} records {n} chunks but has {m}" for doc_id, n, m in partial]
+        orphans = self._conn().execute(
+            "SELECT COUNT(*) FROM chunks c LEFT JOIN documents d USING (doc_id) WHERE d.doc_id IS NULL").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} chunks belong to no document")
+        return problems
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -1,0 +1,18 @@
+"""Store backends, picked by ``store.backend``: FAISS + SQLite files (default) or PostgreSQL + pgvector."""
+
+from __future__ import annotations
+
+from rag.protocols import Store
+from rag.settings import Settings
+
+
+def make_store(settings: Settings, embedder_id: str, dim: int) -> Store:
+    chunking = {"size": settings.chunking.size, "overlap": settings.chunking.overlap}
+    if settings.store.backend == "postgres":
+        from rag.stores.postgres import PostgresStore
+
+        assert settings.store.url is not None  # checked by StoreSettings
+        return PostgresStore(settings.store.url.get_secret_value(), embedder_id, dim, chunking=chunking)
+    from rag.stores.faiss_sqlite import FaissStore
+
+    return FaissStore(settings.index_dir, embedder_id, dim, chunking=chunking)
