@@ -1,0 +1,86 @@
+"""Shared by the fault tests: generated articles, the indexer as a subprocess, and the index checks after a fault."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.chunker import Chunker
+from index.readers import read_document
+from rag.services import Services, build_services
+from rag.settings import Settings
+from rag.types import SearchRequest
+from tests.conftest import REPO
+
+WORDS = ("rare earth magnet supply china export processing mine refinery price tonne lithium cobalt gallium "
+         "germanium policy tariff market demand quota licence smelter alloy battery turbine").split()
+HASHING = {"RAG_EMBEDDER": "hashing", "HF_HUB_OFFLINE": "1"}
+
+
+def article(rnd: random.Random, number: int, version: int, paragraphs: tuple[int, int] = (2, 5)) -> str:
+    body = "\n\n".join(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(40, 120))).capitalize() + "."
+                       for _ in range(rnd.randint(*paragraphs)))
+    return f"Article {number} version {version} on supply\n\n{body}\n"
+
+
+@dataclass
+class Corpus:
+    """Article files in one folder, and every content hash each doc_id has ever had on disk."""
+
+    folder: Path
+    seed: int = 0
+    versions: dict[str, set[str]] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)
+
+    def write(self, numbers: range | list[int], version: int, prefix: str = "art") -> None:
+        rnd = random.Random(f"{self.seed}-{version}-{prefix}")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for number in numbers:
+            path = self.folder / f"{prefix}{number:04d}.txt"
+            path.write_text(article(rnd, number, version))
+            doc = read_document(path, 20_000_000)
+            self.versions.setdefault(doc.doc_id, set()).add(doc.content_hash)
+            self.current[doc.doc_id] = doc.content_hash
+
+
+def hashing_env(index: Path, batch: int = 3, **extra: str) -> dict[str, str]:
+    return {**os.environ, **HASHING, "RAG_INDEX_DIR": str(index), "RAG_INDEXING__BATCH_DOCUMENTS": str(batch),
+            **extra}
+
+
+def index_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "api.cli", "index", str(folder)]
+
+
+def run_index(folder: Path, index: Path, batch: int = 3, timeout: float = 300, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(index_command(folder), cwd=REPO, env=hashing_env(index, batch, **extra),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def open_index(index: Path) -> Services:
+    return build_services(Settings.load(index_dir=index, embedder="hashing"))
+
+
+def check_consistent(services: Services, versions: dict[str, set[str]]) -> int:
+    """Assert the index is whole: verify() is clean, every document is one version of a known article with
+    exactly the chunks that version is cut into, and search answers. Returns the number of documents."""
+    store = services.store
+    problems = store.verify()
+    assert problems == [], problems
+    hashes = store.content_hashes()
+    assert set(hashes) <= set(versions), f"documents that were never files: {set(hashes) - set(versions)}"
+    chunker = Chunker(services.settings.chunking.size, services.settings.chunking.overlap)
+    for doc_id, digest in hashes.items():
+        assert digest in versions[doc_id], f"{doc_id}: content that no version of the file had"
+        stored = store.get_document(doc_id)
+        expected = [c.chunk_id for c in chunker.split(stored)]
+        assert store.chunk_ids(doc_id) == expected, f"{doc_id}: chunks differ from what its text is cut into"
+        assert store.document_info(doc_id)["chunks"] == len(expected)
+    if hashes:
+        passages = services.engine.search(SearchRequest(query="gallium export quota", k=5))
+        assert passages and all(p.doc_id in hashes for p in passages)
+    return len(hashes)
