@@ -66,6 +66,7 @@ class FaissStore:
         self._lock_timeout = lock_timeout
         self._local = threading.local()
         self._reload_lock = threading.Lock()
+        self._writer = threading.Lock()  # threads of this process queue here; write.lock is between processes
         self._index: faiss.Index | None = None
         self._generation = -1
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -334,7 +335,7 @@ class FaissStore:
     def _write_lock(self, wait: float | None = None) -> Iterator[None]:
         import time
 
-        with open(self.directory / "write.lock", "a+") as handle:
+        with self._writer, open(self.directory / "write.lock", "a+") as handle:
             deadline = time.monotonic() + (self._lock_timeout if wait is None else wait)
             while True:
                 try:
