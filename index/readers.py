@@ -12,7 +12,8 @@ from rag.errors import InvalidInput
 from rag.types import Document
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
-_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,199}$")
+DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,199}$"
+_DOC_ID = re.compile(DOC_ID_PATTERN)
 
 
 class Refused(InvalidInput):
@@ -20,7 +21,7 @@ class Refused(InvalidInput):
 
 
 def validate_doc_id(doc_id: str) -> str:
-    if not _DOC_ID.match(doc_id) or ".." in doc_id:
+    if not _DOC_ID.fullmatch(doc_id) or ".." in doc_id:  # fullmatch: "$" alone lets a trailing newline in
         raise InvalidInput(f"doc_id {doc_id!r} must be 1-200 letters, digits, '.', '_' or '-', "
                            f"start with a letter or digit, and not contain '..'")
     return doc_id

@@ -13,12 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from api.deps import ServicesDep
 from api.security import ReadAccess, WriteAccess
 from index.metadata import MetadataError, clean
-from index.readers import SUPPORTED, Refused, document_from_bytes, validate_doc_id
+from index.readers import DOC_ID_PATTERN, SUPPORTED, Refused, document_from_bytes, validate_doc_id
 from rag.errors import Conflict, InvalidInput, PayloadTooLarge, RagError, describe_validation
 from rag.services import Services
 from rag.types import Document
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
+MAX_OFFSET = 2**53  # within SQLite's and PostgreSQL's 64-bit integers (and exact as a JSON number)
 
 
 class _Unsupported(RagError):
@@ -33,7 +34,8 @@ class _Unsupported(RagError):
 
 class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    doc_id: str = Field(description="1-200 letters, digits, '.', '_' or '-'.")
+    doc_id: str = Field(description="1-200 letters, digits, '.', '_' or '-', not '..'.",
+                        json_schema_extra={"pattern": DOC_ID_PATTERN})
     title: str | None = None
     text: str
     source: str | None = None
@@ -161,7 +163,8 @@ async def add_document(request: Request, response: Response, services: ServicesD
     return _written(info, status, response)
 
 
-@router.put("/{doc_id}", response_model=DocumentWritten, openapi_extra=_BODY, responses=_WRITE_ERRORS)
+@router.put("/{doc_id}", response_model=DocumentWritten, openapi_extra=_BODY,
+            responses={201: {"model": DocumentWritten, "description": "Created"}, **_WRITE_ERRORS})
 async def put_document(doc_id: str, request: Request, response: Response, services: ServicesDep,
                        _: WriteAccess) -> DocumentWritten:
     """Create or replace the document with this doc_id."""
@@ -173,7 +176,7 @@ async def put_document(doc_id: str, request: Request, response: Response, servic
 
 @router.get("", response_model=DocumentPage, responses={401: {}, 403: {}, 429: {}})
 def list_documents(services: ServicesDep, _: ReadAccess, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0)) -> DocumentPage:
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> DocumentPage:
     """Documents ordered by doc_id, one page at a time."""
     rows, total = services.store.list_documents(limit, offset)
     following = offset + len(rows)

@@ -26,7 +26,9 @@ def healthz(services: ServicesDep) -> Health:
 
 
 @router.get("/metrics", tags=["health"], response_class=Response,
-            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}})
+            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"},
+                       401: {"description": "A key is required"}, 403: {"description": "The key is not valid"},
+                       429: {"description": "Too many requests"}})
 def metrics(request: Request, _: ReadAccess) -> Response:
     """Requests and latency per endpoint, time per stage (embed, retrieve, rewrite, generate, verify), index size."""
     body, content_type = request.app.state.metrics.render()

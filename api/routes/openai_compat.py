@@ -93,13 +93,14 @@ def reply_text(answer: Answer) -> str:
     return answer.answer + "\n\nSources:\n" + "\n".join(lines)
 
 
-@router.get("/models")
+@router.get("/models", responses={401: {"description": "A key is required"}, 403: {"description": "The key is not valid"},
+                                  429: {"description": "Too many requests"}})
 def models(_: ReadAccess) -> dict[str, Any]:
     """The one model: answers from the indexed articles."""
     return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}]}
 
 
-@router.post("/chat/completions", responses=ERRORS)  # type: ignore[arg-type]
+@router.post("/chat/completions", responses={**ERRORS, 404: {"description": "No such model (GET /v1/models)"}})  # type: ignore[arg-type]
 def chat_completions(body: OpenAIChatRequest, engine: EngineDep, _: ReadAccess) -> Any:
     """An OpenAI chat completion whose reply comes from the articles, with the Answer in `rag`."""
     request = to_chat_request(body)

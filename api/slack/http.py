@@ -18,7 +18,9 @@ router = APIRouter(tags=["slack"])
 MAX_BODY = 1_000_000
 
 
-@router.post("/slack/events", responses={401: {"description": "Bad or stale signature"}})
+@router.post("/slack/events", responses={401: {"description": "Bad or stale signature"},
+                                         404: {"description": "The Slack bot is not configured"},
+                                         413: {"description": "Over 1 MB"}})
 async def slack_events(request: Request) -> Response:
     bot = getattr(request.app.state, "slack", None)
     if bot is None:
