@@ -1,0 +1,92 @@
+"""Real ingest, same article files, same model, same machine: ours (Indexer, the code behind `rag index`)
+against LangChain (TextLoader + splitter + FAISS.from_documents); each pipeline in its own process for its peak RSS.
+
+Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from corpus import CACHE, article_folder, parse_size, size_label  # noqa: E402
+from procstat import memory_mb  # noqa: E402
+
+
+def ingest_ours(folder: Path, out: Path) -> dict[str, Any]:
+    from rag.services import build_services
+    from rag.settings import Settings
+
+    start = time.perf_counter()
+    services = build_services(Settings.load(index_dir=out))
+    loaded = time.perf_counter()
+    report = services.indexer.index_paths([folder])
+    done = time.perf_counter()
+    docs, chunks = services.store.count()
+    return {"load_s": loaded - start, "index_s": done - loaded, "docs": docs, "chunks": chunks,
+            "refused": len(report.refused)}
+
+
+def ingest_langchain(folder: Path, out: Path) -> dict[str, Any]:
+    import langchain_pipeline
+
+    start = time.perf_counter()
+    embedding = langchain_pipeline.embeddings()
+    loaded = time.perf_counter()
+    chunks = langchain_pipeline.ingest_folder(folder, out, embedding)
+    done = time.perf_counter()
+    return {"load_s": loaded - start, "index_s": done - loaded, "docs": len(list(folder.glob("*.txt"))),
+            "chunks": chunks, "refused": 0}
+
+
+def worker(pipeline: str, size: int) -> dict[str, Any]:
+    folder = article_folder(size)
+    out = CACHE / "ingest" / f"{pipeline}-{size_label(size)}"
+    shutil.rmtree(out, ignore_errors=True)
+    result = (ingest_ours if pipeline == "ours" else ingest_langchain)(folder, out)
+    result.update(memory_mb())
+    result.update({"pipeline": pipeline, "size": size_label(size),
+                   "chunks_per_s": round(result["chunks"] / result["index_s"], 1),
+                   "docs_per_s": round(result["docs"] / result["index_s"], 2),
+                   "load_s": round(result["load_s"], 2), "index_s": round(result["index_s"], 2)})
+    return result
+
+
+def run(size: int, pipelines: list[str]) -> list[dict[str, Any]]:
+    """Each pipeline in a fresh process (so peak RSS is its own); the article folder is written first."""
+    article_folder(size)
+    results = []
+    for pipeline in pipelines:
+        proc = subprocess.run([sys.executable, __file__, "--size", str(size), "--pipeline", pipeline, "--worker"],
+                              check=True, capture_output=True, text=True)
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print(json.dumps(results[-1]), file=sys.stderr)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=1000)
+    parser.add_argument("--pipeline", choices=["ours", "langchain", "both"], default="both")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.pipeline, args.size)))
+        return
+    pipelines = ["ours", "langchain"] if args.pipeline == "both" else [args.pipeline]
+    print(json.dumps(run(args.size, pipelines), indent=1))
+
+
+if __name__ == "__main__":
+    main()
