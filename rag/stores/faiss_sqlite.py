@@ -403,9 +403,11 @@ class FaissStore:
                 conn.executemany("INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)", manifest.items())
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
-                if new_file is not None:
+                if conn.in_transaction:  # SQLite has already rolled back after some errors (a full disk at COMMIT)
+                    conn.execute("ROLLBACK")
+                if new_file is not None and self._generation_on_disk() != new_generation:
                     new_file.unlink(missing_ok=True)
+                    new_file.with_suffix(".faiss.tmp").unlink(missing_ok=True)
                 raise
             self._sweep(keep=new_generation)
 
