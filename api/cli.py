@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -259,11 +260,28 @@ def feedback_export(down: Annotated[bool, typer.Option("--down", help="Only answ
         typer.echo(f"wrote {len(lines)} candidate lines to {out}", err=True)
 
 
+def disk_full(exc: BaseException | None) -> bool:
+    """A full disk reaches us as OSError ENOSPC, SQLite's "database or disk is full" or a FAISS write error."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "database or disk is full" in str(exc) or "No space left on device" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main() -> None:
     try:
         app()
     except RagError as exc:
         typer.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        if not disk_full(exc):
+            raise
+        typer.echo("error: disk full: the index could not be written. It keeps its last complete write (nothing "
+                   "half-written); free some space and run the same command again.", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
