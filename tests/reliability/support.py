@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -45,6 +46,20 @@ class Corpus:
             doc = read_document(path, 20_000_000)
             self.versions.setdefault(doc.doc_id, set()).add(doc.content_hash)
             self.current[doc.doc_id] = doc.content_hash
+
+
+def generation(index: Path) -> int:
+    """The committed generation of a FAISS index directory (0: nothing committed)."""
+    if not (index / "meta.sqlite").exists():
+        return 0
+    with sqlite3.connect(index / "meta.sqlite") as conn:
+        row = conn.execute("SELECT value FROM manifest WHERE key='generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def only_committed_vectors(index: Path) -> bool:
+    """No temporary or uncommitted vector file is left taking space."""
+    return sorted(p.name for p in index.glob("vectors-*")) == [f"vectors-{generation(index)}.faiss"]
 
 
 def hashing_env(index: Path, batch: int = 3, **extra: str) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -11,19 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.reliability.support import Corpus, check_consistent, hashing_env, index_command, open_index, run_index
+from tests.reliability.support import Corpus, check_consistent, generation, hashing_env, index_command, only_committed_vectors, open_index, run_index
 
 ARTICLES = 200
 KILLS = 20
 BATCH = 2  # documents per commit: 100 commits per full run
-
-
-def generation(index: Path) -> int:
-    if not (index / "meta.sqlite").exists():
-        return 0
-    with sqlite3.connect(index / "meta.sqlite") as conn:
-        row = conn.execute("SELECT value FROM manifest WHERE key='generation'").fetchone()
-    return int(row[0]) if row else 0
 
 
 def timed_run(folder: Path, index: Path) -> float:
@@ -72,6 +63,6 @@ def test_indexer_killed_at_twenty_random_points_leaves_a_whole_index_and_a_rerun
     assert check_consistent(services, corpus.versions) == ARTICLES
     assert services.store.content_hashes() == corpus.current, "every file indexed, at its current content"
     assert services.store.count()[1] == sum(len(services.store.chunk_ids(d)) for d in corpus.current)
-    assert [p.name for p in index.glob("vectors-*")] == [f"vectors-{generation(index)}.faiss"]
+    assert only_committed_vectors(index)
     again = run_index(corpus.folder, index, batch=BATCH)
     assert f"skipped {ARTICLES} unchanged" in again.stdout
