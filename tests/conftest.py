@@ -114,3 +114,14 @@ def server(tmp_path_factory: pytest.TempPathFactory, rare_earths_index: Path) ->
     running = start_server(copy_index(rare_earths_index, base / "index"), base / "server.log", UNLIMITED)
     yield running
     stop_server(running)
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL 16 + pgvector (the pgserver package) for the session; see tests/contracts/pg.py."""
+    pytest.importorskip("pgserver", reason="pgserver is not installed (pip install -e '.[dev]' brings it)")
+    from tests.contracts.pg import PgServer
+
+    running = PgServer()
+    yield running
+    running.stop()

@@ -1,0 +1,352 @@
+"""The shared store: documents, chunks, pgvector HNSW vectors and a tsvector keyword index in PostgreSQL.
+
+Tables (created on first open, in the schema first on the connection's search_path):
+    rag_manifest   embedder, dimension, chunker, schema version
+    rag_documents  one row per document
+    rag_chunks     text, ``embedding vector(dim)`` (HNSW, inner product) and ``tsv`` (generated from the
+                   text with the 'english' configuration, GIN), so the vector and keyword sides of a chunk
+                   are one row and commit together
+
+A write is one transaction holding a transaction-level advisory lock, so writers queue (up to
+``lock_timeout`` seconds, then IndexLocked) and readers in any process see the old or the new state,
+never a mix. Any number of API replicas may share one database.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.types import Chunk, Document, Filters, Passage
+
+try:
+    import psycopg
+    from pgvector.psycopg import register_vector
+    from psycopg import errors as pg_errors
+    from psycopg_pool import ConnectionPool
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise ConfigError(f"store.backend = 'postgres' needs the PostgreSQL drivers ({exc.name} is missing): "
+                      f"pip install 'rag-articles[postgres]'") from None
+
+SCHEMA_VERSION = 1
+KEYWORD_INDEX = "tsvector-english-v1"
+_LOCK = "pg_advisory_xact_lock(72616701, hashtext(current_schema()))"  # one writer per schema
+_TRY_LOCK = "pg_try_advisory_xact_lock(72616701, hashtext(current_schema()))"
+MAX_EF_SEARCH = 1000  # pgvector's ceiling; an HNSW scan returns at most ef_search rows
+_COLUMNS = "c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source"
+
+
+def _schema(dim: int) -> list[str]:
+    return [
+        "CREATE TABLE IF NOT EXISTS rag_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS rag_documents (doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL,"
+        " source TEXT, published_at TEXT, path TEXT, content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL,"
+        " indexed_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS rag_chunks (vid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " chunk_id TEXT NOT NULL UNIQUE,"
+        " doc_id TEXT NOT NULL REFERENCES rag_documents(doc_id) ON DELETE CASCADE,"
+        f" position INTEGER NOT NULL, text TEXT NOT NULL, embedding vector({dim}) NOT NULL,"
+        " tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)",
+        "CREATE INDEX IF NOT EXISTS rag_chunks_by_doc ON rag_chunks (doc_id)",
+        "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)",
+        "CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv)",
+    ]
+
+
+def redact(url: str) -> str:
+    """The URL without its password (and without any other secret option), for messages."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(an unparseable store.url)"
+    host = str(parts.get("host") or "localhost")
+    port = f":{parts['port']}" if parts.get("port") else ""
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    if host.startswith("/"):  # a unix socket directory
+        return f"postgresql://{user}/{parts.get('dbname') or ''}?host={host}"
+    return f"postgresql://{user}{host}{port}/{parts.get('dbname') or ''}"
+
+
+class PostgresStore:
+    """A Store in PostgreSQL with pgvector: HNSW for plain dense search, exact scans under filters."""
+
+    def __init__(self, url: str, embedder_id: str, dim: int, chunking: dict[str, int] | None = None,
+                 lock_timeout: float = 10.0, pool_size: int = 10) -> None:
+        self.embedder_id = embedder_id
+        self.dim = dim
+        self.chunking = chunking or {}
+        self.where = redact(url)
+        self._lock_timeout = lock_timeout
+        try:
+            with psycopg.connect(url, connect_timeout=10) as conn:
+                self._create_schema(conn)
+        except psycopg.OperationalError as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].strip()
+            raise ConfigError(f"cannot open the PostgreSQL store at {self.where}: {reason}") from None
+        self._pool = ConnectionPool(url, min_size=1, max_size=pool_size, configure=register_vector,
+                                    check=ConnectionPool.check_connection, name="rag-store", open=True)
+        self._closed = threading.Event()
+        self._check_manifest()
+
+    def close(self) -> None:
+        if not self._closed.is_set():
+            self._closed.set()
+            self._pool.close()
+
+    # -- schema and manifest ------------------------------------------------------------------
+
+    def _create_schema(self, conn: psycopg.Connection[Any]) -> None:
+        with conn.transaction():
+            conn.execute(f"SELECT {_LOCK}")
+            if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'vector'").fetchone() is None:
+                try:
+                    conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+                except pg_errors.InsufficientPrivilege:
+                    raise ConfigError(f"the database at {self.where} lacks the pgvector extension and this user may "
+                                      f"not create it: have an administrator run CREATE EXTENSION vector") from None
+            for statement in _schema(self.dim):
+                conn.execute(statement)
+            column_dim = conn.execute("SELECT atttypmod FROM pg_attribute WHERE attrelid = 'rag_chunks'::regclass "
+                                      "AND attname = 'embedding'").fetchone()
+            claimed = conn.execute("SELECT 1 FROM rag_manifest WHERE key = 'embedder'").fetchone()
+            empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()
+            if column_dim and column_dim[0] != self.dim and claimed is None and empty and empty[0]:
+                # Created by an earlier open with another embedder that never wrote: nothing to keep.
+                conn.execute(f"ALTER TABLE rag_chunks ALTER COLUMN embedding TYPE vector({int(self.dim)})")
+
+    def manifest(self) -> dict[str, str]:
+        with self._pool.connection() as conn:
+            return dict(conn.execute("SELECT key, value FROM rag_manifest").fetchall())
+
+    def _mismatch(self, found: dict[str, str]) -> IndexMismatch | None:
+        if "embedder" not in found:
+            return None  # a new store: the first write records the manifest
+        if found["embedder"] != self.embedder_id or int(found["dim"]) != self.dim:
+            return IndexMismatch(
+                f"the store at {self.where} was built with embedder {found['embedder']} ({found['dim']} dimensions), "
+                f"but this run uses {self.embedder_id} ({self.dim}): set RAG_EMBEDDER to match, or use another "
+                f"database (or schema) for this embedder")
+        if int(found.get("schema", SCHEMA_VERSION)) != SCHEMA_VERSION:
+            return IndexMismatch(f"the store at {self.where} has schema {found.get('schema')}, this version reads "
+                                 f"schema {SCHEMA_VERSION}: re-index into another database")
+        return None
+
+    def _check_manifest(self) -> None:
+        problem = self._mismatch(self.manifest())
+        if problem is not None:
+            raise problem
+
+    def _chunking_mismatch(self, found: dict[str, str]) -> IndexMismatch | None:
+        recorded = found.get("chunking")
+        if recorded and self.chunking and json.loads(recorded) != self.chunking:
+            return IndexMismatch(
+                f"the store at {self.where} was chunked with {recorded}, this run asks for {json.dumps(self.chunking)}: "
+                f"use the same chunking settings or another database")
+        return None
+
+    def check_chunking(self) -> None:
+        """Writers call this: chunks of one store must all be cut the same way."""
+        problem = self._chunking_mismatch(self.manifest())
+        if problem is not None:
+            raise problem
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def count(self) -> tuple[int, int]:
+        with self._pool.connection() as conn:
+            row = conn.execute("SELECT (SELECT COUNT(*) FROM rag_documents), (SELECT COUNT(*) FROM rag_chunks)").fetchone()
+        assert row is not None
+        return int(row[0]), int(row[1])
+
+    @staticmethod
+    def _filter_sql(filters: Filters | None) -> tuple[str, list[Any]]:
+        """A WHERE fragment over ``rag_documents d`` for the filters, and its arguments."""
+        if filters is None:
+            return "", []
+        clauses: list[str] = []
+        args: list[Any] = []
+        if filters.doc_ids is not None:
+            clauses.append("d.doc_id = ANY(%s)")
+            args.append(list(filters.doc_ids))
+        if filters.sources is not None:
+            clauses.append("d.source = ANY(%s)")
+            args.append(list(filters.sources))
+        if filters.published_after is not None:
+            clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) >= %s")
+            args.append(filters.published_after.isoformat())
+        if filters.published_before is not None:
+            clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) <= %s")
+            args.append(filters.published_before.isoformat())
+        return " AND ".join(clauses), args
+
+    def _passages(self, conn: psycopg.Connection[Any], sql: str, args: Sequence[Any]) -> list[Passage]:
+        rows = conn.execute(sql, args).fetchall()
+        if not rows and not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
+            raise IndexEmpty()
+        return [Passage(doc_id=r[0], chunk_id=r[1], title=r[2], text=r[3], published_at=r[4], source=r[5],
+                        score=round(float(r[6]), 6)) for r in rows]
+
+    def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
+        """Nearest chunks by inner product. Unfiltered searches use the HNSW index (approximate); filtered
+        ones rank every allowed chunk exactly, since HNSW filters after its scan and can return fewer than k."""
+        query = np.ascontiguousarray(vector.reshape(-1), dtype=np.float32)
+        where, args = self._filter_sql(filters)
+        with self._pool.connection() as conn:
+            if where or k > MAX_EF_SEARCH:
+                # inner_product() is not the indexed operator, so the planner scans the allowed rows.
+                sql = (f"SELECT {_COLUMNS}, inner_product(c.embedding, %s) AS score FROM rag_chunks c "
+                       f"JOIN rag_documents d USING (doc_id) {'WHERE ' + where if where else ''} "
+                       f"ORDER BY score DESC, c.vid LIMIT %s")
+                return self._passages(conn, sql, [query, *args, k])
+            conn.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(max(40, k))])
+            sql = (f"SELECT {_COLUMNS}, c.score FROM (SELECT vid, doc_id, chunk_id, text, (embedding <#> %s) * -1 AS score "
+                   f"FROM rag_chunks ORDER BY embedding <#> %s LIMIT %s) c JOIN rag_documents d USING (doc_id) "
+                   f"ORDER BY c.score DESC, c.vid")
+            return self._passages(conn, sql, [query, query, k])
+
+    def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
+        """Chunks matching any of the terms (English stemming), ranked by ts_rank_cd: higher is better, on
+        another scale than BM25 (fusion scales each list by its best)."""
+        terms = [t for t in dict.fromkeys(terms) if t.strip()]
+        where, args = self._filter_sql(filters)
+        with self._pool.connection() as conn:
+            if not terms:
+                if not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
+                    raise IndexEmpty()
+                return []
+            tsquery = " || ".join(["plainto_tsquery('english', %s)"] * len(terms))
+            sql = (f"SELECT {_COLUMNS}, ts_rank_cd(c.tsv, q.query) AS score FROM (SELECT {tsquery} AS query) q, "
+                   f"rag_chunks c JOIN rag_documents d USING (doc_id) WHERE c.tsv @@ q.query "
+                   f"{'AND ' + where if where else ''} ORDER BY score DESC, c.vid LIMIT %s")
+            return self._passages(conn, sql, [*terms, *args, k])
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
+        if not chunk_ids:
+            return {}
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT chunk_id, embedding FROM rag_chunks WHERE chunk_id = ANY(%s)",
+                                [list(chunk_ids)]).fetchall()
+        return {chunk_id: np.asarray(vector.to_numpy(), dtype=np.float32) for chunk_id, vector in rows}
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]:
+        with self._pool.connection() as conn:
+            if doc_id is None:
+                rows = conn.execute("SELECT chunk_id FROM rag_chunks ORDER BY vid").fetchall()
+            else:
+                rows = conn.execute("SELECT chunk_id FROM rag_chunks WHERE doc_id = %s ORDER BY vid", [doc_id]).fetchall()
+        return [r[0] for r in rows]
+
+    def content_hashes(self) -> dict[str, str]:
+        with self._pool.connection() as conn:
+            return dict(conn.execute("SELECT doc_id, content_hash FROM rag_documents").fetchall())
+
+    def get_document(self, doc_id: str) -> Document:
+        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
+        with self._pool.connection() as conn:
+            row = conn.execute(f"SELECT {', '.join(keys)} FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no document with doc_id {doc_id!r}")
+        return Document(**dict(zip(keys, row)))
+
+    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of documents (without their text) in byte order of doc_id, as SQLite sorts, and the total."""
+        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at")
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at FROM rag_documents "
+                                "ORDER BY doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [limit, offset]).fetchall()
+            total = conn.execute("SELECT COUNT(*) FROM rag_documents").fetchone()[0]  # type: ignore[index]
+        return [dict(zip(keys, row)) for row in rows], int(total)
+
+    def document_info(self, doc_id: str) -> dict[str, Any]:
+        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash")
+        with self._pool.connection() as conn:
+            row = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at, text, content_hash "
+                               "FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no document with doc_id {doc_id!r}")
+        return dict(zip(keys, row))
+
+    def verify(self) -> list[str]:
+        """Problems found (empty: consistent). Vectors and keywords live in the chunk row, so the checks are
+        that each is present and indexed, and that every document has exactly the chunks it records."""
+        problems = []
+        with self._pool.connection() as conn:
+            bad = conn.execute("SELECT COUNT(*) FILTER (WHERE embedding IS NULL OR vector_dims(embedding) != %s), "
+                               "COUNT(*) FILTER (WHERE tsv IS NULL) FROM rag_chunks", [self.dim]).fetchone()
+            assert bad is not None
+            if bad[0]:
+                problems.append(f"{bad[0]} chunks without a vector of {self.dim} dimensions")
+            if bad[1]:
+                problems.append(f"{bad[1]} chunks without keywords")
+            indexes = {name for (name,) in conn.execute(
+                "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "WHERE i.indrelid = 'rag_chunks'::regclass AND i.indisvalid")}
+            problems += [f"index {name} is missing or invalid" for name in ("rag_chunks_embedding", "rag_chunks_tsv")
+                         if name not in indexes]
+            partial = conn.execute(
+                "SELECT d.doc_id, d.n_chunks, COUNT(c.vid) FROM rag_documents d LEFT JOIN rag_chunks c USING (doc_id) "
+                "GROUP BY d.doc_id HAVING COUNT(c.vid) != d.n_chunks").fetchall()
+            problems += [f"document {doc_id!r} records {n} chunks but has {m}" for doc_id, n, m in partial]
+            orphans = conn.execute("SELECT COUNT(*) FROM rag_chunks c LEFT JOIN rag_documents d USING (doc_id) "
+                                   "WHERE d.doc_id IS NULL").fetchone()[0]  # type: ignore[index]
+            if orphans:
+                problems.append(f"{orphans} chunks belong to no document")
+        return problems
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def _take_write_lock(self, conn: psycopg.Connection[Any]) -> None:
+        """Inside a transaction: wait up to lock_timeout for the other writers (0: do not wait)."""
+        if self._lock_timeout > 0:
+            conn.execute("SELECT set_config('lock_timeout', %s, true)", [f"{int(self._lock_timeout * 1000)}ms"])
+            try:
+                conn.execute(f"SELECT {_LOCK}")
+                return
+            except pg_errors.LockNotAvailable:
+                pass
+        elif conn.execute(f"SELECT {_TRY_LOCK}").fetchone()[0]:  # type: ignore[index]
+            return
+        raise IndexLocked(f"another process is writing to the store at {self.where} (waited {self._lock_timeout:g} s); "
+                          f"try again when it has finished")
+
+    def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
+              deletes: Iterable[str] = ()) -> None:
+        """Replace the given documents and delete others, all or nothing, in one transaction."""
+        deletes = list(deletes)
+        if not upserts and not deletes:
+            return
+        for doc, chunks, vectors in upserts:
+            if vectors.shape != (len(chunks), self.dim):
+                raise ValueError(f"{doc.doc_id}: {len(chunks)} chunks but vectors of shape {vectors.shape}")
+        doc_ids = list(dict.fromkeys([*deletes, *(doc.doc_id for doc, _, _ in upserts)]))
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._pool.connection() as conn, conn.transaction():
+            self._take_write_lock(conn)
+            found = dict(conn.execute("SELECT key, value FROM rag_manifest").fetchall())
+            problem = self._mismatch(found) or self._chunking_mismatch(found)
+            if problem is not None:
+                raise problem
+            conn.execute("DELETE FROM rag_documents WHERE doc_id = ANY(%s)", [doc_ids])  # chunks go by cascade
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO rag_documents (doc_id, title, text, source, published_at, path, content_hash, n_chunks,"
+                    " indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    [(doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path, doc.content_hash,
+                      len(chunks), now) for doc, chunks, _ in upserts])
+                cursor.executemany(
+                    "INSERT INTO rag_chunks (chunk_id, doc_id, position, text, embedding) VALUES (%s, %s, %s, %s, %s)",
+                    [(chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text, np.asarray(vector, dtype=np.float32))
+                     for _, chunks, vectors in upserts for chunk, vector in zip(chunks, vectors)])
+            manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),
+                        "updated_at": now, "keyword_index": KEYWORD_INDEX}
+            if self.chunking and "chunking" not in found:
+                manifest["chunking"] = json.dumps(self.chunking)
+            conn.cursor().executemany("INSERT INTO rag_manifest (key, value) VALUES (%s, %s) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", list(manifest.items()))
