@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -167,6 +168,25 @@ def test_deleting_a_document_removes_it_everywhere(store: Store) -> None:
     with pytest.raises(NotFound):
         store.document_info("mine")
     assert store.verify() == []
+
+
+def test_rerunning_the_indexer_skips_unchanged_files_and_replaces_changed_ones(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Alpha beta gamma. " * 30)
+    (folder / "two.txt").write_text("Delta epsilon zeta. " * 30)
+    indexer = Indexer(store, EMBEDDER, CHUNKER)
+    assert sorted(indexer.index_paths([folder]).added) == ["one", "two"]
+    old = store.chunk_ids("two")
+    (folder / "two.txt").write_text("Completely new words about harbors. " * 20)
+    report = indexer.index_paths([folder])
+    assert report.skipped == ["one"] and report.updated == ["two"] and not report.added
+    assert not set(old) & set(store.chunk_ids())
+    assert store.search(EMBEDDER.embed_query("new words about harbors"), 1)[0].doc_id == "two"
+    indexer.delete("one")
+    assert store.chunk_ids("one") == [] and store.verify() == []
+    with pytest.raises(NotFound):
+        indexer.delete("one")
 
 
 def test_an_update_and_a_delete_in_one_write_apply_together(store: Store) -> None:
