@@ -110,6 +110,9 @@ class PostgresStore:
                 except pg_errors.InsufficientPrivilege:
                     raise ConfigError(f"the database at {self.where} lacks the pgvector extension and this user may "
                                       f"not create it: have an administrator run CREATE EXTENSION vector") from None
+            elif conn.execute("SELECT to_regtype('vector')").fetchone() == (None,):
+                raise ConfigError(f"the pgvector extension of {self.where} is in a schema outside this connection's "
+                                  f"search_path: add that schema (usually public) to it, e.g. options=-csearch_path=rag,public")
             for statement in _schema(self.dim):
                 conn.execute(statement)
             column_dim = conn.execute("SELECT atttypmod FROM pg_attribute WHERE attrelid = 'rag_chunks'::regclass "

@@ -73,6 +73,7 @@ class PgServer:
         for setting in ("fsync", "synchronous_commit", "full_page_writes"):
             self._admin(f"ALTER SYSTEM SET {setting} = off")
         self._admin("SELECT pg_reload_conf()")
+        self._admin("CREATE EXTENSION IF NOT EXISTS vector SCHEMA public")  # shared by the stores in fresh_schema()
 
     def uri(self, database: str = "postgres") -> str:
         return str(self._server.get_uri(database))
