@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 export HF_HUB_OFFLINE := 1
 
-.PHONY: serve test eval bench-readme lint clean
+.PHONY: serve test eval bench-readme bench bench-1m lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,17 @@ test: $(VENV)/.installed $(VENV)/.llm $(VENV)/.browser  ## set up and run the te
 
 eval: $(VENV)/.installed  ## eval the rare-earths set against the committed baseline
 	$(BIN)/python -m eval.gate --shared $(SHARED)
+
+# Benchmarks, not tests: ours against the in-process floor and LangChain on the same model (bench/RESULTS.md).
+$(VENV)/.bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench  ## ingest 1k/10k chunks vs LangChain, floor, recall and HTTP load at 100k; writes bench/RESULTS.md (~25 min)
+	$(BIN)/python bench/run.py
+
+bench-1m: $(VENV)/.bench  ## the 1M-chunk collection: build, RSS, search p95 in-process and over HTTP, recall@10
+	$(BIN)/python bench/run.py --preset 1m
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check rag index api eval tests

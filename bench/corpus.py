@@ -126,6 +126,16 @@ def sentence_vectors(pool: list[str]) -> np.ndarray:
     return vectors
 
 
+def _tagged(sentence: str, number: int) -> str:
+    letters = ""
+    while True:
+        number, digit = divmod(number, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not number:
+            break
+    return f"{sentence[:-1]} [{letters}]{sentence[-1]}"
+
+
 @dataclass
 class VectorCollection:
     """Chunks as tuples of pool sentence indices, grouped into documents of ``per_doc`` chunks."""
@@ -138,7 +148,9 @@ class VectorCollection:
         return len(self.sentences)
 
     def text(self, i: int) -> str:
-        return " ".join(self.pool[j] for j in self.sentences[i] if j >= 0)
+        """The chunk's sentences, each marked with a tag unique to this chunk: the pool repeats sentences, and
+        a server caching per-sentence work would otherwise hit its cache far more often than on real text."""
+        return " ".join(_tagged(self.pool[j], i * 4 + n) for n, j in enumerate(self.sentences[i]) if j >= 0)
 
     def vectors(self, pool_vectors: np.ndarray, start: int, stop: int) -> np.ndarray:
         idx = self.sentences[start:stop]
@@ -148,9 +160,10 @@ class VectorCollection:
 
 
 def vector_collection(size: int, pool: list[str], seed: int = SEED, per_doc: int = 10) -> VectorCollection:
-    """``size`` distinct chunks of 2-4 whole pool sentences, each under the chunk size."""
+    """``size`` distinct chunks of 2-4 whole pool sentences, each under the chunk size; a chunk's vector is the
+    normalized mean of its sentences' vectors (the tags are left out of it)."""
     rng = np.random.default_rng(seed)
-    lengths = np.asarray([len(s) + 1 for s in pool])
+    lengths = np.asarray([len(s) + 9 for s in pool])  # a space and the tag
     rows: list[tuple[int, ...]] = []
     seen: set[tuple[int, ...]] = set()
     while len(rows) < size:

@@ -1,0 +1,121 @@
+"""Query load over HTTP: our real service (`rag serve`) and the LangChain app, each one uvicorn worker, driven by
+bench/load.py in a separate process at 1, 8 and 32 concurrent clients; the server's peak RSS from /proc.
+
+Run: .venv/bin/python bench/query.py --size 100k --clients 1,8,32 --duration 15 [--targets ours,ours-dense,langchain]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from build import langchain_dir, store_dir  # noqa: E402
+from corpus import CACHE, parse_size, size_label  # noqa: E402
+from procstat import memory_mb  # noqa: E402
+
+NO_LIMIT = {"RAG_API__RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1"}
+# What each target serves: the command, extra environment, and the paths the load hits.
+TARGETS: dict[str, tuple[str, dict[str, str], list[str]]] = {
+    "ours": ("rag", NO_LIMIT, ["/v1/search", "/v1/ask"]),
+    # like for like with LangChain's similarity search: vectors only, no keyword side, no rerank
+    "ours-dense": ("rag", {**NO_LIMIT, "RAG_RETRIEVAL__MODE": "dense", "RAG_RETRIEVAL__RERANK": "none"}, ["/v1/search"]),
+    "ours-search": ("rag", NO_LIMIT, ["/v1/search"]),
+    "langchain": ("langchain", {"HF_HUB_OFFLINE": "1"}, ["/search"]),
+}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start(kind: str, size: int, env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    if kind == "rag":
+        command = [str(Path(sys.executable).parent / "rag"), "serve", "--port", str(port)]
+        env = {**os.environ, "RAG_INDEX_DIR": str(store_dir(size)), **env}
+    else:
+        command = [sys.executable, str(HERE / "langchain_app.py"), "--index", str(langchain_dir(size)), "--port", str(port)]
+        env = {**os.environ, **env}
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{kind} server exited with {process.returncode}; see {log}")
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise RuntimeError(f"{kind} server did not start in 300 s; see {log}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def load(url: str, path: str, clients: int, duration: float) -> dict[str, Any]:
+    """bench/load.py in its own process, so the client's CPU work is not the server's."""
+    proc = subprocess.run([sys.executable, str(HERE / "load.py"), "--url", url, "--path", path, "--clients", str(clients),
+                           "--duration", str(duration)], check=True, capture_output=True, text=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run(size: int, targets: list[str], clients: list[int], duration: float) -> list[dict[str, Any]]:
+    results = []
+    logs = CACHE / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    for target in targets:
+        kind, env, paths = TARGETS[target]
+        started = time.perf_counter()
+        process, url = start(kind, size, env, logs / f"{target}-{size_label(size)}.log")
+        ready_s = time.perf_counter() - started
+        try:
+            for path in paths:
+                for n in clients:
+                    row = {"target": target, "size": size_label(size), **load(url, path, n, duration)}
+                    row.update({f"server_{k}": v for k, v in memory_mb(process.pid).items()})
+                    row["server_ready_s"] = round(ready_s, 1)
+                    results.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+        finally:
+            stop(process)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=100_000, help="a collection built by bench/build.py")
+    parser.add_argument("--clients", default="1,8,32", help="comma-separated concurrency levels")
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds per level")
+    parser.add_argument("--targets", default="ours,ours-dense,langchain")
+    args = parser.parse_args()
+    results = run(args.size, args.targets.split(","), [int(c) for c in args.clients.split(",")], args.duration)
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
