@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -143,3 +144,28 @@ def test_a_search_path_that_hides_pgvector_is_a_config_error(pg_server: Any) -> 
             PostgresStore(hidden, EMBEDDER.id, EMBEDDER.dim)
     finally:
         pg_server.drop_schema(url)
+
+
+@pytest.mark.slow
+def test_a_server_left_by_a_killed_test_session_is_stopped_by_the_next(pg_server: Any) -> None:
+    import os
+    import signal
+    import time
+
+    from tests.contracts.pg import _alive, stop_leftovers
+
+    session = subprocess.Popen([sys.executable, "-c", "from tests.contracts.pg import PgServer; import time\n"
+                                "print(PgServer().run_dir, flush=True); time.sleep(300)"],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert session.stdout is not None
+    run_dir = session.stdout.readline().strip()
+    postmaster = int((Path(run_dir) / "pgdata" / "postmaster.pid").read_text().split()[0])
+    session.send_signal(signal.SIGKILL)
+    session.wait()
+    assert _alive(postmaster)  # what SIGKILL leaves behind
+    assert postmaster in stop_leftovers()
+    deadline = time.monotonic() + 10
+    while _alive(postmaster) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(postmaster) and not Path(run_dir).exists()
+    assert os.path.isdir(pg_server.run_dir)  # the live session's own server is left alone
