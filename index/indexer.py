@@ -28,7 +28,8 @@ class IndexReport:
     def summary(self) -> str:
         line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
                 f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
-        return line + "".join(f"\n  refused {path}: {why}" for path, why in self.refused)
+        # A file name may hold control characters (a newline, a terminal escape): those are shown escaped.
+        return line + "".join(f"\n  refused {path if path.isprintable() else repr(path)}: {why}" for path, why in self.refused)
 
 
 class Indexer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -57,6 +58,8 @@ class _HTMLText(HTMLParser):
             name = found.get("name") or found.get("property") or found.get("itemprop")
             if name and found.get("content"):
                 self.meta.append((name, found["content"] or ""))
+        if tag == "body":  # an unclosed <head> ends here (HTML lets authors omit </head>)
+            self._skip = 0
         if tag in self._SKIP:
             self._skip += 1
         if tag in self._BLOCK:
@@ -121,12 +124,7 @@ def read_document(path: Path, max_bytes: int) -> Document:
     if suffix not in SUPPORTED:
         raise Refused(f"unsupported file type {suffix or '(none)'}; expected .txt, .md or .html")
     try:
-        size = path.stat().st_size
-        if size == 0:
-            raise Refused("empty file")
-        if size > max_bytes:
-            raise Refused(f"file is {size:,} bytes; the limit is {max_bytes:,} (RAG_INDEXING__MAX_FILE_BYTES)")
-        data = path.read_bytes()
+        data = read_capped(path, max_bytes)
         sidecar = read_sidecar(path)
     except OSError as exc:
         raise Refused(f"unreadable: {exc.strerror or exc}") from None
@@ -135,10 +133,28 @@ def read_document(path: Path, max_bytes: int) -> Document:
     return document_from_bytes(path.stem, data, suffix, path=str(path), metadata=sidecar)
 
 
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, never reading past ``max_bytes`` (a file that grew after stat() is still refused)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("not a regular file")
+    if info.st_size == 0:
+        raise Refused("empty file")
+    if info.st_size > max_bytes:
+        raise Refused(f"file is {info.st_size:,} bytes; the limit is {max_bytes:,} (RAG_INDEXING__MAX_FILE_BYTES)")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise Refused(f"file is over the limit of {max_bytes:,} bytes (RAG_INDEXING__MAX_FILE_BYTES)")
+    if not data:
+        raise Refused("empty file")
+    return data
+
+
 def document_from_bytes(stem: str, data: bytes, suffix: str, path: str | None = None,
                         metadata: dict[str, str] | None = None) -> Document:
     """A Document from a file's bytes; ``metadata`` (from a sidecar or a request) wins over the file's own."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise Refused("binary file (contains NUL bytes)")
     try:
         raw = data.decode("utf-8-sig")
@@ -151,7 +167,10 @@ def document_from_bytes(stem: str, data: bytes, suffix: str, path: str | None = 
     meta.update(metadata or {})
     if not text.strip():
         raise Refused("no text in file")
-    doc_id = validate_doc_id(stem)
+    try:
+        doc_id = validate_doc_id(stem)
+    except InvalidInput as exc:  # one badly named file is reported and skipped; it does not stop the run
+        raise Refused(exc.message) from None
     title = meta.get("title")
     if not title:
         first = text.strip().splitlines()[0]
