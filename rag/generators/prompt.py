@@ -29,11 +29,16 @@ def _fence(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›")
 
 
+def _attribute(text: str) -> str:
+    """A title or date as a tag attribute: one line, and it cannot close its quotes to add attributes."""
+    return " ".join(_fence(text).replace('"', "'").split())
+
+
 def user_message(question: str, passages: Sequence[Passage]) -> str:
     blocks = []
     for n, p in enumerate(passages, start=1):
-        date = f' date="{_fence(p.published_at)}"' if p.published_at else ""
-        blocks.append(f'<passage n="{n}" title="{_fence(p.title)[:200]}"{date}>\n{_fence(p.text)}\n</passage>')
+        date = f' date="{_attribute(p.published_at)}"' if p.published_at else ""
+        blocks.append(f'<passage n="{n}" title="{_attribute(p.title)[:200]}"{date}>\n{_fence(p.text)}\n</passage>')
     return "<passages>\n" + "\n".join(blocks) + f"\n</passages>\n\nQuestion: {question}\nAnswer (cite [n] after every sentence):"
 
 
