@@ -1,4 +1,4 @@
-"""The ``rag`` command line: index, delete, ask, search, serve, slack, feedback export (and eval, bench)."""
+"""The ``rag`` command line: index, delete, check, ask, search, serve, slack, feedback export (and eval, bench)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,20 @@ def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) ->
     """Remove one document from the index."""
     _services(index, config).indexer.delete(doc_id)
     typer.echo(f"deleted {doc_id}")
+
+
+@app.command("check")
+def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Check the index is whole: vector, text and keyword sides agree, each document has exactly its chunks."""
+    services = _services(index, config)
+    problems = services.store.verify()
+    documents, chunks = services.store.count()
+    where = services.settings.index_dir if services.settings.store.backend == "faiss" else "the store"
+    for problem in problems:
+        typer.echo(f"problem: {problem}", err=True)
+    if problems:
+        fail(f"{len(problems)} problems in {where} ({documents} documents, {chunks} chunks)")
+    typer.echo(f"ok: {where}: {documents} documents, {chunks} chunks; vectors, text and keyword index agree")
 
 
 @app.command("ask")

@@ -1,0 +1,49 @@
+"""`rag check`: ok on a whole index; names the problem and exits 1 on a damaged one."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+from tests.reliability.support import Corpus, generation, hashing_env, run_index
+
+
+def check(index: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "api.cli", "check", "--index", str(index)], cwd=REPO, env=hashing_env(index), capture_output=True, text=True, timeout=120)
+
+
+def indexed(tmp_path: Path) -> Path:
+    corpus = Corpus(tmp_path / "articles", seed=9)
+    corpus.write(range(5), version=0)
+    index = tmp_path / "index"
+    assert run_index(corpus.folder, index).returncode == 0
+    return index
+
+
+def test_check_says_ok_with_the_counts_when_the_index_is_whole(tmp_path: Path) -> None:
+    result = check(indexed(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ") and "5 documents" in result.stdout
+
+
+def test_check_names_a_document_missing_a_chunk_and_exits_1(tmp_path: Path) -> None:
+    index = indexed(tmp_path)
+    with sqlite3.connect(index / "meta.sqlite") as conn:
+        conn.execute("DELETE FROM chunks WHERE vid = (SELECT MAX(vid) FROM chunks WHERE doc_id = 'art0002')")
+    result = check(index)
+    assert result.returncode == 1
+    assert "problem: document 'art0002' records" in result.stderr
+    assert "problem: 1 vectors without a chunk" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_a_missing_vector_file_without_a_traceback(tmp_path: Path) -> None:
+    index = indexed(tmp_path)
+    (index / f"vectors-{generation(index)}.faiss").unlink()
+    result = check(index)
+    assert result.returncode == 1
+    assert "is missing although the index records generation" in result.stderr
+    assert "Traceback" not in result.stderr
