@@ -1,0 +1,64 @@
+"""Article text in Slack replies is inert: no @channel, no user mention, no link, whatever the article says."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from api.slack.blocks import answer_blocks, progress
+from rag.types import Answer, Citation, Claim, Conflict
+
+PAYLOADS = ["<!channel>", "<!here|here>", "<@U123>", "<#C999|general>", "<http://evil.example|click here>",
+            "<mailto:x@evil.example|mail>", "<!subteam^S1|@team>", "<!date^1392734382^{date}|x>"]
+HOSTILE = " ".join(PAYLOADS) + " *bold* _it_ ~strike~ `code` &amp; &lt;!channel&gt;"
+
+
+def _texts(blocks: Any) -> Iterator[str]:
+    if isinstance(blocks, dict):
+        for key, value in blocks.items():
+            if key == "text" and isinstance(value, str):
+                yield value
+            else:
+                yield from _texts(value)
+    elif isinstance(blocks, list):
+        for item in blocks:
+            yield from _texts(item)
+
+
+def _answer() -> Answer:
+    citation = Citation(id=1, doc_id="d1", title=f"Title {HOSTILE}", chunk_id="d1:0", text=f"Quoted {HOSTILE}.",
+                        source="<!channel> Wire", published_at="2025-10-01")
+    claims = [Claim(value="<@U123> 90 days", citation=1, doc_id="d1"), Claim(value="<!here> 1 year", citation=1, doc_id="d1")]
+    return Answer(question="q", answer=f"It said {HOSTILE} [1].", grounded=True, citations=[citation],
+                  conflicts=[Conflict(about="<!channel> duration", kind="disagreement", claims=claims)])
+
+
+def _assert_inert(text: str) -> None:
+    for raw in ("<!", "<@", "<#", "<http", "<mailto"):
+        assert raw not in text, (raw, text)
+    assert "<" not in text  # every Slack control sequence starts with a real "<"
+    assert ">" not in re.sub(r"(?m)^> ", "", text)  # only our own quote markers
+
+
+def test_article_text_cannot_ping_or_link_in_an_answer() -> None:
+    fallback, blocks = answer_blocks(_answer(), "answer-1")
+    texts = [fallback, *_texts(blocks)]
+    for text in texts:
+        _assert_inert(text)
+    assert any("&lt;!channel&gt;" in t for t in texts) and any("&lt;http://evil.example|click here&gt;" in t for t in texts)
+    assert any("&amp;lt;!channel&amp;gt;" in t for t in texts)  # an already-escaped sequence stays literal too
+    sections = [b["text"] for b in blocks if b["type"] == "section"]
+    assert sections and all(s["type"] == "mrkdwn" and s["verbatim"] is True for s in sections)  # no auto-linking
+
+
+def test_article_text_cannot_ping_or_link_in_a_declined_answer_or_the_streamed_draft() -> None:
+    declined = Answer(question="q", answer=f"Not found {HOSTILE}", grounded=False)
+    fallback, blocks = answer_blocks(declined, None)
+    for text in [fallback, *_texts(blocks)]:
+        _assert_inert(text)
+    fallback, blocks = progress(f"Draft {HOSTILE} [1]")
+    for text in [fallback, *_texts(blocks)]:
+        _assert_inert(text)
+    assert "<!channel>" in json.dumps(_answer().model_dump())  # the control: the payload was there to escape
