@@ -38,8 +38,12 @@ SCHEMA_VERSION = 1
 KEYWORD_INDEX = "tsvector-english-v1"
 _LOCK = "pg_advisory_xact_lock(72616701, hashtext(current_schema()))"  # one writer per schema
 _TRY_LOCK = "pg_try_advisory_xact_lock(72616701, hashtext(current_schema()))"
+BULK_CHUNKS = 5000  # a write adding this many chunks, and at least as many as the store holds, rebuilds the HNSW index
 MAX_EF_SEARCH = 1000  # pgvector's ceiling; an HNSW scan returns at most ef_search rows
 _COLUMNS = "c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source"
+
+
+HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)"
 
 
 def _schema(dim: int) -> list[str]:
@@ -54,7 +58,7 @@ def _schema(dim: int) -> list[str]:
         f" position INTEGER NOT NULL, text TEXT NOT NULL, embedding vector({dim}) NOT NULL,"
         " tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)",
         "CREATE INDEX IF NOT EXISTS rag_chunks_by_doc ON rag_chunks (doc_id)",
-        "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)",
+        HNSW_INDEX,
         "CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv)",
     ]
 
@@ -77,12 +81,13 @@ class PostgresStore:
     """A Store in PostgreSQL with pgvector: HNSW for plain dense search, exact scans under filters."""
 
     def __init__(self, url: str, embedder_id: str, dim: int, chunking: dict[str, int] | None = None,
-                 lock_timeout: float = 10.0, pool_size: int = 10) -> None:
+                 lock_timeout: float = 10.0, pool_size: int = 10, bulk_chunks: int = BULK_CHUNKS) -> None:
         self.embedder_id = embedder_id
         self.dim = dim
         self.chunking = chunking or {}
         self.where = redact(url)
         self._lock_timeout = lock_timeout
+        self._bulk_chunks = bulk_chunks
         try:
             with psycopg.connect(url, connect_timeout=10) as conn:
                 self._create_schema(conn)
@@ -305,6 +310,11 @@ class PostgresStore:
 
     # -- writing ------------------------------------------------------------------------------
 
+    @staticmethod
+    def _chunk_count(conn: psycopg.Connection[Any]) -> int:
+        row = conn.execute("SELECT COUNT(*) FROM rag_chunks").fetchone()
+        return int(row[0]) if row else 0
+
     def _take_write_lock(self, conn: psycopg.Connection[Any]) -> None:
         """Inside a transaction: wait up to lock_timeout for the other writers (0: do not wait)."""
         if self._lock_timeout > 0:
@@ -321,7 +331,9 @@ class PostgresStore:
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
               deletes: Iterable[str] = ()) -> None:
-        """Replace the given documents and delete others, all or nothing, in one transaction."""
+        """Replace the given documents and delete others, all or nothing, in one transaction. A bulk load
+        (bulk_chunks or more new chunks, at least doubling the store) rebuilds the HNSW index in the same
+        transaction; searches wait for it to commit rather than see the store without its index."""
         deletes = list(deletes)
         if not upserts and not deletes:
             return
@@ -343,10 +355,19 @@ class PostgresStore:
                     " indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path, doc.content_hash,
                       len(chunks), now) for doc, chunks, _ in upserts])
-                cursor.executemany(
-                    "INSERT INTO rag_chunks (chunk_id, doc_id, position, text, embedding) VALUES (%s, %s, %s, %s, %s)",
-                    [(chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text, np.asarray(vector, dtype=np.float32))
-                     for _, chunks, vectors in upserts for chunk, vector in zip(chunks, vectors)])
+            adding = sum(len(chunks) for _, chunks, _ in upserts)
+            rebuild = adding >= self._bulk_chunks and adding >= self._chunk_count(conn)
+            if rebuild:  # building the graph once is many times faster than inserting into it row by row
+                conn.execute("DROP INDEX IF EXISTS rag_chunks_embedding")
+            with conn.cursor() as cursor, cursor.copy(
+                    "COPY rag_chunks (chunk_id, doc_id, position, text, embedding) FROM STDIN WITH (FORMAT BINARY)") as copy:
+                copy.set_types(["text", "text", "integer", "text", "vector"])
+                for _, chunks, vectors in upserts:
+                    for chunk, vector in zip(chunks, vectors):
+                        copy.write_row((chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text,
+                                        np.asarray(vector, dtype=np.float32)))
+            if rebuild:
+                conn.execute(HNSW_INDEX)
             manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),
                         "updated_at": now, "keyword_index": KEYWORD_INDEX}
             if self.chunking and "chunking" not in found:

@@ -169,3 +169,24 @@ def test_a_server_left_by_a_killed_test_session_is_stopped_by_the_next(pg_server
         time.sleep(0.1)
     assert not _alive(postmaster) and not Path(run_dir).exists()
     assert os.path.isdir(pg_server.run_dir)  # the live session's own server is left alone
+
+
+def test_a_bulk_load_rebuilds_the_vector_index_within_its_transaction(pg_server: Any) -> None:
+    from rag.stores.postgres import PostgresStore
+    from rag.types import Chunk
+
+    url = pg_server.fresh_schema()
+    store = PostgresStore(url, EMBEDDER.id, EMBEDDER.dim, bulk_chunks=3)
+    try:
+        add_articles(store)  # 4 chunks into an empty store: the bulk path
+        assert store.verify() == [] and store.search(EMBEDDER.embed_query("lithium mine"), 1)[0].doc_id == "mine"
+        taken = store.chunk_ids("mine")[0]
+        clash = [(document(f"n{i}", f"Note {i}."), [Chunk(chunk_id=taken if i == 4 else f"n{i}:0", doc_id=f"n{i}", position=0,
+                                                          text=f"Note {i}.")], EMBEDDER.embed_documents([f"Note {i}."]))
+                 for i in range(5)]
+        with pytest.raises(Exception):  # noqa: B017  # the duplicate chunk id fails the bulk write at its end
+            store.write(clash)
+        assert store.count() == (4, 4) and store.verify() == []  # index dropped and rebuilt: both rolled back
+    finally:
+        store.close()
+        pg_server.drop_schema(url)
