@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import sys
 import time
@@ -59,8 +60,8 @@ def summarize(latencies: list[float], statuses: Counter[str], elapsed: float) ->
 
 
 async def run_load(url: str, path: str, clients: int, duration: float, k: int, warmup: int = 5,
-                   max_requests: int | None = None) -> dict[str, Any]:
-    texts = wordings(questions())
+                   max_requests: int | None = None, start_at: int = 0) -> dict[str, Any]:
+    texts = itertools.islice(wordings(questions()), start_at, None)
     key = BODY_KEY.get(path, "query")
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
@@ -87,7 +88,7 @@ async def run_load(url: str, path: str, clients: int, duration: float, k: int, w
         await asyncio.gather(*(worker() for _ in range(clients)))
         elapsed = time.perf_counter() - start
     result = summarize(latencies, statuses, elapsed)
-    result.update({"path": path, "clients": clients, "k": k})
+    result.update({"path": path, "clients": clients, "k": k, "start_at": start_at, "sent": start_at + warmup + result["requests"]})
     return result
 
 
@@ -99,8 +100,11 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds")
     parser.add_argument("--requests", type=int, default=None, help="stop after this many requests")
     parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--start-at", type=int, default=0,
+                        help="skip this many wordings (the ones earlier runs sent to the same server)")
     args = parser.parse_args()
-    result = asyncio.run(run_load(args.url, args.path, args.clients, args.duration, args.k, max_requests=args.requests))
+    result = asyncio.run(run_load(args.url, args.path, args.clients, args.duration, args.k, max_requests=args.requests,
+                                start_at=args.start_at))
     print(json.dumps(result))
 
 

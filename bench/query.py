@@ -77,10 +77,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def load(url: str, path: str, clients: int, duration: float) -> dict[str, Any]:
-    """bench/load.py in its own process, so the client's CPU work is not the server's."""
+def load(url: str, path: str, clients: int, duration: float, start_at: int) -> dict[str, Any]:
+    """bench/load.py in its own process, so the client's CPU work is not the server's; ``start_at`` skips the
+    wordings earlier runs sent to this server, so its caches never answer."""
     proc = subprocess.run([sys.executable, str(HERE / "load.py"), "--url", url, "--path", path, "--clients", str(clients),
-                           "--duration", str(duration)], check=True, capture_output=True, text=True)
+                           "--duration", str(duration), "--start-at", str(start_at)], check=True, capture_output=True, text=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -93,10 +94,12 @@ def run(size: int, targets: list[str], clients: list[int], duration: float) -> l
         started = time.perf_counter()
         process, url = start(kind, size, env, logs / f"{target}-{size_label(size)}.log")
         ready_s = time.perf_counter() - started
+        sent = 0
         try:
             for path in paths:
                 for n in clients:
-                    row = {"target": target, "size": size_label(size), **load(url, path, n, duration)}
+                    row = {"target": target, "size": size_label(size), **load(url, path, n, duration, sent)}
+                    sent = row["sent"]
                     row.update({f"server_{k}": v for k, v in memory_mb(process.pid).items()})
                     row["server_ready_s"] = round(ready_s, 1)
                     results.append(row)
