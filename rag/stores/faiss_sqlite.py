@@ -30,6 +30,7 @@ import faiss
 import numpy as np
 
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.stores import faiss_vectors
 from rag.types import Chunk, Document, Filters, Passage
 
 SCHEMA_VERSION = 1
@@ -55,11 +56,18 @@ KEYWORD_INDEX = "fts5-porter-v1"
 
 
 class FaissStore:
-    """The default Store: exact inner-product search over unit vectors."""
+    """The default Store: inner-product search over unit vectors, exact below ``ivf_threshold`` chunks,
+    an inverted file with 8-bit codes (``nprobe`` lists searched) above it (rag/stores/faiss_vectors.py)."""
 
     def __init__(self, directory: Path | str, embedder_id: str, dim: int,
-                 chunking: dict[str, int] | None = None, lock_timeout: float = 0.0) -> None:
+                 chunking: dict[str, int] | None = None, lock_timeout: float = 0.0,
+                 ivf_threshold: int = 200_000, nprobe: int = 32, mmap: bool = True,
+                 exact_filter_limit: int = 20_000) -> None:
         self.directory = Path(directory)
+        self.ivf_threshold = ivf_threshold
+        self.nprobe = nprobe
+        self.exact_filter_limit = exact_filter_limit
+        self.mmap = mmap
         self.embedder_id = embedder_id
         self.dim = dim
         self.chunking = chunking or {}
@@ -141,7 +149,7 @@ class FaissStore:
                 return self._index
             with self._reload_lock:
                 try:
-                    index = self._read_index(generation)
+                    index = self._read_index(generation, mmap=self.mmap)
                 except IndexCorrupt:
                     # A writer may have committed and swept this generation since we read its number.
                     if self._generation_on_disk() != generation:
@@ -150,13 +158,14 @@ class FaissStore:
                 self._index, self._generation = index, generation
         return self._index
 
-    def _read_index(self, generation: int) -> faiss.Index | None:
+    def _read_index(self, generation: int, mmap: bool = False) -> faiss.Index | None:
+        """The vectors of a generation; ``mmap`` for searching only (a mapped index is read-only)."""
         if generation == 0:
             return None
         path = self._vector_file(generation)
         if not path.exists():
             raise IndexCorrupt(f"{path} is missing although the index records generation {generation}")
-        return faiss.read_index(str(path))
+        return faiss_vectors.read(path, mmap)
 
     def count(self) -> tuple[int, int]:
         conn = self._conn()
@@ -198,14 +207,11 @@ class FaissStore:
         if index is None or index.ntotal == 0:
             raise IndexEmpty()
         allowed = self.allowed_vids(filters)
-        params = None
-        if allowed is not None:
-            if len(allowed) == 0:
-                return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))  # type: ignore[call-arg]
+        if allowed is not None and len(allowed) == 0:
+            return []
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        scores, ids = index.search(query, min(k, index.ntotal), params=params)  # type: ignore[call-arg]
-        return self._passages([(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0])
+        scores, ids = faiss_vectors.search(index, query, k, allowed, self.nprobe, self.exact_filter_limit)
+        return self._passages([(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0])
 
     def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
         """Chunks matching any of the terms, ranked by BM25 (FTS5); score is the BM25 score, higher better."""
@@ -307,7 +313,7 @@ class FaissStore:
         index = self._current_index()
         if index is None:
             return set()
-        return {int(i) for i in faiss.vector_to_array(index.id_map)}  # type: ignore[attr-defined]
+        return {int(i) for i in faiss_vectors.all_ids(index)}
 
     def text_ids(self) -> set[int]:
         return {int(r[0]) for r in self._conn().execute("SELECT vid FROM chunks")}
@@ -367,7 +373,7 @@ class FaissStore:
             # A fresh copy from disk, not self._index: remove_ids/add change an index in place, and
             # readers in this process keep searching self._index until the new generation commits.
             old = self._read_index(generation)
-            index = old if old is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
+            index = old if old is not None else faiss_vectors.new_flat(self.dim)
             new_file: Path | None = None
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -393,6 +399,7 @@ class FaissStore:
                     if vids:
                         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                            np.asarray(vids, dtype=np.int64))
+                index = faiss_vectors.reshape(index, self.dim, self.ivf_threshold)
                 new_generation = generation + 1
                 new_file = self._vector_file(new_generation)
                 self._write_index_file(index, new_file)

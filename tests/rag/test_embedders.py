@@ -1,0 +1,56 @@
+"""The MiniLM embedder's two runtimes: int8 ONNX for queries and scored sentences, torch for what the index stores."""
+
+import numpy as np
+import pytest
+
+from rag.embedders import MiniLMEmbedder, make_embedder
+from rag.errors import ConfigError
+from rag.settings import MiniLMOptions, Settings
+
+TEXTS = [
+    "What share of rare earth processing does China control?",
+    "China agreed to resume exports of rare earth elements for one year.",
+    "The harbor desalination plant will cost 420 million dollars and produce 50,000 cubic metres of water a day.",
+    "NdFeB magnets",
+    "Ribonucleases and the RNA interference pathway are conserved across all eukaryotes, and are thought to play "
+    "a role in the immune response to viruses. " * 3,
+]
+
+
+def test_onnx_query_vectors_agree_with_the_torch_vectors_the_index_stores(minilm: MiniLMEmbedder) -> None:
+    assert minilm.query_backend == "onnx"
+    stored = minilm.embed_documents(TEXTS)
+    for text, vector in zip(TEXTS, stored):
+        query = minilm.embed_query(text)
+        assert query.shape == (384,) and query.dtype == np.float32
+        assert abs(float(np.linalg.norm(query)) - 1.0) < 1e-4
+        assert float(query @ vector) > 0.99
+
+
+def test_sentences_embedded_in_one_batch_come_back_in_their_order(minilm: MiniLMEmbedder) -> None:
+    batch = minilm.embed_sentences(TEXTS)  # lengths differ: the ONNX path sorts by length and puts them back
+    one_by_one = np.stack([minilm.embed_sentences([t])[0] for t in TEXTS])
+    assert batch.shape == (len(TEXTS), 384)
+    assert np.allclose(batch, one_by_one, atol=1e-3)
+    assert np.all(np.sum(batch * minilm.embed_documents(TEXTS), axis=1) > 0.99)
+    assert minilm.embed_sentences([]).shape == (0, 384)
+
+
+def test_the_nearest_text_is_the_same_whichever_runtime_embeds_the_query(minilm: MiniLMEmbedder) -> None:
+    stored = minilm.embed_documents(TEXTS)
+    torch_queries = minilm.embed_documents(["Who controls rare earth refining?", "How much does the plant cost?"])
+    onnx_queries = np.stack([minilm.embed_query(q) for q in ["Who controls rare earth refining?", "How much does the plant cost?"]])
+    assert list(np.argmax(torch_queries @ stored.T, axis=1)) == list(np.argmax(onnx_queries @ stored.T, axis=1)) == [0, 2]
+
+
+def test_the_torch_backend_can_be_chosen_for_queries_and_sentences(minilm: MiniLMEmbedder) -> None:
+    torch_only = make_embedder("minilm", MiniLMOptions(query_backend="torch", sentence_backend="torch"))
+    assert isinstance(torch_only, MiniLMEmbedder) and torch_only.query_backend == "torch"
+    assert np.allclose(torch_only.embed_query(TEXTS[0]), minilm.embed_documents([TEXTS[0]])[0], atol=1e-5)
+    assert np.allclose(torch_only.embed_sentences(TEXTS[:2]), minilm.embed_documents(TEXTS[:2]), atol=1e-5)
+
+
+def test_an_unknown_backend_is_refused_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAG_MINILM__QUERY_BACKEND", "gpu")
+    with pytest.raises(ConfigError, match="minilm.query_backend"):
+        Settings.load()
