@@ -23,6 +23,7 @@ STATUS = {
     "index_mismatch": 503,
     "index_locked": 409,
     "index_corrupt": 500,
+    "store_unavailable": 503,
     "config_error": 500,
     "generator_failed": 502,
     "generator_unavailable": 503,

@@ -7,6 +7,7 @@
     ├── IndexMismatch             index_mismatch      (index built with another embedder/chunker)
     ├── IndexLocked               index_locked        (another writer holds the index)
     ├── IndexCorrupt              index_corrupt       (files on disk disagree)
+    ├── StoreUnavailable          store_unavailable   (the shared database cannot be reached; retry)
     ├── ConfigError               config_error        (bad settings; raised at start-up)
     ├── Conflict                  conflict            (a doc_id already holds other content)
     ├── PayloadTooLarge           payload_too_large   (an upload over the size cap)
@@ -60,6 +61,10 @@ class IndexLocked(RagError):
 
 class IndexCorrupt(RagError):
     code = "index_corrupt"
+
+
+class StoreUnavailable(RagError):
+    code = "store_unavailable"
 
 
 class Conflict(RagError):

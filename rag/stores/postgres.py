@@ -16,20 +16,21 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
-from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StoreUnavailable
 from rag.types import Chunk, Document, Filters, Passage
 
 try:
     import psycopg
     from pgvector.psycopg import register_vector
     from psycopg import errors as pg_errors
-    from psycopg_pool import ConnectionPool
+    from psycopg_pool import ConnectionPool, PoolTimeout
 except ImportError as exc:  # pragma: no cover - depends on the install
     raise ConfigError(f"store.backend = 'postgres' needs the PostgreSQL drivers ({exc.name} is missing): "
                       f"pip install 'rag-articles[postgres]'") from None
@@ -88,6 +89,7 @@ class PostgresStore:
         self.where = redact(url)
         self._lock_timeout = lock_timeout
         self._bulk_chunks = bulk_chunks
+        self._connect_timeout = 10.0
         try:
             with psycopg.connect(url, connect_timeout=10) as conn:
                 self._create_schema(conn)
@@ -98,6 +100,17 @@ class PostgresStore:
                                     check=ConnectionPool.check_connection, name="rag-store", open=True)
         self._closed = threading.Event()
         self._check_manifest()
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection; losing the database is StoreUnavailable (503, retry), never a raw driver error."""
+        try:
+            with self._pool.connection(timeout=self._connect_timeout) as conn:
+                yield conn
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].strip()
+            raise StoreUnavailable(f"the PostgreSQL store at {self.where} is unavailable ({reason}); "
+                                   f"try again shortly") from None
 
     def close(self) -> None:
         if not self._closed.is_set():
@@ -129,7 +142,7 @@ class PostgresStore:
                 conn.execute(f"ALTER TABLE rag_chunks ALTER COLUMN embedding TYPE vector({int(self.dim)})")
 
     def manifest(self) -> dict[str, str]:
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             return dict(conn.execute("SELECT key, value FROM rag_manifest").fetchall())
 
     def _mismatch(self, found: dict[str, str]) -> IndexMismatch | None:
@@ -167,7 +180,7 @@ class PostgresStore:
     # -- reading ------------------------------------------------------------------------------
 
     def count(self) -> tuple[int, int]:
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             row = conn.execute("SELECT (SELECT COUNT(*) FROM rag_documents), (SELECT COUNT(*) FROM rag_chunks)").fetchone()
         assert row is not None
         return int(row[0]), int(row[1])
@@ -205,7 +218,7 @@ class PostgresStore:
         ones rank every allowed chunk exactly, since HNSW filters after its scan and can return fewer than k."""
         query = np.ascontiguousarray(vector.reshape(-1), dtype=np.float32)
         where, args = self._filter_sql(filters)
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             if where or k > MAX_EF_SEARCH:
                 # inner_product() is not the indexed operator, so the planner scans the allowed rows.
                 sql = (f"SELECT {_COLUMNS}, inner_product(c.embedding, %s) AS score FROM rag_chunks c "
@@ -223,7 +236,7 @@ class PostgresStore:
         another scale than BM25 (fusion scales each list by its best)."""
         terms = [t for t in dict.fromkeys(terms) if t.strip()]
         where, args = self._filter_sql(filters)
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             if not terms:
                 if not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
                     raise IndexEmpty()
@@ -238,13 +251,13 @@ class PostgresStore:
         """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
         if not chunk_ids:
             return {}
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             rows = conn.execute("SELECT chunk_id, embedding FROM rag_chunks WHERE chunk_id = ANY(%s)",
                                 [list(chunk_ids)]).fetchall()
         return {chunk_id: np.asarray(vector.to_numpy(), dtype=np.float32) for chunk_id, vector in rows}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             if doc_id is None:
                 rows = conn.execute("SELECT chunk_id FROM rag_chunks ORDER BY vid").fetchall()
             else:
@@ -252,12 +265,12 @@ class PostgresStore:
         return [r[0] for r in rows]
 
     def content_hashes(self) -> dict[str, str]:
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             return dict(conn.execute("SELECT doc_id, content_hash FROM rag_documents").fetchall())
 
     def get_document(self, doc_id: str) -> Document:
         keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             row = conn.execute(f"SELECT {', '.join(keys)} FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
         if row is None:
             raise NotFound(f"no document with doc_id {doc_id!r}")
@@ -266,7 +279,7 @@ class PostgresStore:
     def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text) in byte order of doc_id, as SQLite sorts, and the total."""
         keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at")
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             rows = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at FROM rag_documents "
                                 "ORDER BY doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [limit, offset]).fetchall()
             total = conn.execute("SELECT COUNT(*) FROM rag_documents").fetchone()[0]  # type: ignore[index]
@@ -274,7 +287,7 @@ class PostgresStore:
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
         keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash")
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             row = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at, text, content_hash "
                                "FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
         if row is None:
@@ -285,7 +298,7 @@ class PostgresStore:
         """Problems found (empty: consistent). Vectors and keywords live in the chunk row, so the checks are
         that each is present and indexed, and that every document has exactly the chunks it records."""
         problems = []
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             bad = conn.execute("SELECT COUNT(*) FILTER (WHERE embedding IS NULL OR vector_dims(embedding) != %s), "
                                "COUNT(*) FILTER (WHERE tsv IS NULL) FROM rag_chunks", [self.dim]).fetchone()
             assert bad is not None
@@ -342,7 +355,7 @@ class PostgresStore:
                 raise ValueError(f"{doc.doc_id}: {len(chunks)} chunks but vectors of shape {vectors.shape}")
         doc_ids = list(dict.fromkeys([*deletes, *(doc.doc_id for doc, _, _ in upserts)]))
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._pool.connection() as conn, conn.transaction():
+        with self._connection() as conn, conn.transaction():
             self._take_write_lock(conn)
             found = dict(conn.execute("SELECT key, value FROM rag_manifest").fetchall())
             problem = self._mismatch(found) or self._chunking_mismatch(found)

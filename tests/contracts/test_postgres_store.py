@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from rag.embedders import HashingEmbedder
-from rag.errors import ConfigError, IndexEmpty
+from rag.errors import ConfigError, IndexEmpty, StoreUnavailable
 from tests.conftest import REPO
 from tests.contracts.test_store_contract import EMBEDDER, add_articles, document, upsert
 
@@ -132,6 +132,35 @@ def test_an_empty_store_opened_first_with_another_dimension_takes_the_writers(pg
     finally:
         store.close()
         pg_server.drop_schema(url)
+
+
+def test_losing_the_database_mid_run_is_store_unavailable_and_the_store_recovers(pg_server: Any) -> None:
+    from rag.stores.postgres import PostgresStore
+
+    url = pg_server.fresh_database()
+    store = PostgresStore(url, HashingEmbedder.id, 256)
+    store._connect_timeout = 2.0
+    try:
+        add_articles(store)
+        pg_server.drop_database(url)  # terminates the pool's connections; new ones are refused
+        with pytest.raises(StoreUnavailable, match="unavailable") as caught:
+            store.count()
+        assert "password" not in caught.value.message
+        with pytest.raises(StoreUnavailable):
+            store.search(EMBEDDER.embed_query("lithium mine"), 1)
+        import psycopg
+
+        pg_server._admin(f"CREATE DATABASE {psycopg.conninfo.conninfo_to_dict(url)['dbname']}")
+        recovered = PostgresStore(url, HashingEmbedder.id, 256)
+        try:
+            assert recovered.count() == (0, 0)
+            add_articles(recovered)
+            assert store.count() == recovered.count()  # the first store's pool reconnects by itself
+        finally:
+            recovered.close()
+    finally:
+        store.close()
+        pg_server.drop_database(url)
 
 
 def test_a_search_path_that_hides_pgvector_is_a_config_error(pg_server: Any) -> None:
