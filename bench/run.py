@@ -4,7 +4,7 @@ writes a results JSON and bench/RESULTS.md and prints the targets table.
 Run: .venv/bin/python bench/run.py                 # make bench: ingest 1k,10k; query at 100k
      .venv/bin/python bench/run.py --preset 1m     # make bench-1m: build, floor, recall, HTTP at 1M
 Environment overrides (for a quick smoke): BENCH_INGEST_SIZES, BENCH_QUERY_SIZE, BENCH_DURATION, BENCH_CLIENTS,
-BENCH_QUERIES, BENCH_OUT (the JSON path), BENCH_REPORT (the markdown path).
+BENCH_QUERIES, BENCH_TARGETS, BENCH_BATCH_CHUNKS, BENCH_OUT (the JSON path), BENCH_REPORT (the markdown path).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from procstat import machine  # noqa: E402
 
 PRESETS: dict[str, dict[str, str]] = {
     "default": {"ingest_sizes": "1k,10k", "query_size": "100k", "duration": "15", "clients": "1,8,32",
-                "queries": "300", "targets": "ours,ours-dense,langchain", "out": str(HERE / "results.json"),
+                "queries": "300", "targets": "ours,ours-dense,langchain", "batch_chunks": "50000", "out": str(HERE / "results.json"),
                 "title": "make bench"},
     "1m": {"ingest_sizes": "", "query_size": "1m", "duration": "15", "clients": "1,8", "queries": "300",
-           "targets": "ours-search", "out": str(HERE / "results-1m.json"), "title": "make bench-1m"},
+           "targets": "ours-search", "batch_chunks": "100000", "out": str(HERE / "results-1m.json"), "title": "make bench-1m"},
 }
 PACKAGES = ["torch", "faiss-cpu", "sentence-transformers", "onnxruntime", "fastapi", "uvicorn", "langchain-core",
             "langchain-community", "langchain-huggingface"]
@@ -78,7 +78,8 @@ def main() -> None:
     results["ingest"] = [row for size in ingest_sizes for row in ingest.run(size, ["ours", "langchain"])]
     step("ingest")
     with_langchain = "langchain" in conf["targets"].split(",")
-    results["build"] = build.run(query_size, ["ours", "langchain"] if with_langchain else ["ours"], 50_000)
+    results["build"] = build.run(query_size, ["ours", "langchain"] if with_langchain else ["ours"],
+                                  int(conf["batch_chunks"]))
     step("build")
     proc = subprocess.run([sys.executable, str(HERE / "floor.py"), "--size", str(query_size), "--queries", conf["queries"]],
                           check=True, capture_output=True, text=True)
