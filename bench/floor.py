@@ -1,7 +1,7 @@
 """In-process: the physical floor (one query embedding + one exact FAISS search over the same vectors), our
 store's own search without HTTP, and recall@10 of our store against exact search.
 
-The floor embeds with the product's embedder (``make_embedder(settings.embedder)``), so a faster query
+The floor embeds with the product's embedder (the one ``build_services(settings)`` wires), so a faster query
 embedder in the product lowers the floor too; the torch MiniLM floor is reported beside it.
 
 Run: .venv/bin/python bench/floor.py --size 100k [--queries 300]
@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--k", type=int, default=5, help="k of the timed searches (recall is always @10)")
     parser.add_argument("--no-torch", action="store_true", help="skip the torch-MiniLM floor")
     args = parser.parse_args()
-    from rag.embedders import MiniLMEmbedder, make_embedder
+    from rag.embedders import MiniLMEmbedder
     from rag.services import build_services
     from rag.settings import Settings
 
@@ -86,7 +86,7 @@ def main() -> None:
     warm = [f"warm-up question {i}?" for i in range(5)]
 
     result: dict[str, Any] = {"size": size_label(args.size), "queries": len(texts), "k": args.k}
-    product = make_embedder(settings.embedder)
+    product = services.embedder  # what build_services wired from the settings, as the server does
 
     # Our store, in-process (no HTTP, no hybrid/rerank), as the product configures FAISS; first, before
     # this script changes FAISS's thread count below.
@@ -110,10 +110,13 @@ def main() -> None:
     floor(product, exact, warm, args.k)
     result["floor_default_threads"] = floor(product, exact, texts_default, args.k)
     faiss.omp_set_num_threads(1)
-    result["floor"] = floor(product, exact, texts_floor, args.k) | {"embedder": type(product).__name__,
+    result["floor"] = floor(product, exact, texts_floor, args.k) | {"embedder": f"{type(product).__name__} {settings.embedder}",
                                                                "faiss_threads": 1}
     if not args.no_torch:
-        torch_embedder = MiniLMEmbedder()
+        try:  # the product embeds queries with ONNX; this row is the same model on torch
+            torch_embedder = MiniLMEmbedder(query_backend="torch", sentence_backend="torch")  # type: ignore[call-arg]
+        except TypeError:  # an embedder without backends is torch already
+            torch_embedder = MiniLMEmbedder()
         floor(torch_embedder, exact, warm, args.k)
         result["floor_torch"] = floor(torch_embedder, exact, texts_torch, args.k)
     result.update(memory_mb())
