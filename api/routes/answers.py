@@ -9,9 +9,10 @@ from fastapi import APIRouter
 from api.deps import EngineDep
 from api.security import ReadAccess
 from api.sse import answer_events
+from api.strict_json import StrictJSONRoute
 from rag.types import Answer, AskRequest, ChatRequest, SearchRequest, SearchResponse
 
-router = APIRouter(prefix="/v1", tags=["answers"])
+router = APIRouter(prefix="/v1", tags=["answers"], route_class=StrictJSONRoute)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "A key is required"}, 403: {"description": "The key is not valid"},

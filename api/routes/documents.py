@@ -155,7 +155,9 @@ def _written(info: dict[str, Any], status: str, response: Response) -> DocumentW
     return DocumentWritten(**{k: v for k, v in info.items() if k in DocumentSummary.model_fields}, status=status)
 
 
-@router.post("", response_model=DocumentWritten, status_code=201, openapi_extra=_BODY, responses=_WRITE_ERRORS)
+@router.post("", response_model=DocumentWritten, status_code=201, openapi_extra=_BODY,
+             responses={200: {"model": DocumentWritten, "description": "The same content was already there: unchanged"},
+                        **_WRITE_ERRORS})
 async def add_document(request: Request, response: Response, services: ServicesDep, _: WriteAccess) -> DocumentWritten:
     """Add a document (JSON or a multipart file); the same content again is `unchanged`, other content 409."""
     doc = await _document(request, services, None)

@@ -25,10 +25,11 @@ from api.errors import STATUS
 from api.routes.answers import ERRORS
 from api.security import ReadAccess
 from api.sse import HEADERS
+from api.strict_json import StrictJSONRoute
 from rag.errors import InvalidInput, NotFound, RagError, describe_validation
 from rag.types import Answer, ChatRequest, Filters
 
-router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+router = APIRouter(prefix="/v1", tags=["openai-compatible"], route_class=StrictJSONRoute)
 
 MODEL_ID = "articles"
 CREATED = 1_767_225_600  # 2026-01-01: a fixed "created" for our one model

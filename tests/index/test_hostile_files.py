@@ -219,3 +219,17 @@ def test_paths_in_upload_names_and_doc_ids_never_reach_the_disk(api: Server, tmp
         unparsable = client.post("/v1/ask", content=b"\xff\xfe{", headers={"Content-Type": "application/json"})
         assert unparsable.status_code == 422 and unparsable.json()["error"]["code"] == "invalid_input"
     assert not Path("/tmp/evil-upload.html").exists()
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/v1/ask", '{"question": "harbor \\ud800 plant"}'),
+    ("/v1/search", '{"query": "harbor plant", "filters": {"sources": ["\\udfff"]}}'),
+    ("/v1/chat", '{"messages": [{"role": "user", "content": "harbor \\udc00"}], "stream": true}'),
+    ("/v1/chat/completions", '{"model": "articles", "messages": [{"role": "user", "content": "\\ud83d plant"}]}'),
+    ("/v1/documents", '{"doc_id": "surrogate", "text": "harbor \\ud800 plant"}'),
+])
+def test_a_lone_surrogate_in_json_is_malformed_input_not_a_server_error(api: Server, path: str, body: str) -> None:
+    with api.client() as client:
+        response = client.post(path, content=body.encode(), headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "invalid_input" and "malformed JSON" in response.json()["error"]["message"]
