@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +29,7 @@ from tests.conftest import API_KEY, EXAMPLES, Server, start_server, stop_server 
 
 # Examples per (operation, valid/invalid, with/without key). Operations with few distinct inputs (GET /healthz)
 # stop early when Hypothesis has tried them all; the total is asserted below.
-EXAMPLES_PER_RUN = 40
+EXAMPLES_PER_RUN = int(os.environ.get("RAG_SCHEMATHESIS_EXAMPLES", "40"))  # more for a deeper local search
 AT_LEAST = 1000
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance, negative_data_rejection]
 
