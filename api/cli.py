@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
-from rag.errors import RagError, describe_validation
+from rag.errors import RagError, StorageFull, describe_validation, is_disk_full
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions of a folder of articles; every answer cites its passages.")
@@ -274,17 +273,6 @@ def feedback_export(down: Annotated[bool, typer.Option("--down", help="Only answ
         typer.echo(f"wrote {len(lines)} candidate lines to {out}", err=True)
 
 
-def disk_full(exc: BaseException | None) -> bool:
-    """A full disk reaches us as OSError ENOSPC, SQLite's "database or disk is full" or a FAISS write error."""
-    while exc is not None:
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        if "database or disk is full" in str(exc) or "No space left on device" in str(exc):
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
 def main() -> None:
     try:
         app()
@@ -292,10 +280,9 @@ def main() -> None:
         typer.echo(f"error: {exc.message}", err=True)
         sys.exit(1)
     except Exception as exc:
-        if not disk_full(exc):
+        if not is_disk_full(exc):  # a full disk outside a store write (e.g. the feedback export)
             raise
-        typer.echo("error: disk full: the index could not be written. It keeps its last complete write (nothing "
-                   "half-written); free some space and run the same command again.", err=True)
+        typer.echo(f"error: {StorageFull().message}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -24,6 +24,7 @@ STATUS = {
     "index_locked": 409,
     "index_corrupt": 500,
     "store_unavailable": 503,
+    "storage_full": 507,
     "config_error": 500,
     "generator_failed": 502,
     "generator_unavailable": 503,

@@ -8,6 +8,7 @@
     ├── IndexLocked               index_locked        (another writer holds the index)
     ├── IndexCorrupt              index_corrupt       (files on disk disagree)
     ├── StoreUnavailable          store_unavailable   (the shared database cannot be reached; retry)
+    ├── StorageFull               storage_full        (the disk filled during a write; nothing was changed)
     ├── ConfigError               config_error        (bad settings; raised at start-up)
     ├── Conflict                  conflict            (a doc_id already holds other content)
     ├── PayloadTooLarge           payload_too_large   (an upload over the size cap)
@@ -65,6 +66,27 @@ class IndexCorrupt(RagError):
 
 class StoreUnavailable(RagError):
     code = "store_unavailable"
+
+
+class StorageFull(RagError):
+    code = "storage_full"
+
+    def __init__(self, message: str = "disk full: the index could not be written. It keeps its last complete write "
+                                      "(nothing half-written); free some space and run the same command again.") -> None:
+        super().__init__(message)
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """A full disk reaches us as OSError ENOSPC/EDQUOT, SQLite's "database or disk is full" or a FAISS write error."""
+    import errno
+
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "database or disk is full" in str(exc) or "No space left on device" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class Conflict(RagError):

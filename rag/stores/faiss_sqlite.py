@@ -29,7 +29,7 @@ from typing import Any
 import faiss
 import numpy as np
 
-from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, is_disk_full
 from rag.stores import faiss_vectors
 from rag.types import Chunk, Document, Filters, Passage
 
@@ -409,12 +409,14 @@ class FaissStore:
                     manifest["chunking"] = json.dumps(self.chunking)
                 conn.executemany("INSERT OR REPLACE INTO manifest (key, value) VALUES (?, ?)", manifest.items())
                 conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:  # SQLite has already rolled back after some errors (a full disk at COMMIT)
                     conn.execute("ROLLBACK")
                 if new_file is not None and self._generation_on_disk() != new_generation:
                     new_file.unlink(missing_ok=True)
                     new_file.with_suffix(".faiss.tmp").unlink(missing_ok=True)
+                if is_disk_full(exc):
+                    raise StorageFull() from exc
                 raise
             self._sweep(keep=new_generation)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StoreUnavailable
+from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, StoreUnavailable
 from rag.types import Chunk, Document, Filters, Passage
 
 try:
@@ -107,6 +107,9 @@ class PostgresStore:
         try:
             with self._pool.connection(timeout=self._connect_timeout) as conn:
                 yield conn
+        except pg_errors.DiskFull:
+            raise StorageFull("the PostgreSQL server's disk is full: nothing was written; free space on the "
+                              "database server and try again") from None
         except (psycopg.OperationalError, PoolTimeout) as exc:
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].strip()
             raise StoreUnavailable(f"the PostgreSQL store at {self.where} is unavailable ({reason}); "

@@ -68,3 +68,41 @@ def test_indexing_onto_a_full_disk_fails_clearly_and_keeps_the_previous_index(sm
     services = open_index(index)
     assert check_consistent(services, versions) == len(before) + 1500
     assert services.store.content_hashes() == {**first.current, **big.current}
+
+
+@pytest.mark.slow
+def test_uploads_onto_a_full_disk_get_507_and_the_server_keeps_serving(small_disk: Path, tmp_path: Path) -> None:
+    from tests.conftest import API_KEY, start_server, stop_server
+    from tests.reliability.support import hashing_env
+
+    index = small_disk / "index"
+    first = Corpus(tmp_path / "first", seed=3)
+    first.write(range(20), version=0)
+    assert run_index(first.folder, index, batch=200).returncode == 0
+    before = open_index(index).store.content_hashes()
+    server = start_server(index, tmp_path / "server.log", {**hashing_env(index), "RAG_API_KEYS": API_KEY,
+                                                           "RAG_API__RATE_LIMIT_PER_MINUTE": "0"})
+    try:
+        with server.client() as client:
+            headers = {"Authorization": f"Bearer {API_KEY}"}
+            statuses = []
+            for n in range(400):  # ~20 KB each: the 3 MB disk fills long before the last one
+                text = f"Upload {n} about the harbor desalination plant. " + "Filler words about water. " * 800
+                response = client.post("/v1/documents", headers=headers, json={"doc_id": f"up-{n}", "text": text})
+                statuses.append(response.status_code)
+                if response.status_code == 507:
+                    assert response.json()["error"]["code"] == "storage_full"
+                    assert "disk full" in response.json()["error"]["message"]
+                    break
+                assert response.status_code == 201, response.text
+            assert statuses[-1] == 507, f"the disk never filled: {statuses}"
+            assert client.post("/v1/search", json={"query": "harbor desalination"}).status_code == 200
+            assert client.get("/healthz").status_code == 200
+    finally:
+        stop_server(server)
+    services = open_index(index)
+    assert services.store.verify() == []
+    stored = services.store.content_hashes()
+    assert {d: h for d, h in stored.items() if d in before} == before
+    assert len(stored) == len(before) + len(statuses) - 1  # every acknowledged upload, and not the refused one
+    assert only_committed_vectors(index)
