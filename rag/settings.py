@@ -152,7 +152,7 @@ class MiniLMOptions(BaseModel):
                                     "faster for one query; torch: sentence-transformers.")
     sentence_backend: Literal["onnx", "torch"] = Field(
         default="onnx", description="For the candidate sentences the evidence reranker and the answerer score.")
-    onnx_threads: int | None = Field(default=None, ge=1, le=64, description="ONNX Runtime threads; default min(2, cores).")
+    onnx_threads: int | None = Field(default=None, ge=1, le=64, description="ONNX Runtime threads per call; default 1.")
 
 
 class IndexingSettings(BaseModel):
