@@ -11,7 +11,7 @@ import pytest
 from index.chunker import Chunker
 from index.indexer import Indexer
 from rag.embedders import HashingEmbedder
-from rag.errors import IndexLocked
+from rag.errors import IndexLocked, StorageFull
 from rag.stores.faiss_sqlite import FaissStore
 from rag.types import Chunk, Document, Filters
 
@@ -45,7 +45,7 @@ def test_a_failed_write_leaves_the_previous_index_intact(tmp_path: Path) -> None
     before = store.chunk_ids()
     crashing = CrashingStore(tmp_path / "ix", embedder.id, embedder.dim, chunking={"size": 200, "overlap": 40})
     _write(tmp_path / "a", "one.txt", "Something else entirely. " * 30)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageFull):  # the store turns a full disk into its own error
         Indexer(crashing, embedder, Chunker(200, 40)).index_paths([tmp_path / "a"])
     reopened, _, _ = _setup(tmp_path / "ix")
     assert reopened.chunk_ids() == before
