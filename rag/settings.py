@@ -170,7 +170,7 @@ class StoreSettings(BaseModel):
                                                              "only for backend postgres.")
     ivf_threshold: int = Field(default=200_000, ge=1, description="faiss: from this many chunks the index is an "
                                                                   "inverted file with 8-bit codes instead of exact.")
-    nprobe: int = Field(default=32, ge=1, le=65536, description="faiss: inverted lists searched per query (IVF).")
+    nprobe: int = Field(default=128, ge=1, le=65536, description="faiss: inverted lists searched per query (IVF; 128: recall@10 0.95 at 1M).")
     mmap: bool = Field(default=True, description="faiss: memory-map the vectors for searching instead of loading them.")
 
     @model_validator(mode="after")

@@ -61,7 +61,7 @@ class FaissStore:
 
     def __init__(self, directory: Path | str, embedder_id: str, dim: int,
                  chunking: dict[str, int] | None = None, lock_timeout: float = 0.0,
-                 ivf_threshold: int = 200_000, nprobe: int = 32, mmap: bool = True,
+                 ivf_threshold: int = 200_000, nprobe: int = 128, mmap: bool = True,
                  exact_filter_limit: int = 20_000) -> None:
         self.directory = Path(directory)
         self.ivf_threshold = ivf_threshold
