@@ -19,17 +19,19 @@ class Workspace:
     def __init__(self, root: Path | None = None) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="rag-eval-") if root is None else None
         self.root: Path = Path(self._tmp.name) if self._tmp else Path(root or ".")
-        self._embedders: dict[str, Embedder] = {}
+        self._embedders: dict[tuple[str, str], Embedder] = {}
         self._count = 0
 
-    def embedder(self, name: str) -> Embedder:
-        if name not in self._embedders:
-            self._embedders[name] = make_embedder(name)
-        return self._embedders[name]
+    def embedder(self, settings: Settings) -> Embedder:
+        """The embedder the settings ask for (name and MiniLM backends), loaded once."""
+        key = (settings.embedder, settings.minilm.model_dump_json())
+        if key not in self._embedders:
+            self._embedders[key] = make_embedder(settings.embedder, settings.minilm)
+        return self._embedders[key]
 
     def services(self, settings: Settings, index_dir: Path | None = None) -> Services:
         return build_services(settings.model_copy(update={"index_dir": index_dir or settings.index_dir}),
-                              embedder=self.embedder(settings.embedder))
+                              embedder=self.embedder(settings))
 
     def build(self, settings: Settings, paths: Sequence[Path] = (), documents: Sequence[Document] = (),
               progress: bool = False) -> Services:

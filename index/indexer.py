@@ -82,7 +82,11 @@ class Indexer:
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:
             for start in range(0, len(chunked), self.batch_documents):
                 batch = chunked[start:start + self.batch_documents]
-                upserts = [(doc, chunks, self._embed(chunks, bar)) for doc, chunks in batch]
+                # One embedding call per batch, not per document: the embedder batches and length-sorts
+                # what it is given, and one document's few chunks make small, padded batches.
+                vectors = self._embed([c for _, chunks in batch for c in chunks], bar)
+                bounds = np.cumsum([0] + [len(chunks) for _, chunks in batch])
+                upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(batch)]
                 self.store.write(upserts)
                 for doc, chunks in batch:
                     (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
@@ -91,8 +95,9 @@ class Indexer:
 
     def _embed(self, chunks: Sequence[Chunk], bar: tqdm) -> np.ndarray:
         parts = []
-        for start in range(0, len(chunks), 64):
-            texts = [c.text for c in chunks[start:start + 64]]
+        # Large calls: the embedder sorts each call's texts by length, and less padding is less work.
+        for start in range(0, len(chunks), 512):
+            texts = [c.text for c in chunks[start:start + 512]]
             parts.append(self.embedder.embed_documents(texts))
             bar.update(len(texts))
         if not parts:

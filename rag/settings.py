@@ -144,7 +144,7 @@ class LlamaCppOptions(BaseModel):
 
 
 class MiniLMOptions(BaseModel):
-    """Which runtime computes which MiniLM vectors; what the index stores is always torch (README: Speed and scale)."""
+    """Which runtime computes which MiniLM vectors (README: Speed and scale)."""
 
     model_config = ConfigDict(extra="forbid")
     query_backend: Literal["onnx", "torch"] = Field(
@@ -152,7 +152,10 @@ class MiniLMOptions(BaseModel):
                                     "faster for one query; torch: sentence-transformers.")
     sentence_backend: Literal["onnx", "torch"] = Field(
         default="onnx", description="For the candidate sentences the evidence reranker and the answerer score.")
-    onnx_threads: int | None = Field(default=None, ge=1, le=64, description="ONNX Runtime threads per call; default 1.")
+    document_backend: Literal["onnx", "torch"] = Field(
+        default="onnx", description="For the chunks an index stores: onnx (length-sorted batches on every core) "
+                                    "embeds about 1.7x faster than torch here, vectors agreeing at cosine 0.999.")
+    onnx_threads: int | None = Field(default=None, ge=1, le=64, description="ONNX Runtime threads per query call; default 1.")
 
 
 class IndexingSettings(BaseModel):

@@ -1,10 +1,11 @@
-"""The MiniLM embedder's two runtimes: int8 ONNX for queries and scored sentences, torch for what the index stores."""
+"""The MiniLM embedder's two runtimes, int8 ONNX (the default for every call) and torch, give the same vectors."""
 
 import numpy as np
 import pytest
 
 from rag.embedders import MiniLMEmbedder, make_embedder
 from rag.errors import ConfigError
+from rag.protocols import Embedder
 from rag.settings import MiniLMOptions, Settings
 
 TEXTS = [
@@ -17,14 +18,29 @@ TEXTS = [
 ]
 
 
-def test_onnx_query_vectors_agree_with_the_torch_vectors_the_index_stores(minilm: MiniLMEmbedder) -> None:
+@pytest.fixture(scope="module")
+def torch_minilm() -> Embedder:
+    return make_embedder("minilm", MiniLMOptions(query_backend="torch", sentence_backend="torch", document_backend="torch"))
+
+
+def test_onnx_query_vectors_agree_with_torch_document_vectors(minilm: MiniLMEmbedder, torch_minilm: Embedder) -> None:
     assert minilm.query_backend == "onnx"
-    stored = minilm.embed_documents(TEXTS)
+    stored = torch_minilm.embed_documents(TEXTS)
     for text, vector in zip(TEXTS, stored):
         query = minilm.embed_query(text)
         assert query.shape == (384,) and query.dtype == np.float32
         assert abs(float(np.linalg.norm(query)) - 1.0) < 1e-4
         assert float(query @ vector) > 0.99
+
+
+def test_onnx_document_vectors_agree_with_torch_and_keep_their_order(minilm: MiniLMEmbedder, torch_minilm: Embedder) -> None:
+    assert minilm.document_backend == "onnx"
+    onnx = minilm.embed_documents(TEXTS * 7)  # lengths differ and span several batches: sorted, then put back
+    assert onnx.shape == (len(TEXTS) * 7, 384) and onnx.dtype == np.float32
+    assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-4)
+    torch = torch_minilm.embed_documents(TEXTS)
+    assert np.all(np.sum(onnx[:len(TEXTS)] * torch, axis=1) > 0.99)
+    assert np.allclose(onnx[:len(TEXTS)], onnx[-len(TEXTS):], atol=1e-5)
 
 
 def test_sentences_embedded_in_one_batch_come_back_in_their_order(minilm: MiniLMEmbedder) -> None:
@@ -36,18 +52,18 @@ def test_sentences_embedded_in_one_batch_come_back_in_their_order(minilm: MiniLM
     assert minilm.embed_sentences([]).shape == (0, 384)
 
 
-def test_the_nearest_text_is_the_same_whichever_runtime_embeds_the_query(minilm: MiniLMEmbedder) -> None:
-    stored = minilm.embed_documents(TEXTS)
-    torch_queries = minilm.embed_documents(["Who controls rare earth refining?", "How much does the plant cost?"])
+def test_the_nearest_text_is_the_same_whichever_runtime_embeds_the_query(minilm: MiniLMEmbedder, torch_minilm: Embedder) -> None:
+    stored = torch_minilm.embed_documents(TEXTS)
+    torch_queries = torch_minilm.embed_documents(["Who controls rare earth refining?", "How much does the plant cost?"])
     onnx_queries = np.stack([minilm.embed_query(q) for q in ["Who controls rare earth refining?", "How much does the plant cost?"]])
     assert list(np.argmax(torch_queries @ stored.T, axis=1)) == list(np.argmax(onnx_queries @ stored.T, axis=1)) == [0, 2]
 
 
-def test_the_torch_backend_can_be_chosen_for_queries_and_sentences(minilm: MiniLMEmbedder) -> None:
-    torch_only = make_embedder("minilm", MiniLMOptions(query_backend="torch", sentence_backend="torch"))
-    assert isinstance(torch_only, MiniLMEmbedder) and torch_only.query_backend == "torch"
-    assert np.allclose(torch_only.embed_query(TEXTS[0]), minilm.embed_documents([TEXTS[0]])[0], atol=1e-5)
-    assert np.allclose(torch_only.embed_sentences(TEXTS[:2]), minilm.embed_documents(TEXTS[:2]), atol=1e-5)
+def test_the_torch_backend_can_be_chosen_for_every_call(torch_minilm: Embedder) -> None:
+    assert isinstance(torch_minilm, MiniLMEmbedder) and torch_minilm.query_backend == "torch"
+    stored = torch_minilm.embed_documents(TEXTS[:2])
+    assert np.allclose(torch_minilm.embed_query(TEXTS[0]), stored[0], atol=1e-5)
+    assert np.allclose(torch_minilm.embed_sentences(TEXTS[:2]), stored, atol=1e-5)
 
 
 def test_an_unknown_backend_is_refused_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
