@@ -16,8 +16,6 @@ import argparse
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,6 +28,10 @@ from typing import Any
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import start_server, stop_server  # noqa: E402  (the launcher the tests use)
+
 KEY = "soak-key-0123456789abcdef"
 FRAMES = ["{q}", "Tell me: {q}", "{q} Please answer briefly.", "Question: {q}", "{q} (according to the articles)"]
 FOLLOW_UPS = ["and how long does it last?", "what about gallium?", "are there others?", "why does that matter?"]
@@ -44,12 +46,6 @@ class Sample:
     status: int  # 0: no response (connection error or timeout)
     latency: float  # seconds from when the request was due
     detail: str = ""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def rss_mb(pid: int) -> float:
@@ -191,26 +187,6 @@ def windows(samples: list[Sample], seconds: float, width: float) -> list[dict[st
     return out
 
 
-def start_server(index: Path, corpus: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`rag serve --seed CORPUS` on a fresh index: the articles are indexed by the server's own model, then served."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--index", str(index), "--port", str(port),
-                                "--seed", str(corpus)], cwd=REPO, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with {process.returncode}:\n{log.read_text()[-2000:]}")
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    process.kill()
-    raise SystemExit(f"the server did not start:\n{log.read_text()[-2000:]}")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=10.0)
@@ -229,9 +205,10 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="soak-"))
     index = work / "index"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": args.embedder, "RAG_API_KEYS": KEY,
-           "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    process, url = start_server(index, corpus, env, work / "server.log")
+    env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": args.embedder, "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
+    # `--seed`: the server indexes the articles with its own model before it answers /healthz
+    server = start_server(index, work / "server.log", env, args=["--seed", str(corpus)])
+    process, url = server.process, server.url
     try:
         soak = Soak(url, args.rate, seconds, args.upload_every, args.seed)
         rss = RssSampler(process.pid, args.rss_every)
@@ -239,11 +216,7 @@ def main() -> int:
         unsearchable = soak.unsearchable()
         alive = process.poll() is None
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(server)
     samples = soak.samples
     errors = [s for s in samples if s.status not in (200, 201)]
     kinds = sorted({s.kind for s in samples})

@@ -29,11 +29,10 @@ from typing import Any
 import faiss
 import numpy as np
 
-from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, is_disk_full
+from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
 from rag.stores import faiss_vectors
+from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.types import Chunk, Document, Filters, Passage
-
-SCHEMA_VERSION = 1
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,18 +98,13 @@ class FaissStore:
     def manifest(self) -> dict[str, str]:
         return dict(self._conn().execute("SELECT key, value FROM manifest").fetchall())
 
+    def _where(self) -> tuple[str, str]:
+        return f"the index in {self.directory}", "a new --index directory"
+
     def _check_manifest(self) -> None:
-        found = self.manifest()
-        if "embedder" not in found:
-            return  # a new index: the first write records the manifest
-        if found["embedder"] != self.embedder_id or int(found["dim"]) != self.dim:
-            raise IndexMismatch(
-                f"the index in {self.directory} was built with embedder {found['embedder']} "
-                f"({found['dim']} dimensions), but this run uses {self.embedder_id} ({self.dim}): "
-                f"set RAG_EMBEDDER to match, or index into a new --index directory")
-        if int(found.get("schema", SCHEMA_VERSION)) != SCHEMA_VERSION:
-            raise IndexMismatch(f"the index in {self.directory} has schema {found.get('schema')}, "
-                                f"this version reads schema {SCHEMA_VERSION}: re-index into a new directory")
+        problem = mismatch(self.manifest(), self.embedder_id, self.dim, *self._where())
+        if problem is not None:
+            raise problem
 
     def _build_keyword_index(self) -> None:
         """Indexes written before the keyword side existed get it built once, under the write lock."""
@@ -127,11 +121,9 @@ class FaissStore:
 
     def check_chunking(self) -> None:
         """Writers call this: chunks of one index must all be cut the same way."""
-        recorded = self.manifest().get("chunking")
-        if recorded and self.chunking and json.loads(recorded) != self.chunking:
-            raise IndexMismatch(
-                f"the index in {self.directory} was chunked with {recorded}, this run asks for "
-                f"{json.dumps(self.chunking)}: use the same chunking settings or a new --index directory")
+        problem = chunking_mismatch(self.manifest(), self.chunking, *self._where())
+        if problem is not None:
+            raise problem
 
     def _generation_on_disk(self) -> int:
         row = self._conn().execute("SELECT value FROM manifest WHERE key='generation'").fetchone()

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, StoreUnavailable
+from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.types import Chunk, Document, Filters, Passage
 
 try:
@@ -35,7 +36,6 @@ except ImportError as exc:  # pragma: no cover - depends on the install
     raise ConfigError(f"store.backend = 'postgres' needs the PostgreSQL drivers ({exc.name} is missing): "
                       f"pip install 'rag-articles[postgres]'") from None
 
-SCHEMA_VERSION = 1
 KEYWORD_INDEX = "tsvector-english-v1"
 _LOCK = "pg_advisory_xact_lock(72616701, hashtext(current_schema()))"  # one writer per schema
 _TRY_LOCK = "pg_try_advisory_xact_lock(72616701, hashtext(current_schema()))"
@@ -149,17 +149,8 @@ class PostgresStore:
             return dict(conn.execute("SELECT key, value FROM rag_manifest").fetchall())
 
     def _mismatch(self, found: dict[str, str]) -> IndexMismatch | None:
-        if "embedder" not in found:
-            return None  # a new store: the first write records the manifest
-        if found["embedder"] != self.embedder_id or int(found["dim"]) != self.dim:
-            return IndexMismatch(
-                f"the store at {self.where} was built with embedder {found['embedder']} ({found['dim']} dimensions), "
-                f"but this run uses {self.embedder_id} ({self.dim}): set RAG_EMBEDDER to match, or use another "
-                f"database (or schema) for this embedder")
-        if int(found.get("schema", SCHEMA_VERSION)) != SCHEMA_VERSION:
-            return IndexMismatch(f"the store at {self.where} has schema {found.get('schema')}, this version reads "
-                                 f"schema {SCHEMA_VERSION}: re-index into another database")
-        return None
+        return mismatch(found, self.embedder_id, self.dim, f"the store at {self.where}",
+                        "another database (or schema) for this embedder")
 
     def _check_manifest(self) -> None:
         problem = self._mismatch(self.manifest())
@@ -167,12 +158,7 @@ class PostgresStore:
             raise problem
 
     def _chunking_mismatch(self, found: dict[str, str]) -> IndexMismatch | None:
-        recorded = found.get("chunking")
-        if recorded and self.chunking and json.loads(recorded) != self.chunking:
-            return IndexMismatch(
-                f"the store at {self.where} was chunked with {recorded}, this run asks for {json.dumps(self.chunking)}: "
-                f"use the same chunking settings or another database")
-        return None
+        return chunking_mismatch(found, self.chunking, f"the store at {self.where}", "another database (or schema)")
 
     def check_chunking(self) -> None:
         """Writers call this: chunks of one store must all be cut the same way."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,15 @@ def test_losing_the_database_mid_run_is_store_unavailable_and_the_store_recovers
         try:
             assert recovered.count() == (0, 0)
             add_articles(recovered)
-            assert store.count() == recovered.count()  # the first store's pool reconnects by itself
+            # The first store's pool reconnects by itself, after its backoff (psycopg_pool retries with growing delays).
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    assert store.count() == recovered.count()
+                    break
+                except StoreUnavailable:
+                    assert time.monotonic() < deadline, "the pool did not reconnect within 30 s"
+                    time.sleep(0.5)
         finally:
             recovered.close()
     finally:
