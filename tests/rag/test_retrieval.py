@@ -14,6 +14,7 @@ from index.chunker import Chunker
 from index.indexer import Indexer
 from rag.embedders import HashingEmbedder
 from rag.engine import NOTHING_MATCHES
+from rag.errors import StorageFull
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.retriever import Retriever
@@ -92,7 +93,7 @@ def test_a_failed_write_leaves_the_keyword_side_as_it_was(tmp_path: Path, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store, "_write_index_file", full)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageFull):  # the store turns a full disk into its own error
         Indexer(store, embedder, Chunker(300, 50)).index_documents([_doc("mine", "Cobalt tailings everywhere.")])
     assert store.keyword_search(["cobalt"], 5) == []
     assert [p.doc_id for p in store.keyword_search(["seawater"], 5)] == ["harbor"]
