@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.support import Corpus, check_consistent, only_committed_vectors, open_index, run_index
+from tests.conftest import API_KEY, start_server, stop_server
+from tests.reliability.support import Corpus, check_consistent, hashing_env, only_committed_vectors, open_index, run_index
 
 
 @pytest.fixture
@@ -29,6 +30,14 @@ def grow(mount: Path, size: str) -> None:
     subprocess.run(["mount", "-o", f"remount,size={size}", str(mount)], check=True)
 
 
+def index_first_set(index: Path, folder: Path, count: int, seed: int) -> tuple[Corpus, dict[str, str]]:
+    """Index a small first set that fits the disk; returns it and the index's content hashes."""
+    first = Corpus(folder, seed=seed)
+    first.write(range(count), version=0)
+    assert run_index(first.folder, index, batch=200).returncode == 0
+    return first, open_index(index).store.content_hashes()
+
+
 def assert_clear_disk_full_error(result: subprocess.CompletedProcess[str]) -> None:
     print(result.stderr)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -39,10 +48,7 @@ def assert_clear_disk_full_error(result: subprocess.CompletedProcess[str]) -> No
 @pytest.mark.slow
 def test_indexing_onto_a_full_disk_fails_clearly_and_keeps_the_previous_index(small_disk: Path, tmp_path: Path) -> None:
     index = small_disk / "index"
-    first = Corpus(tmp_path / "first", seed=1)
-    first.write(range(30), version=0)
-    assert run_index(first.folder, index, batch=200).returncode == 0
-    before = open_index(index).store.content_hashes()
+    first, before = index_first_set(index, tmp_path / "first", 30, seed=1)
     assert before == first.current
 
     big = Corpus(tmp_path / "big", seed=2)
@@ -72,14 +78,8 @@ def test_indexing_onto_a_full_disk_fails_clearly_and_keeps_the_previous_index(sm
 
 @pytest.mark.slow
 def test_uploads_onto_a_full_disk_get_507_and_the_server_keeps_serving(small_disk: Path, tmp_path: Path) -> None:
-    from tests.conftest import API_KEY, start_server, stop_server
-    from tests.reliability.support import hashing_env
-
     index = small_disk / "index"
-    first = Corpus(tmp_path / "first", seed=3)
-    first.write(range(20), version=0)
-    assert run_index(first.folder, index, batch=200).returncode == 0
-    before = open_index(index).store.content_hashes()
+    _, before = index_first_set(index, tmp_path / "first", 20, seed=3)
     server = start_server(index, tmp_path / "server.log", {**hashing_env(index), "RAG_API_KEYS": API_KEY,
                                                            "RAG_API__RATE_LIMIT_PER_MINUTE": "0"})
     try:
