@@ -155,9 +155,15 @@ class FaissStore:
         if generation == 0:
             return None
         path = self._vector_file(generation)
+        missing = IndexCorrupt(f"{path} is missing although the index records generation {generation}")
         if not path.exists():
-            raise IndexCorrupt(f"{path} is missing although the index records generation {generation}")
-        return faiss_vectors.read(path, mmap)
+            raise missing
+        try:
+            return faiss_vectors.read(path, mmap)
+        except RuntimeError:
+            if not path.exists():  # swept by a writer between the check and the read: the caller retries
+                raise missing from None
+            raise
 
     def count(self) -> tuple[int, int]:
         conn = self._conn()
