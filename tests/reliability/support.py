@@ -53,7 +53,12 @@ def generation(index: Path) -> int:
     if not (index / "meta.sqlite").exists():
         return 0
     with sqlite3.connect(index / "meta.sqlite") as conn:
-        row = conn.execute("SELECT value FROM manifest WHERE key='generation'").fetchone()
+        try:
+            row = conn.execute("SELECT value FROM manifest WHERE key='generation'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            return 0  # the first run is still creating the tables: nothing committed yet
     return int(row[0]) if row else 0
 
 

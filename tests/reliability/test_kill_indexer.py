@@ -29,10 +29,11 @@ def test_indexer_killed_at_twenty_random_points_leaves_a_whole_index_and_a_rerun
     corpus = Corpus(tmp_path / "articles", seed=7)
     corpus.write(range(ARTICLES), version=0)
     (tmp_path / "empty").mkdir()
-    # Delays are scaled by this machine's own timings, so the kills land while files are being written.
+    # Each kill waits for a random commit (watching the index's generation), then a random part of one commit's
+    # time: random points that land while files are being written however fast this machine runs today.
     startup = timed_run(tmp_path / "empty", tmp_path / "scratch-empty")
     full = timed_run(corpus.folder, tmp_path / "scratch-full")
-    window = max(full - startup, 0.2)
+    per_commit = max(full - startup, 0.2) / (ARTICLES // BATCH)
     rnd = random.Random(20)
     index = tmp_path / "index"
     mid_run, mid_writing, documents_checked, commits = 0, 0, 0, []
@@ -42,7 +43,11 @@ def test_indexer_killed_at_twenty_random_points_leaves_a_whole_index_and_a_rerun
         before = generation(index)
         process = subprocess.Popen(index_command(corpus.folder), cwd=REPO, env=hashing_env(index, BATCH),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(startup + window * rnd.uniform(0.05, 0.8))
+        target, jitter = before + rnd.randint(1, ARTICLES // BATCH * 9 // 10), rnd.uniform(0, per_commit)
+        deadline = time.monotonic() + 120
+        while process.poll() is None and generation(index) < target and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(jitter)
         alive = process.poll() is None
         process.kill()
         process.wait()
