@@ -25,13 +25,14 @@ from procstat import memory_mb  # noqa: E402
 
 
 def ingest_ours(folder: Path, out: Path) -> dict[str, Any]:
+    from index.files import index_paths
     from rag.services import build_services
     from rag.settings import Settings
 
     start = time.perf_counter()
     services = build_services(Settings.load(index_dir=out))
     loaded = time.perf_counter()
-    report = services.indexer.index_paths([folder])
+    report = index_paths(services.indexer, [folder], services.settings.indexing)
     done = time.perf_counter()
     docs, chunks = services.store.count()
     return {"load_s": loaded - start, "index_s": done - loaded, "docs": docs, "chunks": chunks,

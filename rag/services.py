@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.chunker import Chunker
-from index.indexer import Indexer
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.embedders import make_embedder
 from rag.engine import Engine
 from rag.generators import make_generator
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.protocols import Embedder, Generator, Store
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
@@ -45,7 +45,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     answerer = Answerer(generator, extractive, vectors, settings.answer)
     engine = Engine(retriever, answerer, settings.retrieval.k)
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
-                      settings.indexing.max_file_bytes, settings.indexing.batch_documents)
+                      settings.indexing.batch_documents)
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 

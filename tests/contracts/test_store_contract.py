@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.chunker import Chunker
-from index.indexer import Indexer
-from index.readers import content_hash
+from index.files import index_paths
 from rag.embedders import HashingEmbedder
 from rag.errors import IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.indexing import content_hash
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.protocols import Store
 from rag.types import Chunk, Document, Filters
 from tests.contracts.conftest import OpenStore
@@ -176,10 +177,10 @@ def test_rerunning_the_indexer_skips_unchanged_files_and_replaces_changed_ones(s
     (folder / "one.txt").write_text("Alpha beta gamma. " * 30)
     (folder / "two.txt").write_text("Delta epsilon zeta. " * 30)
     indexer = Indexer(store, EMBEDDER, CHUNKER)
-    assert sorted(indexer.index_paths([folder]).added) == ["one", "two"]
+    assert sorted(index_paths(indexer, [folder]).added) == ["one", "two"]
     old = store.chunk_ids("two")
     (folder / "two.txt").write_text("Completely new words about harbors. " * 20)
-    report = indexer.index_paths([folder])
+    report = index_paths(indexer, [folder])
     assert report.skipped == ["one"] and report.updated == ["two"] and not report.added
     assert not set(old) & set(store.chunk_ids())
     assert store.search(EMBEDDER.embed_query("new words about harbors"), 1)[0].doc_id == "two"
