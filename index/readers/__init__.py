@@ -6,12 +6,12 @@ is one module here with a ``READER`` and one line in ``_READERS``.
 
 from __future__ import annotations
 
-from index.readers import html, markdown, text
+from index.readers import html, markdown, pdf, text
 from index.readers.base import HtmlMode, Parsed, Reader, ReadOptions, Refused
 
 __all__ = ["HtmlMode", "Parsed", "ReadOptions", "Reader", "Refused", "READERS", "SUPPORTED", "read_bytes", "reader_for"]
 
-_READERS = (text.READER, markdown.READER, html.READER)
+_READERS = (text.READER, markdown.READER, html.READER, pdf.READER)
 READERS: dict[str, Reader] = {r.format: r for r in _READERS}
 _BY_SUFFIX = {suffix: r for r in _READERS for suffix in r.suffixes}
 _BY_TYPE = {kind: r for r in _READERS for kind in r.content_types}

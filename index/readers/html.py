@@ -89,12 +89,23 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
+_NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+
+
 def _article(html: str) -> Any:
     """trafilatura's main content and metadata (None when it finds no body)."""
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return None
+        # What a browser never shows as text (a <noscript> nag, a <template>) is never article text either;
+        # JSON-LD stays for the extractor's metadata (author, date), which it never puts in the text.
+        for element in list(tree.iter(*_NEVER_TEXT)):
+            if element.tag != "script" or "ld+json" not in (element.get("type") or ""):
+                element.drop_tree()  # its tail (the text after it) stays
+        return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
                                            include_images=False, include_links=False, deduplicate=False)
     except Exception:  # a page the extractor chokes on still has its visible text  # noqa: BLE001
         return None

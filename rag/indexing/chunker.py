@@ -1,8 +1,8 @@
-"""Cutting a document into overlapping, sentence-aware chunks with deterministic ids and their page."""
+"""Cutting a document into overlapping, sentence-aware chunks with deterministic ids; a paged document (PDF)
+is cut page by page, so that every chunk, and every citation of it, has exactly one page."""
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -26,18 +26,18 @@ class Chunker:
         return {"size": self.size, "overlap": self.overlap}
 
     def split(self, doc: Document) -> list[Chunk]:
-        chunks = []
-        offset = 0
-        for position, text in enumerate(t for t in self._splitter.split_text(doc.text) if t.strip()):
-            digest = hashlib.sha1(f"{doc.doc_id}\x00{position}\x00{text}".encode()).hexdigest()[:16]
-            page = None
-            if doc.page_starts:
-                # Chunks come in order and overlap by at most ``overlap``: look for each from just after the
-                # previous one's start (the splitter strips whitespace, so it is a substring of the text).
-                found = doc.text.find(text, offset)
-                start = found if found >= 0 else offset
-                offset = start + 1
-                page = bisect.bisect_right(doc.page_starts, start)  # pages count from 1
-            chunks.append(Chunk(chunk_id=f"{doc.doc_id}:{position}:{digest}", doc_id=doc.doc_id,
-                                position=position, text=text, page=page))
+        if doc.page_starts:
+            bounds = [*doc.page_starts, len(doc.text)]
+            pieces = [(page, doc.text[bounds[page - 1]:bounds[page]]) for page in range(1, len(bounds))]
+        else:
+            pieces = [(None, doc.text)]
+        chunks: list[Chunk] = []
+        for page, text in pieces:
+            for part in self._splitter.split_text(text):
+                if not part.strip():
+                    continue
+                position = len(chunks)
+                digest = hashlib.sha1(f"{doc.doc_id}\x00{position}\x00{part}".encode()).hexdigest()[:16]
+                chunks.append(Chunk(chunk_id=f"{doc.doc_id}:{position}:{digest}", doc_id=doc.doc_id,
+                                    position=position, text=part, page=page))
         return chunks
