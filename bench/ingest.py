@@ -2,6 +2,9 @@
 against LangChain (TextLoader + splitter + FAISS.from_documents); each pipeline in its own process for its peak RSS.
 
 Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both]
+
+With extraction on (saved web pages, PDFs): .venv/bin/python bench/ingest.py --files DIR
+reads every .html/.pdf under DIR (pages/s and PDF pages/s read, then the same files indexed end to end).
 """
 
 from __future__ import annotations
@@ -37,6 +40,36 @@ def ingest_ours(folder: Path, out: Path) -> dict[str, Any]:
     docs, chunks = services.store.count()
     return {"load_s": loaded - start, "index_s": done - loaded, "docs": docs, "chunks": chunks,
             "refused": len(report.refused)}
+
+
+def ingest_files(folder: Path, out: Path) -> dict[str, Any]:
+    """Extraction alone (the readers), then the whole `rag index` path, over a folder of pages and PDFs."""
+    from pypdf import PdfReader
+
+    from index.documents import read_document
+    from index.files import index_paths
+    from rag.services import build_services
+    from rag.settings import Settings
+
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".html", ".htm", ".pdf"))
+    html = [p for p in files if p.suffix.lower() != ".pdf"]
+    pdfs = [p for p in files if p.suffix.lower() == ".pdf"]
+    pdf_pages = sum(len(PdfReader(p).pages) for p in pdfs)
+    timings = {}
+    for kind, group in (("html", html), ("pdf", pdfs)):
+        start = time.perf_counter()
+        for path in group:
+            read_document(path, 50_000_000)
+        timings[kind] = time.perf_counter() - start
+    services = build_services(Settings.load(index_dir=out))
+    start = time.perf_counter()
+    report = index_paths(services.indexer, [folder], services.settings.indexing)
+    index_s = time.perf_counter() - start
+    return {"html_pages": len(html), "html_read_pages_per_s": round(len(html) / timings["html"], 1) if html else None,
+            "pdf_files": len(pdfs), "pdf_pages": pdf_pages,
+            "pdf_read_pages_per_s": round(pdf_pages / timings["pdf"], 1) if pdfs else None,
+            "indexed": len(report.added), "refused": len(report.refused), "chunks": report.chunks,
+            "index_s": round(index_s, 1), "index_files_per_s": round(len(report.added) / index_s, 2)}
 
 
 def ingest_langchain(folder: Path, out: Path) -> dict[str, Any]:
@@ -81,7 +114,13 @@ def main() -> None:
     parser.add_argument("--size", type=parse_size, default=1000)
     parser.add_argument("--pipeline", choices=["ours", "langchain", "both"], default="both")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--files", type=Path, help="a folder of .html and .pdf files: extraction speed")
     args = parser.parse_args()
+    if args.files:
+        out = CACHE / "ingest" / "files"
+        shutil.rmtree(out, ignore_errors=True)
+        print(json.dumps(ingest_files(args.files, out), indent=1))
+        return
     if args.worker:
         print(json.dumps(worker(args.pipeline, args.size)))
         return

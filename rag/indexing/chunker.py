@@ -26,6 +26,7 @@ class Chunker:
         return {"size": self.size, "overlap": self.overlap}
 
     def split(self, doc: Document) -> list[Chunk]:
+        pieces: list[tuple[int | None, str]]
         if doc.page_starts:
             bounds = [*doc.page_starts, len(doc.text)]
             pieces = [(page, doc.text[bounds[page - 1]:bounds[page]]) for page in range(1, len(bounds))]

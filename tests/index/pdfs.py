@@ -1,18 +1,13 @@
-"""PDFs for tests: hand-written ones (exact control of what the file draws, and in which order) and articles
-printed by headless Chromium in two columns."""
+"""PDFs for tests, hand-written: exact control of what the file draws, and in which order."""
 
 from __future__ import annotations
 
-import html
 import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-TWO_COLUMNS = "body{column-count:2;column-gap:2em;font:11pt serif} h1{column-span:all;font-size:20pt}"
+from eval.pdf_corpus import CHROMIUM
 
 Item = tuple[float, float, float, str]  # x, y, size, text (Helvetica)
 
@@ -72,38 +67,3 @@ def chromium_or_skip() -> str:
             pytest.fail("chromium is not installed; `make test` installs it")
         pytest.skip("chromium is not installed (make test installs it)")
     return CHROMIUM
-
-
-def article_html(text: str) -> str:
-    """An article's .txt as a two-column page: a headline-looking first line becomes the <h1> and <title>."""
-    from index.documents import looks_like_headline
-
-    lines = [line for line in text.splitlines() if line.strip()]
-    head = ""
-    if lines and looks_like_headline(lines[0]):
-        title = html.escape(lines.pop(0))
-        head = f"<title>{title}</title>"
-        lines.insert(0, f"<h1>{title}</h1>")
-        body = lines[0] + "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
-    else:
-        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return f"<!doctype html><html><head><meta charset='utf-8'>{head}<style>{TWO_COLUMNS}</style></head><body>{body}</body></html>"
-
-
-def print_pdfs(sources: list[Path], out: Path) -> list[Path]:
-    """Each .txt article printed to ``out/STEM.pdf`` through a two-column HTML page in headless Chromium."""
-    chromium = chromium_or_skip()
-    out.mkdir(parents=True, exist_ok=True)
-    pdfs = []
-    with tempfile.TemporaryDirectory(prefix="pdf-html-") as tmp:
-        for source in sources:
-            page = Path(tmp) / f"{source.stem}.html"
-            page.write_text(article_html(source.read_text(encoding="utf-8")), encoding="utf-8")
-            target = out / f"{source.stem}.pdf"
-            profile = Path(tmp) / "profile"
-            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                            "--disable-background-networking", "--no-first-run", f"--user-data-dir={profile}",
-                            f"--print-to-pdf={target}", page.resolve().as_uri()],
-                           check=True, capture_output=True, timeout=120)
-            pdfs.append(target)
-    return pdfs
