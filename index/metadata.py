@@ -28,6 +28,12 @@ _HTML_META = {"article:published_time": "published_at", "og:published_time": "pu
               "og:site_name": "source", "publisher": "source", "og:title": "title", "dc.title": "title"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 SIDECAR_SUFFIX = ".meta.json"
+_RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+                     r"(?:\s*(?:[+-]\d{4}|[A-Za-z]{1,5}))?$")
+# Zone names news pages print (the parser knows only UTC/GMT by name); hours east of UTC, in seconds.
+_ZONES = {name: int(hours * 3600) for name, hours in {
+    "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "PT": -8, "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11}.items()}
 
 
 class MetadataError(InvalidInput):
@@ -56,16 +62,17 @@ def parse_page_date(value: str) -> str | None:
         return parse_date(text, "page")
     except MetadataError:
         pass
-    try:
-        return parsedate_to_datetime(text).isoformat()  # RFC 822/1123: "Wed, 20 Nov 2019 13:42:00 GMT"
-    except (TypeError, ValueError, IndexError):
-        pass
+    if _RFC822.match(text):  # "Wed, 20 Nov 2019 13:42:00 GMT"; the parser would read "1:42 PM" as 01:42
+        try:
+            return parsedate_to_datetime(text).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
     if not re.search(r"\b\d{4}\b", text):  # dateutil would fill a missing year with this year's
         return None
     from dateutil import parser
 
     try:
-        parsed = parser.parse(text, default=datetime(2000, 1, 1))
+        parsed = parser.parse(text, default=datetime(2000, 1, 1), tzinfos=_ZONES)
     except (ValueError, OverflowError, parser.ParserError):
         return None
     return parsed.isoformat() if re.search(r"\d:\d\d", text) else parsed.date().isoformat()
@@ -130,7 +137,7 @@ def page_metadata(raw: dict[str, Any], where: str) -> tuple[dict[str, str], list
         parsed = parse_page_date(str(date_text))
         if parsed is None:
             shown = " ".join(str(date_text).split())[:40]
-            warnings.append(f"{where}: published date {shown!r} is in no known date format; indexed without a date")
+            warnings.append(f"{where}: published date {shown!r} is in no known date format; not used")
         else:
             meta["published_at"] = parsed
     return meta, warnings

@@ -90,25 +90,39 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
 
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+# htmldate's extensive search (every date-like string in the page) costs more than the rest of the extraction
+# together (bench/ingest.py --files); the page's metadata, <time> elements and URL are where dates are.
+_DATES = {"extensive_search": False, "original_date": True}
 
 
-def _article(html: str) -> Any:
+def _page_meta(tree: Any) -> tuple[dict[str, str], list[str]]:
+    """Title, <meta> tags and language of a parsed page, read the way the visible-text reader reads them."""
+    pairs = []
+    for element in tree.iter("meta"):
+        name = element.get("name") or element.get("property") or element.get("itemprop")
+        if name and element.get("content"):
+            pairs.append((name, element.get("content") or ""))
+    meta, warnings = from_html_meta(pairs)
+    title = tree.find(".//title")
+    if title is not None and (title.text_content() or "").strip():
+        meta["title"] = " ".join(title.text_content().split())
+    if (tree.get("lang") or "").strip():
+        meta["language"] = tree.get("lang").strip()[:20]
+    return meta, warnings
+
+
+def _article(tree: Any) -> Any:
     """trafilatura's main content and metadata (None when it finds no body)."""
     import trafilatura
 
-    try:
-        tree = trafilatura.load_html(html)
-        if tree is None:
-            return None
-        # What a browser never shows as text (a <noscript> nag, a <template>) is never article text either;
-        # JSON-LD stays for the extractor's metadata (author, date), which it never puts in the text.
-        for element in list(tree.iter(*_NEVER_TEXT)):
-            if element.tag != "script" or "ld+json" not in (element.get("type") or ""):
-                element.drop_tree()  # its tail (the text after it) stays
-        return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
-                                           include_images=False, include_links=False, deduplicate=False)
-    except Exception:  # a page the extractor chokes on still has its visible text  # noqa: BLE001
-        return None
+    # What a browser never shows as text (a <noscript> nag, a <template>) is never article text either;
+    # JSON-LD stays for the extractor's metadata (author, date), which it never puts in the text.
+    for element in list(tree.iter(*_NEVER_TEXT)):
+        if element.tag != "script" or "ld+json" not in (element.get("type") or ""):
+            element.drop_tree()  # its tail (the text after it) stays
+    return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
+                                       include_images=False, include_links=False, deduplicate=False,
+                                       date_extraction_params=_DATES)
 
 
 def read(data: bytes, options: ReadOptions) -> Parsed:
@@ -116,12 +130,22 @@ def read(data: bytes, options: ReadOptions) -> Parsed:
     if charset is None and (found := _CHARSET.search(data[:4096])):
         charset = found.group(1).decode("ascii")
     html = decode_text(data, charset)
-    text, meta, warnings = _visible(html)
     if options.html == "all":
+        text, meta, warnings = _visible(html)
         return Parsed(text, meta, warnings=warnings)
-    article = _article(html)
+    import trafilatura
+
+    article = None
+    try:
+        tree = trafilatura.load_html(html)
+        if tree is not None:
+            meta, warnings = _page_meta(tree)
+            article = _article(tree)
+    except Exception:  # noqa: BLE001 - a page the extractor chokes on still has its visible text
+        article = None
     body = _tidy(getattr(article, "text", None) or "")
     if not body:  # a very short page, or no article in it: keep what is visible
+        text, meta, warnings = _visible(html)
         return Parsed(text, meta, warnings=warnings)
     found_meta = {"title": getattr(article, "title", None), "author": getattr(article, "author", None),
                   "source": getattr(article, "sitename", None), "published_at": getattr(article, "date", None),
