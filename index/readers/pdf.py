@@ -15,6 +15,10 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
 _STARTS_ITEM = re.compile(r"^(?:[•●▪◦‣∙·*\-–—]\s|\(?\d{1,3}[.)]\s)")
+_BROKEN = "\x00"  # marks a line-end hyphen until the whole document has been read
+_HYPHENATED = re.compile(r"(\w+)-\x00(\w+)")
+_WORD = re.compile(r"[\w-]+")
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _FILE_NAME_TITLE = re.compile(r"(?i)(\.(?:html?|pdf|docx?|txt|md|odt|rtf|tex)$|^untitled$|^microsoft word - |^https?://|^file:)")
 
 
@@ -117,8 +121,25 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 def _join(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
-        out += line if out.endswith(("-", "—", "–", "/")) else " " + line
+        if out.endswith("-") and out[-2:-1].isalpha() and line[:1].islower():
+            out += _BROKEN + line  # "adip-" + "iscing" or "defense-" + "grade": settled for the whole document
+        else:  # a line may break after a dash or slash inside a word ("crucial—but"), not after a spaced one
+            glued = out.endswith(("-", "—", "–", "/")) and not out[-2:-1].isspace()
+            out += line if glued else " " + line
     return out
+
+
+def _mend_hyphens(text: str) -> str:
+    """A word broken at a line end is joined without its hyphen when the document spells it whole elsewhere
+    and never with that hyphen; otherwise the hyphen is the word's own ("defense-grade")."""
+    words = {w.lower() for w in _WORD.findall(_HYPHENATED.sub(" ", text))}
+
+    def mend(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        whole = (head + tail).lower() in words and f"{head}-{tail}".lower() not in words
+        return head + tail if whole else f"{head}-{tail}"
+
+    return _HYPHENATED.sub(mend, text)
 
 
 def _heading(lines: list[_Line]) -> str:
@@ -145,6 +166,9 @@ def read(data: bytes, options: ReadOptions) -> Parsed:
             lines = _column_order(_page_lines(page, width * 0.45), width)
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged page
             raise Refused(f"broken PDF (page {number} cannot be read: {type(exc).__name__})") from None
+        if lines:  # a page number printed at the foot (or head) of the page is not the article's text
+            lowest, highest = min(lines, key=lambda line: line.y), max(lines, key=lambda line: line.y)
+            lines = [line for line in lines if not ((line is lowest or line is highest) and _PAGE_NUMBER.match(line.text))]
         if number == 1:
             heading = _heading(lines)
         paragraphs = _paragraphs(lines)
@@ -155,6 +179,9 @@ def read(data: bytes, options: ReadOptions) -> Parsed:
         parts.append(page_text)
         offset += len(page_text)
     body = "".join(parts).rstrip()
+    if _BROKEN in body:  # mending keeps lengths apart from the marker: shift the page starts with it
+        page_starts = [len(_mend_hyphens(body[:start]).replace(_BROKEN, "")) for start in page_starts]
+        body = _mend_hyphens(body).replace(_BROKEN, "")
     if not body.strip():
         raise Refused(NO_TEXT)
     meta: dict[str, str] = {}

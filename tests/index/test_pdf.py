@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -145,3 +146,35 @@ def test_a_bad_pdf_upload_gets_a_422_with_the_reason_and_changes_nothing(api: Se
         assert response.status_code == 422, response.text
         assert reason in response.json()["error"]["message"]
         assert client.get("/v1/documents", headers=AUTH).json()["total"] == before
+
+
+REAL = Path(__file__).parent / "data" / "pdfs"  # real PDFs, CC-BY-SA-4.0: see data/pdfs/LICENSE.md
+BLIND = ("Hello, here is some text without a meaning. This text should show what a printed text will look like at "
+         "this place.")
+
+
+def test_a_latex_two_column_article_reads_in_column_order_with_words_whole_again() -> None:
+    doc = document_from_bytes("multicolumn", (REAL / "multicolumn.pdf").read_bytes(), name="multicolumn.pdf")
+    assert doc.title == "Two-Column Document with Lorem Ipsum" and doc.page_starts is not None
+    text = doc.text
+    assert text.index("Abstract") < text.index("Lorem ipsum dolor sit amet") < text.index("Nam dui ligula")
+    for word in ("adipiscing", "consectetuer", "tristique", "sollicitudin", "dignissim"):  # hyphenated at line ends
+        assert word in text
+    assert not re.search(r"\b(adip-iscing|con-sectetuer|tris-tique|sollic-itudin|dig-nissim)\b", text)
+    assert "EU Countries Information" in text[doc.page_starts[-1]:]  # the table is on the last page
+
+
+def test_a_four_page_latex_file_is_its_text_in_order_with_pages_and_no_page_numbers() -> None:
+    doc = document_from_bytes("blind", (REAL / "pdflatex-4-pages.pdf").read_bytes(), name="pdflatex-4-pages.pdf")
+    assert doc.page_starts is not None and len(doc.page_starts) == 4
+    paragraph = " ".join(doc.text.split(" Hello, ")[0].split())
+    assert paragraph.startswith(BLIND) and paragraph.endswith("the length of words should match the language.")
+    rest = " ".join(doc.text.split()).replace(paragraph, "").strip()
+    assert paragraph.startswith(rest)  # nothing but whole copies of the paragraph, and the start of one more
+    for start in doc.page_starts[1:]:
+        assert not re.match(r"\s*\d", doc.text[start - 10:start])  # no page number left at a page's end
+
+
+def test_a_password_protected_libreoffice_pdf_is_refused_as_encrypted() -> None:
+    with pytest.raises(Refused, match="encrypted PDF"):
+        read_bytes((REAL / "libreoffice-writer-password.pdf").read_bytes(), name="locked.pdf")
