@@ -54,9 +54,11 @@ def load(data: Path, types: set[str], limit: int | None) -> list[tuple[str, byte
     pages = []
     for truth_file in sorted((root / "ground-truth").glob("*.json")):
         page_id = truth_file.stem
-        if types and kinds.get(page_id, "article") not in types:
+        labelled = json.loads(truth_file.read_text())
+        kind = kinds.get(page_id) or labelled.get("_internal", {}).get("page_type", {}).get("primary", "article")
+        if types and kind not in types:
             continue
-        body = json.loads(truth_file.read_text())["ground_truth"].get("main_content") or ""
+        body = labelled["ground_truth"].get("main_content") or ""
         gz, plain = root / "html" / f"{page_id}.html.gz", root / "html" / f"{page_id}.html"
         html = gzip.decompress(gz.read_bytes()) if gz.is_file() else plain.read_bytes()
         pages.append((page_id, html, body))
