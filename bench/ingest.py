@@ -61,6 +61,7 @@ def ingest_files(folder: Path, out: Path) -> dict[str, Any]:
         for path in group:
             read_document(path, 50_000_000)
         timings[kind] = time.perf_counter() - start
+    print(json.dumps({kind: round(seconds, 2) for kind, seconds in timings.items()}), file=sys.stderr)  # read_s
     services = build_services(Settings.load(index_dir=out))
     start = time.perf_counter()
     report = index_paths(services.indexer, [folder], services.settings.indexing)
