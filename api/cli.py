@@ -57,17 +57,28 @@ def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders
 @app.command("delete")
 def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Remove one document from the index."""
-    _services(index, config).indexer.delete(doc_id)
+    from rag.errors import NotFound
+    from rag.settings import Settings
+    from rag.stores import open_store
+
+    store = open_store(Settings.load(config, index_dir=index))  # no embedding model: nothing is embedded
+    if doc_id not in store.content_hashes():
+        raise NotFound(f"no document with doc_id {doc_id!r}")
+    store.write([], deletes=[doc_id])
     typer.echo(f"deleted {doc_id}")
 
 
 @app.command("check")
 def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Check the index is whole: vector, text and keyword sides agree, each document has exactly its chunks."""
-    services = _services(index, config)
-    problems = services.store.verify()
-    documents, chunks = services.store.count()
-    where = services.settings.index_dir if services.settings.store.backend == "faiss" else "the store"
+    from rag.settings import Settings
+    from rag.stores import open_store
+
+    settings = Settings.load(config, index_dir=index)
+    store = open_store(settings)  # no embedding model: nothing is embedded
+    problems = store.verify()
+    documents, chunks = store.count()
+    where = settings.index_dir if settings.store.backend == "faiss" else "the store"
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)
     if problems:
