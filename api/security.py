@@ -24,7 +24,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from rag.errors import AuthRejected, AuthRequired, RateLimited
+from api.errors import AuthRejected, AuthRequired, RateLimited
 
 MAX_CALLERS = 10_000
 

@@ -22,12 +22,12 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from api.settings import SlackSettings
 from api.slack.blocks import answer_blocks, escape, progress
 from api.slack.memory import SlackMemory
 from rag.errors import ConfigError, RagError, describe_validation
 from rag.feedback import FeedbackStore
 from rag.services import Services
-from rag.settings import SlackSettings
 from rag.types import Answer, ChatMessage, ChatRequest, has_text
 
 log = logging.getLogger("api.slack")

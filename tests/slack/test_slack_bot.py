@@ -232,9 +232,10 @@ def test_socket_mode_runs_the_same_listeners(tmp_path: Path, rare_earths_index: 
     from slack_bolt import BoltRequest
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from api.settings import AppSettings as Settings
+    from api.settings import SlackSettings
     from api.slack.bot import SlackBot
     from rag.services import build_services
-    from rag.settings import Settings, SlackSettings
 
     fake = FakeSlack(TOKEN).start()
     try:
