@@ -44,7 +44,7 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
 
 
 @app.command("index")
-def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html)")],
+def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .pdf)")],
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files; unchanged files are skipped, changed ones replaced."""
     from index.files import index_paths
