@@ -5,7 +5,8 @@ The reply text keeps its ``[n]`` markers and ends with a sources list; the whole
 with passages, conflicts, grounded) travels in the extra field ``rag`` of the response, or of the final stream
 chunk, so nothing is lost on the way. Streams carry the verified text only: a model's draft may lose sentences
 in verification, and a chat client cannot take back what it has shown. System messages are ignored: our own
-prompt decides how answers are written.
+prompt decides how answers are written. Conversations longer than /v1/chat accepts keep their most recent
+turns; the follow-up is read the same way as on /v1/chat (rag.conversation).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from api.security import ReadAccess
 from api.sse import HEADERS
 from api.strict_json import StrictJSONRoute
 from rag.errors import InvalidInput, NotFound, RagError, describe_validation
-from rag.types import Answer, ChatRequest, Filters
+from rag.types import MAX_TURNS, Answer, ChatRequest, Filters
 
 router = APIRouter(prefix="/v1", tags=["openai-compatible"], route_class=StrictJSONRoute)
 
@@ -76,6 +77,10 @@ def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
         if message.role not in ("user", "assistant"):
             raise InvalidInput(f"messages.{n}.role: {message.role!r} is not supported; use user, assistant or system")
         turns.append({"role": message.role, "content": _text(message, n)})
+    if len(turns) > MAX_TURNS:  # a long chat client history: the reading only looks at the recent turns anyway
+        turns = turns[-MAX_TURNS:]
+        while len(turns) > 1 and turns[0]["role"] != "user":
+            turns = turns[1:]
     try:
         return ChatRequest.model_validate({"messages": turns, "filters": body.filters, "debug": body.debug})
     except ValidationError as exc:
