@@ -62,7 +62,8 @@ def load_dataset(path: Path) -> list[EvalItem]:
         try:
             item = EvalItem(**raw)
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" if e["loc"] else e["msg"]
+                                 for e in exc.errors())
             raise InvalidInput(f"{path}:{number}: {problems}") from None
         if item.id in seen:
             raise InvalidInput(f"{path}:{number}: duplicate id {item.id!r}")

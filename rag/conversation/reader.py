@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rag.conversation import rules
-from rag.conversation.entities import load_nlp, references
+from rag.conversation.entities import references, warm_up
 from rag.conversation.resolve import Entity, garbled, resolve, salient
 from rag.conversation.turns import Turns, clarification, read_turns, statement
 from rag.errors import GeneratorError
@@ -36,6 +36,8 @@ MAX_TOPIC_TERMS = 4
 SHORT_TURN = 3  # content words: a turn this short leans on the conversation
 _LEADS = re.compile(r"^(?:and|also|but|so|then|ok|okay|what about|how about)\b", re.I)
 _CONJUNCTION = re.compile(r"^(?:and|also|but|so|then|ok|okay)\b[\s,]+(?=\S)", re.I)
+_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                       r"should|would|will|has|have)\b", re.I)
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
 
 
@@ -47,16 +49,22 @@ class Condenser(Protocol):
 class Reading:
     query: str  # the standalone question: searched, answered from, shown as `query`
     rule: str  # which reading made it
-    leans: bool = False  # the turn depends on the conversation (the topic weighs more in the search)
-    topic: list[str] = field(default_factory=list)
+    leans: bool = False  # the turn depends on the conversation
+    entities: list[str] = field(default_factory=list)  # the most salient names of the conversation
+    topic: list[str] = field(default_factory=list)  # those, then key terms of the previous user turns
     cited: str = ""  # what the previous answer cited
     trace: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def underspecified(self) -> bool:
+        """A turn that leans on the conversation but could not be made standalone ("any awards?")."""
+        return self.leans and self.rule.startswith("as typed")
 
 
 class Reader:
     def __init__(self, embedder: Embedder | None = None) -> None:
         self.embedder = embedder
-        load_nlp()  # once per process, at start-up rather than on the first follow-up
+        warm_up()  # once per process, in the background: start-up does not wait, the first follow-up rarely does
 
     def read(self, messages: Sequence[ChatMessage], condenser: Condenser | None = None) -> Reading:
         with stage("rewrite"):
@@ -81,7 +89,9 @@ class Reader:
             if model is not None:
                 reading.query, reading.rule = model, "model"
         reading.leans = reading.leans or len(content_terms(turns.turn)) <= SHORT_TURN or bool(_LEADS.match(turns.turn))
-        reading.topic = self._topic(entities, turns, reading.query)
+        reading.topic = self._topic(entities, turns, previous, reading.query)
+        named = {e.mention.text for e in entities if e.mention.kind != "thing"}
+        reading.entities = [t for t in reading.topic if t in named]
         reading.cited = turns.answers[-1]
         reading.trace["entities"] = [{"text": e.mention.text, "kind": e.mention.kind, "salience": round(e.salience, 2)}
                                      for e in entities[:6]]
@@ -103,8 +113,12 @@ class Reader:
         meant = clarification(turn)
         if meant is not None:
             clarified = resolve(meant, entities).text
-            query = (f"{previous.rstrip(' ?.!')}, {clarified}?" if previous.rstrip().endswith("?")
-                     else f"What about {clarified}?")
+            if _QUESTION.match(clarified):  # "no, I meant which series was the best?": a question of its own
+                query = clarified[:1].upper() + clarified[1:].rstrip(" ?.!") + "?"
+            elif previous.rstrip().endswith("?"):
+                query = f"{previous.rstrip(' ?.!')}, {clarified}?"
+            else:
+                query = f"What about {clarified}?"
             return self._checked(turn, query, "clarification", [previous, *names], leans=True,
                                  replaced=_lead(turn, meant))
         heard = statement(turn)
@@ -151,8 +165,8 @@ class Reader:
             return None
         return text
 
-    def _topic(self, entities: list[Entity], turns: Turns, query: str) -> list[str]:
-        """The most salient entities, then key terms of the previous user turn, minus what the query says."""
+    def _topic(self, entities: list[Entity], turns: Turns, previous: str, query: str) -> list[str]:
+        """The most salient entities, then key terms of the previous user turns, minus what the query says."""
         said = {t.lower() for t in keyword_terms(query)}
         out: list[str] = []
         for e in entities:
@@ -160,7 +174,10 @@ class Reader:
             if e.mention.kind in _TOPIC_KINDS and words and not words <= said and len(out) < MAX_TOPIC_ENTITIES:
                 out.append(e.mention.text)
                 said |= words
-        extra = [t for t in keyword_terms(turns.users[-1]) if t.lower() not in said][:MAX_TOPIC_TERMS]
+        extra = [t for t in keyword_terms(previous) if t.lower() not in said][:MAX_TOPIC_TERMS]
+        said |= {t.lower() for t in extra}
+        if len(turns.users) > 1:
+            extra += [t for t in keyword_terms(turns.users[-2]) if t.lower() not in said][:MAX_TOPIC_TERMS // 2]
         return out + extra
 
 

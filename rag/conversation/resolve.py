@@ -127,9 +127,12 @@ def garbled(turn: str, rewrite: str, inserted: Sequence[str], replaced: Sequence
         return f"added the word(s) {', '.join(stray[:3])}"
     words = [w.lower() for w in _WORD.findall(rewrite)]
     original = [w.lower() for w in _WORD.findall(turn)]
-    for a, b in zip(words, words[1:]):
-        if a == b and a.isalpha() and f"{a} {b}" not in " ".join(original):
-            return f"repeats {a!r}"
+    for n in (1, 2, 3):  # "Scott Bessent Scott Bessent"
+        for i in range(len(words) - 2 * n + 1):
+            phrase = " ".join(words[i:i + n])
+            if words[i:i + n] == words[i + n:i + 2 * n] and phrase.replace(" ", "").isalpha() and \
+                    f"{phrase} {phrase}" not in " ".join(original):
+                return f"repeats {phrase!r}"
     return None
 
 
