@@ -17,15 +17,15 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from rag.conversation import rules
 from rag.conversation.entities import references, warm_up
 from rag.conversation.resolve import Entity, garbled, resolve, salient
 from rag.conversation.turns import Turns, clarification, read_turns, statement
 from rag.errors import GeneratorError
-from rag.protocols import Embedder
-from rag.telemetry import stage
+from rag.protocols import Condenser, Embedder
+from rag.telemetry import SILENT, Telemetry
 from rag.text import STOPWORDS, content_terms, keyword_terms
 from rag.types import ChatMessage
 
@@ -39,10 +39,6 @@ _CONJUNCTION = re.compile(r"^(?:and|also|but|so|then|ok|okay)\b[\s,]+(?=\S)", re
 _QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                        r"should|would|will|has|have)\b", re.I)
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
-
-
-class Condenser(Protocol):
-    def condense(self, history: Sequence[ChatMessage], question: str) -> str: ...
 
 
 @dataclass
@@ -62,12 +58,13 @@ class Reading:
 
 
 class Reader:
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(self, embedder: Embedder | None = None, telemetry: Telemetry = SILENT) -> None:
         self.embedder = embedder
+        self.telemetry = telemetry
         warm_up()  # once per process, in the background: start-up does not wait, the first follow-up rarely does
 
     def read(self, messages: Sequence[ChatMessage], condenser: Condenser | None = None) -> Reading:
-        with stage("rewrite"):
+        with self.telemetry.stage("rewrite"):
             turns = read_turns(messages)
             reading = self._in_context(turns, messages, condenser) if turns.users else self._alone(turns)
             reading.trace.update({"standalone": reading.query, "rule": reading.rule, "notes": turns.notes})

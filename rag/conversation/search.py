@@ -42,7 +42,7 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     if "context" in texts:  # names are matched by keyword: no second embedding, a few milliseconds
         lists["context"] = retriever.store.keyword_search(keyword_terms(texts["context"]), depth, active)
     if "cited" in texts:
-        plain = Retriever(retriever.embedder, retriever.store, retriever.settings)  # no rerank: not the question
+        plain = Retriever(retriever.embedder, retriever.store, retriever.settings, telemetry=retriever.telemetry)
         lists["cited"] = _cited(plain.search(reading.cited, depth, filters), reading.cited)
     fused = rrf(lists, WEIGHTS, retriever.settings.rrf_k)
     passages = diversify(fused, k, {}, retriever.settings.max_per_document, 1.0)
