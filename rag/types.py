@@ -69,6 +69,8 @@ class Citation(BaseModel):
     published_at: str | None = None
     source: str | None = None
     verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
+    attributed: bool = Field(default=False, description="Verification placed this citation on a sentence the model "
+                                                        "left uncited or cited wrongly (the same checks apply).")
 
 
 class Claim(BaseModel):

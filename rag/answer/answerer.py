@@ -3,7 +3,6 @@ to the extractive answer (marked ``degraded``) when a model's draft cannot be ve
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -11,15 +10,12 @@ from typing import Any
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import DECLINE, build_answer, declined
-from rag.answer.verify import verify
+from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.errors import GeneratorError
 from rag.protocols import Generator
 from rag.settings import AnswerSettings
 from rag.telemetry import observe
 from rag.types import Answer, Passage
-
-_SAYS_NO_ANSWER = re.compile(r"\b(?:do|does|did) not (?:answer|say|mention|contain|provide)|\bno information\b|"
-                             r"\bnot (?:mentioned|stated|answered) in\b|\bcannot (?:answer|find)\b", re.IGNORECASE)
 
 Event = tuple[str, Any]  # ("token", str) then ("answer", Answer)
 
@@ -62,7 +58,7 @@ class Answerer:
         observe("verify", timings["verify_ms"] / 1000)
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
-        elif failure is None and (draft == DECLINE or (_SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
+        elif failure is None and (draft == DECLINE or (SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
             answer = declined(question, generator=name, prompt_version=version)
         elif self.generator is self.extractive:
             answer = declined(question)
@@ -75,6 +71,8 @@ class Answerer:
             answer.generator = f"{self.extractive.name} (fallback from {name})"
         if debug:
             answer.trace = {"draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
+                            "attributed": [] if answer.degraded else _attributions(checked, passages, answer),
+                            "draft_issues": checked.issues, "kept": 0 if answer.degraded else len(checked.sentences),
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
         yield "answer", answer
 
@@ -87,6 +85,15 @@ def final_answer(events: Iterable[Event]) -> Answer:
             answer = value
     assert answer is not None, "the event stream ended without an answer"
     return answer
+
+
+def _attributions(checked: Verified, passages: Sequence[Passage], answer: Answer) -> list[dict[str, Any]]:
+    """Each sentence the verifier cited itself: the citation it got in the answer, and what the model wrote."""
+    ids = {c.chunk_id: c.id for c in answer.citations}
+    return [{"sentence": a.sentence, "citation": ids.get(passages[a.passage - 1].chunk_id),
+             "doc_id": passages[a.passage - 1].doc_id, "model_cited": a.cited, "similarity": a.similarity,
+             "how": "moved from a citation that failed the check" if a.cited else "added: the model gave no citation"}
+            for a in checked.attributed]
 
 
 def _ms(start: float) -> float:
