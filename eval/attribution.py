@@ -64,10 +64,8 @@ def judge(row: dict[str, Any], passages: list[Passage], vectors: Any, min_simila
         return Outcome(row["id"], row["kind"], draft, bool(supporting), result, False, reasons)
     sentence = checked.sentences[0]
     docs = {passages[n - 1].doc_id for n in sentence.passages}
-    if supporting:
-        result = "kept" if docs <= supporting else "misplaced"
-    else:
-        result = "false attribution" if sentence.attributed else "false accept"
+    right = "kept" if docs <= supporting else "misplaced"
+    result = right if supporting else "false attribution" if sentence.attributed else "false accept"
     return Outcome(row["id"], row["kind"], draft, bool(supporting), result, sentence.attributed, reasons)
 
 
