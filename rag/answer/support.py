@@ -51,8 +51,13 @@ def names(sentence: str) -> set[str]:
             low = part.lower().rstrip(".")
             if low in STOPWORDS or low in _NOT_NAMES or (i == 0 and low in _OPENERS):
                 continue
-            found.update(content_terms(part))
+            found.update(_terms(part))
     return found
+
+
+def _terms(text: str) -> set[str]:
+    """Content terms with inner dots dropped, so "U.S." reads the same alone and in "U.S.-China"."""
+    return {t.replace(".", "") for t in content_terms(text)}
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
@@ -90,7 +95,7 @@ class PassageFacts:
         whole = passage.title + "\n" + passage.text
         self.passage = passage
         self.figures = figures(whole)
-        self.vocabulary = set(content_terms(whole))
+        self.vocabulary = _terms(whole)
         self.sentences = split_sentences(passage.text) or [passage.text]
 
     def missing_names(self, claims: Claims) -> set[str]:
@@ -106,7 +111,7 @@ class PassageFacts:
         return float(scores[best]), self.sentences[best]
 
     def shared_terms(self, text: str) -> float:
-        terms = set(content_terms(text))
+        terms = _terms(text)
         return sum(_has_term(t, self.vocabulary) for t in terms) / len(terms) if terms else 1.0
 
 

@@ -92,3 +92,15 @@ def test_bad_drafts_are_handled_and_stated(vectors: SentenceVectors) -> None:
         assert f"cites passage(s) [{marker[1:-1]}] that were not given" in checked.dropped[0].reason
     asked = verify("How long will the suspension of the licensing rules last?", PASSAGES, vectors, 0.6)
     assert asked.sentences == [] and asked.dropped[0].reason == "a question, not a claim"
+
+
+def test_a_sentence_quoted_from_an_article_always_holds_its_own_figures_and_names(rare_earths) -> None:  # type: ignore[no-untyped-def]
+    from rag.answer.support import Claims, PassageFacts
+    from rag.text import split_sentences
+
+    for path in sorted(rare_earths.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        facts = PassageFacts(Passage(doc_id=path.stem, chunk_id=path.stem, title="", text=text, score=1.0))
+        for sentence in split_sentences(text):
+            claims = Claims.of(sentence)
+            assert claims.figures <= facts.figures and not facts.missing_names(claims), sentence
