@@ -143,6 +143,6 @@ def test_chat_completions_streamed_on_the_real_server(service: Server) -> None:
     assert response.status_code == 200
     lines = [line for line in response.text.splitlines() if line.startswith("data: ")]
     assert lines[-1] == "data: [DONE]"
-    last = json.loads(lines[-2])
+    last = json.loads(lines[-2][len("data: "):])
     assert last["choices"][0]["finish_reason"] == "stop"
     _checked(last["rag"])
