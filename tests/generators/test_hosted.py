@@ -59,7 +59,7 @@ def _answerer(generator, minilm, vectors: SentenceVectors, fallback: bool = True
 
 
 def _openai(fake: FakeLLM, **options: object) -> OpenAIGenerator:
-    return OpenAIGenerator(OpenAIOptions(base_url=fake.url, model="fake-model", **options))  # type: ignore[arg-type]
+    return OpenAIGenerator(OpenAIOptions(**{"base_url": fake.url, "model": "fake-model", **options}))  # type: ignore[arg-type]
 
 
 def test_a_streamed_openai_answer_is_verified_and_cited(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
@@ -97,6 +97,20 @@ def test_a_wrong_number_is_dropped_and_an_unknown_or_wrong_passage_is_moved_to_t
     assert "no passage holds 600" in reasons and "[9]" in reasons and "[7]" in reasons and "contains 510" in reasons
     assert [(a["citation"], a["model_cited"]) for a in trace["attributed"]] == [(1, [9]), (2, [3])]
     assert trace["kept"] == 3
+
+
+def test_llamacpp_server_stream_shapes_a_cut_off_draft_and_a_model_named_by_path(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
+    """As llama-cpp-python's server streams: a role-only first delta, logprobs null, finish_reason "length" when
+    max_tokens cuts the draft, then (OpenAI with include_usage) a chunk with no choices and only usage."""
+    openai_fake.default = Reply("An engineering review puts the cost of the plant at $510 million [2]. The council voted 7",
+                                finish="length", usage_chunk=True, role_chunk="llamacpp", pieces=7)
+    model = "/models/SmolLM2-135M-Instruct.Q4_1.gguf"
+    answer = _answerer(_openai(openai_fake, model=model), minilm, vectors).answer(QUESTION, PASSAGES, debug=True)
+    assert answer.answer == "An engineering review puts the cost of the plant at $510 million [1]." and not answer.degraded
+    assert openai_fake.requests[0]["body"]["model"] == model
+    trace = answer.trace or {}
+    assert "the draft ends mid-sentence (cut off)" in trace["draft_issues"]
+    assert {"sentence": "The council voted 7", "reason": "cut off mid-sentence"} in trace["dropped"]
 
 
 def test_nothing_verifiable_falls_back_to_the_extractive_answer_marked_degraded(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
