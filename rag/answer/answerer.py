@@ -56,6 +56,12 @@ class Answerer:
         checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
         timings["verify_ms"] = _ms(start)
         observe("verify", timings["verify_ms"] / 1000)
+        if failure is None and checked.sentences and all(s.attributed for s in checked.sentences):
+            best = self.extractive.rank(question, passages)
+            if not best or best[0].score < self.settings.min_support:  # quotes, but of nothing that answers
+                checked.issues.append("every kept sentence was attributed, and no passage answers the question "
+                                      "(the extractive bar, answer.min_support): not trusted")
+                checked.sentences = []
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
         elif failure is None and (draft == DECLINE or (SAYS_NO_ANSWER.search(draft) and not checked.sentences)):

@@ -126,6 +126,13 @@ def test_a_model_that_says_the_articles_do_not_answer_is_a_decline(openai_fake: 
     assert not answer.grounded and not answer.degraded and answer.citations == []
 
 
+def test_quotes_that_answer_nothing_are_not_trusted_when_the_model_cited_none_of_them(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
+    openai_fake.default = Reply("Fishers worry that brine from the plant could harm the crab beds near the harbor mouth.")
+    answer = _answerer(_openai(openai_fake), minilm, vectors).answer("Who designed the plant?", PASSAGES, debug=True)
+    assert not answer.grounded and answer.degraded and answer.citations == []
+    assert any("no passage answers the question" in issue for issue in (answer.trace or {})["draft_issues"])
+
+
 def test_disagreeing_sources_become_a_conflict(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
     openai_fake.default = Reply("The water deal with the port lasts 90 days at first [1]. "
                                 "The review says the port water deal will last one year [2].")
