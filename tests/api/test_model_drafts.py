@@ -26,7 +26,7 @@ def fake() -> Iterator[FakeLLM]:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory, rare_earths_index: Path, fake: FakeLLM) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("drafts")
-    env = {"RAG_GENERATOR": "openai", "RAG_OPENAI__BASE_URL": fake.url, "RAG_OPENAI__MAX_RETRIES": "0",
+    env = {"RAG_GENERATOR": "openai", "RAG_GENERATORS__OPENAI__BASE_URL": fake.url, "RAG_GENERATORS__OPENAI__MAX_RETRIES": "0",
            "OPENAI_API_KEY": "unused"}
     server = start_server(copy_index(rare_earths_index, base / "ix"), base / "log", extra_env=env)
     yield server

@@ -78,8 +78,8 @@ def llama(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory, rare_earths_index: Path, llama: LlamaServer) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("service-on-llama")
-    env = {"RAG_GENERATOR": "openai", "RAG_OPENAI__BASE_URL": llama.url, "RAG_OPENAI__MODEL": llama.model,
-           "RAG_OPENAI__MAX_TOKENS": "96", "RAG_OPENAI__TIMEOUT": "120", "OPENAI_API_KEY": "unused"}
+    env = {"RAG_GENERATOR": "openai", "RAG_GENERATORS__OPENAI__BASE_URL": llama.url, "RAG_GENERATORS__OPENAI__MODEL": llama.model,
+           "RAG_GENERATORS__OPENAI__MAX_TOKENS": "96", "RAG_GENERATORS__OPENAI__TIMEOUT": "120", "OPENAI_API_KEY": "unused"}
     server = start_server(copy_index(rare_earths_index, base / "ix"), base / "log", extra_env=env)
     yield server
     stop_server(server)
