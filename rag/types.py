@@ -76,6 +76,8 @@ class Citation(BaseModel):
     source: str | None = None
     page: int | None = Field(default=None, description="The page of the cited passage (PDF documents).")
     verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
+    attributed: bool = Field(default=False, description="Verification placed this citation on a sentence the model "
+                                                        "left uncited or cited wrongly (the same checks apply).")
 
 
 class Claim(BaseModel):
