@@ -44,14 +44,74 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
 
 
 @app.command("index")
-def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html)")],
+def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (.txt, .md, .html) or http(s) URLs")] = None,
+              urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line")] = None,
+              feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
+                                                                             "it links to (repeat for several)")] = None,
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
-    """Index article files; unchanged files are skipped, changed ones replaced."""
+    """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
+    from index.urls import is_url, read_url_list
+
+    given = list(paths or [])
+    links = [p for p in given if is_url(p)]
+    if urls is not None:
+        try:
+            links += read_url_list(str(urls))
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"cannot read --urls {urls}: {getattr(exc, 'strerror', None) or exc}")
+    if not given and not links and not feed:
+        fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
     services = _services(index, config)
-    report = services.indexer.index_paths(paths, progress=sys.stderr.isatty())
+    progress = sys.stderr.isatty()
+    report = services.indexer.index_paths([Path(p) for p in given if not is_url(p)], progress=progress)
+    if links or feed:
+        from index.feeds import poll_feed
+        from index.fetch import Fetcher
+        from index.urls import index_urls
+
+        state = _fetch_state(services)
+        with Fetcher(services.settings.fetch) as fetcher:
+            if links:
+                index_urls(services.indexer, fetcher, state, links, report, progress=progress)
+            for url in feed or []:
+                poll_feed(services.indexer, fetcher, state, url, report, progress=progress)
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
+
+
+def _fetch_state(services: Any) -> Any:
+    from index.fetch_state import FetchState
+
+    return FetchState(services.settings.index_dir / "fetch.sqlite")
+
+
+@app.command("watch")
+def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL (repeat); "
+                                                                            "default: `feeds` in the settings")] = None,
+              every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 1h")] = "15m",
+              once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
+              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Poll RSS/Atom feeds and index new articles as they appear (a killed poll loses and repeats nothing)."""
+    import threading
+
+    from index.feeds import parse_every, watch
+    from index.fetch import Fetcher
+
+    seconds = parse_every(every)
+    services = _services(index, config)
+    feeds = list(feed or services.settings.feeds)
+    if not feeds:
+        fail("no feeds: pass --feed URL or set feeds = [...] in the settings")
+    stop = threading.Event()
+
+    def show(url: str, report: Any) -> None:
+        typer.echo(f"{url}: {report.summary()}")
+        if once and url == feeds[-1]:
+            stop.set()
+
+    with Fetcher(services.settings.fetch) as fetcher:
+        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop)
 
 
 @app.command("delete")
@@ -135,7 +195,30 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     if seed is not None and services.store.count()[1] == 0:
         typer.echo(f"index is empty: indexing {seed}", err=True)
         typer.echo(services.indexer.index_paths([seed]).summary(), err=True)
+    if settings.feeds:
+        _poll_feeds_in_background(services)
     uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_config=log_config("info"))
+
+
+def _poll_feeds_in_background(services: Any) -> None:
+    """`feeds` in the settings: a daemon thread polls them every fetch.feed_every seconds while serving."""
+    import logging
+    import threading
+
+    from index.feeds import watch
+    from index.fetch import Fetcher
+
+    log = logging.getLogger("api.feeds")
+
+    def show(url: str, report: Any) -> None:
+        log.info("feed %s: %s", url, report.summary().replace("\n", ";"))
+
+    def run() -> None:
+        with Fetcher(services.settings.fetch) as fetcher:
+            watch(services.indexer, fetcher, _fetch_state(services), list(services.settings.feeds),
+                  services.settings.fetch.feed_every, show, threading.Event())
+
+    threading.Thread(target=run, name="feed-poller", daemon=True).start()
 
 
 @app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

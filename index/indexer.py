@@ -14,6 +14,7 @@ from index.discover import find_files
 from index.readers import Refused, read_document
 from rag.errors import NotFound
 from rag.protocols import Embedder, Store
+from rag.syndication import mark_copies
 from rag.types import Chunk, Document
 
 
@@ -23,19 +24,24 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (copy, original): syndicated, not indexed apart
     chunks: int = 0
 
     def summary(self) -> str:
         line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
                 f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
+        line += "".join(f"\n  copy {copy}: the same story as {original} (recorded as also published by)"
+                        for copy, original in self.copies)
         # A file name may hold control characters (a newline, a terminal escape): those are shown escaped.
         return line + "".join(f"\n  refused {path if path.isprintable() else repr(path)}: {why}" for path, why in self.refused)
 
 
 class Indexer:
     def __init__(self, store: Store, embedder: Embedder, chunker: Chunker,
-                 max_file_bytes: int = 20_000_000, batch_documents: int = 200) -> None:
+                 max_file_bytes: int = 20_000_000, batch_documents: int = 200,
+                 syndication_threshold: float = 0.8) -> None:
         self.store = store
+        self.syndication_threshold = syndication_threshold
         self.embedder = embedder
         self.chunker = chunker
         self.max_file_bytes = max_file_bytes
@@ -77,7 +83,8 @@ class Indexer:
                 report.skipped.append(doc.doc_id)
             else:
                 todo.append(doc)
-        chunked = [(doc, self.chunker.split(doc)) for doc in todo]
+        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:
             for start in range(0, len(chunked), self.batch_documents):

@@ -55,6 +55,10 @@ class Store(Protocol):
 
     def content_hashes(self) -> dict[str, str]: ...
 
+    def fingerprints(self) -> dict[str, str]:
+        """MinHash fingerprints (rag/syndication.py) of the documents that are not copies, by doc_id."""
+        ...
+
     def get_document(self, doc_id: str) -> Document: ...
 
     def document_info(self, doc_id: str) -> dict[str, Any]:

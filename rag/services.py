@@ -45,7 +45,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     answerer = Answerer(generator, extractive, vectors, settings.answer)
     engine = Engine(retriever, answerer, settings.retrieval.k)
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
-                      settings.indexing.max_file_bytes, settings.indexing.batch_documents)
+                      settings.indexing.max_file_bytes, settings.indexing.batch_documents,
+                      settings.indexing.syndication_threshold)
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 

@@ -162,6 +162,23 @@ class IndexingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_file_bytes: int = Field(default=20_000_000, ge=1)
     batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
+    syndication_threshold: float = Field(default=0.8, gt=0.0, le=1.0,
+                                         description="Estimated Jaccard similarity of 5-word shingles at or above "
+                                                     "which an article is a copy of one already indexed (1: off).")
+
+
+class FetchSettings(BaseModel):
+    """Fetching URLs and feeds (index/fetch.py): limits, and the guard against private addresses."""
+
+    model_config = ConfigDict(extra="forbid")
+    allow_private: bool = Field(default=False, description="Fetch from loopback, private, link-local and metadata "
+                                                           "addresses (RAG_FETCH__ALLOW_PRIVATE=true); off by default.")
+    timeout: float = Field(default=15.0, gt=0, le=600, description="Seconds for the whole fetch of one URL.")
+    connect_timeout: float = Field(default=5.0, gt=0, le=120)
+    max_bytes: int = Field(default=10_000_000, ge=1000, description="Largest body read; a longer one is refused.")
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    user_agent: str = Field(default="rag-articles/0.1 (+https://github.com/; article indexer)", min_length=3)
+    feed_every: float = Field(default=900.0, ge=1.0, description="Seconds between polls of `feeds` by rag serve.")
 
 
 class StoreSettings(BaseModel):
@@ -232,6 +249,9 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     indexing: IndexingSettings = IndexingSettings()
+    fetch: FetchSettings = FetchSettings()
+    feeds: list[str] = Field(default_factory=list, description="RSS/Atom feed URLs that rag serve polls every "
+                                                                "fetch.feed_every seconds.")
     openai: OpenAIOptions = OpenAIOptions()
     anthropic: AnthropicOptions = AnthropicOptions()
     llamacpp: LlamaCppOptions = LlamaCppOptions()
