@@ -37,7 +37,7 @@ def address_problem(ip: str) -> str | None:
         address = address.ipv4_mapped
     if str(address) in ("169.254.169.254", "100.100.100.200", "fd00:ec2::254"):
         return f"{address} is a cloud metadata address"
-    for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return f"{address} is a {kind.replace('_', '-')} address"
     if not address.is_global:
@@ -48,8 +48,17 @@ def address_problem(ip: str) -> str | None:
 class GuardedBackend(httpcore.SyncBackend):
     """Opens sockets only to public addresses (all of them allowed with ``allow_private``)."""
 
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allow_private: bool, allow_networks: Iterable[str] = ()) -> None:
         self.allow_private = allow_private
+        self.allow_networks = [ipaddress.ip_network(n, strict=False) for n in allow_networks]
+
+    def problem(self, ip: str) -> str | None:
+        if self.allow_private:
+            return None
+        address = ipaddress.ip_address(ip.split("%", 1)[0])
+        if any(address in network for network in self.allow_networks):
+            return None
+        return address_problem(ip)
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
@@ -58,12 +67,11 @@ class GuardedBackend(httpcore.SyncBackend):
         except socket.gaierror as exc:
             raise FetchFailed(f"cannot resolve host {host!r} ({exc.strerror})") from None
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        if not self.allow_private:
-            for ip in addresses:  # every answer: a name that also points inside is refused outright
-                problem = address_problem(ip)
-                if problem is not None:
-                    raise UrlNotAllowed(f"host {host!r} resolves to {problem}; fetching private addresses is off "
-                                        f"(fetch.allow_private, RAG_FETCH__ALLOW_PRIVATE=true)")
+        for ip in addresses:  # every answer: a name that also points inside is refused outright
+            problem = self.problem(ip)
+            if problem is not None:
+                raise UrlNotAllowed(f"host {host!r} resolves to {problem}; fetching private addresses is off "
+                                    f"(fetch.allow_private, RAG_FETCH__ALLOW_PRIVATE=true)")
         last: Exception | None = None
         for ip in addresses:
             try:
@@ -72,7 +80,7 @@ class GuardedBackend(httpcore.SyncBackend):
                 last = exc
                 continue
             peer = stream.get_extra_info("socket").getpeername()[0]
-            problem = None if self.allow_private else address_problem(str(peer))
+            problem = self.problem(str(peer))
             if problem is not None:
                 stream.close()
                 raise UrlNotAllowed(f"connected to {problem}; fetching private addresses is off")
@@ -136,7 +144,8 @@ class Fetcher:
         self.settings = settings
         transport = httpx.HTTPTransport(retries=0)
         transport._pool = httpcore.ConnectionPool(ssl_context=transport._pool._ssl_context, max_connections=8,
-                                                  network_backend=GuardedBackend(settings.allow_private))
+                                                  network_backend=GuardedBackend(settings.allow_private,
+                                                                                 settings.allow_networks))
         timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
         self.client = httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False,
                                    headers={"User-Agent": settings.user_agent,
@@ -166,7 +175,7 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             try:
                 with self.client.stream("GET", current, headers=headers) as response:
-                    if response.is_redirect:
+                    if response.has_redirect_location:
                         target = urljoin(current, response.headers.get("location", ""))
                         if target in seen:
                             raise FetchFailed(f"{url}: redirect loop (back to {target})")
