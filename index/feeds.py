@@ -41,9 +41,9 @@ def parse_feed(feed_url: str, body: bytes, content_type: str = "") -> tuple[list
     parsed = feedparser.parse(body, response_headers={"content-type": content_type or "application/xml"})
     problem = parsed.get("bozo_exception")
     if parsed.get("bozo") and (not parsed.entries or isinstance(problem, xml.sax.SAXException)):
-        raise FeedInvalid(f"{feed_url}: malformed feed XML ({problem})"[:400])
+        raise FeedInvalid(f"malformed feed XML ({problem})"[:400])
     if not parsed.get("version") and not parsed.entries:
-        raise FeedInvalid(f"{feed_url}: not an RSS or Atom feed")
+        raise FeedInvalid(f"not an RSS or Atom feed")
     items: list[Item] = []
     problems: list[str] = []
     seen: set[str] = set()
@@ -52,7 +52,7 @@ def parse_feed(feed_url: str, body: bytes, content_type: str = "") -> tuple[list
         guid = str(entry.get("id") or "") or None
         link = entry.get("link") or next((x.get("href") for x in entry.get("links", []) if x.get("href")), None)
         if not link:
-            problems.append(f"{feed_url}: item {n} ({title or guid or 'untitled'!r}) has no link")
+            problems.append(f"item {n} ({title or guid or 'untitled'!r}) has no link")
             continue
         url = normalize_url(str(link))
         item = Item(feed_url, url, guid, title, _date(entry))

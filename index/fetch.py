@@ -178,39 +178,39 @@ class Fetcher:
                     if response.has_redirect_location:
                         target = urljoin(current, response.headers.get("location", ""))
                         if target in seen:
-                            raise FetchFailed(f"{url}: redirect loop (back to {target})")
+                            raise FetchFailed(f"redirect loop (back to {target})")
                         current = check_url(target)
                         seen.add(current)
                         continue
                     return self._read(url, response, accept, deadline)
             except httpx.TimeoutException:
-                raise FetchFailed(f"{url}: timed out after {self.settings.timeout:g} s") from None
+                raise FetchFailed(f"timed out after {self.settings.timeout:g} s") from None
             except httpx.HTTPError as exc:
-                raise FetchFailed(f"{url}: {type(exc).__name__}: {exc}"[:300]) from None
-        raise FetchFailed(f"{url}: more than {self.settings.max_redirects} redirects")
+                raise FetchFailed(f"{type(exc).__name__}: {exc}"[:300]) from None
+        raise FetchFailed(f"more than {self.settings.max_redirects} redirects")
 
     def _read(self, url: str, response: httpx.Response, accept: frozenset[str], deadline: float) -> Fetched:
         if response.status_code == 304:
             return Fetched(str(response.url), 304, "", b"")
         if response.status_code >= 400:
-            raise FetchFailed(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            raise FetchFailed(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
         if response.status_code != 200:
-            raise FetchFailed(f"{url}: HTTP {response.status_code} (expected 200)")
+            raise FetchFailed(f"HTTP {response.status_code} (expected 200)")
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind not in accept:
-            raise UnsupportedContent(f"{url}: content type {kind or '(none)'!r} is not read; expected one of "
+            raise UnsupportedContent(f"content type {kind or '(none)'!r} is not read; expected one of "
                                      f"{', '.join(sorted(accept))}")
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            raise FetchTooLarge(f"{url}: the body is {int(declared):,} bytes; the limit is {cap:,} "
+            raise FetchTooLarge(f"the body is {int(declared):,} bytes; the limit is {cap:,} "
                                 f"(RAG_FETCH__MAX_BYTES)")
         body = bytearray()
         for part in response.iter_bytes():
             body += part
             if len(body) > cap:
-                raise FetchTooLarge(f"{url}: the body is over the limit of {cap:,} bytes (RAG_FETCH__MAX_BYTES)")
+                raise FetchTooLarge(f"the body is over the limit of {cap:,} bytes (RAG_FETCH__MAX_BYTES)")
             if time.monotonic() > deadline:
-                raise FetchFailed(f"{url}: timed out after {self.settings.timeout:g} s (still reading the body)")
+                raise FetchFailed(f"timed out after {self.settings.timeout:g} s (still reading the body)")
         return Fetched(str(response.url), 200, kind, bytes(body), response.charset_encoding,
                        response.headers.get("etag"), response.headers.get("last-modified"))

@@ -183,8 +183,11 @@ def _fetch_url(services: Services, body: UrlIn, path_doc_id: str | None) -> Docu
         raise InvalidInput(f"doc_id {doc_id!r} in the body differs from {path_doc_id!r} in the path")
     validate_doc_id(doc_id)
     meta = _metadata({"title": body.title, "source": body.source, "published_at": body.published_at})
-    with Fetcher(services.settings.fetch) as fetcher:
-        fetched = fetcher.fetch(url, ARTICLE_TYPES)
+    try:
+        with Fetcher(services.settings.fetch) as fetcher:
+            fetched = fetcher.fetch(url, ARTICLE_TYPES)
+    except InvalidInput as exc:  # the same reason as the CLI reports, naming the URL
+        raise type(exc)(f"{url}: {exc.message}") from exc
     try:
         return read_fetched(fetched, doc_id, meta)
     except Refused as exc:

@@ -57,9 +57,10 @@ def article_page(title: str, body: str, site: str = SITE, published: str = "2025
 class NewsSite:
     """``with NewsSite(corpus) as site:`` serves on ``site.url`` until the block ends."""
 
-    def __init__(self, corpus: Path, slow_seconds: float = 5.0) -> None:
+    def __init__(self, corpus: Path, slow_seconds: float = 5.0, many: int = 30, delay: float = 0.0) -> None:
         self.files = sorted(corpus.glob("*.txt"))
         self.slow_seconds = slow_seconds
+        self.delay = delay  # seconds before each /many/ page, so a poll takes long enough to be killed mid-way
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
         self.extra: dict[str, tuple[int, str, bytes]] = {}  # path -> (status, content type, body): set by tests
@@ -69,6 +70,9 @@ class NewsSite:
             lines = _paragraphs(text)
             title = " ".join(lines[0].split()[:12]).rstrip(".,;:")
             self.articles[path.stem] = (title, text)
+        # /many/<i>.html: ``many`` distinct stories, each a disjoint run of the corpus's paragraphs
+        paragraphs = [p for path in self.files for p in _paragraphs(path.read_text(encoding="utf-8"))]
+        self.many = [paragraphs[i::many] for i in range(many)] if paragraphs else []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -100,6 +104,15 @@ class NewsSite:
                 return 200, "text/html; charset=utf-8", article_page(title, body).encode()
         if path.endswith("/wire-story.html"):
             return self._wire(path.split("/")[1])
+        if path.startswith("/many/") and path.endswith(".html"):
+            n = path[len("/many/"):-len(".html")]
+            if n.isdigit() and int(n) < len(self.many):
+                time.sleep(self.delay)
+                body = "\n".join(self.many[int(n)])
+                return 200, "text/html", article_page(f"Story {n}: " + " ".join(body.split()[:8]), body).encode()
+        if path == "/many.rss":
+            return 200, "application/rss+xml", _rss([(f"Story {i}", f"{self.url}/many/{i}.html", f"urn:many:{i}")
+                                                     for i in range(len(self.many))]).encode()
         if path == "/feed.rss":
             return 200, "application/rss+xml; charset=utf-8", self.rss().encode()
         if path == "/feed.atom":

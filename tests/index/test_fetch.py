@@ -57,7 +57,7 @@ def test_bad_responses_are_refused_with_their_reason(site: NewsSite, fetcher: Fe
                                                      error: type[RagError], reason: str) -> None:
     with pytest.raises(error) as caught:
         fetcher.fetch(site.url + path)
-    assert reason in caught.value.message and path in caught.value.message
+    assert reason in caught.value.message
 
 
 def test_five_redirects_are_followed(site: NewsSite, fetcher: Fetcher) -> None:
