@@ -43,7 +43,7 @@ def parse_feed(feed_url: str, body: bytes, content_type: str = "") -> tuple[list
     if parsed.get("bozo") and (not parsed.entries or isinstance(problem, xml.sax.SAXException)):
         raise FeedInvalid(f"malformed feed XML ({problem})"[:400])
     if not parsed.get("version") and not parsed.entries:
-        raise FeedInvalid(f"not an RSS or Atom feed")
+        raise FeedInvalid("not an RSS or Atom feed")
     items: list[Item] = []
     problems: list[str] = []
     seen: set[str] = set()
