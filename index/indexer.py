@@ -39,7 +39,7 @@ class IndexReport:
 class Indexer:
     def __init__(self, store: Store, embedder: Embedder, chunker: Chunker,
                  max_file_bytes: int = 20_000_000, batch_documents: int = 200,
-                 syndication_threshold: float = 0.8) -> None:
+                 syndication_threshold: float = 0.6) -> None:
         self.store = store
         self.syndication_threshold = syndication_threshold
         self.embedder = embedder

@@ -62,7 +62,8 @@ class Store(Protocol):
     def get_document(self, doc_id: str) -> Document: ...
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        """doc_id, title, source, published_at, chunks, indexed_at, text, content_hash; NotFound if absent."""
+        """doc_id, title, source, published_at, chunks, indexed_at, url, duplicate_of, also_published_by, text,
+        content_hash; NotFound if absent."""
         ...
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:

@@ -247,7 +247,8 @@ def test_documents_read_back_with_their_metadata(store: Store) -> None:
     assert (doc.title, doc.source, doc.published_at) == ("Lithium mine", "AP", "2025-03-01T09:30:00Z")
     assert doc.text == ARTICLES["mine"][1] and doc.content_hash == content_hash(doc.text)
     info = store.document_info("undated")
-    assert set(info) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash"}
+    assert set(info) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash",
+                         "url", "duplicate_of", "also_published_by"}
     assert info["chunks"] == len(store.chunk_ids("undated")) and info["source"] is None and info["published_at"] is None
     assert date.fromisoformat(info["indexed_at"][:10]) <= date.today()
     assert store.content_hashes() == {k: content_hash(v[1]) for k, v in ARTICLES.items()}
