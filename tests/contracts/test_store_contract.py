@@ -266,7 +266,8 @@ def test_list_documents_pages_in_byte_order_of_doc_id_with_the_total(store: Stor
     assert [row["doc_id"] for rows, _ in pages for row in rows] == sorted(ids)  # Python sorts by code point
     assert pages[-1][0] == []
     row = pages[0][0][0]
-    assert set(row) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at"} and row["chunks"] == 1
+    assert set(row) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at", "url", "duplicate_of",
+                        "also_published_by"} and row["chunks"] == 1
 
 
 def test_count_gives_documents_and_chunks(store: Store) -> None:
