@@ -84,7 +84,7 @@ def run(thresholds: list[float], squad_articles: int, seed: int) -> dict[str, ob
         # A document should be marked when an earlier document of its story came before it in the stream.
         first_seen: set[str] = set()
         should = 0
-        for d, story, _ in docs:
+        for _, story, _kind in docs:
             should += story in first_seen
             first_seen.add(story)
         wrong_kinds: dict[str, int] = {}

@@ -126,6 +126,9 @@ class NewsSite:
             body = article_page("Café owners count the cost", "Le café de la gare served crème brûlée "
                                 "to 120 guests a day before the harbour closed.")
             return 200, "text/html; charset=iso-8859-1", body.encode("iso-8859-1")
+        if path == "/cp1252.html":  # no charset in the header: the page's own <meta charset> says it
+            body = article_page("Harbour fees rise", "The port’s fees rose by 4€ a tonne — the first rise in a decade.")
+            return 200, "text/html", body.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').encode("cp1252")
         if path == "/image.png":
             return 200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
         return None

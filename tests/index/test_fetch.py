@@ -44,6 +44,11 @@ def test_the_declared_charset_decodes_a_latin1_page(site: NewsSite, fetcher: Fet
     assert "Le café de la gare served crème brûlée" in doc.text
 
 
+def test_a_charset_declared_only_in_the_page_decodes_it(site: NewsSite, fetcher: Fetcher) -> None:
+    doc = read_fetched(fetcher.fetch(site.url + "/cp1252.html"), "cp1252")
+    assert "The port’s fees rose by 4€ a tonne — the first rise in a decade." in doc.text
+
+
 @pytest.mark.parametrize(("path", "error", "reason"), [
     ("/slow", FetchFailed, "timed out after 1.5 s"),
     ("/missing", FetchFailed, "HTTP 404 Not Found"),
