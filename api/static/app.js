@@ -189,7 +189,9 @@ async function loadDocuments(reset = true) {
   const page = await response.json();
   for (const doc of page.documents) {
     const meta = [doc.source, doc.published_at].filter(Boolean).join(", ");
-    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "",
+    const also = doc.also_published_by && doc.also_published_by.length ? ` — also published by ${doc.also_published_by.join(", ")}` : "";
+    const copy = doc.duplicate_of ? ` — a copy of ${doc.duplicate_of}` : "";
+    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "", also, copy,
       el("button", { type: "button", "aria-label": `Delete ${doc.title}`, onclick: () => deleteDocument(doc) }, "Delete")));
   }
   docOffset = page.next_offset ?? docOffset;
@@ -215,6 +217,23 @@ async function upload(event) {
     const doc = await response.json();
     $("upload-status").textContent = `${doc.title}: ${doc.status} (${doc.chunks} passages).`;
     $("file").value = "";
+    loadDocuments(); loadStatus();
+  } else {
+    $("upload-status").textContent = "Could not add it: " + await errorText(response);
+  }
+}
+
+async function addLink(event) {
+  event.preventDefault();
+  const url = $("link").value.trim();
+  if (!url) return;
+  $("upload-status").textContent = `Fetching ${url}…`;
+  const response = await fetch("/v1/documents", { method: "POST", headers: headers(), body: JSON.stringify({ url }) });
+  if (response.ok) {
+    const doc = await response.json();
+    const copy = doc.duplicate_of ? ` (a copy of ${doc.duplicate_of}: kept as one source)` : "";
+    $("upload-status").textContent = `${doc.title}: ${doc.status} (${doc.chunks} passages)${copy}.`;
+    $("link").value = "";
     loadDocuments(); loadStatus();
   } else {
     $("upload-status").textContent = "Could not add it: " + await errorText(response);
@@ -253,6 +272,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("doc-more").addEventListener("click", () => loadDocuments(false));
   $("upload").addEventListener("submit", upload);
+  $("add-link").addEventListener("submit", addLink);
   $("passage").addEventListener("close", () => { $("passage").returnFocus?.focus(); });
   loadStatus();
 });

@@ -25,7 +25,7 @@ def url_server(tmp_path_factory: pytest.TempPathFactory, site: NewsSite) -> Iter
     base = tmp_path_factory.mktemp("dialog")
     env = {"RAG_API_KEYS": API_KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0", "RAG_FETCH__ALLOW_PRIVATE": "true"}
     running = start_server(base / "index", base / "server.log", env)
-    for url in [site.article_url(sorted(site.articles)[4]), *site.wire_urls()]:
+    for url in site.wire_urls():
         created = httpx.post(running.url + "/v1/documents", headers={"Authorization": f"Bearer {API_KEY}"},
                              json={"url": url}, timeout=60)
         assert created.status_code == 201, created.text
@@ -40,6 +40,13 @@ def test_the_dialog_shows_title_source_date_link_and_the_whole_passage(browser, 
 
     browser.get(url_server.url + "/")
     WebDriverWait(browser, 20).until(lambda d: "articles" in d.find_element(By.ID, "status").text)
+    browser.find_element(By.ID, "docs-toggle").click()  # add one more article by its link, from the page
+    browser.find_element(By.ID, "api-key").send_keys(API_KEY + "\t")
+    browser.find_element(By.ID, "link").send_keys(site.article_url(sorted(site.articles)[4]) + "\n")
+    WebDriverWait(browser, 60).until(lambda d: "created" in d.find_element(By.ID, "upload-status").text)
+    listed = browser.find_element(By.ID, "doc-list").text
+    assert "also published by Coastal Courier, Valley Times" in listed and "a copy of" in listed
+    browser.find_element(By.ID, "docs-toggle").click()
     item = ask(browser, "Has China rolled back its rare earth export control regime?")
     item.find_element(By.CSS_SELECTOR, ".answer-text button.cite").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "passage").get_attribute("open") is not None)
