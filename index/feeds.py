@@ -50,8 +50,9 @@ def parse_feed(feed_url: str, body: bytes, content_type: str = "") -> tuple[list
     for n, entry in enumerate(parsed.entries, start=1):
         title = " ".join(str(entry.get("title", "")).split())[:200]
         guid = str(entry.get("id") or "") or None
-        link = entry.get("link") or next((x.get("href") for x in entry.get("links", []) if x.get("href")), None)
-        if not link:
+        links = [entry.get("link"), *(x.get("href") for x in entry.get("links", []))]
+        link = next((str(x) for x in links if x and str(x).lower().startswith(("http://", "https://"))), None)
+        if not link:  # feedparser may offer an Atom entry's id (a urn:) as its link
             problems.append(f"item {n} ({title or guid or 'untitled'!r}) has no link")
             continue
         url = normalize_url(str(link))

@@ -36,12 +36,12 @@ def address_problem(ip: str) -> str | None:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     if str(address) in ("169.254.169.254", "100.100.100.200", "fd00:ec2::254"):
-        return f"{address} is a cloud metadata address"
+        return f"a cloud metadata address ({address})"
     for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
-            return f"{address} is a {kind.replace('_', '-')} address"
+            return f"a {kind.replace('_', '-')} address ({address})"
     if not address.is_global:
-        return f"{address} is not a public address"
+        return f"an address that is not public ({address})"
     return None
 
 

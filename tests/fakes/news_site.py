@@ -8,6 +8,7 @@ and ``not_modified`` the 304s."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import threading
@@ -57,7 +58,8 @@ def article_page(title: str, body: str, site: str = SITE, published: str = "2025
 class NewsSite:
     """``with NewsSite(corpus) as site:`` serves on ``site.url`` until the block ends."""
 
-    def __init__(self, corpus: Path, slow_seconds: float = 5.0, many: int = 30, delay: float = 0.0) -> None:
+    def __init__(self, corpus: Path, slow_seconds: float = 5.0, many: int = 30, delay: float = 0.0,
+                 port: int = 0) -> None:
         self.files = sorted(corpus.glob("*.txt"))
         self.slow_seconds = slow_seconds
         self.delay = delay  # seconds before each /many/ page, so a poll takes long enough to be killed mid-way
@@ -73,7 +75,7 @@ class NewsSite:
         # /many/<i>.html: ``many`` distinct stories, each a disjoint run of the corpus's paragraphs
         paragraphs = [p for path in self.files for p in _paragraphs(path.read_text(encoding="utf-8"))]
         self.many = [paragraphs[i::many] for i in range(many)] if paragraphs else []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -254,3 +256,21 @@ def _rss(items: list[tuple[str, str | None, str]]) -> str:
     return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
             f"<title>{SITE}</title><link>http://ledger.example/</link><description>News</description>"
             f"{body}</channel></rss>")
+
+
+def main() -> None:
+    """Serve the site until interrupted: python -m tests.fakes.news_site [--port 8765] [--corpus DIR]."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="The tests' loopback news site")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "rare-earths")
+    args = parser.parse_args()
+    site = NewsSite(args.corpus, port=args.port)
+    print(f"serving {len(site.articles)} articles, /feed.rss and /feed.atom on {site.url}", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        site.server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

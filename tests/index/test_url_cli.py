@@ -82,7 +82,7 @@ def test_a_private_address_is_refused_without_the_setting_and_nothing_changes(tm
     before = documents(index)
     refused = rag(index, "index", site.article_url(sorted(site.articles)[0]), env={"RAG_FETCH__ALLOW_PRIVATE": "false"})
     assert refused.returncode == 1
-    assert "127.0.0.1 is a loopback address" in refused.stdout and "RAG_FETCH__ALLOW_PRIVATE=true" in refused.stdout
+    assert "resolves to a loopback address (127.0.0.1)" in refused.stdout and "RAG_FETCH__ALLOW_PRIVATE=true" in refused.stdout
     assert documents(index) == before
 
 
@@ -94,7 +94,8 @@ def test_a_feed_indexes_each_linked_article_once_by_guid_and_url(tmp_path: Path,
     # The Atom feed links the same articles (other guids, same URLs): nothing new is fetched or added.
     hits = sum(site.hits.values())
     atom = rag(index, "index", "--feed", site.url + "/feed.atom")
-    assert atom.stdout.startswith("added 0, updated 0, skipped 0 unchanged"), atom.stdout
+    assert atom.stdout.startswith("added 0, updated 0, skipped 0 unchanged, refused 1"), atom.stdout
+    assert "item 7 ('Briefing: markets at a glance') has no link" in atom.stdout  # its urn: id is not a link
     assert sum(site.hits.values()) == hits + 1  # only the feed itself
     assert len(documents(index)) == len(site.articles)
 
