@@ -100,7 +100,7 @@ def label(source: str | None, url: str | None, doc_id: str) -> str:
     if source:
         return source
     if url:
-        return urlsplit(url).hostname or url
+        return (urlsplit(url).hostname or url).removeprefix("www.")
     return doc_id
 
 
