@@ -112,6 +112,16 @@ class Indexer:
         return np.concatenate(parts)
 
     def delete(self, doc_id: str) -> None:
+        """Remove a document; its syndicated copies, if any, stand in for it (the first becomes the original,
+        chunked and embedded) in the same atomic write."""
         if doc_id not in self.store.content_hashes():
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        self.store.write([], deletes=[doc_id])
+        copies = [self.store.get_document(c) for c in self.store.copies_of(doc_id)]
+        known = {k: v for k, v in self.store.fingerprints().items() if k != doc_id}
+        mark_copies(copies, known, self.syndication_threshold)
+        chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in copies]
+        with tqdm(disable=True) as bar:
+            vectors = self._embed([c for _, chunks in chunked for c in chunks], bar)
+        bounds = np.cumsum([0] + [len(chunks) for _, chunks in chunked])
+        upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(chunked)]
+        self.store.write(upserts, deletes=[doc_id])

@@ -59,6 +59,10 @@ class Store(Protocol):
         """MinHash fingerprints (rag/syndication.py) of the documents that are not copies, by doc_id."""
         ...
 
+    def copies_of(self, doc_id: str) -> list[str]:
+        """The doc_ids recorded as syndicated copies of this document."""
+        ...
+
     def get_document(self, doc_id: str) -> Document: ...
 
     def document_info(self, doc_id: str) -> dict[str, Any]:

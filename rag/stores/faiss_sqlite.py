@@ -303,6 +303,10 @@ class FaissStore:
         return dict(self._conn().execute("SELECT doc_id, fingerprint FROM documents "
                                          "WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL").fetchall())
 
+    def copies_of(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self._conn().execute(
+            "SELECT doc_id FROM documents WHERE duplicate_of = ? ORDER BY doc_id", (doc_id,))]
+
     def get_document(self, doc_id: str) -> Document:
         keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash", "url", "duplicate_of",
                 "fingerprint")

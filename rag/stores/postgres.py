@@ -278,6 +278,12 @@ class PostgresStore:
             return dict(conn.execute("SELECT doc_id, fingerprint FROM rag_documents "
                                      "WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL").fetchall())
 
+    def copies_of(self, doc_id: str) -> list[str]:
+        with self._connection() as conn:
+            rows = conn.execute("SELECT doc_id FROM rag_documents WHERE duplicate_of = %s ORDER BY doc_id COLLATE \"C\"",
+                                [doc_id]).fetchall()
+        return [r[0] for r in rows]
+
     def get_document(self, doc_id: str) -> Document:
         keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash", "url", "duplicate_of",
                 "fingerprint")

@@ -43,6 +43,19 @@ def test_a_url_and_copies_come_back_on_documents_and_passages(store: Store) -> N
     assert store.verify() == []
 
 
+def test_deleting_the_original_lets_its_first_copy_stand_in(store: Store) -> None:
+    indexer = Indexer(store, EMBEDDER, CHUNKER)
+    indexer.index_documents([wire("ledger", "Harbour Ledger"), wire("courier", "Coastal Courier", " Updated."),
+                             wire("times", "Valley Times", " Reporting by the wire desk.")])
+    assert store.copies_of("ledger") == ["courier", "times"]
+    indexer.delete("ledger")
+    assert store.document_info("courier")["duplicate_of"] is None and store.document_info("courier")["chunks"] > 0
+    assert store.document_info("times")["duplicate_of"] == "courier"
+    assert store.document_info("courier")["also_published_by"] == ["Valley Times"]
+    assert {p.doc_id for p in store.search(EMBEDDER.embed_query("desalination plant brine"), 10)} == {"courier"}
+    assert store.verify() == []
+
+
 def test_different_stories_are_not_copies(store: Store) -> None:
     add_articles(store)
     indexer = Indexer(store, EMBEDDER, CHUNKER)
