@@ -16,13 +16,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from rag.errors import GeneratorError
-from rag.protocols import Embedder
-from rag.telemetry import stage
+from rag.protocols import Condenser, Embedder
+from rag.telemetry import SILENT, Telemetry
 from rag.text import QUESTION_WORDS, STOPWORDS
 from rag.types import ChatMessage
 
@@ -43,10 +43,6 @@ _FIGURE = re.compile(r"\d[\d.,]*(?:\s*[\u2013-]\s*\d[\d.,]*)?\s*(?:%|percent|per
 MAX_CONTEXT_TERMS = 8
 MAX_CONTENT_FOR_FOLLOW_UP = 3
 SUBSTITUTE_MIN_SIMILARITY = 0.15
-
-
-class Condenser(Protocol):
-    def condense(self, history: Sequence[ChatMessage], question: str) -> str: ...
 
 
 def _words(text: str) -> list[str]:
@@ -104,12 +100,13 @@ def _names(text: str, exclude: set[str]) -> list[str]:
 
 
 class Rewriter:
-    def __init__(self, embedder: Embedder | None) -> None:
+    def __init__(self, embedder: Embedder | None, telemetry: Telemetry = SILENT) -> None:
         self.embedder = embedder
+        self.telemetry = telemetry
 
     def standalone(self, messages: Sequence[ChatMessage], condenser: Condenser | None = None) -> tuple[str, str]:
         """(query, how) for the last user turn; ``how`` says which rule (or the model) made it."""
-        with stage("rewrite"):
+        with self.telemetry.stage("rewrite"):
             turn = messages[-1].content.strip()
             history = list(messages[:-1])
             if not any(m.role == "user" for m in history):

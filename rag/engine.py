@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
-from rag.conversation import Condenser, Rewriter, without_context
+from rag.conversation import Rewriter, without_context
+from rag.protocols import Condenser
 from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
@@ -22,7 +23,7 @@ class Engine:
         self.default_k = default_k
         self.rewriter = rewriter or Rewriter(retriever.embedder)
         generator = answerer.generator
-        self.condenser: Condenser | None = generator if callable(getattr(generator, "condense", None)) else None  # type: ignore[assignment]
+        self.condenser = generator if isinstance(generator, Condenser) else None
 
     def search(self, request: SearchRequest) -> list[Passage]:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)

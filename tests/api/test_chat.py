@@ -98,7 +98,7 @@ def test_a_hosted_model_condenses_the_follow_up(tmp_path: Path, rare_earths_inde
     from tests.fakes.llm_servers import FakeLLM, Reply
 
     fake = FakeLLM("openai", replies=[Reply("How long will the rare earth export resumption last?")]).start()
-    env = {"RAG_GENERATOR": "openai", "RAG_OPENAI__BASE_URL": fake.url, "RAG_OPENAI__MAX_RETRIES": "0",
+    env = {"RAG_GENERATOR": "openai", "RAG_GENERATORS__OPENAI__BASE_URL": fake.url, "RAG_GENERATORS__OPENAI__MAX_RETRIES": "0",
            "OPENAI_API_KEY": "sk-test"}
     running = start_server(copy_index(rare_earths_index, tmp_path / "ix"), tmp_path / "log", extra_env=env)
     try:

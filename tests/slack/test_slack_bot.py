@@ -147,6 +147,15 @@ def test_a_retried_delivery_is_answered_once(slack: tuple[Server, FakeSlack, Pat
     assert len([m for m in fake.of("chat.postMessage") if m.get("thread_ts") == "1700000200.000100"]) == 1
 
 
+def test_a_mention_of_control_characters_only_gets_the_help_like_an_empty_one(slack: tuple[Server, FakeSlack, Path]) -> None:
+    server, fake, _ = slack
+    event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> \u0000\ud7ff\uffff \u200b", "ts": "1700000300.000100",
+             "channel": "C1"}
+    assert post_event(server, event, "EvControl").status_code == 200
+    reply = reply_to(fake, "1700000300.000100", 0)
+    assert reply["text"].startswith("Ask me a question about the articles")
+
+
 def test_slash_command_visible_or_private(slack: tuple[Server, FakeSlack, Path]) -> None:
     server, fake, _ = slack
     fields = {"command": "/ask", "text": "What share of rare earth processing does China control?", "channel_id": "C1",
@@ -223,9 +232,10 @@ def test_socket_mode_runs_the_same_listeners(tmp_path: Path, rare_earths_index: 
     from slack_bolt import BoltRequest
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from api.settings import AppSettings as Settings
+    from api.settings import SlackSettings
     from api.slack.bot import SlackBot
     from rag.services import build_services
-    from rag.settings import Settings, SlackSettings
 
     fake = FakeSlack(TOKEN).start()
     try:
