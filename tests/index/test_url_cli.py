@@ -133,3 +133,18 @@ def test_a_watch_killed_mid_poll_loses_nothing_and_repeats_nothing(tmp_path: Pat
     assert rag(index, "check").returncode == 0
     again = rag(index, "watch", "--feed", feed, "--once")
     assert "added 0, updated 0, skipped 0 unchanged, refused 0" in again.stdout
+
+
+def test_a_story_from_three_sites_is_one_source_and_survives_deleting_the_original(tmp_path: Path, site: NewsSite) -> None:
+    index = tmp_path / "index"
+    first, *copies = site.wire_urls()
+    done = rag(index, "index", *site.wire_urls())
+    assert done.stdout.startswith("added 3,") and done.stdout.count(f"the same story as {url_doc_id(first)}") == 2
+    found = json.loads(rag(index, "search", "China export control regime", "--json", "-k", "10").stdout)["passages"]
+    assert {p["doc_id"] for p in found} == {url_doc_id(first)}
+    assert found[0]["also_published_by"] == ["Coastal Courier", "Valley Times"]
+    deleted = rag(index, "delete", url_doc_id(first))
+    assert deleted.returncode == 0 and "stands in for it" in deleted.stdout
+    found = json.loads(rag(index, "search", "China export control regime", "--json", "-k", "10").stdout)["passages"]
+    assert len({p["doc_id"] for p in found}) == 1 and {p["doc_id"] for p in found} <= {url_doc_id(u) for u in copies}
+    assert len(found[0]["also_published_by"]) == 1 and rag(index, "check").returncode == 0
