@@ -60,3 +60,13 @@ def test_errors_reach_the_sdk_as_its_own_exceptions(client: openai.OpenAI) -> No
                                                                     {"role": "user", "content": "Hi?"}])
     with pytest.raises(openai.UnprocessableEntityError, match="last message must be the user's question"):
         client.chat.completions.create(model="articles", messages=[{"role": "assistant", "content": "Hi"}])
+
+
+def test_a_source_line_ends_with_the_url_of_an_article_fetched_from_one() -> None:
+    from api.routes.openai_compat import reply_text
+    from rag.types import Answer, Citation
+
+    citations = [Citation(id=1, doc_id="a", title="Deal", chunk_id="a:0", text="x.", source="Ledger",
+                          url="https://ledger.example/deal"), Citation(id=2, doc_id="b", title="File", chunk_id="b:0", text="y.")]
+    text = reply_text(Answer(question="q", answer="It did [1] [2].", grounded=True, citations=citations))
+    assert text.endswith("Sources:\n[1] Deal (Ledger) <https://ledger.example/deal>\n[2] File")
