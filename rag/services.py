@@ -9,7 +9,7 @@ from index.indexer import Indexer
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
-from rag.conversation import Rewriter
+from rag.conversation import Reader
 from rag.embedders import make_embedder
 from rag.engine import Engine
 from rag.generators import EXTRACTIVE, make_generator
@@ -48,7 +48,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
                           telemetry=telemetry)
     drafter = generator if generator is extractive else WithFallback(generator, extractive, settings.answer.fallback)
     answerer = Answerer(drafter, vectors, settings.answer, telemetry=telemetry)
-    engine = Engine(retriever, answerer, settings.retrieval.k, Rewriter(embedder, telemetry=telemetry))
+    engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
                       settings.indexing.max_file_bytes, settings.indexing.batch_documents,
                       settings.indexing.syndication_threshold)

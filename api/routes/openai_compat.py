@@ -9,6 +9,8 @@ prompt decides how answers are written. Sampling and client options (temperature
 user, tools, ...) are accepted and ignored. ``stream_options.include_usage`` adds the usage chunk of the
 OpenAI wire format (empty ``choices``) before ``[DONE]``; usage counts word pieces (words and punctuation),
 not a model tokenizer's tokens, since the reply may come from no model at all.
+Conversations longer than /v1/chat accepts keep their most recent turns; the follow-up is read the same
+way as on /v1/chat (rag.conversation).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from api.security import ReadAccess
 from api.sse import HEADERS
 from api.strict_json import StrictJSONRoute
 from rag.errors import InvalidInput, NotFound, RagError, describe_validation
-from rag.types import Answer, ChatRequest, Filters
+from rag.types import MAX_TURNS, Answer, ChatRequest, Filters
 
 router = APIRouter(prefix="/v1", tags=["openai-compatible"], route_class=StrictJSONRoute)
 
@@ -86,6 +88,10 @@ def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
         if message.role not in ("user", "assistant"):
             raise InvalidInput(f"messages.{n}.role: {message.role!r} is not supported; use user, assistant or system")
         turns.append({"role": message.role, "content": _text(message, n)})
+    if len(turns) > MAX_TURNS:  # a long chat client history: the reading only looks at the recent turns anyway
+        turns = turns[-MAX_TURNS:]
+        while len(turns) > 1 and turns[0]["role"] != "user":
+            turns = turns[1:]
     try:
         return ChatRequest.model_validate({"messages": turns, "filters": body.filters, "debug": body.debug})
     except ValidationError as exc:

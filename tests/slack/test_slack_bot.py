@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -118,6 +119,16 @@ def test_a_mention_is_answered_in_its_thread_and_a_follow_up_keeps_the_context(s
                      thread_ts="1700000000.000100")
     assert "90%" in block_text(follow)
     assert fake.rejected == []
+
+
+def test_a_pronoun_in_a_thread_is_read_as_on_v1_chat(slack: tuple[Server, FakeSlack, Path]) -> None:
+    server, fake, index = slack
+    mention(server, fake, "Who wants to finalize the rare earths arrangement by Thanksgiving?", ts="1700000100.000100")
+    follow = mention(server, fake, "What reports did he dispute?", ts="1700000101.000100", thread_ts="1700000100.000100")
+    assert "disputed" in block_text(follow)
+    with sqlite3.connect(index / "feedback.sqlite") as conn:
+        queries = [q for (q,) in conn.execute("SELECT query FROM answers WHERE question = ?", ("What reports did he dispute?",))]
+    assert queries == ["What reports did Scott Bessent dispute?"]
 
 
 def test_a_dm_is_answered_and_bot_messages_are_ignored(slack: tuple[Server, FakeSlack, Path]) -> None:
