@@ -44,12 +44,13 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
 
 
 @app.command("index")
-def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (.txt, .md, .html) or http(s) URLs")] = None,
+def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (.txt, .md, .html, .pdf) or http(s) URLs")] = None,
               urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line")] = None,
               feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
                                                                              "it links to (repeat for several)")] = None,
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
+    from index.files import index_paths
     from index.urls import is_url, read_url_list
 
     given = list(paths or [])
@@ -63,7 +64,8 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
         fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
     services = _services(index, config)
     progress = sys.stderr.isatty()
-    report = services.indexer.index_paths([Path(p) for p in given if not is_url(p)], progress=progress)
+    indexing = services.settings.indexing
+    report = index_paths(services.indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
     if links or feed:
         from index.feeds import poll_feed
         from index.fetch import Fetcher
@@ -72,9 +74,9 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
         state = _fetch_state(services)
         with Fetcher(services.settings.fetch) as fetcher:
             if links:
-                index_urls(services.indexer, fetcher, state, links, report, progress=progress)
+                index_urls(services.indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
             for url in feed or []:
-                poll_feed(services.indexer, fetcher, state, url, report, progress=progress)
+                poll_feed(services.indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
@@ -111,7 +113,8 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
             stop.set()
 
     with Fetcher(services.settings.fetch) as fetcher:
-        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop)
+        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop,
+              html=services.settings.indexing.html)
 
 
 @app.command("delete")
@@ -214,8 +217,10 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     metrics = Metrics()
     services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
     if seed is not None and services.store.count()[1] == 0:
+        from index.files import index_paths
+
         typer.echo(f"index is empty: indexing {seed}", err=True)
-        typer.echo(services.indexer.index_paths([seed]).summary(), err=True)
+        typer.echo(index_paths(services.indexer, [seed], services.settings.indexing).summary(), err=True)
     if settings.feeds:
         _poll_feeds_in_background(services)
     uvicorn.run(create_app(services, settings, metrics), host=settings.host, port=settings.port,
@@ -238,7 +243,7 @@ def _poll_feeds_in_background(services: Any) -> None:
     def run() -> None:
         with Fetcher(services.settings.fetch) as fetcher:
             watch(services.indexer, fetcher, _fetch_state(services), list(services.settings.feeds),
-                  services.settings.fetch.feed_every, show, threading.Event())
+                  services.settings.fetch.feed_every, show, threading.Event(), html=services.settings.indexing.html)
 
     threading.Thread(target=run, name="feed-poller", daemon=True).start()
 

@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 
 from index.fetch import FEED_TYPES, Fetcher
 from index.fetch_state import FetchState
-from index.indexer import Indexer, IndexReport
+from index.readers import HtmlMode
 from index.urls import fetch_many, normalize_url
 from rag.errors import FeedInvalid, InvalidInput, RagError
+from rag.indexing.indexer import Indexer, IndexReport
 
 
 @dataclass
@@ -72,7 +73,8 @@ def _date(entry: dict) -> str | None:  # type: ignore[type-arg]
 
 
 def poll_feed(indexer: Indexer, fetcher: Fetcher, state: FetchState, feed_url: str,
-              report: IndexReport | None = None, batch: int = 10, progress: bool = False) -> IndexReport:
+              report: IndexReport | None = None, batch: int = 10, progress: bool = False,
+              html: HtmlMode = "article") -> IndexReport:
     """Index the feed's new items, ``batch`` at a time, each batch committed before it is marked seen."""
     report = report or IndexReport()
     try:
@@ -87,7 +89,7 @@ def poll_feed(indexer: Indexer, fetcher: Fetcher, state: FetchState, feed_url: s
     for start in range(0, len(todo), batch):
         part = todo[start:start + batch]
         known = set(indexer.store.content_hashes())
-        outcomes = fetch_many(fetcher, state, [item.url for item in part], known)
+        outcomes = fetch_many(fetcher, state, [item.url for item in part], known, html=html)
         documents = []
         for item, outcome in zip(part, outcomes):
             if outcome.problem is not None:
@@ -117,7 +119,7 @@ def parse_every(value: str) -> float:
 
 
 def watch(indexer: Indexer, fetcher: Fetcher, state: FetchState, feeds: list[str], every: float,
-          on_report: Callable[[str, IndexReport], None], stop: threading.Event) -> None:
+          on_report: Callable[[str, IndexReport], None], stop: threading.Event, html: HtmlMode = "article") -> None:
     """Poll the feeds every ``every`` seconds until ``stop`` is set; a failed poll (the store busy or
     unreachable) is reported and tried again next time."""
     while not stop.is_set():
@@ -125,7 +127,7 @@ def watch(indexer: Indexer, fetcher: Fetcher, state: FetchState, feeds: list[str
             if stop.is_set():
                 return
             try:
-                report = poll_feed(indexer, fetcher, state, feed)
+                report = poll_feed(indexer, fetcher, state, feed, html=html)
             except RagError as exc:
                 report = IndexReport(refused=[(feed, exc.message)])
             on_report(feed, report)

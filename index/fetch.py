@@ -23,7 +23,8 @@ import httpx
 from rag.errors import FetchFailed, FetchTooLarge, UnsupportedContent, UrlNotAllowed
 from rag.settings import FetchSettings
 
-ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/markdown"})
+BINARY_TYPES = frozenset({"application/pdf", "application/x-pdf"})  # read as bytes, not decoded
+ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/markdown", *BINARY_TYPES})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
                         "application/rdf+xml", "application/feed+xml"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)

@@ -10,14 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from index.fetch import ARTICLE_TYPES, Fetched, Fetcher
+from index.documents import document_from_bytes
+from index.fetch import ARTICLE_TYPES, BINARY_TYPES, Fetched, Fetcher
 from index.fetch_state import FetchState
-from index.indexer import Indexer, IndexReport
-from index.readers import Refused, document_from_bytes
+from index.readers import HtmlMode, Refused
 from rag.errors import InvalidInput
+from rag.indexing.indexer import Indexer, IndexReport
 from rag.types import Document
-
-_SUFFIX = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/markdown": ".md"}
 
 
 def is_url(value: str) -> bool:
@@ -44,11 +43,16 @@ def url_doc_id(url: str) -> str:
     return f"{readable}-{hashlib.sha256(normal.encode()).hexdigest()[:10]}"
 
 
-def read_fetched(fetched: Fetched, doc_id: str, metadata: dict[str, str] | None = None) -> Document:
-    """The one adapter from fetched bytes to a Document: decoded with the detected charset, then read by the
-    same reader as a file of that type."""
-    suffix = _SUFFIX.get(fetched.content_type, ".html")
-    doc = document_from_bytes(doc_id, fetched.text().encode("utf-8"), suffix, metadata=metadata)
+def read_fetched(fetched: Fetched, doc_id: str, metadata: dict[str, str] | None = None,
+                 html: HtmlMode = "article") -> Document:
+    """The one adapter from fetched bytes to a Document: text decoded with the detected charset (a PDF as it
+    came), then read by the reader registered for its content type, as a file of that type would be."""
+    if fetched.content_type in BINARY_TYPES:
+        data, kind = fetched.body, fetched.content_type
+    else:
+        data, kind = fetched.text().encode("utf-8"), f"{fetched.content_type}; charset=utf-8"
+    name = urlsplit(fetched.url).path.rsplit("/", 1)[-1]
+    doc = document_from_bytes(doc_id, data, name=name, content_type=kind, metadata=metadata, html=html)
     doc.url = fetched.url
     if not doc.source:
         doc.source = (urlsplit(fetched.url).hostname or "").removeprefix("www.") or None
@@ -68,34 +72,35 @@ class Outcome:
 
 
 def fetch_one(fetcher: Fetcher, state: FetchState | None, url: str, known: set[str],
-              metadata: dict[str, str] | None = None) -> Outcome:
+              metadata: dict[str, str] | None = None, html: HtmlMode = "article") -> Outcome:
     try:
         doc_id = url_doc_id(url)
         validators = state.validators(normalize_url(url)) if state is not None and doc_id in known else (None, None)
         fetched = fetcher.fetch(url, ARTICLE_TYPES, *validators)
         if fetched.not_modified:
             return Outcome(url, unchanged=True)
-        doc = read_fetched(fetched, doc_id, metadata)
+        doc = read_fetched(fetched, doc_id, metadata, html)
     except (InvalidInput, Refused) as exc:
         return Outcome(url, problem=exc.message)
     return Outcome(url, document=doc, etag=fetched.etag, last_modified=fetched.last_modified)
 
 
 def fetch_many(fetcher: Fetcher, state: FetchState | None, urls: Sequence[str], known: set[str],
-               metadata: Sequence[dict[str, str] | None] | None = None, workers: int = 4) -> list[Outcome]:
+               metadata: Sequence[dict[str, str] | None] | None = None, workers: int = 4,
+               html: HtmlMode = "article") -> list[Outcome]:
     """Fetch in a few threads (most of a fetch is waiting), results in the order of ``urls``."""
     extra = list(metadata) if metadata is not None else [None] * len(urls)
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(urls)))) as pool:
-        return list(pool.map(lambda pair: fetch_one(fetcher, state, pair[0], known, pair[1]), zip(urls, extra)))
+        return list(pool.map(lambda pair: fetch_one(fetcher, state, pair[0], known, pair[1], html), zip(urls, extra)))
 
 
 def index_urls(indexer: Indexer, fetcher: Fetcher, state: FetchState | None, urls: Iterable[str],
-               report: IndexReport | None = None, progress: bool = False) -> IndexReport:
+               report: IndexReport | None = None, progress: bool = False, html: HtmlMode = "article") -> IndexReport:
     """Fetch and index URLs; each failure is reported with its reason and the rest are indexed."""
     report = report or IndexReport()
     unique = list(dict.fromkeys(normalize_url(u) if is_url(u) else u for u in urls))
     known = set(indexer.store.content_hashes())
-    outcomes = fetch_many(fetcher, state, unique, known)
+    outcomes = fetch_many(fetcher, state, unique, known, html=html)
     documents = []
     for outcome in outcomes:
         if outcome.problem is not None:

@@ -95,6 +95,9 @@ class IndexingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_file_bytes: int = Field(default=20_000_000, ge=1)
     batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
+    html: Literal["article", "all"] = Field(
+        default="article", description="HTML pages: 'article' keeps the main content (trafilatura), 'all' every "
+                                       "piece of visible text.")
     syndication_threshold: float = Field(default=0.6, gt=0.0, le=1.0,
                                          description="Estimated Jaccard similarity of 5-word shingles at or above "
                                                      "which an article is a copy of one already indexed (1: off).")

@@ -23,6 +23,10 @@ class Document(BaseModel):
     duplicate_of: str | None = Field(default=None, description="A syndicated copy: the doc_id of the article it "
                                                                "copies (a copy has no passages of its own).")
     fingerprint: str | None = Field(default=None, description="MinHash of the text, to recognize copies.")
+    # What a reader found and the index does not store: where each page starts in ``text`` (PDF), and
+    # warnings for the index report (a page date that could not be read, ...).
+    page_starts: list[int] | None = Field(default=None, exclude=True)
+    warnings: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Chunk(BaseModel):
@@ -30,6 +34,7 @@ class Chunk(BaseModel):
     doc_id: str
     position: int
     text: str
+    page: int | None = None
 
 
 class Passage(BaseModel):
@@ -43,6 +48,7 @@ class Passage(BaseModel):
     url: str | None = None
     also_published_by: list[str] = Field(default_factory=list, description="Other sites that ran the same story "
                                                                             "(syndicated copies, not indexed apart).")
+    page: int | None = Field(default=None, description="The page the passage starts on (PDF documents).")
     scores: dict[str, float] = Field(default_factory=dict,
                                      description="Per-stage scores: dense (cosine), keyword (BM25), rerank.")
 
@@ -78,6 +84,7 @@ class Citation(BaseModel):
     url: str | None = Field(default=None, description="The original article, when it was indexed from a URL.")
     passage: str | None = Field(default=None, description="The whole passage the sentence comes from.")
     also_published_by: list[str] = Field(default_factory=list, description="Other sites that ran the same story.")
+    page: int | None = Field(default=None, description="The page of the cited passage (PDF documents).")
     verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
 
 

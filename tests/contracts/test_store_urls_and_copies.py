@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.indexer import Indexer
+from rag.indexing.indexer import Indexer
 from rag.protocols import Store
 from rag.types import Document
 from tests.contracts.conftest import OpenStore
