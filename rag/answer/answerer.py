@@ -7,14 +7,14 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from rag.answer.evidence import SentenceVectors, candidates
+from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.errors import GeneratorError
 from rag.protocols import Generator, HasFallback, PromptVersioned
 from rag.settings import AnswerSettings
 from rag.telemetry import SILENT, Telemetry
-from rag.types import Answer, Passage
+from rag.types import Answer, Dropped, Passage
 
 Event = tuple[str, Any]  # ("token", str) then ("answer", Answer)
 
@@ -56,6 +56,8 @@ class Answerer:
         checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
         timings["verify_ms"] = _ms(start)
         self.telemetry.observe("verify", timings["verify_ms"] / 1000)
+        if failure is None and backup is not None and checked.sentences:  # a model's draft, not the extractive one
+            self._drop_off_question(question, passages, checked)
         if failure is None and checked.sentences and all(s.attributed for s in checked.sentences) \
                 and not self._answerable(question, passages):  # quotes, but of nothing that answers
             checked.issues.append("every kept sentence was attributed, and no passage answers the question "
@@ -82,6 +84,27 @@ class Answerer:
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
         yield "answer", answer
 
+
+    def _drop_off_question(self, question: str, passages: Sequence[Passage], checked: Verified) -> None:
+        """Hold every kept model sentence to the bar the extractive answerer holds a passage sentence to: its
+        evidence score for the question (meaning and the question's terms) at least ``answer.min_support``.
+
+        Verification asks whether a passage says it; this asks whether it answers what was asked. A true
+        sentence about something else is dropped, and its attribution with it.
+        """
+        bar = self.settings.min_support
+        scores = relevance(question, [s.text for s in checked.sentences], passages, self.vectors,
+                           self.vectors.embedder.embed_query(question))
+        kept = []
+        for sentence, score in zip(checked.sentences, scores):
+            if score >= bar:
+                kept.append(sentence)
+                continue
+            checked.dropped.append(Dropped(sentence=sentence.text, reason=f"off the question (evidence score "
+                                                                          f"{score:.2f} < answer.min_support {bar})"))
+            if sentence.attributed:
+                checked.attributed = [a for a in checked.attributed if a.sentence != sentence.text]
+        checked.sentences = kept
 
     def _answerable(self, question: str, passages: Sequence[Passage]) -> bool:
         """Some passage sentence answers the question by the extractive answerer's bar (answer.min_support)."""

@@ -98,6 +98,34 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
 
     Without ``vectors`` the score is lexical only (shared terms and answer type), which needs no model.
     """
+    pool = _pool(passages)
+    if not pool:
+        return []
+    scorer = _Scorer(question, pool)
+    lexical_only = vectors is None or query_vector is None
+    sims = np.full(len(pool), np.nan) if lexical_only else vectors([c.text for c in pool]) @ query_vector  # type: ignore[misc]
+    for c, sim in zip(pool, sims):
+        scorer.score(c, None if np.isnan(sim) else float(sim))
+    pool.sort(key=lambda c: (-c.score, c.rank))
+    return pool
+
+
+def relevance(question: str, texts: Sequence[str], passages: Sequence[Passage], vectors: SentenceVectors,
+              query_vector: np.ndarray) -> list[float]:
+    """The evidence score of any sentences (a model's) for the question, by the same rule and with the same
+    term weights (taken from the passages' sentences) as the passages' own sentences get in ``candidates``."""
+    if not texts:
+        return []
+    scorer = _Scorer(question, _pool(passages))
+    sims = vectors(texts) @ query_vector
+    out = []
+    for text, sim in zip(texts, sims):
+        c = Candidate(text, passages[0], 0, set(content_terms(text)), set(), set())
+        out.append(scorer.score(c, float(sim)))
+    return out
+
+
+def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
         for sentence in split_sentences(passage.text):
@@ -107,21 +135,24 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
             if key not in found:
                 found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figures(sentence),
                                        units_in(numeric_form(sentence)))
-    pool = list(found.values())
-    if not pool:
-        return []
-    q_terms = list(dict.fromkeys(content_terms(question)))
-    df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
-    weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
-    total = sum(weights.values()) or 1.0
-    shape = expected_type(question)
-    lexical_only = vectors is None or query_vector is None
-    sims = np.full(len(pool), np.nan) if lexical_only else vectors([c.text for c in pool]) @ query_vector  # type: ignore[misc]
-    for c, sim in zip(pool, sims):
-        c.similarity = 0.0 if np.isnan(sim) else float(sim)
-        c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
-        c.shape_ok = None if shape is None else bool(shape.search(c.text))
-        meaning = c.coverage if np.isnan(sim) else c.similarity
+    return list(found.values())
+
+
+class _Scorer:
+    """Half meaning (similarity to the question), half the question's terms a sentence holds (weighted by
+    how rare they are among the passages' sentences), plus or minus the answer type."""
+
+    def __init__(self, question: str, pool: Sequence[Candidate]) -> None:
+        q_terms = list(dict.fromkeys(content_terms(question)))
+        df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
+        self.weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
+        self.total = sum(self.weights.values()) or 1.0
+        self.shape = expected_type(question)
+
+    def score(self, c: Candidate, similarity: float | None) -> float:
+        c.similarity = 0.0 if similarity is None else similarity
+        c.coverage = sum(w for t, w in self.weights.items() if _prefix_match(t, c.terms)) / self.total
+        c.shape_ok = None if self.shape is None else bool(self.shape.search(c.text))
+        meaning = c.coverage if similarity is None else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage + (0.0 if c.shape_ok is None else 0.08 if c.shape_ok else -0.12)
-    pool.sort(key=lambda c: (-c.score, c.rank))
-    return pool
+        return c.score

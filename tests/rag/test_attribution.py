@@ -3,12 +3,18 @@ that supports it by the same checks as a cited one; a sentence no passage suppor
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import pytest
 
+from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.support import names
 from rag.answer.verify import verify
-from rag.types import Passage
+from rag.generators.fallback import WithFallback
+from rag.settings import AnswerSettings
+from rag.types import Answer, Passage
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +110,50 @@ def test_a_sentence_quoted_from_an_article_always_holds_its_own_figures_and_name
         for sentence in split_sentences(text):
             claims = Claims.of(sentence)
             assert claims.figures <= facts.figures and not facts.missing_names(claims), sentence
+
+
+class _Drafts:
+    """A model generator that writes a fixed draft (wrapped with the extractive fallback, as services do)."""
+
+    name = "scripted"
+
+    def __init__(self, draft: str) -> None:
+        self.draft = draft
+
+    def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
+        yield self.draft
+
+
+def _answer(vectors: SentenceVectors, question: str, draft: str) -> Answer:
+    settings = AnswerSettings()
+    model = WithFallback(_Drafts(draft), ExtractiveGenerator(vectors.embedder, settings, vectors))
+    return Answerer(model, vectors, settings).answer(question, PASSAGES, debug=True)
+
+
+def test_a_supported_sentence_that_does_not_answer_the_question_is_dropped_as_off_the_question(
+        vectors: SentenceVectors) -> None:
+    answer = _answer(vectors, "What share of global rare earth output does China control?",
+                     "China controls roughly 70% of global rare earth output. Farmers in Iowa welcomed the news [1].")
+    assert not answer.degraded and answer.answer == "China controls roughly 70% of global rare earth output [1]."
+    assert answer.citations[0].doc_id == "d4" and answer.citations[0].attributed
+    assert answer.trace is not None
+    off = [d["reason"] for d in answer.trace["dropped"] if d["sentence"] == "Farmers in Iowa welcomed the news."]
+    assert len(off) == 1 and off[0].startswith("off the question (evidence score ")
+    assert [a["doc_id"] for a in answer.trace["attributed"]] == ["d4"]
+
+
+def test_a_draft_of_only_off_question_sentences_falls_back(vectors: SentenceVectors) -> None:
+    answer = _answer(vectors, "How long does the suspension of the licensing rules last?",
+                     "Farmers in Iowa welcomed the news. Analysts called it a pause [2].")
+    assert answer.degraded and "one year" in answer.answer
+    assert answer.trace is not None
+    assert {d["reason"].split(" (")[0] for d in answer.trace["dropped"]} == {"off the question"}
+
+
+def test_answering_sentences_cited_or_attributed_are_kept(vectors: SentenceVectors) -> None:
+    answer = _answer(vectors, "How long does the suspension of the licensing rules last?",
+                     "The suspension of the licensing rules lasts one year [3]. The suspension of the licensing "
+                     "rules lasts 12 months, with potential for renewal.")
+    assert not answer.degraded and len(answer.citations) == 1 and answer.citations[0].doc_id == "d3"
+    assert answer.answer.count("[1]") == 2 and answer.citations[0].attributed  # the second was attributed
+    assert answer.trace is not None and not [d for d in answer.trace["dropped"] if "off the question" in d["reason"]]
