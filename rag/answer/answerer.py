@@ -12,6 +12,8 @@ from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.verify import verify
+from rag.claims.extract import typed
+from rag.claims.kinds import asked
 from rag.errors import GeneratorError
 from rag.protocols import Generator
 from rag.settings import AnswerSettings
@@ -74,7 +76,11 @@ class Answerer:
             answer.degraded = True
             answer.generator = f"{self.extractive.name} (fallback from {name})"
         if debug:
-            answer.trace = {"draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
+            kinds = asked(question)
+            answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",
+                                         "scorer": "typed claims" if kinds else
+                                         "the answer kind could not be typed: meaning and shared terms only"},
+                            "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
         yield "answer", answer
 

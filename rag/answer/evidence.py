@@ -7,39 +7,24 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.claims import kinds as K
+from rag.claims.extract import analyze
+from rag.claims.parse import names as parse_names
+from rag.claims.parse import prepare
+from rag.claims.records import ClaimCache
 from rag.protocols import Embedder
-from rag.text import content_terms, split_sentences, units_in
+from rag.text import content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|billion|half|dozen)\b", re.IGNORECASE)
-_HAS_DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(?:century|decade|yesterday|today|week|thanksgiving|christmas)\b", re.IGNORECASE)
-_HAS_DURATION = re.compile(r"\b(?:\d+|one|two|three|six|twelve|ninety)[\s-]+(?:day|week|month|year|hour|minute)s?\b|\b(?:day|week|month|year)s? long\b", re.IGNORECASE)
-_HAS_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_HAS_PLACE = re.compile(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?[A-Z][a-z]+")
-
-_TYPES = [
-    (re.compile(r"^\s*how (?:long|many (?:days|weeks|months|years))\b", re.IGNORECASE), _HAS_DURATION),
-    (re.compile(r"\b(?:how (?:much|many|large|big|high|far|old)|what (?:share|percent(?:age)?|proportion|fraction|number|amount|portion)|what %)", re.IGNORECASE), _HAS_NUMBER),
-    (re.compile(r"^\s*(?:when|(?:in )?what (?:year|date|month|day|decade|century))\b", re.IGNORECASE), _HAS_DATE),
-    (re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE), _HAS_NAME),
-    (re.compile(r"^\s*where\b", re.IGNORECASE), _HAS_PLACE),
-]
-
 MIN_WORDS = 4
-
-
-def expected_type(question: str) -> re.Pattern[str] | None:
-    """The shape an answer must have (a number, a date, a name...), when the question asks for one."""
-    for asks, shape in _TYPES:
-        if asks.search(question):
-            return shape
-    return None
+TYPED_DEPTH = 24  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
+_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -61,8 +46,12 @@ class Candidate:
     units: set[str]
     similarity: float = 0.0
     coverage: float = 0.0
-    shape_ok: bool | None = None
+    shape_ok: bool | None = None   # holds a value of the kind asked (None: the question cannot be typed)
     score: float = 0.0
+    claims: tuple[K.Value, ...] = ()
+    answers: list[K.Value] = field(default_factory=list)  # values of the kind asked, not in the question
+    on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
+    on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
 
 
 class SentenceVectors:
@@ -73,6 +62,7 @@ class SentenceVectors:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
+        self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
@@ -93,10 +83,11 @@ class SentenceVectors:
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
-               query_vector: np.ndarray | None) -> list[Candidate]:
+               query_vector: np.ndarray | None, claims: ClaimCache | None = None) -> list[Candidate]:
     """Every distinct declarative sentence of the passages, scored as evidence, best first.
 
     Without ``vectors`` the score is lexical only (shared terms and answer type), which needs no model.
+    A question whose answer kind cannot be typed is scored by meaning and terms alone.
     """
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
@@ -114,14 +105,85 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
-    shape = expected_type(question)
+    kinds = K.asked(question)
     lexical_only = vectors is None or query_vector is None
     sims = np.full(len(pool), np.nan) if lexical_only else vectors([c.text for c in pool]) @ query_vector  # type: ignore[misc]
     for c, sim in zip(pool, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
         c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
-        c.shape_ok = None if shape is None else bool(shape.search(c.text))
         meaning = c.coverage if np.isnan(sim) else c.similarity
-        c.score = 0.5 * meaning + 0.5 * c.coverage + (0.0 if c.shape_ok is None else 0.08 if c.shape_ok else -0.12)
+        c.score = 0.5 * meaning + 0.5 * c.coverage
+    if kinds:
+        _type(question, kinds, pool, claims if claims is not None else (vectors.claims if vectors is not None else None))
+        for c in pool:
+            c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
     pool.sort(key=lambda c: (-c.score, c.rank))
     return pool
+
+
+def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None) -> None:
+    """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
+    question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
+    the counted noun is the one asked about, and a year the question names is in the passage."""
+    top = sorted(pool, key=lambda c: -c.score)[:TYPED_DEPTH]
+    typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
+    for c, found in zip(top, typed):
+        c.claims = tuple(found)
+    rest = [c for c in pool if not c.claims]
+    texts = [c.text for c in rest]
+    for c, found in zip(rest, cache(texts, use_model=False) if cache is not None else analyze(texts, use_model=False)):
+        c.claims = tuple(found)
+    q_terms = set(content_terms(question))
+    counted = _HOW_MANY.search(question)
+    noun = stem(counted.group(1).lower()) if counted else ""
+    roles = {w.lower() for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
+    anchors = anchors_of(question)
+    anchored = bool(anchors[0] or anchors[1])
+    articles: dict[str, str] = {}
+    for c in pool:  # an anchor may sit in another retrieved passage of the same article
+        if c.passage.doc_id not in articles:
+            articles[c.passage.doc_id] = c.passage.title
+        if c.passage.text not in articles[c.passage.doc_id]:
+            articles[c.passage.doc_id] += "\n" + c.passage.text
+    held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    for c in pool:
+        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)]
+        c.shape_ok = bool(c.answers)
+        if anchored and not held[c.passage.doc_id]:
+            c.on_scope = False
+            continue
+        named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
+        c.on_values = [v for v in c.answers if _about(v, q_terms, noun, roles - named if not named else set())]
+        c.on_scope = bool(c.on_values)
+
+
+def anchors_of(question: str) -> tuple[list[str], list[str]]:
+    """What an answer must be about, by name: the years and the words of proper names the question gives."""
+    text = prepare(question)
+    words = [w for start, _, value in parse_names(text) if start > 0
+             for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
+    return _YEAR.findall(question), list(dict.fromkeys(words))
+
+
+def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
+    """Every year and most name words occur in the text (case and the dots of abbreviations aside:
+    "U.S." = "US"; a misspelt name in the question is not fatal when the others match)."""
+    years, words = anchors
+    folded = prepare(text).lower()
+    plain = folded.replace(".", "")
+
+    def has(a: str) -> bool:
+        return a.lower() in folded or a.lower().replace(".", "") in plain
+
+    return all(has(y) for y in years) and 2 * sum(has(w) for w in words) >= len(words)
+
+
+def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str]) -> bool:
+    if value.kind == "count" and noun and value.unit:
+        return _prefix_match(stem(value.unit), {noun})
+    if value.kind not in K.FIGURES and roles:
+        return K.role_fits(value.scope, roles)
+    if value.scope and value.kind in K.FIGURES:
+        terms = K.scope_terms(value.scope)
+        return not terms or any(_prefix_match(t, q_terms) for t in terms)
+    return True

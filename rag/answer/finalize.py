@@ -32,14 +32,15 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
         for n in sentence.passages:
             relied.setdefault(n, []).append(sentence.text)
         parts.append(cite(sentence.text, ids))
-        cited.append(Cited(sentence.text, ids[0], passages[sentence.passages[0] - 1].doc_id))
+        first = passages[sentence.passages[0] - 1]
+        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at))
     citations = []
     for n, number in numbering.items():
         p = passages[n - 1]
         citations.append(Citation(id=number, doc_id=p.doc_id, title=p.title, chunk_id=p.chunk_id,
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
                                   source=p.source))
-    conflicts = find_conflicts(question, cited)
+    conflicts = find_conflicts(question, cited, vectors.claims)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
                   conflicts=conflicts, generator=generator, prompt_version=prompt_version)
