@@ -9,13 +9,28 @@ published on different dates, the newer plausibly supersedes the older: ``update
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.claims.extract import analyze
-from rag.claims.kinds import FIGURES, LABEL, Value, asked, asks_for_list, fits, in_question, same, scope_terms, show
+from rag.claims.kinds import (
+    FIGURES,
+    LABEL,
+    NAME,
+    ROLES,
+    Value,
+    asked,
+    asks_for_list,
+    fits,
+    in_question,
+    role_fits,
+    same,
+    scope_terms,
+    show,
+)
 from rag.claims.records import ClaimCache
-from rag.text import content_terms
+from rag.text import content_terms, stem
 from rag.types import Claim, Conflict
 
 
@@ -34,8 +49,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     typed = cache([s.text for s in sentences]) if cache is not None else analyze([s.text for s in sentences])
     q_terms = set(content_terms(question))
     listing = asks_for_list(question)
+    roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
     claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-              if fits(v, kinds) and not in_question(v, question) and (v.kind in FIGURES or not listing)]
+              if fits(v, kinds) and not in_question(v, question) and (v.kind in FIGURES or _named(v, s, listing, roles))]
     conflicts = []
     for kind in dict.fromkeys(v.kind for _, v in claims):
         group = [(s, v) for s, v in claims if v.kind == kind]
@@ -55,6 +71,13 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id, scope=v.scope or None,
                               published_at=s.published_at) for s, v in involved.values()]))
     return conflicts
+
+
+def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:
+    """A name that answers a question for one name: typed as asked, and holding the role asked about."""
+    if listing or value.kind == NAME or len(value.key) < 3:
+        return False
+    return not roles or role_fits(value.scope, roles)
 
 
 def _also_said(value: Value, other: Cited, group: list[tuple[Cited, Value]]) -> bool:
@@ -89,7 +112,8 @@ def describe(conflict: Conflict) -> str:
 
     def side(c: Claim) -> str:
         dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else ""
-        return f"[{c.citation}] {c.value}" + (f" of {c.scope}" if c.scope else "") + dated
+        of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
+        return f"[{c.citation}] {c.value}{of}{dated}"
 
     sides = "; ".join(side(c) for c in claims)
     if conflict.kind == "scope":

@@ -22,7 +22,7 @@ from rag.text import content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
 MIN_WORDS = 4
-TYPED_DEPTH = 24  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
+TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
 _HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
@@ -83,11 +83,13 @@ class SentenceVectors:
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
-               query_vector: np.ndarray | None, claims: ClaimCache | None = None) -> list[Candidate]:
+               query_vector: np.ndarray | None, claims: ClaimCache | None = None,
+               parsed: int = TYPED_DEPTH) -> list[Candidate]:
     """Every distinct declarative sentence of the passages, scored as evidence, best first.
 
     Without ``vectors`` the score is lexical only (shared terms and answer type), which needs no model.
-    A question whose answer kind cannot be typed is scored by meaning and terms alone.
+    A question whose answer kind cannot be typed is scored by meaning and terms alone. The ``parsed`` best
+    sentences are typed by the full parser (spaCy), the others by the regex path.
     """
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
@@ -114,18 +116,20 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:
-        _type(question, kinds, pool, claims if claims is not None else (vectors.claims if vectors is not None else None))
+        _type(question, kinds, pool, claims if claims is not None else (vectors.claims if vectors is not None else None),
+              parsed)
         for c in pool:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
     pool.sort(key=lambda c: (-c.score, c.rank))
     return pool
 
 
-def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None) -> None:
+def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
+          parsed: int) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
-    top = sorted(pool, key=lambda c: -c.score)[:TYPED_DEPTH]
+    top = sorted(pool, key=lambda c: -c.score)[:parsed]
     typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
     for c, found in zip(top, typed):
         c.claims = tuple(found)
@@ -136,7 +140,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     q_terms = set(content_terms(question))
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
-    roles = {w.lower() for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
+    roles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
     articles: dict[str, str] = {}

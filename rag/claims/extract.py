@@ -20,7 +20,9 @@ from rag.text import STOPWORDS
 _ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORG_WORDS = frozenset("""inc corp corporation company co ltd plc llc group materials mining resources minerals
 industries holdings technologies motors bank agency ministry department commission council university survey
-association institute administration authority office committee bureau fund exchange partners capital""".split())
+association institute administration authority office committee bureau fund exchange partners capital earths metals
+energy mines chemicals systems airlines electric steel petroleum pharmaceuticals labs networks media foods brands
+logistics semiconductor semiconductors motor automotive airways""".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner""".split())
@@ -89,10 +91,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
-        if inside:
+        if words[-1].lower().strip(".") in _ORG_WORDS and len(words) > 1:
+            kind = "organization"  # the small model calls "Lynas Rare Earths" a person
+        elif inside:
             kind = max(inside, key=lambda x: x[1] - x[0])[2]
-        elif words[-1].lower().strip(".") in _ORG_WORDS:
-            kind = "organization"
         elif title:
             kind = "person"
         else:

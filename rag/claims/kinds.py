@@ -26,7 +26,7 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
 _GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
-    (re.compile(_W + r"how long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
+    (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
                 r"\bwhat (?:is|was) the (?:duration|length|term)\b", re.I), ("duration",)),
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
                 r"\bhow much of\b|\bhow large (?:is|was) .{0,40}\bshare\b|\b(?:share|percentage|proportion) of\b", re.I),
@@ -43,7 +43,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
-                r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?)\b", re.I),
+                r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
+                r"think tanks?|labels?|publishers?|networks?)\b", re.I),
      ("organization",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
                 r"provinces?|places?|locations?|continents?|towns?)\b|" + _W + r"where\b|\b(?:location)\b", re.I),
@@ -143,7 +144,7 @@ def show(value: Value) -> str:
     if value.kind == "duration" and value.low == value.high:
         for unit, days in (("year", 365), ("month", 30.4), ("week", 7), ("day", 1)):
             n = value.low / days
-            if n >= 1 and abs(n - round(n)) < 0.02:
+            if n >= 0.98 and abs(n - round(n)) < 0.02:
                 return f"{round(n)} {unit}{'s' if round(n) != 1 else ''}"
     return value.text
 
@@ -153,4 +154,5 @@ def in_question(value: Value, question: str) -> bool:
     folded = question.lower()
     if value.kind in FIGURES:
         return value.text.lower() in folded
-    return bool(value.key) and all(w in folded for w in value.key.split())
+    words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
+    return bool(words) and 2 * sum(w[:5] in folded for w in words) >= len(words)

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from index.chunker import Chunker
 from rag.answer.claims import figures, numeric_form
-from rag.claims.extract import analyze
-from rag.claims.kinds import asked
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import verify
 from rag.citations import cite, markers
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked
 from rag.embedders import HashingEmbedder
 from rag.text import content_terms, keyword_terms, normalize, numbers_in, split_sentences, units_in
 from rag.types import Document, Passage
