@@ -155,4 +155,5 @@ def in_question(value: Value, question: str) -> bool:
     if value.kind in FIGURES:
         return value.text.lower() in folded
     words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
-    return bool(words) and 2 * sum(w[:5] in folded for w in words) >= len(words)
+    # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
+    return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
