@@ -20,12 +20,14 @@ from rag.claims.kinds import (
     NAME,
     ROLES,
     Value,
+    answers_as,
     asked,
     asks_for_list,
     fits,
     in_question,
     role_fits,
     same,
+    scope_head,
     scope_terms,
     show,
 )
@@ -51,7 +53,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     listing = asks_for_list(question)
     roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
     claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-              if fits(v, kinds) and not in_question(v, question) and (v.kind in FIGURES or _named(v, s, listing, roles))]
+              if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds)
+              and (v.kind in FIGURES or _named(v, s, listing, roles))]
     conflicts = []
     for kind in dict.fromkeys(v.kind for _, v in claims):
         group = [(s, v) for s, v in claims if v.kind == kind]
@@ -75,9 +78,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
 
 def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:
     """A name that answers a question for one name: typed as asked, and holding the role asked about."""
-    if listing or value.kind == NAME or len(value.key) < 3:
-        return False
-    return not roles or role_fits(value.scope, roles)
+    if listing or len(value.key) < 3 or (value.kind == NAME and (value.start == 0 or len(value.key.split()) < 2)):
+        return False  # an untyped name counts when it reads as one: two capitalized words inside a sentence
+    said = {stem(w) for w in re.findall(r"[a-z]+", sentence.text.lower())}
+    return not roles or role_fits(value.scope, roles) or bool(roles & said)
 
 
 def _also_said(value: Value, other: Cited, group: list[tuple[Cited, Value]]) -> bool:
@@ -99,8 +103,9 @@ def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
         return True
     ta, tb = scope_terms(a.scope), scope_terms(b.scope)
-    if ta and tb:
-        return not (ta & tb)
+    ha, hb = scope_head(a.scope), scope_head(b.scope)
+    if ha and hb:
+        return ha[:5] != hb[:5]
     return bool(ta and not ta & q_terms) or bool(tb and not tb & q_terms)
 
 

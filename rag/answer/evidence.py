@@ -151,7 +151,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             articles[c.passage.doc_id] += "\n" + c.passage.text
     held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
     for c in pool:
-        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)]
+        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
+                     and K.answers_as(v, prepare(c.text), kinds)]
         c.shape_ok = bool(c.answers)
         if anchored and not held[c.passage.doc_id]:
             c.on_scope = False

@@ -55,8 +55,8 @@ class ExtractiveGenerator:
             supported = [c for c in pool if c.shape_ok and c.on_scope]
             if not supported or supported[0].score < self.settings.typed_min_support:
                 return []
-            best = supported[0]
-            return self._around(best, pool) + self._other_answers(question, supported, [best], asks_for_list(question))
+            chosen = self._around(supported[0], pool)
+            return chosen + self._other_answers(question, supported, chosen, asks_for_list(question))
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)
@@ -88,10 +88,12 @@ class ExtractiveGenerator:
         best = chosen[0]
         floor = self.settings.conflict_within * best.score
         limit = self.settings.max_sentences + 2 if listing else self.settings.max_conflicting
-        given = list(best.on_values)
-        docs = {best.passage.doc_id}
+        given = [v for c in chosen for v in c.on_values]
+        docs = {c.passage.doc_id for c in chosen}
         extra: list[Candidate] = []
-        for candidate in supported[1:]:
+        for candidate in supported:
+            if candidate in chosen:
+                continue
             if len(extra) >= limit or candidate.score < floor:
                 break
             new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]

@@ -105,6 +105,13 @@ def scope_terms(scope: str) -> set[str]:
     return {t for t in content_terms(scope) if t not in _GENERIC}
 
 
+def scope_head(scope: str) -> str:
+    """The noun a scope ends on, the thing measured: "norland's installed generating capacity" -> "capacity"."""
+    words = [w for w in scope.split() if not w.endswith("'s")]
+    terms = content_terms(" ".join(words))
+    return terms[-1] if terms else ""
+
+
 def role_fits(role: str, wanted: set[str]) -> bool:
     """A name's role ("president", "administration") is one the question asks about."""
     words = set(role.lower().split())
@@ -147,6 +154,21 @@ def show(value: Value) -> str:
             if n >= 0.98 and abs(n - round(n)) < 0.02:
                 return f"{round(n)} {unit}{'s' if round(n) != 1 else ''}"
     return value.text
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?$", re.I)
+
+
+def answers_as(value: Value, sentence: str, kinds: tuple[str, ...]) -> bool:
+    """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
+    Malaysia") when a place is asked; not the source a sentence is attributed to ("according to the USGS")."""
+    before = sentence[:value.start]
+    if _ATTRIBUTION.search(before):
+        return False
+    if kinds == ("place",) and value.kind in ("place", NAME):
+        return bool(_LOCATIVE.search(before))
+    return True
 
 
 def in_question(value: Value, question: str) -> bool:

@@ -62,8 +62,10 @@ _PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?\s?(?:-|to|and)\s?(?P<b>{
 _MONEY = re.compile(
     rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?:-|to)\s?(?:us\$|[$€£¥])?\s?(?P<b>{_N}){_MAG.replace('mag', 'mag2')})?"
     rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
-_DURATION = re.compile(
-    rf"{_BOUND}(?P<a>{_N}|an?)(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
+_ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
+_GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "last", "next", "first", "recent", "coming", "previous", "few", "many"))
+_DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
+    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
@@ -74,7 +76,7 @@ _DATE = re.compile(
     r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"
     r"|(?P<century>(?P<c>[1-2]?\d)(?:st|nd|rd|th)[\s-]century)"
     r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d)))\b", re.IGNORECASE)
-_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s)?"
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N}){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?", re.IGNORECASE)
