@@ -56,8 +56,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
               if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds)
               and (v.kind in FIGURES or _named(v, s, listing, roles))]
     conflicts = []
-    for kind in dict.fromkeys(v.kind for _, v in claims):
-        group = [(s, v) for s, v in claims if v.kind == kind]
+    for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
+        group = [(s, v) for s, v in claims if _group(v) == kind]
         involved: dict[tuple[int, str], tuple[Cited, Value]] = {}
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):
@@ -74,6 +74,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id, scope=v.scope or None,
                               published_at=s.published_at) for s, v in involved.values()]))
     return conflicts
+
+
+def _group(value: Value) -> str:
+    return value.kind if value.kind in FIGURES else NAME
 
 
 def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:

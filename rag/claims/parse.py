@@ -63,7 +63,7 @@ _MONEY = re.compile(
     rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?:-|to)\s?(?:us\$|[$€£¥])?\s?(?P<b>{_N}){_MAG.replace('mag', 'mag2')})?"
     rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
-_GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "last", "next", "first", "recent", "coming", "previous", "few", "many"))
+_GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
     rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
