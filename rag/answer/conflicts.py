@@ -53,7 +53,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     listing = asks_for_list(question)
     roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
     claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-              if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds)
+              if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
               and (v.kind in FIGURES or _named(v, s, listing, roles))]
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other

@@ -152,7 +152,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
     for c in pool:
         c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
-                     and K.answers_as(v, prepare(c.text), kinds)]
+                     and K.answers_as(v, prepare(c.text), kinds, question)]
         c.shape_ok = bool(c.answers)
         if anchored and not held[c.passage.doc_id]:
             c.on_scope = False

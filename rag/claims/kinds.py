@@ -157,16 +157,20 @@ def show(value: Value) -> str:
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
-_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
 
 
-def answers_as(value: Value, sentence: str, kinds: tuple[str, ...]) -> bool:
+_WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
+
+
+def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
-    Malaysia") when a place is asked; not the source a sentence is attributed to ("according to the USGS")."""
+    Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
+    USGS")."""
     before = sentence[:value.start]
     if _ATTRIBUTION.search(before):
         return False
-    if kinds == ("place",) and value.kind in ("place", NAME):
+    if _WHERE.search(question) and value.kind in ("place", NAME):
         return bool(_LOCATIVE.search(before))
     return True
 
