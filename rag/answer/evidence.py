@@ -178,7 +178,7 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
     plain = folded.replace(".", "")
 
     def has(a: str) -> bool:
-        a = a.lower()[:6] if len(a) > 6 else a.lower()
+        a = a.lower()[:4] if len(a) > 5 and a.isalpha() else a.lower()  # "Chinese" ~ "China", "Japanese" ~ "Japan"
         return a in folded or a.replace(".", "") in plain
 
     return all(has(y) for y in years) and (not words or any(has(w) for w in words))
