@@ -1,4 +1,4 @@
-"""The FastAPI application, built around already-wired services."""
+"""The FastAPI application, built around already-wired services and the app's settings."""
 
 from __future__ import annotations
 
@@ -12,21 +12,23 @@ from api import errors
 from api.observability import Metrics, RequestMiddleware
 from api.routes import answers, documents, health, openai_compat, page
 from api.security import Gate
+from api.settings import AppSettings
 from api.slack import http as slack_http
-from rag import telemetry
 from rag.services import Services
 
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(services: Services) -> FastAPI:
+def create_app(services: Services, settings: AppSettings, metrics: Metrics | None = None) -> FastAPI:
+    """``metrics``: the ones whose ``observe_stage`` the services were built to report to
+    (``build_services(..., telemetry=Telemetry(metrics.observe_stage))``); without, only requests are counted."""
     app = FastAPI(title="Articles Q&A", version="0.1.0",
                   description="Answers questions from indexed articles, citing the passage behind every sentence.")
-    settings = services.settings
     app.state.services = services
+    app.state.settings = settings
     app.state.gate = Gate(settings.api_keys, settings.require_key_for_read, settings.api.rate_limit_per_minute)
-    app.state.metrics = metrics = Metrics(services.store.count)
-    telemetry.add_sink(metrics.observe_stage)
+    app.state.metrics = metrics = metrics or Metrics()
+    metrics.count_documents(services.store.count)
     errors.install(app)
     for module in (health, answers, openai_compat, documents, page, slack_http):
         app.include_router(module.router)

@@ -37,10 +37,10 @@ def fail(message: str) -> NoReturn:
 
 
 def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyped-def]
+    from api.settings import AppSettings
     from rag.services import build_services
-    from rag.settings import Settings
 
-    return build_services(Settings.load(config, index_dir=index))
+    return build_services(AppSettings.load(config, index_dir=index))
 
 
 @app.command("index")
@@ -57,17 +57,28 @@ def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders
 @app.command("delete")
 def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Remove one document from the index."""
-    _services(index, config).indexer.delete(doc_id)
+    from api.settings import AppSettings
+    from rag.errors import NotFound
+    from rag.stores import open_store
+
+    store = open_store(AppSettings.load(config, index_dir=index))  # no embedding model: nothing is embedded
+    if doc_id not in store.content_hashes():
+        raise NotFound(f"no document with doc_id {doc_id!r}")
+    store.write([], deletes=[doc_id])
     typer.echo(f"deleted {doc_id}")
 
 
 @app.command("check")
 def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Check the index is whole: vector, text and keyword sides agree, each document has exactly its chunks."""
-    services = _services(index, config)
-    problems = services.store.verify()
-    documents, chunks = services.store.count()
-    where = services.settings.index_dir if services.settings.store.backend == "faiss" else "the store"
+    from api.settings import AppSettings
+    from rag.stores import open_store
+
+    settings = AppSettings.load(config, index_dir=index)
+    store = open_store(settings)  # no embedding model: nothing is embedded
+    problems = store.verify()
+    documents, chunks = store.count()
+    where = settings.index_dir if settings.store.backend == "faiss" else "the store"
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)
     if problems:
@@ -126,16 +137,19 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     import uvicorn
 
     from api.app import create_app
-    from api.observability import log_config
+    from api.observability import Metrics, log_config
+    from api.settings import AppSettings
     from rag.services import build_services
-    from rag.settings import Settings
+    from rag.telemetry import Telemetry
 
-    settings = Settings.load(config, index_dir=index, host=host, port=port)
-    services = build_services(settings)
+    settings = AppSettings.load(config, index_dir=index, host=host, port=port)
+    metrics = Metrics()
+    services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
     if seed is not None and services.store.count()[1] == 0:
         typer.echo(f"index is empty: indexing {seed}", err=True)
         typer.echo(services.indexer.index_paths([seed]).summary(), err=True)
-    uvicorn.run(create_app(services), host=settings.host, port=settings.port, log_config=log_config("info"))
+    uvicorn.run(create_app(services, settings, metrics), host=settings.host, port=settings.port,
+                log_config=log_config("info"))
 
 
 @app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -146,12 +160,12 @@ def eval_cmd(ctx: typer.Context,
              compare: Annotated[list[Path] | None, typer.Option(help="TOML configurations to compare (repeat, or list after the flag)")] = None,
              corpus: Annotated[list[Path] | None, typer.Option(help="Build a fresh index per configuration from these files")] = None) -> None:
     """Run a dataset through /v1/ask's code path and score it; --min-METRIC/--max-METRIC VALUE gate the exit code."""
+    from api.settings import AppSettings
     from eval import report as reports
     from eval import thresholds
     from eval.dataset import load_dataset
     from eval.runner import run
     from eval.workspace import Workspace
-    from rag.settings import Settings
 
     extra = list(ctx.args)
     configs: list[Path | None] = list(compare or [])
@@ -163,7 +177,7 @@ def eval_cmd(ctx: typer.Context,
     runs = []
     try:
         for cfg in configs or [config]:  # no --compare: one run with --config (or the defaults)
-            settings = Settings.load(cfg, index_dir=index)
+            settings = AppSettings.load(cfg, index_dir=index)
             if corpus:
                 services = workspace.build(settings, paths=corpus, progress=sys.stderr.isatty())
             else:
@@ -195,12 +209,12 @@ def bench_cmd(name: Annotated[str, typer.Argument(help="squad2, rgb or conflicts
               report: Annotated[Path | None, typer.Option(help="Write a .md or .html report (squad2)")] = None,
               limit: Annotated[int | None, typer.Option(help="Only the first N questions (rgb)")] = None) -> None:
     """Run a public benchmark (its files are read from --data, never copied)."""
+    from api.settings import AppSettings
     from eval import benchmarks
     from eval import report as reports
     from eval.workspace import Workspace
-    from rag.settings import Settings
 
-    settings = Settings.load(config)
+    settings = AppSettings.load(config)
     workspace = Workspace()
     try:
         if name == "squad2":
@@ -246,14 +260,16 @@ def slack_cmd(socket: Annotated[bool, typer.Option("--socket", help="Socket Mode
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from api.observability import log_config
+    from api.settings import AppSettings
     from api.slack.bot import SlackBot
+    from rag.services import build_services
 
     logging.config.dictConfig(log_config("info"))
-    services = _services(index, config)
-    settings = services.settings.slack
+    app_settings = AppSettings.load(config, index_dir=index)
+    settings = app_settings.slack
     if settings.app_token is None:
         fail("Socket Mode needs SLACK_APP_TOKEN (an xapp-... app-level token)")
-    bot = SlackBot(services, settings)
+    bot = SlackBot(build_services(app_settings), settings)
     SocketModeHandler(bot.app, settings.app_token.get_secret_value()).start()
 
 
@@ -266,10 +282,10 @@ def feedback_export(down: Annotated[bool, typer.Option("--down", help="Only answ
                     out: Annotated[Path | None, typer.Option("--out", help="Append to this JSONL file (default stdout)")] = None,
                     index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Rated answers as eval dataset lines (facts left for a person to fill in)."""
+    from api.settings import AppSettings
     from rag.feedback import FeedbackStore
-    from rag.settings import Settings
 
-    settings = Settings.load(config, index_dir=index)
+    settings = AppSettings.load(config, index_dir=index)
     path = settings.index_dir / "feedback.sqlite"
     if not path.exists():
         fail(f"no feedback recorded yet ({path} does not exist)")

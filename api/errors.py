@@ -1,4 +1,8 @@
-"""Error codes to HTTP statuses in one table, and one error body shape for every failure."""
+"""Error codes to HTTP statuses in one table, one error body shape for every failure, and the errors that
+exist only over HTTP (they join the core's tree under ``rag.errors.RagError``).
+
+Where the response is written is the one place a provider's text is left out: the body carries our
+``message``; the log line of a 5xx carries the traceback with its causes (a model SDK's exception included)."""
 
 from __future__ import annotations
 
@@ -12,9 +16,43 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.errors import AuthRequired, RagError, RateLimited, describe_validation
+from rag.errors import RagError, describe_validation
 
 log = logging.getLogger("api")
+
+
+class AuthRequired(RagError):
+    """No API key where one is needed."""
+
+    code = "unauthorized"
+
+
+class AuthRejected(RagError):
+    """A key that is not one of ours, where a key is needed."""
+
+    code = "forbidden"
+
+
+class RateLimited(RagError):
+    """Too many requests for this caller; retry after ``retry_after`` seconds."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PayloadTooLarge(RagError):
+    """A body over the size cap."""
+
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(RagError):
+    """A content type or file type we do not read."""
+
+    code = "unsupported_media_type"
 
 STATUS = {
     "invalid_input": 422,
@@ -87,7 +125,7 @@ def install(app: FastAPI) -> None:
     async def _rag_error(request: Request, exc: RagError) -> JSONResponse:
         status = STATUS.get(exc.code, 500)
         if status >= 500 and exc.code not in ("index_empty", "index_mismatch"):
-            log.error("request failed: %s: %s", exc.code, exc.message)
+            log.error("request failed: %s: %s", exc.code, exc.message, exc_info=exc)  # with its causes
         headers = {}
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)

@@ -2,7 +2,8 @@
 
 Every response carries ``X-Request-ID`` (the caller's, when it sends a sane one); every log line written
 while a request is handled carries the same id. ``GET /metrics`` serves requests and latency per endpoint,
-and time per stage (embed, retrieve, rewrite, generate, verify) reported through ``rag.telemetry``.
+and time per stage (embed, retrieve, rewrite, generate, verify): the services report to ``observe_stage``
+through the ``rag.telemetry.Telemetry`` they were built with.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def log_config(level: str = "info") -> dict[str, Any]:
 
 
 class Metrics:
-    def __init__(self, counts: Callable[[], tuple[int, int]] | None = None) -> None:
+    def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter("rag_requests", "HTTP requests by endpoint and status",
                                 ["method", "endpoint", "status"], registry=self.registry)
@@ -67,11 +68,13 @@ class Metrics:
                                  ["method", "endpoint"], buckets=_BUCKETS, registry=self.registry)
         self.stages = Histogram("rag_stage_duration_seconds", "Time per stage of answering",
                                 ["stage"], buckets=_BUCKETS, registry=self.registry)
-        if counts is not None:
-            documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
-            chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
-            documents.set_function(lambda: counts()[0])
-            chunks.set_function(lambda: counts()[1])
+        self.documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
+        self.chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
+
+    def count_documents(self, counts: Callable[[], tuple[int, int]]) -> None:
+        """Read the gauges of documents and chunks from ``counts`` (the store's) at each scrape."""
+        self.documents.set_function(lambda: counts()[0])
+        self.chunks.set_function(lambda: counts()[1])
 
     def observe_stage(self, stage: str, seconds: float) -> None:
         self.stages.labels(stage).observe(seconds)

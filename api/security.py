@@ -2,8 +2,14 @@
 
 Keys live in settings only as sha256 digests; a presented key is hashed and compared with every stored
 digest in constant time. Writing endpoints always need a key (no keys configured: writing is off); reading
-endpoints need one when ``require_key_for_read`` is set. Each caller (a key, or a client address without one)
-has a token bucket of ``api.rate_limit_per_minute`` requests.
+endpoints need one when ``require_key_for_read`` is set.
+
+While reading is open, a key that is not one of ours does not block reading: OpenAI clients will not start
+without a key, so people send a placeholder (``api_key="unused"``, ``Bearer sk-no-key-required``). Such a
+request is served as an anonymous one (rate-limited by client address); a valid key is accepted and counted
+as that key. A wrong key gets 403 only where a key is needed: writing, or reading with ``require_key_for_read``.
+Each caller (a key, or a client address without one) has a token bucket of ``api.rate_limit_per_minute``
+requests.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from rag.errors import AuthRejected, AuthRequired, RateLimited
+from api.errors import AuthRejected, AuthRequired, RateLimited
 
 MAX_CALLERS = 10_000
 
@@ -72,18 +78,16 @@ class Gate:
 
     def check(self, request: Request, write: bool) -> None:
         key = self.presented(request)
-        caller: str
-        if key is None:
+        needed = write or self.require_key_for_read
+        who = self._matches(key) if key is not None and self.key_hashes else None
+        if who is None and needed:
             if write and not self.key_hashes:
                 raise AuthRequired("writing is off: this server has no API keys (set RAG_API_KEYS)")
-            if write or self.require_key_for_read:
+            if key is None:
                 raise AuthRequired("an API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
-            caller = "addr:" + (request.client.host if request.client else "unknown")
-        else:
-            who = self._matches(key)
-            if who is None:
-                raise AuthRejected("the API key is not valid")
-            caller = "key:" + who
+            raise AuthRejected("the API key is not valid")
+        # Reading is open: an unknown key (an OpenAI client's placeholder) reads as an anonymous caller.
+        caller = "key:" + who if who else "addr:" + (request.client.host if request.client else "unknown")
         request.state.caller = caller
         self.limiter.take(caller)
 

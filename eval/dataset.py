@@ -1,20 +1,23 @@
-"""Loading eval datasets (JSONL, one question a line), refusing bad lines before anything is asked."""
+"""Loading eval datasets (JSONL, one question or conversation a line), refusing bad lines before anything is asked."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rag.errors import InvalidInput
+from rag.types import ChatMessage
 
 
 class EvalItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    question: str
+    question: str = ""
+    messages: list[ChatMessage] | None = Field(
+        default=None, description="A conversation ending with a user turn; the last turn is the question scored.")
     facts: list[list[str]] = Field(default_factory=list,
                                    description="Groups; the answer must contain one alternative of every group.")
     sources: list[str] = Field(default_factory=list, description="Doc ids; at least one must be cited.")
@@ -23,12 +26,21 @@ class EvalItem(BaseModel):
     tags: list[str] = Field(default_factory=list)
     note: str | None = Field(default=None, description="For people (e.g. the answer a user rated down); not scored.")
 
-    @field_validator("question")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("question must not be empty")
-        return value.strip()
+    @model_validator(mode="after")
+    def _question_or_conversation(self) -> EvalItem:
+        if self.messages:
+            if self.messages[-1].role != "user" or not self.messages[-1].content.strip():
+                raise ValueError("messages must end with a non-empty user turn")
+            self.question = self.messages[-1].content.strip()
+        if not self.question.strip():
+            raise ValueError("question must not be empty (or give messages ending with a user turn)")
+        self.question = self.question.strip()
+        return self
+
+    @property
+    def follow_up(self) -> bool:
+        """A conversation's later turn: some user turn came before the one scored."""
+        return bool(self.messages) and any(m.role == "user" for m in (self.messages or [])[:-1])
 
 
 def load_dataset(path: Path) -> list[EvalItem]:
@@ -50,7 +62,8 @@ def load_dataset(path: Path) -> list[EvalItem]:
         try:
             item = EvalItem(**raw)
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" if e["loc"] else e["msg"]
+                                 for e in exc.errors())
             raise InvalidInput(f"{path}:{number}: {problems}") from None
         if item.id in seen:
             raise InvalidInput(f"{path}:{number}: duplicate id {item.id!r}")

@@ -36,11 +36,39 @@ def table(runs: Sequence[EvalRun], references: dict[str, str] | None = None) -> 
         if references:
             row.append(references.get(key, ""))
         rows.append(row)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    n = len(runs[0].results)
+    out = _grid(rows) + f"\n({n} questions; lower is better for: {', '.join(sorted(LOWER_IS_BETTER))})"
+    split = split_table(runs)
+    return out + ("\n\n" + split if split else "")
+
+
+def _grid(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    n = len(runs[0].results)
-    return "\n".join(lines) + f"\n({n} questions; lower is better for: {', '.join(sorted(LOWER_IS_BETTER))})"
+    return "\n".join(lines)
+
+
+def split_table(runs: Sequence[EvalRun]) -> str:
+    """Conversations: each metric for first turns and follow-ups (and the gap), per run."""
+    runs = [r for r in runs if r.split]
+    if not runs:
+        return ""
+    parts = ["first turns", "follow-ups"]
+    header = ["metric"]
+    for r in runs:
+        header += [f"{r.name}: {p} (n={int(r.split.get(p, {}).get('n', 0))})" for p in parts] + [f"{r.name}: gap"]
+    keys = [k for k in METRICS if any(k in r.split.get(p, {}) for r in runs for p in parts)]
+    rows = [header]
+    for key in keys:
+        row = [key]
+        for r in runs:
+            first, follow = (r.split.get(p, {}).get(key) for p in parts)
+            gap = "-" if first is None or follow is None else (f"{follow - first:+.0f}" if key.endswith("_ms")
+                                                               else f"{follow - first:+.3f}")
+            row += [_fmt(key, first), _fmt(key, follow), gap]
+        rows.append(row)
+    return _grid(rows)
 
 
 def failures(run: EvalRun) -> list[tuple[str, str, str, str]]:

@@ -13,7 +13,7 @@ from tqdm import tqdm
 from eval import metrics as m
 from eval.dataset import EvalItem
 from rag.engine import Engine
-from rag.types import Answer, AskRequest, SearchRequest
+from rag.types import Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
 METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
            "citation_precision", "conflict_surfaced", "false_disagreement", "refusal_accuracy", "false_refusal_rate",
@@ -96,16 +96,30 @@ def by_tag(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
     return out
 
 
+def splits(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
+    """The summary of first turns and of follow-ups, when the dataset has conversations."""
+    if not any(r.item.messages for r in results):
+        return {}
+    out = {}
+    for name, rows in (("first turns", [r for r in results if not r.item.follow_up]),
+                       ("follow-ups", [r for r in results if r.item.follow_up])):
+        if rows:
+            out[name] = {**summarize(rows), "n": len(rows)}
+    return out
+
+
 @dataclass
 class EvalRun:
     name: str
     results: list[QuestionResult]
     summary: dict[str, float]
     tags: dict[str, dict[str, float]]
+    split: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "summary": self.summary, "tags": self.tags, "questions": [
-            {"id": r.item.id, "question": r.item.question, "tags": r.item.tags, "answer": r.answer.answer,
+        return {"name": self.name, "summary": self.summary, "tags": self.tags, "splits": self.split, "questions": [
+            {"id": r.item.id, "question": r.item.question, "query": r.answer.query, "follow_up": r.item.follow_up,
+             "tags": r.item.tags, "answer": r.answer.answer,
              "grounded": r.answer.grounded, "cited": [c.doc_id for c in r.answer.citations],
              "retrieved": r.retrieved_docs, "latency_ms": round(r.latency_s * 1000, 1), "scores": r.scores,
              "failures": r.failures} for r in self.results]}
@@ -115,9 +129,27 @@ def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: s
         progress: bool = False) -> EvalRun:
     results = []
     for item in tqdm(items, desc=f"eval {name}", unit="q", disable=not progress):
-        passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0)))
-        start = time.perf_counter()
-        answer = engine.ask(AskRequest(question=item.question, k=k))
-        latency = time.perf_counter() - start
+        if item.messages:
+            start = time.perf_counter()
+            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k))
+            latency = time.perf_counter() - start
+        else:
+            passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0)))
+            start = time.perf_counter()
+            answer = engine.ask(AskRequest(question=item.question, k=k))
+            latency = time.perf_counter() - start
         results.append(score_question(item, answer, [p.doc_id for p in passages], latency))
-    return EvalRun(name, results, summarize(results), by_tag(results))
+    return EvalRun(name, results, summarize(results), by_tag(results), splits(results))
+
+
+def _chat(engine: Engine, request: ChatRequest) -> tuple[Answer, list[Passage]]:
+    """A conversation through /v1/chat's code path: the answer and the passages it searched (ranked)."""
+    answer: Answer | None = None
+    passages: list[Passage] = []
+    for kind, value in engine.chat_stream(request):
+        if kind == "passages":
+            passages = value
+        elif kind == "answer":
+            answer = value
+    assert answer is not None
+    return answer, passages

@@ -170,6 +170,16 @@ class HashingEmbedder:
         return self._one(text)
 
 
+def embedder_identity(name: str) -> tuple[str, int]:
+    """The id and dimension an embedder records in an index, known without loading its model (commands that
+    only read or delete stored chunks open the store with these)."""
+    if name == "minilm":
+        return MiniLMEmbedder.id, MiniLMEmbedder.dim
+    if name == "hashing":
+        return HashingEmbedder.id, HashingEmbedder().dim
+    raise ConfigError(f"unknown embedder {name!r}: set RAG_EMBEDDER to 'minilm' or 'hashing'")
+
+
 def make_embedder(name: str, options: MiniLMOptions | None = None) -> MiniLMEmbedder | HashingEmbedder:
     """``options`` (settings.minilm) pick the minilm backends; None takes their defaults."""
     if name == "minilm":

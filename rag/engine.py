@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
-from rag.conversation import Condenser, Rewriter, without_context
+from rag.conversation import Reader
+from rag.protocols import Condenser
 from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
@@ -16,13 +18,13 @@ NOTHING_MATCHES = "No indexed article matches the filters, so there is nothing t
 
 class Engine:
     def __init__(self, retriever: Retriever, answerer: Answerer, default_k: int,
-                 rewriter: Rewriter | None = None) -> None:
+                 reader: Reader | None = None) -> None:
         self.retriever = retriever
         self.answerer = answerer
         self.default_k = default_k
-        self.rewriter = rewriter or Rewriter(retriever.embedder)
+        self.reader = reader or Reader(retriever.embedder)
         generator = answerer.generator
-        self.condenser: Condenser | None = generator if callable(getattr(generator, "condense", None)) else None  # type: ignore[assignment]
+        self.condenser = generator if isinstance(generator, Condenser) else None
 
     def search(self, request: SearchRequest) -> list[Passage]:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)
@@ -34,22 +36,27 @@ class Engine:
         return final_answer(self.chat_stream(request))
 
     def chat_stream(self, request: ChatRequest) -> Iterator[Event]:
-        """("query", str), then the events of ``stream`` for the standalone question."""
+        """("query", str), then the events of ``stream`` for the conversation's reading of its last turn.
+
+        Every entry point (/v1/chat, the OpenAI endpoint, the page, Slack threads) comes through here.
+        """
         start = time.perf_counter()
-        query, how = self.rewriter.standalone(request.messages, self.condenser)
+        reading = self.reader.read(request.messages, self.condenser)
+        reading.query = reading.query[:MAX_QUESTION_CHARS]
         rewrite_ms = round((time.perf_counter() - start) * 1000, 1)
-        query = query[:MAX_QUESTION_CHARS]
-        yield "query", query
-        ask = AskRequest.model_construct(question=query, k=request.k, filters=request.filters,
+        yield "query", reading.query
+        start = time.perf_counter()
+        k = request.k or self.default_k
+        passages, searched = conversation.search(self.retriever, reading, k, request.filters)
+        retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
+        ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
                                          stream=request.stream, debug=request.debug)
-        for kind, value in self.stream(ask):
+        for kind, value in self._answer(ask, passages, retrieve_ms):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
-                value.query = query
-                for conflict in value.conflicts:
-                    conflict.about = without_context(conflict.about)
+                value.query = reading.query
                 if request.debug and value.trace is not None:
-                    value.trace["query"] = {"standalone": query, "rule": how}
+                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
 
@@ -58,6 +65,9 @@ class Engine:
         start = time.perf_counter()
         passages = self.retriever.search(request.question, request.k or self.default_k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
+        yield from self._answer(request, passages, retrieve_ms)
+
+    def _answer(self, request: AskRequest, passages: list[Passage], retrieve_ms: float) -> Iterator[Event]:
         yield "passages", passages
         if not passages and request.filters is not None and request.filters.active():
             yield "answer", declined(request.question, NOTHING_MATCHES)

@@ -11,16 +11,16 @@
     ├── StorageFull               storage_full        (the disk filled during a write; nothing was changed)
     ├── ConfigError               config_error        (bad settings; raised at start-up)
     ├── Conflict                  conflict            (a doc_id already holds other content)
-    ├── PayloadTooLarge           payload_too_large   (an upload over the size cap)
-    ├── AuthRequired              unauthorized        (no API key where one is needed)
-    ├── AuthRejected              forbidden           (a key that is not one of ours)
-    ├── RateLimited               rate_limited        (too many requests for this key; retry_after seconds)
-    └── GeneratorError            (a hosted or local model failed; never the provider's raw text)
-        ├── GeneratorFailed       generator_failed      (401/403/4xx, refusal, garbage, 5xx after retries)
-        ├── GeneratorUnavailable  generator_unavailable (rate-limited or unreachable)
-        └── GeneratorTimeout      generator_timeout     (no answer in time)
+    ├── GeneratorError            (a hosted or local model failed; never the provider's raw text)
+    │   ├── GeneratorFailed       generator_failed      (401/403/4xx, refusal, garbage, 5xx after retries)
+    │   ├── GeneratorUnavailable  generator_unavailable (rate-limited or unreachable)
+    │   └── GeneratorTimeout      generator_timeout     (no answer in time)
+    └── (in api/errors.py, HTTP only: AuthRequired, AuthRejected, RateLimited, PayloadTooLarge,
+         UnsupportedMediaType)
 
-The API maps codes to HTTP statuses in one table (``api/errors.py``); the CLI prints ``message``.
+Where a library's exception is the cause, ours is raised ``from`` it (a model SDK's: rag/generators/errors.py),
+so logs keep the traceback while ``message`` stays ours. index/ raises InvalidInput subclasses (Refused,
+MetadataError). The API maps codes to HTTP statuses in one table (``api/errors.py``); the CLI prints ``message``.
 """
 
 from __future__ import annotations
@@ -91,26 +91,6 @@ def is_disk_full(exc: BaseException | None) -> bool:
 
 class Conflict(RagError):
     code = "conflict"
-
-
-class PayloadTooLarge(RagError):
-    code = "payload_too_large"
-
-
-class AuthRequired(RagError):
-    code = "unauthorized"
-
-
-class AuthRejected(RagError):
-    code = "forbidden"
-
-
-class RateLimited(RagError):
-    code = "rate_limited"
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 class ConfigError(RagError):

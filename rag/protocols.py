@@ -7,7 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from rag.types import Chunk, Document, Filters, Passage
+from rag.types import ChatMessage, Chunk, Document, Filters, Passage
 
 
 @runtime_checkable
@@ -86,3 +86,28 @@ class Generator(Protocol):
     name: str
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]: ...
+
+
+# Optional abilities of a generator: small protocols, checked with isinstance.
+
+@runtime_checkable
+class Condenser(Protocol):
+    """Can rewrite a follow-up as a standalone question (checked by rag.conversation before use)."""
+
+    def condense(self, history: Sequence[ChatMessage], question: str) -> str: ...
+
+
+@runtime_checkable
+class PromptVersioned(Protocol):
+    """Drafts from a versioned prompt; the version is recorded in each Answer."""
+
+    prompt_version: str
+
+
+@runtime_checkable
+class HasFallback(Protocol):
+    """A generator with another behind it (rag.generators.fallback.WithFallback): when the first fails or
+    nothing it wrote survives verification, the answerer drafts with ``fallback`` and marks the answer degraded."""
+
+    fallback: Generator
+    fallback_on_error: bool

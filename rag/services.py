@@ -9,14 +9,17 @@ from index.indexer import Indexer
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
+from rag.conversation import Reader
 from rag.embedders import make_embedder
 from rag.engine import Engine
-from rag.generators import make_generator
+from rag.generators import EXTRACTIVE, make_generator
+from rag.generators.fallback import WithFallback
 from rag.protocols import Embedder, Generator, Store
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
 from rag.settings import RetrievalSettings, Settings
 from rag.stores import make_store
+from rag.telemetry import SILENT, Telemetry
 
 
 @dataclass
@@ -32,18 +35,20 @@ class Services:
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None,
-                   generator: Generator | None = None) -> Services:
-    """Build every part from settings; pass ``embedder`` to share one loaded model between indexes, and
-    ``generator`` to use one built elsewhere (tests)."""
+                   generator: Generator | None = None, telemetry: Telemetry = SILENT) -> Services:
+    """Build every part from settings; pass ``embedder`` to share one loaded model between indexes,
+    ``generator`` to use one built elsewhere (tests), and ``telemetry`` to receive the time of each stage."""
     embedder = embedder or make_embedder(settings.embedder, settings.minilm)
     store = make_store(settings, embedder.id, embedder.dim)
     vectors = SentenceVectors(embedder)  # sentence embeddings shared by reranking, answering and verification
     extractive = ExtractiveGenerator(embedder, settings.answer, vectors)
     if generator is None:
-        generator = extractive if settings.generator == "extractive" else make_generator(settings, embedder)
-    retriever = Retriever(embedder, store, settings.retrieval, make_reranker(settings.retrieval, embedder, vectors))
-    answerer = Answerer(generator, extractive, vectors, settings.answer)
-    engine = Engine(retriever, answerer, settings.retrieval.k)
+        generator = extractive if settings.generator == EXTRACTIVE else make_generator(settings, embedder)
+    retriever = Retriever(embedder, store, settings.retrieval, make_reranker(settings.retrieval, embedder, vectors),
+                          telemetry=telemetry)
+    drafter = generator if generator is extractive else WithFallback(generator, extractive, settings.answer.fallback)
+    answerer = Answerer(drafter, vectors, settings.answer, telemetry=telemetry)
+    engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
                       settings.indexing.max_file_bytes, settings.indexing.batch_documents)
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)

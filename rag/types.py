@@ -106,10 +106,18 @@ class Answer(BaseModel):
     trace: dict[str, Any] | None = Field(default=None, description="Only with debug=true.")
 
 
+def has_text(value: str) -> bool:
+    """Whether a string holds anything to read: not only whitespace, control characters, unassigned code
+    points, surrogates or noncharacters (Unicode categories Z and C)."""
+    import unicodedata
+
+    return any(not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" for ch in value)
+
+
 def _clean_text(value: str, what: str) -> str:
     value = value.strip()
-    if not value:
-        raise ValueError(f"{what} must not be empty")
+    if not has_text(value):
+        raise ValueError(f"{what} must not be empty (or only whitespace and control characters)")
     if len(value) > MAX_QUESTION_CHARS:
         raise ValueError(f"{what} is {len(value)} characters; the limit is {MAX_QUESTION_CHARS}")
     return value

@@ -11,10 +11,11 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api.deps import ServicesDep
+from api.errors import PayloadTooLarge, UnsupportedMediaType
 from api.security import ReadAccess, WriteAccess
 from index.metadata import MetadataError, clean
 from index.readers import DOC_ID_PATTERN, SUPPORTED, Refused, document_from_bytes, validate_doc_id
-from rag.errors import Conflict, InvalidInput, PayloadTooLarge, RagError, describe_validation
+from rag.errors import Conflict, InvalidInput, describe_validation
 from rag.services import Services
 from rag.types import Document
 
@@ -22,14 +23,10 @@ router = APIRouter(prefix="/v1/documents", tags=["documents"])
 MAX_OFFSET = 2**53  # within SQLite's and PostgreSQL's 64-bit integers (and exact as a JSON number)
 
 
-class _Unsupported(RagError):
-    code = "unsupported_media_type"
-
-    def __init__(self, what: str, media: bool = False) -> None:
-        if media:
-            super().__init__(f"content-type {what!r} is not supported; send application/json or multipart/form-data")
-        else:
-            super().__init__(f"file type {what or '(none)'!r} is not supported; send one of {', '.join(SUPPORTED)}")
+def _unsupported(what: str, media: bool = False) -> UnsupportedMediaType:
+    if media:
+        return UnsupportedMediaType(f"content-type {what!r} is not supported; send application/json or multipart/form-data")
+    return UnsupportedMediaType(f"file type {what or '(none)'!r} is not supported; send one of {', '.join(SUPPORTED)}")
 
 
 class DocumentIn(BaseModel):
@@ -102,7 +99,7 @@ def _metadata(fields: dict[str, Any]) -> dict[str, str]:
 
 
 async def _document(request: Request, services: Services, path_doc_id: str | None) -> Document:
-    cap = services.settings.api.max_upload_bytes
+    cap = request.app.state.settings.api.max_upload_bytes
     data = await _body(request, cap)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
@@ -120,13 +117,13 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
         name = PureWindowsPath(PurePosixPath(upload.filename or "").name).name  # never a path
         suffix = PurePosixPath(name).suffix.lower()
         if suffix not in SUPPORTED:
-            raise _Unsupported(suffix)
+            raise _unsupported(suffix)
         raw = await upload.read()
         given = form.get("doc_id")
         doc_id = given if isinstance(given, str) and given else PurePosixPath(name).stem
         meta = _metadata({k: form.get(k) for k in ("title", "source", "published_at") if isinstance(form.get(k), str)})
     else:
-        raise _Unsupported(kind or "no content-type", media=True)
+        raise _unsupported(kind or "no content-type", media=True)
     if len(raw) > cap:
         raise PayloadTooLarge(f"the document is {len(raw)} bytes; the limit is {cap}")
     if path_doc_id is not None and doc_id != path_doc_id:

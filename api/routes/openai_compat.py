@@ -5,12 +5,18 @@ The reply text keeps its ``[n]`` markers and ends with a sources list; the whole
 with passages, conflicts, grounded) travels in the extra field ``rag`` of the response, or of the final stream
 chunk, so nothing is lost on the way. Streams carry the verified text only: a model's draft may lose sentences
 in verification, and a chat client cannot take back what it has shown. System messages are ignored: our own
-prompt decides how answers are written.
+prompt decides how answers are written. Sampling and client options (temperature, max_tokens, top_p, seed,
+user, tools, ...) are accepted and ignored. ``stream_options.include_usage`` adds the usage chunk of the
+OpenAI wire format (empty ``choices``) before ``[DONE]``; usage counts word pieces (words and punctuation),
+not a model tokenizer's tokens, since the reply may come from no model at all.
+Conversations longer than /v1/chat accepts keep their most recent turns; the follow-up is read the same
+way as on /v1/chat (rag.conversation).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,7 +33,7 @@ from api.security import ReadAccess
 from api.sse import HEADERS
 from api.strict_json import StrictJSONRoute
 from rag.errors import InvalidInput, NotFound, RagError, describe_validation
-from rag.types import Answer, ChatRequest, Filters
+from rag.types import MAX_TURNS, Answer, ChatRequest, Filters
 
 router = APIRouter(prefix="/v1", tags=["openai-compatible"], route_class=StrictJSONRoute)
 
@@ -42,6 +48,11 @@ class OpenAIMessage(BaseModel):
     content: str | list[dict[str, Any]] | None = None
 
 
+class StreamOptions(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    include_usage: bool = False
+
+
 class OpenAIChatRequest(BaseModel):
     """The OpenAI chat request; sampling options (temperature, max_tokens...) are accepted and ignored."""
 
@@ -49,6 +60,7 @@ class OpenAIChatRequest(BaseModel):
     model: str
     messages: list[OpenAIMessage] = Field(min_length=1)
     stream: bool = False
+    stream_options: StreamOptions | None = Field(default=None, description="include_usage: a last chunk with usage.")
     filters: Filters | None = Field(default=None, description="Extension: restrict the articles searched.")
     debug: bool = Field(default=False, description="Extension: add the trace to the `rag` field.")
 
@@ -76,10 +88,24 @@ def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
         if message.role not in ("user", "assistant"):
             raise InvalidInput(f"messages.{n}.role: {message.role!r} is not supported; use user, assistant or system")
         turns.append({"role": message.role, "content": _text(message, n)})
+    if len(turns) > MAX_TURNS:  # a long chat client history: the reading only looks at the recent turns anyway
+        turns = turns[-MAX_TURNS:]
+        while len(turns) > 1 and turns[0]["role"] != "user":
+            turns = turns[1:]
     try:
         return ChatRequest.model_validate({"messages": turns, "filters": body.filters, "debug": body.debug})
     except ValidationError as exc:
         raise InvalidInput(describe_validation(exc.errors())) from None
+
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
+def usage(request: ChatRequest, reply: str) -> dict[str, int]:
+    """Word pieces in, word pieces out (not a model tokenizer's count)."""
+    prompt = sum(len(_PIECE.findall(m.content)) for m in request.messages)
+    completion = len(_PIECE.findall(reply))
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
 def reply_text(answer: Answer) -> str:
@@ -109,22 +135,27 @@ def chat_completions(body: OpenAIChatRequest, engine: EngineDep, _: ReadAccess) 
     created = int(time.time())
     if not body.stream:
         answer = engine.chat(request)
+        text = reply_text(answer)
         return {"id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_ID,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply_text(answer)},
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                              "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-                "rag": answer.model_dump()}
+                "usage": usage(request, text), "rag": answer.model_dump()}
     events = engine.chat_stream(request)
     first = next(events)  # errors before anything is sent keep their HTTP status
-    return StreamingResponse(_chunks(first, events, completion_id, created), media_type="text/event-stream",
-                             headers=HEADERS)
+    with_usage = body.stream_options is not None and body.stream_options.include_usage
+    return StreamingResponse(_chunks(first, events, completion_id, created, request if with_usage else None),
+                             media_type="text/event-stream", headers=HEADERS)
 
 
 def _chunks(first: tuple[str, Any], rest: Iterator[tuple[str, Any]], cid: str,
-            created: int) -> Iterator[str]:
+            created: int, usage_of: ChatRequest | None) -> Iterator[str]:
+    """OpenAI's chunks; with include_usage every chunk has ``usage: null`` and a last one, with no choices,
+    carries the counts."""
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
         payload = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        if usage_of is not None:
+            payload["usage"] = None
         return "data: " + json.dumps(payload, ensure_ascii=False) + "\n\n"
 
     yield chunk({"role": "assistant", "content": ""})
@@ -134,9 +165,14 @@ def _chunks(first: tuple[str, Any], rest: Iterator[tuple[str, Any]], cid: str,
             if kind == "answer":
                 answer = value
         assert answer is not None
-        for piece in _pieces(reply_text(answer)):
+        text = reply_text(answer)
+        for piece in _pieces(text):
             yield chunk({"content": piece})
         yield chunk({}, "stop", rag=answer.model_dump())
+        if usage_of is not None:
+            last = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+                    "choices": [], "usage": usage(usage_of, text)}
+            yield "data: " + json.dumps(last) + "\n\n"
     except RagError as exc:
         yield "data: " + json.dumps({"error": {"code": exc.code, "message": exc.message,
                                                "status": STATUS.get(exc.code, 500)}}) + "\n\n"

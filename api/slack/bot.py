@@ -22,13 +22,13 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from api.settings import SlackSettings
 from api.slack.blocks import answer_blocks, escape, progress
 from api.slack.memory import SlackMemory
 from rag.errors import ConfigError, RagError, describe_validation
 from rag.feedback import FeedbackStore
 from rag.services import Services
-from rag.settings import SlackSettings
-from rag.types import Answer, ChatMessage, ChatRequest
+from rag.types import Answer, ChatMessage, ChatRequest, has_text
 
 log = logging.getLogger("api.slack")
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -41,7 +41,9 @@ def _sorry(exc: RagError | ValidationError) -> str:
 
 
 def clean_question(text: str) -> str:
-    return " ".join(_MENTION.sub(" ", text or "").split())
+    """The question without mentions; empty when nothing readable is left (only control characters too)."""
+    question = " ".join(_MENTION.sub(" ", text or "").split())
+    return question if has_text(question) else ""
 
 
 class SlackBot:

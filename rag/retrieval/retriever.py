@@ -7,22 +7,23 @@ from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.rerank import Reranker
 from rag.settings import RetrievalSettings
-from rag.telemetry import stage
+from rag.telemetry import SILENT, Telemetry
 from rag.text import keyword_terms
 from rag.types import Filters, Passage
 
 
 class Retriever:
     def __init__(self, embedder: Embedder, store: Store, settings: RetrievalSettings | None = None,
-                 reranker: Reranker | None = None) -> None:
+                 reranker: Reranker | None = None, telemetry: Telemetry = SILENT) -> None:
         self.embedder = embedder
+        self.telemetry = telemetry
         self.store = store
         self.settings = settings or RetrievalSettings()
         self.reranker = reranker
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
         """The k best passages for the query among the documents the filters allow."""
-        with stage("retrieve"):
+        with self.telemetry.stage("retrieve"):
             return self._search(query, k, filters)
 
     def _search(self, query: str, k: int, filters: Filters | None) -> list[Passage]:
@@ -31,7 +32,7 @@ class Retriever:
         depth = max(s.candidates, k)
         lists: dict[str, list[Passage]] = {}
         if s.mode in ("dense", "hybrid"):
-            with stage("embed"):
+            with self.telemetry.stage("embed"):
                 vector = self.embedder.embed_query(query)
             lists["dense"] = [_tag(p, "dense") for p in self.store.search(vector, depth, filters)]
         if s.mode in ("keyword", "hybrid"):

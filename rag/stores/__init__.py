@@ -6,6 +6,14 @@ from rag.protocols import Store
 from rag.settings import Settings
 
 
+def open_store(settings: Settings) -> Store:
+    """The store alone, for commands that need no embedding model (delete, check): the embedder's id and
+    dimension are still checked against the index's manifest, without loading the model."""
+    from rag.embedders import embedder_identity
+
+    return make_store(settings, *embedder_identity(settings.embedder))
+
+
 def make_store(settings: Settings, embedder_id: str, dim: int) -> Store:
     chunking = {"size": settings.chunking.size, "overlap": settings.chunking.overlap}
     if settings.store.backend == "postgres":

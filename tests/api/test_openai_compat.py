@@ -60,3 +60,17 @@ def test_errors_reach_the_sdk_as_its_own_exceptions(client: openai.OpenAI) -> No
                                                                     {"role": "user", "content": "Hi?"}])
     with pytest.raises(openai.UnprocessableEntityError, match="last message must be the user's question"):
         client.chat.completions.create(model="articles", messages=[{"role": "assistant", "content": "Hi"}])
+
+
+def test_a_follow_up_is_read_the_same_way_as_on_v1_chat(client: openai.OpenAI) -> None:
+    history = [{"role": "user", "content": f"Question {i} about Lynas?"} if i % 2 == 0 else
+               {"role": "assistant", "content": f"Answer {i} [1]."} for i in range(120)]
+    completion = client.chat.completions.create(model="articles", extra_body={"debug": True}, messages=[  # type: ignore[arg-type]
+        *history,
+        {"role": "user", "content": "Who wants to finalize the rare earths arrangement by Thanksgiving?"},
+        {"role": "assistant", "content": "Treasury Secretary Scott Bessent announced it [1]."},
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "What reports did he dispute?"}])
+    rag = completion.model_extra["rag"]  # type: ignore[index]
+    assert rag["query"] == "What reports did Scott Bessent dispute?" and rag["trace"]["query"]["rule"] == "resolved"
+    assert rag["grounded"]

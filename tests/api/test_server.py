@@ -153,7 +153,7 @@ def test_a_hosted_model_through_the_service_and_its_failures_mapped(tmp_path: Pa
     from tests.fakes.llm_servers import FakeLLM, Reply
 
     fake = FakeLLM("openai").start()
-    env = {"RAG_GENERATOR": "openai", "RAG_OPENAI__BASE_URL": fake.url, "RAG_OPENAI__MAX_RETRIES": "0",
+    env = {"RAG_GENERATOR": "openai", "RAG_GENERATORS__OPENAI__BASE_URL": fake.url, "RAG_GENERATORS__OPENAI__MAX_RETRIES": "0",
            "OPENAI_API_KEY": "sk-served-secret", "RAG_ANSWER__FALLBACK": "false"}
     server = start_server(copy_index(rare_earths_index, tmp_path / "ix"), tmp_path / "log", extra_env=env)
     try:
@@ -174,7 +174,10 @@ def test_a_hosted_model_through_the_service_and_its_failures_mapped(tmp_path: Pa
             events = events_of(streamed)
             assert [name for name, _ in events][-2:] == ["error", "done"]
             assert events[-2][1]["error"]["code"] == "generator_unavailable"
-        assert "sk-served-secret" not in server.log.read_text()
+        log = server.log.read_text()
+        assert "sk-served-secret" not in log
+        # The body is ours alone; the log line of the 502 keeps the SDK's exception as the cause, provider text included.
+        assert "openai.AuthenticationError" in log and "provider secret detail 401" in log and "direct cause" in log
     finally:
         stop_server(server)
         fake.stop()

@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,22 @@ def test_a_valid_dataset_loads_with_defaults(tmp_path: Path) -> None:
     assert items[1].answerable is False and items[0].sources == []
 
 
+def test_a_conversation_item_is_scored_on_its_last_user_turn(tmp_path: Path) -> None:
+    items = load_dataset(_write(tmp_path, json.dumps({"id": "c", "messages": [
+        {"role": "user", "content": "Who is Laura Chen?"}, {"role": "assistant", "content": "An economist [1]."},
+        {"role": "user", "content": " Where does she work? "}], "sources": ["004"]}) + "\n" +
+        json.dumps({"id": "f", "messages": [{"role": "user", "content": "Who is Laura Chen?"}]}) + "\n"))
+    assert items[0].question == "Where does she work?" and items[0].follow_up
+    assert items[1].question == "Who is Laura Chen?" and not items[1].follow_up
+
+
 @pytest.mark.parametrize("text, message", [
     ('{"id": "a", "question": "ok"}\n{"id": "b", "question": \n', "set.jsonl:2: not valid JSON"),
-    ('{"id": "a", "facts": []}\n', "set.jsonl:1: question: Field required"),
-    ('{"id": "a", "question": "  "}\n', "set.jsonl:1: question: Value error, question must not be empty"),
+    ('{"id": "a", "facts": []}\n', "set.jsonl:1: Value error, question must not be empty"),
+    ('{"id": "a", "question": "  "}\n', "set.jsonl:1: Value error, question must not be empty"),
+    ('{"id": "a", "messages": [{"role": "user", "content": "Hi?"}, {"role": "assistant", "content": "x"}]}\n',
+     "set.jsonl:1: Value error, messages must end with a non-empty user turn"),
+    ('{"id": "a", "messages": [{"role": "system", "content": "Hi?"}]}\n', "set.jsonl:1: messages.0.role"),
     ('{"id": "a", "question": "x", "colour": 1}\n', "set.jsonl:1: colour: Extra inputs are not permitted"),
     ('[1, 2]\n', "set.jsonl:1: expected a JSON object"),
     ('{"id": "a", "question": "x"}\n{"id": "a", "question": "y"}\n', "set.jsonl:2: duplicate id 'a'"),

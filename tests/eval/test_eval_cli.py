@@ -49,3 +49,16 @@ def test_an_empty_index_is_one_clear_line(tmp_path: Path) -> None:
     result = rag("eval", str(DATASET), index=tmp_path / "nothing")
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: the index in") and "is empty or missing" in result.stderr
+
+
+def test_conversations_are_scored_apart_for_first_turns_and_follow_ups(rare_earths_index: Path, tmp_path: Path) -> None:
+    subset = tmp_path / "conversations.jsonl"
+    lines = (REPO / "eval" / "datasets" / "rare-earths-conversations.jsonl").read_text().splitlines()
+    subset.write_text("\n".join(line for line in lines if json.loads(line)["id"] in ("c01", "c05", "u01", "f01", "f03")))
+    result = rag("eval", str(subset), index=rare_earths_index)
+    assert result.returncode == 0, result.stderr
+    assert "default: first turns (n=2)" in result.stdout and "default: follow-ups (n=3)" in result.stdout
+    data = json.loads(rag("eval", str(subset), "--json", index=rare_earths_index).stdout)
+    follow = {q["id"]: q for q in data["questions"]}["c01"]
+    assert follow["follow_up"] and follow["query"] == "What reports did Scott Bessent dispute?"
+    assert set(data["splits"]) == {"first turns", "follow-ups"}

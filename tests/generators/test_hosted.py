@@ -11,9 +11,10 @@ from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.errors import ConfigError, GeneratorFailed, GeneratorTimeout, GeneratorUnavailable
-from rag.generators.anthropic_messages import AnthropicGenerator
-from rag.generators.openai_chat import OpenAIGenerator
-from rag.settings import AnswerSettings, AnthropicOptions, OpenAIOptions, Settings
+from rag.generators.anthropic_messages import AnthropicGenerator, AnthropicOptions
+from rag.generators.fallback import WithFallback
+from rag.generators.openai_chat import OpenAIGenerator, OpenAIOptions
+from rag.settings import AnswerSettings, Settings
 from rag.types import Passage
 from tests.fakes.llm_servers import FakeLLM, Reply
 
@@ -55,7 +56,7 @@ def anthropic_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLLM]:
 
 def _answerer(generator, minilm, vectors: SentenceVectors, fallback: bool = True) -> Answerer:  # type: ignore[no-untyped-def]
     settings = AnswerSettings(fallback=fallback)
-    return Answerer(generator, ExtractiveGenerator(minilm, settings, vectors), vectors, settings)
+    return Answerer(WithFallback(generator, ExtractiveGenerator(minilm, settings, vectors), fallback), vectors, settings)
 
 
 def _openai(fake: FakeLLM, **options: object) -> OpenAIGenerator:
@@ -137,6 +138,7 @@ def test_failures_are_clear_errors_without_the_providers_text(openai_fake: FakeL
         _answerer(generator, minilm, vectors, fallback=False).answer(QUESTION, PASSAGES)
     assert status_word in caught.value.message
     assert "secret" not in caught.value.message and "sk-test" not in caught.value.message
+    assert caught.value.__cause__ is not None  # the SDK's exception, kept for the log
     degraded = _answerer(generator, minilm, vectors, fallback=True).answer(QUESTION, PASSAGES)
     assert degraded.degraded and degraded.grounded and "$510 million" in degraded.answer
 
@@ -168,5 +170,5 @@ def test_bad_generator_configuration_fails_at_start_naming_the_setting(monkeypat
         make_generator(Settings.load(generator="openai"), None)  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="unknown generator 'gpt5'.*extractive, openai, anthropic, llamacpp"):
         make_generator(Settings.load(generator="gpt5"), None)  # type: ignore[arg-type]
-    with pytest.raises(ConfigError, match="unknown field 'openai.temperatur'"):
-        Settings.load(openai={"temperatur": 0.2})
+    with pytest.raises(ConfigError, match="unknown field 'generators.openai.temperatur'"):
+        Settings.load(generators={"openai": {"temperatur": 0.2}})

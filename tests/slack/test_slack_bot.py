@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -120,6 +121,16 @@ def test_a_mention_is_answered_in_its_thread_and_a_follow_up_keeps_the_context(s
     assert fake.rejected == []
 
 
+def test_a_pronoun_in_a_thread_is_read_as_on_v1_chat(slack: tuple[Server, FakeSlack, Path]) -> None:
+    server, fake, index = slack
+    mention(server, fake, "Who wants to finalize the rare earths arrangement by Thanksgiving?", ts="1700000100.000100")
+    follow = mention(server, fake, "What reports did he dispute?", ts="1700000101.000100", thread_ts="1700000100.000100")
+    assert "disputed" in block_text(follow)
+    with sqlite3.connect(index / "feedback.sqlite") as conn:
+        queries = [q for (q,) in conn.execute("SELECT query FROM answers WHERE question = ?", ("What reports did he dispute?",))]
+    assert queries == ["What reports did Scott Bessent dispute?"]
+
+
 def test_a_dm_is_answered_and_bot_messages_are_ignored(slack: tuple[Server, FakeSlack, Path]) -> None:
     server, fake, _ = slack
     before = len(fake.of("chat.postMessage"))
@@ -145,6 +156,15 @@ def test_a_retried_delivery_is_answered_once(slack: tuple[Server, FakeSlack, Pat
     final_update(fake, _ts_of(fake, reply))
     time.sleep(1)
     assert len([m for m in fake.of("chat.postMessage") if m.get("thread_ts") == "1700000200.000100"]) == 1
+
+
+def test_a_mention_of_control_characters_only_gets_the_help_like_an_empty_one(slack: tuple[Server, FakeSlack, Path]) -> None:
+    server, fake, _ = slack
+    event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> \u0000\ud7ff\uffff \u200b", "ts": "1700000300.000100",
+             "channel": "C1"}
+    assert post_event(server, event, "EvControl").status_code == 200
+    reply = reply_to(fake, "1700000300.000100", 0)
+    assert reply["text"].startswith("Ask me a question about the articles")
 
 
 def test_slash_command_visible_or_private(slack: tuple[Server, FakeSlack, Path]) -> None:
@@ -223,9 +243,10 @@ def test_socket_mode_runs_the_same_listeners(tmp_path: Path, rare_earths_index: 
     from slack_bolt import BoltRequest
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from api.settings import AppSettings as Settings
+    from api.settings import SlackSettings
     from api.slack.bot import SlackBot
     from rag.services import build_services
-    from rag.settings import Settings, SlackSettings
 
     fake = FakeSlack(TOKEN).start()
     try:

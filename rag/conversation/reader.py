@@ -1,0 +1,188 @@
+"""Reading the last user turn in its conversation: the standalone question, and what the conversation is about.
+
+One reading serves every entry point (/v1/chat, /v1/chat/completions, the page, Slack threads):
+
+1. A model generator that can condense writes the standalone question; it must pass the same check as ours.
+2. Otherwise, by the turn's shape: "I meant X" (the previous question, clarified), "I heard X" (is it true
+   that X?), "what about X?", "are there others?", or the turn with its references resolved.
+3. The check: a rewrite that loses a word of the turn or adds one from nowhere is dropped for the turn as typed.
+
+Besides the question, the reading carries the topic (the most salient entities, then key terms of the
+previous user turn) and the text the previous answer cited: the search fuses all three.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rag.conversation import rules
+from rag.conversation.entities import references, warm_up
+from rag.conversation.resolve import Entity, garbled, resolve, salient
+from rag.conversation.turns import Turns, clarification, read_turns, statement
+from rag.errors import GeneratorError
+from rag.protocols import Condenser, Embedder
+from rag.telemetry import SILENT, Telemetry
+from rag.text import STOPWORDS, content_terms, keyword_terms
+from rag.types import ChatMessage
+
+log = logging.getLogger("rag.conversation")
+
+MAX_TOPIC_ENTITIES = 3
+MAX_TOPIC_TERMS = 4
+SHORT_TURN = 3  # content words: a turn this short leans on the conversation
+_LEADS = re.compile(r"^(?:and|also|but|so|then|ok|okay|what about|how about)\b", re.I)
+_CONJUNCTION = re.compile(r"^(?:and|also|but|so|then|ok|okay)\b[\s,]+(?=\S)", re.I)
+_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                       r"should|would|will|has|have)\b", re.I)
+_TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
+
+
+@dataclass
+class Reading:
+    query: str  # the standalone question: searched, answered from, shown as `query`
+    rule: str  # which reading made it
+    leans: bool = False  # the turn depends on the conversation
+    entities: list[str] = field(default_factory=list)  # the most salient names of the conversation
+    topic: list[str] = field(default_factory=list)  # those, then key terms of the previous user turns
+    cited: str = ""  # what the previous answer cited
+    trace: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def underspecified(self) -> bool:
+        """A turn that leans on the conversation but could not be made standalone ("any awards?")."""
+        return self.leans and self.rule.startswith("as typed")
+
+
+class Reader:
+    def __init__(self, embedder: Embedder | None = None, telemetry: Telemetry = SILENT) -> None:
+        self.embedder = embedder
+        self.telemetry = telemetry
+        warm_up()  # once per process, in the background: start-up does not wait, the first follow-up rarely does
+
+    def read(self, messages: Sequence[ChatMessage], condenser: Condenser | None = None) -> Reading:
+        with self.telemetry.stage("rewrite"):
+            turns = read_turns(messages)
+            reading = self._in_context(turns, messages, condenser) if turns.users else self._alone(turns)
+            reading.trace.update({"standalone": reading.query, "rule": reading.rule, "notes": turns.notes})
+            return reading
+
+    def _alone(self, turns: Turns) -> Reading:
+        resolution = resolve(turns.turn, [])
+        reading = Reading(turns.turn, "first turn")
+        if resolution.unresolved:  # "what did he say?" with nothing before it
+            reading.rule = "first turn (nothing earlier for: " + ", ".join(resolution.unresolved) + ")"
+        return reading
+
+    def _in_context(self, turns: Turns, messages: Sequence[ChatMessage], condenser: Condenser | None) -> Reading:
+        entities = salient(turns.users, turns.answers)
+        previous = self._previous(turns)
+        reading = self._rule(turns, entities, previous)
+        if condenser is not None:
+            model = self._condense(condenser, list(messages[:-1]), turns)
+            if model is not None:
+                reading.query, reading.rule = model, "model"
+        reading.leans = reading.leans or len(content_terms(turns.turn)) <= SHORT_TURN or bool(_LEADS.match(turns.turn))
+        reading.topic = self._topic(entities, turns, previous, reading.query)
+        named = {e.mention.text for e in entities if e.mention.kind != "thing"}
+        reading.entities = [t for t in reading.topic if t in named]
+        reading.cited = turns.answers[-1]
+        reading.trace["entities"] = [{"text": e.mention.text, "kind": e.mention.kind, "salience": round(e.salience, 2)}
+                                     for e in entities[:6]]
+        return reading
+
+    def _previous(self, turns: Turns) -> str:
+        """The previous user turn, itself read in its own context (one level)."""
+        last = turns.users[-1]
+        if len(turns.users) == 1:
+            return last
+        earlier = salient(turns.users[:-1], turns.answers[:-1])
+        rewrite = resolve(last, earlier)
+        return rewrite.text if garbled(last, rewrite.text, [e.mention.text for e in earlier]) is None else last
+
+    def _rule(self, turns: Turns, entities: list[Entity], previous: str) -> Reading:
+        turn = _CONJUNCTION.sub("", turns.turn)
+        turn = turn[:1].upper() + turn[1:]
+        names = [e.mention.text for e in entities]
+        meant = clarification(turn)
+        if meant is not None:
+            clarified = resolve(meant, entities).text
+            if _QUESTION.match(clarified):  # "no, I meant which series was the best?": a question of its own
+                query = clarified[:1].upper() + clarified[1:].rstrip(" ?.!") + "?"
+            elif previous.rstrip().endswith("?"):
+                query = f"{previous.rstrip(' ?.!')}, {clarified}?"
+            else:
+                query = f"What about {clarified}?"
+            return self._checked(turn, query, "clarification", [previous, *names], leans=True,
+                                 replaced=_lead(turn, meant))
+        heard = statement(turn)
+        if heard is not None:
+            said = resolve(heard, entities)
+            first = said.text.split(" ", 1)[0]
+            text = said.text[:1].lower() + said.text[1:] if first.lower() in STOPWORDS else said.text
+            return self._checked(turn, f"Is it true that {text}?", "statement", names, leans=True,
+                                 replaced=[*_lead(turn, heard), *(r for r, _ in said.resolved)], resolved=said.resolved)
+        about = rules.WHAT_ABOUT.match(turn)
+        if about:
+            substituted = rules.what_about(previous, about.group("x"), self.embedder)
+            if substituted is not None:
+                return self._checked(turn, substituted, "what about", [previous], leans=True,
+                                     replaced=["what about", "how about"])
+        if rules.OTHERS.match(turn):
+            return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
+        resolution = resolve(turn, entities)
+        if resolution.resolved:
+            return self._checked(turn, resolution.text, "resolved", names, leans=True,
+                                 replaced=[r for r, _ in resolution.resolved], resolved=resolution.resolved)
+        if resolution.unresolved:
+            return Reading(turn, "as typed (nothing earlier fits: " + ", ".join(resolution.unresolved) + ")", leans=True)
+        return Reading(turn, "as typed")
+
+    def _checked(self, turn: str, query: str, rule: str, inserted: list[str], leans: bool,
+                 replaced: Sequence[str] = (), resolved: Sequence[tuple[str, str]] = ()) -> Reading:
+        problem = garbled(turn, query, inserted, replaced)
+        if problem is not None:
+            return Reading(turn, f"as typed ({rule} rewrite failed the check: {problem})", leans=leans,
+                           trace={"rejected": query})
+        return Reading(query, rule, leans=leans, trace={"resolved": [{"reference": r, "read_as": e} for r, e in resolved]})
+
+    def _condense(self, condenser: Condenser, history: list[ChatMessage], turns: Turns) -> str | None:
+        try:
+            text = condenser.condense(history, turns.turn).strip().strip('"').strip()
+        except GeneratorError as exc:
+            log.warning("the model could not condense the follow-up (%s); using the deterministic reading", exc.code)
+            return None
+        context = [m.content for m in history if m.role == "user"] + list(turns.answers)
+        problem = garbled(turns.turn, text, context, replaced=_references_in(turns.turn))
+        if problem is not None:
+            log.warning("the model's condensed question failed the check (%s); using the deterministic reading", problem)
+            return None
+        return text
+
+    def _topic(self, entities: list[Entity], turns: Turns, previous: str, query: str) -> list[str]:
+        """The most salient entities, then key terms of the previous user turns, minus what the query says."""
+        said = {t.lower() for t in keyword_terms(query)}
+        out: list[str] = []
+        for e in entities:
+            words = {t.lower() for t in keyword_terms(e.mention.text)}
+            if e.mention.kind in _TOPIC_KINDS and words and not words <= said and len(out) < MAX_TOPIC_ENTITIES:
+                out.append(e.mention.text)
+                said |= words
+        extra = [t for t in keyword_terms(previous) if t.lower() not in said][:MAX_TOPIC_TERMS]
+        said |= {t.lower() for t in extra}
+        if len(turns.users) > 1:
+            extra += [t for t in keyword_terms(turns.users[-2]) if t.lower() not in said][:MAX_TOPIC_TERMS // 2]
+        return out + extra
+
+
+def _lead(turn: str, content: str) -> list[str]:
+    """The words of the turn before its content ("I heard that"): dropped from the question on purpose."""
+    index = turn.find(content)
+    return [turn[:index]] if index > 0 else []
+
+
+def _references_in(turn: str) -> list[str]:
+    return [r.text for r in references(turn)]

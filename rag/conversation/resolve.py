@@ -1,0 +1,140 @@
+"""References resolved to the conversation's most salient fitting entity, and the check that a rewrite reads right.
+
+Salience: every mention in an earlier turn scores recency (0.6 per user turn back) x grammatical role (subject
+1.5, object 1.2) x source (user turn 1.0, cited answer 0.8); the same entity mentioned again adds up. A
+reference takes the best-scoring mention that fits its kind ("he" a person, "the company" an organisation,
+"that deal" an agreement), unless the turn itself names a fitting entity before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rag.conversation.entities import Mention, Reference, load_nlp, mentions, references
+from rag.text import content_terms
+
+RECENCY = 0.6
+ANSWER_WEIGHT = 0.8
+TEMPLATE_TERMS = frozenset(content_terms("is it true that what about"))
+
+
+@dataclass
+class Entity:
+    mention: Mention
+    salience: float
+    order: int  # later mentions win ties
+
+
+@dataclass
+class Resolution:
+    text: str
+    resolved: list[tuple[str, str]] = field(default_factory=list)  # (reference, what it was read as)
+    unresolved: list[str] = field(default_factory=list)
+
+
+def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
+    """The entities of the earlier turns, most salient first."""
+    found: dict[str, Entity] = {}
+    order = 0
+    for age, (user, answer) in enumerate(zip(reversed(users), reversed(answers))):
+        recency = RECENCY ** age
+        for text, weight, things in ((user, 1.0, True), (answer, ANSWER_WEIGHT, False)):
+            for m in mentions(text, things=things) if text else []:
+                order -= 1
+                key = m.text.lower().removeprefix("the ")
+                score = recency * weight * m.role
+                if key in found:
+                    found[key].salience += score
+                else:
+                    found[key] = Entity(m, score, order)
+    return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
+
+
+def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
+    """The turn with each reference (first in its sentence) replaced by the entity it most likely means."""
+    own = mentions(turn, things=False)
+    out = Resolution(turn)
+    edits: list[tuple[int, int, str]] = []
+    done: set[tuple[int, str]] = set()
+    for ref in references(turn):
+        sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
+        if any(m.start < ref.start and _fit(ref, m) > 0 for m in own):
+            continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
+        best = max(((e, _fit(ref, e.mention) * e.salience) for e in entities), key=lambda p: p[1], default=None)
+        if best is None or best[1] <= 0:
+            out.unresolved.append(ref.text)
+            continue
+        entity = best[0].mention
+        if (sentence, entity.text) in done:
+            continue
+        done.add((sentence, entity.text))
+        new = entity.text
+        if ref.possessive:
+            new += "'" if new.endswith("s") else "'s"
+        if ref.start == 0 or turn[:ref.start].rstrip().endswith((".", "?", "!")):
+            new = new[:1].upper() + new[1:]
+        edits.append((ref.start, ref.end, new))
+        out.resolved.append((ref.text, entity.text))
+    text = turn
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    out.text = text
+    return out
+
+
+def _fit(ref: Reference, m: Mention) -> float:
+    fit = ref.fits.get(m.kind, 0.0)
+    if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
+        return 0.6  # untyped names (no spaCy): "he" may mean any of them
+    if m.kind == "thing":
+        if ref.noun is not None:
+            fit = 1.0 if m.head.rstrip("s") == ref.noun.rstrip("s") else fit
+        if ref.plural != m.plural:
+            return 0.0
+    elif ref.plural and m.kind in ("person",):
+        return 0.0
+    elif m.kind == "place" and ref.noun is None and m.role >= 1.5:
+        return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it"
+    return fit
+
+
+_MARKERS = re.compile(r"\(about:|\[\d+\]|Sources:")
+_WORD = re.compile(r"[\w'\-]+")
+
+
+def garbled(turn: str, rewrite: str, inserted: Sequence[str], replaced: Sequence[str] = ()) -> str | None:
+    """Why the rewrite does not read as the turn said standalone, or None when it does.
+
+    Every content word of the turn (but the references replaced) must be kept; every content word of the
+    rewrite must come from the turn or from what was inserted; no markers, no stuttering, no wall of text.
+    """
+    if not rewrite.strip() or "\n" in rewrite.strip():
+        return "empty or several lines"
+    if _MARKERS.search(rewrite) and not _MARKERS.search(turn):
+        return "a fragment of an earlier answer"
+    if len(rewrite) > len(turn) + sum(len(t) for t in inserted) + 40 or len(rewrite) > 600:
+        return "longer than the turn and what was inserted"
+    gone = set(content_terms(" ".join(replaced)))
+    kept = set(content_terms(rewrite))
+    lost = [t for t in content_terms(turn) if t not in gone and not _near(t, kept)]
+    if lost:
+        return f"lost the word(s) {', '.join(lost[:3])}"
+    allowed = set(content_terms(turn)) | set(content_terms(" ".join(inserted))) | TEMPLATE_TERMS
+    stray = [t for t in content_terms(rewrite) if not _near(t, allowed)]
+    if stray:
+        return f"added the word(s) {', '.join(stray[:3])}"
+    words = [w.lower() for w in _WORD.findall(rewrite)]
+    original = [w.lower() for w in _WORD.findall(turn)]
+    for n in (1, 2, 3):  # "Scott Bessent Scott Bessent"
+        for i in range(len(words) - 2 * n + 1):
+            phrase = " ".join(words[i:i + n])
+            if words[i:i + n] == words[i + n:i + 2 * n] and phrase.replace(" ", "").isalpha() and \
+                    f"{phrase} {phrase}" not in " ".join(original):
+                return f"repeats {phrase!r}"
+    return None
+
+
+def _near(term: str, pool: set[str]) -> bool:
+    return term in pool or any(len(term) > 4 and len(p) > 4 and term[:5] == p[:5] for p in pool)

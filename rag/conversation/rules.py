@@ -1,0 +1,72 @@
+"""Two follow-up shapes that rewrite the previous question: "what about X?" and "are there others?".
+
+- "what about gallium?": the previous question with its phrase closest to "gallium" replaced (an entity of
+  the same kind when spaCy typed both, otherwise the closest phrase by embedding);
+- "are there others?" / "who else?": the previous question, excluding the names the last answer gave.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from rag.conversation.entities import mentions
+from rag.protocols import Embedder
+from rag.text import QUESTION_WORDS, STOPWORDS
+
+WHAT_ABOUT = re.compile(r"^(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$", re.I)
+OTHERS = re.compile(r"^(?:and|but|so)?[\s,]*(?:(?:are|were|is)\s+there\s+)?(?:any\s+)?"
+                    r"(?:others?|other\s+ones|more|anything\s+else|anyone\s+else|who\s+else|what\s+else|"
+                    r"which\s+others?|who\s+are\s+the\s+others)[\s?.!]*$", re.I)
+_PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+)*")
+SUBSTITUTE_MIN_SIMILARITY = 0.15
+
+
+def _is_content(word: str) -> bool:
+    low = word.lower()
+    return low not in STOPWORDS and low not in QUESTION_WORDS and len(low) > 1
+
+
+def others(previous: str, last_answer: str) -> str:
+    known = {w.lower() for w in _WORD.findall(previous)}
+    names = [n for n in dict.fromkeys(_NAME.findall(last_answer))
+             if n.lower() not in known and n.lower() not in STOPWORDS and n.lower() not in QUESTION_WORDS][:4]
+    if names:
+        return f"{previous.rstrip(' ?.')} other than {', '.join(names)}?"
+    return f"{previous.rstrip(' ?.')}, others?"
+
+
+def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None:
+    """The previous question with the phrase closest to ``new`` replaced by it; None when nothing is close."""
+    new = new.strip()
+    bare = _PREPOSITION.sub("", new)
+    if bare.lower() in previous.lower():
+        return previous
+    typed = {m.kind for m in mentions(bare, things=False) if m.text == bare}
+    for m in mentions(previous, things=False):
+        if m.kind in typed:
+            return previous[:m.start] + bare + previous[m.start + len(m.text):]
+    tokens = list(_WORD.finditer(previous))
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i, tok in enumerate([*tokens, None]):
+        if tok is not None and _is_content(tok.group(0)):
+            run.append(i)
+            continue
+        for a in range(len(run)):
+            for b in range(a, min(a + 3, len(run))):
+                spans.append((tokens[run[a]].start(), tokens[run[b]].end()))
+        run = []
+    if not spans or embedder is None:
+        return None
+    vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b in spans)])
+    sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
+    best = int(np.argmax(sims))
+    if float(sims[best]) < SUBSTITUTE_MIN_SIMILARITY:
+        return None
+    a, b = spans[best]
+    return previous[:a] + bare + previous[b:]

@@ -1,0 +1,97 @@
+"""The turns of a conversation as evidence of its topic: which user turns count, what an answer may contribute.
+
+Assistant turns that apologise, decline or only make conversation contribute nothing; the others contribute
+the sentences they cited (the ones with ``[n]`` markers, or all of them when the answer has no markers), with
+markers and the trailing sources list removed. Statements and clarifications ("I heard X", "I meant the 2019
+one") are recognised here and turned into questions by the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.types import ChatMessage
+
+MAX_USER_TURNS = 8  # earlier than this, a turn no longer decides what "it" means (and 200-turn chats stay cheap)
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+_SOURCES = re.compile(r"\n\s*(?:\*\*)?Sources:?(?:\*\*)?\s*\n", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+_NOT_AN_ANSWER = re.compile(
+    r"\b(?:sorry|apologi[sz]e|unfortunately|i (?:do not|don't|cannot|can't|couldn't|could not|am unable|'m unable|am not able)"
+    r"|(?:no|not enough|any) (?:specific )?information|(?:do|does|did) not (?:provide|contain|mention|include|say|answer)"
+    r"|not (?:mentioned|covered|stated|found) in|nothing (?:relevant|to answer)|you(?:'re| are) welcome"
+    r"|anything else (?:i can|to help)|glad (?:i|to) (?:could )?help|try rephrasing|no indexed article)\b", re.I)
+_STATEMENT = re.compile(
+    r"^(?:(?:no|oh|ok|okay|well|actually|but|so|hmm|right)[\s,.!]+)*(?:i|we)(?:'ve)?\s+(?:have\s+)?"
+    r"(?:heard|read|think|thought|believe|was told|were told|saw|understand|understood|remember|recall)"
+    r"\s+(?:that\s+)?(?P<x>.+?)[\s.!?]*$", re.I)
+_MEANT = re.compile(
+    r"^(?:(?:no|sorry|actually|oh|ok|okay|well|i mean)[\s,.!]+)*(?:i|we)(?:'m|\s+am|\s+was|\s+were)?\s*"
+    r"(?:meant|mean|asking about|asked about|talking about|want(?:ed)? to know about|was referring to|am referring to|"
+    r"'m referring to)\s+(?P<x>.+?)[\s.!?]*$", re.I)
+
+
+@dataclass(frozen=True)
+class Turns:
+    """A conversation read for its topic: the last user turn and the turns before it that count."""
+
+    turn: str
+    users: list[str]  # earlier user turns, oldest first (at most MAX_USER_TURNS)
+    answers: list[str]  # the useful part of each answer that followed one of ``users`` ("" when it contributed nothing)
+    notes: list[str]  # what was skipped, for the trace
+
+
+def read_turns(messages: Sequence[ChatMessage]) -> Turns:
+    """Two user turns in a row, empty or apologising answers and very long chats are all read the same way."""
+    notes: list[str] = []
+    users: list[str] = []
+    answers: list[str] = []
+    for message in messages[:-1]:
+        text = message.content.strip()
+        if message.role == "user":
+            if text:
+                users.append(text)
+                answers.append("")
+            continue
+        if not text:
+            notes.append("an empty assistant turn was skipped")
+        elif not users:
+            notes.append("an assistant turn before any question was skipped")
+        elif not is_answer(text):
+            notes.append("an assistant turn that declined or apologised contributed nothing")
+        else:
+            answers[-1] = (answers[-1] + " " + cited_text(text)).strip()
+    if len(users) > MAX_USER_TURNS:
+        notes.append(f"only the last {MAX_USER_TURNS} of {len(users)} earlier user turns were read")
+        users, answers = users[-MAX_USER_TURNS:], answers[-MAX_USER_TURNS:]
+    return Turns(messages[-1].content.strip(), users, answers, notes)
+
+
+def is_answer(text: str) -> bool:
+    """False for apologies, declines and pleasantries: they say nothing about the topic."""
+    body = _SOURCES.split(text, maxsplit=1)[0]
+    first = _SENTENCE.split(body.strip(), maxsplit=1)[0]
+    return not _NOT_AN_ANSWER.search(first) and bool(re.search(r"[A-Za-z]{3}", body))
+
+
+def cited_text(text: str) -> str:
+    """The sentences of an answer that carry a citation marker (all of them when none does), markers removed."""
+    body = _SOURCES.split(text, maxsplit=1)[0]
+    sentences = [s for s in _SENTENCE.split(body.strip()) if s.strip()]
+    cited = [s for s in sentences if _MARKER.search(s)] or sentences
+    return " ".join(_MARKER.sub("", s).strip() for s in cited if not _NOT_AN_ANSWER.search(s))
+
+
+def statement(turn: str) -> str | None:
+    """The content of "I heard X" / "I think X", or None."""
+    match = _STATEMENT.match(turn.strip())
+    return match.group("x").strip() if match and len(match.group("x").split()) >= 2 else None
+
+
+def clarification(turn: str) -> str | None:
+    """The content of "I meant X" / "I was asking about X", or None."""
+    match = _MEANT.match(turn.strip())
+    return match.group("x").strip() if match else None
