@@ -44,11 +44,13 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
 
 
 @app.command("index")
-def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html)")],
+def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .pdf)")],
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files; unchanged files are skipped, changed ones replaced."""
+    from index.files import index_paths
+
     services = _services(index, config)
-    report = services.indexer.index_paths(paths, progress=sys.stderr.isatty())
+    report = index_paths(services.indexer, paths, services.settings.indexing, progress=sys.stderr.isatty())
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
@@ -146,8 +148,10 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
     metrics = Metrics()
     services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
     if seed is not None and services.store.count()[1] == 0:
+        from index.files import index_paths
+
         typer.echo(f"index is empty: indexing {seed}", err=True)
-        typer.echo(services.indexer.index_paths([seed]).summary(), err=True)
+        typer.echo(index_paths(services.indexer, [seed], services.settings.indexing).summary(), err=True)
     uvicorn.run(create_app(services, settings, metrics), host=settings.host, port=settings.port,
                 log_config=log_config("info"))
 

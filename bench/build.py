@@ -46,7 +46,7 @@ def chunk_ids(coll: VectorCollection) -> list[str]:
 
 def batches(coll: VectorCollection, pool_vectors: np.ndarray, batch_chunks: int) -> Iterator[list[Any]]:
     """Lists of (Document, chunks, vectors) covering about ``batch_chunks`` chunks each."""
-    from index.readers import content_hash
+    from rag.indexing import content_hash
     from rag.types import Chunk, Document
 
     step = max(coll.per_doc, batch_chunks - batch_chunks % coll.per_doc)

@@ -82,7 +82,7 @@ def questions(shared: Path = SHARED) -> list[str]:
 
 def write_articles(size: int, out: Path, seed: int = SEED) -> tuple[int, int]:
     """Write .txt articles until the product's chunker would cut about ``size`` chunks; (articles, chunks)."""
-    from index.chunker import Chunker
+    from rag.indexing.chunker import Chunker
     from rag.types import Document
 
     pool = sentence_pool()

@@ -2,6 +2,10 @@
 against LangChain (TextLoader + splitter + FAISS.from_documents); each pipeline in its own process for its peak RSS.
 
 Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both]
+
+With extraction on (saved web pages, PDFs): .venv/bin/python bench/ingest.py --files DIR
+reads every .html/.pdf under DIR (pages/s and PDF pages/s read, then the same files indexed end to end;
+--read-only stops after reading).
 """
 
 from __future__ import annotations
@@ -25,17 +29,53 @@ from procstat import memory_mb  # noqa: E402
 
 
 def ingest_ours(folder: Path, out: Path) -> dict[str, Any]:
+    from index.files import index_paths
     from rag.services import build_services
     from rag.settings import Settings
 
     start = time.perf_counter()
     services = build_services(Settings.load(index_dir=out))
     loaded = time.perf_counter()
-    report = services.indexer.index_paths([folder])
+    report = index_paths(services.indexer, [folder], services.settings.indexing)
     done = time.perf_counter()
     docs, chunks = services.store.count()
     return {"load_s": loaded - start, "index_s": done - loaded, "docs": docs, "chunks": chunks,
             "refused": len(report.refused)}
+
+
+def ingest_files(folder: Path, out: Path, index: bool = True) -> dict[str, Any]:
+    """Extraction alone (the readers), then the whole `rag index` path, over a folder of pages and PDFs."""
+    from pypdf import PdfReader
+
+    from index.documents import read_document
+    from index.files import index_paths
+    from rag.services import build_services
+    from rag.settings import Settings
+
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".html", ".htm", ".pdf"))
+    html = [p for p in files if p.suffix.lower() != ".pdf"]
+    pdfs = [p for p in files if p.suffix.lower() == ".pdf"]
+    pdf_pages = sum(len(PdfReader(p).pages) for p in pdfs)
+    timings, cpu = {}, {}  # wall and CPU seconds: on a shared machine the CPU figure is the steadier one
+    for kind, group in (("html", html), ("pdf", pdfs)):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for path in group:
+            read_document(path, 50_000_000)
+        timings[kind], cpu[kind] = time.perf_counter() - start, time.process_time() - start_cpu
+    read = {"html_pages": len(html), "html_read_pages_per_s": round(len(html) / timings["html"], 1) if html else None,
+            "html_read_pages_per_cpu_s": round(len(html) / cpu["html"], 1) if html else None,
+            "pdf_files": len(pdfs), "pdf_pages": pdf_pages,
+            "pdf_read_pages_per_s": round(pdf_pages / timings["pdf"], 1) if pdfs else None,
+            "pdf_read_pages_per_cpu_s": round(pdf_pages / cpu["pdf"], 1) if pdfs else None}
+    if not index:
+        return read
+    print(json.dumps(read), file=sys.stderr)
+    services = build_services(Settings.load(index_dir=out))
+    start = time.perf_counter()
+    report = index_paths(services.indexer, [folder], services.settings.indexing)
+    index_s = time.perf_counter() - start
+    return {**read, "indexed": len(report.added), "refused": len(report.refused), "chunks": report.chunks,
+            "index_s": round(index_s, 1), "index_files_per_s": round(len(report.added) / index_s, 2)}
 
 
 def ingest_langchain(folder: Path, out: Path) -> dict[str, Any]:
@@ -80,7 +120,14 @@ def main() -> None:
     parser.add_argument("--size", type=parse_size, default=1000)
     parser.add_argument("--pipeline", choices=["ours", "langchain", "both"], default="both")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--files", type=Path, help="a folder of .html and .pdf files: extraction speed")
+    parser.add_argument("--read-only", action="store_true", help="with --files: the readers only, no indexing")
     args = parser.parse_args()
+    if args.files:
+        out = CACHE / "ingest" / "files"
+        shutil.rmtree(out, ignore_errors=True)
+        print(json.dumps(ingest_files(args.files, out, index=not args.read_only), indent=1))
+        return
     if args.worker:
         print(json.dumps(worker(args.pipeline, args.size)))
         return

@@ -44,9 +44,10 @@ def main() -> None:
                        cwd=REPO, env=env, check=True, capture_output=True)
         cli.append(time.perf_counter() - start)
 
-    from index.chunker import Chunker
-    from index.indexer import Indexer
+    from index.files import index_paths
     from rag.embedders import MiniLMEmbedder
+    from rag.indexing.chunker import Chunker
+    from rag.indexing.indexer import Indexer
     from rag.services import build_services
     from rag.settings import Settings
 
@@ -57,7 +58,7 @@ def main() -> None:
         services = build_services(settings, embedder=embedder)
         indexer = Indexer(services.store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap))
         start = time.perf_counter()
-        report = indexer.index_paths([args.corpus])
+        report = index_paths(indexer, [args.corpus])
         inproc.append(time.perf_counter() - start)
 
     server = start_server(work / "cli-0", work / "server.log")

@@ -16,8 +16,8 @@ from eval.dataset import EvalItem
 from eval.metrics import contains_fact
 from eval.runner import EvalRun, run
 from eval.workspace import Workspace
-from index.readers import content_hash
 from rag.errors import InvalidInput
+from rag.indexing import content_hash
 from rag.settings import Settings
 from rag.types import AskRequest, Document
 

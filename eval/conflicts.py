@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from eval.metrics import contains_fact
 from eval.workspace import Workspace
-from index.readers import content_hash
+from rag.indexing import content_hash
 from rag.errors import InvalidInput
 from rag.settings import Settings
 from rag.types import AskRequest, Document

@@ -17,8 +17,11 @@ from rag.types import Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
 METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
            "citation_precision", "conflict_surfaced", "false_disagreement", "refusal_accuracy", "false_refusal_rate",
-           "latency_p50_ms", "latency_p95_ms"]
-LOWER_IS_BETTER = {"false_refusal_rate", "false_disagreement", "latency_p50_ms", "latency_p95_ms"}
+           "degraded_rate", "attributed_share", "latency_p50_ms", "latency_p95_ms"]
+# degraded_rate: answers that are the extractive fallback because a model's draft failed or did not verify.
+# attributed_share: of the sentences kept from drafts, those verification cited (the model left them
+# uncited or cited them wrongly); neither better nor worse in itself.
+LOWER_IS_BETTER = {"false_refusal_rate", "false_disagreement", "degraded_rate", "latency_p50_ms", "latency_p95_ms"}
 
 
 @dataclass
@@ -29,11 +32,17 @@ class QuestionResult:
     latency_s: float
     scores: dict[str, float] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    kept: int = 0           # draft sentences kept (from the trace; 0 without one)
+    attributed: int = 0     # of those, cited by verification rather than by the model
 
 
 def score_question(item: EvalItem, answer: Answer, retrieved_docs: list[str], latency_s: float) -> QuestionResult:
     result = QuestionResult(item, answer, retrieved_docs, latency_s)
     s, fail = result.scores, result.failures
+    s["degraded_rate"] = 1.0 if answer.degraded else 0.0
+    if answer.trace is not None:
+        result.kept = int(answer.trace.get("kept", 0))
+        result.attributed = len(answer.trace.get("attributed", []))
     if not item.answerable:
         s["refusal_accuracy"] = 0.0 if answer.grounded else 1.0
         if answer.grounded:
@@ -78,6 +87,9 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float]:
             sums[key].append(value)
     summary = {key: sum(v) / len(v) for key, v in sums.items()}
     latencies = [r.latency_s * 1000 for r in results]
+    kept = sum(r.kept for r in results)
+    if kept:
+        summary["attributed_share"] = sum(r.attributed for r in results) / kept
     summary["latency_p50_ms"] = m.percentile(latencies, 0.5)
     summary["latency_p95_ms"] = m.percentile(latencies, 0.95)
     return {key: round(summary[key], 4) for key in METRICS if key in summary}
@@ -119,7 +131,7 @@ class EvalRun:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "summary": self.summary, "tags": self.tags, "splits": self.split, "questions": [
             {"id": r.item.id, "question": r.item.question, "query": r.answer.query, "follow_up": r.item.follow_up,
-             "tags": r.item.tags, "answer": r.answer.answer,
+             "tags": r.item.tags, "answer": r.answer.answer, "degraded": r.answer.degraded,
              "grounded": r.answer.grounded, "cited": [c.doc_id for c in r.answer.citations],
              "retrieved": r.retrieved_docs, "latency_ms": round(r.latency_s * 1000, 1), "scores": r.scores,
              "failures": r.failures} for r in self.results]}
@@ -131,12 +143,12 @@ def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: s
     for item in tqdm(items, desc=f"eval {name}", unit="q", disable=not progress):
         if item.messages:
             start = time.perf_counter()
-            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k))
+            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k, debug=True))
             latency = time.perf_counter() - start
         else:
             passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0)))
             start = time.perf_counter()
-            answer = engine.ask(AskRequest(question=item.question, k=k))
+            answer = engine.ask(AskRequest(question=item.question, k=k, debug=True))  # the trace counts attributions
             latency = time.perf_counter() - start
         results.append(score_question(item, answer, [p.doc_id for p in passages], latency))
     return EvalRun(name, results, summarize(results), by_tag(results), splits(results))

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from index.files import index_paths
 from rag.embedders import make_embedder
 from rag.protocols import Embedder
 from rag.services import Services, build_services
@@ -39,7 +40,7 @@ class Workspace:
         services = self.services(settings, self.root / f"index-{self._count}")
         indexer = services.indexer
         if paths:
-            indexer.index_paths(paths, progress=progress)
+            index_paths(indexer, paths, settings.indexing, progress=progress)
         if documents:
             indexer.index_documents(documents, progress=progress)
         return services

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.chunker import Chunker
-from index.indexer import Indexer
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
@@ -14,6 +12,8 @@ from rag.embedders import make_embedder
 from rag.engine import Engine
 from rag.generators import EXTRACTIVE, make_generator
 from rag.generators.fallback import WithFallback
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.protocols import Embedder, Generator, Store
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
@@ -50,7 +50,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     answerer = Answerer(drafter, vectors, settings.answer, telemetry=telemetry)
     engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
-                      settings.indexing.max_file_bytes, settings.indexing.batch_documents)
+                      settings.indexing.batch_documents)
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 

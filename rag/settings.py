@@ -98,6 +98,9 @@ class IndexingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_file_bytes: int = Field(default=20_000_000, ge=1)
     batch_documents: int = Field(default=200, ge=1, description="Documents per atomic write.")
+    html: Literal["article", "all"] = Field(
+        default="article", description="HTML pages: 'article' keeps the main content (trafilatura), 'all' every "
+                                       "piece of visible text.")
 
 
 class StoreSettings(BaseModel):

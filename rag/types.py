@@ -19,6 +19,10 @@ class Document(BaseModel):
     published_at: str | None = None
     path: str | None = None
     content_hash: str
+    # What a reader found and the index does not store: where each page starts in ``text`` (PDF), and
+    # warnings for the index report (a page date that could not be read, ...).
+    page_starts: list[int] | None = Field(default=None, exclude=True)
+    warnings: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Chunk(BaseModel):
@@ -26,6 +30,7 @@ class Chunk(BaseModel):
     doc_id: str
     position: int
     text: str
+    page: int | None = None
 
 
 class Passage(BaseModel):
@@ -36,6 +41,7 @@ class Passage(BaseModel):
     score: float = Field(description="The final ranking score (its scale depends on the retrieval mode).")
     published_at: str | None = None
     source: str | None = None
+    page: int | None = Field(default=None, description="The page the passage starts on (PDF documents).")
     scores: dict[str, float] = Field(default_factory=dict,
                                      description="Per-stage scores: dense (cosine), keyword (BM25), rerank.")
 
@@ -68,7 +74,10 @@ class Citation(BaseModel):
     text: str = Field(description="The sentence of the passage relied on.")
     published_at: str | None = None
     source: str | None = None
+    page: int | None = Field(default=None, description="The page of the cited passage (PDF documents).")
     verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
+    attributed: bool = Field(default=False, description="Verification placed this citation on a sentence the model "
+                                                        "left uncited or cited wrongly (the same checks apply).")
 
 
 class Claim(BaseModel):

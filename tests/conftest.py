@@ -39,15 +39,16 @@ def minilm():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def rare_earths_index(tmp_path_factory: pytest.TempPathFactory, rare_earths: Path, minilm) -> Path:  # type: ignore[no-untyped-def]
     """The shared articles indexed once with the real model; copy it before writing to it."""
-    from index.chunker import Chunker
-    from index.indexer import Indexer
+    from index.files import index_paths
+    from rag.indexing.chunker import Chunker
+    from rag.indexing.indexer import Indexer
     from rag.services import build_services
     from rag.settings import Settings
 
     directory = tmp_path_factory.mktemp("rare-earths-index")
     settings = Settings.load(index_dir=directory)
     services = build_services(settings, embedder=minilm)
-    Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)).index_paths([rare_earths])
+    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [rare_earths])
     return directory
 
 

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from api.deps import ServicesDep
 from api.errors import PayloadTooLarge, UnsupportedMediaType
 from api.security import ReadAccess, WriteAccess
+from index.documents import DOC_ID_PATTERN, document_from_bytes, validate_doc_id
 from index.metadata import MetadataError, clean
-from index.readers import DOC_ID_PATTERN, SUPPORTED, Refused, document_from_bytes, validate_doc_id
+from index.readers import SUPPORTED, Refused
 from rag.errors import Conflict, InvalidInput, describe_validation
 from rag.services import Services
 from rag.types import Document
@@ -50,6 +51,8 @@ class DocumentSummary(BaseModel):
 
 class DocumentWritten(DocumentSummary):
     status: str = Field(description="created, updated or unchanged")
+    warnings: list[str] = Field(default_factory=list, description="What was read with a loss, e.g. a page date "
+                                                                   "in no known format (indexed without it).")
 
 
 class DocumentFull(DocumentSummary):
@@ -107,7 +110,7 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
             body = DocumentIn.model_validate_json(data)
         except ValidationError as exc:
             raise InvalidInput(describe_validation(exc.errors())) from None
-        raw, suffix, doc_id = body.text.encode("utf-8"), ".txt", body.doc_id
+        raw, name, doc_id = body.text.encode("utf-8"), "document.txt", body.doc_id
         meta = _metadata({"title": body.title, "source": body.source, "published_at": body.published_at})
     elif kind == "multipart/form-data":
         form = await request.form(max_files=1, max_fields=10)
@@ -130,12 +133,12 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
         raise InvalidInput(f"doc_id {doc_id!r} in the body differs from {path_doc_id!r} in the path")
     validate_doc_id(doc_id)
     try:
-        return document_from_bytes(doc_id, raw, suffix, metadata=meta)
+        return document_from_bytes(doc_id, raw, name=name, metadata=meta, html=services.settings.indexing.html)
     except Refused as exc:
         raise InvalidInput(exc.message) from None
 
 
-def _write(services: Services, doc: Document, replace: bool) -> tuple[dict[str, Any], str]:
+def _write(services: Services, doc: Document, replace: bool) -> tuple[dict[str, Any], str, list[str]]:
     known = services.store.content_hashes()
     if doc.doc_id in known and known[doc.doc_id] != doc.content_hash and not replace:
         raise Conflict(f"doc_id {doc.doc_id!r} already holds other content; PUT /v1/documents/{doc.doc_id} "
@@ -143,13 +146,14 @@ def _write(services: Services, doc: Document, replace: bool) -> tuple[dict[str, 
     report = services.indexer.index_documents([doc])
     status = "unchanged" if report.skipped else ("updated" if report.updated else "created")
     info = services.store.document_info(doc.doc_id)
-    return info, status
+    return info, status, [what for _, what in report.warnings]
 
 
-def _written(info: dict[str, Any], status: str, response: Response) -> DocumentWritten:
+def _written(info: dict[str, Any], status: str, warnings: list[str], response: Response) -> DocumentWritten:
     response.status_code = 201 if status == "created" else 200
     response.headers["Location"] = f"/v1/documents/{info['doc_id']}"
-    return DocumentWritten(**{k: v for k, v in info.items() if k in DocumentSummary.model_fields}, status=status)
+    return DocumentWritten(**{k: v for k, v in info.items() if k in DocumentSummary.model_fields}, status=status,
+                           warnings=warnings)
 
 
 @router.post("", response_model=DocumentWritten, status_code=201, openapi_extra=_BODY,
@@ -158,8 +162,8 @@ def _written(info: dict[str, Any], status: str, response: Response) -> DocumentW
 async def add_document(request: Request, response: Response, services: ServicesDep, _: WriteAccess) -> DocumentWritten:
     """Add a document (JSON or a multipart file); the same content again is `unchanged`, other content 409."""
     doc = await _document(request, services, None)
-    info, status = await run_in_threadpool(_write, services, doc, False)
-    return _written(info, status, response)
+    info, status, warnings = await run_in_threadpool(_write, services, doc, False)
+    return _written(info, status, warnings, response)
 
 
 @router.put("/{doc_id}", response_model=DocumentWritten, openapi_extra=_BODY,
@@ -169,8 +173,8 @@ async def put_document(doc_id: str, request: Request, response: Response, servic
     """Create or replace the document with this doc_id."""
     validate_doc_id(doc_id)
     doc = await _document(request, services, doc_id)
-    info, status = await run_in_threadpool(_write, services, doc, True)
-    return _written(info, status, response)
+    info, status, warnings = await run_in_threadpool(_write, services, doc, True)
+    return _written(info, status, warnings, response)
 
 
 @router.get("", response_model=DocumentPage, responses={401: {}, 403: {}, 429: {}})

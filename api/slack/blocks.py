@@ -80,7 +80,7 @@ def answer_blocks(answer: Answer, answer_id: str | None) -> tuple[str, list[dict
             blocks += [_section(piece) for piece in split_text(":warning: *Sources disagree*\n" + "\n".join(lines))]
         sources = []
         for c in answer.citations:
-            meta = ", ".join(x for x in (c.source, c.published_at) if x)
+            meta = ", ".join(x for x in (c.source, c.published_at, f"p. {c.page}" if c.page else None) if x)
             snippet = c.text if len(c.text) <= 200 else c.text[:197].rsplit(" ", 1)[0] + "…"
             sources.append(f"[{c.id}] *{escape(c.title)}*{f' ({escape(meta)})' if meta else ''}\n> {escape(snippet)}")
         if sources:

@@ -50,7 +50,7 @@ function textWithCitations(text, citations) {
 }
 
 function dated(c) {
-  return [c.source, c.published_at].filter(Boolean).join(", ");
+  return [c.source, c.published_at, c.page ? `p. ${c.page}` : null].filter(Boolean).join(", ");
 }
 
 function renderAnswer(item, answer) {

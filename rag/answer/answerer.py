@@ -3,14 +3,13 @@ to the extractive answer (marked ``degraded``) when a model's draft cannot be ve
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from rag.answer.evidence import SentenceVectors
+from rag.answer.evidence import SentenceVectors, candidates
 from rag.answer.finalize import DECLINE, build_answer, declined
-from rag.answer.verify import verify
+from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.claims.extract import typed
 from rag.claims.kinds import asked
 from rag.errors import GeneratorError
@@ -18,9 +17,6 @@ from rag.protocols import Generator, HasFallback, PromptVersioned
 from rag.settings import AnswerSettings
 from rag.telemetry import SILENT, Telemetry
 from rag.types import Answer, Passage
-
-_SAYS_NO_ANSWER = re.compile(r"\b(?:do|does|did) not (?:answer|say|mention|contain|provide)|\bno information\b|"
-                             r"\bnot (?:mentioned|stated|answered) in\b|\bcannot (?:answer|find)\b", re.IGNORECASE)
 
 Event = tuple[str, Any]  # ("token", str) then ("answer", Answer)
 
@@ -62,9 +58,14 @@ class Answerer:
         checked = verify(draft, passages, self.vectors, self.settings.verify_min_similarity)
         timings["verify_ms"] = _ms(start)
         self.telemetry.observe("verify", timings["verify_ms"] / 1000)
+        if failure is None and checked.sentences and all(s.attributed for s in checked.sentences) \
+                and not self._answerable(question, passages):  # quotes, but of nothing that answers
+            checked.issues.append("every kept sentence was attributed, and no passage answers the question "
+                                  "(the extractive bar, answer.min_support): not trusted")
+            checked.sentences = []
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
-        elif failure is None and (draft == DECLINE or (_SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
+        elif failure is None and (draft == DECLINE or (SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
             answer = declined(question, generator=name, prompt_version=version)
         elif backup is None:
             answer = declined(question)
@@ -82,8 +83,16 @@ class Answerer:
                                          "scorer": "typed claims" if kinds else
                                          "the answer kind could not be typed: meaning and shared terms only"},
                             "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
+                            "attributed": [] if answer.degraded else _attributions(checked, passages, answer),
+                            "draft_issues": checked.issues, "kept": 0 if answer.degraded else len(checked.sentences),
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
         yield "answer", answer
+
+
+    def _answerable(self, question: str, passages: Sequence[Passage]) -> bool:
+        """Some passage sentence answers the question by the extractive answerer's bar (answer.min_support)."""
+        pool = candidates(question, passages, self.vectors, self.vectors.embedder.embed_query(question))
+        return bool(pool) and pool[0].score >= self.settings.min_support
 
 
 def final_answer(events: Iterable[Event]) -> Answer:
@@ -94,6 +103,15 @@ def final_answer(events: Iterable[Event]) -> Answer:
             answer = value
     assert answer is not None, "the event stream ended without an answer"
     return answer
+
+
+def _attributions(checked: Verified, passages: Sequence[Passage], answer: Answer) -> list[dict[str, Any]]:
+    """Each sentence the verifier cited itself: the citation it got in the answer, and what the model wrote."""
+    ids = {c.chunk_id: c.id for c in answer.citations}
+    return [{"sentence": a.sentence, "citation": ids.get(passages[a.passage - 1].chunk_id),
+             "doc_id": passages[a.passage - 1].doc_id, "model_cited": a.cited, "similarity": a.similarity,
+             "how": "moved from a citation that failed the check" if a.cited else "added: the model gave no citation"}
+            for a in checked.attributed]
 
 
 def _ms(start: float) -> float:

@@ -26,11 +26,14 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
     numbering: dict[int, int] = {}
     parts: list[str] = []
     relied: dict[int, list[str]] = {}
+    attributed: set[int] = set()
     cited: list[Cited] = []
     for sentence in verified.sentences:
         ids = [numbering.setdefault(n, len(numbering) + 1) for n in sentence.passages]
         for n in sentence.passages:
             relied.setdefault(n, []).append(sentence.text)
+            if sentence.attributed:
+                attributed.add(n)
         parts.append(cite(sentence.text, ids))
         first = passages[sentence.passages[0] - 1]
         cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at))
@@ -39,7 +42,7 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
         p = passages[n - 1]
         citations.append(Citation(id=number, doc_id=p.doc_id, title=p.title, chunk_id=p.chunk_id,
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
-                                  source=p.source))
+                                  source=p.source, page=p.page, attributed=n in attributed))
     conflicts = find_conflicts(question, cited, vectors.claims)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,

@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     vid INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT NOT NULL UNIQUE,
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    position INTEGER NOT NULL, text TEXT NOT NULL);
+    position INTEGER NOT NULL, text TEXT NOT NULL, page INTEGER);
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='vid', tokenize='porter unicode61 remove_diacritics 2');
@@ -80,6 +80,7 @@ class FaissStore:
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
         self._check_manifest()
+        self._add_columns()
         self._build_keyword_index()
 
     # -- connections and manifest -------------------------------------------------------------
@@ -105,6 +106,17 @@ class FaissStore:
         problem = mismatch(self.manifest(), self.embedder_id, self.dim, *self._where())
         if problem is not None:
             raise problem
+
+    def _add_columns(self) -> None:
+        """Indexes written before a column existed get it (empty), once, under the write lock: additive only."""
+        def missing() -> bool:
+            return "page" not in {row[1] for row in self._conn().execute("PRAGMA table_info(chunks)")}
+
+        if not missing():
+            return
+        with self._write_lock(wait=30.0):
+            if missing():
+                self._conn().execute("ALTER TABLE chunks ADD COLUMN page INTEGER")
 
     def _build_keyword_index(self) -> None:
         """Indexes written before the keyword side existed get it built once, under the write lock."""
@@ -235,15 +247,15 @@ class FaissStore:
             if row is None:  # deleted between the vector and the text read; the next search reloads
                 continue
             passages.append(Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3],
-                                    published_at=row[4], source=row[5], score=round(score, 6)))
+                                    published_at=row[4], source=row[5], page=row[6], score=round(score, 6)))
         return passages
 
-    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None, str | None]]:
+    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None, str | None, int | None]]:
         if not vids:
             return {}
         marks = ",".join("?" * len(vids))
         cursor = self._conn().execute(
-            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source FROM chunks c "
+            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, c.page FROM chunks c "
             f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
         return {row[0]: row[1:] for row in cursor}
 
@@ -391,8 +403,8 @@ class FaissStore:
                     vids = []
                     for chunk in chunks:
                         cursor = conn.execute(
-                            "INSERT INTO chunks (chunk_id, doc_id, position, text) VALUES (?,?,?,?)",
-                            (chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text))
+                            "INSERT INTO chunks (chunk_id, doc_id, position, text, page) VALUES (?,?,?,?,?)",
+                            (chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text, chunk.page))
                         vids.append(cursor.lastrowid)
                     if vids:
                         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),

@@ -41,7 +41,7 @@ _LOCK = "pg_advisory_xact_lock(72616701, hashtext(current_schema()))"  # one wri
 _TRY_LOCK = "pg_try_advisory_xact_lock(72616701, hashtext(current_schema()))"
 BULK_CHUNKS = 5000  # a write adding this many chunks, and at least as many as the store holds, rebuilds the HNSW index
 MAX_EF_SEARCH = 1000  # pgvector's ceiling; an HNSW scan returns at most ef_search rows
-_COLUMNS = "c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source"
+_COLUMNS = "c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, c.page"
 
 
 HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)"
@@ -57,7 +57,9 @@ def _schema(dim: int) -> list[str]:
         " chunk_id TEXT NOT NULL UNIQUE,"
         " doc_id TEXT NOT NULL REFERENCES rag_documents(doc_id) ON DELETE CASCADE,"
         f" position INTEGER NOT NULL, text TEXT NOT NULL, embedding vector({dim}) NOT NULL,"
-        " tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)",
+        " tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED, page INTEGER)",
+        # Stores created before a column existed get it, empty: additive only.
+        "ALTER TABLE rag_chunks ADD COLUMN IF NOT EXISTS page INTEGER",
         "CREATE INDEX IF NOT EXISTS rag_chunks_by_doc ON rag_chunks (doc_id)",
         HNSW_INDEX,
         "CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv)",
@@ -200,7 +202,7 @@ class PostgresStore:
         if not rows and not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
             raise IndexEmpty()
         return [Passage(doc_id=r[0], chunk_id=r[1], title=r[2], text=r[3], published_at=r[4], source=r[5],
-                        score=round(float(r[6]), 6)) for r in rows]
+                        page=r[6], score=round(float(r[7]), 6)) for r in rows]
 
     def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
         """Nearest chunks by inner product. Unfiltered searches use the HNSW index (approximate); filtered
@@ -215,7 +217,7 @@ class PostgresStore:
                        f"ORDER BY score DESC, c.vid LIMIT %s")
                 return self._passages(conn, sql, [query, *args, k])
             conn.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(max(40, k))])
-            sql = (f"SELECT {_COLUMNS}, c.score FROM (SELECT vid, doc_id, chunk_id, text, (embedding <#> %s) * -1 AS score "
+            sql = (f"SELECT {_COLUMNS}, c.score FROM (SELECT vid, doc_id, chunk_id, text, page, (embedding <#> %s) * -1 AS score "
                    f"FROM rag_chunks ORDER BY embedding <#> %s LIMIT %s) c JOIN rag_documents d USING (doc_id) "
                    f"ORDER BY c.score DESC, c.vid")
             return self._passages(conn, sql, [query, query, k])
@@ -362,12 +364,12 @@ class PostgresStore:
             if rebuild:  # building the graph once is many times faster than inserting into it row by row
                 conn.execute("DROP INDEX IF EXISTS rag_chunks_embedding")
             with conn.cursor() as cursor, cursor.copy(
-                    "COPY rag_chunks (chunk_id, doc_id, position, text, embedding) FROM STDIN WITH (FORMAT BINARY)") as copy:
-                copy.set_types(["text", "text", "integer", "text", "vector"])
+                    "COPY rag_chunks (chunk_id, doc_id, position, text, embedding, page) FROM STDIN WITH (FORMAT BINARY)") as copy:
+                copy.set_types(["text", "text", "integer", "text", "vector", "integer"])
                 for _, chunks, vectors in upserts:
                     for chunk, vector in zip(chunks, vectors):
                         copy.write_row((chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text,
-                                        np.asarray(vector, dtype=np.float32)))
+                                        np.asarray(vector, dtype=np.float32), chunk.page))
             if rebuild:
                 conn.execute(HNSW_INDEX)
             manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),

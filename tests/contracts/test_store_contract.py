@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.chunker import Chunker
-from index.indexer import Indexer
-from index.readers import content_hash
+from index.files import index_paths
 from rag.embedders import HashingEmbedder
 from rag.errors import IndexEmpty, IndexLocked, IndexMismatch, NotFound
+from rag.indexing import content_hash
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.protocols import Store
 from rag.types import Chunk, Document, Filters
 from tests.contracts.conftest import OpenStore
@@ -176,10 +177,10 @@ def test_rerunning_the_indexer_skips_unchanged_files_and_replaces_changed_ones(s
     (folder / "one.txt").write_text("Alpha beta gamma. " * 30)
     (folder / "two.txt").write_text("Delta epsilon zeta. " * 30)
     indexer = Indexer(store, EMBEDDER, CHUNKER)
-    assert sorted(indexer.index_paths([folder]).added) == ["one", "two"]
+    assert sorted(index_paths(indexer, [folder]).added) == ["one", "two"]
     old = store.chunk_ids("two")
     (folder / "two.txt").write_text("Completely new words about harbors. " * 20)
-    report = indexer.index_paths([folder])
+    report = index_paths(indexer, [folder])
     assert report.skipped == ["one"] and report.updated == ["two"] and not report.added
     assert not set(old) & set(store.chunk_ids())
     assert store.search(EMBEDDER.embed_query("new words about harbors"), 1)[0].doc_id == "two"
@@ -382,3 +383,41 @@ def test_concurrent_writers_never_leave_the_store_inconsistent(open_store: OpenS
     assert set(reader.content_hashes()) == expected
     assert reader.count() == (len(expected), len(reader.chunk_ids()))
     assert reader.verify() == []
+
+
+def _paged() -> Document:
+    text = "The council approved the harbor plant on Monday.\n\nTurbines arrive from Rotterdam in May by ship."
+    return Document(doc_id="paged", title="Paged", text=text, content_hash=content_hash(text),
+                    page_starts=[0, text.index("Turbines")])
+
+
+def test_a_chunk_page_is_stored_and_returned_with_its_passage(store: Store) -> None:
+    add_articles(store)
+    store.write([upsert(_paged())])
+    by_page = {p.chunk_id: p.page for p in store.keyword_search(["turbines", "council", "lithium"], 10)}
+    pages = {chunk.chunk_id: chunk.page for chunk in CHUNKER.split(_paged())}
+    assert set(pages.values()) == {1, 2}
+    assert all(by_page[chunk_id] == page for chunk_id, page in pages.items())
+    assert all(page is None for chunk_id, page in by_page.items() if chunk_id not in pages)  # not a paged document
+    dense = store.search(EMBEDDER.embed_query("turbines Rotterdam"), 10)
+    assert {p.page for p in dense if p.doc_id == "paged"} == {1, 2}
+
+
+def test_a_store_built_before_pages_existed_opens_upgraded_and_keeps_its_chunks(open_store: OpenStore, backend: str) -> None:
+    first = open_store()
+    add_articles(first)
+    before = snapshot(first)
+    if backend == "faiss":  # the layout before the page column: drop it, as an older version wrote it
+        import sqlite3
+
+        conn = sqlite3.connect(first.directory / "meta.sqlite")  # type: ignore[attr-defined]
+        conn.execute("ALTER TABLE chunks DROP COLUMN page")
+        conn.close()
+    else:
+        with first._connection() as conn:  # type: ignore[attr-defined]
+            conn.execute("ALTER TABLE rag_chunks DROP COLUMN page")
+    upgraded = open_store()
+    assert snapshot(upgraded) == before
+    assert all(p.page is None for p in upgraded.search(EMBEDDER.embed_query("lithium"), 10))
+    upgraded.write([upsert(_paged())])
+    assert {p.page for p in upgraded.keyword_search(["turbines", "council"], 10)} == {1, 2}

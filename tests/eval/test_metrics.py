@@ -45,8 +45,8 @@ def test_an_answered_unanswerable_question_is_a_refusal_failure() -> None:
     item = EvalItem(id="u1", question="What is the capital of Peru?", answerable=False)
     answered = score_question(item, _answer("Lima [1].", [("d", "Lima")]), ["d"], 0.01)
     declined = score_question(item, _answer("The articles do not answer.", grounded=False), ["d"], 0.01)
-    assert answered.scores == {"refusal_accuracy": 0.0} and answered.failures
-    assert declined.scores == {"refusal_accuracy": 1.0} and not declined.failures
+    assert answered.scores == {"refusal_accuracy": 0.0, "degraded_rate": 0.0} and answered.failures
+    assert declined.scores == {"refusal_accuracy": 1.0, "degraded_rate": 0.0} and not declined.failures
 
 
 def test_conflict_is_surfaced_only_when_every_side_is_in_the_answer() -> None:
@@ -64,3 +64,16 @@ def test_false_refusals_and_latency_percentiles_are_summarized() -> None:
     summary = summarize(results)
     assert summary["false_refusal_rate"] == 0.5 and summary["fact_accuracy"] == 0.5
     assert summary["latency_p50_ms"] == pytest.approx(20.0)
+
+
+def test_degraded_answers_and_attributed_sentences_are_summarized() -> None:
+    item = EvalItem(id="a", question="q?", facts=[["x"]], sources=["d"])
+    model = _answer("x [1] y [1]", [("d", "x")])
+    model.trace = {"kept": 2, "attributed": [{"sentence": "y", "citation": 1}]}
+    fallback = _answer("x [1]", [("d", "x")])
+    fallback.degraded, fallback.trace = True, {"kept": 0, "attributed": []}
+    other = _answer("x [1]", [("d", "x")])
+    other.trace = {"kept": 2, "attributed": []}
+    summary = summarize([score_question(item, a, ["d"], 0.01) for a in (model, fallback, other)])
+    assert summary["degraded_rate"] == pytest.approx(1 / 3, abs=1e-4) and summary["attributed_share"] == 0.25
+    assert "attributed_share" not in summarize([score_question(item, _answer("x [1]", [("d", "x")]), ["d"], 0.01)])

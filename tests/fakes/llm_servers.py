@@ -21,6 +21,9 @@ class Reply:
     delay: float = 0.0          # seconds before answering (timeouts)
     garbage: bool = False       # a 200 whose body is not the wire format
     pieces: int = 4             # how many stream chunks the text is cut into
+    finish: str = "stop"        # OpenAI finish_reason: "length" when max_tokens cut the text
+    usage_chunk: bool = False   # OpenAI: a last chunk with no choices, only usage (stream_options.include_usage)
+    role_chunk: str = "openai"  # first chunk: OpenAI's {"role", "content": ""}, or llama.cpp's {"role"} alone
 
 
 @dataclass
@@ -60,9 +63,10 @@ class FakeLLM:
                 if reply.garbage:
                     return self._raw(200, "text/event-stream" if body.get("stream") else "application/json",
                                      b"data: {not json at all\n\n" if body.get("stream") else b"<html>oops</html>")
+                model = str(body.get("model", "fake"))  # real servers echo the name asked for, a file path included
                 if not body.get("stream"):
-                    return self._json(200, _whole(fake.kind, reply.text))
-                events = _openai_stream(reply) if fake.kind == "openai" else _anthropic_stream(reply)
+                    return self._json(200, _whole(fake.kind, reply.text, model))
+                events = _openai_stream(reply, model) if fake.kind == "openai" else _anthropic_stream(reply)
                 self._raw(200, "text/event-stream", "".join(events).encode())
 
             def _json(self, status: int, payload: Any) -> None:
@@ -100,23 +104,30 @@ def _error(kind: str, status: int) -> dict[str, Any]:
                                        "message": f"provider secret detail {status}"}}
 
 
-def _whole(kind: str, text: str) -> dict[str, Any]:
+def _whole(kind: str, text: str, model: str) -> dict[str, Any]:
     if kind == "openai":
-        return {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "fake",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]}
+        return {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "logprobs": None,
+                             "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
     return {"id": "msg_1", "type": "message", "role": "assistant", "model": "fake", "content": [{"type": "text", "text": text}],
             "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 1, "output_tokens": 1}}
 
 
-def _openai_stream(reply: Reply) -> list[str]:
-    def chunk(delta: dict[str, Any], finish: str | None = None) -> str:
-        payload = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0, "model": "fake",
-                   "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+def _openai_stream(reply: Reply, model: str) -> list[str]:
+    """Chunks as OpenAI sends them, or as llama-cpp-python's server does (role-only first delta)."""
+    def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> str:
+        choices = [] if delta is None else [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]
+        payload = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0, "model": model,
+                   "choices": choices, **extra}
         return f"data: {json.dumps(payload)}\n\n"
 
-    events = [chunk({"role": "assistant", "content": ""})]
+    events = [chunk({"role": "assistant"} if reply.role_chunk == "llamacpp" else {"role": "assistant", "content": ""})]
     events += [chunk({"content": piece}) for piece in _cut(reply.text, reply.pieces)]
-    events += [chunk({}, "stop"), "data: [DONE]\n\n"]
+    events.append(chunk({}, reply.finish))
+    if reply.usage_chunk:
+        events.append(chunk(None, usage={"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}))
+    events.append("data: [DONE]\n\n")
     return events
 
 

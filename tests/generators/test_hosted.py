@@ -60,7 +60,7 @@ def _answerer(generator, minilm, vectors: SentenceVectors, fallback: bool = True
 
 
 def _openai(fake: FakeLLM, **options: object) -> OpenAIGenerator:
-    return OpenAIGenerator(OpenAIOptions(base_url=fake.url, model="fake-model", **options))  # type: ignore[arg-type]
+    return OpenAIGenerator(OpenAIOptions(**{"base_url": fake.url, "model": "fake-model", **options}))  # type: ignore[arg-type]
 
 
 def test_a_streamed_openai_answer_is_verified_and_cited(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
@@ -82,16 +82,36 @@ def test_a_streamed_openai_answer_is_verified_and_cited(openai_fake: FakeLLM, mi
     assert request["headers"]["authorization"] == "Bearer sk-test-secret-key"
 
 
-def test_a_wrong_number_an_unknown_passage_and_a_wrong_passage_are_dropped(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_number_is_dropped_and_an_unknown_or_wrong_passage_is_moved_to_the_right_one(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
     openai_fake.default = Reply("The review puts the cost at $600 million [2]. "          # wrong number
                                 "The plant will produce 50,000 cubic metres of water per day [9]. "  # unknown passage
-                                "The plant will produce 50,000 cubic metres of drinking water per day [3]. "  # wrong one
-                                "The council approved the plant by 7 votes to 2 [1][7].")
+                                "The council approved the plant by 7 votes to 2 [1][7]. "
+                                "An engineering review puts the cost of the plant at $510 million [3].")  # wrong one
     answer = _answerer(_openai(openai_fake), minilm, vectors).answer(QUESTION, PASSAGES, debug=True)
-    assert answer.answer == "The council approved the plant by 7 votes to 2 [1]."
-    assert [c.doc_id for c in answer.citations] == ["council"] and not answer.degraded
-    reasons = " | ".join(d["reason"] for d in answer.trace["dropped"])  # type: ignore[index]
-    assert "contains 600" in reasons and "[9]" in reasons and "[7]" in reasons and "contains 50000" in reasons
+    assert answer.answer == ("The plant will produce 50,000 cubic metres of water per day [1]. "
+                             "The council approved the plant by 7 votes to 2 [1]. "
+                             "An engineering review puts the cost of the plant at $510 million [2].")
+    assert [(c.doc_id, c.attributed) for c in answer.citations] == [("council", True), ("review", True)]
+    assert not answer.degraded
+    trace = answer.trace or {}
+    reasons = " | ".join(d["reason"] for d in trace["dropped"])
+    assert "no passage holds 600" in reasons and "[9]" in reasons and "[7]" in reasons and "contains 510" in reasons
+    assert [(a["citation"], a["model_cited"]) for a in trace["attributed"]] == [(1, [9]), (2, [3])]
+    assert trace["kept"] == 3
+
+
+def test_llamacpp_server_stream_shapes_a_cut_off_draft_and_a_model_named_by_path(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
+    """As llama-cpp-python's server streams: a role-only first delta, logprobs null, finish_reason "length" when
+    max_tokens cuts the draft, then (OpenAI with include_usage) a chunk with no choices and only usage."""
+    openai_fake.default = Reply("An engineering review puts the cost of the plant at $510 million [2]. The council voted 7",
+                                finish="length", usage_chunk=True, role_chunk="llamacpp", pieces=7)
+    model = "/models/SmolLM2-135M-Instruct.Q4_1.gguf"
+    answer = _answerer(_openai(openai_fake, model=model), minilm, vectors).answer(QUESTION, PASSAGES, debug=True)
+    assert answer.answer == "An engineering review puts the cost of the plant at $510 million [1]." and not answer.degraded
+    assert openai_fake.requests[0]["body"]["model"] == model
+    trace = answer.trace or {}
+    assert "the draft ends mid-sentence (cut off)" in trace["draft_issues"]
+    assert {"sentence": "The council voted 7", "reason": "cut off mid-sentence"} in trace["dropped"]
 
 
 def test_nothing_verifiable_falls_back_to_the_extractive_answer_marked_degraded(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
@@ -105,6 +125,13 @@ def test_a_model_that_says_the_articles_do_not_answer_is_a_decline(openai_fake: 
     openai_fake.default = Reply("The indexed articles do not answer this question.")
     answer = _answerer(_openai(openai_fake), minilm, vectors).answer("Who designed the plant?", PASSAGES)
     assert not answer.grounded and not answer.degraded and answer.citations == []
+
+
+def test_quotes_that_answer_nothing_are_not_trusted_when_the_model_cited_none_of_them(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]
+    openai_fake.default = Reply("Fishers worry that brine from the plant could harm the crab beds near the harbor mouth.")
+    answer = _answerer(_openai(openai_fake), minilm, vectors).answer("Who designed the plant?", PASSAGES, debug=True)
+    assert not answer.grounded and answer.degraded and answer.citations == []
+    assert any("no passage answers the question" in issue for issue in (answer.trace or {})["draft_issues"])
 
 
 def test_disagreeing_sources_become_a_conflict(openai_fake: FakeLLM, minilm, vectors) -> None:  # type: ignore[no-untyped-def]

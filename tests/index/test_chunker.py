@@ -1,5 +1,5 @@
-from index.chunker import Chunker
-from index.readers import content_hash
+from rag.indexing import content_hash
+from rag.indexing.chunker import Chunker
 from rag.types import Document
 
 

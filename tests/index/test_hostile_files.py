@@ -16,7 +16,9 @@ import httpx
 import pytest
 
 from index.discover import find_files
-from index.readers import Refused, html_to_text, read_capped
+from index.documents import read_capped
+from index.readers import Refused
+from index.readers.html import html_to_text
 from tests.conftest import API_KEY, EXAMPLES, REPO, Server, start_server, stop_server
 
 ARTICLE = "Port Merrow approves harbor desalination plant\n\nThe council approved a plant producing 40,000 cubic metres a day.\n"

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from index.readers import Refused, read_document, validate_doc_id
+from index.documents import read_document, validate_doc_id
+from index.readers import Refused
 from rag.errors import InvalidInput
 
 

@@ -13,7 +13,6 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.chunker import Chunker
 from rag.answer.claims import figures, numeric_form
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import verify
@@ -21,6 +20,7 @@ from rag.citations import cite, markers
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
 from rag.embedders import HashingEmbedder
+from rag.indexing.chunker import Chunker
 from rag.text import content_terms, keyword_terms, normalize, numbers_in, split_sentences, units_in
 from rag.types import Document, Passage
 

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from index.chunker import Chunker
-from index.indexer import Indexer
 from rag.embedders import HashingEmbedder
 from rag.engine import NOTHING_MATCHES
 from rag.errors import StorageFull
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.retriever import Retriever

@@ -8,10 +8,11 @@ import faiss
 import numpy as np
 import pytest
 
-from index.chunker import Chunker
-from index.indexer import Indexer
+from index.files import index_paths
 from rag.embedders import HashingEmbedder
 from rag.errors import IndexLocked, StorageFull
+from rag.indexing.chunker import Chunker
+from rag.indexing.indexer import Indexer
 from rag.stores.faiss_sqlite import FaissStore
 from rag.types import Chunk, Document, Filters
 
@@ -41,12 +42,12 @@ def test_a_failed_write_leaves_the_previous_index_intact(tmp_path: Path) -> None
 
     store, indexer, embedder = _setup(tmp_path / "ix")
     _write(tmp_path / "a", "one.txt", "Alpha beta gamma. " * 30)
-    indexer.index_paths([tmp_path / "a"])
+    index_paths(indexer, [tmp_path / "a"])
     before = store.chunk_ids()
     crashing = CrashingStore(tmp_path / "ix", embedder.id, embedder.dim, chunking={"size": 200, "overlap": 40})
     _write(tmp_path / "a", "one.txt", "Something else entirely. " * 30)
     with pytest.raises(StorageFull):  # the store turns a full disk into its own error
-        Indexer(crashing, embedder, Chunker(200, 40)).index_paths([tmp_path / "a"])
+        index_paths(Indexer(crashing, embedder, Chunker(200, 40)), [tmp_path / "a"])
     reopened, _, _ = _setup(tmp_path / "ix")
     assert reopened.chunk_ids() == before
     assert reopened.search(embedder.embed_query("alpha"), 1)[0].doc_id == "one"

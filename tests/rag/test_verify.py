@@ -39,8 +39,8 @@ def test_a_grouped_marker_and_a_marker_after_the_full_stop_are_read(vectors: Sen
     assert [s.passages for s in checked.sentences] == [[1, 2]]
 
 
-def test_an_uncited_claim_is_dropped(vectors: SentenceVectors) -> None:
-    checked = verify("Exports resume for 90 days.", [_p(1, "Exports resume for 90 days.")], vectors, 0.6)
+def test_an_uncited_claim_is_dropped_when_attribution_is_off(vectors: SentenceVectors) -> None:
+    checked = verify("Exports resume for 90 days.", [_p(1, "Exports resume for 90 days.")], vectors, 0.6, attribute=False)
     assert not checked.sentences and checked.dropped[0].reason == "no citation"
 
 

@@ -10,8 +10,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.chunker import Chunker
-from index.readers import read_document
+from index.documents import read_document
+from rag.indexing.chunker import Chunker
 from rag.services import Services, build_services
 from rag.settings import Settings
 from rag.types import SearchRequest

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from index.readers import document_from_bytes
+from index.documents import document_from_bytes
 from tests.conftest import API_KEY, UNLIMITED, start_server, stop_server
 from tests.reliability.support import HASHING, article, check_consistent, open_index
 
@@ -37,7 +37,7 @@ def upload_until_the_server_dies(url: str, name: str, uploads: Uploads, rnd: ran
             with uploads.lock:
                 doc_id = rnd.choice(sorted(uploads.acknowledged)) if replace else f"{name}-{n}"
             text = article(rnd, n, rnd.randrange(1_000_000))
-            digest = document_from_bytes(doc_id, text.encode(), ".txt").content_hash
+            digest = document_from_bytes(doc_id, text.encode(), name="a.txt").content_hash
             with uploads.lock:
                 uploads.sent.setdefault(doc_id, set()).add(digest)
             try:

@@ -1,18 +1,17 @@
-"""Incremental indexing: skip unchanged files by content hash, replace changed ones, delete on request."""
+"""Incremental indexing: skip unchanged documents by content hash, replace changed ones, delete on request.
+
+How documents are read (files, uploads, URLs) lives in ``index/``; this is what is done with them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
-from index.chunker import Chunker
-from index.discover import find_files
-from index.readers import Refused, read_document
 from rag.errors import NotFound
+from rag.indexing.chunker import Chunker
 from rag.protocols import Embedder, Store
 from rag.types import Chunk, Document
 
@@ -23,48 +22,27 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     chunks: int = 0
 
     def summary(self) -> str:
         line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
                 f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
         # A file name may hold control characters (a newline, a terminal escape): those are shown escaped.
-        return line + "".join(f"\n  refused {path if path.isprintable() else repr(path)}: {why}" for path, why in self.refused)
+        return (line + "".join(f"\n  refused {_shown(path)}: {why}" for path, why in self.refused)
+                + "".join(f"\n  warning {_shown(where)}: {what}" for where, what in self.warnings))
+
+
+def _shown(path: str) -> str:
+    return path if path.isprintable() else repr(path)
 
 
 class Indexer:
-    def __init__(self, store: Store, embedder: Embedder, chunker: Chunker,
-                 max_file_bytes: int = 20_000_000, batch_documents: int = 200) -> None:
+    def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200) -> None:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
-        self.max_file_bytes = max_file_bytes
         self.batch_documents = batch_documents
-
-    def index_paths(self, paths: Iterable[Path], progress: bool = False) -> IndexReport:
-        report = IndexReport()
-        documents: list[Document] = []
-        seen: dict[str, str] = {}
-        files = list(find_files(paths))
-        for path, problem in tqdm(files, desc="files", unit="file", disable=not progress):
-            if problem is not None:
-                report.refused.append((str(path), problem))
-                continue
-            try:
-                doc = read_document(path, self.max_file_bytes)
-            except Refused as exc:
-                report.refused.append((str(path), exc.message))
-                continue
-            except ValueError as exc:  # an invalid doc_id from the file name
-                report.refused.append((str(path), str(exc)))
-                continue
-            if doc.doc_id in seen:
-                report.refused.append((str(path), f"duplicate doc_id {doc.doc_id!r} (also {seen[doc.doc_id]})"))
-                continue
-            seen[doc.doc_id] = str(path)
-            documents.append(doc)
-        self.index_documents(documents, report, progress=progress)
-        return report
 
     def index_documents(self, documents: Sequence[Document], report: IndexReport | None = None,
                         progress: bool = False) -> IndexReport:
@@ -73,6 +51,7 @@ class Indexer:
         known = self.store.content_hashes()
         todo = []
         for doc in documents:
+            report.warnings.extend((doc.path or doc.doc_id, warning) for warning in doc.warnings)
             if known.get(doc.doc_id) == doc.content_hash:
                 report.skipped.append(doc.doc_id)
             else:

@@ -1,0 +1,44 @@
+"""Cutting a document into overlapping, sentence-aware chunks with deterministic ids; a paged document (PDF)
+is cut page by page, so that every chunk, and every citation of it, has exactly one page."""
+
+from __future__ import annotations
+
+import hashlib
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from rag.types import Chunk, Document
+
+# Paragraphs first, then lines, then sentence ends, then words: a chunk breaks mid-sentence only
+# when one sentence is longer than the chunk.
+_SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
+
+
+class Chunker:
+    def __init__(self, size: int, overlap: int) -> None:
+        self.size = size
+        self.overlap = overlap
+        self._splitter = RecursiveCharacterTextSplitter(
+            chunk_size=size, chunk_overlap=overlap, separators=_SEPARATORS, keep_separator="end",
+            strip_whitespace=True)
+
+    def settings(self) -> dict[str, int]:
+        return {"size": self.size, "overlap": self.overlap}
+
+    def split(self, doc: Document) -> list[Chunk]:
+        pieces: list[tuple[int | None, str]]
+        if doc.page_starts:
+            bounds = [*doc.page_starts, len(doc.text)]
+            pieces = [(page, doc.text[bounds[page - 1]:bounds[page]]) for page in range(1, len(bounds))]
+        else:
+            pieces = [(None, doc.text)]
+        chunks: list[Chunk] = []
+        for page, text in pieces:
+            for part in self._splitter.split_text(text):
+                if not part.strip():
+                    continue
+                position = len(chunks)
+                digest = hashlib.sha1(f"{doc.doc_id}\x00{position}\x00{part}".encode()).hexdigest()[:16]
+                chunks.append(Chunk(chunk_id=f"{doc.doc_id}:{position}:{digest}", doc_id=doc.doc_id,
+                                    position=position, text=part, page=page))
+        return chunks
