@@ -16,8 +16,8 @@ from tqdm import tqdm
 
 from eval.metrics import contains_fact
 from eval.workspace import Workspace
-from rag.indexing import content_hash
 from rag.errors import InvalidInput
+from rag.indexing import content_hash
 from rag.settings import Settings
 from rag.types import AskRequest, Document
 
