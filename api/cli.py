@@ -44,16 +44,77 @@ def _services(index: Path | None, config: Path | None):  # type: ignore[no-untyp
 
 
 @app.command("index")
-def index_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .pdf)")],
+def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (.txt, .md, .html, .pdf) or http(s) URLs")] = None,
+              urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line")] = None,
+              feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
+                                                                             "it links to (repeat for several)")] = None,
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
-    """Index article files; unchanged files are skipped, changed ones replaced."""
+    """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
     from index.files import index_paths
+    from index.urls import is_url, read_url_list
 
+    given = list(paths or [])
+    links = [p for p in given if is_url(p)]
+    if urls is not None:
+        try:
+            links += read_url_list(str(urls))
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"cannot read --urls {urls}: {getattr(exc, 'strerror', None) or exc}")
+    if not given and not links and not feed:
+        fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
     services = _services(index, config)
-    report = index_paths(services.indexer, paths, services.settings.indexing, progress=sys.stderr.isatty())
+    progress = sys.stderr.isatty()
+    indexing = services.settings.indexing
+    report = index_paths(services.indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
+    if links or feed:
+        from index.feeds import poll_feed
+        from index.fetch import Fetcher
+        from index.urls import index_urls
+
+        state = _fetch_state(services)
+        with Fetcher(services.settings.fetch) as fetcher:
+            if links:
+                index_urls(services.indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
+            for url in feed or []:
+                poll_feed(services.indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
+
+
+def _fetch_state(services: Any) -> Any:
+    from index.fetch_state import FetchState
+
+    return FetchState(services.settings.index_dir / "fetch.sqlite")
+
+
+@app.command("watch")
+def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL (repeat); "
+                                                                            "default: `feeds` in the settings")] = None,
+              every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 1h")] = "15m",
+              once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
+              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+    """Poll RSS/Atom feeds and index new articles as they appear (a killed poll loses and repeats nothing)."""
+    import threading
+
+    from index.feeds import parse_every, watch
+    from index.fetch import Fetcher
+
+    seconds = parse_every(every)
+    services = _services(index, config)
+    feeds = list(feed or services.settings.feeds)
+    if not feeds:
+        fail("no feeds: pass --feed URL or set feeds = [...] in the settings")
+    stop = threading.Event()
+
+    def show(url: str, report: Any) -> None:
+        typer.echo(f"{url}: {report.summary()}")
+        if once and url == feeds[-1]:
+            stop.set()
+
+    with Fetcher(services.settings.fetch) as fetcher:
+        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop,
+              html=services.settings.indexing.html)
 
 
 @app.command("delete")
@@ -63,9 +124,17 @@ def delete_cmd(doc_id: str, index: IndexOpt = None, config: ConfigOpt = None) ->
     from rag.errors import NotFound
     from rag.stores import open_store
 
-    store = open_store(AppSettings.load(config, index_dir=index))  # no embedding model: nothing is embedded
+    settings = AppSettings.load(config, index_dir=index)
+    store = open_store(settings)  # no embedding model: nothing is embedded
     if doc_id not in store.content_hashes():
         raise NotFound(f"no document with doc_id {doc_id!r}")
+    copies = store.copies_of(doc_id)
+    if copies:  # a syndicated copy stands in for the original: it needs the model to be embedded
+        from rag.services import build_services
+
+        build_services(settings).indexer.delete(doc_id)
+        typer.echo(f"deleted {doc_id}; {copies[0]} (a copy of the same story) stands in for it")
+        return
     store.write([], deletes=[doc_id])
     typer.echo(f"deleted {doc_id}")
 
@@ -152,8 +221,31 @@ def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
 
         typer.echo(f"index is empty: indexing {seed}", err=True)
         typer.echo(index_paths(services.indexer, [seed], services.settings.indexing).summary(), err=True)
+    if settings.feeds:
+        _poll_feeds_in_background(services)
     uvicorn.run(create_app(services, settings, metrics), host=settings.host, port=settings.port,
                 log_config=log_config("info"))
+
+
+def _poll_feeds_in_background(services: Any) -> None:
+    """`feeds` in the settings: a daemon thread polls them every fetch.feed_every seconds while serving."""
+    import logging
+    import threading
+
+    from index.feeds import watch
+    from index.fetch import Fetcher
+
+    log = logging.getLogger("api.feeds")
+
+    def show(url: str, report: Any) -> None:
+        log.info("feed %s: %s", url, report.summary().replace("\n", ";"))
+
+    def run() -> None:
+        with Fetcher(services.settings.fetch) as fetcher:
+            watch(services.indexer, fetcher, _fetch_state(services), list(services.settings.feeds),
+                  services.settings.fetch.feed_every, show, threading.Event(), html=services.settings.indexing.html)
+
+    threading.Thread(target=run, name="feed-poller", daemon=True).start()
 
 
 @app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -56,6 +56,11 @@ class UnsupportedMediaType(RagError):
 
 STATUS = {
     "invalid_input": 422,
+    "url_not_allowed": 422,
+    "fetch_failed": 422,
+    "fetch_too_large": 413,
+    "unsupported_content": 415,
+    "feed_invalid": 422,
     "not_found": 404,
     "index_empty": 503,
     "index_mismatch": 503,

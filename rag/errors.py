@@ -2,6 +2,11 @@
 
     RagError                      code
     ├── InvalidInput              invalid_input       (bad question, k, file, dataset line)
+    │   ├── UrlNotAllowed         url_not_allowed     (not http/https, or a private/loopback/metadata address)
+    │   ├── FetchFailed           fetch_failed        (timeout, 4xx/5xx, too many redirects, connection refused)
+    │   ├── FetchTooLarge         fetch_too_large     (the body is over fetch.max_bytes)
+    │   ├── UnsupportedContent    unsupported_content (a content type we do not read)
+    │   └── FeedInvalid           feed_invalid        (malformed RSS/Atom XML, or no items)
     ├── NotFound                  not_found           (unknown document)
     ├── IndexEmpty                index_empty         (nothing indexed yet)
     ├── IndexMismatch             index_mismatch      (index built with another embedder/chunker)
@@ -39,6 +44,26 @@ class RagError(Exception):
 
 class InvalidInput(RagError):
     code = "invalid_input"
+
+
+class UrlNotAllowed(InvalidInput):
+    code = "url_not_allowed"
+
+
+class FetchFailed(InvalidInput):
+    code = "fetch_failed"
+
+
+class FetchTooLarge(InvalidInput):
+    code = "fetch_too_large"
+
+
+class UnsupportedContent(InvalidInput):
+    code = "unsupported_content"
+
+
+class FeedInvalid(InvalidInput):
+    code = "feed_invalid"
 
 
 class NotFound(RagError):

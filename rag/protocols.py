@@ -55,10 +55,19 @@ class Store(Protocol):
 
     def content_hashes(self) -> dict[str, str]: ...
 
+    def fingerprints(self) -> dict[str, str]:
+        """MinHash fingerprints (rag/syndication.py) of the documents that are not copies, by doc_id."""
+        ...
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        """The doc_ids recorded as syndicated copies of this document."""
+        ...
+
     def get_document(self, doc_id: str) -> Document: ...
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        """doc_id, title, source, published_at, chunks, indexed_at, text, content_hash; NotFound if absent."""
+        """doc_id, title, source, published_at, chunks, indexed_at, url, duplicate_of, also_published_by, text,
+        content_hash; NotFound if absent."""
         ...
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:

@@ -50,7 +50,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     answerer = Answerer(drafter, vectors, settings.answer, telemetry=telemetry)
     engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
-                      settings.indexing.batch_documents)
+                      settings.indexing.batch_documents, settings.indexing.syndication_threshold)
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
@@ -101,6 +101,37 @@ class IndexingSettings(BaseModel):
     html: Literal["article", "all"] = Field(
         default="article", description="HTML pages: 'article' keeps the main content (trafilatura), 'all' every "
                                        "piece of visible text.")
+    syndication_threshold: float = Field(default=0.6, gt=0.0, le=1.0,
+                                         description="Estimated Jaccard similarity of 5-word shingles at or above "
+                                                     "which an article is a copy of one already indexed (1: off).")
+
+
+class FetchSettings(BaseModel):
+    """Fetching URLs and feeds (index/fetch.py): limits, and the guard against private addresses."""
+
+    model_config = ConfigDict(extra="forbid")
+    allow_private: bool = Field(default=False, description="Fetch from loopback, private, link-local and metadata "
+                                                           "addresses (RAG_FETCH__ALLOW_PRIVATE=true); off by default.")
+    allow_networks: list[str] = Field(default_factory=list, description="Networks fetched from although private, "
+                                                                        "e.g. [\"10.1.0.0/16\"] for an intranet.")
+    timeout: float = Field(default=15.0, gt=0, le=600, description="Seconds for the whole fetch of one URL.")
+    connect_timeout: float = Field(default=5.0, gt=0, le=120)
+    max_bytes: int = Field(default=10_000_000, ge=1000, description="Largest body read; a longer one is refused.")
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    user_agent: str = Field(default="rag-articles/0.1 (+https://github.com/; article indexer)", min_length=3)
+    @field_validator("allow_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        for network in value:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(f"fetch.allow_networks: {network!r} is not an address or network (e.g. 10.0.0.0/8)") from None
+        return value
+
+    feed_every: float = Field(default=900.0, ge=1.0, description="Seconds between polls of `feeds` by rag serve.")
 
 
 class StoreSettings(BaseModel):
@@ -164,6 +195,9 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     indexing: IndexingSettings = IndexingSettings()
+    fetch: FetchSettings = FetchSettings()
+    feeds: list[str] = Field(default_factory=list, description="RSS/Atom feed URLs that rag serve polls every "
+                                                                "fetch.feed_every seconds.")
 
     @model_validator(mode="before")
     @classmethod

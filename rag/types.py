@@ -19,6 +19,10 @@ class Document(BaseModel):
     published_at: str | None = None
     path: str | None = None
     content_hash: str
+    url: str | None = Field(default=None, description="Where the article was fetched from.")
+    duplicate_of: str | None = Field(default=None, description="A syndicated copy: the doc_id of the article it "
+                                                               "copies (a copy has no passages of its own).")
+    fingerprint: str | None = Field(default=None, description="MinHash of the text, to recognize copies.")
     # What a reader found and the index does not store: where each page starts in ``text`` (PDF), and
     # warnings for the index report (a page date that could not be read, ...).
     page_starts: list[int] | None = Field(default=None, exclude=True)
@@ -41,6 +45,9 @@ class Passage(BaseModel):
     score: float = Field(description="The final ranking score (its scale depends on the retrieval mode).")
     published_at: str | None = None
     source: str | None = None
+    url: str | None = None
+    also_published_by: list[str] = Field(default_factory=list, description="Other sites that ran the same story "
+                                                                            "(syndicated copies, not indexed apart).")
     page: int | None = Field(default=None, description="The page the passage starts on (PDF documents).")
     scores: dict[str, float] = Field(default_factory=dict,
                                      description="Per-stage scores: dense (cosine), keyword (BM25), rerank.")
@@ -74,6 +81,9 @@ class Citation(BaseModel):
     text: str = Field(description="The sentence of the passage relied on.")
     published_at: str | None = None
     source: str | None = None
+    url: str | None = Field(default=None, description="The original article, when it was indexed from a URL.")
+    passage: str | None = Field(default=None, description="The whole passage the sentence comes from.")
+    also_published_by: list[str] = Field(default_factory=list, description="Other sites that ran the same story.")
     page: int | None = Field(default=None, description="The page of the cited passage (PDF documents).")
     verified: bool = Field(default=True, description="The cited passage supports the sentence (figures and meaning).")
     attributed: bool = Field(default=False, description="Verification placed this citation on a sentence the model "

@@ -3,6 +3,7 @@ next query without a restart. Writing needs an API key."""
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -40,6 +41,17 @@ class DocumentIn(BaseModel):
     published_at: str | None = Field(default=None, description="YYYY-MM-DD or an ISO date-time.")
 
 
+class UrlIn(BaseModel):
+    """Fetch an article from a URL and index it (the doc_id is derived from the URL unless given)."""
+
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(description="An http or https URL of an article page.", max_length=4000)
+    doc_id: str | None = Field(default=None, json_schema_extra={"pattern": DOC_ID_PATTERN})
+    title: str | None = None
+    source: str | None = None
+    published_at: str | None = Field(default=None, description="YYYY-MM-DD or an ISO date-time.")
+
+
 class DocumentSummary(BaseModel):
     doc_id: str
     title: str
@@ -47,6 +59,10 @@ class DocumentSummary(BaseModel):
     published_at: str | None = None
     chunks: int
     indexed_at: str | None = None
+    url: str | None = Field(default=None, description="The page it was fetched from.")
+    duplicate_of: str | None = Field(default=None, description="A syndicated copy of this doc_id (no passages "
+                                                               "of its own; cited through the original).")
+    also_published_by: list[str] = Field(default_factory=list, description="Sites that ran a copy of this story.")
 
 
 class DocumentWritten(DocumentSummary):
@@ -69,7 +85,7 @@ class DocumentPage(BaseModel):
 
 
 _BODY = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": DocumentIn.model_json_schema()},
+    "application/json": {"schema": {"oneOf": [DocumentIn.model_json_schema(), UrlIn.model_json_schema()]}},
     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary", "description": f"One of {', '.join(SUPPORTED)}"},
         "doc_id": {"type": "string", "description": "Default: the file name without its extension"},
@@ -77,8 +93,10 @@ _BODY = {"requestBody": {"required": True, "content": {
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No API key"}, 403: {"description": "The key is not valid"},
     409: {"description": "The doc_id holds other content (POST; use PUT to replace)"},
-    413: {"description": "Over the upload size cap"}, 415: {"description": "Unsupported file type"},
-    422: {"description": "Invalid document"}, 429: {"description": "Too many requests"}}
+    413: {"description": "Over the upload (or fetch) size cap"},
+    415: {"description": "Unsupported file type, or a URL serving a content type we do not read"},
+    422: {"description": "Invalid document, or a URL refused (private address) or not fetched (timeout, 404, "
+                         "redirect loop)"}, 429: {"description": "Too many requests"}}
 
 
 async def _body(request: Request, cap: int) -> bytes:
@@ -106,6 +124,9 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
     data = await _body(request, cap)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
+        url_body = _url_body(data)
+        if url_body is not None:
+            return await run_in_threadpool(_fetch_url, services, url_body, path_doc_id)
         try:
             body = DocumentIn.model_validate_json(data)
         except ValidationError as exc:
@@ -138,8 +159,44 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
         raise InvalidInput(exc.message) from None
 
 
+def _url_body(data: bytes) -> UrlIn | None:
+    """The body as a UrlIn when it is a JSON object with a "url" (None: a document with its text)."""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict) or "url" not in parsed:
+        return None
+    try:
+        return UrlIn.model_validate(parsed)
+    except ValidationError as exc:
+        raise InvalidInput(describe_validation(exc.errors())) from None
+
+
+def _fetch_url(services: Services, body: UrlIn, path_doc_id: str | None) -> Document:
+    from index.fetch import ARTICLE_TYPES, Fetcher, check_url
+    from index.urls import read_fetched, url_doc_id
+
+    url = check_url(body.url)
+    doc_id = body.doc_id or path_doc_id or url_doc_id(url)
+    if path_doc_id is not None and doc_id != path_doc_id:
+        raise InvalidInput(f"doc_id {doc_id!r} in the body differs from {path_doc_id!r} in the path")
+    validate_doc_id(doc_id)
+    meta = _metadata({"title": body.title, "source": body.source, "published_at": body.published_at})
+    try:
+        with Fetcher(services.settings.fetch) as fetcher:
+            fetched = fetcher.fetch(url, ARTICLE_TYPES)
+    except InvalidInput as exc:  # the same reason as the CLI reports, naming the URL
+        raise type(exc)(f"{url}: {exc.message}") from exc
+    try:
+        return read_fetched(fetched, doc_id, meta)
+    except Refused as exc:
+        raise InvalidInput(f"{url}: {exc.message}") from None
+
+
 def _write(services: Services, doc: Document, replace: bool) -> tuple[dict[str, Any], str, list[str]]:
     known = services.store.content_hashes()
+    replace = replace or doc.url is not None  # a page fetched again is the same document, changed
     if doc.doc_id in known and known[doc.doc_id] != doc.content_hash and not replace:
         raise Conflict(f"doc_id {doc.doc_id!r} already holds other content; PUT /v1/documents/{doc.doc_id} "
                        f"replaces it")

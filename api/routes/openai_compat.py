@@ -109,14 +109,15 @@ def usage(request: ChatRequest, reply: str) -> dict[str, int]:
 
 
 def reply_text(answer: Answer) -> str:
-    """The answer with its [n] markers, then one line per source."""
+    """The answer with its [n] markers, then one line per source (with its URL when it has one)."""
     if not answer.citations:
         return answer.answer
     lines = []
     for c in answer.citations:
         date = f", {c.published_at}" if c.published_at else ""
         source = f" ({c.source}{date})" if c.source else (f" ({c.published_at})" if c.published_at else "")
-        lines.append(f"[{c.id}] {c.title}{source}")
+        link = f" <{c.url}>" if c.url else ""  # the original article, when it was indexed from a URL
+        lines.append(f"[{c.id}] {c.title}{source}{link}")
     return answer.answer + "\n\nSources:\n" + "\n".join(lines)
 
 

@@ -23,6 +23,14 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def link_target(url: str | None) -> str | None:
+    """An http(s) URL made safe inside Slack's <url|label> ('|' percent-encoded, & < > escaped as Slack asks);
+    None for anything else (a javascript: URL is never a link)."""
+    if not url or not re.match(r"^https?://[^\s]+$", url, re.IGNORECASE):
+        return None
+    return escape(url.replace("|", "%7C"))
+
+
 def _mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": text, "verbatim": True}
 
@@ -82,7 +90,10 @@ def answer_blocks(answer: Answer, answer_id: str | None) -> tuple[str, list[dict
         for c in answer.citations:
             meta = ", ".join(x for x in (c.source, c.published_at, f"p. {c.page}" if c.page else None) if x)
             snippet = c.text if len(c.text) <= 200 else c.text[:197].rsplit(" ", 1)[0] + "…"
-            sources.append(f"[{c.id}] *{escape(c.title)}*{f' ({escape(meta)})' if meta else ''}\n> {escape(snippet)}")
+            target = link_target(c.url)
+            title = f"*<{target}|{escape(c.title)}>*" if target else f"*{escape(c.title)}*"
+            also = f"\n_also published by {escape(', '.join(c.also_published_by))}_" if c.also_published_by else ""
+            sources.append(f"[{c.id}] {title}{f' ({escape(meta)})' if meta else ''}\n> {escape(snippet)}{also}")
         if sources:
             blocks.append({"type": "divider"})
             blocks += [_section(piece) for piece in _join_within("*Sources*", sources)]

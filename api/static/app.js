@@ -85,11 +85,37 @@ function renderAnswer(item, answer) {
   item.append(el("section", { class: "sources", "aria-label": "Sources" }, el("h3", {}, "Sources"), sources));
 }
 
+function safeLink(url) {
+  // Only http(s) links are made; anything else (javascript:, data:) stays text.
+  try { const u = new URL(url); return u.protocol === "http:" || u.protocol === "https:" ? u.href : null; }
+  catch { return null; }
+}
+
+function highlighted(passage, sentence) {
+  // The whole passage as text nodes, the cited sentence inside a <mark> (also a text node: never HTML).
+  const quote = el("blockquote", { id: "passage-text" });
+  const at = sentence ? passage.indexOf(sentence) : -1;
+  if (at < 0) {
+    if (sentence && sentence !== passage) quote.append(el("mark", {}, sentence), "\n\n");
+    quote.append(passage);
+    return quote;
+  }
+  quote.append(passage.slice(0, at), el("mark", {}, sentence), passage.slice(at + sentence.length));
+  return quote;
+}
+
 function showPassage(citation, opener) {
   const dialog = $("passage");
   $("passage-title").textContent = citation ? citation.title : "Unknown source";
   $("passage-meta").textContent = citation ? [dated(citation), citation.doc_id].filter(Boolean).join(" · ") : "";
-  $("passage-text").textContent = citation ? citation.text : "";
+  const link = citation && citation.url ? safeLink(citation.url) : null;
+  $("passage-link").replaceChildren(link ? el("a", { href: link, target: "_blank", rel: "noopener noreferrer" }, citation.url)
+                                         : (citation && citation.url ? citation.url : ""));
+  $("passage-link").hidden = !(citation && citation.url);
+  const also = citation && citation.also_published_by ? citation.also_published_by : [];
+  $("passage-also").textContent = also.length ? "Also published by " + also.join(", ") : "";
+  $("passage-also").hidden = !also.length;
+  $("passage-text").replaceWith(citation ? highlighted(citation.passage || citation.text, citation.text) : el("blockquote", { id: "passage-text" }));
   dialog.returnFocus = opener;
   dialog.showModal();
   $("passage-close").focus();
@@ -163,7 +189,9 @@ async function loadDocuments(reset = true) {
   const page = await response.json();
   for (const doc of page.documents) {
     const meta = [doc.source, doc.published_at].filter(Boolean).join(", ");
-    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "",
+    const also = doc.also_published_by && doc.also_published_by.length ? ` — also published by ${doc.also_published_by.join(", ")}` : "";
+    const copy = doc.duplicate_of ? ` — a copy of ${doc.duplicate_of}` : "";
+    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "", also, copy,
       el("button", { type: "button", "aria-label": `Delete ${doc.title}`, onclick: () => deleteDocument(doc) }, "Delete")));
   }
   docOffset = page.next_offset ?? docOffset;
@@ -189,6 +217,23 @@ async function upload(event) {
     const doc = await response.json();
     $("upload-status").textContent = `${doc.title}: ${doc.status} (${doc.chunks} passages).`;
     $("file").value = "";
+    loadDocuments(); loadStatus();
+  } else {
+    $("upload-status").textContent = "Could not add it: " + await errorText(response);
+  }
+}
+
+async function addLink(event) {
+  event.preventDefault();
+  const url = $("link").value.trim();
+  if (!url) return;
+  $("upload-status").textContent = `Fetching ${url}…`;
+  const response = await fetch("/v1/documents", { method: "POST", headers: headers(), body: JSON.stringify({ url }) });
+  if (response.ok) {
+    const doc = await response.json();
+    const copy = doc.duplicate_of ? ` (a copy of ${doc.duplicate_of}: kept as one source)` : "";
+    $("upload-status").textContent = `${doc.title}: ${doc.status} (${doc.chunks} passages)${copy}.`;
+    $("link").value = "";
     loadDocuments(); loadStatus();
   } else {
     $("upload-status").textContent = "Could not add it: " + await errorText(response);
@@ -227,6 +272,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("doc-more").addEventListener("click", () => loadDocuments(false));
   $("upload").addEventListener("submit", upload);
+  $("add-link").addEventListener("submit", addLink);
   $("passage").addEventListener("close", () => { $("passage").returnFocus?.focus(); });
   loadStatus();
 });

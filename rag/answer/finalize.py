@@ -42,7 +42,8 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
         p = passages[n - 1]
         citations.append(Citation(id=number, doc_id=p.doc_id, title=p.title, chunk_id=p.chunk_id,
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
-                                  source=p.source, page=p.page, attributed=n in attributed))
+                                  source=p.source, url=p.url, passage=p.text,
+                                  also_published_by=p.also_published_by, page=p.page, attributed=n in attributed))
     conflicts = find_conflicts(question, cited, vectors.claims)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,

@@ -13,6 +13,7 @@ from tqdm import tqdm
 from rag.errors import NotFound
 from rag.indexing.chunker import Chunker
 from rag.protocols import Embedder, Store
+from rag.syndication import mark_copies
 from rag.types import Chunk, Document
 
 
@@ -22,12 +23,15 @@ class IndexReport:
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (copy, original): syndicated, not indexed apart
     warnings: list[tuple[str, str]] = field(default_factory=list)
     chunks: int = 0
 
     def summary(self) -> str:
         line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
                 f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
+        line += "".join(f"\n  copy {copy}: the same story as {original} (recorded as also published by)"
+                        for copy, original in self.copies)
         # A file name may hold control characters (a newline, a terminal escape): those are shown escaped.
         return (line + "".join(f"\n  refused {_shown(path)}: {why}" for path, why in self.refused)
                 + "".join(f"\n  warning {_shown(where)}: {what}" for where, what in self.warnings))
@@ -38,8 +42,10 @@ def _shown(path: str) -> str:
 
 
 class Indexer:
-    def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200) -> None:
+    def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200,
+                 syndication_threshold: float = 0.6) -> None:
         self.store = store
+        self.syndication_threshold = syndication_threshold
         self.embedder = embedder
         self.chunker = chunker
         self.batch_documents = batch_documents
@@ -56,7 +62,8 @@ class Indexer:
                 report.skipped.append(doc.doc_id)
             else:
                 todo.append(doc)
-        chunked = [(doc, self.chunker.split(doc)) for doc in todo]
+        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:
             for start in range(0, len(chunked), self.batch_documents):
@@ -84,6 +91,16 @@ class Indexer:
         return np.concatenate(parts)
 
     def delete(self, doc_id: str) -> None:
+        """Remove a document; its syndicated copies, if any, stand in for it (the first becomes the original,
+        chunked and embedded) in the same atomic write."""
         if doc_id not in self.store.content_hashes():
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        self.store.write([], deletes=[doc_id])
+        copies = [self.store.get_document(c) for c in self.store.copies_of(doc_id)]
+        known = {k: v for k, v in self.store.fingerprints().items() if k != doc_id}
+        mark_copies(copies, known, self.syndication_threshold)
+        chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in copies]
+        with tqdm(disable=True) as bar:
+            vectors = self._embed([c for _, chunks in chunked for c in chunks], bar)
+        bounds = np.cumsum([0] + [len(chunks) for _, chunks in chunked])
+        upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(chunked)]
+        self.store.write(upserts, deletes=[doc_id])

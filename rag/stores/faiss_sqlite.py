@@ -32,13 +32,15 @@ import numpy as np
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
 from rag.stores import faiss_vectors
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
+from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL, source TEXT, published_at TEXT,
-    path TEXT, content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL, indexed_at TEXT NOT NULL);
+    path TEXT, content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL, indexed_at TEXT NOT NULL,
+    url TEXT, duplicate_of TEXT, fingerprint TEXT);
 CREATE TABLE IF NOT EXISTS chunks (
     vid INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT NOT NULL UNIQUE,
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -52,6 +54,11 @@ CREATE TRIGGER IF NOT EXISTS chunks_fts_del AFTER DELETE ON chunks BEGIN
     INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.vid, old.text); END;
 """
 KEYWORD_INDEX = "fts5-porter-v1"
+_ADDED_COLUMNS = {"url", "duplicate_of", "fingerprint"}
+# The copies of each document, packed in one string (rag/syndication.py unpacks it).
+_COPIES = ("(SELECT group_concat(coalesce(x.source, '') || char(31) || coalesce(x.url, '') || char(31) || x.doc_id, "
+           "char(30)) FROM documents x WHERE x.duplicate_of = d.doc_id)")
+_SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
 
 
 class FaissStore:
@@ -79,6 +86,7 @@ class FaissStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
+        self._add_document_columns()
         self._check_manifest()
         self._add_columns()
         self._build_keyword_index()
@@ -117,6 +125,23 @@ class FaissStore:
         with self._write_lock(wait=30.0):
             if missing():
                 self._conn().execute("ALTER TABLE chunks ADD COLUMN page INTEGER")
+
+    def _add_document_columns(self) -> None:
+        """Indexes built before articles came from URLs get the new document columns (additive, once)."""
+        conn = self._conn()
+        if {r[1] for r in conn.execute("PRAGMA table_info(documents)")} >= _ADDED_COLUMNS:
+            return
+        conn.execute("BEGIN IMMEDIATE")  # serializes processes opening the same old index
+        try:
+            have = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+            for column in sorted(_ADDED_COLUMNS - have):
+                conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+            conn.execute("CREATE INDEX IF NOT EXISTS documents_by_original ON documents(duplicate_of)")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _build_keyword_index(self) -> None:
         """Indexes written before the keyword side existed get it built once, under the write lock."""
@@ -247,15 +272,17 @@ class FaissStore:
             if row is None:  # deleted between the vector and the text read; the next search reloads
                 continue
             passages.append(Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3],
-                                    published_at=row[4], source=row[5], page=row[6], score=round(score, 6)))
+                                    published_at=row[4], source=row[5], url=row[6],
+                                    also_published_by=copy_labels(row[7]), page=row[8], score=round(score, 6)))
         return passages
 
-    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[str, str, str, str, str | None, str | None, int | None]]:
+    def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[Any, ...]]:
         if not vids:
             return {}
         marks = ",".join("?" * len(vids))
         cursor = self._conn().execute(
-            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, c.page FROM chunks c "
+            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, c.page "
+            f"FROM chunks c "
             f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
         return {row[0]: row[1:] for row in cursor}
 
@@ -284,33 +311,37 @@ class FaissStore:
     def content_hashes(self) -> dict[str, str]:
         return dict(self._conn().execute("SELECT doc_id, content_hash FROM documents").fetchall())
 
+    def fingerprints(self) -> dict[str, str]:
+        """MinHash fingerprints of the documents that are not themselves copies."""
+        return dict(self._conn().execute("SELECT doc_id, fingerprint FROM documents "
+                                         "WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL").fetchall())
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self._conn().execute(
+            "SELECT doc_id FROM documents WHERE duplicate_of = ? ORDER BY doc_id", (doc_id,))]
+
     def get_document(self, doc_id: str) -> Document:
-        row = self._conn().execute(
-            "SELECT doc_id, title, text, source, published_at, path, content_hash FROM documents "
-            "WHERE doc_id = ?", (doc_id,)).fetchone()
+        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash", "url", "duplicate_of",
+                "fingerprint")
+        row = self._conn().execute(f"SELECT {', '.join(keys)} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
         return Document(**dict(zip(keys, row)))
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text), ordered by doc_id, and the total."""
         conn = self._conn()
         rows = conn.execute(
-            "SELECT doc_id, title, source, published_at, n_chunks, indexed_at FROM documents ORDER BY doc_id "
-            "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+            f"SELECT {_SUMMARY} FROM documents d ORDER BY d.doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at")
-        return [dict(zip(keys, row)) for row in rows], int(total)
+        return [summary_row(row) for row in rows], int(total)
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
         row = self._conn().execute(
-            "SELECT doc_id, title, source, published_at, n_chunks, indexed_at, text, content_hash FROM documents "
-            "WHERE doc_id = ?", (doc_id,)).fetchone()
+            f"SELECT {_SUMMARY}, d.text, d.content_hash FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash")
-        return dict(zip(keys, row))
+        return {**summary_row(row[:-2]), "text": row[-2], "content_hash": row[-1]}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         sql, args = "SELECT chunk_id FROM chunks", tuple[str, ...]()
@@ -397,9 +428,9 @@ class FaissStore:
                 for doc, chunks, vectors in upserts:
                     conn.execute(
                         "INSERT INTO documents (doc_id, title, text, source, published_at, path, content_hash,"
-                        " n_chunks, indexed_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                        " n_chunks, indexed_at, url, duplicate_of, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path,
-                         doc.content_hash, len(chunks), now))
+                         doc.content_hash, len(chunks), now, doc.url, doc.duplicate_of, doc.fingerprint))
                     vids = []
                     for chunk in chunks:
                         cursor = conn.execute(

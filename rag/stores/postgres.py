@@ -25,6 +25,7 @@ import numpy as np
 
 from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, StoreUnavailable
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
+from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
 
 try:
@@ -41,7 +42,11 @@ _LOCK = "pg_advisory_xact_lock(72616701, hashtext(current_schema()))"  # one wri
 _TRY_LOCK = "pg_try_advisory_xact_lock(72616701, hashtext(current_schema()))"
 BULK_CHUNKS = 5000  # a write adding this many chunks, and at least as many as the store holds, rebuilds the HNSW index
 MAX_EF_SEARCH = 1000  # pgvector's ceiling; an HNSW scan returns at most ef_search rows
-_COLUMNS = "c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, c.page"
+# The copies of each document, packed in one string (rag/syndication.py unpacks it).
+_COPIES = ("(SELECT string_agg(coalesce(x.source, '') || chr(31) || coalesce(x.url, '') || chr(31) || x.doc_id, "
+           "chr(30)) FROM rag_documents x WHERE x.duplicate_of = d.doc_id)")
+_COLUMNS = f"c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, c.page"
+_SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
 
 
 HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)"
@@ -64,6 +69,10 @@ def _schema(dim: int) -> list[str]:
         HNSW_INDEX,
         "CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv)",
     ]
+
+
+# Added for articles from URLs and syndicated copies: stores created before get them on their next open.
+_ADDED_COLUMNS = ("url", "duplicate_of", "fingerprint")
 
 
 def redact(url: str) -> str:
@@ -138,6 +147,12 @@ class PostgresStore:
                                   f"search_path: add that schema (usually public) to it, e.g. options=-csearch_path=rag,public")
             for statement in _schema(self.dim):
                 conn.execute(statement)
+            have = {name for (name,) in conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = 'rag_documents'::regclass AND NOT attisdropped")}
+            for column in _ADDED_COLUMNS:
+                if column not in have:  # checked first: ALTER TABLE locks out readers even when it adds nothing
+                    conn.execute(f"ALTER TABLE rag_documents ADD COLUMN {column} TEXT")
+            conn.execute("CREATE INDEX IF NOT EXISTS rag_documents_by_original ON rag_documents (duplicate_of)")
             column_dim = conn.execute("SELECT atttypmod FROM pg_attribute WHERE attrelid = 'rag_chunks'::regclass "
                                       "AND attname = 'embedding'").fetchone()
             claimed = conn.execute("SELECT 1 FROM rag_manifest WHERE key = 'embedder'").fetchone()
@@ -202,7 +217,8 @@ class PostgresStore:
         if not rows and not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
             raise IndexEmpty()
         return [Passage(doc_id=r[0], chunk_id=r[1], title=r[2], text=r[3], published_at=r[4], source=r[5],
-                        page=r[6], score=round(float(r[7]), 6)) for r in rows]
+                        url=r[6], also_published_by=copy_labels(r[7]), page=r[8], score=round(float(r[9]), 6))
+                for r in rows]
 
     def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
         """Nearest chunks by inner product. Unfiltered searches use the HNSW index (approximate); filtered
@@ -259,8 +275,21 @@ class PostgresStore:
         with self._connection() as conn:
             return dict(conn.execute("SELECT doc_id, content_hash FROM rag_documents").fetchall())
 
+    def fingerprints(self) -> dict[str, str]:
+        """MinHash fingerprints of the documents that are not themselves copies."""
+        with self._connection() as conn:
+            return dict(conn.execute("SELECT doc_id, fingerprint FROM rag_documents "
+                                     "WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL").fetchall())
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        with self._connection() as conn:
+            rows = conn.execute("SELECT doc_id FROM rag_documents WHERE duplicate_of = %s ORDER BY doc_id COLLATE \"C\"",
+                                [doc_id]).fetchall()
+        return [r[0] for r in rows]
+
     def get_document(self, doc_id: str) -> Document:
-        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash")
+        keys = ("doc_id", "title", "text", "source", "published_at", "path", "content_hash", "url", "duplicate_of",
+                "fingerprint")
         with self._connection() as conn:
             row = conn.execute(f"SELECT {', '.join(keys)} FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
         if row is None:
@@ -269,21 +298,19 @@ class PostgresStore:
 
     def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text) in byte order of doc_id, as SQLite sorts, and the total."""
-        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at")
         with self._connection() as conn:
-            rows = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at FROM rag_documents "
-                                "ORDER BY doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [limit, offset]).fetchall()
+            rows = conn.execute(f"SELECT {_SUMMARY} FROM rag_documents d "
+                                "ORDER BY d.doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [limit, offset]).fetchall()
             total = conn.execute("SELECT COUNT(*) FROM rag_documents").fetchone()[0]  # type: ignore[index]
-        return [dict(zip(keys, row)) for row in rows], int(total)
+        return [summary_row(row) for row in rows], int(total)
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        keys = ("doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash")
         with self._connection() as conn:
-            row = conn.execute("SELECT doc_id, title, source, published_at, n_chunks, indexed_at, text, content_hash "
-                               "FROM rag_documents WHERE doc_id = %s", [doc_id]).fetchone()
+            row = conn.execute(f"SELECT {_SUMMARY}, d.text, d.content_hash FROM rag_documents d WHERE d.doc_id = %s",
+                               [doc_id]).fetchone()
         if row is None:
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        return dict(zip(keys, row))
+        return {**summary_row(row[:-2]), "text": row[-2], "content_hash": row[-1]}
 
     def verify(self) -> list[str]:
         """Problems found (empty: consistent). Vectors and keywords live in the chunk row, so the checks are
@@ -356,9 +383,9 @@ class PostgresStore:
             with conn.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO rag_documents (doc_id, title, text, source, published_at, path, content_hash, n_chunks,"
-                    " indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    " indexed_at, url, duplicate_of, fingerprint) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path, doc.content_hash,
-                      len(chunks), now) for doc, chunks, _ in upserts])
+                      len(chunks), now, doc.url, doc.duplicate_of, doc.fingerprint) for doc, chunks, _ in upserts])
             adding = sum(len(chunks) for _, chunks, _ in upserts)
             rebuild = adding >= self._bulk_chunks and adding >= self._chunk_count(conn)
             if rebuild:  # building the graph once is many times faster than inserting into it row by row

@@ -74,3 +74,13 @@ def test_a_follow_up_is_read_the_same_way_as_on_v1_chat(client: openai.OpenAI) -
     rag = completion.model_extra["rag"]  # type: ignore[index]
     assert rag["query"] == "What reports did Scott Bessent dispute?" and rag["trace"]["query"]["rule"] == "resolved"
     assert rag["grounded"]
+
+
+def test_a_source_line_ends_with_the_url_of_an_article_fetched_from_one() -> None:
+    from api.routes.openai_compat import reply_text
+    from rag.types import Answer, Citation
+
+    citations = [Citation(id=1, doc_id="a", title="Deal", chunk_id="a:0", text="x.", source="Ledger",
+                          url="https://ledger.example/deal"), Citation(id=2, doc_id="b", title="File", chunk_id="b:0", text="y.")]
+    text = reply_text(Answer(question="q", answer="It did [1] [2].", grounded=True, citations=citations))
+    assert text.endswith("Sources:\n[1] Deal (Ledger) <https://ledger.example/deal>\n[2] File")

@@ -62,3 +62,24 @@ def test_article_text_cannot_ping_or_link_in_a_declined_answer_or_the_streamed_d
     for text in [fallback, *_texts(blocks)]:
         _assert_inert(text)
     assert "<!channel>" in json.dumps(_answer().model_dump())  # the control: the payload was there to escape
+
+
+def test_a_fetched_article_links_its_title_and_names_the_sites_that_copied_it() -> None:
+    url = "https://news.example/world/rare-earths?id=7&page=2|x>y"
+    citation = Citation(id=1, doc_id="d1", title=f"Title {HOSTILE}", chunk_id="d1:0", text="Quoted.", url=url,
+                        also_published_by=["Coastal Courier", "<!channel>"])
+    _, blocks = answer_blocks(Answer(question="q", answer="It said so [1].", grounded=True, citations=[citation]), None)
+    sources = next(t for t in _texts(blocks) if "*Sources*" in t)
+    links = re.findall(r"<([^<>]*)>", sources)
+    assert links == ["https://news.example/world/rare-earths?id=7&amp;page=2%7Cx&gt;y|Title " + _texts_escape(HOSTILE)]
+    assert "also published by Coastal Courier, &lt;!channel&gt;" in sources
+    for unsafe in ("javascript:alert(1)", "data:text/html,x", "ftp://x.example/"):
+        citation.url = unsafe
+        _, blocks = answer_blocks(Answer(question="q", answer="It said so [1].", grounded=True, citations=[citation]), None)
+        sources = next(t for t in _texts(blocks) if "*Sources*" in t)
+        _assert_inert(sources.replace("&gt;", ""))
+        assert unsafe not in sources
+
+
+def _texts_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
