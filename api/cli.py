@@ -299,7 +299,7 @@ def eval_cmd(ctx: typer.Context,
 
 
 @app.command("bench")
-def bench_cmd(name: Annotated[str, typer.Argument(help="squad2 or rgb")],
+def bench_cmd(name: Annotated[str, typer.Argument(help="squad2, rgb or conflicts")],
               data: Annotated[Path, typer.Option(help="The benchmark's folder, e.g. ../shared/benchmarks/squad2-sub500")],
               config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
               report: Annotated[Path | None, typer.Option(help="Write a .md or .html report (squad2)")] = None,
@@ -329,8 +329,18 @@ def bench_cmd(name: Annotated[str, typer.Argument(help="squad2 or rgb")],
                 typer.echo(f"RGB en_fact, {outcome['questions']} questions, generator {settings.generator}")
                 for key in ("error_detection", "negative_rejection"):
                     typer.echo(f"  {key:20s} {outcome[key]:.3f}   (published: {benchmarks.RGB_REFERENCES[key]})")
+        elif name == "conflicts":
+            from eval.conflicts import run_conflicts
+
+            outcome = run_conflicts(data, settings, workspace, k=k, progress=sys.stderr.isatty())
+            if as_json:
+                typer.echo(json.dumps(outcome, indent=2))
+            else:
+                typer.echo(f"Conflicting evidence, {outcome['questions']} questions, generator {settings.generator}")
+                for key in ("expected_outcome", "every_valid_answer", "some_valid_answer", "false_answer_unflagged"):
+                    typer.echo(f"  {key:24s} {outcome[key]:.3f}")
         else:
-            fail(f"unknown benchmark {name!r}: use squad2 or rgb")
+            fail(f"unknown benchmark {name!r}: use squad2, rgb or conflicts")
     finally:
         workspace.close()
 

@@ -16,12 +16,12 @@ from rag.engine import Engine
 from rag.types import Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
 METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
-           "citation_precision", "conflict_surfaced", "refusal_accuracy", "false_refusal_rate",
+           "citation_precision", "conflict_surfaced", "false_disagreement", "refusal_accuracy", "false_refusal_rate",
            "degraded_rate", "attributed_share", "latency_p50_ms", "latency_p95_ms"]
 # degraded_rate: answers that are the extractive fallback because a model's draft failed or did not verify.
 # attributed_share: of the sentences kept from drafts, those verification cited (the model left them
 # uncited or cited them wrongly); neither better nor worse in itself.
-LOWER_IS_BETTER = {"false_refusal_rate", "degraded_rate", "latency_p50_ms", "latency_p95_ms"}
+LOWER_IS_BETTER = {"false_refusal_rate", "false_disagreement", "degraded_rate", "latency_p50_ms", "latency_p95_ms"}
 
 
 @dataclass
@@ -72,6 +72,11 @@ def score_question(item: EvalItem, answer: Answer, retrieved_docs: list[str], la
             s["citation_precision"] = precision
         if item.conflict:
             s["conflict_surfaced"] = 1.0 if ok else 0.0
+        elif answer.grounded:
+            disagree = [c for c in answer.conflicts if c.kind == "disagreement"]
+            s["false_disagreement"] = 1.0 if disagree else 0.0
+            if disagree:
+                fail.append("reported a disagreement where the articles agree (or measure different things)")
     return result
 
 

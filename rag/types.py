@@ -95,12 +95,14 @@ class Claim(BaseModel):
     citation: int
     doc_id: str
     scope: str | None = Field(default=None, description="What the figure is of, when the sentence says.")
+    published_at: str | None = Field(default=None, description="The article's date, when known.")
 
 
 class Conflict(BaseModel):
     about: str
-    kind: Literal["disagreement", "scope"] = Field(
-        description="disagreement: different values for the same thing; scope: the figures measure different things.")
+    kind: Literal["disagreement", "scope", "update"] = Field(
+        description="disagreement: different values for the same thing; scope: the figures measure different "
+                    "things; update: different values from articles of different dates (the newer may supersede).")
     claims: list[Claim]
 
 

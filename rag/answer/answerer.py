@@ -10,6 +10,8 @@ from typing import Any
 from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
+from rag.claims.extract import typed
+from rag.claims.kinds import asked
 from rag.errors import GeneratorError
 from rag.protocols import Generator, HasFallback, PromptVersioned
 from rag.settings import AnswerSettings
@@ -78,7 +80,11 @@ class Answerer:
             answer.degraded = True
             answer.generator = f"{second.name} (fallback from {name})"
         if debug:
-            answer.trace = {"draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
+            kinds = asked(question)
+            answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",
+                                         "scorer": "typed claims" if kinds else
+                                         "the answer kind could not be typed: meaning and shared terms only"},
+                            "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
                             "attributed": [] if answer.degraded else _attributions(checked, passages, answer),
                             "draft_issues": checked.issues, "kept": 0 if answer.degraded else len(checked.sentences),
                             "generator_error": failure.message if failure else None, "timings_ms": timings}
@@ -87,21 +93,25 @@ class Answerer:
 
     def _drop_off_question(self, question: str, passages: Sequence[Passage], checked: Verified) -> None:
         """Hold every kept model sentence to the bar the extractive answerer holds a passage sentence to: its
-        evidence score for the question (meaning and the question's terms) at least ``answer.min_support``.
+        evidence score for the question (meaning, the question's terms, the answer kind) at least
+        ``answer.min_support``, or ``answer.typed_min_support`` when it holds a value of the kind asked about
+        what is asked.
 
         Verification asks whether a passage says it; this asks whether it answers what was asked. A true
         sentence about something else is dropped, and its attribution with it.
         """
-        bar = self.settings.min_support
-        scores = relevance(question, [s.text for s in checked.sentences], passages, self.vectors,
-                           self.vectors.embedder.embed_query(question))
+        scored = relevance(question, [(s.text, passages[s.passages[0] - 1]) for s in checked.sentences], passages,
+                           self.vectors, self.vectors.embedder.embed_query(question))
         kept = []
-        for sentence, score in zip(checked.sentences, scores):
-            if score >= bar:
+        for sentence, c in zip(checked.sentences, scored):
+            typed_answer = bool(asked(question)) and bool(c.shape_ok) and c.on_scope
+            bar = self.settings.typed_min_support if typed_answer else self.settings.min_support
+            if c.score >= bar:
                 kept.append(sentence)
                 continue
+            name = "answer.typed_min_support" if typed_answer else "answer.min_support"
             checked.dropped.append(Dropped(sentence=sentence.text, reason=f"off the question (evidence score "
-                                                                          f"{score:.2f} < answer.min_support {bar})"))
+                                                                          f"{c.score:.2f} < {name} {bar})"))
             if sentence.attributed:
                 checked.attributed = [a for a in checked.attributed if a.sentence != sentence.text]
         checked.sentences = kept

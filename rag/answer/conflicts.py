@@ -1,19 +1,39 @@
-"""Disagreement between sources: claims about what was asked, grouped, compared across articles.
+"""Disagreement between sources, one mechanism for every kind of answer.
 
-Two articles giving values that do not overlap for the same kind of figure (90 days vs one year) are a
-disagreement. When both say what their figure is *of* and that differs (70% of output vs 85-90% of
-processing), the figures measure different things: a difference of scope, not a contradiction.
+A claim is (scope, typed value, citation, article, the article's date), taken from the sentences an answer
+quotes. Two articles disagree when they give values of the kind asked that do not agree (ranges that do
+not overlap, different names) for the same thing. Figures of different things (70% of output vs 85-90%
+of processing) are a difference of ``scope``, not a contradiction. When the two sides come from articles
+published on different dates, the newer plausibly supersedes the older: ``update``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.answer.claims import Extracted, extract, kinds_asked
+from rag.claims.extract import analyze
+from rag.claims.kinds import (
+    FIGURES,
+    LABEL,
+    NAME,
+    ROLES,
+    Value,
+    answers_as,
+    asked,
+    asks_for_list,
+    fits,
+    in_question,
+    role_fits,
+    same,
+    scope_head,
+    scope_terms,
+    show,
+)
+from rag.claims.records import ClaimCache
+from rag.text import content_terms, stem
 from rag.types import Claim, Conflict
-
-_LABEL = {"share": "share", "duration": "duration", "money": "amount of money"}
 
 
 @dataclass
@@ -21,45 +41,92 @@ class Cited:
     text: str
     citation: int
     doc_id: str
+    published_at: str | None = None
 
 
-def find_conflicts(question: str, sentences: Sequence[Cited]) -> list[Conflict]:
-    kinds = kinds_asked(question)
+def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
+    kinds = asked(question)
     if not kinds:
         return []
-    about = question.strip().rstrip("?").strip()
+    typed = cache([s.text for s in sentences]) if cache is not None else analyze([s.text for s in sentences])
+    q_terms = set(content_terms(question))
+    listing = asks_for_list(question)
+    roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+    claims = [(s, v) for s, found in zip(sentences, typed) for v in found
+              if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
+              and (v.kind in FIGURES or _named(v, s, listing, roles))]
     conflicts = []
-    for kind in sorted(kinds):
-        claims = [(s, c) for s in sentences for c in extract(s.text, {kind})]
-        involved: dict[tuple[int, str], tuple[Cited, Extracted]] = {}
-        scope_only = True
-        for i, (sa, ca) in enumerate(claims):
-            for sb, cb in claims[i + 1:]:
-                if sa.doc_id == sb.doc_id or _overlap(ca, cb):
+    for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
+        group = [(s, v) for s, v in claims if _group(v) == kind]
+        involved: dict[tuple[int, str], tuple[Cited, Value]] = {}
+        verdicts: set[str] = set()
+        for i, (sa, va) in enumerate(group):
+            for sb, vb in group[i + 1:]:
+                if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, group) or _also_said(vb, sa, group):
                     continue
-                involved.setdefault((sa.citation, ca.value), (sa, ca))
-                involved.setdefault((sb.citation, cb.value), (sb, cb))
-                if not (ca.scope and cb.scope and not _same_scope(ca.scope, cb.scope)):
-                    scope_only = False
+                involved.setdefault((sa.citation, va.text), (sa, va))
+                involved.setdefault((sb.citation, vb.text), (sb, vb))
+                verdicts.add(_verdict(va, vb, sa, sb, q_terms))
         if involved:
+            verdict = "disagreement" if "disagreement" in verdicts else "update" if "update" in verdicts else "scope"
             conflicts.append(Conflict(
-                about=f"{_LABEL[kind]}: {about}", kind="scope" if scope_only else "disagreement",
-                claims=[Claim(value=c.value, citation=s.citation, doc_id=s.doc_id, scope=c.scope)
-                        for s, c in involved.values()]))
+                about=f"{LABEL.get(kind, kind)}: {question.strip().rstrip('?').strip()}", kind=verdict,  # type: ignore[arg-type]
+                claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id, scope=v.scope or None,
+                              published_at=s.published_at) for s, v in involved.values()]))
     return conflicts
 
 
-def _overlap(a: Extracted, b: Extracted) -> bool:
-    return a.low <= b.high and b.low <= a.high
+def _group(value: Value) -> str:
+    return value.kind if value.kind in FIGURES else NAME
 
 
-def _same_scope(a: str, b: str) -> bool:
-    return bool(set(a.split()) & set(b.split()))
+def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:
+    """A name that answers a question for one name: typed as asked, and holding the role asked about."""
+    if listing or len(value.key) < 3 or (value.kind == NAME and (value.start == 0 or len(value.key.split()) < 2)):
+        return False  # an untyped name counts when it reads as one: two capitalized words inside a sentence
+    said = {stem(w) for w in re.findall(r"[a-z]+", sentence.text.lower())}
+    return not roles or role_fits(value.scope, roles) or bool(roles & said)
+
+
+def _also_said(value: Value, other: Cited, group: list[tuple[Cited, Value]]) -> bool:
+    """The other article gives this value too (in some quoted sentence): both sides hold it."""
+    return any(s.doc_id == other.doc_id and same(value, v) for s, v in group)
+
+
+def _verdict(a: Value, b: Value, sa: Cited, sb: Cited, q_terms: set[str]) -> str:
+    if a.kind in FIGURES and _different_things(a, b, q_terms):
+        return "scope"
+    if sa.published_at and sb.published_at and sa.published_at[:10] != sb.published_at[:10]:
+        return "update"
+    return "disagreement"
+
+
+def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
+    """Two figures measure different things: their scopes share no term, or one is about what was asked
+    and the other is not, or they count different nouns."""
+    if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
+        return True
+    ta, tb = scope_terms(a.scope), scope_terms(b.scope)
+    ha, hb = scope_head(a.scope), scope_head(b.scope)
+    if ha and hb:
+        return ha[:5] != hb[:5]
+    return bool(ta and not ta & q_terms) or bool(tb and not tb & q_terms)
 
 
 def describe(conflict: Conflict) -> str:
-    """The sentence the answer ends with, naming each side with its citation."""
-    sides = "; ".join(f"[{c.citation}] {c.value}" + (f" of {c.scope}" if c.scope else "") for c in conflict.claims)
+    """The sentence the answer ends with, naming each side with its citation (and date, for an update)."""
+    claims = conflict.claims
+    if conflict.kind == "update":
+        claims = sorted(claims, key=lambda c: c.published_at or "", reverse=True)
+
+    def side(c: Claim) -> str:
+        dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else ""
+        of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
+        return f"[{c.citation}] {c.value}{of}{dated}"
+
+    sides = "; ".join(side(c) for c in claims)
     if conflict.kind == "scope":
         return f"These figures measure different things, so they do not contradict each other: {sides}."
+    if conflict.kind == "update":
+        return f"The sources differ, and the newer one may supersede the older: {sides}."
     return f"The sources disagree on this: {sides}."

@@ -7,39 +7,24 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.claims import kinds as K
+from rag.claims.extract import analyze
+from rag.claims.parse import names as parse_names
+from rag.claims.parse import prepare
+from rag.claims.records import ClaimCache
 from rag.protocols import Embedder
-from rag.text import content_terms, split_sentences, units_in
+from rag.text import content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand|million|billion|half|dozen)\b", re.IGNORECASE)
-_HAS_DATE = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(?:century|decade|yesterday|today|week|thanksgiving|christmas)\b", re.IGNORECASE)
-_HAS_DURATION = re.compile(r"\b(?:\d+|one|two|three|six|twelve|ninety)[\s-]+(?:day|week|month|year|hour|minute)s?\b|\b(?:day|week|month|year)s? long\b", re.IGNORECASE)
-_HAS_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_HAS_PLACE = re.compile(r"\b(?:in|at|from|near|to)\s+(?:the\s+)?[A-Z][a-z]+")
-
-_TYPES = [
-    (re.compile(r"^\s*how (?:long|many (?:days|weeks|months|years))\b", re.IGNORECASE), _HAS_DURATION),
-    (re.compile(r"\b(?:how (?:much|many|large|big|high|far|old)|what (?:share|percent(?:age)?|proportion|fraction|number|amount|portion)|what %)", re.IGNORECASE), _HAS_NUMBER),
-    (re.compile(r"^\s*(?:when|(?:in )?what (?:year|date|month|day|decade|century))\b", re.IGNORECASE), _HAS_DATE),
-    (re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE), _HAS_NAME),
-    (re.compile(r"^\s*where\b", re.IGNORECASE), _HAS_PLACE),
-]
-
 MIN_WORDS = 4
-
-
-def expected_type(question: str) -> re.Pattern[str] | None:
-    """The shape an answer must have (a number, a date, a name...), when the question asks for one."""
-    for asks, shape in _TYPES:
-        if asks.search(question):
-            return shape
-    return None
+TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
+_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -61,8 +46,12 @@ class Candidate:
     units: set[str]
     similarity: float = 0.0
     coverage: float = 0.0
-    shape_ok: bool | None = None
+    shape_ok: bool | None = None   # holds a value of the kind asked (None: the question cannot be typed)
     score: float = 0.0
+    claims: tuple[K.Value, ...] = ()
+    answers: list[K.Value] = field(default_factory=list)  # values of the kind asked, not in the question
+    on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
+    on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
 
 
 class SentenceVectors:
@@ -73,6 +62,7 @@ class SentenceVectors:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
+        self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
@@ -93,36 +83,32 @@ class SentenceVectors:
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
-               query_vector: np.ndarray | None) -> list[Candidate]:
+               query_vector: np.ndarray | None, claims: ClaimCache | None = None,
+               parsed: int = TYPED_DEPTH) -> list[Candidate]:
     """Every distinct declarative sentence of the passages, scored as evidence, best first.
 
     Without ``vectors`` the score is lexical only (shared terms and answer type), which needs no model.
+    A question whose answer kind cannot be typed is scored by meaning and terms alone. The ``parsed`` best
+    sentences are typed by the full parser (spaCy), the others by the regex path.
     """
     pool = _pool(passages)
     if not pool:
         return []
-    scorer = _Scorer(question, pool)
-    lexical_only = vectors is None or query_vector is None
-    sims = np.full(len(pool), np.nan) if lexical_only else vectors([c.text for c in pool]) @ query_vector  # type: ignore[misc]
-    for c, sim in zip(pool, sims):
-        scorer.score(c, None if np.isnan(sim) else float(sim))
+    _score(question, pool, pool, vectors, query_vector, claims, parsed)
     pool.sort(key=lambda c: (-c.score, c.rank))
     return pool
 
 
-def relevance(question: str, texts: Sequence[str], passages: Sequence[Passage], vectors: SentenceVectors,
-              query_vector: np.ndarray) -> list[float]:
-    """The evidence score of any sentences (a model's) for the question, by the same rule and with the same
-    term weights (taken from the passages' sentences) as the passages' own sentences get in ``candidates``."""
-    if not texts:
-        return []
-    scorer = _Scorer(question, _pool(passages))
-    sims = vectors(texts) @ query_vector
-    out = []
-    for text, sim in zip(texts, sims):
-        c = Candidate(text, passages[0], 0, set(content_terms(text)), set(), set())
-        out.append(scorer.score(c, float(sim)))
-    return out
+def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages: Sequence[Passage],
+              vectors: SentenceVectors, query_vector: np.ndarray) -> list[Candidate]:
+    """Other sentences scored as evidence (a model's, each with the passage it is cited on) for the
+    question: the rule of ``candidates``, with the question's term weights taken from the passages' sentences."""
+    pool = _pool(passages)
+    scored = [Candidate(text, passage, 0, set(content_terms(text)), figures(text), units_in(numeric_form(text)))
+              for text, passage in sentences]
+    if scored:
+        _score(question, pool, scored, vectors, query_vector, None, TYPED_DEPTH)
+    return scored
 
 
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
@@ -138,21 +124,95 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     return list(found.values())
 
 
-class _Scorer:
-    """Half meaning (similarity to the question), half the question's terms a sentence holds (weighted by
-    how rare they are among the passages' sentences), plus or minus the answer type."""
+def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
+           query_vector: np.ndarray | None, claims: ClaimCache | None, parsed: int) -> None:
+    """Score ``scored``: half meaning, half the question's terms held (weighted by how rare each is in
+    ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
+    q_terms = list(dict.fromkeys(content_terms(question)))
+    df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
+    weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
+    total = sum(weights.values()) or 1.0
+    kinds = K.asked(question)
+    lexical_only = vectors is None or query_vector is None
+    sims = np.full(len(scored), np.nan) if lexical_only else vectors([c.text for c in scored]) @ query_vector  # type: ignore[misc]
+    for c, sim in zip(scored, sims):
+        c.similarity = 0.0 if np.isnan(sim) else float(sim)
+        c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
+        meaning = c.coverage if np.isnan(sim) else c.similarity
+        c.score = 0.5 * meaning + 0.5 * c.coverage
+    if kinds:
+        _type(question, kinds, scored, claims if claims is not None else (vectors.claims if vectors is not None else None),
+              parsed)
+        for c in scored:
+            c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
 
-    def __init__(self, question: str, pool: Sequence[Candidate]) -> None:
-        q_terms = list(dict.fromkeys(content_terms(question)))
-        df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
-        self.weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
-        self.total = sum(self.weights.values()) or 1.0
-        self.shape = expected_type(question)
 
-    def score(self, c: Candidate, similarity: float | None) -> float:
-        c.similarity = 0.0 if similarity is None else similarity
-        c.coverage = sum(w for t, w in self.weights.items() if _prefix_match(t, c.terms)) / self.total
-        c.shape_ok = None if self.shape is None else bool(self.shape.search(c.text))
-        meaning = c.coverage if similarity is None else c.similarity
-        c.score = 0.5 * meaning + 0.5 * c.coverage + (0.0 if c.shape_ok is None else 0.08 if c.shape_ok else -0.12)
-        return c.score
+def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
+          parsed: int) -> None:
+    """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
+    question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
+    the counted noun is the one asked about, and a year the question names is in the passage."""
+    top = sorted(pool, key=lambda c: -c.score)[:parsed]
+    typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
+    for c, found in zip(top, typed):
+        c.claims = tuple(found)
+    rest = [c for c in pool if not c.claims]
+    texts = [c.text for c in rest]
+    for c, found in zip(rest, cache(texts, use_model=False) if cache is not None else analyze(texts, use_model=False)):
+        c.claims = tuple(found)
+    q_terms = set(content_terms(question))
+    counted = _HOW_MANY.search(question)
+    noun = stem(counted.group(1).lower()) if counted else ""
+    roles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
+    anchors = anchors_of(question)
+    anchored = bool(anchors[0] or anchors[1])
+    articles: dict[str, str] = {}
+    for c in pool:  # an anchor may sit in another retrieved passage of the same article
+        if c.passage.doc_id not in articles:
+            articles[c.passage.doc_id] = c.passage.title
+        if c.passage.text not in articles[c.passage.doc_id]:
+            articles[c.passage.doc_id] += "\n" + c.passage.text
+    held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    for c in pool:
+        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
+                     and K.answers_as(v, prepare(c.text), kinds, question)]
+        c.shape_ok = bool(c.answers)
+        if anchored and not held[c.passage.doc_id]:
+            c.on_scope = False
+            continue
+        named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
+        c.on_values = [v for v in c.answers if _about(v, q_terms, noun, roles - named if not named else set())]
+        c.on_scope = bool(c.on_values)
+
+
+def anchors_of(question: str) -> tuple[list[str], list[str]]:
+    """What an answer must be about, by name: the years and the words of proper names the question gives."""
+    text = prepare(question)
+    words = [w for start, _, value in parse_names(text) if start > 0
+             for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
+    return _YEAR.findall(question), list(dict.fromkeys(words))
+
+
+def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
+    """Every year and some word of the names occurs in the text (case, endings and the dots of abbreviations
+    aside: "U.S." = "US", "Presidential" = "president"; a title-cased question names more than it needs)."""
+    years, words = anchors
+    folded = prepare(text).lower()
+    plain = folded.replace(".", "")
+
+    def has(a: str) -> bool:
+        a = a.lower()[:4] if len(a) > 5 and a.isalpha() else a.lower()  # "Chinese" ~ "China", "Japanese" ~ "Japan"
+        return a in folded or a.replace(".", "") in plain
+
+    return all(has(y) for y in years) and (not words or any(has(w) for w in words))
+
+
+def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str]) -> bool:
+    if value.kind == "count" and noun and value.unit:
+        return _prefix_match(stem(value.unit), {noun})
+    if value.kind not in K.FIGURES and roles:
+        return K.role_fits(value.scope, roles)
+    if value.scope and value.kind in K.FIGURES:
+        terms = K.scope_terms(value.scope)
+        return not terms or any(_prefix_match(t, q_terms) for t in terms)
+    return True

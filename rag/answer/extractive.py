@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
-from rag.answer.claims import extract, kinds_asked
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
 from rag.citations import cite
+from rag.claims.kinds import asked, asks_for_list, same
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
 from rag.types import Passage
@@ -36,23 +35,38 @@ class ExtractiveGenerator:
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         """A draft citing passages by number: each quoted sentence followed by its passage's [n]."""
         pool = self.rank(question, passages)
-        if not pool or pool[0].score < self.settings.min_support:
+        chosen = self.select(question, pool)
+        if not chosen:
             yield DECLINE
             return
         number = {p.chunk_id: i for i, p in enumerate(passages, start=1)}
-        for i, candidate in enumerate(self.select(question, pool)):
+        for i, candidate in enumerate(chosen):
             yield (" " if i else "") + cite(candidate.text, number[candidate.passage.chunk_id])
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
-        """The best sentence, then the next best that add something, preferring other articles.
+        """The sentences to quote, best first; none when nothing supports an answer.
 
-        A sentence from an article not yet quoted is preferred, so that when articles give different
-        figures for the same thing, the reader sees each of them.
+        A question whose answer kind is known (who, which companies, when, how many, what share...) is
+        answered only by sentences that hold a value of that kind about what it asks; otherwise by the
+        best-scoring sentence (today's scorer).
         """
-        best = pool[0]
+        kinds = asked(question)
+        if kinds:
+            supported = [c for c in pool if c.shape_ok and c.on_scope]
+            if not supported or supported[0].score < self.settings.typed_min_support:
+                return []
+            chosen = self._around(supported[0], pool)
+            return chosen + self._other_answers(question, supported, chosen, asks_for_list(question))
+        if not pool or pool[0].score < self.settings.min_support:
+            return []
+        chosen = self._around(pool[0], pool)
+        return chosen + self._other_figures(pool, chosen)
+
+    def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
+        """The best sentence, then the next best that add something, preferring other articles."""
         floor = max(self.settings.min_support, self.settings.keep_within * best.score)
         chosen = [best]
-        rest = [c for c in pool[1:] if c.score >= floor]
+        rest = [c for c in pool if c is not best and c.score >= floor and c.shape_ok is not False]
         while rest and len(chosen) < self.settings.max_sentences:
             docs = {c.passage.doc_id for c in chosen}
             pick = max(rest, key=lambda c: c.score - (0.1 if c.passage.doc_id in docs else 0.0))
@@ -64,79 +78,49 @@ class ExtractiveGenerator:
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
             chosen.append(pick)
-        return chosen + self._other_figures(question, pool, chosen) + self._other_names(question, pool, chosen)
+        return chosen
 
-    def _other_figures(self, question: str, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
-        """When the answer is a figure, the best sentence of each other article that gives a different one
-        for the same measure (the same unit: '%', '$', 'cubic metres', 'days').
-
-        Articles disagree (70% of output vs 85-90% of processing; 90 days vs one year); quoting only
-        the top-scoring figure would pick a side silently.
-        """
+    def _other_answers(self, question: str, supported: list[Candidate], chosen: list[Candidate],
+                       listing: bool) -> list[Candidate]:
+        """Sentences giving an answer not yet quoted: for a list question every candidate of the kind asked
+        (each cited), else the best of each other article that gives a different value, so that when
+        articles disagree (90 days vs one year; Trump vs Biden) the reader sees each side."""
         best = chosen[0]
-        if not best.numbers or best.shape_ok is False:
-            return []
-        asked = kinds_asked(question)
-        # A figure of the very kind asked for (a share, a duration, money) is evidence enough at a lower bar.
         floor = self.settings.conflict_within * best.score
-        if not asked:
-            floor = max(self.settings.min_support, floor)
+        limit = self.settings.max_sentences + 2 if listing else self.settings.max_conflicting
+        given = [v for c in chosen for v in c.on_values]
+        docs = {c.passage.doc_id for c in chosen}
+        extra: list[Candidate] = []
+        for candidate in supported:
+            if candidate in chosen:
+                continue
+            if len(extra) >= limit or candidate.score < floor:
+                break
+            new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
+            if not new or (not listing and candidate.passage.doc_id in docs):
+                continue
+            extra.append(candidate)
+            docs.add(candidate.passage.doc_id)
+            given += new
+        return extra
+
+    def _other_figures(self, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+        """For a question that cannot be typed but is answered by a figure: the best sentence of each other
+        article giving a different figure of the same measure (the same unit)."""
+        best = chosen[0]
+        if not best.numbers:
+            return []
+        floor = max(self.settings.min_support, self.settings.conflict_within * best.score)
         docs = {c.passage.doc_id for c in chosen}
         figures = set().union(*(c.numbers for c in chosen))
         extra: list[Candidate] = []
         for candidate in pool:
             if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
                 break
-            same_measure = _answers(candidate, asked) if asked else bool(candidate.units & best.units)
-            if (candidate.passage.doc_id in docs or not candidate.numbers or candidate.shape_ok is False
-                    or not (candidate.numbers - figures) or not same_measure):
+            if (candidate.passage.doc_id in docs or not candidate.numbers or not (candidate.numbers - figures)
+                    or not candidate.units & best.units):
                 continue
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)
             figures |= candidate.numbers
         return extra
-
-
-    def _other_names(self, question: str, pool: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
-        """For who/which questions, the best sentence of each other article that names someone else.
-
-        "Who won?" answered by one article with one name and by another with a different one is the same
-        disagreement as two figures; quoting only the top sentence would pick a side silently.
-        """
-        best = chosen[0]
-        if not _WHO.search(question) or best.shape_ok is False:
-            return []
-        asked = set(_names(question, ""))
-        named = set().union(*(_names(c.text, question) for c in chosen))
-        if not named:
-            return []
-        floor = self.settings.conflict_within * best.score
-        docs = {c.passage.doc_id for c in chosen}
-        extra: list[Candidate] = []
-        for candidate in pool:
-            if len(extra) >= self.settings.max_conflicting or candidate.score < floor:
-                break
-            others = set(_names(candidate.text, question)) - named - asked
-            if candidate.passage.doc_id in docs or candidate.shape_ok is False or not others:
-                continue
-            extra.append(candidate)
-            docs.add(candidate.passage.doc_id)
-            named |= others
-        return extra
-
-
-_WHO = re.compile(r"^\s*(?:who|whom|whose|which (?:person|player|team|country|city|company|actor|actress|director|author|film|movie))\b",
-                  re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*[a-z][\w'’-]*|de|van|von|da|bin))*")
-
-
-def _names(text: str, question: str) -> list[str]:
-    """Capitalized names in a sentence that the question does not already contain."""
-    taken = question.lower()
-    return [m.group(0) for m in _NAME.finditer(text)
-            if m.start() > 0 and m.group(0).lower() not in taken and len(m.group(0)) > 2]
-
-
-def _answers(candidate: Candidate, kinds: set[str]) -> bool:
-    """The sentence gives a figure of the kind asked (a share, a duration, money)."""
-    return bool(extract(candidate.text, kinds))

@@ -35,7 +35,8 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
             if sentence.attributed:
                 attributed.add(n)
         parts.append(cite(sentence.text, ids))
-        cited.append(Cited(sentence.text, ids[0], passages[sentence.passages[0] - 1].doc_id))
+        first = passages[sentence.passages[0] - 1]
+        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at))
     citations = []
     for n, number in numbering.items():
         p = passages[n - 1]
@@ -43,7 +44,7 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
                                   source=p.source, url=p.url, passage=p.text,
                                   also_published_by=p.also_published_by, page=p.page, attributed=n in attributed))
-    conflicts = find_conflicts(question, cited)
+    conflicts = find_conflicts(question, cited, vectors.claims)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
                   conflicts=conflicts, generator=generator, prompt_version=prompt_version)

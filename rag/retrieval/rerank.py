@@ -40,7 +40,7 @@ class EvidenceReranker:
             return []
         query_vector = self.embedder.embed_query(query) if self.embedder else None
         best: dict[str, float] = {}
-        for candidate in candidates(query, passages, self.vectors, query_vector):
+        for candidate in candidates(query, passages, self.vectors, query_vector, parsed=0):  # regex types only
             best.setdefault(candidate.passage.chunk_id, candidate.score)
         return _reorder(passages, best, self.weight)
 

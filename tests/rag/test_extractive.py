@@ -67,3 +67,34 @@ def test_two_articles_naming_different_winners_are_both_quoted(generator: Answer
     assert "Ashleigh Barty" in answer.answer and "Simona Halep" in answer.answer
     assert {c.doc_id for c in answer.citations} == {"wire", "blog"}
     _well_formed(answer)
+
+
+def test_a_list_question_gathers_every_candidate_across_articles(generator: Answerer) -> None:
+    passages = [_p("analysis", "China refines most rare earths. US-based companies like MP Materials have received "
+                               "federal backing to revive domestic rare earth processing."),
+                _p("report", "Lynas Rare Earths operates the world's largest rare earth processing facility outside "
+                             "China."),
+                _p("other", "Wind turbines need high-performance magnets for their generators.")]
+    answer = generator.answer("Which companies outside China are named as rare earth processors?", passages)
+    assert "MP Materials" in answer.answer and "Lynas" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"analysis", "report"}
+    assert answer.conflicts == []
+    _well_formed(answer)
+
+
+def test_declines_when_on_topic_passages_hold_no_value_of_the_kind_asked(generator: Answerer) -> None:
+    passages = [_p("deal", "Beijing agreed to resume magnet shipments to the United States for a 90-day period."),
+                _p("ev", "Electric vehicle makers such as Tesla depend on rare earth magnets for their motors, each "
+                         "vehicle needing 0.5-1.0 kg of rare earth elements.")]
+    assert not generator.answer("How many magnets did Tesla import from China in 2024?", passages).grounded
+    assert not generator.answer("Who is the chief executive of Tesla?", passages).grounded
+
+
+def test_figures_of_different_things_are_not_called_a_disagreement(generator: Answerer) -> None:
+    passages = [_p("analysis", "Today, China remains the dominant force in refined rare earths, controlling roughly "
+                               "70% of global output and over 85% of downstream processing."),
+                _p("guide", "China holds 85-90% of rare earth processing, converting raw ore into usable compounds.")]
+    answer = generator.answer("What share of rare earth processing does China control?", passages)
+    assert answer.grounded and "85" in answer.answer
+    assert not [c for c in answer.conflicts if c.kind == "disagreement"]
+    assert "disagree" not in answer.answer

@@ -13,10 +13,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag.answer.claims import extract, figures, kinds_asked, numeric_form
+from rag.answer.claims import figures, numeric_form
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import verify
 from rag.citations import cite, markers
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked
 from rag.embedders import HashingEmbedder
 from rag.indexing.chunker import Chunker
 from rag.text import content_terms, keyword_terms, normalize, numbers_in, split_sentences, units_in
@@ -69,9 +71,9 @@ def test_chunks_cover_the_text_in_order_within_size_and_overlap(text: str, size:
 @given(text=st.text(max_size=300))
 def test_text_helpers_never_fail_on_any_unicode(text: str) -> None:
     for function in (normalize, numeric_form, figures, numbers_in, units_in, split_sentences, content_terms,
-                     keyword_terms, kinds_asked, markers):
+                     keyword_terms, asked, markers):
         function(text)
-    extract(text, {"share", "duration", "money"})
+    analyze([text], use_model=False)
 
 
 @FIXED

@@ -1,0 +1,175 @@
+"""Typed claims of sentences: the figures and names each states, with what each figure is about.
+
+The parser (``rag.claims.parse``) finds figures and capitalized names; spaCy's small English model, when
+installed, types the names (person, organization, place) and its dependency parse gives a figure's scope
+("70% of global output" -> "global output"). Without spaCy, names stay untyped and scopes come from the
+words after "of": the same path, less precise, and ``typed()`` says so.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rag.claims.kinds import NAME, Value
+from rag.claims.parse import figures, name_key, names, prepare
+from rag.text import STOPWORDS
+
+_ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ORG_WORDS = frozenset("""inc corp corporation company co ltd plc llc group materials mining resources minerals
+industries holdings technologies motors bank agency ministry department commission council university survey
+association institute administration authority office committee bureau fund exchange partners capital earths metals
+energy mines chemicals systems airlines electric steel petroleum pharmaceuticals labs networks media foods brands
+logistics semiconductor semiconductors motor automotive airways""".split())
+_TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
+chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
+mayor ambassador commissioner""".split())
+_MONTH_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_NOT_A_SCOPE = STOPWORDS | {"the"}
+_MAX_WORDS = 120  # longer "sentences" (flattened tables, lists) are parsed by the regex path only
+
+
+class _Model:
+    """spaCy's small English pipeline, the one copy per process that conversations also use (None without it)."""
+
+    _lock = threading.Lock()
+    _nlp: Any = None
+    _tried = False
+
+    @classmethod
+    def get(cls) -> Any:
+        with cls._lock:
+            if not cls._tried:
+                cls._tried = True
+                try:  # imported here: rag.conversation imports retrieval, which imports the answerer, which imports us
+                    from rag.conversation.entities import load_nlp
+
+                    cls._nlp = load_nlp()
+                except Exception:  # noqa: BLE001 - any failure to load means: no model, the parser's path
+                    cls._nlp = None
+            return cls._nlp
+
+
+def typed() -> bool:
+    """True when names are typed and scopes parsed by spaCy (else: the regex path)."""
+    return _Model.get() is not None
+
+
+def analyze(texts: Sequence[str], use_model: bool = True) -> list[list[Value]]:
+    """The typed claims of each text (a sentence), in the order given; ``use_model=False``: the regex path."""
+    prepared = [prepare(t) for t in texts]
+    nlp = _Model.get() if use_model else None
+    docs: list[Any] = [None] * len(prepared)
+    if nlp is not None:
+        todo = [i for i, t in enumerate(prepared) if len(t.split()) <= _MAX_WORDS and _worth_parsing(t)]
+        for i, doc in zip(todo, nlp.pipe([prepared[i] for i in todo], batch_size=64)):
+            docs[i] = doc
+    return [_claims(text, doc) for text, doc in zip(prepared, docs)]
+
+
+def _worth_parsing(text: str) -> bool:
+    return bool(re.search(r"\d|[A-Z]", text[1:])) or bool(re.search(r"\d", text))
+
+
+def _claims(text: str, doc: Any) -> list[Value]:
+    out: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for f in figures(text):
+        scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None)
+        if scope is None:
+            scope = _scope_after(text, f.end)
+        out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end))
+        taken.append((f.start, f.end))
+    entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
+                                       if e.label_ in _ENTITY]
+    for start, end, value in names(text):
+        if any(s < end and start < e for s, e in taken) or _not_a_name(value):
+            continue
+        inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
+        words = value.split()
+        title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
+        if words[-1].lower().strip(".") in _ORG_WORDS and len(words) > 1:
+            kind = "organization"  # the small model calls "Lynas Rare Earths" a person
+        elif inside:
+            kind = max(inside, key=lambda x: x[1] - x[0])[2]
+        elif title:
+            kind = "person"
+        else:
+            kind = NAME
+        role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None else "")
+        bare = " ".join(w for w in words if w.lower().strip(".") not in _TITLES) or value
+        out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _not_a_name(value: str) -> bool:
+    words = value.lower().split()
+    return all(w.strip(".'") in _MONTH_WORDS or w.strip(".'") in STOPWORDS or re.fullmatch(r"q[1-4]|\d+", w)
+               for w in words)
+
+
+def _table_scope(text: str) -> str | None:
+    """A row of a flattened table: the first cell names what the row's figures are of."""
+    if text.count(" | ") < 1:
+        return None
+    first = text.split(" | ", 1)[0]
+    return _phrase(first.split()) if not re.search(r"\d", first) else None
+
+
+def _scope_after(text: str, end: int) -> str:
+    """The regex scope: the words after "of" following a figure ("70% of global output" -> "global output")."""
+    match = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][A-Za-z'\- ]{2,60})", text[end:])
+    if not match:
+        return ""
+    return _phrase(re.split(r"\s+(?:and|or|in|by|from|to|with|for|at|as|that|which|while|but)\s+",
+                            match.group(1))[0].split()[:4])
+
+
+def _phrase(words: Iterable[str]) -> str:
+    kept = [re.sub(r"'s$", "", w.lower()).strip(",.;:'\"()") for w in words]
+    return " ".join(w for w in kept if w and w not in _NOT_A_SCOPE)
+
+
+def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    for token in [root, *[t for t in span if t is not root]]:
+        scope = _of_phrase(token)
+        if scope:
+            return scope
+    if root.dep_ in ("attr", "dobj", "acomp", "npadvmod", "appos", "pobj"):
+        verb = root.head if root.dep_ != "pobj" else root.head.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return _of_phrase(child) or None
+    return None
+
+
+def _of_phrase(token: Any) -> str:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words = [t.text for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "punct", "case")]
+                    return _phrase(words)
+    return ""
+
+
+def _role(doc: Any, start: int, end: int) -> str:
+    """What a name is named as: the noun it modifies ("the Biden administration" -> "administration")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    root = span.root
+    if root.dep_ in ("compound", "poss") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+        return str(root.head.lower_)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return str(root.head.lower_)
+    return ""
+

@@ -1,0 +1,185 @@
+"""The claim kinds, in one place: how each is asked for, how a value is shown, and when two values agree.
+
+A ``Value`` is one typed thing a sentence states: a person, organization or place (compared by name), or a
+date, duration, count, percentage, amount of money or quantity (compared as ranges in one unit, so
+"over 85%" overlaps "85-90%" and "12 months" equals "one year").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rag.text import content_terms
+
+NAMES = ("person", "organization", "place")
+FIGURES = ("date", "duration", "count", "percentage", "money", "quantity")
+KINDS = NAMES + FIGURES
+NAME = "name"  # a capitalized span no tagger typed: may answer who/which/where
+LABEL = {"person": "person", "organization": "organization", "place": "place", "date": "date",
+         "duration": "duration", "count": "number", "percentage": "share", "money": "amount of money",
+         "quantity": "quantity", NAME: "name"}
+
+# How each kind is asked: a pattern over the question, first match wins (most specific first).
+_W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
+_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
+ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
+                r"\bwhat (?:is|was) the (?:duration|length|term)\b", re.I), ("duration",)),
+    (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
+                r"\bhow much of\b|\bhow large (?:is|was) .{0,40}\bshare\b|\b(?:share|percentage|proportion) of\b", re.I),
+     ("percentage",)),
+    (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|are|were)\b.*\b(?:cost|pay|paid|spend|"
+                r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
+                r"\bwhat (?:is|was|were|are) the (?:\w+ )?(?:cost|price|value|revenue|budget|worth|funding|"
+                r"investment|fine|salary)\b", re.I), ("money",)),
+    (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
+                r"kilometers|metres|meters|acres|hectares)\b|\bhow (?:much|heavy|far|big|large)\b", re.I),
+     ("quantity", "count", "money", "percentage")),
+    (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
+    (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)\b|"
+                r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
+    (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
+                r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
+                r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
+                r"think tanks?|labels?|publishers?|networks?)\b", re.I),
+     ("organization",)),
+    (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
+                r"provinces?|places?|locations?|continents?|towns?)\b|" + _W + r"where\b|\b(?:location)\b", re.I),
+     ("place",)),
+    (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
+                r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
+                r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?)\b", re.I), ("person",)),
+    (re.compile(_W + r"(?:who|whom|whose)\b|\bwho (?:is|was|are|were|won|acquired|bought|leads?|led)\b", re.I),
+     ("person", "organization")),
+]
+_LIST = re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|firms|producers|processors|organi[sz]ations|"
+                   r"agencies|countries|cities|states|nations|people|officials|ministers|leaders|players|"
+                   r"manufacturers|miners|suppliers|regions|places)\b|\b(?:list|name) (?:the|all|some)\b|"
+                   r"\bwho (?:are|were) the\b", re.I)
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str            # one of KINDS, or NAME when untyped
+    text: str            # as written in the sentence
+    low: float = 0.0     # figures: the range they state, in ``unit``
+    high: float = 0.0
+    unit: str = ""
+    key: str = ""        # names: folded for comparison
+    scope: str = ""      # a figure: what it is of ("global output"); a name: its role ("president")
+    start: int = 0       # span in the sentence
+    end: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        for bound in ("low", "high"):
+            if math.isinf(out[bound]):
+                out[bound] = "inf" if out[bound] > 0 else "-inf"
+        return out
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Value:
+        raw = dict(raw)
+        for bound in ("low", "high"):
+            raw[bound] = float(raw.get(bound, 0.0))
+        return cls(**raw)
+
+
+ROLES = frozenset("""president vice secretary minister premier chancellor governor senator ceo chief chairman
+chairwoman director spokesperson spokesman spokeswoman king queen prince mayor ambassador commissioner founder
+leader head owner coach captain author""".split())
+# A role named by its office: "the Biden administration" names the president.
+ROLE_OF = {"administration": {"president"}, "presidency": {"president"}, "white house": {"president"},
+           "government": {"president", "premier", "minister", "chancellor"}, "cabinet": {"minister"},
+           "team": {"president", "coach", "leader"}}
+
+
+_GENERIC = frozenset({"global", "world", "worldwide", "total", "overall", "entire", "whole", "all"})
+
+
+def scope_terms(scope: str) -> set[str]:
+    """The words that say what a figure is of, without those any figure could have ("global", "total")."""
+    return {t for t in content_terms(scope) if t not in _GENERIC}
+
+
+def scope_head(scope: str) -> str:
+    """The noun a scope ends on, the thing measured: "norland's installed generating capacity" -> "capacity"."""
+    words = [w for w in scope.split() if not w.endswith("'s")]
+    terms = content_terms(" ".join(words))
+    return terms[-1] if terms else ""
+
+
+def role_fits(role: str, wanted: set[str]) -> bool:
+    """A name's role ("president", "administration") is one the question asks about."""
+    words = set(role.lower().split())
+    return bool(words & wanted) or any(wanted & ROLE_OF.get(w, set()) for w in words)
+
+
+def asked(question: str) -> tuple[str, ...]:
+    """The kinds of value the question asks for, most likely first; empty when it cannot be typed."""
+    for pattern, kinds in ASKED:
+        if pattern.search(question):
+            return kinds
+    return ()
+
+
+def asks_for_list(question: str) -> bool:
+    return bool(_LIST.search(question))
+
+
+def fits(value: Value, kinds: tuple[str, ...]) -> bool:
+    """The value is of a kind asked for (an untyped name fits any question for a name)."""
+    return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds))
+
+
+def same(a: Value, b: Value) -> bool:
+    """The two values agree: the same name, or overlapping ranges of the same measure."""
+    if a.kind in FIGURES or b.kind in FIGURES:
+        if a.kind != b.kind or (a.unit and b.unit and a.unit != b.unit and a.kind != "count"):
+            return False
+        slack = 0.005 * max(abs(a.high), abs(b.high), 1.0) if a.kind != "date" else 0.0
+        return a.low <= b.high + slack and b.low <= a.high + slack
+    ka, kb = set(a.key.split()), set(b.key.split())
+    return bool(ka and kb) and (ka <= kb or kb <= ka)
+
+
+def show(value: Value) -> str:
+    """A value as the answer states it: durations in their largest whole unit ("1 year", "90 days")."""
+    if value.kind == "duration" and value.low == value.high:
+        for unit, days in (("year", 365), ("month", 30.4), ("week", 7), ("day", 1)):
+            n = value.low / days
+            if n >= 0.98 and abs(n - round(n)) < 0.02:
+                return f"{round(n)} {unit}{'s' if round(n) != 1 else ''}"
+    return value.text
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
+
+
+_WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
+
+
+def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
+    """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
+    Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
+    USGS")."""
+    before = sentence[:value.start]
+    if _ATTRIBUTION.search(before):
+        return False
+    if _WHERE.search(question) and value.kind in ("place", NAME):
+        return bool(_LOCATIVE.search(before))
+    return True
+
+
+def in_question(value: Value, question: str) -> bool:
+    """The question already holds this value (it cannot be the answer)."""
+    folded = question.lower()
+    if value.kind in FIGURES:
+        return value.text.lower() in folded
+    words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
+    # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
+    return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)

@@ -1,0 +1,227 @@
+"""The one parser for figures and names in text: numbers with their units and bounds, dates, and capitalized names.
+
+Every span it returns indexes ``prepare(text)``, which has the same length as the text it was given
+(dashes and quotes are folded one character for one), so a parser (spaCy) run on the prepared text
+sees the same offsets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rag.text import STOPWORDS
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"', 0xa0: " "}
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a": 1, "an": 1, "half a": 0.5,
+}
+_MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+              "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny"}
+_CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "usd": "usd", "euros": "eur", "euro": "eur", "eur": "eur",
+                   "pounds": "gbp", "yuan": "cny", "renminbi": "cny", "yen": "jpy", "rupees": "inr"}
+_DURATION_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "quarter": 91.3,
+                   "year": 365, "decade": 3650}
+QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
+    "kg": ("kg", 1), "kilogram": ("kg", 1), "kilograms": ("kg", 1), "kilo": ("kg", 1), "g": ("kg", 1e-3),
+    "grams": ("kg", 1e-3), "tonne": ("kg", 1e3), "tonnes": ("kg", 1e3), "ton": ("kg", 1e3), "tons": ("kg", 1e3),
+    "t": ("kg", 1e3), "mt": ("kg", 1e9), "pounds": ("kg", 0.4536), "lbs": ("kg", 0.4536),
+    "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3), "miles": ("m", 1609), "metres": ("m", 1),
+    "meters": ("m", 1), "mw": ("w", 1e6), "gw": ("w", 1e9), "kw": ("w", 1e3), "barrels": ("bbl", 1),
+    "litres": ("l", 1), "liters": ("l", 1), "gallons": ("l", 3.785), "acres": ("acre", 1), "hectares": ("acre", 2.47),
+}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_LOWER = {"over": (1, math.inf), "more than": (1, math.inf), "above": (1, math.inf), "at least": (1, math.inf),
+          "exceeding": (1, math.inf), "upwards of": (1, math.inf),
+          "under": (0, 1), "less than": (0, 1), "below": (0, 1), "up to": (0, 1), "at most": (0, 1),
+          "nearly": (0.9, 1), "almost": (0.9, 1),
+          "about": (0.95, 1.05), "around": (0.95, 1.05), "roughly": (0.95, 1.05), "approximately": (0.95, 1.05),
+          "some": (0.95, 1.05), "~": (0.95, 1.05), "an estimated": (0.95, 1.05)}
+
+_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
+_N = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|{_WORDNUM})"
+_BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
+_BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
+_BOUND2 = rf"(?:(?P<bound2>{_BOUNDS})\s*)?"
+_PCT = r"\s?(?:%|per ?cent\b|percent\b|pct\b|percentage points?\b)"
+_MAG = r"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
+
+_PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?\s?(?:-|to|and)\s?(?P<b>{_N}){_PCT}|{_BOUND2}(?P<c>{_N}){_PCT}",
+                      re.IGNORECASE)
+_MONEY = re.compile(
+    rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?:-|to)\s?(?:us\$|[$€£¥])?\s?(?P<b>{_N}){_MAG.replace('mag', 'mag2')})?"
+    rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
+_ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
+_GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
+_DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
+    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
+    r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
+_DATE = re.compile(
+    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
+    rf"|(?P<my>{_MONTH},?\s(?P<y3>1[5-9]\d\d|20\d\d))"
+    r"|(?P<q>q[1-4]\s?(?P<y4>20\d\d|19\d\d))"
+    r"|(?P<iso>(?P<y5>1[5-9]\d\d|20\d\d)-\d\d-\d\d)"
+    r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"
+    r"|(?P<century>(?P<c>[1-2]?\d)(?:st|nd|rd|th)[\s-]century)"
+    r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d)))\b", re.IGNORECASE)
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
+                       r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
+_COUNT = re.compile(rf"{_BOUND}(?P<a>{_N}){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?", re.IGNORECASE)
+_NAME = re.compile(r"(?:[A-Z][\w'.&-]*[A-Za-z0-9]|[A-Z])(?:\s(?:of|de|van|von|da|del|bin)\s[A-Z][\w'.&-]*"
+                   r"|\s[A-Z][\w'.&-]*[A-Za-z0-9]|\s[A-Z]\b)*")
+_NOT_NAMES = frozenset("""the a an this that these those it its in on at for from by with as but and or if when while
+however although because after before during since under over according there here they we he she i you our
+their his her what which who whom whose where why how despite meanwhile yet also still even only such than so
+indeed furthermore moreover rather instead both each every many most some all any no not other another
+""".split())
+
+
+def prepare(text: str) -> str:
+    """The text the parser and spaCy read: dashes, quotes and no-break spaces folded, same length."""
+    text = text.translate(_DASHES).translate(_QUOTES)
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    return "".join(ch if len(unicodedata.normalize("NFKC", ch)) != 1 else unicodedata.normalize("NFKC", ch)
+                   for ch in text)
+
+
+def number(token: str) -> float | None:
+    """'1,200' -> 1200, 'twelve' -> 12, 'a dozen' -> 12; None for anything else."""
+    token = token.strip().lower()
+    if token in WORD_NUMBERS:
+        return float(WORD_NUMBERS[token])
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str             # "percentage", "money", "duration", "date", "quantity", "count"
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str = ""        # "%", "usd", "day", "kg", the counted noun, or "" for a bare number
+    text: str = ""
+
+
+def _range(bound: str | None, a: float, b: float | None) -> tuple[float, float]:
+    low, high = (a, b) if b is not None else (a, a)
+    if low > high:
+        low, high = high, low
+    if bound:
+        f_low, f_high = _LOWER[bound.lower()]
+        low, high = low * f_low, high * f_high
+    return low, high
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade))\b",
+                  re.IGNORECASE)
+
+
+def figures(text: str) -> list[Figure]:
+    """Every figure of a prepared text, typed, each span once (a percentage is not also a count)."""
+    if not _ANY.search(text):
+        return []  # most sentences hold no figure: one cheap scan instead of seven
+    out: list[Figure] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(kind: str, m: re.Match[str], low: float, high: float, unit: str) -> None:
+        if not _taken(spans, m.start(), m.end()) and not (math.isnan(low) or math.isnan(high)):
+            spans.append((m.start(), m.end()))
+            out.append(Figure(kind, m.start(), m.end(), low, high, unit, m.group(0).strip()))
+
+    for m in _PERCENT.finditer(text):
+        a, b = number(m.group("a") or m.group("c")), number(m.group("b")) if m.group("b") else None
+        if a is not None:
+            add("percentage", m, *_range(m.group("bound") or m.group("bound2"), a, b), "%")
+    for m in _MONEY.finditer(text):
+        a = number(m.group("a") or m.group("c"))
+        if a is None:
+            continue
+        scale = _MAGNITUDE.get((m.group("mag") or m.group("mag3") or "").lower(), 1)
+        b = number(m.group("b")) if m.group("b") else None
+        scale_b = _MAGNITUDE.get((m.group("mag2") or "").lower(), scale)
+        cur = _CURRENCY.get((m.group("cur") or "").lower()) or _CURRENCY_WORDS.get((m.group("word") or "").lower(), "usd")
+        add("money", m, *_range(m.group("bound") or m.group("bound2"), a * scale, b * scale_b if b is not None else None), cur)
+    for m in _DATE.finditer(text):
+        if _taken(spans, m.start(), m.end()):
+            continue
+        year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y") if m.group(g)), None)
+        if m.group("century"):
+            first = (int(m.group("c")) - 1) * 100
+            add("date", m, first * 12.0, first * 12.0 + 1199, "month")
+            continue
+        month = next((i + 1 for i, name in enumerate(_MONTHS) if name[:3] in m.group(0).lower()[:12]), 0)
+        low = float(year or 0) * 12 + month
+        high = low + (119 if m.group("decade") else 11 if year and not month else 0)
+        add("date", m, low, high, "month" if year else "day-of-year")
+    for m in _DURATION.finditer(text):
+        a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
+        if a is None:
+            continue
+        b = number(m.group("b")) if m.group("b") else None
+        days = _DURATION_UNITS[m.group("unit").lower()]
+        add("duration", m, *_range(m.group("bound"), a * days, b * days if b is not None else None), "day")
+    for m in _QUANTITY.finditer(text):
+        a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
+        if a is None:
+            continue
+        unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
+        factor *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
+        add("quantity", m, *_range(m.group("bound"), a * factor, b * factor if b is not None else None), unit)
+    for m in _COUNT.finditer(text):
+        a = number(m.group("a"))
+        noun = (m.group("noun") or "").lower()
+        if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and (not noun or noun in STOPWORDS)):
+            continue
+        scale = _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
+        add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "")
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalized spans that read as names: (start, end, text), a sentence's first word only when it
+    is followed by another capitalized word or is not a common sentence opener."""
+    found = []
+    for m in _NAME.finditer(text):
+        start, value = m.start(), m.group(0)
+        words = value.split()
+        while words and words[0].lower().strip("'") in _NOT_NAMES:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words or (len(words) == 1 and len(words[0]) < 2):
+            continue
+        value = " ".join(words)
+        if value.endswith("'s"):
+            value = value[:-2]
+        if value.isupper() and len(value) <= 1:
+            continue
+        found.append((start, start + len(value), value))
+    return found
+
+
+def name_key(value: str) -> str:
+    """A name folded for comparison: 'the Biden administration's' -> 'biden administration'."""
+    value = re.sub(r"'s\b", "", value.lower())
+    return " ".join(w for w in re.findall(r"[\w&]+", value) if w not in ("the", "a", "an"))
