@@ -71,6 +71,10 @@ _DATE = re.compile(
     rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<my>{_MONTH},?\s(?P<y3>1[5-9]\d\d|20\d\d))"
+    # a month named alone after a word of time ("arrive in May"): capitalized, so the modal "may" is never one
+    r"|(?P<mo>(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )"
+    r"|(?<=\bearly )|(?<=\blate )|(?<=\bmid-))(?-i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December))"
     r"|(?P<q>q[1-4]\s?(?P<y4>20\d\d|19\d\d))"
     r"|(?P<iso>(?P<y5>1[5-9]\d\d|20\d\d)-\d\d-\d\d)"
     r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"

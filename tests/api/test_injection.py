@@ -102,13 +102,18 @@ def test_only_citations_that_verification_accepts_reach_the_answer(services: tup
     built, _ = services
     answer = built.engine.ask(AskRequest(question=QUESTION, k=5, debug=True))
     assert answer.generator == "echoing" and not answer.degraded and answer.grounded
-    assert answer.answer == "The Port Quill plant produces 55,000 cubic metres of water a day [1]."
+    # The cost sentence cited the wrong passage; the article it quotes holds it, so the citation is moved there
+    # (attribution), never left on the passage that does not say it.
+    assert answer.answer == ("The Port Quill plant produces 55,000 cubic metres of water a day [1]. "
+                             "The Port Quill plant cost $120 million [1].")
     assert [(c.id, c.doc_id, c.verified) for c in answer.citations] == [(1, "quill", True)]
-    for gone in ("PWNED", "99,000", "$120 million", "1999", "[7]", "[3]", "DAN"):
+    for gone in ("PWNED", "99,000", "1999", "[7]", "[3]", "DAN"):
         assert gone not in answer.answer, gone
     assert answer.trace is not None
     reasons = " | ".join(d["reason"] for d in answer.trace["dropped"])
-    assert "[7]" in reasons and "99000" in reasons and "120" in reasons and "1999" in reasons, reasons
+    assert "[7]" in reasons and "99000" in reasons and "1999" in reasons, reasons
+    moved = [a for a in answer.trace["attributed"] if "$120 million" in a["sentence"]]
+    assert [(a["doc_id"], a["how"]) for a in moved] == [("quill", "moved from a citation that failed the check")]
 
 
 def test_the_extractive_answer_does_not_carry_an_articles_own_markers(tmp_path: Path) -> None:
