@@ -38,9 +38,11 @@ class Corpus:
     current: dict[str, str] = field(default_factory=dict)
 
     def write(self, numbers: range | list[int], version: int, prefix: str = "art") -> None:
-        rnd = random.Random(f"{self.seed}-{version}-{prefix}")
         self.folder.mkdir(parents=True, exist_ok=True)
         for number in numbers:
+            # One stream per article: a stream per call gave art0100 the body of art0000 when written in a second
+            # call, and two articles with one body are syndicated copies (one source), not two documents.
+            rnd = random.Random(f"{self.seed}-{version}-{prefix}-{number}")
             path = self.folder / f"{prefix}{number:04d}.txt"
             path.write_text(article(rnd, number, version))
             doc = read_document(path, 20_000_000)

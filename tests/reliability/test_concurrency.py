@@ -7,7 +7,6 @@ import random
 import sqlite3
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -133,12 +132,13 @@ def test_two_indexers_at_once_leave_a_consistent_index_and_the_loser_says_why(tm
     index = tmp_path / "index"
     one = subprocess.Popen(index_command(first.folder), cwd=REPO, env=hashing_env(index, 2),
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while generation(index) < 3 and time.monotonic() < deadline:  # the first is writing
-        time.sleep(0.05)
-    two = run_index(second.folder, index, batch=2)
+    # Both start together: each spends its first seconds importing (the copy finder's libraries among them), so
+    # a second one started only once the first was writing could arrive after the first had already finished.
+    two = subprocess.Popen(index_command(second.folder), cwd=REPO, env=hashing_env(index, 2),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, one_err = one.communicate(timeout=300)
-    outcomes = [(one.returncode, one_err), (two.returncode, two.stderr)]
+    _, two_err = two.communicate(timeout=300)
+    outcomes = [(one.returncode, one_err), (two.returncode, two_err)]
     print(f"\nexit codes of the two indexers: {[code for code, _ in outcomes]}")
     for code, err in outcomes:
         assert "Traceback" not in err, err
