@@ -73,6 +73,8 @@ def verify(draft: str, passages: Sequence[Passage], vectors: SentenceVectors, mi
     seen: set[str] = set()
     for i, sentence in enumerate(sentences):
         text = _plain(sentence)
+        while MARKER.search(text):  # "[1[0]]" is "[1]" once "[0]" is gone: markers never survive as text
+            text = _plain(text)
         if not any(ch.isalnum() for ch in text):
             continue
         key = normalize(re.sub(r"[^\w\s%$]", " ", text))

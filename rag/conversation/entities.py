@@ -84,7 +84,16 @@ def load_nlp() -> Any:
 
 def warm_up() -> None:
     """Load the model in the background, so that start-up does not wait for it and the first follow-up need not."""
-    threading.Thread(target=load_nlp, name="spacy-load", daemon=True).start()
+    threading.Thread(target=_load_quietly, name="spacy-load", daemon=True).start()
+
+
+def _load_quietly() -> None:
+    # A command that exits while this thread is still importing (rag index stopped by a lock) ends the import
+    # half-way; that is not an error of the command, and the next load_nlp() call loads again.
+    try:
+        load_nlp()
+    except BaseException:  # noqa: BLE001
+        _load.cache_clear()
 
 
 @lru_cache(maxsize=1)
