@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.observability import Metrics, RequestMiddleware
-from api.routes import answers, documents, health, openai_compat, page
-from api.security import Gate
+from api.routes import answers, collections, documents, health, openai_compat, page
+from api.security import Gate, identify
 from api.settings import AppSettings
 from api.slack import http as slack_http
 from rag.services import Services
@@ -22,15 +22,16 @@ STATIC = Path(__file__).parent / "static"
 def create_app(services: Services, settings: AppSettings, metrics: Metrics | None = None) -> FastAPI:
     """``metrics``: the ones whose ``observe_stage`` the services were built to report to
     (``build_services(..., telemetry=Telemetry(metrics.observe_stage))``); without, only requests are counted."""
-    app = FastAPI(title="Articles Q&A", version="0.1.0",
+    app = FastAPI(title="Articles Q&A", version="0.1.0", dependencies=[Depends(identify)],
                   description="Answers questions from indexed articles, citing the passage behind every sentence.")
     app.state.services = services
     app.state.settings = settings
-    app.state.gate = Gate(settings.api_keys, settings.require_key_for_read, settings.api.rate_limit_per_minute)
+    app.state.gate = Gate(settings.api_keys, settings.require_key_for_read, settings.api.rate_limit_per_minute,
+                          settings.api.public_collections)
     app.state.metrics = metrics = metrics or Metrics()
     metrics.count_documents(services.store.count)
     errors.install(app)
-    for module in (health, answers, openai_compat, documents, page, slack_http):
+    for module in (health, answers, openai_compat, documents, collections, page, slack_http):
         app.include_router(module.router)
     if settings.slack.enabled:
         from api.slack.bot import SlackBot

@@ -23,10 +23,13 @@ DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this doc_i
 SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only articles from this source (repeat)")]
 AfterOpt = Annotated[str | None, typer.Option("--after", help="Only articles published on or after YYYY-MM-DD")]
 BeforeOpt = Annotated[str | None, typer.Option("--before", help="Only articles published on or before YYYY-MM-DD")]
+CollectionOpt = Annotated[list[str] | None, typer.Option("--collection", help="Only articles of this collection (repeat)")]
 
 
-def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None) -> Any:
-    given = {"doc_ids": doc or None, "sources": source or None, "published_after": after, "published_before": before}
+def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None,
+             collection: list[str] | None = None) -> Any:
+    given = {"doc_ids": doc or None, "sources": source or None, "published_after": after, "published_before": before,
+             "collections": collection or None}
     given = {k: v for k, v in given.items() if v is not None}
     return given or None
 
@@ -160,12 +163,12 @@ def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
 @app.command("ask")
 def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
             as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
-            before: BeforeOpt = None) -> None:
+            before: BeforeOpt = None, collection: CollectionOpt = None) -> None:
     """Answer a question with numbered sources."""
     from rag.types import AskRequest
 
     try:
-        request = AskRequest(question=question, k=k, filters=_filters(doc, source, after, before))
+        request = AskRequest(question=question, k=k, filters=_filters(doc, source, after, before, collection))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     answer = _services(index, config).engine.ask(request)
@@ -182,12 +185,12 @@ def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
 @app.command("search")
 def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
                as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
-               before: BeforeOpt = None) -> None:
+               before: BeforeOpt = None, collection: CollectionOpt = None) -> None:
     """Show the passages that best match a query, with scores."""
     from rag.types import SearchRequest, SearchResponse
 
     try:
-        request = SearchRequest(query=query, k=k, filters=_filters(doc, source, after, before))
+        request = SearchRequest(query=query, k=k, filters=_filters(doc, source, after, before, collection))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     passages = _services(index, config).engine.search(request)
@@ -254,7 +257,10 @@ def eval_cmd(ctx: typer.Context,
              index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
              report: Annotated[Path | None, typer.Option(help="Write a .md or .html report")] = None,
              compare: Annotated[list[Path] | None, typer.Option(help="TOML configurations to compare (repeat, or list after the flag)")] = None,
-             corpus: Annotated[list[Path] | None, typer.Option(help="Build a fresh index per configuration from these files")] = None) -> None:
+             corpus: Annotated[list[Path] | None, typer.Option(help="Build a fresh index per configuration from these files")] = None,
+             collection: Annotated[list[str] | None, typer.Option(
+                 "--collection", help="Ask every question within this collection only (repeat); figures per "
+                                      "collection")] = None) -> None:
     """Run a dataset through /v1/ask's code path and score it; --min-METRIC/--max-METRIC VALUE gate the exit code."""
     from api.settings import AppSettings
     from eval import report as reports
@@ -262,6 +268,7 @@ def eval_cmd(ctx: typer.Context,
     from eval.dataset import load_dataset
     from eval.runner import run
     from eval.workspace import Workspace
+    from rag.collections import slug_or_invalid
 
     extra = list(ctx.args)
     configs: list[Path | None] = list(compare or [])
@@ -269,6 +276,7 @@ def eval_cmd(ctx: typer.Context,
         configs.append(Path(extra.pop(0)))
     limits = thresholds.parse(extra)
     items = load_dataset(dataset)
+    within = [slug_or_invalid(name) for name in collection] if collection else None
     workspace = Workspace()
     runs = []
     try:
@@ -281,7 +289,7 @@ def eval_cmd(ctx: typer.Context,
                 if services.store.count()[1] == 0:
                     fail(f"the index in {settings.index_dir} is empty or missing: index articles first, or pass --corpus")
             name = cfg.stem if cfg else "default"
-            runs.append(run(services.engine, items, k=k, name=name, progress=sys.stderr.isatty()))
+            runs.append(run(services.engine, items, k=k, name=name, progress=sys.stderr.isatty(), collections=within))
     finally:
         workspace.close()
     if as_json:
@@ -376,16 +384,20 @@ app.add_typer(feedback_app, name="feedback")
 @feedback_app.command("export")
 def feedback_export(down: Annotated[bool, typer.Option("--down", help="Only answers whose latest vote is 👎")] = False,
                     out: Annotated[Path | None, typer.Option("--out", help="Append to this JSONL file (default stdout)")] = None,
+                    collection: Annotated[list[str] | None, typer.Option(
+                        "--collection", help="Only answers that searched nothing but these collections (repeat)")] = None,
                     index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Rated answers as eval dataset lines (facts left for a person to fill in)."""
     from api.settings import AppSettings
+    from rag.collections import slug_or_invalid
     from rag.feedback import FeedbackStore
 
     settings = AppSettings.load(config, index_dir=index)
     path = settings.index_dir / "feedback.sqlite"
     if not path.exists():
         fail(f"no feedback recorded yet ({path} does not exist)")
-    lines = [json.dumps(line, ensure_ascii=False) for line in FeedbackStore(path).export(down_only=down)]
+    names = [slug_or_invalid(name) for name in collection] if collection else None
+    lines = [json.dumps(line, ensure_ascii=False) for line in FeedbackStore(path).export(down_only=down, collections=names)]
     if out is None:
         for line in lines:
             typer.echo(line)

@@ -62,6 +62,7 @@ STATUS = {
     "unsupported_content": 415,
     "feed_invalid": 422,
     "not_found": 404,
+    "model_not_found": 404,
     "index_empty": 503,
     "index_mismatch": 503,
     "index_locked": 409,

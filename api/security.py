@@ -10,6 +10,12 @@ request is served as an anonymous one (rate-limited by client address); a valid 
 as that key. A wrong key gets 403 only where a key is needed: writing, or reading with ``require_key_for_read``.
 Each caller (a key, or a client address without one) has a token bucket of ``api.rate_limit_per_minute``
 requests.
+
+Keys may be scoped to collections (``KEY@energy+markets``). Who is calling and which collections they read is
+worked out once per request, by a dependency the app puts on every route (``identify``); the services a route
+receives (api/deps.py) are seen through that scope, so a route added later is scoped without saying so.
+A caller without a valid key reads ``api.public_collections`` (unset: everything while no key is scoped,
+nothing once one is); with ``require_key_for_read`` they read nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -55,11 +62,32 @@ class RateLimiter:
                 self._buckets.popitem(last=False)
 
 
+@dataclass(frozen=True)
+class Access:
+    """Who calls (``key:<digest prefix>`` or ``addr:<address>``), whether with a valid key, and the collections
+    they may read and write (None: all of them)."""
+
+    caller: str
+    keyed: bool
+    collections: frozenset[str] | None
+
+
 class Gate:
-    def __init__(self, key_hashes: list[str], require_key_for_read: bool, per_minute: int) -> None:
-        self.key_hashes = [bytes.fromhex(h) for h in key_hashes]
+    def __init__(self, key_hashes: list[str], require_key_for_read: bool, per_minute: int,
+                 public_collections: list[str] | None = None) -> None:
+        self.keys: list[tuple[bytes, frozenset[str] | None]] = []
+        for entry in key_hashes:
+            digest, at, scope = entry.partition("@")
+            self.keys.append((bytes.fromhex(digest), frozenset(scope.split("+")) if at else None))
+        self.key_hashes = [digest for digest, _ in self.keys]
         self.require_key_for_read = require_key_for_read
         self.limiter = RateLimiter(per_minute)
+        if require_key_for_read:
+            self.public: frozenset[str] | None = frozenset()
+        elif public_collections is not None:
+            self.public = frozenset(public_collections)
+        else:  # unset: today's meaning until a key is scoped; then an anonymous caller must not see more than one
+            self.public = frozenset() if any(scope is not None for _, scope in self.keys) else None
 
     @staticmethod
     def presented(request: Request) -> str | None:
@@ -68,32 +96,54 @@ class Gate:
             return header[7:].strip() or None
         return request.headers.get("x-api-key") or None
 
-    def _matches(self, key: str) -> str | None:
+    def _matches(self, key: str) -> tuple[str, frozenset[str] | None] | None:
         digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).digest()
         found = None
-        for known in self.key_hashes:  # every digest compared, so timing does not tell which one matched
+        for known, scope in self.keys:  # every digest compared, so timing does not tell which one matched
             if hmac.compare_digest(digest, known):
-                found = known.hex()[:12]
+                found = known.hex()[:12], scope
         return found
+
+    def identify(self, request: Request) -> Access:
+        """The caller and their collections; an invalid or missing key is an anonymous caller here (the
+        refusal, where a key is needed, is ``check``'s)."""
+        key = self.presented(request)
+        matched = self._matches(key) if key is not None and self.keys else None
+        if matched is not None:
+            return Access("key:" + matched[0], True, matched[1])
+        address = request.client.host if request.client else "unknown"
+        return Access("addr:" + address, False, self.public)
 
     def check(self, request: Request, write: bool) -> None:
         key = self.presented(request)
         needed = write or self.require_key_for_read
-        who = self._matches(key) if key is not None and self.key_hashes else None
-        if who is None and needed:
+        access = access_of(request)
+        if not access.keyed and needed:
             if write and not self.key_hashes:
                 raise AuthRequired("writing is off: this server has no API keys (set RAG_API_KEYS)")
             if key is None:
                 raise AuthRequired("an API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
             raise AuthRejected("the API key is not valid")
         # Reading is open: an unknown key (an OpenAI client's placeholder) reads as an anonymous caller.
-        caller = "key:" + who if who else "addr:" + (request.client.host if request.client else "unknown")
-        request.state.caller = caller
-        self.limiter.take(caller)
+        request.state.caller = access.caller
+        self.limiter.take(access.caller)
 
 
 def _gate(request: Request) -> Gate:
     return request.app.state.gate  # type: ignore[no-any-return]
+
+
+def access_of(request: Request) -> Access:
+    """This request's Access, worked out on first use (every route's dependency ``identify`` does it first)."""
+    access = getattr(request.state, "access", None)
+    if not isinstance(access, Access):
+        access = request.state.access = _gate(request).identify(request)
+    return access
+
+
+def identify(request: Request) -> None:
+    """On every route (FastAPI(dependencies=...)): who calls and what they may read, before anything else."""
+    access_of(request)
 
 
 def _read(request: Request) -> None:

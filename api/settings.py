@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from api.slack.routing import parse_channel_collections, parse_default_collections
 from rag.settings import Settings
+
+SLUG = re.compile(r"[a-z0-9-]{1,64}")
+
+
+def _scope(item: str) -> tuple[str, str]:
+    """'KEY@energy+markets' -> ('KEY', '@energy+markets'); a key without a scope keeps its whole text."""
+    key, at, scope = item.rpartition("@")
+    if not at or not key:
+        return item, ""
+    names = scope.split("+")
+    if not all(SLUG.fullmatch(name) for name in names):
+        raise ValueError(f"the scope after '@' of an api_keys entry must be collection names [a-z0-9-]{{1,64}} "
+                         f"joined by '+', e.g. KEY@energy+markets (got {scope!r})")
+    return key, "@" + "+".join(sorted(set(names)))
 
 
 def _hash_keys(value: Any) -> list[str]:
-    """Keys are kept only as sha256 hex digests; 'sha256:HEX' entries are taken as already hashed."""
+    """Keys are kept only as sha256 hex digests ('HEX', or 'HEX@energy+markets' for a key scoped to those
+    collections); 'sha256:HEX' entries are taken as already hashed."""
     if isinstance(value, str):
         value = [part for part in value.replace("\n", ",").split(",")]
     if not isinstance(value, list):
@@ -26,15 +43,16 @@ def _hash_keys(value: Any) -> list[str]:
         item = item.strip()
         if not item:
             continue
+        item, scope = _scope(item)
         if item.startswith("sha256:"):
             digest = item.removeprefix("sha256:").lower()
             if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
                 raise ValueError("an api_keys entry 'sha256:...' must carry 64 hex digits")
-            hashed.append(digest)
+            hashed.append(digest + scope)
         elif len(item) < 16:
             raise ValueError("every API key must be at least 16 characters")
         else:
-            hashed.append(hashlib.sha256(item.encode()).hexdigest())
+            hashed.append(hashlib.sha256(item.encode()).hexdigest() + scope)
     return hashed
 
 
@@ -49,6 +67,9 @@ class ApiSettings(BaseModel):
     max_upload_bytes: int = Field(default=5_000_000, ge=1, description="Largest document accepted by the API.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a "
                                                                        "browser; empty: CORS off.")
+    public_collections: list[Annotated[str, Field(pattern=r"^[a-z0-9-]{1,64}$")]] | None = Field(
+        default=None, description="The collections a caller without a valid key reads (when reading is open). "
+                                  "Unset: all of them while no key carries a scope, none once one does.")
 
 
 class SlackSettings(BaseSettings):
@@ -62,6 +83,12 @@ class SlackSettings(BaseSettings):
     channels: Annotated[list[str], NoDecode] = Field(default_factory=list,
                                                      description="Channel ids the bot answers in (DMs always); "
                                                                  "empty: every channel it is in.")
+    channel_collections: Annotated[dict[str, list[str]], NoDecode, BeforeValidator(parse_channel_collections)] = Field(
+        default_factory=dict, description="C0123=energy+markets,C0456=sports: the collections each channel (by ID) "
+                                          "searches.")
+    default_collections: Annotated[list[str] | None, NoDecode, BeforeValidator(parse_default_collections)] = Field(
+        default=None, description="energy+markets: for other channels and DMs. Unset: every collection while no "
+                                  "channel is mapped, none once one is.")
     command: str = Field(default="/ask", pattern=r"^/[a-z0-9_\-]{1,31}$")
     update_seconds: float = Field(default=1.0, ge=0.1, le=30, description="Least time between streamed updates.")
 
@@ -82,6 +109,8 @@ class AppSettings(Settings):
     port: int = Field(default=8000, ge=1, le=65535)
     api: ApiSettings = ApiSettings()
     api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
-                                                                    "sha256:HEX of a key). Writing needs one.")
+                                                                    "sha256:HEX of a key), each optionally scoped "
+                                                                    "to collections: KEY@energy+markets. Writing "
+                                                                    "needs one.")
     require_key_for_read: bool = Field(default=False, description="Reading endpoints need a key too.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="From SLACK_* variables.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from rag.collections import check_slugs
 from rag.errors import InvalidInput
 from rag.types import ChatMessage
 
@@ -25,6 +26,13 @@ class EvalItem(BaseModel):
     conflict: bool = False
     tags: list[str] = Field(default_factory=list)
     note: str | None = Field(default=None, description="For people (e.g. the answer a user rated down); not scored.")
+    collections: list[str] | None = Field(default=None, description="Ask within these collections only (as "
+                                                                   "filters.collections); figures per collection.")
+
+    @field_validator("collections")
+    @classmethod
+    def _collections(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else check_slugs(value)
 
     @model_validator(mode="after")
     def _question_or_conversation(self) -> EvalItem:

@@ -39,7 +39,21 @@ def table(runs: Sequence[EvalRun], references: dict[str, str] | None = None) -> 
     n = len(runs[0].results)
     out = _grid(rows) + f"\n({n} questions; lower is better for: {', '.join(sorted(LOWER_IS_BETTER))})"
     split = split_table(runs)
-    return out + ("\n\n" + split if split else "")
+    per_collection = collection_table(runs)
+    return out + ("\n\n" + split if split else "") + ("\n\n" + per_collection if per_collection else "")
+
+
+def collection_table(runs: Sequence[EvalRun]) -> str:
+    """Each metric per collection the questions were asked in (columns: run: collection (n))."""
+    runs = [r for r in runs if r.collections]
+    if not runs:
+        return ""
+    columns = [(r, name) for r in runs for name in r.collections]
+    header = ["metric (per collection)", *(f"{r.name}: {name} (n={int(r.collections[name]['n'])})" if len(runs) > 1
+                                            else f"{name} (n={int(r.collections[name]['n'])})" for r, name in columns)]
+    keys = [k for k in METRICS if any(k in r.collections[name] for r, name in columns)]
+    rows = [header] + [[key, *(_fmt(key, r.collections[name].get(key)) for r, name in columns)] for key in keys]
+    return _grid(rows)
 
 
 def _grid(rows: list[list[str]]) -> str:

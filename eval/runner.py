@@ -13,7 +13,8 @@ from tqdm import tqdm
 from eval import metrics as m
 from eval.dataset import EvalItem
 from rag.engine import Engine
-from rag.types import Answer, AskRequest, ChatRequest, Passage, SearchRequest
+from rag.errors import InvalidInput
+from rag.types import Answer, AskRequest, ChatRequest, Filters, Passage, SearchRequest
 
 METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
            "citation_precision", "conflict_surfaced", "false_disagreement", "refusal_accuracy", "false_refusal_rate",
@@ -34,6 +35,7 @@ class QuestionResult:
     failures: list[str] = field(default_factory=list)
     kept: int = 0           # draft sentences kept (from the trace; 0 without one)
     attributed: int = 0     # of those, cited by verification rather than by the model
+    collections: list[str] | None = None  # asked within these (None: all)
 
 
 def score_question(item: EvalItem, answer: Answer, retrieved_docs: list[str], latency_s: float) -> QuestionResult:
@@ -108,6 +110,31 @@ def by_tag(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
     return out
 
 
+ALL = "(all)"
+
+
+def asked_in(item: EvalItem, only: Sequence[str] | None) -> list[str] | None:
+    """The collections a question is asked within: its own, narrowed to ``only`` (rag eval --collection);
+    None: every collection. An item whose collections are all outside ``only`` gets [] (it is skipped)."""
+    if only is None:
+        return item.collections
+    if item.collections is None:
+        return list(only)
+    return [c for c in item.collections if c in only]
+
+
+def by_collection(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
+    """The summary per collection a question was asked in (a question in two counts in both); empty when every
+    question searched everything."""
+    groups: dict[str, list[QuestionResult]] = defaultdict(list)
+    for r in results:
+        for name in r.collections or [ALL]:
+            groups[name].append(r)
+    if set(groups) <= {ALL}:
+        return {}
+    return {name: {**summarize(rows), "n": len(rows)} for name, rows in sorted(groups.items())}
+
+
 def splits(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]]:
     """The summary of first turns and of follow-ups, when the dataset has conversations."""
     if not any(r.item.messages for r in results):
@@ -127,10 +154,13 @@ class EvalRun:
     summary: dict[str, float]
     tags: dict[str, dict[str, float]]
     split: dict[str, dict[str, float]] = field(default_factory=dict)
+    collections: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "summary": self.summary, "tags": self.tags, "splits": self.split, "questions": [
+        return {"name": self.name, "summary": self.summary, "tags": self.tags, "splits": self.split,
+                "collections": self.collections, "questions": [
             {"id": r.item.id, "question": r.item.question, "query": r.answer.query, "follow_up": r.item.follow_up,
+             "collections": r.collections,
              "tags": r.item.tags, "answer": r.answer.answer, "degraded": r.answer.degraded,
              "grounded": r.answer.grounded, "cited": [c.doc_id for c in r.answer.citations],
              "retrieved": r.retrieved_docs, "latency_ms": round(r.latency_s * 1000, 1), "scores": r.scores,
@@ -138,20 +168,31 @@ class EvalRun:
 
 
 def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: str = "default",
-        progress: bool = False) -> EvalRun:
+        progress: bool = False, collections: Sequence[str] | None = None) -> EvalRun:
+    """``collections``: ask every question within these only (an item's own collections are narrowed to
+    them; an item left with none is not asked)."""
     results = []
     for item in tqdm(items, desc=f"eval {name}", unit="q", disable=not progress):
+        within = asked_in(item, collections)
+        if within == []:
+            continue
+        filters = None if within is None else Filters(collections=within)
         if item.messages:
             start = time.perf_counter()
-            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k, debug=True))
+            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k, debug=True, filters=filters))
             latency = time.perf_counter() - start
         else:
-            passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0)))
+            passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0), filters=filters))
             start = time.perf_counter()
-            answer = engine.ask(AskRequest(question=item.question, k=k, debug=True))  # the trace counts attributions
+            # the trace counts attributions
+            answer = engine.ask(AskRequest(question=item.question, k=k, debug=True, filters=filters))
             latency = time.perf_counter() - start
-        results.append(score_question(item, answer, [p.doc_id for p in passages], latency))
-    return EvalRun(name, results, summarize(results), by_tag(results), splits(results))
+        result = score_question(item, answer, [p.doc_id for p in passages], latency)
+        result.collections = within
+        results.append(result)
+    if not results:
+        raise InvalidInput(f"no question of the dataset is asked within {', '.join(collections or [])}")
+    return EvalRun(name, results, summarize(results), by_tag(results), splits(results), by_collection(results))
 
 
 def _chat(engine: Engine, request: ChatRequest) -> tuple[Answer, list[Passage]]:

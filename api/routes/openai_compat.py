@@ -11,6 +11,10 @@ OpenAI wire format (empty ``choices``) before ``[DONE]``; usage counts word piec
 not a model tokenizer's tokens, since the reply may come from no model at all.
 Conversations longer than /v1/chat accepts keep their most recent turns; the follow-up is read the same
 way as on /v1/chat (rag.conversation).
+
+``model`` names a collection: ``GET /v1/models`` lists ``articles`` (every collection the caller may read)
+and each collection the caller may read. A model that is not one of those, because the collection does not
+exist or because the caller's key is not scoped to it, is the same 404 ``model_not_found``, word for word.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from api.deps import EngineDep
+from api.deps import ServicesDep
 from api.errors import STATUS
 from api.routes.answers import ERRORS
 from api.security import ReadAccess
@@ -78,9 +82,24 @@ def _text(message: OpenAIMessage, n: int) -> str:
     return "\n".join(parts)
 
 
-def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
-    if body.model != MODEL_ID:
-        raise NotFound(f"model {body.model!r} does not exist; this server serves {MODEL_ID!r} (GET /v1/models)")
+class ModelNotFound(NotFound):
+    code = "model_not_found"
+
+
+def model_filters(model: str, filters: Filters | None, readable: dict[str, int]) -> Filters | None:
+    """The filters for a model: ``articles`` leaves them as they are; a collection the caller reads narrows
+    them to it; anything else is ModelNotFound (the same for a collection outside the caller's scope)."""
+    if model == MODEL_ID:
+        return filters
+    if model not in readable:
+        raise ModelNotFound(f"model {model[:100]!r} does not exist; GET /v1/models lists the models you may use")
+    base = filters or Filters()
+    named = [model] if base.collections is None else [c for c in base.collections if c == model]
+    return base.model_copy(update={"collections": named})
+
+
+def to_chat_request(body: OpenAIChatRequest, readable: dict[str, int] | None = None) -> ChatRequest:
+    filters = model_filters(body.model, body.filters, readable or {})
     turns = []
     for n, message in enumerate(body.messages):
         if message.role in _IGNORED_ROLES:
@@ -93,7 +112,7 @@ def to_chat_request(body: OpenAIChatRequest) -> ChatRequest:
         while len(turns) > 1 and turns[0]["role"] != "user":
             turns = turns[1:]
     try:
-        return ChatRequest.model_validate({"messages": turns, "filters": body.filters, "debug": body.debug})
+        return ChatRequest.model_validate({"messages": turns, "filters": filters, "debug": body.debug})
     except ValidationError as exc:
         raise InvalidInput(describe_validation(exc.errors())) from None
 
@@ -123,37 +142,41 @@ def reply_text(answer: Answer) -> str:
 
 @router.get("/models", responses={401: {"description": "A key is required"}, 403: {"description": "The key is not valid"},
                                   429: {"description": "Too many requests"}})
-def models(_: ReadAccess) -> dict[str, Any]:
-    """The one model: answers from the indexed articles."""
-    return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "rag"}]}
+def models(services: ServicesDep, _: ReadAccess) -> dict[str, Any]:
+    """`articles` (every collection you may read), then each collection you may read."""
+    names = [MODEL_ID, *sorted(services.store.collections())]
+    return {"object": "list", "data": [{"id": name, "object": "model", "created": CREATED, "owned_by": "rag"}
+                                       for name in dict.fromkeys(names)]}
 
 
 @router.post("/chat/completions", responses={**ERRORS, 404: {"description": "No such model (GET /v1/models)"}})  # type: ignore[arg-type]
-def chat_completions(body: OpenAIChatRequest, engine: EngineDep, _: ReadAccess) -> Any:
+def chat_completions(body: OpenAIChatRequest, services: ServicesDep, _: ReadAccess) -> Any:
     """An OpenAI chat completion whose reply comes from the articles, with the Answer in `rag`."""
-    request = to_chat_request(body)
+    engine = services.engine
+    request = to_chat_request(body, services.store.collections() if body.model != MODEL_ID else None)
+    model = body.model
     completion_id = "chatcmpl-" + uuid.uuid4().hex
     created = int(time.time())
     if not body.stream:
         answer = engine.chat(request)
         text = reply_text(answer)
-        return {"id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_ID,
+        return {"id": completion_id, "object": "chat.completion", "created": created, "model": model,
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                              "finish_reason": "stop"}],
                 "usage": usage(request, text), "rag": answer.model_dump()}
     events = engine.chat_stream(request)
     first = next(events)  # errors before anything is sent keep their HTTP status
     with_usage = body.stream_options is not None and body.stream_options.include_usage
-    return StreamingResponse(_chunks(first, events, completion_id, created, request if with_usage else None),
+    return StreamingResponse(_chunks(first, events, completion_id, created, request if with_usage else None, model),
                              media_type="text/event-stream", headers=HEADERS)
 
 
 def _chunks(first: tuple[str, Any], rest: Iterator[tuple[str, Any]], cid: str,
-            created: int, usage_of: ChatRequest | None) -> Iterator[str]:
+            created: int, usage_of: ChatRequest | None, model: str = MODEL_ID) -> Iterator[str]:
     """OpenAI's chunks; with include_usage every chunk has ``usage: null`` and a last one, with no choices,
     carries the counts."""
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
-        payload = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+        payload = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
         if usage_of is not None:
             payload["usage"] = None
@@ -171,7 +194,7 @@ def _chunks(first: tuple[str, Any], rest: Iterator[tuple[str, Any]], cid: str,
             yield chunk({"content": piece})
         yield chunk({}, "stop", rag=answer.model_dump())
         if usage_of is not None:
-            last = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+            last = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
                     "choices": [], "usage": usage(usage_of, text)}
             yield "data: " + json.dumps(last) + "\n\n"
     except RagError as exc:

@@ -4,6 +4,9 @@
   streams (at most every ``update_seconds``), then with the verified answer, sources, disagreement and 👍/👎.
   Earlier turns of the same thread are the conversation, so follow-ups work as in /v1/chat.
 - ``/ask question`` (the command name is configurable): a visible reply; ``--private`` makes it ephemeral.
+- Each channel searches its own collections (SLACK_CHANNEL_COLLECTIONS, SLACK_DEFAULT_COLLECTIONS for other
+  channels and DMs: api/slack/routing.py); a thread keeps the collections it started with, and ``/ask`` uses
+  the channel's. The search goes through the same scoped store as a scoped API key (rag/scope.py).
 - 👍/👎 clicks are stored with the answer (rag/feedback.py).
 - A redelivered event (same event_id, Slack's X-Slack-Retry-Num) is acknowledged and not answered again.
 - Bots' messages, the bot's own included, are ignored. Slack API errors are logged by their code only.
@@ -25,8 +28,11 @@ from slack_sdk.errors import SlackApiError
 from api.settings import SlackSettings
 from api.slack.blocks import answer_blocks, escape, progress
 from api.slack.memory import SlackMemory
+from api.slack.routing import channel_collections
+from rag.engine import Engine
 from rag.errors import ConfigError, RagError, describe_validation
 from rag.feedback import FeedbackStore
+from rag.scope import scoped_services
 from rag.services import Services
 from rag.types import Answer, ChatMessage, ChatRequest, has_text
 
@@ -50,6 +56,7 @@ class SlackBot:
     def __init__(self, services: Services, settings: SlackSettings, state_dir: Path | None = None) -> None:
         if settings.bot_token is None or settings.signing_secret is None:
             raise ConfigError("the Slack bot needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+        self.services = services
         self.engine = services.engine
         self.settings = settings
         directory = state_dir or services.settings.index_dir
@@ -114,9 +121,17 @@ class SlackBot:
     def _request(self, history: list[ChatMessage], question: str) -> ChatRequest:
         return ChatRequest(messages=[*history, ChatMessage(role="user", content=question)])
 
+    def collections_of(self, channel: str) -> frozenset[str] | None:
+        """The collections a new conversation in this channel searches (None: all)."""
+        return channel_collections(channel, self.settings.channel_collections, self.settings.default_collections)
+
+    def _engine(self, collections: frozenset[str] | None) -> Engine:
+        return scoped_services(self.services, collections).engine
+
     def answer_in_thread(self, client: WebClient, event: dict[str, Any]) -> None:
         channel, thread = event["channel"], event.get("thread_ts") or event["ts"]
         question = clean_question(event.get("text", ""))
+        collections = self.memory.thread_collections(channel, thread, self.collections_of(channel))
         try:
             if not question:
                 client.chat_postMessage(channel=channel, thread_ts=thread, text=HELP)
@@ -124,20 +139,21 @@ class SlackBot:
             text, blocks = progress("")
             ts = client.chat_postMessage(channel=channel, thread_ts=thread, text=text, blocks=blocks)["ts"]
             try:
-                answer = self._stream(client, channel, ts, self._request(self.memory.history(channel, thread), question))
+                answer = self._stream(client, channel, ts, self._request(self.memory.history(channel, thread), question),
+                                      self._engine(collections))
             except (RagError, ValidationError) as exc:
                 client.chat_update(channel=channel, ts=ts, text=_sorry(exc))
                 return
-            answer_id = self.feedback.record_answer(answer, "slack", f"{channel}/{thread}")
+            answer_id = self.feedback.record_answer(answer, "slack", f"{channel}/{thread}", collections)
             text, blocks = answer_blocks(answer, answer_id)
             client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
             self.memory.add(channel, thread, question, answer.answer)
         except SlackApiError as exc:
             log.error("Slack API error %s while answering in %s", exc.response.get("error", "unknown"), channel)
 
-    def _stream(self, client: WebClient, channel: str, ts: str, request: ChatRequest) -> Answer:
+    def _stream(self, client: WebClient, channel: str, ts: str, request: ChatRequest, engine: Engine) -> Answer:
         draft, last, answer = "", time.monotonic(), None
-        for kind, value in self.engine.chat_stream(request):
+        for kind, value in engine.chat_stream(request):
             if kind == "token":
                 draft += value
                 if time.monotonic() - last >= self.settings.update_seconds:
@@ -159,11 +175,12 @@ class SlackBot:
                 client.chat_postEphemeral(channel=channel, user=user, text=HELP)
                 return
             try:
-                answer = self.engine.chat(self._request([], question))
+                collections = self.collections_of(channel)
+                answer = self._engine(collections).chat(self._request([], question))
             except (RagError, ValidationError) as exc:
                 client.chat_postEphemeral(channel=channel, user=user, text=_sorry(exc))
                 return
-            answer_id = self.feedback.record_answer(answer, "slack", channel)
+            answer_id = self.feedback.record_answer(answer, "slack", channel, collections)
             text, blocks = answer_blocks(answer, answer_id)
             asked = {"type": "context", "elements": [{"type": "mrkdwn", "verbatim": True,
                                                       "text": f"<@{user}> asked: {escape(question)}"}]}

@@ -4,6 +4,7 @@
 const $ = (id) => document.getElementById(id);
 const conversation = [];          // {role, content} sent with every turn, so follow-ups work
 let docOffset = 0;
+let readable = [];                // the collections this key may read ({name, documents}), from /v1/collections
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -53,14 +54,15 @@ function dated(c) {
   return [c.source, c.published_at, c.page ? `p. ${c.page}` : null].filter(Boolean).join(", ");
 }
 
-function renderAnswer(item, answer) {
+function renderAnswer(item, answer, searched) {
   item.classList.remove("streaming");
   item.replaceChildren(el("div", { class: "who" }, "Answer",
     answer.degraded ? el("span", { class: "badge", title: "The model's answer could not be verified; this is the extractive answer" }, "fallback") : null));
+  const where = searched ? el("p", { class: "searched" }, "Searched: " + searched.join(", ")) : null;
   if (!answer.grounded) {
     item.classList.add("declined-answer");
     item.append(el("div", { class: "declined", role: "note" },
-      el("strong", {}, "Not in the articles"), answer.answer));
+      el("strong", {}, "Not in the articles"), answer.answer), where);
     return;
   }
   item.append(textWithCitations(answer.answer, answer.citations));
@@ -82,7 +84,40 @@ function renderAnswer(item, answer) {
   for (const c of answer.citations) {
     sources.append(el("li", { value: String(c.id) }, c.title, dated(c) ? ` (${dated(c)})` : "", " ", citationButton(c.id, c)));
   }
-  item.append(el("section", { class: "sources", "aria-label": "Sources" }, el("h3", {}, "Sources"), sources));
+  item.append(el("section", { class: "sources", "aria-label": "Sources" }, el("h3", {}, "Sources"), sources), where);
+}
+
+// --- collections -----------------------------------------------------------------------------------
+
+function chosen() {
+  return [...document.querySelectorAll("#collection-list input:checked")].map((input) => input.value);
+}
+
+function showSearched() {
+  const names = chosen();
+  $("searching").textContent = readable.length
+    ? (names.length ? "This conversation searches: " + names.join(", ") : "Pick at least one collection to search.")
+    : "";
+}
+
+async function loadCollections() {
+  // Only the collections the key may read are offered; the server enforces the same limit on every request.
+  const before = new Set(chosen());
+  const first = !readable.length;
+  let response;
+  try { response = await fetch("/v1/collections", { headers: headers(false) }); } catch { response = null; }
+  readable = response && response.ok ? (await response.json()).collections : [];
+  const list = $("collection-list");
+  list.replaceChildren();
+  for (const c of readable) {
+    const input = el("input", { type: "checkbox", id: "collection-" + c.name, value: c.name });
+    input.checked = first || before.has(c.name);
+    input.addEventListener("change", showSearched);
+    list.append(el("label", { for: input.id }, input, ` ${c.name} (${c.documents})`));
+  }
+  if (readable.length && !chosen().length) list.querySelectorAll("input").forEach((input) => { input.checked = true; });
+  $("collections").hidden = !readable.length;
+  showSearched();
 }
 
 function safeLink(url) {
@@ -144,6 +179,8 @@ async function* sse(response) {
 }
 
 async function ask(question) {
+  const searched = readable.length ? chosen() : null;
+  if (searched && !searched.length) { showSearched(); return; }
   $("empty").hidden = true;
   conversation.push({ role: "user", content: question });
   $("log").append(el("li", { class: "user" }, el("div", { class: "who" }, "You"), el("p", { class: "answer-text" }, question)));
@@ -155,12 +192,13 @@ async function ask(question) {
   let answered = false;
   try {
     const response = await fetch("/v1/chat", { method: "POST", headers: headers(),
-      body: JSON.stringify({ messages: conversation.slice(-50), stream: true }) });
+      body: JSON.stringify({ messages: conversation.slice(-50), stream: true,
+                             ...(searched ? { filters: { collections: searched } } : {}) }) });
     if (!response.ok) throw new Error(await errorText(response));
     for await (const [event, data] of sse(response)) {
       if (event === "token") draft.append(data.text);
       else if (event === "query" && data.query !== question) item.querySelector(".who").textContent = `Searching for: ${data.query}`;
-      else if (event === "answer") { renderAnswer(item, data); conversation.push({ role: "assistant", content: data.answer }); answered = true; }
+      else if (event === "answer") { renderAnswer(item, data, searched); conversation.push({ role: "assistant", content: data.answer }); answered = true; }
       else if (event === "error") throw new Error(data.error.message);
     }
     if (!answered) throw new Error("the answer stream ended early");
@@ -177,7 +215,7 @@ async function ask(question) {
 
 async function loadStatus() {
   try {
-    const health = await (await fetch("/healthz")).json();
+    const health = await (await fetch("/healthz", { headers: headers(false) })).json();
     $("status").textContent = `${health.documents} articles, ${health.chunks} passages indexed`;
   } catch { $("status").textContent = "the service is not answering"; }
 }
@@ -245,7 +283,7 @@ async function addLink(event) {
 document.addEventListener("DOMContentLoaded", () => {
   $("api-key").value = sessionStorage.getItem("apiKey") || "";
   $("api-key").addEventListener("change", (e) => {
-    sessionStorage.setItem("apiKey", e.target.value.trim()); loadDocuments();
+    sessionStorage.setItem("apiKey", e.target.value.trim()); loadDocuments(); loadCollections(); loadStatus();
   });
   $("ask").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -275,4 +313,5 @@ document.addEventListener("DOMContentLoaded", () => {
   $("add-link").addEventListener("submit", addLink);
   $("passage").addEventListener("close", () => { $("passage").returnFocus?.focus(); });
   loadStatus();
+  loadCollections();
 });
