@@ -1,7 +1,8 @@
 """The default store: FAISS vectors plus SQLite text and metadata in one directory, written atomically.
 
 Layout of an index directory:
-    meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
+    meta.sqlite          documents, chunks, collection membership (rag/stores/sqlite_membership.py), the keyword
+                         index (FTS5 over chunk text, kept in step with
                          ``chunks`` by triggers, so it commits in the same transaction), manifest
                          (embedder, dimension, chunker, generation)
     vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
@@ -20,7 +21,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ import numpy as np
 
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
 from rag.stores import faiss_vectors
+from rag.stores import sqlite_membership as membership
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -61,7 +63,7 @@ _COPIES = ("(SELECT group_concat(coalesce(x.source, '') || char(31) || coalesce(
 _SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
 
 
-class FaissStore:
+class FaissStore(membership.Collections):
     """The default Store: inner-product search over unit vectors, exact below ``ivf_threshold`` chunks,
     an inverted file with 8-bit codes (``nprobe`` lists searched) above it (rag/stores/faiss_vectors.py)."""
 
@@ -86,10 +88,14 @@ class FaissStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
+            conn.executescript(membership.SCHEMA)
         self._add_document_columns()
         self._check_manifest()
         self._add_columns()
         self._build_keyword_index()
+        if self.manifest().get("membership") != membership.VERSION:
+            with self._transaction(wait=30.0) as conn:
+                membership.migrate(conn)
 
     # -- connections and manifest -------------------------------------------------------------
 
@@ -225,6 +231,10 @@ class FaissStore:
         if filters.published_before is not None:
             clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) <= ?")
             args.append(filters.published_before.isoformat())
+        if filters.collections is not None:
+            clause, names = membership.filter_clause(filters.collections)
+            clauses.append(clause)
+            args += names
         return " AND ".join(clauses), args
 
     def allowed_vids(self, filters: Filters | None) -> np.ndarray | None:
@@ -328,20 +338,27 @@ class FaissStore:
             raise NotFound(f"no document with doc_id {doc_id!r}")
         return Document(**dict(zip(keys, row)))
 
-    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def list_documents(self, limit: int, offset: int,
+                       collections: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text), ordered by doc_id, and the total."""
         conn = self._conn()
-        rows = conn.execute(
-            f"SELECT {_SUMMARY} FROM documents d ORDER BY d.doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        return [summary_row(row) for row in rows], int(total)
+        where, args = membership.filter_clause(collections) if collections is not None else ("1", [])
+        with self._snapshot(conn):
+            rows = conn.execute(f"SELECT {_SUMMARY} FROM documents d WHERE {where} ORDER BY d.doc_id LIMIT ? OFFSET ?",
+                                (*args, limit, offset)).fetchall()
+            total = conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", args).fetchone()[0]
+            names = membership.of_documents(conn, [row[0] for row in rows])
+        return [{**summary_row(row), "collections": names[row[0]]} for row in rows], int(total)
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        row = self._conn().execute(
-            f"SELECT {_SUMMARY}, d.text, d.content_hash FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no document with doc_id {doc_id!r}")
-        return {**summary_row(row[:-2]), "text": row[-2], "content_hash": row[-1]}
+        conn = self._conn()
+        with self._snapshot(conn):
+            row = conn.execute(
+                f"SELECT {_SUMMARY}, d.text, d.content_hash FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no document with doc_id {doc_id!r}")
+            names = membership.of_documents(conn, [doc_id])[doc_id]
+        return {**summary_row(row[:-2]), "collections": names, "text": row[-2], "content_hash": row[-1]}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         sql, args = "SELECT chunk_id FROM chunks", tuple[str, ...]()
@@ -399,10 +416,11 @@ class FaissStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None:
-        """Replace the given documents and delete others, all or nothing."""
+              deletes: Iterable[str] = (), then: Callable[[sqlite3.Connection], None] | None = None) -> None:
+        """Replace the given documents and delete others, all or nothing (``then`` runs in the same
+        transaction, last)."""
         deletes = list(deletes)
-        if not upserts and not deletes:
+        if not upserts and not deletes and then is None:
             return
         for doc, chunks, vectors in upserts:
             if vectors.shape != (len(chunks), self.dim):
@@ -418,6 +436,7 @@ class FaissStore:
             new_file: Path | None = None
             conn.execute("BEGIN IMMEDIATE")
             try:
+                prior = membership.of_documents(conn, [doc.doc_id for doc, _, _ in upserts])
                 for doc_id in {*deletes, *(doc.doc_id for doc, _, _ in upserts)}:
                     vids = [r[0] for r in conn.execute("SELECT vid FROM chunks WHERE doc_id=?", (doc_id,))]
                     if vids:
@@ -431,6 +450,7 @@ class FaissStore:
                         " n_chunks, indexed_at, url, duplicate_of, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path,
                          doc.content_hash, len(chunks), now, doc.url, doc.duplicate_of, doc.fingerprint))
+                    membership.join(conn, doc.doc_id, doc.collections, prior[doc.doc_id])
                     vids = []
                     for chunk in chunks:
                         cursor = conn.execute(
@@ -440,6 +460,8 @@ class FaissStore:
                     if vids:
                         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                            np.asarray(vids, dtype=np.int64))
+                if then is not None:
+                    then(conn)
                 index = faiss_vectors.reshape(index, self.dim, self.ivf_threshold)
                 new_generation = generation + 1
                 new_file = self._vector_file(new_generation)

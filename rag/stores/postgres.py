@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, StoreUnavailable
+from rag.stores import pg_membership as membership
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -89,7 +90,7 @@ def redact(url: str) -> str:
     return f"postgresql://{user}{host}{port}/{parts.get('dbname') or ''}"
 
 
-class PostgresStore:
+class PostgresStore(membership.Collections):
     """A Store in PostgreSQL with pgvector: HNSW for plain dense search, exact scans under filters."""
 
     def __init__(self, url: str, embedder_id: str, dim: int, chunking: dict[str, int] | None = None,
@@ -153,6 +154,7 @@ class PostgresStore:
                 if column not in have:  # checked first: ALTER TABLE locks out readers even when it adds nothing
                     conn.execute(f"ALTER TABLE rag_documents ADD COLUMN {column} TEXT")
             conn.execute("CREATE INDEX IF NOT EXISTS rag_documents_by_original ON rag_documents (duplicate_of)")
+            membership.create(conn)
             column_dim = conn.execute("SELECT atttypmod FROM pg_attribute WHERE attrelid = 'rag_chunks'::regclass "
                                       "AND attname = 'embedding'").fetchone()
             claimed = conn.execute("SELECT 1 FROM rag_manifest WHERE key = 'embedder'").fetchone()
@@ -193,7 +195,7 @@ class PostgresStore:
 
     @staticmethod
     def _filter_sql(filters: Filters | None) -> tuple[str, list[Any]]:
-        """A WHERE fragment over ``rag_documents d`` for the filters, and its arguments."""
+        """A WHERE fragment over ``rag_documents d`` and ``rag_chunks c`` for the filters, and its arguments."""
         if filters is None:
             return "", []
         clauses: list[str] = []
@@ -210,6 +212,10 @@ class PostgresStore:
         if filters.published_before is not None:
             clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) <= %s")
             args.append(filters.published_before.isoformat())
+        if filters.collections is not None:
+            clause, names = membership.filter_clause(filters.collections)
+            clauses.append(clause)
+            args += names
         return " AND ".join(clauses), args
 
     def _passages(self, conn: psycopg.Connection[Any], sql: str, args: Sequence[Any]) -> list[Passage]:
@@ -296,21 +302,29 @@ class PostgresStore:
             raise NotFound(f"no document with doc_id {doc_id!r}")
         return Document(**dict(zip(keys, row)))
 
-    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def list_documents(self, limit: int, offset: int,
+                       collections: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text) in byte order of doc_id, as SQLite sorts, and the total."""
-        with self._connection() as conn:
-            rows = conn.execute(f"SELECT {_SUMMARY} FROM rag_documents d "
-                                "ORDER BY d.doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [limit, offset]).fetchall()
-            total = conn.execute("SELECT COUNT(*) FROM rag_documents").fetchone()[0]  # type: ignore[index]
-        return [summary_row(row) for row in rows], int(total)
+        where, args = "true", list[Any]()
+        if collections is not None:
+            where, args = "d.doc_id IN (SELECT doc_id FROM rag_memberships WHERE collection = ANY(%s))", [list(collections)]
+        with self._connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            rows = conn.execute(f"SELECT {_SUMMARY} FROM rag_documents d WHERE {where} "
+                                "ORDER BY d.doc_id COLLATE \"C\" LIMIT %s OFFSET %s", [*args, limit, offset]).fetchall()
+            total = conn.execute(f"SELECT COUNT(*) FROM rag_documents d WHERE {where}", args).fetchone()[0]  # type: ignore[index]
+            names = membership.of_documents(conn, [row[0] for row in rows])
+        return [{**summary_row(row), "collections": names[row[0]]} for row in rows], int(total)
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        with self._connection() as conn:
+        with self._connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             row = conn.execute(f"SELECT {_SUMMARY}, d.text, d.content_hash FROM rag_documents d WHERE d.doc_id = %s",
                                [doc_id]).fetchone()
+            names = membership.of_documents(conn, [doc_id])[doc_id]
         if row is None:
             raise NotFound(f"no document with doc_id {doc_id!r}")
-        return {**summary_row(row[:-2]), "text": row[-2], "content_hash": row[-1]}
+        return {**summary_row(row[:-2]), "collections": names, "text": row[-2], "content_hash": row[-1]}
 
     def verify(self) -> list[str]:
         """Problems found (empty: consistent). Vectors and keywords live in the chunk row, so the checks are
@@ -379,6 +393,7 @@ class PostgresStore:
             problem = self._mismatch(found) or self._chunking_mismatch(found)
             if problem is not None:
                 raise problem
+            prior = membership.of_documents(conn, [doc.doc_id for doc, _, _ in upserts])
             conn.execute("DELETE FROM rag_documents WHERE doc_id = ANY(%s)", [doc_ids])  # chunks go by cascade
             with conn.cursor() as cursor:
                 cursor.executemany(
@@ -386,17 +401,19 @@ class PostgresStore:
                     " indexed_at, url, duplicate_of, fingerprint) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path, doc.content_hash,
                       len(chunks), now, doc.url, doc.duplicate_of, doc.fingerprint) for doc, chunks, _ in upserts])
+            names = {doc.doc_id: membership.join(conn, doc.doc_id, doc.collections, prior[doc.doc_id]) for doc, _, _ in upserts}
             adding = sum(len(chunks) for _, chunks, _ in upserts)
             rebuild = adding >= self._bulk_chunks and adding >= self._chunk_count(conn)
             if rebuild:  # building the graph once is many times faster than inserting into it row by row
                 conn.execute("DROP INDEX IF EXISTS rag_chunks_embedding")
             with conn.cursor() as cursor, cursor.copy(
-                    "COPY rag_chunks (chunk_id, doc_id, position, text, embedding, page) FROM STDIN WITH (FORMAT BINARY)") as copy:
-                copy.set_types(["text", "text", "integer", "text", "vector", "integer"])
-                for _, chunks, vectors in upserts:
+                    "COPY rag_chunks (chunk_id, doc_id, position, text, embedding, page, collection_ids) "
+                    "FROM STDIN WITH (FORMAT BINARY)") as copy:
+                copy.set_types(["text", "text", "integer", "text", "vector", "integer", "text[]"])
+                for doc, chunks, vectors in upserts:
                     for chunk, vector in zip(chunks, vectors):
                         copy.write_row((chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text,
-                                        np.asarray(vector, dtype=np.float32), chunk.page))
+                                        np.asarray(vector, dtype=np.float32), chunk.page, names[doc.doc_id]))
             if rebuild:
                 conn.execute(HNSW_INDEX)
             manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),
