@@ -74,11 +74,13 @@ class Server:
 
 
 def start_server(index_dir: Path, log: Path, extra_env: dict[str, str] | None = None,
-                 args: list[str] | None = None) -> Server:
+                 args: list[str] | None = None, module: list[str] | None = None) -> Server:
+    """``module``: what to run instead of ``-m api.cli serve`` (it must take --port)."""
     port = free_port()
     env = {**os.environ, "RAG_INDEX_DIR": str(index_dir), **(extra_env or {})}
     handle = open(log, "wb")
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), *(args or [])],
+    command = module or ["-m", "api.cli", "serve"]
+    process = subprocess.Popen([sys.executable, *command, "--port", str(port), *(args or [])],
                                cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

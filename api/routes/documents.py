@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from api.deps import ServicesDep
 from api.errors import PayloadTooLarge, UnsupportedMediaType
@@ -17,6 +17,7 @@ from api.security import ReadAccess, WriteAccess
 from index.documents import DOC_ID_PATTERN, document_from_bytes, validate_doc_id
 from index.metadata import MetadataError, clean
 from index.readers import SUPPORTED, Refused
+from rag.collections import MAX_COLLECTIONS, SLUG_PATTERN
 from rag.errors import Conflict, InvalidInput, describe_validation
 from rag.services import Services
 from rag.types import Document
@@ -63,6 +64,8 @@ class DocumentSummary(BaseModel):
     duplicate_of: str | None = Field(default=None, description="A syndicated copy of this doc_id (no passages "
                                                                "of its own; cited through the original).")
     also_published_by: list[str] = Field(default_factory=list, description="Sites that ran a copy of this story.")
+    collections: list[str] = Field(default_factory=list, description="The collections it belongs to (of those "
+                                                                     "the caller may read).")
 
 
 class DocumentWritten(DocumentSummary):
@@ -236,9 +239,12 @@ async def put_document(doc_id: str, request: Request, response: Response, servic
 
 @router.get("", response_model=DocumentPage, responses={401: {}, 403: {}, 429: {}})
 def list_documents(services: ServicesDep, _: ReadAccess, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> DocumentPage:
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   collection: list[Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]] | None = Query(
+                       None, max_length=MAX_COLLECTIONS, description="Only documents of this collection (repeat).")
+                   ) -> DocumentPage:
     """Documents ordered by doc_id, one page at a time."""
-    rows, total = services.store.list_documents(limit, offset)
+    rows, total = services.store.list_documents(limit, offset, collection)
     following = offset + len(rows)
     return DocumentPage(documents=[DocumentSummary(**r) for r in rows], total=total, limit=limit, offset=offset,
                         next_offset=following if following < total else None)

@@ -1,8 +1,9 @@
 """Two teams in one store, for the leak tests: the shared rare-earth articles in ``rare-earths``, and other text
 about the same things (rare earths, China, processing, magnets, exports, Thanksgiving) in ``decoy-desk``.
 
-Every sentence of the other text names Quillmark, and its doc_ids start with ``decoy-``: a response that carries
-any of its documents, passages, titles, citations or conflicts carries one of those words.
+Every sentence, title and source of the other text names Quillmark, a word no request sends: a response that
+carries any of its documents, passages, titles, citations or conflicts carries that word. (Requests do name the
+other team's doc_ids and collection, and errors may repeat what was asked, so those are not the marker.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import httpx
 OURS, THEIRS = "rare-earths", "decoy-desk"
 OUR_KEY, THEIR_KEY, ADMIN_KEY = "energy-team-key-0123456789", "decoy-team-key-0123456789", "admin-key-0123456789ab"
 KEYS = f"{OUR_KEY}@{OURS},{THEIR_KEY}@{THEIRS},{ADMIN_KEY}"
-MARKER = re.compile(r"quillmark|decoy", re.IGNORECASE)
+MARKER = re.compile(r"quillmark", re.IGNORECASE)
 OUR_DOCUMENTS = 5
 
 DECOYS = {
@@ -33,7 +34,7 @@ DECOYS = {
                 "Quillmark disputes reports that export licences for rare earth magnets were suspended."),
 }
 # Questions whose best passages, for a caller who reads everything, are the other team's.
-QUESTIONS = ["What do Quillmark analysts estimate about China's share of rare earth processing?",
+QUESTIONS = ["What do analysts estimate China's share of rare earth processing to be?",
              "What share of rare earth processing does China control?",
              "How long will the resumption of rare earth magnet exports last?",
              "Who expects the rare earths arrangement to be finalized by Thanksgiving?"]

@@ -53,6 +53,7 @@ def two_teams(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     if close:
         close()
     running = start_server(base / "index", base / "server.log", env)
+    running.started_with = (base, env)  # type: ignore[attr-defined]
     yield running
     stop_server(running)
     if url:
@@ -178,3 +179,26 @@ def test_a_scoped_key_writes_only_into_its_collections(two_teams: Server) -> Non
         assert client.get("/v1/documents/decoy-2", headers=ADMIN).json()["title"] == DECOYS["decoy-2"][0]
         assert client.post("/v1/collections", json={"name": "markets"}, headers=OURS_ONLY).status_code == 403
         assert client.delete("/v1/documents/ours-note", headers=OURS_ONLY).status_code == 204
+
+
+def test_a_route_added_later_is_scoped_without_declaring_anything(two_teams: Server) -> None:
+    """tests/api/later_route.py adds POST /v1/digest (search, document list, collections, counts) with no access
+    check; the same walk finds it in the schema and it gives the scoped key nothing of the other team's."""
+    base, env = two_teams.started_with  # type: ignore[attr-defined]
+    later = start_server(base / "index", base / "later.log", env, module=["-m", "tests.api.later_route"])
+    try:
+        with later.client() as client:
+            assert ("post", "/v1/digest") in schema_operations(client)
+            everything = client.post("/v1/digest", json={"question": QUESTIONS[0]}, headers=ADMIN)
+            assert leaks(everything.text)  # the route does read the other team's articles for a key that may
+            seen = walk(client, OURS_ONLY)
+            assert len(seen[("post", "/v1/digest")]) > 1
+            for (method, path), responses in seen.items():
+                for status, text in responses:
+                    assert not leaks(text), (method, path, status, text[:800])
+            mine = client.post("/v1/digest", json={"question": QUESTIONS[0]}, headers=OURS_ONLY).json()
+            assert mine["total"] == OUR_DOCUMENTS and mine["collections"] == {OURS: OUR_DOCUMENTS} and mine["passages"]
+            anonymous = client.post("/v1/digest", json={"question": QUESTIONS[0]}).json()
+            assert anonymous["total"] == 0 and not anonymous["passages"]  # keys are scoped: anonymous reads nothing
+    finally:
+        stop_server(later)
