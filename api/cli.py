@@ -10,10 +10,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
+from api.cli_collections import app as collections_app
 from rag.errors import RagError, StorageFull, describe_validation, is_disk_full
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions of a folder of articles; every answer cites its passages.")
+app.add_typer(collections_app, name="collections")
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory [env RAG_INDEX_DIR; default ./data/index]")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
@@ -23,7 +25,9 @@ DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this doc_i
 SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only articles from this source (repeat)")]
 AfterOpt = Annotated[str | None, typer.Option("--after", help="Only articles published on or after YYYY-MM-DD")]
 BeforeOpt = Annotated[str | None, typer.Option("--before", help="Only articles published on or before YYYY-MM-DD")]
-CollectionOpt = Annotated[list[str] | None, typer.Option("--collection", help="Only articles of this collection (repeat)")]
+CollectionOpt = Annotated[list[str] | None, typer.Option("--collection", help="Only articles in this collection (repeat)")]
+IntoOpt = Annotated[list[str] | None, typer.Option("--collection", help="Put the documents in this collection "
+                                                                          "(repeat; default: 'default')")]
 
 
 def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None,
@@ -51,7 +55,7 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
               urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line")] = None,
               feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
                                                                              "it links to (repeat for several)")] = None,
-              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+              collection: IntoOpt = None, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
     from index.files import index_paths
     from index.urls import is_url, read_url_list
@@ -65,10 +69,12 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
             fail(f"cannot read --urls {urls}: {getattr(exc, 'strerror', None) or exc}")
     if not given and not links and not feed:
         fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
+    names = _collections(collection)
     services = _services(index, config)
+    indexer = services.indexer.with_collections(names)
     progress = sys.stderr.isatty()
     indexing = services.settings.indexing
-    report = index_paths(services.indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
+    report = index_paths(indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
     if links or feed:
         from index.feeds import poll_feed
         from index.fetch import Fetcher
@@ -77,12 +83,18 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
         state = _fetch_state(services)
         with Fetcher(services.settings.fetch) as fetcher:
             if links:
-                index_urls(services.indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
+                index_urls(indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
             for url in feed or []:
-                poll_feed(services.indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
+                poll_feed(indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
+
+
+def _collections(names: list[str] | None) -> list[str]:
+    from rag.collections import slug_or_invalid
+
+    return list(dict.fromkeys(slug_or_invalid(n) for n in names or []))
 
 
 def _fetch_state(services: Any) -> Any:
@@ -96,7 +108,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
                                                                             "default: `feeds` in the settings")] = None,
               every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 1h")] = "15m",
               once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
-              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+              collection: IntoOpt = None, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Poll RSS/Atom feeds and index new articles as they appear (a killed poll loses and repeats nothing)."""
     import threading
 
@@ -104,6 +116,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
     from index.fetch import Fetcher
 
     seconds = parse_every(every)
+    names = _collections(collection)
     services = _services(index, config)
     feeds = list(feed or services.settings.feeds)
     if not feeds:
@@ -116,7 +129,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
             stop.set()
 
     with Fetcher(services.settings.fetch) as fetcher:
-        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop,
+        watch(services.indexer.with_collections(names), fetcher, _fetch_state(services), feeds, seconds, show, stop,
               html=services.settings.indexing.html)
 
 

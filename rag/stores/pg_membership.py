@@ -177,7 +177,7 @@ class Collections:
             held = members(conn, name)
             if held and documents == "refuse":
                 raise CollectionNotEmpty(f"collection {name!r} still holds {len(held)} documents: say what happens to "
-                                         f"them (documents=delete or keep)")
+                                         f"them (--documents delete|keep on the CLI, documents=delete|keep on the API)")
             if documents == "delete":  # chunks and memberships go by cascade
                 conn.execute("DELETE FROM rag_documents WHERE doc_id = ANY(%s)", [only_in(conn, name)])
             remove(conn, name, members(conn, name))

@@ -181,7 +181,7 @@ class Collections:
             held = len(members(conn, name))
             if held and documents == "refuse":
                 raise CollectionNotEmpty(f"collection {name!r} still holds {held} documents: say what happens to them "
-                                         f"(documents=delete or keep)")
+                                         f"(--documents delete|keep on the CLI, documents=delete|keep on the API)")
             drop(conn, name)
         return held
 
