@@ -128,3 +128,17 @@ def pg_server():  # type: ignore[no-untyped-def]
     running = PgServer()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def two_teams_index(tmp_path_factory: pytest.TempPathFactory, rare_earths: Path, minilm) -> Path:  # type: ignore[no-untyped-def]
+    """The shared articles in collection ``rare-earths`` and other text about the same things in ``decoy-desk``
+    (tests/api/collections_world.py), indexed once with the real model; copy it before writing to it."""
+    from rag.services import build_services
+    from rag.settings import Settings
+    from tests.api.collections_world import build
+
+    directory = tmp_path_factory.mktemp("two-teams-index")
+    services = build_services(Settings.load(index_dir=directory), embedder=minilm)
+    build(services.store, services.indexer, rare_earths)
+    return directory

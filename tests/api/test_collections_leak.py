@@ -27,7 +27,7 @@ from tests.api.collections_world import (
     schema_operations,
     walk,
 )
-from tests.conftest import Server, start_server, stop_server
+from tests.conftest import Server, copy_index, start_server, stop_server
 
 OURS_ONLY = {"Authorization": f"Bearer {OUR_KEY}"}
 ADMIN = {"Authorization": f"Bearer {ADMIN_KEY}"}
@@ -36,22 +36,22 @@ ADMIN = {"Authorization": f"Bearer {ADMIN_KEY}"}
 @pytest.fixture(scope="module", params=["faiss", "postgres"])
 def two_teams(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, rare_earths: Path,
               minilm: Any) -> Iterator[Server]:
-    from api.settings import AppSettings
-    from rag.services import build_services
-
     base = tmp_path_factory.mktemp(f"teams-{request.param}")
     env = {"RAG_API_KEYS": KEYS, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
     url = ""
     if request.param == "postgres":
+        from api.settings import AppSettings
+        from rag.services import build_services
+
         pg = request.getfixturevalue("pg_server")
         url = pg.fresh_schema()
         env |= {"RAG_STORE__BACKEND": "postgres", "RAG_STORE__URL": url}
-    settings = AppSettings.load(index_dir=base / "index", **({"store": {"backend": "postgres", "url": url}} if url else {}))
-    services = build_services(settings, embedder=minilm)
-    build(services.store, services.indexer, rare_earths)
-    close = getattr(services.store, "close", None)
-    if close:
-        close()
+        services = build_services(AppSettings.load(index_dir=base / "index", store={"backend": "postgres", "url": url}),
+                                  embedder=minilm)
+        build(services.store, services.indexer, rare_earths)
+        getattr(services.store, "close", lambda: None)()
+    else:
+        copy_index(request.getfixturevalue("two_teams_index"), base / "index")
     running = start_server(base / "index", base / "server.log", env)
     running.started_with = (base, env)  # type: ignore[attr-defined]
     yield running
