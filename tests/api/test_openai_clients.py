@@ -32,7 +32,7 @@ def sdk(keyless: Server) -> openai.OpenAI:
 
 
 def test_the_sdk_with_a_placeholder_key_lists_models_and_answers(sdk: openai.OpenAI) -> None:
-    assert [m.id for m in sdk.models.list()] == ["articles"]
+    assert [m.id for m in sdk.models.list()] == ["articles", "default"]
     completion = sdk.chat.completions.create(model="articles", messages=[{"role": "user", "content": QUESTION}])
     assert "[1]" in (completion.choices[0].message.content or "")
     assert completion.usage is not None and completion.usage.completion_tokens > 0
@@ -111,7 +111,7 @@ def test_with_keys_configured_reading_stays_open_to_placeholders_and_writing_sti
     """The shared server has keys and open reading: a placeholder reads as an anonymous caller; a valid key
     reads as itself; writing with a placeholder is 403."""
     sdk = openai.OpenAI(base_url=server.url + "/v1", api_key="unused", max_retries=0, timeout=60)
-    assert [m.id for m in sdk.models.list()] == ["articles"]
+    assert [m.id for m in sdk.models.list()] == ["articles", "default"]
     with server.client() as client:
         assert client.get("/v1/models", headers={"Authorization": f"Bearer {API_KEY}"}).status_code == 200
         wrong = client.post("/v1/documents", json={"doc_id": "x", "text": "Some article text."},

@@ -13,8 +13,8 @@ def client(server: Server) -> openai.OpenAI:
     return openai.OpenAI(base_url=server.url + "/v1", api_key=API_KEY, max_retries=0, timeout=60)
 
 
-def test_models_lists_the_articles_model(client: openai.OpenAI) -> None:
-    assert [m.id for m in client.models.list()] == ["articles"]
+def test_models_lists_the_articles_model_and_each_collection(client: openai.OpenAI) -> None:
+    assert [m.id for m in client.models.list()] == ["articles", "default"]  # every article is in 'default' here
 
 
 def test_a_completion_keeps_markers_ends_with_sources_and_carries_the_answer(client: openai.OpenAI) -> None:
