@@ -83,7 +83,7 @@ def start_server(index_dir: Path, log: Path, extra_env: dict[str, str] | None = 
     process = subprocess.Popen([sys.executable, *command, "--port", str(port), *(args or [])],
                                cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 180  # a loaded CI machine takes its time to load the model
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")

@@ -229,7 +229,8 @@ async function loadDocuments(reset = true) {
     const meta = [doc.source, doc.published_at].filter(Boolean).join(", ");
     const also = doc.also_published_by && doc.also_published_by.length ? ` — also published by ${doc.also_published_by.join(", ")}` : "";
     const copy = doc.duplicate_of ? ` — a copy of ${doc.duplicate_of}` : "";
-    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "", also, copy,
+    const within = doc.collections && doc.collections.length ? ` [${doc.collections.join(", ")}]` : "";
+    $("doc-list").append(el("li", {}, doc.title, meta ? ` (${meta})` : "", also, copy, within,
       el("button", { type: "button", "aria-label": `Delete ${doc.title}`, onclick: () => deleteDocument(doc) }, "Delete")));
   }
   docOffset = page.next_offset ?? docOffset;
