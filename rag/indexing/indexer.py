@@ -14,6 +14,7 @@ from tqdm import tqdm
 from rag.collections import check_slugs
 from rag.errors import NotFound
 from rag.indexing.chunker import Chunker
+from rag.indexing.copies import keep_within_collections
 from rag.protocols import Embedder, Store
 from rag.syndication import mark_copies
 from rag.types import Chunk, Document
@@ -85,7 +86,8 @@ class Indexer:
         for name, doc_ids in joining.items():  # membership only: nothing to embed again
             self.store.add_to_collection(name, doc_ids)
             report.joined += [d for d in doc_ids if d not in report.joined]
-        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        found = mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        report.copies += keep_within_collections(self.store, todo, found, set(known))
         chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:

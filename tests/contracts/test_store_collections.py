@@ -228,3 +228,20 @@ def test_malformed_collection_names_are_refused_by_the_store(store: Store) -> No
                  lambda: store.delete_collection("x" * 65, "keep")):
         with pytest.raises(InvalidInput, match="not a collection name"):
             call()
+
+
+STORY = ("The port authority said on Tuesday that the new rare earth refinery near the harbour will process "
+         "twelve thousand tonnes of ore a year once its second line opens, and that the company expects to hire "
+         "four hundred workers from the valley towns before the end of the decade, officials added in a statement.")
+
+
+def test_a_syndicated_copy_is_only_recorded_within_the_same_collections(store: Store) -> None:
+    indexer = Indexer(store, EMBEDDER, CHUNKER)
+    indexer.with_collections(["energy"]).index_documents([document("wire", STORY)])
+    other_team = indexer.with_collections(["markets"]).index_documents([document("site-b", STORY + " More at 11.")])
+    assert other_team.copies == [] and store.document_info("site-b")["duplicate_of"] is None
+    assert store.chunk_ids("site-b")  # indexed as an original: the markets desk finds the story
+    assert store.document_info("wire")["also_published_by"] == []  # and energy never sees a markets document
+    same_team = indexer.with_collections(["energy"]).index_documents([document("site-c", STORY + " Updated.")])
+    assert same_team.copies == [("site-c", "wire")]
+    assert store.document_info("site-c")["collections"] == ["energy"]
