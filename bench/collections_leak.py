@@ -3,8 +3,8 @@ view costs on /v1/search.
 
 Two collections in one store (tests/api/collections_world.py: the shared rare-earth articles, and other text about
 the same things whose every sentence names Quillmark). The walk sends every operation of the schema the requests
-of the leak test, once with a key that reads everything and once with a key scoped to the rare-earth collection,
-and counts the responses that carry the other team's text. Then it times /v1/search with each key.
+of the leak test, first with a key scoped to the rare-earth collection, then with a key that reads everything
+(whose writes do reach the other team's articles), and counts the responses that carry the other team's text. Then it times /v1/search with each key.
 
     PYTHONPATH=. python bench/collections_leak.py [--shared ../shared] [--backend faiss|postgres] [--searches 30]
 """
@@ -55,7 +55,9 @@ def main() -> None:
     result: dict[str, object] = {"backend": args.backend}
     try:
         with server.client() as client:
-            for name, key in (("reads everything", ADMIN_KEY), ("scoped to rare-earths", OUR_KEY)):
+            # The scoped key first: the walk's writes, refused to it, would delete the other team's articles when
+            # sent with a key that may.
+            for name, key in (("scoped to rare-earths", OUR_KEY), ("reads everything", ADMIN_KEY)):
                 seen = walk(client, {"Authorization": f"Bearer {key}"})
                 responses = [text for answers in seen.values() for _, text in answers]
                 carrying = sum(1 for text in responses if leaks(text))
