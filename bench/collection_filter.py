@@ -41,6 +41,7 @@ from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
 from load import wordings  # noqa: E402
 from query import free_port  # noqa: E402
 
+RESULTS = HERE / "results-collections.json"
 EVERY = 100  # every 100th document is in the collection: 1%
 NAME = "small"
 
@@ -200,7 +201,7 @@ def main() -> None:
     parser.add_argument("--size", type=parse_size, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--backends", default="faiss,postgres")
-    parser.add_argument("--out", type=Path, default=HERE / "results-collections.json")
+    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     results = run(args.size, args.queries, args.backends.split(","))
