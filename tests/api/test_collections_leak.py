@@ -202,3 +202,19 @@ def test_a_route_added_later_is_scoped_without_declaring_anything(two_teams: Ser
             assert anonymous["total"] == 0 and not anonymous["passages"]  # keys are scoped: anonymous reads nothing
     finally:
         stop_server(later)
+
+
+def test_anonymous_readers_see_only_the_public_collections(two_teams: Server) -> None:
+    base, env = two_teams.started_with  # type: ignore[attr-defined]
+    public = start_server(base / "index", base / "public.log", {**env, "RAG_API__PUBLIC_COLLECTIONS": f'["{OURS}"]'})
+    try:
+        with public.client() as client:
+            assert client.get("/v1/collections").json() == {"collections": [{"name": OURS, "documents": OUR_DOCUMENTS}]}
+            seen = walk(client, {"Authorization": "Bearer unused"})  # an OpenAI client's placeholder: anonymous
+            for (method, path), responses in seen.items():
+                for status, text in responses:
+                    assert not leaks(text), (method, path, status, text[:800])
+            answer = client.post("/v1/ask", json={"question": QUESTIONS[1]}).json()
+            assert answer["grounded"] and "85" in answer["answer"]
+    finally:
+        stop_server(public)
