@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from api.deps import ServicesDep
 from api.errors import PayloadTooLarge, UnsupportedMediaType
@@ -266,12 +266,9 @@ async def put_document(doc_id: str, request: Request, response: Response, servic
 
 @router.get("", response_model=DocumentPage, responses={401: {}, 403: {}, 429: {}})
 def list_documents(services: ServicesDep, _: ReadAccess, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                   collection: list[Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]] | None = Query(
-                       None, max_length=MAX_COLLECTIONS, description="Only documents of this collection (repeat).")
-                   ) -> DocumentPage:
-    """Documents ordered by doc_id, one page at a time."""
-    rows, total = services.store.list_documents(limit, offset, collection)
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> DocumentPage:
+    """Documents ordered by doc_id, one page at a time (those of the collections the caller may read)."""
+    rows, total = services.store.list_documents(limit, offset)
     following = offset + len(rows)
     return DocumentPage(documents=[DocumentSummary(**r) for r in rows], total=total, limit=limit, offset=offset,
                         next_offset=following if following < total else None)
