@@ -27,7 +27,11 @@ SCHEMA = [
     "CREATE INDEX IF NOT EXISTS rag_memberships_by_doc ON rag_memberships (doc_id)",
 ]
 CHUNK_COLUMN = "ALTER TABLE rag_chunks ADD COLUMN collection_ids TEXT[] NOT NULL DEFAULT '{}'"
-CHUNK_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_collections ON rag_chunks USING gin (collection_ids)"
+# fastupdate off: a bulk COPY otherwise leaves every entry in GIN's pending list, which each search then
+# reads linearly (5.8 ms of an 8.7 ms filtered search at 20k chunks, measured with EXPLAIN ANALYZE).
+CHUNK_INDEX = ("CREATE INDEX IF NOT EXISTS rag_chunks_collections ON rag_chunks USING gin (collection_ids) "
+               "WITH (fastupdate = off)")
+BROAD = 0.1  # a collection filter allowing at least this share of the chunks searches HNSW first
 VERSION = "membership-v1"
 if TYPE_CHECKING:  # the drivers are imported (or their absence explained) by rag/stores/postgres.py
     import psycopg
@@ -69,6 +73,13 @@ def filter_clause(names: Sequence[str]) -> tuple[str, list[Any]]:
     if not names:
         return "false", []
     return "c.collection_ids && %s::text[]", [list(names)]
+
+
+def share(conn: Conn, names: Sequence[str]) -> float:
+    """The share of all chunks that belong to any of the collections (from the documents' chunk counts)."""
+    row = conn.execute("SELECT coalesce(sum(n_chunks) FILTER (WHERE doc_id IN (SELECT doc_id FROM rag_memberships "
+                       "WHERE collection = ANY(%s))), 0), coalesce(sum(n_chunks), 0) FROM rag_documents", [list(names)]).fetchone()
+    return float(row[0]) / float(row[1]) if row and row[1] else 0.0
 
 
 def of_documents(conn: Conn, doc_ids: Sequence[str]) -> dict[str, list[str]]:

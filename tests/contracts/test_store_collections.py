@@ -245,3 +245,23 @@ def test_a_syndicated_copy_is_only_recorded_within_the_same_collections(store: S
     same_team = indexer.with_collections(["energy"]).index_documents([document("site-c", STORY + " Updated.")])
     assert same_team.copies == [("site-c", "wire")]
     assert store.document_info("site-c")["collections"] == ["energy"]
+
+
+def test_a_broad_collection_filter_returns_k_results_all_from_it(store: Store) -> None:
+    """A collection holding most chunks (PostgreSQL searches HNSW first, then filters): k results, none outside."""
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(400, 256)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    upserts = []
+    for i in range(40):
+        doc = document(f"d{i:02d}", f"Document {i}")
+        doc.collections = ["small"] if i % 10 == 0 else ["big"]
+        chunks = [Chunk(chunk_id=f"d{i:02d}:{j}", doc_id=doc.doc_id, position=j, text=f"part {j}") for j in range(10)]
+        upserts.append((doc, chunks, vectors[i * 10:(i + 1) * 10]))
+    store.write(upserts)
+    query = vectors[0] + vectors[11]  # near a 'small' chunk and a 'big' one
+    query /= np.linalg.norm(query)
+    hits = store.search(query, 10, Filters(collections=["big"]))
+    assert len(hits) == 10 and all(int(p.doc_id[1:]) % 10 for p in hits)
+    assert hits[0].chunk_id == "d01:1"  # the nearest allowed chunk
+    assert [p.score for p in hits] == sorted((p.score for p in hits), reverse=True)
