@@ -1,0 +1,150 @@
+"""The SQuAD sample's 411 passages: /v1/search over HTTP against the floor, and retrieval hit@1, with the
+evidence rerank reading sentence rows stored at index time or embedding sentences at query time.
+
+Run: .venv/bin/python bench/squad_search.py --data ../shared/benchmarks/squad2-sub500 [--index DIR] [--rounds 3]
+
+Variants (each in this process over one index, with a fresh sentence cache, so every question's sentences are
+new to it, as on a large corpus):
+  stored      the default: stored vectors and claims (rows written by `rag index`)
+  computed    the same retrieval with the store's rows ignored: sentences embedded and typed at query time
+The HTTP figures start `rag serve` on the index, once with the default and once with
+RAG_RETRIEVAL__RERANK=none (dense+keyword, no rerank), each timed over every question twice (the second
+round is the one reported: the first warms the query cache of neither, since each question is new, but
+loads the model). The floor is one ONNX query embedding (one thread, no padding) plus one exact FAISS
+search, in this process, over the same chunk vectors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import faiss  # noqa: E402
+import numpy as np  # noqa: E402
+
+from eval.benchmarks import squad2  # noqa: E402
+from rag.answer.evidence import SentenceVectors  # noqa: E402
+from rag.retrieval.rerank import EvidenceReranker  # noqa: E402
+from rag.retrieval.retriever import Retriever  # noqa: E402
+from rag.services import build_services  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+
+
+def pct(values: list[float], p: int) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000, 2)
+
+
+def hit_at_1(services: Any, items: list[Any], stored: bool) -> tuple[float, float]:
+    """hit@1 over the answerable questions, and the rerank's mean time per question (ms)."""
+    embedder, store = services.embedder, services.store
+    vectors = SentenceVectors(embedder, store=store if stored else None)
+    retriever = Retriever(embedder, store, services.settings.retrieval, EvidenceReranker(embedder, vectors,
+                          services.settings.retrieval.rerank_weight))
+    hits, spent = 0, 0.0
+    answerable = [i for i in items if i.answerable]
+    for item in answerable:
+        started = time.perf_counter()
+        top = retriever.search(item.question, 5)
+        spent += time.perf_counter() - started
+        hits += bool(top) and top[0].doc_id in item.sources
+    return round(hits / len(answerable), 4), round(spent / len(answerable) * 1000, 2)
+
+
+def floor(services: Any, questions: list[str]) -> float:
+    from rag.embedders import OnnxMiniLM
+
+    onnx = OnnxMiniLM(threads=1)
+    store = services.store
+    index = store._read_index(store._generation_on_disk())  # the committed chunk vectors
+    ids = faiss.vector_to_array(index.id_map)
+    flat = faiss.IndexFlatIP(index.d)
+    flat.add(np.ascontiguousarray(index.reconstruct_batch(ids), dtype=np.float32))
+    faiss.omp_set_num_threads(1)
+    times = []
+    for q in questions * 2:
+        started = time.perf_counter()
+        flat.search(onnx.embed([q]), 10)
+        times.append(time.perf_counter() - started)
+    return pct(times[len(questions):], 50)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def http_search(index: Path, questions: list[str], env: dict[str, str], code: Path = REPO) -> dict[str, float]:
+    port = free_port()
+    env = {**os.environ, "RAG_API__RATE_LIMIT_PER_MINUTE": "0", **env, "PYTHONPATH": str(code)}
+    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--index", str(index), "--port", str(port)],
+                              cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        rounds = []
+        for _ in range(2):
+            times = []
+            for q in questions:
+                body = json.dumps({"query": q, "k": 5}).encode()
+                request = urllib.request.Request(base + "/v1/search", body, {"Content-Type": "application/json"})
+                started = time.perf_counter()
+                urllib.request.urlopen(request, timeout=60).read()
+                times.append(time.perf_counter() - started)
+            rounds.append(times)
+        return {"p50_ms": pct(rounds[-1], 50), "p95_ms": pct(rounds[-1], 95),
+                "mean_ms": round(statistics.mean(rounds[-1]) * 1000, 2)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--index", type=Path, default=Path("/tmp/squad-search-index"))
+    parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--before", type=Path, help="Also serve the same index with this checkout's code "
+                                                    "(e.g. the main branch before sentence rows)")
+    args = parser.parse_args()
+    documents, items = squad2(args.data)
+    services = build_services(Settings.load(index_dir=args.index))
+    if services.store.count()[0] != len(documents):
+        started = time.perf_counter()
+        services.indexer.index_documents(documents)
+        print(f"indexed {len(documents)} passages in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    questions = list(dict.fromkeys(i.question for i in items))
+    out: dict[str, Any] = {"passages": len(documents), "questions": len(questions)}
+    for name, stored in (("stored", True), ("computed", False)):
+        hit, ms = hit_at_1(services, items, stored)
+        out[f"hit@1 {name}"], out[f"retrieve ms {name}"] = hit, ms
+    out["floor p50 ms"] = floor(services, questions)
+    if not args.skip_http:
+        out["http default"] = http_search(args.index, questions, {})
+        out["http rerank=none"] = http_search(args.index, questions, {"RAG_RETRIEVAL__RERANK": "none"})
+        if args.before:
+            out["http default, before"] = http_search(args.index, questions, {}, args.before)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
