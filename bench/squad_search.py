@@ -7,10 +7,10 @@ Variants (each in this process over one index, with a fresh sentence cache, so e
 new to it, as on a large corpus):
   stored      the default: stored vectors and claims (rows written by `rag index`)
   computed    the same retrieval with the store's rows ignored: sentences embedded and typed at query time
-The HTTP figures start `rag serve` on the index, once with the default and once with
-RAG_RETRIEVAL__RERANK=none (dense+keyword, no rerank), each timed over every question twice (the second
-round is the one reported: the first warms the query cache of neither, since each question is new, but
-loads the model). The floor is one ONNX query embedding (one thread, no padding) plus one exact FAISS
+The HTTP figures start `rag serve` on the index, with the default, with ``--before``'s code, and with
+RAG_RETRIEVAL__RERANK=none (dense+keyword, no rerank): each server first answers N warm-up questions, then
+is timed over N other questions (new to it, so their sentences are cached only where passages repeat), with
+the server's CPU time per request beside the wall time. The floor is one ONNX query embedding (one thread, no padding) plus one exact FAISS
 search, in this process, over the same chunk vectors.
 """
 
@@ -88,7 +88,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def http_search(index: Path, questions: list[str], env: dict[str, str], code: Path = REPO) -> dict[str, float]:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (steadier than wall time on a shared machine)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def http_search(index: Path, questions: list[str], env: dict[str, str], code: Path = REPO,
+                warmup: list[str] | None = None) -> dict[str, float]:
+    warmup = warmup or questions
     port = free_port()
     env = {**os.environ, "RAG_API__RATE_LIMIT_PER_MINUTE": "0", **env, "PYTHONPATH": str(code)}
     server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--index", str(index), "--port", str(port)],
@@ -101,18 +109,21 @@ def http_search(index: Path, questions: list[str], env: dict[str, str], code: Pa
                 break
             except OSError:
                 time.sleep(0.2)
-        rounds = []
-        for _ in range(2):
+        rounds, cpu = [], 0.0
+        for timed in (warmup, questions):  # warm-up questions differ: each timed one is new to both servers
+            cpu = _cpu_seconds(server.pid)
             times = []
-            for q in questions:
+            for q in timed:
                 body = json.dumps({"query": q, "k": 5}).encode()
                 request = urllib.request.Request(base + "/v1/search", body, {"Content-Type": "application/json"})
                 started = time.perf_counter()
                 urllib.request.urlopen(request, timeout=60).read()
                 times.append(time.perf_counter() - started)
             rounds.append(times)
+            cpu = _cpu_seconds(server.pid) - cpu
         return {"p50_ms": pct(rounds[-1], 50), "p95_ms": pct(rounds[-1], 95),
-                "mean_ms": round(statistics.mean(rounds[-1]) * 1000, 2)}
+                "mean_ms": round(statistics.mean(rounds[-1]) * 1000, 2),
+                "server_cpu_ms_per_request": round(cpu / len(questions) * 1000, 2)}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -124,6 +135,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=Path("/tmp/squad-search-index"))
     parser.add_argument("--skip-http", action="store_true")
     parser.add_argument("--skip-hit", action="store_true")
+    parser.add_argument("--skip-none", action="store_true", help="Do not time the server without rerank")
     parser.add_argument("--questions", type=int, default=500, help="Questions timed over HTTP (the first N)")
     parser.add_argument("--before", type=Path, help="Also serve the same index with this checkout's code "
                                                     "(e.g. the main branch before sentence rows)")
@@ -134,17 +146,19 @@ def main() -> None:
         started = time.perf_counter()
         services.indexer.index_documents(documents)
         print(f"indexed {len(documents)} passages in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    questions = list(dict.fromkeys(i.question for i in items))[:args.questions]
+    every = list(dict.fromkeys(i.question for i in items))
+    questions, warmup = every[:args.questions], every[args.questions:2 * args.questions]
     out: dict[str, Any] = {"passages": len(documents), "questions": len(questions)}
     for name, stored in () if args.skip_hit else (("stored", True), ("computed", False)):
         hit, ms = hit_at_1(services, items, stored)
         out[f"hit@1 {name}"], out[f"retrieve ms {name}"] = hit, ms
     out["floor p50 ms"] = floor(services, questions)
     if not args.skip_http:
-        out["http default"] = http_search(args.index, questions, {})
-        out["http rerank=none"] = http_search(args.index, questions, {"RAG_RETRIEVAL__RERANK": "none"})
+        out["http default"] = http_search(args.index, questions, {}, warmup=warmup)
         if args.before:
-            out["http default, before"] = http_search(args.index, questions, {}, args.before)
+            out["http default, before"] = http_search(args.index, questions, {}, args.before, warmup)
+        if not args.skip_none:
+            out["http rerank=none"] = http_search(args.index, questions, {"RAG_RETRIEVAL__RERANK": "none"}, warmup=warmup)
     print(json.dumps(out, indent=2))
 
 
