@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from rag.claims.records import SentenceRecord
 from rag.collections import OnDelete
 from rag.errors import Conflict, InvalidInput, NotFound, RagError
 from rag.protocols import Store
@@ -82,6 +83,20 @@ class ScopedStore:
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         return self._store.chunk_vectors(chunk_ids)  # vectors only, of ids a scoped search returned
+
+    def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
+        return self._store.sentences(chunk_ids)  # rows of chunk ids a scoped search returned
+
+    def chunks_without_sentences(self, limit: int) -> list[tuple[str, str]]:
+        inside = set(self.chunk_ids())
+        return [(c, t) for c, t in self._store.chunks_without_sentences(limit) if c in inside]
+
+    def add_sentences(self, sentences: dict[str, list[SentenceRecord]]) -> None:
+        inside = set(self.chunk_ids())
+        outside = [c for c in sentences if c not in inside]
+        if outside:
+            raise NotFound(f"no chunk {outside[0]!r}")
+        self._store.add_sentences(sentences)
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         if doc_id is not None:
@@ -172,7 +187,7 @@ class ScopedStore:
         return doc
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None:
+              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None) -> None:
         checked = [(self._writable(doc), chunks, vectors) for doc, chunks, vectors in upserts]
         whole: list[tuple[str, list[str]]] = []
         shared: list[tuple[str, list[str]]] = []
@@ -182,7 +197,7 @@ class ScopedStore:
             if not mine:
                 raise unknown_document(doc_id)
             (whole if len(mine) == len(held or []) else shared).append((doc_id, mine))
-        self._store.write(checked, deletes=[d for d, _ in whole])
+        self._store.write(checked, deletes=[d for d, _ in whole], sentences=sentences)
         for doc_id, mine in shared:  # other collections keep it: it only leaves ours
             for name in mine:
                 self._store.remove_from_collection(name, [doc_id])
