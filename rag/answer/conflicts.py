@@ -49,6 +49,7 @@ class Cited:
 
 
 PARALLEL = 0.5  # an untyped question: two sentences sharing this share of their words (values aside) say one thing
+PARALLEL_QUESTION = 0.75  # ... or each holding this share of the question's terms
 
 
 def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
@@ -107,15 +108,23 @@ def _parallel_claims(question: str, sentences: Sequence[Cited],
     for s, found in zip(sentences, typed):
         values = [v for v in found if not in_question(v, question) and answers_as(v, s.text, (), question)
                   and (v.kind in FIGURES or _named(v, s, False, set()))]
-        rest = set(content_terms(s.text)) - {t for v in found for t in content_terms(v.text)}
-        items.append((s, values, rest))
+        terms = set(content_terms(s.text))
+        items.append((s, values, terms - {t for v in found for t in content_terms(v.text)}, terms))
+    q_terms = set(content_terms(question))
     out: dict[tuple[int, str], tuple[Cited, Value]] = {}
-    for i, (sa, va, ra) in enumerate(items):
-        for sb, vb, rb in items[i + 1:]:
-            if sa.doc_id == sb.doc_id or not ra or not rb or len(ra & rb) / len(ra | rb) < PARALLEL:
+    for i, (sa, va, ra, ta) in enumerate(items):
+        for sb, vb, rb, tb in items[i + 1:]:
+            if sa.doc_id == sb.doc_id or not ra or not rb:
+                continue
+            worded_alike = len(ra & rb) / len(ra | rb) >= PARALLEL
+            # or both sentences hold most of what the question names: then only their figures are compared
+            asked_alike = bool(q_terms) and all(len(q_terms & t) >= PARALLEL_QUESTION * len(q_terms) for t in (ta, tb))
+            if not worded_alike and not asked_alike:
                 continue
             for s, mine, theirs in ((sa, va, vb), (sb, vb, va)):
                 for v in mine:
+                    if not worded_alike and v.kind not in FIGURES:
+                        continue
                     kin = [w for w in theirs if _group(w) == _group(v)]
                     if kin and not any(same(v, w) for w in kin):
                         out.setdefault((s.citation, v.text), (s, v))

@@ -24,6 +24,9 @@ from rag.types import Passage
 MIN_WORDS = 4
 TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
 _HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
+# A name the question leaves out ("companies outside China") is not what the answer must be about.
+_EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
@@ -188,7 +191,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
     text = prepare(question)
-    words = [w for start, _, value in parse_names(text) if start > 0
+    words = [w for start, _, value in parse_names(text) if start > 0 and not _EXCLUDED.search(text[:start])
              for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
     return _YEAR.findall(question), list(dict.fromkeys(words))
 

@@ -20,6 +20,8 @@ _DESCRIBED = r"(?:\s*\([^)]{1,60}\))?(?:,?\s+[^.;]{0,40}?)?\s+(?:is|was|are|were
 _APPOSITIVE = r"(?:\s*\([^)]{1,60}\))?,\s+(?:an?|the)\s+(?P<d>(?:[^,.;]|\.(?=\w)){3,120}),"
 _CLAUSE = re.compile(r",\s+(?:it|he|she|they|which|who|and|but|where|whose)\b|\s+(?:and|but)\s+(?:it|he|she|they)\b")
 _MAX_WORDS = 14
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december spring summer autumn fall winter""".split())
 SAME_SUBJECT = 0.5  # descriptions sharing at least this share of the shorter one's terms describe one thing
 
 
@@ -50,7 +52,8 @@ def subject_of(question_name: str, sentence: str, context: str) -> Subject | Non
                 return _subject(_clip(match.group("d")))
     if not re.search(pattern, sentence):
         return None
-    others = [v for _, _, v in names(prepare(sentence)) if not _overlaps(v, question_name)]
+    others = [v for _, _, v in names(prepare(sentence)) if not _overlaps(v, question_name)
+              and not set(v.lower().split()) <= _TIME_WORDS]
     return _subject(" ".join(others), frozenset(others)) if others else None
 
 

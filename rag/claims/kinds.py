@@ -140,7 +140,8 @@ def same(a: Value, b: Value) -> bool:
     if a.kind in FIGURES or b.kind in FIGURES:
         if a.kind != b.kind or (a.unit and b.unit and a.unit != b.unit and a.kind != "count"):
             return False
-        slack = 0.005 * max(abs(a.high), abs(b.high), 1.0) if a.kind != "date" else 0.0
+        finite = [abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x)]
+        slack = 0.005 * max(finite + [1.0]) if a.kind != "date" else 0.0  # an open bound ("over 60%") has no scale
         return a.low <= b.high + slack and b.low <= a.high + slack
     ka, kb = set(a.key.split()), set(b.key.split())
     return bool(ka and kb) and (ka <= kb or kb <= ka)
