@@ -35,6 +35,7 @@ from rag.claims.kinds import (
     show,
 )
 from rag.claims.records import ClaimCache
+from rag.claims.variants import twins
 from rag.text import content_terms, stem
 from rag.types import Claim, Conflict
 
@@ -66,6 +67,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
+        seen = {(s.citation, v.text) for s, v in claims}
+        if not listing:  # and what two near-identical sentences differ in, whatever its kind
+            claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)
+                       if (s.citation, v.text) not in seen]
     else:
         claims = _parallel_claims(question, sentences, typed)
     subjects = _subjects(question, sentences)
@@ -100,8 +105,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     return conflicts
 
 
-def _parallel_claims(question: str, sentences: Sequence[Cited],
-                     typed: Sequence[Sequence[Value]]) -> list[tuple[Cited, Value]]:
+def _parallel_claims(question: str, sentences: Sequence[Cited], typed: Sequence[Sequence[Value]],
+                     worded_only: bool = False) -> list[tuple[Cited, Value]]:
     """For a question whose answer kind is not known: the values in which two sentences of different
     articles that otherwise say the same thing differ ("Its capital is Dornholm" / "Its capital is Kalmor")."""
     items = []
@@ -116,9 +121,9 @@ def _parallel_claims(question: str, sentences: Sequence[Cited],
         for sb, vb, rb, tb in items[i + 1:]:
             if sa.doc_id == sb.doc_id or not ra or not rb:
                 continue
-            worded_alike = len(ra & rb) / len(ra | rb) >= PARALLEL
+            worded_alike = twins(sa.text, sb.text) if worded_only else len(ra & rb) / len(ra | rb) >= PARALLEL
             # or both sentences hold most of what the question names: then only their figures are compared
-            asked_alike = bool(q_terms) and all(len(q_terms & t) >= PARALLEL_QUESTION * len(q_terms) for t in (ta, tb))
+            asked_alike = not worded_only and bool(q_terms) and all(len(q_terms & t) >= PARALLEL_QUESTION * len(q_terms) for t in (ta, tb))
             if not worded_alike and not asked_alike:
                 continue
             for s, mine, theirs in ((sa, va, vb), (sb, vb, va)):

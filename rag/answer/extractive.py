@@ -8,6 +8,7 @@ from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
 from rag.citations import cite
 from rag.claims.kinds import asked, asks_for_list, same
+from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
 from rag.types import Passage
@@ -29,6 +30,22 @@ def _passage_best(supported: list[Candidate], pool: list[Candidate]) -> dict[str
         if c.passage.chunk_id in wanted:
             best[c.passage.chunk_id] = max(best.get(c.passage.chunk_id, 0.0), c.score)
     return best
+
+
+def _twins(chosen: list[Candidate], pool: list[Candidate], limit: int) -> list[Candidate]:
+    """Sentences of other articles worded like a quoted one but for a changed figure or name: the other side
+    of a disagreement (an article copied with its answer swapped), quoted so that the reader sees both."""
+    extra: list[Candidate] = []
+    for candidate in pool:
+        if len(extra) >= limit:
+            break
+        if candidate in chosen or candidate in extra:
+            continue
+        quoted = [c for c in chosen + extra if c.passage.doc_id != candidate.passage.doc_id]
+        if any(twins(c.text, candidate.text) for c in quoted) and \
+                not any(c.text == candidate.text for c in chosen + extra):
+            extra.append(candidate)
+    return extra
 
 
 class ExtractiveGenerator:
@@ -66,11 +83,13 @@ class ExtractiveGenerator:
             if not supported or supported[0].score < self.settings.typed_min_support:
                 return []
             chosen = self._around(supported[0], pool)
-            return chosen + self._other_answers(question, supported, chosen, asks_for_list(question), pool)
+            chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
+            return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)
-        return chosen + self._other_figures(pool, chosen)
+        chosen += self._other_figures(pool, chosen)
+        return chosen + _twins(chosen, pool, self.settings.max_conflicting)
 
     def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
         """The best sentence, then the next best that add something, preferring other articles."""

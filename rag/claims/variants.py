@@ -20,17 +20,16 @@ def _facts(sentence: str) -> set[str]:
     return found | {"@" + name_key(v) for start, _, v in names(text) if start > 0}
 
 
+def twins(a: str, b: str) -> bool:
+    """Two sentences worded alike but for a few words, that differ in a figure or a name."""
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not wa or not wb or wa == wb or len(wa & wb) / len(wa | wb) < TWIN:
+        return False
+    return _facts(a) != _facts(b)
+
+
 def changed_facts(a: str, b: str) -> bool:
     """Some sentence of ``a`` has a twin in ``b`` (same wording but for a few words) that differs from it in
     a figure or a name."""
-    theirs = [(set(_WORD.findall(s.lower())), s) for s in split_sentences(b)]
-    for sentence in split_sentences(a):
-        words = set(_WORD.findall(sentence.lower()))
-        if not words:
-            continue
-        for other_words, other in theirs:
-            if other_words == words or len(words & other_words) / len(words | other_words) < TWIN:
-                continue
-            if _facts(sentence) != _facts(other):
-                return True
-    return False
+    theirs = split_sentences(b)
+    return any(twins(sentence, other) for sentence in split_sentences(a) for other in theirs)
