@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 def _facts(sentence: str) -> set[str]:
     text = prepare(sentence)
     found = {"#" + n.replace(",", "") for n in _NUMBER.findall(text)}
-    return found | {"@" + name_key(v) for start, _, v in names(text) if start > 0}
+    return found | {"@" + name_key(v) for _, _, v in names(text)}
 
 
 def twins(a: str, b: str) -> bool:
