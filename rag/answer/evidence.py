@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.caches import register
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import names as parse_names
@@ -63,10 +64,17 @@ class SentenceVectors:
         self._size = size
         self._lock = threading.Lock()
         self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
+        self._hits = self._misses = 0
+        register("sentence_vectors", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._cache), self._size, self._hits, self._misses
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            self._misses += len(missing)
+            self._hits += len(texts) - len(missing)
         if missing:
             # Vectors for scoring only: an embedder may compute them on a faster backend (MiniLM's ONNX).
             embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)

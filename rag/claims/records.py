@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rag.caches import register
 from rag.claims.extract import analyze
 from rag.claims.kinds import Value
 from rag.text import split_sentences
@@ -45,11 +46,18 @@ class ClaimCache:
         self._size = size
         self._items: OrderedDict[str, tuple[Value, ...]] = OrderedDict()
         self._lock = threading.Lock()
+        self._hits = self._misses = 0
+        register("claims", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._items), self._size, self._hits, self._misses
 
     def __call__(self, texts: Sequence[str], use_model: bool = True) -> list[tuple[Value, ...]]:
         keys = [("" if use_model else "~") + _key(t) for t in texts]
         with self._lock:
             missing = {k: t for k, t in zip(keys, texts) if k not in self._items}
+            self._misses += len(missing)
+            self._hits += len(keys) - len(missing)
         if missing:
             computed = analyze(list(missing.values()), use_model)
             with self._lock:
