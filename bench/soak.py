@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import tempfile
 import threading
@@ -152,10 +153,23 @@ class Soak:
         return missing
 
 
+def cache_entries(client: httpx.Client) -> dict[str, int]:
+    """Entries of each bounded cache of the server, from its /metrics (rag_cache_entries)."""
+    try:
+        text = client.get("/metrics").text
+    except httpx.HTTPError:
+        return {}
+    return {m.group(1): int(float(m.group(2)))
+            for m in re.finditer(r'^rag_cache_entries\{cache="([^"]+)"\} (\S+)$', text, re.M)}
+
+
 class RssSampler:
-    def __init__(self, pid: int, every: float) -> None:
-        self.pid, self.every = pid, every
+    """The server's RSS every ``every`` seconds, and its caches' sizes beside it (what could explain growth)."""
+
+    def __init__(self, pid: int, every: float, client: httpx.Client | None = None) -> None:
+        self.pid, self.every, self.client = pid, every, client
         self.samples: list[tuple[float, float]] = []
+        self.caches: list[tuple[float, dict[str, int]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._t0 = 0.0
@@ -167,6 +181,8 @@ class RssSampler:
     def _loop(self) -> None:
         while not self._stop.is_set():
             self.samples.append((round(time.monotonic() - self._t0, 1), rss_mb(self.pid)))
+            if self.client is not None:
+                self.caches.append((self.samples[-1][0], cache_entries(self.client)))
             self._stop.wait(self.every)
 
     def stop(self) -> None:
@@ -211,7 +227,7 @@ def main() -> int:
     process, url = server.process, server.url
     try:
         soak = Soak(url, args.rate, seconds, args.upload_every, args.seed)
-        rss = RssSampler(process.pid, args.rss_every)
+        rss = RssSampler(process.pid, args.rss_every, soak.client)
         soak.run(rss)
         unsearchable = soak.unsearchable()
         alive = process.poll() is None
@@ -230,7 +246,7 @@ def main() -> int:
         "uploads": len(soak.uploaded), "unsearchable_uploads": unsearchable,
         "rss_mb_start": rss.samples[0][1], "rss_mb_after_first_window": next(
             (mb for at, mb in rss.samples if at >= args.window), rss.samples[-1][1]), "rss_mb_end": rss.samples[-1][1],
-        "rss_mb_max": max(mb for _, mb in rss.samples), "rss_samples": rss.samples,
+        "rss_mb_max": max(mb for _, mb in rss.samples), "rss_samples": rss.samples, "cache_samples": rss.caches,
         "server_alive": alive, "first_errors": [asdict(s) for s in errors[:10]], "log": str(work / "server.log"),
         "cpus": os.cpu_count(), "load_average": os.getloadavg(),
     }
@@ -243,6 +259,9 @@ def main() -> int:
     print(f"  p95 by kind (ms): {summary['p95_ms_by_kind']}")
     print(f"  server RSS: start {summary['rss_mb_start']} MB, after the first window {summary['rss_mb_after_first_window']} MB, "
           f"end {summary['rss_mb_end']} MB, max {summary['rss_mb_max']} MB")
+    for at, mb in rss.samples[::max(1, round(args.window / args.rss_every))]:
+        sizes = next((c for t, c in rss.caches if t >= at), {})
+        print(f"  at {at:>6.0f} s: RSS {mb:>7.1f} MB, cache entries {sizes}")
     for error in summary["first_errors"]:
         print(f"  error: {error}")
     return 0 if not errors and not unsearchable and alive else 1
