@@ -17,6 +17,7 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -222,8 +223,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="soak-"))
     index = work / "index"
     env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": args.embedder, "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    # `--seed`: the server indexes the articles with its own model before it answers /healthz
-    server = start_server(index, work / "server.log", env, args=["--seed", str(corpus)])
+    # The articles are indexed first, by `rag index` with the server's model, so that the server's start (which
+    # the launcher allows 90 s) is not the indexing on a busy machine.
+    subprocess.run([sys.executable, "-m", "api.cli", "index", str(corpus), "--index", str(index)], cwd=REPO,
+                   env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    server = start_server(index, work / "server.log", env)
     process, url = server.process, server.url
     try:
         soak = Soak(url, args.rate, seconds, args.upload_every, args.seed)

@@ -69,7 +69,7 @@ class FaissStore:
     def __init__(self, directory: Path | str, embedder_id: str, dim: int,
                  chunking: dict[str, int] | None = None, lock_timeout: float = 0.0,
                  ivf_threshold: int = 200_000, nprobe: int = 128, mmap: bool = True,
-                 exact_filter_limit: int = 20_000, keyword_budget: int = 4_000) -> None:
+                 exact_filter_limit: int = 20_000, keyword_budget: int = 2_000) -> None:
         self.directory = Path(directory)
         self.ivf_threshold = ivf_threshold
         self.nprobe = nprobe

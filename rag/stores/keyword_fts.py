@@ -132,7 +132,7 @@ def frequency_problems(conn: sqlite3.Connection) -> list[str]:
 class BoundedKeyword:
     """The query plan above over ``chunks_fts`` and ``keyword_df``."""
 
-    def __init__(self, budget: int = 4_000, k1: float = 1.2) -> None:
+    def __init__(self, budget: int = 2_000, k1: float = 1.2) -> None:
         self.budget = budget
         self.k1 = k1
         self.tokens = TermTokens()
