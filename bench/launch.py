@@ -1,7 +1,7 @@
 """The one server launcher of the benchmarks: start a command on a free loopback port, wait for /healthz, stop it.
 
-Used by bench/query.py (our service and the LangChain app) and bench/chat_latency.py. The soak uses the tests'
-launcher (tests/conftest.py), which starts `rag serve` the way the reliability tests do.
+Used by bench/query.py (our service and the LangChain app), bench/chat_latency.py and bench/soak.py (a start
+may take minutes on a busy machine: the tests' launcher allows 90 s).
 """
 
 from __future__ import annotations

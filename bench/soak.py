@@ -32,7 +32,9 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import start_server, stop_server  # noqa: E402  (the launcher the tests use)
+sys.path.insert(0, str(REPO / "bench"))
+
+from launch import free_port, launch, stop  # noqa: E402
 
 KEY = "soak-key-0123456789abcdef"
 FRAMES = ["{q}", "Tell me: {q}", "{q} Please answer briefly.", "Question: {q}", "{q} (according to the articles)"]
@@ -223,12 +225,12 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="soak-"))
     index = work / "index"
     env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": args.embedder, "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    # The articles are indexed first, by `rag index` with the server's model, so that the server's start (which
-    # the launcher allows 90 s) is not the indexing on a busy machine.
+    # The articles are indexed first, by `rag index` with the server's model, then the server starts on them.
     subprocess.run([sys.executable, "-m", "api.cli", "index", str(corpus), "--index", str(index)], cwd=REPO,
                    env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
-    server = start_server(index, work / "server.log", env)
-    process, url = server.process, server.url
+    port = free_port()
+    process, url = launch([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+                          {**os.environ, **env, "RAG_INDEX_DIR": str(index)}, work / "server.log", port, "rag serve")
     try:
         soak = Soak(url, args.rate, seconds, args.upload_every, args.seed)
         rss = RssSampler(process.pid, args.rss_every, soak.client)
@@ -236,7 +238,7 @@ def main() -> int:
         unsearchable = soak.unsearchable()
         alive = process.poll() is None
     finally:
-        stop_server(server)
+        stop(process)
     samples = soak.samples
     errors = [s for s in samples if s.status not in (200, 201)]
     kinds = sorted({s.kind for s in samples})
