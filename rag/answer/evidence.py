@@ -71,8 +71,12 @@ class SentenceVectors:
         return len(self._cache), self._size, self._hits, self._misses
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        # Answers are kept aside before anything is evicted: a full cache may evict this call's own hits.
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for t in found:
+                self._cache.move_to_end(t)
+            missing = [t for t in dict.fromkeys(texts) if t not in found]
             self._misses += len(missing)
             self._hits += len(texts) - len(missing)
         if missing:
@@ -81,13 +85,10 @@ class SentenceVectors:
             vectors = embed(missing)
             with self._lock:
                 for text, vector in zip(missing, vectors):
-                    self._cache[text] = vector
+                    self._cache[text] = found[text] = vector
                 while len(self._cache) > self._size:
                     self._cache.popitem(last=False)
-        with self._lock:
-            for t in texts:
-                self._cache.move_to_end(t)
-            return np.stack([self._cache[t] for t in texts])
+        return np.stack([found[t] for t in texts])
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,

@@ -52,23 +52,22 @@ class TermTokens:
         return len(self._items), self.size, self.hits, self.misses
 
     def __call__(self, conn: sqlite3.Connection, terms: Sequence[str]) -> list[tuple[str, ...]]:
+        # Answers are kept aside before anything is evicted: a small cache may evict this call's own terms.
         with self._lock:
-            missing = [t for t in terms if t not in self._items]
+            found = {t: self._items[t] for t in terms if t in self._items}
+            for t in found:
+                self._items.move_to_end(t)
+            missing = [t for t in dict.fromkeys(terms) if t not in found]
             self.hits += len(terms) - len(missing)
             self.misses += len(missing)
         if missing:
-            found = _tokenize(conn, missing)
+            tokens = _tokenize(conn, missing)
             with self._lock:
                 for term in missing:
-                    self._items[term] = found.get(term, ())
+                    self._items[term] = found[term] = tokens.get(term, ())
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)
-        with self._lock:
-            out = []
-            for t in terms:
-                self._items.move_to_end(t)
-                out.append(self._items[t])
-            return out
+        return [found[t] for t in terms]
 
 
 def _tokenize(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, tuple[str, ...]]:
