@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.answer.focus import mismatch
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import names as parse_names
@@ -25,6 +26,7 @@ MIN_WORDS = 4
 TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
 _HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -52,6 +54,7 @@ class Candidate:
     answers: list[K.Value] = field(default_factory=list)  # values of the kind asked, not in the question
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
+    mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
 
 
 class SentenceVectors:
@@ -145,6 +148,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
               parsed)
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
+    for c in scored:
+        c.mismatch = mismatch(question, c.text)
+        if c.mismatch:
+            c.score -= OFF_FOCUS
+            c.on_scope = False
 
 
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
