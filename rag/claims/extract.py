@@ -85,9 +85,13 @@ def _claims(text: str, doc: Any) -> list[Value]:
         taken.append((f.start, f.end))
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY]
+    other = [] if doc is None else [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _ENTITY]
     for start, end, value in names(text):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
+        if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
+                any(s <= start and end <= e for s, e in other) or _capitalized_by_position(text, start, value)):
+            continue  # "Chinese" (a nationality), "Historical ..." (a sentence's first word): no one's name
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
@@ -104,6 +108,14 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _capitalized_by_position(text: str, start: int, value: str) -> bool:
+    """One word capitalized only because it opens the sentence, a list item or what follows a colon."""
+    if " " in value or value.lower().split()[-1].strip(".") in _ORG_WORDS:
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in ":\u2022-*|"
 
 
 def _not_a_name(value: str) -> bool:
