@@ -191,17 +191,44 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
     held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    proper = _proper_words(pool)
+    # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
+    # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
+    asked_names = ((cache([question]) if cache is not None else analyze([question], use_model=False))[0]
+                   if anchors[1] else ())
+    anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     for c in pool:
         c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
-                     and K.answers_as(v, prepare(c.text), kinds, question)]
+                     and K.answers_as(v, prepare(c.text), kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
         if anchored and not held[c.passage.doc_id]:
             c.on_scope = False
             continue
+        if anchor_kinds and not holds(c.text, ([], anchors[1])) and any(
+                v.kind in anchor_kinds and not K.in_question(v, question) for v in c.claims):
+            c.answers = [v for v in c.answers if v.kind not in K.FIGURES]  # a figure of someone else
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]
         c.on_scope = bool(c.on_values)
+
+
+def _proper_words(pool: Sequence[Candidate]) -> set[str]:
+    """Words the passages capitalize inside a sentence, where only a name is capitalized (a gazetteer)."""
+    found: set[str] = set()
+    for c in pool:
+        for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'-]+)", c.text):
+            found.add(match.group(1).lower())
+    return found
+
+
+def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
+    """An untyped one-word name that opens a sentence, a list item or follows a colon ("Consider", "Military")
+    is a name only when the passages also capitalize it inside a sentence."""
+    if value.kind != K.NAME or " " in value.text.strip():
+        return True
+    before = prepare(sentence)[:value.start].rstrip()
+    return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
 
 
 def _governing(sentence: str, start: int) -> set[str]:
