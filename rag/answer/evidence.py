@@ -206,7 +206,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             continue
         if anchor_kinds and not holds(c.text, ([], anchors[1])) and any(
                 v.kind in anchor_kinds and not K.in_question(v, question) for v in c.claims):
-            c.answers = [v for v in c.answers if v.kind not in K.FIGURES]  # a figure of someone else
+            # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
+            # in a sentence naming China, for the U.S. president)
+            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]
@@ -254,6 +256,8 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
 
     def has(a: str) -> bool:
         a = a.lower()[:4] if len(a) > 5 and a.isalpha() else a.lower()  # "Chinese" ~ "China", "Japanese" ~ "Japan"
+        if len(a.replace(".", "")) <= 3:  # "US" is a word, not the "us" of "must"
+            return bool(re.search(rf"(?<![a-z]){re.escape(a.replace('.', ''))}(?![a-z])", plain))
         return a in folded or a.replace(".", "") in plain
 
     return all(has(y) for y in years) and (not words or any(has(w) for w in words))
