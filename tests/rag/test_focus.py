@@ -112,3 +112,16 @@ def test_a_word_capitalized_by_its_position_is_no_ones_name(generator: Answerer)
 ])
 def test_answer_type_of_questions_worded_as_people_ask(question: str, kinds: tuple[str, ...]) -> None:
     assert asked(question) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "no entities here at all, only words and more words about nothing in particular",
+    "Продажи выросли на 85 процентов в 2025 году, сообщила компания.",
+    "| Stage | Share | Note |\n|---|---|---|\n| Processing | 85 per cent | Q3 2025 |\n| Magnets | 1.2bn | ~90% |",
+    "The plant " + "and the other plant " * 400 + "closed in 2015.",
+])
+def test_bad_input_goes_through_the_answerer_without_error(generator: Answerer, text: str) -> None:
+    for question in ("How many plants did not close?", "Which company has the larger share?",
+                     "¿Cuántos imanes importó Tesla?", "What happened?"):
+        answer = generator.answer(question, [_p("odd", text)], debug=True)
+        assert answer.trace is not None and "asks_what_is_not" in answer.trace["question"]
