@@ -86,9 +86,12 @@ def _claims(text: str, doc: Any) -> list[Value]:
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY]
     other = [] if doc is None else [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _ENTITY]
+    heading = _heading(text)
     for start, end, value in names(text):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
+        if heading:
+            continue  # a headline capitalizes every word, and the small model then calls it an organization
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
                 any(s <= start and end <= e for s, e in other) or _capitalized_by_position(text, start, value)):
             continue  # "Chinese" (a nationality), "Historical ..." (a sentence's first word): no one's name
@@ -108,6 +111,13 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _heading(text: str) -> bool:
+    """A headline or section title: Title Case words and no closing stop ("Washington Offers Targeted Concessions")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return (len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"'))
+            and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
 def _capitalized_by_position(text: str, start: int, value: str) -> bool:
