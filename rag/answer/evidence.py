@@ -14,6 +14,7 @@ import numpy as np
 
 from rag.answer.claims import figures, numeric_form
 from rag.answer.focus import mismatch
+from rag.caches import register
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import names as parse_names
@@ -82,6 +83,11 @@ class SentenceVectors:
         self._loaded: OrderedDict[str, None] = OrderedDict()  # chunk ids read lately (a fraction of the cache)
         self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
         self.stats = {"stored": 0, "embedded": 0}  # sentence vectors read from the store / computed here
+        self._hits = self._misses = 0
+        register("sentence_vectors", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._cache), self._size, self._hits, self._misses
 
     def load(self, passages: Sequence[Passage]) -> None:
         """Put the stored rows of the passages' chunks in the caches: their vectors, and their claims when
@@ -109,8 +115,14 @@ class SentenceVectors:
                 self._loaded.popitem(last=False)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        # Answers are kept aside before anything is evicted: a full cache may evict this call's own hits.
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for t in found:
+                self._cache.move_to_end(t)
+            missing = [t for t in dict.fromkeys(texts) if t not in found]
+            self._misses += len(missing)
+            self._hits += len(texts) - len(missing)
         if missing:
             # Vectors for scoring only: an embedder may compute them on a faster backend (MiniLM's ONNX).
             embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)
@@ -118,13 +130,10 @@ class SentenceVectors:
             with self._lock:
                 self.stats["embedded"] += len(missing)
                 for text, vector in zip(missing, vectors):
-                    self._cache[text] = vector
+                    self._cache[text] = found[text] = vector
                 while len(self._cache) > self._size:
                     self._cache.popitem(last=False)
-        with self._lock:
-            for t in texts:
-                self._cache.move_to_end(t)
-            return np.stack([self._cache[t] for t in texts])
+        return np.stack([found[t] for t in texts])
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
