@@ -119,11 +119,19 @@ def role_fits(role: str, wanted: set[str]) -> bool:
 
 
 def asked(question: str) -> tuple[str, ...]:
-    """The kinds of value the question asks for, most likely first; empty when it cannot be typed."""
-    for pattern, kinds in ASKED:
-        if pattern.search(question):
-            return kinds
+    """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
+
+    A question opening with a clause ("When rich countries trade with poor ones, whose wages rise?") is typed
+    by the wh-word of its main clause, after the comma."""
+    head, _, tail = question.rpartition(",")
+    for text in ([tail, question] if head and _WH_START.match(tail) else [question]):
+        for pattern, kinds in ASKED:
+            if pattern.search(text):
+                return kinds
     return ()
+
+
+_WH_START = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how)\b", re.I)
 
 
 def asks_for_list(question: str) -> bool:
