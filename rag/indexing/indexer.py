@@ -92,7 +92,7 @@ class Indexer:
         for name, doc_ids in joining.items():  # membership only: nothing to embed again
             self.store.add_to_collection(name, doc_ids)
             report.joined += [d for d in doc_ids if d not in report.joined]
-        found = mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        found = mark_copies(todo, self.store.fingerprints(), self.syndication_threshold, self._text_of)
         report.copies += keep_within_collections(self.store, todo, found, set(known))
         chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
@@ -109,6 +109,12 @@ class Indexer:
                     (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
                     report.chunks += len(chunks)
         return report
+
+    def _text_of(self, doc_id: str) -> str | None:
+        try:
+            return self.store.get_document(doc_id).text
+        except NotFound:
+            return None
 
     def _embed(self, chunks: Sequence[Chunk], bar: tqdm) -> np.ndarray:
         parts = []
