@@ -54,13 +54,13 @@ class Indexer:
     one is not embedded again, only added."""
 
     def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200,
-                 syndication_threshold: float = 0.6, collections: Sequence[str] = (),
-                 sentences: SentenceBuilder | None = None) -> None:
+                 syndication_threshold: float = 0.6, sentences: SentenceBuilder | None = None,
+                 collections: Sequence[str] = ()) -> None:
         """``sentences`` builds each chunk's sentence rows (vectors, typed claims), written with it; None
         writes chunks without them (readers then compute what they need at query time)."""
         self.store = store
-        self.collections = check_slugs(collections)
         self.sentences = sentences
+        self.collections = check_slugs(collections)
         self.syndication_threshold = syndication_threshold
         self.embedder = embedder
         self.chunker = chunker
