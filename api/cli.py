@@ -10,10 +10,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
+from api.cli_collections import app as collections_app
 from rag.errors import RagError, StorageFull, describe_validation, is_disk_full
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Ask questions of a folder of articles; every answer cites its passages.")
+app.add_typer(collections_app, name="collections")
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory [env RAG_INDEX_DIR; default ./data/index]")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file [env RAG_CONFIG]")]
@@ -23,10 +25,15 @@ DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this doc_i
 SourceOpt = Annotated[list[str] | None, typer.Option("--source", help="Only articles from this source (repeat)")]
 AfterOpt = Annotated[str | None, typer.Option("--after", help="Only articles published on or after YYYY-MM-DD")]
 BeforeOpt = Annotated[str | None, typer.Option("--before", help="Only articles published on or before YYYY-MM-DD")]
+CollectionOpt = Annotated[list[str] | None, typer.Option("--collection", help="Only articles in this collection (repeat)")]
+IntoOpt = Annotated[list[str] | None, typer.Option("--collection", help="Put the documents in this collection "
+                                                                          "(repeat; default: 'default')")]
 
 
-def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None) -> Any:
-    given = {"doc_ids": doc or None, "sources": source or None, "published_after": after, "published_before": before}
+def _filters(doc: list[str] | None, source: list[str] | None, after: str | None, before: str | None,
+             collection: list[str] | None = None) -> Any:
+    given = {"doc_ids": doc or None, "sources": source or None, "published_after": after, "published_before": before,
+             "collections": collection or None}
     given = {k: v for k, v in given.items() if v is not None}
     return given or None
 
@@ -50,7 +57,7 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
                                                                              "it links to (repeat for several)")] = None,
               upgrade: Annotated[bool, typer.Option("--upgrade", help="Add sentence rows (vectors, typed claims) "
                                                     "to chunks indexed before they existed")] = False,
-              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+              collection: IntoOpt = None, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
     from index.files import index_paths
     from index.urls import is_url, read_url_list
@@ -64,14 +71,16 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
             fail(f"cannot read --urls {urls}: {getattr(exc, 'strerror', None) or exc}")
     if not given and not links and not feed and not upgrade:
         fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
+    names = _collections(collection)
     services = _services(index, config)
+    indexer = services.indexer.with_collections(names)
     progress = sys.stderr.isatty()
     if upgrade:
         typer.echo(f"upgraded {services.indexer.upgrade(progress=progress)} chunks with sentence rows")
         if not given and not links and not feed:
             return
     indexing = services.settings.indexing
-    report = index_paths(services.indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
+    report = index_paths(indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
     if links or feed:
         from index.feeds import poll_feed
         from index.fetch import Fetcher
@@ -80,12 +89,18 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
         state = _fetch_state(services)
         with Fetcher(services.settings.fetch) as fetcher:
             if links:
-                index_urls(services.indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
+                index_urls(indexer, fetcher, state, links, report, progress=progress, html=indexing.html)
             for url in feed or []:
-                poll_feed(services.indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
+                poll_feed(indexer, fetcher, state, url, report, progress=progress, html=indexing.html)
     typer.echo(report.summary())
     if report.refused and not (report.added or report.updated or report.skipped):
         raise typer.Exit(1)
+
+
+def _collections(names: list[str] | None) -> list[str]:
+    from rag.collections import slug_or_invalid
+
+    return list(dict.fromkeys(slug_or_invalid(n) for n in names or []))
 
 
 def _fetch_state(services: Any) -> Any:
@@ -99,7 +114,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
                                                                             "default: `feeds` in the settings")] = None,
               every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 1h")] = "15m",
               once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
-              index: IndexOpt = None, config: ConfigOpt = None) -> None:
+              collection: IntoOpt = None, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Poll RSS/Atom feeds and index new articles as they appear (a killed poll loses and repeats nothing)."""
     import threading
 
@@ -107,6 +122,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
     from index.fetch import Fetcher
 
     seconds = parse_every(every)
+    names = _collections(collection)
     services = _services(index, config)
     feeds = list(feed or services.settings.feeds)
     if not feeds:
@@ -119,7 +135,7 @@ def watch_cmd(feed: Annotated[list[str] | None, typer.Option("--feed", help="An 
             stop.set()
 
     with Fetcher(services.settings.fetch) as fetcher:
-        watch(services.indexer, fetcher, _fetch_state(services), feeds, seconds, show, stop,
+        watch(services.indexer.with_collections(names), fetcher, _fetch_state(services), feeds, seconds, show, stop,
               html=services.settings.indexing.html)
 
 
@@ -169,12 +185,12 @@ def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
 @app.command("ask")
 def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
             as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
-            before: BeforeOpt = None) -> None:
+            before: BeforeOpt = None, collection: CollectionOpt = None) -> None:
     """Answer a question with numbered sources."""
     from rag.types import AskRequest
 
     try:
-        request = AskRequest(question=question, k=k, filters=_filters(doc, source, after, before))
+        request = AskRequest(question=question, k=k, filters=_filters(doc, source, after, before, collection))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     answer = _services(index, config).engine.ask(request)
@@ -191,12 +207,12 @@ def ask_cmd(question: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
 @app.command("search")
 def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: KOpt = None,
                as_json: JsonOpt = False, doc: DocOpt = None, source: SourceOpt = None, after: AfterOpt = None,
-               before: BeforeOpt = None) -> None:
+               before: BeforeOpt = None, collection: CollectionOpt = None) -> None:
     """Show the passages that best match a query, with scores."""
     from rag.types import SearchRequest, SearchResponse
 
     try:
-        request = SearchRequest(query=query, k=k, filters=_filters(doc, source, after, before))
+        request = SearchRequest(query=query, k=k, filters=_filters(doc, source, after, before, collection))
     except ValidationError as exc:
         fail(describe_validation(exc.errors()))
     passages = _services(index, config).engine.search(request)

@@ -73,6 +73,7 @@ STATUS = {
     "generator_unavailable": 503,
     "generator_timeout": 504,
     "conflict": 409,
+    "collection_not_empty": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "unauthorized": 401,

@@ -139,7 +139,30 @@ def render(paths: list[Path], header: Path) -> str:
             parts.append(f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB RAM. "
                          "Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".\n")
         parts.append(sections(results, results["title"]))
+    collections = HERE / "results-collections.json"
+    if collections.exists():
+        parts.append(collection_section(json.loads(collections.read_text())))
     return "\n".join(parts)
+
+
+def collection_section(found: dict[str, Any]) -> str:
+    """bench/collection_filter.py: a collection holding 1% of the store vs a store holding only that 1%."""
+    rows = []
+    for backend in ("faiss", "postgres"):
+        r = found.get(backend)
+        if not r:
+            continue
+        for where, label in (("http", "/v1/search over HTTP"), ("store", "store.search in-process")):
+            m = r[where]
+            rows.append([backend, label, m["big_filtered_p50_ms"], m["big_filtered_p95_ms"], m["alone_p50_ms"],
+                         m["alone_p95_ms"], m["ratio_p50"], verdict(m["ratio_p50"], 1.5, False) if where == "http" else ""])
+        rows.append([backend, "store.search, no filter, whole store", r["store"]["big_unfiltered_p50_ms"],
+                     r["store"]["big_unfiltered_p95_ms"], "", "", "", f"same top 10 as alone: {r['store']['same_top10']}"])
+    return "\n".join([f"## Collections: 1% of {found['size']} chunks vs a store of that 1% alone", "",
+                      f"`bench/collection_filter.py --size {found['size']}` ({found['queries']} queries; part of "
+                      "`make bench`). Filtered: `filters.collections` on the whole store; alone: no filter on a "
+                      "store of only those documents. Target: filtered p50 within 1.5x of alone.", "",
+                      table(["store", "what", "filtered p50 ms", "p95", "alone p50 ms", "p95", "ratio p50", ""], rows), ""])
 
 
 def main() -> None:

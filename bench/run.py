@@ -4,7 +4,8 @@ writes a results JSON and bench/RESULTS.md and prints the targets table.
 Run: .venv/bin/python bench/run.py                 # make bench: ingest 1k,10k; query at 100k
      .venv/bin/python bench/run.py --preset 1m     # make bench-1m: build, floor, recall, HTTP at 1M
 Environment overrides (for a quick smoke): BENCH_INGEST_SIZES, BENCH_QUERY_SIZE, BENCH_DURATION, BENCH_CLIENTS,
-BENCH_QUERIES, BENCH_TARGETS, BENCH_BATCH_CHUNKS, BENCH_OUT (the JSON path), BENCH_REPORT (the markdown path).
+BENCH_QUERIES, BENCH_TARGETS, BENCH_BATCH_CHUNKS, BENCH_OUT (the JSON path), BENCH_REPORT (the markdown path),
+BENCH_COLLECTION_BACKENDS (faiss,postgres; empty skips the collections step).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import build  # noqa: E402
+import collection_filter  # noqa: E402
 import ingest  # noqa: E402
 import query  # noqa: E402
 import report  # noqa: E402
@@ -87,6 +89,11 @@ def main() -> None:
     step("floor")
     results["query"] = query.run(query_size, conf["targets"].split(","), clients, float(conf["duration"]))
     step("query")
+    backends = [b for b in os.environ.get("BENCH_COLLECTION_BACKENDS", "faiss,postgres").split(",") if b]
+    if args.preset == "default" and backends:  # a 1% collection vs a store of that 1% alone, both stores
+        found = collection_filter.run(query_size, int(conf["queries"]) // 3, backends)
+        (Path(conf["out"]).parent / collection_filter.RESULTS.name).write_text(json.dumps(found, indent=1) + "\n")
+        step("collections")
     results["steps"], results["elapsed_s"] = steps, round(time.perf_counter() - began, 1)
 
     out = Path(conf["out"])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from rag.collections import OnDelete
 from rag.types import ChatMessage, Chunk, Document, Filters, Passage
 
 if TYPE_CHECKING:
@@ -82,12 +83,38 @@ class Store(Protocol):
     def get_document(self, doc_id: str) -> Document: ...
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        """doc_id, title, source, published_at, chunks, indexed_at, url, duplicate_of, also_published_by, text,
-        content_hash; NotFound if absent."""
+        """doc_id, title, source, published_at, chunks, indexed_at, url, duplicate_of, also_published_by,
+        collections (sorted names), text, content_hash; NotFound if absent."""
         ...
 
-    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """One page of documents (without text) ordered by doc_id, and the total."""
+    def list_documents(self, limit: int, offset: int,
+                       collections: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
+        """One page of documents (without text, with their collections) ordered by doc_id, and the total;
+        ``collections``: only documents in any of these (the total counts those)."""
+        ...
+
+    # Collections (rules in rag/collections.py): membership beside the documents, each call atomic.
+
+    def collections(self) -> dict[str, int]:
+        """Every collection (created or holding documents, 'default' always) -> its number of documents."""
+        ...
+
+    def create_collection(self, name: str) -> None:
+        """Create an empty collection (nothing happens if it exists)."""
+        ...
+
+    def delete_collection(self, name: str, documents: OnDelete = "refuse") -> int:
+        """Delete a collection; with documents in it, "refuse" raises CollectionNotEmpty, "delete" deletes
+        those in no other collection, "keep" keeps them all (in 'default' if in no other). Returns how
+        many documents belonged. NotFound if unknown; InvalidInput for 'default'."""
+        ...
+
+    def add_to_collection(self, name: str, doc_ids: Sequence[str]) -> None:
+        """Add documents (NotFound if one is unknown: nothing changes); creates the collection if needed."""
+        ...
+
+    def remove_from_collection(self, name: str, doc_ids: Sequence[str]) -> None:
+        """Remove documents from a collection; one left in none falls back to 'default'."""
         ...
 
     def count(self) -> tuple[int, int]:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rag.collections import MAX_COLLECTIONS, check_slugs
+
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50
 
@@ -23,10 +25,18 @@ class Document(BaseModel):
     duplicate_of: str | None = Field(default=None, description="A syndicated copy: the doc_id of the article it "
                                                                "copies (a copy has no passages of its own).")
     fingerprint: str | None = Field(default=None, description="MinHash of the text, to recognize copies.")
+    collections: list[str] = Field(default_factory=list, max_length=MAX_COLLECTIONS,
+                                   description="Collections to add the document to on a write (rag/collections.py): "
+                                               "empty puts a new document in 'default' and keeps a known one's.")
     # What a reader found and the index does not store: where each page starts in ``text`` (PDF), and
     # warnings for the index report (a page date that could not be read, ...).
     page_starts: list[int] | None = Field(default=None, exclude=True)
     warnings: list[str] = Field(default_factory=list, exclude=True)
+
+    @field_validator("collections")
+    @classmethod
+    def _collections(cls, value: list[str]) -> list[str]:
+        return check_slugs(value)
 
 
 class Chunk(BaseModel):
@@ -62,6 +72,14 @@ class Filters(BaseModel):
     sources: list[str] | None = Field(default=None, max_length=1000)
     published_after: date | None = Field(default=None, description="On or after this date.")
     published_before: date | None = Field(default=None, description="On or before this date.")
+    collections: list[str] | None = Field(default=None, max_length=MAX_COLLECTIONS,
+                                          description="Only documents in any of these collections (slugs "
+                                                      "[a-z0-9-]{1,64}); unknown ones, or [], match nothing.")
+
+    @field_validator("collections")
+    @classmethod
+    def _collections(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else check_slugs(value)
 
     @model_validator(mode="after")
     def _ordered(self) -> Filters:
@@ -70,7 +88,8 @@ class Filters(BaseModel):
         return self
 
     def active(self) -> bool:
-        return any(v is not None for v in (self.doc_ids, self.sources, self.published_after, self.published_before))
+        return any(v is not None for v in (self.doc_ids, self.sources, self.published_after, self.published_before,
+                                           self.collections))
 
 
 class Citation(BaseModel):

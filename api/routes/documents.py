@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from api.deps import ServicesDep
 from api.errors import PayloadTooLarge, UnsupportedMediaType
@@ -17,6 +17,7 @@ from api.security import ReadAccess, WriteAccess
 from index.documents import DOC_ID_PATTERN, document_from_bytes, validate_doc_id
 from index.metadata import MetadataError, clean
 from index.readers import SUPPORTED, Refused
+from rag.collections import MAX_COLLECTIONS, SLUG_PATTERN, check_slugs
 from rag.errors import Conflict, InvalidInput, describe_validation
 from rag.services import Services
 from rag.types import Document
@@ -25,14 +26,28 @@ router = APIRouter(prefix="/v1/documents", tags=["documents"])
 MAX_OFFSET = 2**53  # within SQLite's and PostgreSQL's 64-bit integers (and exact as a JSON number)
 
 
+_COLLECTIONS = Field(default=None, max_length=MAX_COLLECTIONS, description=(
+    "Collections to put the document in (slugs [a-z0-9-]{1,64}); added to those it is already in. Default: "
+    "'default' for a new document."), json_schema_extra={"items": {"type": "string", "pattern": SLUG_PATTERN}})
+
+
+class _InCollections(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    collections: list[str] | None = _COLLECTIONS
+
+    @field_validator("collections")
+    @classmethod
+    def _collections(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else check_slugs(value)
+
+
 def _unsupported(what: str, media: bool = False) -> UnsupportedMediaType:
     if media:
         return UnsupportedMediaType(f"content-type {what!r} is not supported; send application/json or multipart/form-data")
     return UnsupportedMediaType(f"file type {what or '(none)'!r} is not supported; send one of {', '.join(SUPPORTED)}")
 
 
-class DocumentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class DocumentIn(_InCollections):
     doc_id: str = Field(description="1-200 letters, digits, '.', '_' or '-', not '..'.",
                         json_schema_extra={"pattern": DOC_ID_PATTERN})
     title: str | None = None
@@ -41,10 +56,9 @@ class DocumentIn(BaseModel):
     published_at: str | None = Field(default=None, description="YYYY-MM-DD or an ISO date-time.")
 
 
-class UrlIn(BaseModel):
+class UrlIn(_InCollections):
     """Fetch an article from a URL and index it (the doc_id is derived from the URL unless given)."""
 
-    model_config = ConfigDict(extra="forbid")
     url: str = Field(description="An http or https URL of an article page.", max_length=4000)
     doc_id: str | None = Field(default=None, json_schema_extra={"pattern": DOC_ID_PATTERN})
     title: str | None = None
@@ -63,6 +77,7 @@ class DocumentSummary(BaseModel):
     duplicate_of: str | None = Field(default=None, description="A syndicated copy of this doc_id (no passages "
                                                                "of its own; cited through the original).")
     also_published_by: list[str] = Field(default_factory=list, description="Sites that ran a copy of this story.")
+    collections: list[str] = Field(default_factory=list, description="The collections it belongs to.")
 
 
 class DocumentWritten(DocumentSummary):
@@ -89,7 +104,8 @@ _BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary", "description": f"One of {', '.join(SUPPORTED)}"},
         "doc_id": {"type": "string", "description": "Default: the file name without its extension"},
-        "title": {"type": "string"}, "source": {"type": "string"}, "published_at": {"type": "string"}}}}}}}
+        "title": {"type": "string"}, "source": {"type": "string"}, "published_at": {"type": "string"},
+        "collections": {"type": "string", "description": "Comma-separated collection names (or the field repeated)"}}}}}}}
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No API key"}, 403: {"description": "The key is not valid"},
     409: {"description": "The doc_id holds other content (POST; use PUT to replace)"},
@@ -126,12 +142,14 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
     if kind == "application/json":
         url_body = _url_body(data)
         if url_body is not None:
-            return await run_in_threadpool(_fetch_url, services, url_body, path_doc_id)
+            doc = await run_in_threadpool(_fetch_url, services, url_body, path_doc_id)
+            doc.collections = url_body.collections or []
+            return doc
         try:
             body = DocumentIn.model_validate_json(data)
         except ValidationError as exc:
             raise InvalidInput(describe_validation(exc.errors())) from None
-        raw, name, doc_id = body.text.encode("utf-8"), "document.txt", body.doc_id
+        raw, name, doc_id, collections = body.text.encode("utf-8"), "document.txt", body.doc_id, body.collections or []
         meta = _metadata({"title": body.title, "source": body.source, "published_at": body.published_at})
     elif kind == "multipart/form-data":
         form = await request.form(max_files=1, max_fields=10)
@@ -146,6 +164,7 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
         given = form.get("doc_id")
         doc_id = given if isinstance(given, str) and given else PurePosixPath(name).stem
         meta = _metadata({k: form.get(k) for k in ("title", "source", "published_at") if isinstance(form.get(k), str)})
+        collections = _form_collections([v for v in form.getlist("collections") if isinstance(v, str)])
     else:
         raise _unsupported(kind or "no content-type", media=True)
     if len(raw) > cap:
@@ -154,9 +173,19 @@ async def _document(request: Request, services: Services, path_doc_id: str | Non
         raise InvalidInput(f"doc_id {doc_id!r} in the body differs from {path_doc_id!r} in the path")
     validate_doc_id(doc_id)
     try:
-        return document_from_bytes(doc_id, raw, name=name, metadata=meta, html=services.settings.indexing.html)
+        doc = document_from_bytes(doc_id, raw, name=name, metadata=meta, html=services.settings.indexing.html)
     except Refused as exc:
         raise InvalidInput(exc.message) from None
+    doc.collections = collections
+    return doc
+
+
+def _form_collections(values: list[str]) -> list[str]:
+    names = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    try:
+        return _InCollections(collections=names).collections or []
+    except ValidationError as exc:
+        raise InvalidInput(describe_validation(exc.errors())) from None
 
 
 def _url_body(data: bytes) -> UrlIn | None:

@@ -4,6 +4,7 @@ How documents are read (files, uploads, URLs) lives in ``index/``; this is what 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,8 +12,10 @@ import numpy as np
 from tqdm import tqdm
 
 from rag.claims.records import SentenceRecord
+from rag.collections import check_slugs
 from rag.errors import NotFound
 from rag.indexing.chunker import Chunker
+from rag.indexing.copies import keep_within_collections
 from rag.indexing.sentences import SentenceBuilder
 from rag.protocols import Embedder, Store
 from rag.syndication import mark_copies
@@ -26,12 +29,15 @@ class IndexReport:
     skipped: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
     copies: list[tuple[str, str]] = field(default_factory=list)  # (copy, original): syndicated, not indexed apart
+    joined: list[str] = field(default_factory=list)  # unchanged documents (not embedded again) put in the collections
     warnings: list[tuple[str, str]] = field(default_factory=list)
     chunks: int = 0
 
     def summary(self) -> str:
         line = (f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)} unchanged, "
                 f"refused {len(self.refused)} ({self.chunks} chunks embedded)")
+        if self.joined:
+            line += f"; {len(self.joined)} unchanged are now also in the given collections"
         line += "".join(f"\n  copy {copy}: the same story as {original} (recorded as also published by)"
                         for copy, original in self.copies)
         # A file name may hold control characters (a newline, a terminal escape): those are shown escaped.
@@ -44,16 +50,27 @@ def _shown(path: str) -> str:
 
 
 class Indexer:
+    """``collections``: every document this indexer writes is added to them (rag/collections.py); an unchanged
+    one is not embedded again, only added."""
+
     def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200,
-                 syndication_threshold: float = 0.6, sentences: SentenceBuilder | None = None) -> None:
+                 syndication_threshold: float = 0.6, sentences: SentenceBuilder | None = None,
+                 collections: Sequence[str] = ()) -> None:
         """``sentences`` builds each chunk's sentence rows (vectors, typed claims), written with it; None
         writes chunks without them (readers then compute what they need at query time)."""
         self.store = store
         self.sentences = sentences
+        self.collections = check_slugs(collections)
         self.syndication_threshold = syndication_threshold
         self.embedder = embedder
         self.chunker = chunker
         self.batch_documents = batch_documents
+
+    def with_collections(self, names: Sequence[str]) -> Indexer:
+        """The same indexer, adding what it writes to these collections (ValueError on a malformed name)."""
+        other = copy.copy(self)
+        other.collections = check_slugs(names)
+        return other
 
     def index_documents(self, documents: Sequence[Document], report: IndexReport | None = None,
                         progress: bool = False) -> IndexReport:
@@ -61,13 +78,22 @@ class Indexer:
         self.store.check_chunking()
         known = self.store.content_hashes()
         todo = []
+        joining: dict[str, list[str]] = {}
         for doc in documents:
             report.warnings.extend((doc.path or doc.doc_id, warning) for warning in doc.warnings)
+            if self.collections:
+                doc.collections = list(dict.fromkeys([*doc.collections, *self.collections]))
             if known.get(doc.doc_id) == doc.content_hash:
                 report.skipped.append(doc.doc_id)
+                for name in doc.collections:
+                    joining.setdefault(name, []).append(doc.doc_id)
             else:
                 todo.append(doc)
-        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold, self._text_of)
+        for name, doc_ids in joining.items():  # membership only: nothing to embed again
+            self.store.add_to_collection(name, doc_ids)
+            report.joined += [d for d in doc_ids if d not in report.joined]
+        found = mark_copies(todo, self.store.fingerprints(), self.syndication_threshold, self._text_of)
+        report.copies += keep_within_collections(self.store, todo, found, set(known))
         chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:

@@ -1,11 +1,12 @@
 """The default store: FAISS vectors plus SQLite text and metadata in one directory, written atomically.
 
 Layout of an index directory:
-    meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
-                         ``chunks`` by triggers, so it commits in the same transaction; its term counts
-                         ``keyword_df``, written in the same transaction: rag/stores/keyword_fts.py), each
-                         chunk's sentences with their claims and vectors (rag/stores/sentences_sqlite.py, same
-                         transaction), manifest (embedder, dimension, chunker, generation)
+    meta.sqlite          documents, chunks, collection membership (rag/stores/sqlite_membership.py), the keyword
+                         index (FTS5 over chunk text, kept in step with ``chunks`` by triggers, so it commits in
+                         the same transaction; its term counts ``keyword_df``, written in the same transaction:
+                         rag/stores/keyword_fts.py), each chunk's sentences with their claims and vectors
+                         (rag/stores/sentences_sqlite.py, same transaction), manifest (embedder, dimension,
+                         chunker, generation)
     vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
     write.lock           held by the one process writing
 
@@ -22,7 +23,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ import numpy as np
 from rag.claims.records import SentenceRecord
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
 from rag.stores import faiss_vectors, keyword_fts, sentences_sqlite
+from rag.stores import sqlite_membership as membership
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -64,7 +66,7 @@ _COPIES = ("(SELECT group_concat(coalesce(x.source, '') || char(31) || coalesce(
 _SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
 
 
-class FaissStore:
+class FaissStore(membership.Collections):
     """The default Store: inner-product search over unit vectors, exact below ``ivf_threshold`` chunks,
     an inverted file with 8-bit codes (``nprobe`` lists searched) above it (rag/stores/faiss_vectors.py)."""
 
@@ -90,10 +92,14 @@ class FaissStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._conn() as conn:
             conn.executescript(_SCHEMA + keyword_fts.SCHEMA + sentences_sqlite.SCHEMA)
+            conn.executescript(membership.SCHEMA)
         self._add_document_columns()
         self._check_manifest()
         self._add_columns()
         self._build_keyword_index()
+        if self.manifest().get("membership") != membership.VERSION:
+            with self._transaction(wait=30.0) as conn:
+                membership.migrate(conn)
 
     # -- connections and manifest -------------------------------------------------------------
 
@@ -134,6 +140,9 @@ class FaissStore:
         """Indexes built before articles came from URLs get the new document columns (additive, once)."""
         conn = self._conn()
         if {r[1] for r in conn.execute("PRAGMA table_info(documents)")} >= _ADDED_COLUMNS:
+            # A store created with these columns needs the index too: without it every passage read scanned
+            # all documents for its copies (60 ms a search at 10k chunks, measured).
+            conn.execute("CREATE INDEX IF NOT EXISTS documents_by_original ON documents(duplicate_of)")
             return
         conn.execute("BEGIN IMMEDIATE")  # serializes processes opening the same old index
         try:
@@ -232,6 +241,10 @@ class FaissStore:
         if filters.published_before is not None:
             clauses.append("d.published_at IS NOT NULL AND substr(d.published_at, 1, 10) <= ?")
             args.append(filters.published_before.isoformat())
+        if filters.collections is not None:
+            clause, names = membership.filter_clause(filters.collections)
+            clauses.append(clause)
+            args += names
         return " AND ".join(clauses), args
 
     def allowed_vids(self, filters: Filters | None) -> np.ndarray | None:
@@ -361,20 +374,27 @@ class FaissStore:
             raise NotFound(f"no document with doc_id {doc_id!r}")
         return Document(**dict(zip(keys, row)))
 
-    def list_documents(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def list_documents(self, limit: int, offset: int,
+                       collections: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
         """One page of documents (without their text), ordered by doc_id, and the total."""
         conn = self._conn()
-        rows = conn.execute(
-            f"SELECT {_SUMMARY} FROM documents d ORDER BY d.doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        return [summary_row(row) for row in rows], int(total)
+        where, args = membership.filter_clause(collections) if collections is not None else ("1", [])
+        with self._snapshot(conn):
+            rows = conn.execute(f"SELECT {_SUMMARY} FROM documents d WHERE {where} ORDER BY d.doc_id LIMIT ? OFFSET ?",
+                                (*args, limit, offset)).fetchall()
+            total = conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", args).fetchone()[0]
+            names = membership.of_documents(conn, [row[0] for row in rows])
+        return [{**summary_row(row), "collections": names[row[0]]} for row in rows], int(total)
 
     def document_info(self, doc_id: str) -> dict[str, Any]:
-        row = self._conn().execute(
-            f"SELECT {_SUMMARY}, d.text, d.content_hash FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no document with doc_id {doc_id!r}")
-        return {**summary_row(row[:-2]), "text": row[-2], "content_hash": row[-1]}
+        conn = self._conn()
+        with self._snapshot(conn):
+            row = conn.execute(
+                f"SELECT {_SUMMARY}, d.text, d.content_hash FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no document with doc_id {doc_id!r}")
+            names = membership.of_documents(conn, [doc_id])[doc_id]
+        return {**summary_row(row[:-2]), "collections": names, "text": row[-2], "content_hash": row[-1]}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         sql, args = "SELECT chunk_id FROM chunks", tuple[str, ...]()
@@ -433,11 +453,13 @@ class FaissStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None) -> None:
+              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None,
+              then: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Replace the given documents and delete others, all or nothing; ``sentences``: the rows of the
-        written chunks (rag/indexing/sentences.py), committed with them."""
+        written chunks (rag/indexing/sentences.py), committed with them; ``then`` runs in the same
+        transaction, last."""
         deletes = list(deletes)
-        if not upserts and not deletes:
+        if not upserts and not deletes and then is None:
             return
         for doc, chunks, vectors in upserts:
             if vectors.shape != (len(chunks), self.dim):
@@ -453,6 +475,7 @@ class FaissStore:
             new_file: Path | None = None
             conn.execute("BEGIN IMMEDIATE")
             try:
+                prior = membership.of_documents(conn, [doc.doc_id for doc, _, _ in upserts])
                 removed: list[str] = []
                 for doc_id in {*deletes, *(doc.doc_id for doc, _, _ in upserts)}:
                     rows = conn.execute("SELECT vid, text FROM chunks WHERE doc_id=?", (doc_id,)).fetchall()
@@ -468,6 +491,7 @@ class FaissStore:
                         " n_chunks, indexed_at, url, duplicate_of, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc.doc_id, doc.title, doc.text, doc.source, doc.published_at, doc.path,
                          doc.content_hash, len(chunks), now, doc.url, doc.duplicate_of, doc.fingerprint))
+                    membership.join(conn, doc.doc_id, doc.collections, prior[doc.doc_id])
                     vids = []
                     for chunk in chunks:
                         cursor = conn.execute(
@@ -480,6 +504,8 @@ class FaissStore:
                 keyword_fts.apply_frequencies(conn, [c.text for _, chunks, _ in upserts for c in chunks], removed)
                 if sentences:
                     sentences_sqlite.insert(conn, sentences)
+                if then is not None:
+                    then(conn)
                 index = faiss_vectors.reshape(index, self.dim, self.ivf_threshold)
                 new_generation = generation + 1
                 new_file = self._vector_file(new_generation)

@@ -107,16 +107,21 @@ def search(index: faiss.Index, query: np.ndarray, k: int, allowed: np.ndarray | 
     # One query is scanned by one thread either way; a second OpenMP thread only adds a barrier that, on a
     # busy 2-core machine, cost 5-90 ms per search (measured). This applies to the calling thread only.
     faiss.omp_set_num_threads(1)
+    # Few allowed chunks (a small collection): score just them. On IVF they may sit in lists the probe does
+    # not visit; on a flat index a selector still walks every vector (a search of 1% of 100k: 7.0 -> 4.1 ms).
+    if allowed is not None and len(allowed) <= exact_filter_limit and (is_ivf(index) or 8 * len(allowed) <= index.ntotal):
+        try:
+            vectors = index.reconstruct_batch(allowed)
+        except RuntimeError:  # a chunk written after this generation was loaded: the selector skips it
+            vectors = None
+        if vectors is not None:
+            scores = vectors @ query[0]
+            top = np.argsort(-scores, kind="stable")[:k]
+            return scores[top].astype(np.float32), allowed[top]
     if not is_ivf(index):
         params = None if allowed is None else faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))  # type: ignore[call-arg]
         scores, ids = index.search(query, k, params=params)  # type: ignore[call-arg]
         return scores[0], ids[0]
-    if allowed is not None and len(allowed) <= exact_filter_limit:
-        # Few allowed chunks may sit in lists the probe does not visit: score them all instead.
-        vectors = index.reconstruct_batch(allowed)
-        scores = vectors @ query[0]
-        top = np.argsort(-scores, kind="stable")[:k]
-        return scores[top].astype(np.float32), allowed[top]
     params = faiss.SearchParametersIVF(nprobe=nprobe)  # type: ignore[call-arg]
     if allowed is not None:
         params.sel = faiss.IDSelectorBatch(allowed)

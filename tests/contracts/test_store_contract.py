@@ -249,7 +249,7 @@ def test_documents_read_back_with_their_metadata(store: Store) -> None:
     assert doc.text == ARTICLES["mine"][1] and doc.content_hash == content_hash(doc.text)
     info = store.document_info("undated")
     assert set(info) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at", "text", "content_hash",
-                         "url", "duplicate_of", "also_published_by"}
+                         "url", "duplicate_of", "also_published_by", "collections"}
     assert info["chunks"] == len(store.chunk_ids("undated")) and info["source"] is None and info["published_at"] is None
     assert date.fromisoformat(info["indexed_at"][:10]) <= date.today()
     assert store.content_hashes() == {k: content_hash(v[1]) for k, v in ARTICLES.items()}
@@ -268,7 +268,7 @@ def test_list_documents_pages_in_byte_order_of_doc_id_with_the_total(store: Stor
     assert pages[-1][0] == []
     row = pages[0][0][0]
     assert set(row) == {"doc_id", "title", "source", "published_at", "chunks", "indexed_at", "url", "duplicate_of",
-                        "also_published_by"} and row["chunks"] == 1
+                        "also_published_by", "collections"} and row["chunks"] == 1 and row["collections"] == ["default"]
 
 
 def test_count_gives_documents_and_chunks(store: Store) -> None:
