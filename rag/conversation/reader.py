@@ -128,7 +128,9 @@ class Reader:
             return self._checked(turn, f"Is it true that {text}?", "statement", names, leans=True,
                                  replaced=[*_lead(turn, heard), *(r for r, _ in said.resolved)], resolved=said.resolved)
         about = rules.WHAT_ABOUT.match(turn)
-        if about and _QUESTION.match(about.group("x")):  # "what about why can't I apply a code?": its own question
+        if about and re.search(r"[?!.]\s", about.group("x")):
+            about = None  # "How about version 6.16? Does it include other changes?": the turn says what it asks
+        elif about and _QUESTION.match(about.group("x")):  # "what about why can't I apply a code?": its own question
             turn, about = about.group("x")[:1].upper() + about.group("x")[1:].rstrip(" ?.!") + "?", None
         if about:
             substituted = rules.what_about(previous, about.group("x"), self.embedder)

@@ -197,3 +197,9 @@ def test_what_about_a_question_of_its_own_is_asked_as_such(reader: Reader) -> No
     reading = reader.read(conversation("How do I add a subscription code?", "Open the Account page [1].",
                                        "What about why can't I apply a feature code?"))
     assert reading.query == "Why can't I apply a feature code?"
+
+
+def test_how_about_followed_by_a_question_of_its_own_is_not_a_substitution(reader: Reader) -> None:
+    reading = reader.read(conversation("What changed in version 6.15.0?", "It fixed two bugs [1].",
+                                       "BTW, how about version 6.16.0? Does it include any other changes?"))
+    assert reading.rule != "what about" and "6.16.0" in reading.query and "include any other changes?" in reading.query
