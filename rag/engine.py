@@ -9,6 +9,7 @@ from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
 from rag.conversation import Reader
+from rag.conversation.support import answerable_reading
 from rag.protocols import Condenser
 from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
@@ -49,14 +50,16 @@ class Engine:
         k = request.k or self.default_k
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
-        ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
+        question, support = answerable_reading(reading, passages, self.answerer.vectors, self.answerer.settings)
+        ask = AskRequest.model_construct(question=question, k=request.k, filters=request.filters,
                                          stream=request.stream, debug=request.debug)
         for kind, value in self._answer(ask, passages, retrieve_ms):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query
                 if request.debug and value.trace is not None:
-                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic}
+                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic,
+                                            "answered": question, "support": support}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
 
