@@ -48,6 +48,8 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
               urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line")] = None,
               feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
                                                                              "it links to (repeat for several)")] = None,
+              upgrade: Annotated[bool, typer.Option("--upgrade", help="Add sentence rows (vectors, typed claims) "
+                                                    "to chunks indexed before they existed")] = False,
               index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
     from index.files import index_paths
@@ -60,10 +62,14 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
             links += read_url_list(str(urls))
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"cannot read --urls {urls}: {getattr(exc, 'strerror', None) or exc}")
-    if not given and not links and not feed:
+    if not given and not links and not feed and not upgrade:
         fail("nothing to index: give files, folders or URLs, --urls FILE or --feed URL")
     services = _services(index, config)
     progress = sys.stderr.isatty()
+    if upgrade:
+        typer.echo(f"upgraded {services.indexer.upgrade(progress=progress)} chunks with sentence rows")
+        if not given and not links and not feed:
+            return
     indexing = services.settings.indexing
     report = index_paths(services.indexer, [Path(p) for p in given if not is_url(p)], indexing, progress=progress)
     if links or feed:
@@ -154,6 +160,9 @@ def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
         typer.echo(f"problem: {problem}", err=True)
     if problems:
         fail(f"{len(problems)} problems in {where} ({documents} documents, {chunks} chunks)")
+    if store.chunks_without_sentences(1):
+        typer.echo("note: chunks indexed before sentence rows existed have none (questions on them embed their "
+                   "sentences when asked): run `rag index --upgrade` to add them", err=True)
     typer.echo(f"ok: {where}: {documents} documents, {chunks} chunks; vectors, text and keyword index agree")
 
 

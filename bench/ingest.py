@@ -1,7 +1,12 @@
 """Real ingest, same article files, same model, same machine: ours (Indexer, the code behind `rag index`)
 against LangChain (TextLoader + splitter + FAISS.from_documents); each pipeline in its own process for its peak RSS.
 
-Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both]
+Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both|ours-nosentences|parts]
+
+``ours-nosentences`` indexes without sentence rows (chunk vectors only, as before they existed); ``parts`` times
+the steps of ours on the same chunks, one after the other in one process: the pure encode floor (the chunks
+embedded with the fastest packaged form, ONNX int8 on every core), the sentence vectors, and the typed claims
+(spaCy), in wall and CPU seconds.
 
 With extraction on (saved web pages, PDFs): .venv/bin/python bench/ingest.py --files DIR
 reads every .html/.pdf under DIR (pages/s and PDF pages/s read, then the same files indexed end to end;
@@ -28,19 +33,25 @@ from corpus import CACHE, article_folder, parse_size, size_label  # noqa: E402
 from procstat import memory_mb  # noqa: E402
 
 
-def ingest_ours(folder: Path, out: Path) -> dict[str, Any]:
+def ingest_ours(folder: Path, out: Path, sentences: bool = True) -> dict[str, Any]:
     from index.files import index_paths
     from rag.services import build_services
     from rag.settings import Settings
 
     start = time.perf_counter()
     services = build_services(Settings.load(index_dir=out))
-    loaded = time.perf_counter()
+    if not sentences:
+        services.indexer.sentences = None
+    else:
+        from rag.claims.extract import typed
+
+        typed()  # spaCy loaded before the clock starts, as the model is
+    loaded, cpu = time.perf_counter(), time.process_time()
     report = index_paths(services.indexer, [folder], services.settings.indexing)
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), time.process_time() - cpu
     docs, chunks = services.store.count()
     return {"load_s": loaded - start, "index_s": done - loaded, "docs": docs, "chunks": chunks,
-            "refused": len(report.refused)}
+            "refused": len(report.refused), "cpu_s": round(cpu, 2), "chunks_per_cpu_s": round(chunks / cpu, 2)}
 
 
 def ingest_files(folder: Path, out: Path, index: bool = True) -> dict[str, Any]:
@@ -83,18 +94,53 @@ def ingest_langchain(folder: Path, out: Path) -> dict[str, Any]:
 
     start = time.perf_counter()
     embedding = langchain_pipeline.embeddings()
-    loaded = time.perf_counter()
+    loaded, cpu = time.perf_counter(), time.process_time()
     chunks = langchain_pipeline.ingest_folder(folder, out, embedding)
-    done = time.perf_counter()
+    done, cpu = time.perf_counter(), time.process_time() - cpu
     return {"load_s": loaded - start, "index_s": done - loaded, "docs": len(list(folder.glob("*.txt"))),
-            "chunks": chunks, "refused": 0}
+            "chunks": chunks, "refused": 0, "cpu_s": round(cpu, 2), "chunks_per_cpu_s": round(chunks / cpu, 2)}
+
+
+def parts(folder: Path) -> dict[str, Any]:
+    """Each step of our ingest on the same chunks: wall and CPU seconds, and chunks/s of each."""
+    from index.documents import read_document
+    from rag.answer.evidence import ranked
+    from rag.claims.extract import analyze, typed
+    from rag.claims.records import spans
+    from rag.embedders import MiniLMEmbedder
+    from rag.indexing.chunker import Chunker
+    from rag.indexing.sentences import SentenceBuilder
+    from rag.settings import Settings
+
+    settings = Settings.load()
+    chunker = Chunker(settings.chunking.size, settings.chunking.overlap)
+    chunks = [c for p in sorted(folder.glob("*.txt")) for c in chunker.split(read_document(p, 50_000_000))]
+    embedder = MiniLMEmbedder()
+    typed()
+    build = SentenceBuilder(embedder)
+
+    sentences = list(dict.fromkeys(s for c in chunks for _, _, s in spans(c.text)))
+    out: dict[str, Any] = {"chunks": len(chunks), "sentences": len(sentences)}
+    steps = {"encode_floor": lambda: embedder.embed_documents([c.text for c in chunks]),
+             "sentence_vectors": lambda: build.embed([t for t in sentences if ranked(t)]),
+             "claims": lambda: analyze(sentences),
+             "claims_regex_only": lambda: analyze(sentences, use_model=False)}
+    for name, step in steps.items():
+        wall, cpu = time.perf_counter(), time.process_time()
+        step()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        out[name] = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "chunks_per_s": round(len(chunks) / wall, 1)}
+        print(name, out[name], file=sys.stderr)
+    return out
 
 
 def worker(pipeline: str, size: int) -> dict[str, Any]:
     folder = article_folder(size)
+    if pipeline == "parts":
+        return parts(folder)
     out = CACHE / "ingest" / f"{pipeline}-{size_label(size)}"
     shutil.rmtree(out, ignore_errors=True)
-    result = (ingest_ours if pipeline == "ours" else ingest_langchain)(folder, out)
+    result = ingest_langchain(folder, out) if pipeline == "langchain" else ingest_ours(folder, out, pipeline == "ours")
     result.update(memory_mb())
     result.update({"pipeline": pipeline, "size": size_label(size),
                    "chunks_per_s": round(result["chunks"] / result["index_s"], 1),
@@ -118,7 +164,7 @@ def run(size: int, pipelines: list[str]) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=parse_size, default=1000)
-    parser.add_argument("--pipeline", choices=["ours", "langchain", "both"], default="both")
+    parser.add_argument("--pipeline", choices=["ours", "langchain", "both", "ours-nosentences", "parts"], default="both")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help="a folder of .html and .pdf files: extraction speed")
     parser.add_argument("--read-only", action="store_true", help="with --files: the readers only, no indexing")

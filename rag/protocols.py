@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from rag.types import ChatMessage, Chunk, Document, Filters, Passage
+
+if TYPE_CHECKING:
+    from rag.claims.records import SentenceRecord
 
 
 @runtime_checkable
@@ -31,8 +34,21 @@ class Store(Protocol):
     dim: int
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None:
-        """Replace the given documents and delete others, all or nothing."""
+              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None) -> None:
+        """Replace the given documents and delete others, all or nothing; ``sentences`` are the written
+        chunks' sentence rows (claims and vectors), committed with them."""
+        ...
+
+    def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
+        """The stored sentence rows of the given chunks, in order; chunks without rows are absent."""
+        ...
+
+    def chunks_without_sentences(self, limit: int) -> list[tuple[str, str]]:
+        """(chunk_id, text) of up to ``limit`` chunks stored before they had sentence rows."""
+        ...
+
+    def add_sentences(self, sentences: dict[str, list[SentenceRecord]]) -> None:
+        """Add rows for chunks that have none (an upgrade), atomically; chunks gone meanwhile are skipped."""
         ...
 
     def check_chunking(self) -> None:
@@ -79,8 +95,8 @@ class Store(Protocol):
         ...
 
     def verify(self) -> list[str]:
-        """Problems found (empty: consistent): the vector and text sides hold the same chunks, and every
-        document has exactly the chunks it records."""
+        """Problems found (empty: consistent): the vector and text sides hold the same chunks, every
+        document has exactly the chunks it records, and every chunk its sentence rows and vectors."""
         ...
 
 

@@ -14,6 +14,7 @@ from rag.generators import EXTRACTIVE, make_generator
 from rag.generators.fallback import WithFallback
 from rag.indexing.chunker import Chunker
 from rag.indexing.indexer import Indexer
+from rag.indexing.sentences import SentenceBuilder
 from rag.protocols import Embedder, Generator, Store
 from rag.retrieval.rerank import CrossEncoderReranker, EvidenceReranker, Reranker
 from rag.retrieval.retriever import Retriever
@@ -40,7 +41,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     ``generator`` to use one built elsewhere (tests), and ``telemetry`` to receive the time of each stage."""
     embedder = embedder or make_embedder(settings.embedder, settings.minilm)
     store = make_store(settings, embedder.id, embedder.dim)
-    vectors = SentenceVectors(embedder)  # sentence embeddings shared by reranking, answering and verification
+    # Sentence embeddings and claims shared by reranking, answering and verification: read from the store's
+    # sentence rows where it has them, computed (and cached) where not.
+    vectors = SentenceVectors(embedder, store=store)
     extractive = ExtractiveGenerator(embedder, settings.answer, vectors)
     if generator is None:
         generator = extractive if settings.generator == EXTRACTIVE else make_generator(settings, embedder)
@@ -50,7 +53,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     answerer = Answerer(drafter, vectors, settings.answer, telemetry=telemetry)
     engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
-                      settings.indexing.batch_documents, settings.indexing.syndication_threshold)
+                      settings.indexing.batch_documents, settings.indexing.syndication_threshold,
+                      sentences=SentenceBuilder(embedder))
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 

@@ -8,6 +8,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
@@ -16,7 +17,7 @@ from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
-from rag.claims.records import ClaimCache
+from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
 from rag.text import content_terms, split_sentences, stem, units_in
 from rag.types import Passage
@@ -54,15 +55,53 @@ class Candidate:
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
 
 
-class SentenceVectors:
-    """Sentence embeddings with a bounded cache: passages repeat across questions."""
+class StoredSentences(Protocol):
+    """Where sentence rows written at index time are read from (a Store)."""
 
-    def __init__(self, embedder: Embedder, size: int = 20_000) -> None:
+    def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]: ...
+
+
+class SentenceVectors:
+    """Sentence embeddings with a bounded cache: passages repeat across questions.
+
+    With a ``store``, ``load(passages)`` first reads the vectors and typed claims stored with the passages'
+    chunks at index time, so only sentences without rows are embedded (and typed) at query time.
+    """
+
+    def __init__(self, embedder: Embedder, size: int = 20_000, store: StoredSentences | None = None) -> None:
         self.embedder = embedder
+        self.store = store
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
+        self._loaded: OrderedDict[str, None] = OrderedDict()  # chunk ids read lately (a fraction of the cache)
         self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
+        self.stats = {"stored": 0, "embedded": 0}  # sentence vectors read from the store / computed here
+
+    def load(self, passages: Sequence[Passage]) -> None:
+        """Put the stored rows of the passages' chunks in the caches: their vectors, and their claims when
+        computed by this claims version (rows of another version keep their vectors; claims are recomputed)."""
+        if self.store is None:
+            return
+        with self._lock:
+            todo = [p.chunk_id for p in passages if p.chunk_id not in self._loaded]
+        if not todo:
+            return
+        rows = self.store.sentences(todo)
+        version = claims_version()
+        records = [r for chunk in rows.values() for r in chunk]
+        self.claims.prime([(r.text, r.claims) for r in records if r.claims_version == version])
+        with self._lock:
+            for r in records:
+                if r.vector is not None and r.text not in self._cache:
+                    self._cache[r.text] = r.vector
+                    self.stats["stored"] += 1
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+            for chunk_id in rows:
+                self._loaded[chunk_id] = None
+            while len(self._loaded) > self._size // 16:
+                self._loaded.popitem(last=False)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
@@ -72,6 +111,7 @@ class SentenceVectors:
             embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)
             vectors = embed(missing)
             with self._lock:
+                self.stats["embedded"] += len(missing)
                 for text, vector in zip(missing, vectors):
                     self._cache[text] = vector
                 while len(self._cache) > self._size:
@@ -94,6 +134,8 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     pool = _pool(passages)
     if not pool:
         return []
+    if vectors is not None:
+        vectors.load(passages)
     _score(question, pool, pool, vectors, query_vector, claims, parsed)
     pool.sort(key=lambda c: (-c.score, c.rank))
     return pool
@@ -104,6 +146,7 @@ def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages:
     """Other sentences scored as evidence (a model's, each with the passage it is cited on) for the
     question: the rule of ``candidates``, with the question's term weights taken from the passages' sentences."""
     pool = _pool(passages)
+    vectors.load(passages)
     scored = [Candidate(text, passage, 0, set(content_terms(text)), figures(text), units_in(numeric_form(text)))
               for text, passage in sentences]
     if scored:
@@ -111,11 +154,16 @@ def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages:
     return scored
 
 
+def ranked(sentence: str) -> bool:
+    """Whether a sentence can be evidence (questions and fragments are not): only these need a vector."""
+    return not sentence.rstrip().endswith("?") and len(sentence.split()) >= MIN_WORDS
+
+
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
         for sentence in split_sentences(passage.text):
-            if sentence.rstrip().endswith("?") or len(sentence.split()) < MIN_WORDS:
+            if not ranked(sentence):
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:

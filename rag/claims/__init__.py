@@ -1,0 +1,8 @@
+"""Typed claims: what each sentence states (names, figures and their scopes), and how claims compare.
+
+``CLAIMS_VERSION`` names the extraction: stores keep each sentence's claims with the version that computed
+them, and a reader recomputes the claims of rows of another version (their vectors stay valid). Bump it
+whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
+"""
+
+CLAIMS_VERSION = "1"

@@ -1,37 +1,71 @@
 """Per-sentence claim records, and the content-keyed cache that computes them once per distinct sentence.
 
-A ``SentenceRecord`` is the row a store can hold for each sentence of each chunk (sentence id, chunk id,
-span in the chunk, text, typed claims); a later change can add the sentence's vector to the same row.
-Until the stores hold these rows, ``ClaimCache`` computes them on first use, keyed by the sentence's text,
-so a sentence is parsed once per process however many questions retrieve it.
+A ``SentenceRecord`` is the row a store holds for each sentence of each chunk (chunk id, number, span in
+the chunk, text, typed claims with the version that computed them, the sentence's vector), written with the
+chunk at index time (rag/indexing/sentences.py). ``ClaimCache`` computes claims on first use, keyed by the
+sentence's text, for passages without stored rows and rows of another claims version; stored claims are
+put in it (``prime``), so every reader of the cache gets them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rag.claims.extract import analyze
+import numpy as np
+
+from rag.claims import CLAIMS_VERSION
+from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value
 from rag.text import split_sentences
 
 
-@dataclass(frozen=True)
+def claims_version() -> str:
+    """The version of the claims this process computes: the extraction's, and whether spaCy typed them."""
+    return f"{CLAIMS_VERSION}-{'spacy' if typed() else 'regex'}"
+
+
+@dataclass(frozen=True, eq=False)
 class SentenceRecord:
-    sentence_id: str          # "<chunk_id>:<n>"
     chunk_id: str
+    n: int                    # the sentence's number in the chunk (rag.text.split_sentences order)
     start: int                # span of the sentence in the chunk's text (-1 when cleaned beyond finding)
     end: int
     text: str
     claims: tuple[Value, ...]
+    claims_version: str = ""
+    vector: np.ndarray | None = None  # unit length; None for sentences the evidence scorer never ranks
+
+    @property
+    def sentence_id(self) -> str:
+        return f"{self.chunk_id}:{self.n}"
 
     def to_json(self) -> dict[str, Any]:
         return {"sentence_id": self.sentence_id, "chunk_id": self.chunk_id, "start": self.start, "end": self.end,
                 "text": self.text, "claims": [c.to_json() for c in self.claims]}
+
+    def claims_json(self) -> str:
+        return json.dumps([c.to_json() for c in self.claims], separators=(",", ":"))
+
+
+def claims_from_json(raw: str) -> tuple[Value, ...]:
+    return tuple(Value.from_json(c) for c in json.loads(raw))
+
+
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """The sentences of a chunk (rag.text.split_sentences, the split the answer path uses) with their spans."""
+    out, cursor = [], 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, cursor)
+        end = start + len(sentence) if start >= 0 else -1
+        cursor = end if start >= 0 else cursor
+        out.append((start, end, sentence))
+    return out
 
 
 def _key(text: str) -> str:
@@ -64,14 +98,22 @@ class ClaimCache:
                 out.append(self._items[k])
             return out
 
+    def prime(self, items: Sequence[tuple[str, tuple[Value, ...]]]) -> None:
+        """Claims computed elsewhere (a store's rows, of this process's claims version), by sentence text. They
+        serve requests with and without the model alike: they are the model's claims, at no cost."""
+        with self._lock:
+            for text, claims in items:
+                key = _key(text)
+                for k in (key, "~" + key):
+                    self._items[k] = claims
+                    self._items.move_to_end(k)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
     def records(self, chunk_id: str, text: str) -> list[SentenceRecord]:
-        """The sentence records of one chunk, as a store would hold them."""
-        sentences = split_sentences(text)
-        claims = self(sentences)
-        out, cursor = [], 0
-        for n, (sentence, found) in enumerate(zip(sentences, claims)):
-            start = text.find(sentence, cursor)
-            end = start + len(sentence) if start >= 0 else -1
-            cursor = end if start >= 0 else cursor
-            out.append(SentenceRecord(f"{chunk_id}:{n}", chunk_id, start, end, sentence, found))
-        return out
+        """The sentence records of one chunk, as a store would hold them (without vectors)."""
+        found = spans(text)
+        claims = self([s for _, _, s in found])
+        version = claims_version()
+        return [SentenceRecord(chunk_id, n, start, end, sentence, c, version)
+                for n, ((start, end, sentence), c) in enumerate(zip(found, claims))]

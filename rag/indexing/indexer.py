@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from tqdm import tqdm
 
+from rag.claims.records import SentenceRecord
 from rag.errors import NotFound
 from rag.indexing.chunker import Chunker
+from rag.indexing.sentences import SentenceBuilder
 from rag.protocols import Embedder, Store
 from rag.syndication import mark_copies
 from rag.types import Chunk, Document
@@ -43,8 +45,11 @@ def _shown(path: str) -> str:
 
 class Indexer:
     def __init__(self, store: Store, embedder: Embedder, chunker: Chunker, batch_documents: int = 200,
-                 syndication_threshold: float = 0.6) -> None:
+                 syndication_threshold: float = 0.6, sentences: SentenceBuilder | None = None) -> None:
+        """``sentences`` builds each chunk's sentence rows (vectors, typed claims), written with it; None
+        writes chunks without them (readers then compute what they need at query time)."""
         self.store = store
+        self.sentences = sentences
         self.syndication_threshold = syndication_threshold
         self.embedder = embedder
         self.chunker = chunker
@@ -73,7 +78,7 @@ class Indexer:
                 vectors = self._embed([c for _, chunks in batch for c in chunks], bar)
                 bounds = np.cumsum([0] + [len(chunks) for _, chunks in batch])
                 upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(batch)]
-                self.store.write(upserts)
+                self.store.write(upserts, sentences=self._sentences([c for _, chunks in batch for c in chunks]))
                 for doc, chunks in batch:
                     (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
                     report.chunks += len(chunks)
@@ -103,4 +108,26 @@ class Indexer:
             vectors = self._embed([c for _, chunks in chunked for c in chunks], bar)
         bounds = np.cumsum([0] + [len(chunks) for _, chunks in chunked])
         upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(chunked)]
-        self.store.write(upserts, deletes=[doc_id])
+        self.store.write(upserts, deletes=[doc_id],
+                         sentences=self._sentences([c for _, chunks in chunked for c in chunks]))
+
+    def _sentences(self, chunks: Sequence[Chunk]) -> dict[str, list[SentenceRecord]] | None:
+        if self.sentences is None or not chunks:
+            return None
+        return self.sentences([(c.chunk_id, c.text) for c in chunks])
+
+    def upgrade(self, batch_chunks: int = 512, progress: bool = False) -> int:
+        """Add sentence rows to chunks stored without them (an index built before they existed), a batch per
+        atomic write; returns the number of chunks upgraded."""
+        if self.sentences is None:
+            return 0
+        done, seen = 0, set[str]()
+        with tqdm(desc="sentences", unit="chunk", disable=not progress) as bar:
+            while True:
+                todo = [(c, t) for c, t in self.store.chunks_without_sentences(batch_chunks) if c not in seen]
+                if not todo:
+                    return done
+                seen.update(c for c, _ in todo)  # a chunk deleted meanwhile is skipped, never retried forever
+                self.store.add_sentences(self.sentences(todo))
+                done += len(todo)
+                bar.update(len(todo))

@@ -2,8 +2,9 @@
 
 Layout of an index directory:
     meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
-                         ``chunks`` by triggers, so it commits in the same transaction), manifest
-                         (embedder, dimension, chunker, generation)
+                         ``chunks`` by triggers, so it commits in the same transaction), each chunk's
+                         sentences with their claims and vectors (rag/stores/sentences_sqlite.py, same
+                         transaction), manifest (embedder, dimension, chunker, generation)
     vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
     write.lock           held by the one process writing
 
@@ -29,8 +30,9 @@ from typing import Any
 import faiss
 import numpy as np
 
+from rag.claims.records import SentenceRecord
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
-from rag.stores import faiss_vectors
+from rag.stores import faiss_vectors, sentences_sqlite
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -85,7 +87,7 @@ class FaissStore:
         self._generation = -1
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._conn() as conn:
-            conn.executescript(_SCHEMA)
+            conn.executescript(_SCHEMA + sentences_sqlite.SCHEMA)
         self._add_document_columns()
         self._check_manifest()
         self._add_columns()
@@ -304,6 +306,31 @@ class FaissStore:
                 continue
         return out
 
+    def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
+        """The stored sentence rows of the given chunks (chunks without rows are absent)."""
+        return sentences_sqlite.read(self._conn(), chunk_ids)
+
+    def chunks_without_sentences(self, limit: int) -> list[tuple[str, str]]:
+        return sentences_sqlite.missing(self._conn(), limit)
+
+    def add_sentences(self, sentences: dict[str, list[SentenceRecord]]) -> None:
+        """Rows for chunks already stored (an index built before the sentence table), in one transaction."""
+        with self._write_lock():
+            conn = self._conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                marks = ",".join("?" * len(sentences))
+                alive = {r[0] for r in conn.execute(f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({marks})",
+                                                    list(sentences))}
+                sentences_sqlite.insert(conn, {k: v for k, v in sentences.items() if k in alive})
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if is_disk_full(exc):
+                    raise StorageFull() from exc
+                raise
+
     def keyword_ids(self) -> set[int]:
         """The ids on the keyword side, for consistency checks."""
         return {int(r[0]) for r in self._conn().execute("SELECT rowid FROM chunks_fts_docsize")}
@@ -374,7 +401,7 @@ class FaissStore:
             "SELECT COUNT(*) FROM chunks c LEFT JOIN documents d USING (doc_id) WHERE d.doc_id IS NULL").fetchone()[0]
         if orphans:
             problems.append(f"{orphans} chunks belong to no document")
-        return problems
+        return problems + sentences_sqlite.verify(self._conn(), self.dim)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -399,8 +426,9 @@ class FaissStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None:
-        """Replace the given documents and delete others, all or nothing."""
+              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None) -> None:
+        """Replace the given documents and delete others, all or nothing; ``sentences``: the rows of the
+        written chunks (rag/indexing/sentences.py), committed with them."""
         deletes = list(deletes)
         if not upserts and not deletes:
             return
@@ -440,6 +468,8 @@ class FaissStore:
                     if vids:
                         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                            np.asarray(vids, dtype=np.int64))
+                if sentences:
+                    sentences_sqlite.insert(conn, sentences)
                 index = faiss_vectors.reshape(index, self.dim, self.ivf_threshold)
                 new_generation = generation + 1
                 new_file = self._vector_file(new_generation)

@@ -6,6 +6,8 @@ Tables (created on first open, in the schema first on the connection's search_pa
     rag_chunks     text, ``embedding vector(dim)`` (HNSW, inner product) and ``tsv`` (generated from the
                    text with the 'english' configuration, GIN), so the vector and keyword sides of a chunk
                    are one row and commit together
+    rag_sentences  each chunk's sentences with typed claims and vectors (rag/stores/sentences_postgres.py),
+                   written in the same transaction and deleted with their chunks
 
 A write is one transaction holding a transaction-level advisory lock, so writers queue (up to
 ``lock_timeout`` seconds, then IndexLocked) and readers in any process see the old or the new state,
@@ -23,7 +25,9 @@ from typing import Any
 
 import numpy as np
 
+from rag.claims.records import SentenceRecord
 from rag.errors import ConfigError, IndexEmpty, IndexLocked, IndexMismatch, NotFound, StorageFull, StoreUnavailable
+from rag.stores import sentences_postgres
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -68,6 +72,7 @@ def _schema(dim: int) -> list[str]:
         "CREATE INDEX IF NOT EXISTS rag_chunks_by_doc ON rag_chunks (doc_id)",
         HNSW_INDEX,
         "CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv)",
+        *sentences_postgres.SCHEMA,
     ]
 
 
@@ -254,6 +259,26 @@ class PostgresStore:
                    f"{'AND ' + where if where else ''} ORDER BY score DESC, c.vid LIMIT %s")
             return self._passages(conn, sql, [*terms, *args, k])
 
+    def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
+        """The stored sentence rows of the given chunks (chunks without rows are absent)."""
+        if not chunk_ids:
+            return {}
+        with self._connection() as conn:
+            return sentences_postgres.read(conn, chunk_ids)
+
+    def chunks_without_sentences(self, limit: int) -> list[tuple[str, str]]:
+        with self._connection() as conn:
+            return sentences_postgres.missing(conn, limit)
+
+    def add_sentences(self, sentences: dict[str, list[SentenceRecord]]) -> None:
+        """Rows for chunks already stored (a store built before the sentence table), in one transaction."""
+        with self._connection() as conn, conn.transaction():
+            self._take_write_lock(conn)
+            alive = {r[0] for r in conn.execute(
+                "SELECT c.chunk_id FROM rag_chunks c LEFT JOIN rag_sentence_chunks s USING (chunk_id) "
+                "WHERE c.chunk_id = ANY(%s) AND s.chunk_id IS NULL", [list(sentences)])}
+            sentences_postgres.insert(conn, {k: v for k, v in sentences.items() if k in alive})
+
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
         if not chunk_ids:
@@ -337,6 +362,7 @@ class PostgresStore:
                                    "WHERE d.doc_id IS NULL").fetchone()[0]  # type: ignore[index]
             if orphans:
                 problems.append(f"{orphans} chunks belong to no document")
+            problems += sentences_postgres.verify(conn, self.dim)
         return problems
 
     # -- writing ------------------------------------------------------------------------------
@@ -361,7 +387,7 @@ class PostgresStore:
                           f"try again when it has finished")
 
     def write(self, upserts: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]],
-              deletes: Iterable[str] = ()) -> None:
+              deletes: Iterable[str] = (), sentences: dict[str, list[SentenceRecord]] | None = None) -> None:
         """Replace the given documents and delete others, all or nothing, in one transaction. A bulk load
         (bulk_chunks or more new chunks, at least doubling the store) rebuilds the HNSW index in the same
         transaction; searches wait for it to commit rather than see the store without its index."""
@@ -397,6 +423,8 @@ class PostgresStore:
                     for chunk, vector in zip(chunks, vectors):
                         copy.write_row((chunk.chunk_id, chunk.doc_id, chunk.position, chunk.text,
                                         np.asarray(vector, dtype=np.float32), chunk.page))
+            if sentences:
+                sentences_postgres.insert(conn, sentences)
             if rebuild:
                 conn.execute(HNSW_INDEX)
             manifest = {"embedder": self.embedder_id, "dim": str(self.dim), "schema": str(SCHEMA_VERSION),

@@ -14,6 +14,7 @@ from index.documents import read_document
 from rag.indexing.chunker import Chunker
 from rag.services import Services, build_services
 from rag.settings import Settings
+from rag.text import split_sentences
 from rag.types import SearchRequest
 from tests.conftest import REPO
 
@@ -89,7 +90,7 @@ def open_index(index: Path) -> Services:
 
 def check_consistent(services: Services, versions: dict[str, set[str]]) -> int:
     """Assert the index is whole: verify() is clean, every document is one version of a known article with
-    exactly the chunks that version is cut into, and search answers. Returns the number of documents."""
+    exactly the chunks that version is cut into, each with its sentence rows, and search answers. Returns the number of documents."""
     store = services.store
     problems = store.verify()
     assert problems == [], problems
@@ -101,6 +102,9 @@ def check_consistent(services: Services, versions: dict[str, set[str]]) -> int:
         stored = store.get_document(doc_id)
         expected = [c.chunk_id for c in chunker.split(stored)]
         assert store.chunk_ids(doc_id) == expected, f"{doc_id}: chunks differ from what its text is cut into"
+        rows = store.sentences(expected)  # written in the same commit as the chunks: all there or none
+        assert set(rows) == set(expected), f"{doc_id}: chunks without their sentence rows"
+        assert all([r.text for r in rows[c.chunk_id]] == split_sentences(c.text) for c in chunker.split(stored))
         assert store.document_info(doc_id)["chunks"] == len(expected)
     if hashes:
         passages = services.engine.search(SearchRequest(query="gallium export quota", k=5))

@@ -47,3 +47,27 @@ def test_check_reports_a_missing_vector_file_without_a_traceback(tmp_path: Path)
     assert result.returncode == 1
     assert "is missing although the index records generation" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_index_built_before_sentence_rows_is_noted_upgraded_and_then_checked_row_by_row(tmp_path: Path) -> None:
+    index = indexed(tmp_path)
+    with sqlite3.connect(index / "meta.sqlite") as conn:  # the layout an older version wrote: no sentence rows
+        conn.execute("DROP TABLE sentences")
+        conn.execute("DROP TABLE sentence_chunks")
+    old = check(index)
+    assert old.returncode == 0 and old.stdout.startswith("ok: ")
+    assert "rag index --upgrade" in old.stderr
+    upgrade = subprocess.run([sys.executable, "-m", "api.cli", "index", "--upgrade", "--index", str(index)], cwd=REPO,
+                             env=hashing_env(index), capture_output=True, text=True, timeout=300)
+    assert upgrade.returncode == 0, upgrade.stderr
+    with sqlite3.connect(index / "meta.sqlite") as conn:
+        chunks = conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        assert conn.execute("SELECT COUNT(DISTINCT chunk_id) FROM sentences").fetchone()[0] == chunks
+    assert f"upgraded {chunks} chunks" in upgrade.stdout
+    upgraded = check(index)
+    assert upgraded.returncode == 0 and "upgrade" not in upgraded.stderr
+    with sqlite3.connect(index / "meta.sqlite") as conn:
+        conn.execute("DELETE FROM sentences WHERE rowid = (SELECT MIN(rowid) FROM sentences)")
+    damaged = check(index)
+    assert damaged.returncode == 1
+    assert "problem: 1 chunks whose sentence rows or vectors differ from the count recorded" in damaged.stderr

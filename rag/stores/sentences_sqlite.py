@@ -1,0 +1,106 @@
+"""The sentence table of the FAISS + SQLite store: each chunk's sentences with their typed claims and vectors.
+
+The rows live in ``meta.sqlite`` beside the chunks and are written in the transaction that switches the
+index to its next generation, so a crash or a full disk leaves the previous generation's rows whole, as
+it does its chunks. Vectors are float16 blobs (half the bytes; scores agree with float32 to about 1e-3),
+read by chunk id: the evidence reranker reads a few hundred per question instead of embedding them.
+
+    sentences       (chunk_id, n) -> start, end, text, claims (JSON), claims_version, vector (NULL when
+                    the evidence scorer never ranks the sentence: questions, fragments)
+    sentence_chunks chunk_id -> n_sentences, n_vectors: what each chunk's rows must add up to (``rag check``)
+
+Both reference ``chunks(chunk_id)`` with ON DELETE CASCADE: deleting a document's chunks deletes its rows.
+Indexes built before this table have chunks without rows; readers fall back to computing what is missing,
+and ``rag index --upgrade`` fills them in (``missing``, then ``insert`` in the store's ``add_sentences``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from rag.claims.records import SentenceRecord, claims_from_json
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sentences (
+    chunk_id TEXT NOT NULL REFERENCES chunks(chunk_id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    claims TEXT NOT NULL, claims_version TEXT NOT NULL, vector BLOB,
+    PRIMARY KEY (chunk_id, n));
+CREATE TABLE IF NOT EXISTS sentence_chunks (
+    chunk_id TEXT PRIMARY KEY REFERENCES chunks(chunk_id) ON DELETE CASCADE,
+    n_sentences INTEGER NOT NULL, n_vectors INTEGER NOT NULL);
+"""
+UPGRADE_COMMAND = "rag index --upgrade"
+
+
+def to_blob(vector: np.ndarray | None) -> bytes | None:
+    return None if vector is None else np.asarray(vector, dtype="<f2").tobytes()
+
+
+def from_blob(blob: bytes | None) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(blob, dtype="<f2").astype(np.float32)
+
+
+def insert(conn: sqlite3.Connection, sentences: Mapping[str, Sequence[SentenceRecord]]) -> None:
+    """Write the rows of the given chunks (in the caller's transaction)."""
+    conn.executemany(
+        'INSERT OR REPLACE INTO sentences (chunk_id, n, start, "end", text, claims, claims_version, vector) '
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(r.chunk_id, r.n, r.start, r.end, r.text, r.claims_json(), r.claims_version, to_blob(r.vector))
+         for records in sentences.values() for r in records])
+    conn.executemany(
+        "INSERT OR REPLACE INTO sentence_chunks (chunk_id, n_sentences, n_vectors) VALUES (?,?,?)",
+        [(chunk_id, len(records), sum(r.vector is not None for r in records))
+         for chunk_id, records in sentences.items()])
+
+
+def read(conn: sqlite3.Connection, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
+    """The rows of the given chunks, in sentence order; chunks without rows are absent."""
+    out: dict[str, list[SentenceRecord]] = {}
+    ids = list(dict.fromkeys(chunk_ids))
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        rows = conn.execute(
+            'SELECT chunk_id, n, start, "end", text, claims, claims_version, vector FROM sentences '
+            f"WHERE chunk_id IN ({','.join('?' * len(part))}) ORDER BY chunk_id, n", part)
+        for chunk_id, n, s, e, text, claims, version, blob in rows:
+            out.setdefault(chunk_id, []).append(
+                SentenceRecord(chunk_id, n, s, e, text, claims_from_json(claims), version, from_blob(blob)))
+    return out
+
+
+def missing(conn: sqlite3.Connection, limit: int) -> list[tuple[str, str]]:
+    """(chunk_id, text) of chunks that have no sentence rows (indexed before the table existed)."""
+    return conn.execute("SELECT c.chunk_id, c.text FROM chunks c LEFT JOIN sentence_chunks s USING (chunk_id) "
+                        "WHERE s.chunk_id IS NULL ORDER BY c.vid LIMIT ?", (limit,)).fetchall()
+
+
+def verify(conn: sqlite3.Connection, dim: int) -> list[str]:
+    """Every chunk has its sentence rows, and each chunk's rows and vectors add up to what it records.
+
+    A store with no sentence rows at all was built before them (or written without them): that is not an
+    inconsistency (readers compute what they need), and ``rag check`` says how to add them."""
+    problems = []
+    without = conn.execute("SELECT COUNT(*) FROM chunks c LEFT JOIN sentence_chunks s USING (chunk_id) "
+                           "WHERE s.chunk_id IS NULL").fetchone()[0]
+    if without and conn.execute("SELECT EXISTS (SELECT 1 FROM sentence_chunks)").fetchone()[0]:
+        problems.append(f"{without} chunks have no sentence rows (indexed before sentence vectors): "
+                        f"run `{UPGRADE_COMMAND}` to add them")
+    counts = conn.execute(
+        "SELECT COUNT(*) FROM sentence_chunks k LEFT JOIN (SELECT chunk_id, COUNT(*) AS n, COUNT(vector) AS v "
+        "FROM sentences GROUP BY chunk_id) s USING (chunk_id) "
+        "WHERE coalesce(s.n, 0) != k.n_sentences OR coalesce(s.v, 0) != k.n_vectors").fetchone()[0]
+    if counts:
+        problems.append(f"{counts} chunks whose sentence rows or vectors differ from the count recorded")
+    bad = conn.execute("SELECT COUNT(*) FROM sentences WHERE vector IS NOT NULL AND length(vector) != ?",
+                       (2 * dim,)).fetchone()[0]
+    if bad:
+        problems.append(f"{bad} sentence vectors without {dim} dimensions")
+    orphans = conn.execute("SELECT COUNT(*) FROM sentences s LEFT JOIN sentence_chunks k USING (chunk_id) "
+                           "WHERE k.chunk_id IS NULL").fetchone()[0]
+    if orphans:
+        problems.append(f"{orphans} sentence rows belong to no recorded chunk")
+    return problems
