@@ -14,12 +14,16 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, ProcessCollector, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from rag import caches
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 _SANE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
@@ -70,6 +74,8 @@ class Metrics:
                                 ["stage"], buckets=_BUCKETS, registry=self.registry)
         self.documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
         self.chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
+        self.registry.register(CacheCollector())
+        ProcessCollector(registry=self.registry)  # process_resident_memory_bytes and friends
 
     def count_documents(self, counts: Callable[[], tuple[int, int]]) -> None:
         """Read the gauges of documents and chunks from ``counts`` (the store's) at each scrape."""
@@ -81,6 +87,22 @@ class Metrics:
 
     def render(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), CONTENT_TYPE_LATEST
+
+
+class CacheCollector(Collector):
+    """Entries, capacity, hits and misses of every bounded cache of the process (rag/caches.py), at each scrape."""
+
+    def collect(self) -> Iterator[Metric]:
+        entries = GaugeMetricFamily("rag_cache_entries", "Entries held by each bounded cache", labels=["cache"])
+        capacity = GaugeMetricFamily("rag_cache_capacity", "Most entries each cache may hold", labels=["cache"])
+        hits = CounterMetricFamily("rag_cache_hits", "Lookups answered by each cache", labels=["cache"])
+        misses = CounterMetricFamily("rag_cache_misses", "Lookups each cache had to compute", labels=["cache"])
+        for name, (n, cap, hit, miss) in sorted(caches.snapshot().items()):
+            entries.add_metric([name], n)
+            capacity.add_metric([name], cap)
+            hits.add_metric([name], hit)
+            misses.add_metric([name], miss)
+        yield from (entries, capacity, hits, misses)
 
 
 class RequestMiddleware:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,10 @@ from typing import Any
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from launch import free_port, launch, stop  # noqa: E402
+
 # (standalone question, conversation whose last turn means the same)
 CASES: list[tuple[str, list[dict[str, str]]]] = [
     ("What reports did Scott Bessent dispute?",
@@ -41,29 +44,11 @@ CASES: list[tuple[str, list[dict[str, str]]]] = [
 ]
 
 
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _serve(index: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _port()
+    port = free_port()
     env = {**os.environ, "RAG_API__RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--index", str(index), "--port", str(port)],
-                               cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}; see {log}")
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("the server did not start in 300 s")
+    return launch([sys.executable, "-m", "api.cli", "serve", "--index", str(index), "--port", str(port)],
+                  env, log, port)
 
 
 def run(url: str, rounds: int) -> dict[str, Any]:
@@ -100,8 +85,7 @@ def main() -> None:
         try:
             print(json.dumps(run(url, args.rounds), indent=2))
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            stop(process)
 
 
 if __name__ == "__main__":

@@ -15,14 +15,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from build import langchain_dir, store_dir  # noqa: E402
 from corpus import CACHE, parse_size, size_label  # noqa: E402
+from launch import free_port, launch, stop  # noqa: E402
 from procstat import memory_mb  # noqa: E402
 
 NO_LIMIT = {"RAG_API__RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1"}
@@ -36,14 +35,6 @@ TARGETS: dict[str, tuple[str, dict[str, str], list[str]]] = {
 }
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start(kind: str, size: int, env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     if kind == "rag":
@@ -52,29 +43,7 @@ def start(kind: str, size: int, env: dict[str, str], log: Path) -> tuple[subproc
     else:
         command = [sys.executable, str(HERE / "langchain_app.py"), "--index", str(langchain_dir(size)), "--port", str(port)]
         env = {**os.environ, **env}
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{kind} server exited with {process.returncode}; see {log}")
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    process.kill()
-    raise RuntimeError(f"{kind} server did not start in 300 s; see {log}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    return launch(command, env, log, port, f"{kind} server")
 
 
 def load(url: str, path: str, clients: int, duration: float, start_at: int) -> dict[str, Any]:

@@ -16,6 +16,8 @@ import argparse
 import json
 import os
 import random
+import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -30,7 +32,9 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import start_server, stop_server  # noqa: E402  (the launcher the tests use)
+sys.path.insert(0, str(REPO / "bench"))
+
+from launch import free_port, launch, stop  # noqa: E402
 
 KEY = "soak-key-0123456789abcdef"
 FRAMES = ["{q}", "Tell me: {q}", "{q} Please answer briefly.", "Question: {q}", "{q} (according to the articles)"]
@@ -152,10 +156,23 @@ class Soak:
         return missing
 
 
+def cache_entries(client: httpx.Client) -> dict[str, int]:
+    """Entries of each bounded cache of the server, from its /metrics (rag_cache_entries)."""
+    try:
+        text = client.get("/metrics").text
+    except httpx.HTTPError:
+        return {}
+    return {m.group(1): int(float(m.group(2)))
+            for m in re.finditer(r'^rag_cache_entries\{cache="([^"]+)"\} (\S+)$', text, re.M)}
+
+
 class RssSampler:
-    def __init__(self, pid: int, every: float) -> None:
-        self.pid, self.every = pid, every
+    """The server's RSS every ``every`` seconds, and its caches' sizes beside it (what could explain growth)."""
+
+    def __init__(self, pid: int, every: float, client: httpx.Client | None = None) -> None:
+        self.pid, self.every, self.client = pid, every, client
         self.samples: list[tuple[float, float]] = []
+        self.caches: list[tuple[float, dict[str, int]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._t0 = 0.0
@@ -167,6 +184,8 @@ class RssSampler:
     def _loop(self) -> None:
         while not self._stop.is_set():
             self.samples.append((round(time.monotonic() - self._t0, 1), rss_mb(self.pid)))
+            if self.client is not None:
+                self.caches.append((self.samples[-1][0], cache_entries(self.client)))
             self._stop.wait(self.every)
 
     def stop(self) -> None:
@@ -206,17 +225,20 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="soak-"))
     index = work / "index"
     env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": args.embedder, "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    # `--seed`: the server indexes the articles with its own model before it answers /healthz
-    server = start_server(index, work / "server.log", env, args=["--seed", str(corpus)])
-    process, url = server.process, server.url
+    # The articles are indexed first, by `rag index` with the server's model, then the server starts on them.
+    subprocess.run([sys.executable, "-m", "api.cli", "index", str(corpus), "--index", str(index)], cwd=REPO,
+                   env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    process, url = launch([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+                          {**os.environ, **env, "RAG_INDEX_DIR": str(index)}, work / "server.log", port, "rag serve")
     try:
         soak = Soak(url, args.rate, seconds, args.upload_every, args.seed)
-        rss = RssSampler(process.pid, args.rss_every)
+        rss = RssSampler(process.pid, args.rss_every, soak.client)
         soak.run(rss)
         unsearchable = soak.unsearchable()
         alive = process.poll() is None
     finally:
-        stop_server(server)
+        stop(process)
     samples = soak.samples
     errors = [s for s in samples if s.status not in (200, 201)]
     kinds = sorted({s.kind for s in samples})
@@ -230,7 +252,7 @@ def main() -> int:
         "uploads": len(soak.uploaded), "unsearchable_uploads": unsearchable,
         "rss_mb_start": rss.samples[0][1], "rss_mb_after_first_window": next(
             (mb for at, mb in rss.samples if at >= args.window), rss.samples[-1][1]), "rss_mb_end": rss.samples[-1][1],
-        "rss_mb_max": max(mb for _, mb in rss.samples), "rss_samples": rss.samples,
+        "rss_mb_max": max(mb for _, mb in rss.samples), "rss_samples": rss.samples, "cache_samples": rss.caches,
         "server_alive": alive, "first_errors": [asdict(s) for s in errors[:10]], "log": str(work / "server.log"),
         "cpus": os.cpu_count(), "load_average": os.getloadavg(),
     }
@@ -243,6 +265,9 @@ def main() -> int:
     print(f"  p95 by kind (ms): {summary['p95_ms_by_kind']}")
     print(f"  server RSS: start {summary['rss_mb_start']} MB, after the first window {summary['rss_mb_after_first_window']} MB, "
           f"end {summary['rss_mb_end']} MB, max {summary['rss_mb_max']} MB")
+    for at, mb in rss.samples[::max(1, round(args.window / args.rss_every))]:
+        sizes = next((c for t, c in rss.caches if t >= at), {})
+        print(f"  at {at:>6.0f} s: RSS {mb:>7.1f} MB, cache entries {sizes}")
     for error in summary["first_errors"]:
         print(f"  error: {error}")
     return 0 if not errors and not unsearchable and alive else 1

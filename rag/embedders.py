@@ -20,6 +20,7 @@ from typing import Literal
 
 import numpy as np
 
+from rag.caches import register
 from rag.errors import ConfigError
 from rag.settings import MiniLMOptions
 
@@ -104,6 +105,11 @@ class MiniLMEmbedder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._hits = self._misses = 0
+        register("query_embeddings", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._cache), self._cache_size, self._hits, self._misses
 
     def _torch(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self._model.encode(list(texts), batch_size=self._batch_size, normalize_embeddings=True,
@@ -131,8 +137,10 @@ class MiniLMEmbedder:
         with self._lock:
             hit = self._cache.get(text)
             if hit is not None:
+                self._hits += 1
                 self._cache.move_to_end(text)
                 return hit
+            self._misses += 1
         vector = self._run([text], self.query_backend)[0]
         with self._lock:
             self._cache[text] = vector

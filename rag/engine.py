@@ -11,6 +11,7 @@ from rag.answer.finalize import declined
 from rag.conversation import Reader
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
+from rag.retrieval.other_side import widen
 from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
 
@@ -89,7 +90,9 @@ class Engine:
     def stream(self, request: AskRequest) -> Iterator[Event]:
         """("passages", [Passage]), then ("token", str)..., then ("answer", Answer)."""
         start = time.perf_counter()
-        passages = self.retriever.search(request.question, request.k or self.default_k, request.filters)
+        k = request.k or self.default_k
+        passages = widen(self.retriever, request.question, self.retriever.search(request.question, k, request.filters),
+                         k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         yield from self._answer(request, passages, retrieve_ms)
 

@@ -4,12 +4,13 @@ copy is recorded on the original ("also published by ...") instead of being inde
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from rag.claims.variants import changed_facts
 from rag.types import Document
 
 NUM_PERM = 128
@@ -74,12 +75,18 @@ class CopyFinder:
         self.matrix = np.vstack([self.matrix, _signature(hexed)[None, :]])
 
 
-def mark_copies(documents: Sequence[Document], known: Mapping[str, str], threshold: float) -> list[tuple[str, str]]:
+def mark_copies(documents: Sequence[Document], known: Mapping[str, str], threshold: float,
+                text_of: Callable[[str], str | None] | None = None) -> list[tuple[str, str]]:
     """Fingerprint the documents and point each copy at its original (``duplicate_of``), in place;
-    the first of several copies in one batch is the original. Returns (copy, original) pairs."""
+    the first of several copies in one batch is the original. Returns (copy, original) pairs.
+
+    A near-copy that changes a fact (a sentence reworded by a few words with another figure or name: the
+    original with its answer swapped) is not a copy but a disagreeing source, and is indexed apart; the
+    original's text comes from the batch, else from ``text_of`` (the store)."""
     if threshold >= 1.0:
         return []
     finder = CopyFinder(known, threshold)
+    batch = {doc.doc_id: doc.text for doc in documents}
     found = []
     for doc in documents:
         doc.fingerprint = doc.fingerprint or fingerprint(doc.text)
@@ -87,6 +94,10 @@ def mark_copies(documents: Sequence[Document], known: Mapping[str, str], thresho
         if doc.fingerprint is None:
             continue
         original = finder.original_of(doc.doc_id, doc.fingerprint)
+        if original is not None:
+            text = batch.get(original) or (text_of(original) if text_of is not None else None)
+            if text and changed_facts(doc.text, text):
+                original = None
         if original is None:
             finder.add(doc.doc_id, doc.fingerprint)
         else:

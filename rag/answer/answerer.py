@@ -9,6 +9,7 @@ from typing import Any
 
 from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
+from rag.answer.focus import asks_about_what_is_not
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.claims.extract import typed
 from rag.claims.kinds import asked
@@ -82,6 +83,7 @@ class Answerer:
         if debug:
             kinds = asked(question)
             answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",
+                                         "asks_what_is_not": asks_about_what_is_not(question),
                                          "scorer": "typed claims" if kinds else
                                          "the answer kind could not be typed: meaning and shared terms only"},
                             "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],

@@ -4,7 +4,9 @@ A claim is (scope, typed value, citation, article, the article's date), taken fr
 quotes. Two articles disagree when they give values of the kind asked that do not agree (ranges that do
 not overlap, different names) for the same thing. Figures of different things (70% of output vs 85-90%
 of processing) are a difference of ``scope``, not a contradiction. When the two sides come from articles
-published on different dates, the newer plausibly supersedes the older: ``update``.
+published on different dates, the newer plausibly supersedes the older: ``update``. When the two articles
+describe different things that share the name asked about (two albums called "Northern Lights"), each value
+is given with its own subject: ``ambiguous`` (``rag.answer.subjects``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
     FIGURES,
@@ -32,6 +35,7 @@ from rag.claims.kinds import (
     show,
 )
 from rag.claims.records import ClaimCache
+from rag.claims.variants import twins
 from rag.text import content_terms, stem
 from rag.types import Claim, Conflict
 
@@ -42,38 +46,115 @@ class Cited:
     citation: int
     doc_id: str
     published_at: str | None = None
+    context: str = ""  # the passage it was quoted from (title and text): where its article says what it is about
+
+
+PARALLEL = 0.5  # an untyped question: two sentences sharing this share of their words (values aside) say one thing
+PARALLEL_QUESTION = 0.75  # ... or each holding this share of the question's terms
 
 
 def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
+    """The disagreements (and differences of scope, updates, and same-named things) among the quoted
+    sentences. For a question whose answer kind is known, the values of that kind; otherwise the values in
+    which two near-identical sentences of different articles differ (a figure or name changed)."""
+    texts = [s.text for s in sentences]
+    typed = cache(texts) if cache is not None else analyze(texts)
     kinds = asked(question)
-    if not kinds:
-        return []
-    typed = cache([s.text for s in sentences]) if cache is not None else analyze([s.text for s in sentences])
     q_terms = set(content_terms(question))
-    listing = asks_for_list(question)
-    roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
-    claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-              if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
-              and (v.kind in FIGURES or _named(v, s, listing, roles))]
+    if kinds:
+        listing = asks_for_list(question)
+        roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+        claims = [(s, v) for s, found in zip(sentences, typed) for v in found
+                  if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
+                  and (v.kind in FIGURES or _named(v, s, listing, roles))]
+        seen = {(s.citation, v.text) for s, v in claims}
+        if not listing:  # and what two near-identical sentences differ in, whatever its kind
+            claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)
+                       if (s.citation, v.text) not in seen]
+    else:
+        claims = _parallel_claims(question, sentences, typed)
+    subjects = _subjects(question, sentences)
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         group = [(s, v) for s, v in claims if _group(v) == kind]
-        involved: dict[tuple[int, str], tuple[Cited, Value]] = {}
+        aside = q_terms | {t for _, v in group for t in content_terms(v.text)}
+        involved: dict[str, dict[tuple[int, str], tuple[Cited, Value]]] = {}
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):
             for sb, vb in group[i + 1:]:
                 if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, group) or _also_said(vb, sa, group):
                     continue
-                involved.setdefault((sa.citation, va.text), (sa, va))
-                involved.setdefault((sb.citation, vb.text), (sb, vb))
-                verdicts.add(_verdict(va, vb, sa, sb, q_terms))
-        if involved:
-            verdict = "disagreement" if "disagreement" in verdicts else "update" if "update" in verdicts else "scope"
-            conflicts.append(Conflict(
-                about=f"{LABEL.get(kind, kind)}: {question.strip().rstrip('?').strip()}", kind=verdict,  # type: ignore[arg-type]
-                claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id, scope=v.scope or None,
-                              published_at=s.published_at) for s, v in involved.values()]))
+                verdict = _verdict(va, vb, sa, sb, q_terms)
+                if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
+                                                      sa, sb):
+                    verdict = "ambiguous"
+                side = involved.setdefault("ambiguous" if verdict == "ambiguous" else "contested", {})
+                side.setdefault((sa.citation, va.text), (sa, va))
+                side.setdefault((sb.citation, vb.text), (sb, vb))
+                verdicts.add(verdict)
+        about = f"{LABEL.get(kind, kind)}: {question.strip().rstrip('?').strip()}"
+        for side_name, found in involved.items():
+            verdict = ("ambiguous" if side_name == "ambiguous" else "disagreement" if "disagreement" in verdicts
+                       else "update" if "update" in verdicts else "scope")
+            conflicts.append(Conflict(about=about, kind=verdict,  # type: ignore[arg-type]
+                                      claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id,
+                                                    scope=v.scope or None, published_at=s.published_at,
+                                                    subject=_shown(subjects.get(s.citation))
+                                                    if verdict == "ambiguous" else None)
+                                              for s, v in found.values()]))
     return conflicts
+
+
+def _parallel_claims(question: str, sentences: Sequence[Cited], typed: Sequence[Sequence[Value]],
+                     worded_only: bool = False) -> list[tuple[Cited, Value]]:
+    """For a question whose answer kind is not known: the values in which two sentences of different
+    articles that otherwise say the same thing differ ("Its capital is Dornholm" / "Its capital is Kalmor")."""
+    items = []
+    for s, found in zip(sentences, typed):
+        values = [v for v in found if not in_question(v, question) and answers_as(v, s.text, (), question)
+                  and (v.kind in FIGURES or _named(v, s, False, set()))]
+        terms = set(content_terms(s.text))
+        items.append((s, values, terms - {t for v in found for t in content_terms(v.text)}, terms))
+    q_terms = set(content_terms(question))
+    out: dict[tuple[int, str], tuple[Cited, Value]] = {}
+    for i, (sa, va, ra, ta) in enumerate(items):
+        for sb, vb, rb, tb in items[i + 1:]:
+            if sa.doc_id == sb.doc_id or not ra or not rb:
+                continue
+            worded_alike = twins(sa.text, sb.text) if worded_only else len(ra & rb) / len(ra | rb) >= PARALLEL
+            # or both sentences hold most of what the question names: then only their figures are compared
+            asked_alike = not worded_only and bool(q_terms) and all(len(q_terms & t) >= PARALLEL_QUESTION * len(q_terms) for t in (ta, tb))
+            if not worded_alike and not asked_alike:
+                continue
+            for s, mine, theirs in ((sa, va, vb), (sb, vb, va)):
+                for v in mine:
+                    if not worded_alike and v.kind not in FIGURES:
+                        continue
+                    kin = [w for w in theirs if _group(w) == _group(v)]
+                    if kin and not any(same(v, w) for w in kin):
+                        out.setdefault((s.citation, v.text), (s, v))
+    return list(out.values())
+
+
+def _subjects(question: str, sentences: Sequence[Cited]) -> dict[int, Subject]:
+    """What each quoted sentence's article says the thing the question names is (when it says)."""
+    named = question_names(question)
+    out: dict[int, Subject] = {}
+    for s in sentences:
+        for name in named:
+            found = subject_of(name, s.text, s.context)
+            if found is not None:
+                out.setdefault(s.citation, found)
+                break
+    return out
+
+
+def _two_things(a: Subject | None, b: Subject | None, aside: set[str], sa: Cited, sb: Cited) -> bool:
+    return a is not None and b is not None and different(a, b, aside, sa.context or sa.text, sb.context or sb.text)
+
+
+def _shown(subject: Subject | None) -> str | None:
+    return subject.text if subject is not None else None
 
 
 def _group(value: Value) -> str:
@@ -125,6 +206,9 @@ def describe(conflict: Conflict) -> str:
         return f"[{c.citation}] {c.value}{of}{dated}"
 
     sides = "; ".join(side(c) for c in claims)
+    if conflict.kind == "ambiguous":
+        return "These answers are about different things that share a name: " + "; ".join(
+            side(c) + (f" ({c.subject})" if c.subject else "") for c in claims) + "."
     if conflict.kind == "scope":
         return f"These figures measure different things, so they do not contradict each other: {sides}."
     if conflict.kind == "update":

@@ -13,6 +13,8 @@ from typing import Protocol
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.answer.focus import mismatch
+from rag.caches import register
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import names as parse_names
@@ -25,7 +27,12 @@ from rag.types import Passage
 MIN_WORDS = 4
 TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
 _HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
+# A name the question leaves out ("companies outside China") is not what the answer must be about.
+_EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
+OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -45,6 +52,7 @@ class Candidate:
     terms: set[str]
     numbers: set[str]
     units: set[str]
+    context: set[str] = field(default_factory=set)  # terms of the line introducing a list item ("... requires:")
     similarity: float = 0.0
     coverage: float = 0.0
     shape_ok: bool | None = None   # holds a value of the kind asked (None: the question cannot be typed)
@@ -53,6 +61,7 @@ class Candidate:
     answers: list[K.Value] = field(default_factory=list)  # values of the kind asked, not in the question
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
+    mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
 
 
 class StoredSentences(Protocol):
@@ -77,6 +86,11 @@ class SentenceVectors:
         self._loaded: OrderedDict[str, None] = OrderedDict()  # chunk ids read lately (a fraction of the cache)
         self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
         self.stats = {"stored": 0, "embedded": 0}  # sentence vectors read from the store / computed here
+        self._hits = self._misses = 0
+        register("sentence_vectors", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._cache), self._size, self._hits, self._misses
 
     def load(self, passages: Sequence[Passage]) -> None:
         """Put the stored rows of the passages' chunks in the caches: their vectors, and their claims when
@@ -104,8 +118,14 @@ class SentenceVectors:
                 self._loaded.popitem(last=False)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        # Answers are kept aside before anything is evicted: a full cache may evict this call's own hits.
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+            for t in found:
+                self._cache.move_to_end(t)
+            missing = [t for t in dict.fromkeys(texts) if t not in found]
+            self._misses += len(missing)
+            self._hits += len(texts) - len(missing)
         if missing:
             # Vectors for scoring only: an embedder may compute them on a faster backend (MiniLM's ONNX).
             embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)
@@ -113,13 +133,10 @@ class SentenceVectors:
             with self._lock:
                 self.stats["embedded"] += len(missing)
                 for text, vector in zip(missing, vectors):
-                    self._cache[text] = vector
+                    self._cache[text] = found[text] = vector
                 while len(self._cache) > self._size:
                     self._cache.popitem(last=False)
-        with self._lock:
-            for t in texts:
-                self._cache.move_to_end(t)
-            return np.stack([self._cache[t] for t in texts])
+        return np.stack([found[t] for t in texts])
 
 
 def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
@@ -162,13 +179,18 @@ def ranked(sentence: str) -> bool:
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
+        lead_in: set[str] = set()
         for sentence in split_sentences(passage.text):
+            ends = sentence.rstrip()[-1:]
             if not ranked(sentence):
+                lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
                 found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figures(sentence),
-                                       units_in(numeric_form(sentence)))
+                                       units_in(numeric_form(sentence)), context=lead_in)
+            # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
+            lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
     return list(found.values())
 
 
@@ -180,23 +202,30 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
+    common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
     kinds = K.asked(question)
     lexical_only = vectors is None or query_vector is None
     sims = np.full(len(scored), np.nan) if lexical_only else vectors([c.text for c in scored]) @ query_vector  # type: ignore[misc]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
-        c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, c.terms)) / total
+        held = c.terms | c.context
+        c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:
         _type(question, kinds, scored, claims if claims is not None else (vectors.claims if vectors is not None else None),
-              parsed)
+              parsed, common)
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
+    for c in scored:
+        c.mismatch = mismatch(question, c.text)
+        if c.mismatch:
+            c.score -= OFF_FOCUS
+            c.on_scope = False
 
 
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
-          parsed: int) -> None:
+          parsed: int, common: frozenset[str] | set[str] = frozenset()) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
@@ -209,6 +238,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     for c, found in zip(rest, cache(texts, use_model=False) if cache is not None else analyze(texts, use_model=False)):
         c.claims = tuple(found)
     q_terms = set(content_terms(question))
+    focus = (q_terms - common) or q_terms
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
     roles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
@@ -221,22 +251,58 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
     held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    proper = _proper_words(pool)
+    # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
+    # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
+    asked_names = ((cache([question]) if cache is not None else analyze([question], use_model=False))[0]
+                   if anchors[1] else ())
+    anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     for c in pool:
         c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
-                     and K.answers_as(v, prepare(c.text), kinds, question)]
+                     and K.answers_as(v, prepare(c.text), kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
         if anchored and not held[c.passage.doc_id]:
             c.on_scope = False
             continue
+        if anchor_kinds and not holds(c.text, ([], anchors[1])) and any(
+                v.kind in anchor_kinds and not K.in_question(v, question) for v in c.claims):
+            # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
+            # in a sentence naming China, for the U.S. president)
+            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
-        c.on_values = [v for v in c.answers if _about(v, q_terms, noun, roles - named if not named else set())]
+        text = prepare(c.text)
+        c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]
         c.on_scope = bool(c.on_values)
+
+
+def _proper_words(pool: Sequence[Candidate]) -> set[str]:
+    """Words the passages capitalize inside a sentence, where only a name is capitalized (a gazetteer)."""
+    found: set[str] = set()
+    for c in pool:
+        for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'-]+)", c.text):
+            found.add(match.group(1).lower())
+    return found
+
+
+def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
+    """An untyped one-word name that opens a sentence, a list item or follows a colon ("Consider", "Military")
+    is a name only when the passages also capitalize it inside a sentence."""
+    if value.kind != K.NAME or " " in value.text.strip():
+        return True
+    before = prepare(sentence)[:value.start].rstrip()
+    return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
+
+
+def _governing(sentence: str, start: int) -> set[str]:
+    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin")."""
+    before = content_terms(" ".join(sentence[:start].split()[-2:]))
+    return {before[-1]} if before else set()
 
 
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
     text = prepare(question)
-    words = [w for start, _, value in parse_names(text) if start > 0
+    words = [w for start, _, value in parse_names(text) if start > 0 and not _EXCLUDED.search(text[:start])
              for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
     return _YEAR.findall(question), list(dict.fromkeys(words))
 
@@ -250,17 +316,23 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
 
     def has(a: str) -> bool:
         a = a.lower()[:4] if len(a) > 5 and a.isalpha() else a.lower()  # "Chinese" ~ "China", "Japanese" ~ "Japan"
+        if len(a.replace(".", "")) <= 3:  # "US" is a word, not the "us" of "must"
+            return bool(re.search(rf"(?<![a-z]){re.escape(a.replace('.', ''))}(?![a-z])", plain))
         return a in folded or a.replace(".", "") in plain
 
     return all(has(y) for y in years) and (not words or any(has(w) for w in words))
 
 
-def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str]) -> bool:
+def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "") -> bool:
+    """The value is about what the question asks: a count of the noun asked about, a name in the role asked
+    about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
+    the question's focus terms (those not held by most of the passages' sentences: the topic)."""
     if value.kind == "count" and noun and value.unit:
         return _prefix_match(stem(value.unit), {noun})
     if value.kind not in K.FIGURES and roles:
         return K.role_fits(value.scope, roles)
     if value.scope and value.kind in K.FIGURES:
         terms = K.scope_terms(value.scope)
-        return not terms or any(_prefix_match(t, q_terms) for t in terms)
+        return not terms or any(_prefix_match(t, q_terms) for t in terms) or any(
+            t[:5] == q[:5] for t in _governing(sentence, value.start) for q in q_terms if min(len(t), len(q)) >= 5)
     return True

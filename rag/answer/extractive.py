@@ -8,6 +8,7 @@ from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
 from rag.citations import cite
 from rag.claims.kinds import asked, asks_for_list, same
+from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
 from rag.types import Passage
@@ -19,6 +20,32 @@ def _adds_nothing(a: Candidate, b: Candidate) -> bool:
     Two near-identical sentences that differ in a name or a figure are not repeats: they disagree.
     """
     return a.terms <= b.terms and a.numbers <= b.numbers
+
+
+def _passage_best(supported: list[Candidate], pool: list[Candidate]) -> dict[str, float]:
+    """The best score of any sentence of each passage that holds a supported candidate."""
+    wanted = {c.passage.chunk_id for c in supported}
+    best: dict[str, float] = {}
+    for c in pool:
+        if c.passage.chunk_id in wanted:
+            best[c.passage.chunk_id] = max(best.get(c.passage.chunk_id, 0.0), c.score)
+    return best
+
+
+def _twins(chosen: list[Candidate], pool: list[Candidate], limit: int) -> list[Candidate]:
+    """Sentences of other articles worded like a quoted one but for a changed figure or name: the other side
+    of a disagreement (an article copied with its answer swapped), quoted so that the reader sees both."""
+    extra: list[Candidate] = []
+    for candidate in pool:
+        if len(extra) >= limit:
+            break
+        if candidate in chosen or candidate in extra:
+            continue
+        quoted = [c for c in chosen + extra if c.passage.doc_id != candidate.passage.doc_id]
+        if any(twins(c.text, candidate.text) for c in quoted) and \
+                not any(c.text == candidate.text for c in chosen + extra):
+            extra.append(candidate)
+    return extra
 
 
 class ExtractiveGenerator:
@@ -56,11 +83,13 @@ class ExtractiveGenerator:
             if not supported or supported[0].score < self.settings.typed_min_support:
                 return []
             chosen = self._around(supported[0], pool)
-            return chosen + self._other_answers(question, supported, chosen, asks_for_list(question))
+            chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
+            return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)
-        return chosen + self._other_figures(pool, chosen)
+        chosen += self._other_figures(pool, chosen)
+        return chosen + _twins(chosen, pool, self.settings.max_conflicting)
 
     def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
         """The best sentence, then the next best that add something, preferring other articles."""
@@ -81,7 +110,7 @@ class ExtractiveGenerator:
         return chosen
 
     def _other_answers(self, question: str, supported: list[Candidate], chosen: list[Candidate],
-                       listing: bool) -> list[Candidate]:
+                       listing: bool, pool: list[Candidate]) -> list[Candidate]:
         """Sentences giving an answer not yet quoted: for a list question every candidate of the kind asked
         (each cited), else the best of each other article that gives a different value, so that when
         articles disagree (90 days vs one year; Trump vs Biden) the reader sees each side."""
@@ -90,12 +119,18 @@ class ExtractiveGenerator:
         limit = self.settings.max_sentences + 2 if listing else self.settings.max_conflicting
         given = [v for c in chosen for v in c.on_values]
         docs = {c.passage.doc_id for c in chosen}
+        context = _passage_best(supported, pool)
         extra: list[Candidate] = []
         for candidate in supported:
             if candidate in chosen:
                 continue
-            if len(extra) >= limit or candidate.score < floor:
+            if len(extra) >= limit:
                 break
+            # A sentence that leans on the one before ("It opened in 1928") is judged with its passage: the
+            # passage names what was asked about even when the sentence does not.
+            if candidate.score < floor and not (candidate.score >= floor / 2
+                                                and context.get(candidate.passage.chunk_id, 0.0) >= best.score):
+                continue
             new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
             if not new or (not listing and candidate.passage.doc_id in docs):
                 continue

@@ -36,7 +36,7 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                 attributed.add(n)
         parts.append(cite(sentence.text, ids))
         first = passages[sentence.passages[0] - 1]
-        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at))
+        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at, first.title + "\n" + first.text))
     citations = []
     for n, number in numbering.items():
         p = passages[n - 1]

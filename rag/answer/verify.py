@@ -53,6 +53,8 @@ def _split(draft: str) -> list[str]:
     draft = _GROUPED.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), draft)
     # A marker after the full stop belongs to the sentence before it: "It rose. [1] Then" -> "It rose [1]. Then"
     draft = re.sub(r"([.!?])((?:\s*\[\d{1,3}\])+)", r"\2\1", draft)
+    # A cited sentence ends at its marker and stop, whatever follows ("... the movie's director" opens a snippet)
+    draft = re.sub(r"(\[\d{1,3}\][.!?])[ \t]+", r"\1\n", draft)
     return split_sentences(draft)
 
 

@@ -85,9 +85,16 @@ def _claims(text: str, doc: Any) -> list[Value]:
         taken.append((f.start, f.end))
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY]
+    other = [] if doc is None else [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _ENTITY]
+    heading = _heading(text)
     for start, end, value in names(text):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
+        if heading:
+            continue  # a headline capitalizes every word, and the small model then calls it an organization
+        if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
+                any(s <= start and end <= e for s, e in other) or _capitalized_by_position(text, start, value)):
+            continue  # "Chinese" (a nationality), "Historical ..." (a sentence's first word): no one's name
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
@@ -104,6 +111,21 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _heading(text: str) -> bool:
+    """A headline or section title: Title Case words and no closing stop ("Washington Offers Targeted Concessions")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return (len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"'))
+            and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+
+
+def _capitalized_by_position(text: str, start: int, value: str) -> bool:
+    """One word capitalized only because it opens the sentence, a list item or what follows a colon."""
+    if " " in value or value.lower().split()[-1].strip(".") in _ORG_WORDS:
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in ":\u2022-*|"
 
 
 def _not_a_name(value: str) -> bool:

@@ -119,11 +119,19 @@ def role_fits(role: str, wanted: set[str]) -> bool:
 
 
 def asked(question: str) -> tuple[str, ...]:
-    """The kinds of value the question asks for, most likely first; empty when it cannot be typed."""
-    for pattern, kinds in ASKED:
-        if pattern.search(question):
-            return kinds
+    """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
+
+    A question opening with a clause ("When rich countries trade with poor ones, whose wages rise?") is typed
+    by the wh-word of its main clause, after the comma."""
+    head, _, tail = question.rpartition(",")
+    for text in ([tail, question] if head and _WH_START.match(tail) else [question]):
+        for pattern, kinds in ASKED:
+            if pattern.search(text):
+                return kinds
     return ()
+
+
+_WH_START = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how)\b", re.I)
 
 
 def asks_for_list(question: str) -> bool:
@@ -140,7 +148,8 @@ def same(a: Value, b: Value) -> bool:
     if a.kind in FIGURES or b.kind in FIGURES:
         if a.kind != b.kind or (a.unit and b.unit and a.unit != b.unit and a.kind != "count"):
             return False
-        slack = 0.005 * max(abs(a.high), abs(b.high), 1.0) if a.kind != "date" else 0.0
+        finite = [abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x)]
+        slack = 0.005 * max(finite + [1.0]) if a.kind != "date" else 0.0  # an open bound ("over 60%") has no scale
         return a.low <= b.high + slack and b.low <= a.high + slack
     ka, kb = set(a.key.split()), set(b.key.split())
     return bool(ka and kb) and (ka <= kb or kb <= ka)

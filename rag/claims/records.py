@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.caches import register
 from rag.claims import CLAIMS_VERSION
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value
@@ -79,24 +80,30 @@ class ClaimCache:
         self._size = size
         self._items: OrderedDict[str, tuple[Value, ...]] = OrderedDict()
         self._lock = threading.Lock()
+        self._hits = self._misses = 0
+        register("claims", self)
+
+    def cache_stats(self) -> tuple[int, int, int, int]:
+        return len(self._items), self._size, self._hits, self._misses
 
     def __call__(self, texts: Sequence[str], use_model: bool = True) -> list[tuple[Value, ...]]:
         keys = [("" if use_model else "~") + _key(t) for t in texts]
+        # Answers are kept aside before anything is evicted: a full cache may evict this call's own hits.
         with self._lock:
-            missing = {k: t for k, t in zip(keys, texts) if k not in self._items}
+            found = {k: self._items[k] for k in keys if k in self._items}
+            for k in found:
+                self._items.move_to_end(k)
+            missing = {k: t for k, t in zip(keys, texts) if k not in found}
+            self._misses += len(missing)
+            self._hits += len(keys) - len(missing)
         if missing:
             computed = analyze(list(missing.values()), use_model)
             with self._lock:
                 for k, claims in zip(missing, computed):
-                    self._items[k] = tuple(claims)
+                    self._items[k] = found[k] = tuple(claims)
                 while len(self._items) > self._size:
                     self._items.popitem(last=False)
-        with self._lock:
-            out = []
-            for k in keys:
-                self._items.move_to_end(k)
-                out.append(self._items[k])
-            return out
+        return [found[k] for k in keys]
 
     def prime(self, items: Sequence[tuple[str, tuple[Value, ...]]]) -> None:
         """Claims computed elsewhere (a store's rows, of this process's claims version), by sentence text. They

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rag.caches import lru_stats, register_function
+
 log = logging.getLogger("rag.conversation")
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "WORK_OF_ART": "work",
@@ -111,6 +113,9 @@ def _load() -> Any:
 def parse(text: str) -> Any:
     nlp = load_nlp()
     return None if nlp is None else nlp(text)
+
+
+register_function("spacy_parses", lru_stats(parse))
 
 
 def _role(dep: str) -> float:

@@ -67,7 +67,7 @@ class Indexer:
                 report.skipped.append(doc.doc_id)
             else:
                 todo.append(doc)
-        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold)
+        report.copies += mark_copies(todo, self.store.fingerprints(), self.syndication_threshold, self._text_of)
         chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in todo]
         total = sum(len(chunks) for _, chunks in chunked)
         with tqdm(total=total, desc="chunks", unit="chunk", disable=not progress or total == 0) as bar:
@@ -83,6 +83,12 @@ class Indexer:
                     (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
                     report.chunks += len(chunks)
         return report
+
+    def _text_of(self, doc_id: str) -> str | None:
+        try:
+            return self.store.get_document(doc_id).text
+        except NotFound:
+            return None
 
     def _embed(self, chunks: Sequence[Chunk], bar: tqdm) -> np.ndarray:
         parts = []

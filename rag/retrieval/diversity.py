@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from rag.claims.variants import changed_facts
 from rag.text import normalize, numbers_in
 from rag.types import Passage
 
@@ -14,14 +15,15 @@ def near_duplicates(a: Passage, b: Passage, vectors: Mapping[str, np.ndarray], t
     """Same text, or nearly the same meaning with the same figures.
 
     Two copies of a wire story are duplicates; two near-identical sentences with different figures
-    (90 days vs one year) are a disagreement, and both must reach the answerer.
+    (90 days vs one year) or names (born in Bristol vs in Leeds) are a disagreement, and both must reach
+    the answerer.
     """
     if normalize(a.text) == normalize(b.text):
         return True
     va, vb = vectors.get(a.chunk_id), vectors.get(b.chunk_id)
     if va is None or vb is None or float(va @ vb) < threshold:
         return False
-    return numbers_in(a.text) == numbers_in(b.text)
+    return numbers_in(a.text) == numbers_in(b.text) and not changed_facts(a.text, b.text)
 
 
 def diversify(ranked: Sequence[Passage], k: int, vectors: Mapping[str, np.ndarray],

@@ -2,8 +2,9 @@
 
 Layout of an index directory:
     meta.sqlite          documents, chunks, the keyword index (FTS5 over chunk text, kept in step with
-                         ``chunks`` by triggers, so it commits in the same transaction), each chunk's
-                         sentences with their claims and vectors (rag/stores/sentences_sqlite.py, same
+                         ``chunks`` by triggers, so it commits in the same transaction; its term counts
+                         ``keyword_df``, written in the same transaction: rag/stores/keyword_fts.py), each
+                         chunk's sentences with their claims and vectors (rag/stores/sentences_sqlite.py, same
                          transaction), manifest (embedder, dimension, chunker, generation)
     vectors-<gen>.faiss  the vectors of generation <gen>; ids are the chunks' ``vid``
     write.lock           held by the one process writing
@@ -32,7 +33,7 @@ import numpy as np
 
 from rag.claims.records import SentenceRecord
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
-from rag.stores import faiss_vectors, sentences_sqlite
+from rag.stores import faiss_vectors, keyword_fts, sentences_sqlite
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
 from rag.syndication import copy_labels, summary_row
 from rag.types import Chunk, Document, Filters, Passage
@@ -55,7 +56,7 @@ CREATE TRIGGER IF NOT EXISTS chunks_fts_add AFTER INSERT ON chunks BEGIN
 CREATE TRIGGER IF NOT EXISTS chunks_fts_del AFTER DELETE ON chunks BEGIN
     INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.vid, old.text); END;
 """
-KEYWORD_INDEX = "fts5-porter-v1"
+KEYWORD_INDEX = "fts5-porter-v2"  # v2: v1 plus the term counts (keyword_df) of the bounded keyword search
 _ADDED_COLUMNS = {"url", "duplicate_of", "fingerprint"}
 # The copies of each document, packed in one string (rag/syndication.py unpacks it).
 _COPIES = ("(SELECT group_concat(coalesce(x.source, '') || char(31) || coalesce(x.url, '') || char(31) || x.doc_id, "
@@ -70,7 +71,7 @@ class FaissStore:
     def __init__(self, directory: Path | str, embedder_id: str, dim: int,
                  chunking: dict[str, int] | None = None, lock_timeout: float = 0.0,
                  ivf_threshold: int = 200_000, nprobe: int = 128, mmap: bool = True,
-                 exact_filter_limit: int = 20_000) -> None:
+                 exact_filter_limit: int = 20_000, keyword_budget: int = 2_000) -> None:
         self.directory = Path(directory)
         self.ivf_threshold = ivf_threshold
         self.nprobe = nprobe
@@ -84,10 +85,11 @@ class FaissStore:
         self._reload_lock = threading.Lock()
         self._writer = threading.Lock()  # threads of this process queue here; write.lock is between processes
         self._index: faiss.Index | None = None
+        self._keyword = keyword_fts.BoundedKeyword(keyword_budget)
         self._generation = -1
         self.directory.mkdir(parents=True, exist_ok=True)
         with self._conn() as conn:
-            conn.executescript(_SCHEMA + sentences_sqlite.SCHEMA)
+            conn.executescript(_SCHEMA + keyword_fts.SCHEMA + sentences_sqlite.SCHEMA)
         self._add_document_columns()
         self._check_manifest()
         self._add_columns()
@@ -151,10 +153,13 @@ class FaissStore:
             return
         with self._write_lock(wait=30.0):
             conn = self._conn()
-            if self.manifest().get("keyword_index") == KEYWORD_INDEX:
+            built = self.manifest().get("keyword_index")
+            if built == KEYWORD_INDEX:
                 return
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+            if built != "fts5-porter-v1":  # v1 has the FTS5 index already, only not its term counts
+                conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')")
+            keyword_fts.rebuild_frequencies(conn)
             conn.execute("INSERT OR REPLACE INTO manifest (key, value) VALUES ('keyword_index', ?)", (KEYWORD_INDEX,))
             conn.execute("COMMIT")
 
@@ -251,20 +256,21 @@ class FaissStore:
         return self._passages([(int(i), float(s)) for i, s in zip(ids, scores) if i >= 0])
 
     def keyword_search(self, terms: Sequence[str], k: int, filters: Filters | None = None) -> list[Passage]:
-        """Chunks matching any of the terms, ranked by BM25 (FTS5); score is the BM25 score, higher better."""
+        """Chunks matching the terms, the top k by BM25 without ranking every match (rag/stores/keyword_fts.py);
+        score is the BM25 score, higher better."""
         if self._current_index() is None:
             raise IndexEmpty()
         terms = [t for t in dict.fromkeys(terms) if t.strip()]
         if not terms:
             return []
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
         where, args = self._filter_sql(filters)
-        rows = self._conn().execute(
-            "SELECT f.rowid, -bm25(chunks_fts) FROM chunks_fts f "
-            + ("JOIN chunks c ON c.vid = f.rowid JOIN documents d USING (doc_id) " if where else "")
-            + "WHERE chunks_fts MATCH ? " + (f"AND {where} " if where else "")
-            + "ORDER BY bm25(chunks_fts) LIMIT ?", [match, *args, k]).fetchall()
-        return self._passages([(int(vid), float(score)) for vid, score in rows])
+        conn = self._conn()
+        conn.execute("BEGIN")  # one snapshot for the plan's few reads
+        try:
+            hits = self._keyword.search(conn, terms, k, where, args)
+        finally:
+            conn.execute("COMMIT")
+        return self._passages(hits)
 
     def _passages(self, hits: list[tuple[int, float]]) -> list[Passage]:
         rows = self._chunk_rows([vid for vid, _ in hits])
@@ -393,6 +399,7 @@ class FaissStore:
             problems.append(f"{len(vectors - texts)} vectors without a chunk, {len(texts - vectors)} chunks without a vector")
         if keywords != texts:
             problems.append(f"the keyword index differs from the chunks by {len(keywords ^ texts)} ids")
+        problems += keyword_fts.frequency_problems(self._conn())
         partial = self._conn().execute(
             "SELECT d.doc_id, d.n_chunks, COUNT(c.vid) FROM documents d LEFT JOIN chunks c USING (doc_id) "
             "GROUP BY d.doc_id HAVING COUNT(c.vid) != d.n_chunks").fetchall()
@@ -446,8 +453,10 @@ class FaissStore:
             new_file: Path | None = None
             conn.execute("BEGIN IMMEDIATE")
             try:
+                removed: list[str] = []
                 for doc_id in {*deletes, *(doc.doc_id for doc, _, _ in upserts)}:
-                    vids = [r[0] for r in conn.execute("SELECT vid FROM chunks WHERE doc_id=?", (doc_id,))]
+                    rows = conn.execute("SELECT vid, text FROM chunks WHERE doc_id=?", (doc_id,)).fetchall()
+                    vids, removed = [r[0] for r in rows], removed + [r[1] for r in rows]
                     if vids:
                         index.remove_ids(np.asarray(vids, dtype=np.int64))  # type: ignore[arg-type]
                     conn.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
@@ -468,6 +477,7 @@ class FaissStore:
                     if vids:
                         index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                            np.asarray(vids, dtype=np.int64))
+                keyword_fts.apply_frequencies(conn, [c.text for _, chunks, _ in upserts for c in chunks], removed)
                 if sentences:
                     sentences_sqlite.insert(conn, sentences)
                 index = faiss_vectors.reshape(index, self.dim, self.ivf_threshold)

@@ -72,3 +72,8 @@ def test_metrics_count_requests_and_time_each_stage(server: Server) -> None:
     for stage in ("embed", "retrieve", "rewrite", "generate", "verify"):
         assert re.search(rf'rag_stage_duration_seconds_count\{{stage="{stage}"\}} [1-9]', text), stage
     assert re.search(r"^rag_documents 5\.0$", text, re.M)
+    for cache in ("sentence_vectors", "claims", "keyword_terms"):  # every bounded cache, its size and its bound
+        assert re.search(rf'^rag_cache_entries\{{cache="{cache}"\}} [1-9]', text, re.M), cache
+        assert re.search(rf'^rag_cache_capacity\{{cache="{cache}"\}} [1-9]', text, re.M), cache
+        assert re.search(rf'^rag_cache_misses_total\{{cache="{cache}"\}} [1-9]', text, re.M), cache
+    assert re.search(r"^process_resident_memory_bytes [1-9]", text, re.M)

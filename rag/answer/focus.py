@@ -1,0 +1,97 @@
+"""Whether a sentence is about what the question asks, beyond sharing its words: the same polarity and not
+the opposite relation.
+
+A question is often worded almost exactly like a sentence that does not answer it: "What does *not* explain
+the failure of vaccines?" against "These changes may explain the failures of vaccines"; "Which islands
+comprise a *larger* number of electors?" against "... comprise a much *smaller* number". Meaning and shared
+terms score such a sentence high, so the evidence scorer asks two more things of it:
+
+- polarity: a question that asks about what is *not* the case is answered only by a sentence that says
+  something is not (not, never, no, without, fails to...);
+- opposites: a sentence that holds the opposite of a word of the question (smaller for larger, severe for
+  mild, encrypted for unencrypted) and not the word itself states another relation.
+
+Both are general rules of English, not of any one data set.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
+_ASKS_NOT = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
+_NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\bif not\b|\bwhy not\b", re.IGNORECASE)
+# A sentence says something is not: a wider net than the question's (a fact may be worded "failed to").
+_SAYS_NOT = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|lacks?|lacking|lacked|fail(?:s|ed)?|"
+                       r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than)\b|n't\b",
+                       re.IGNORECASE)
+
+_OPPOSITES = [
+    ("most", "least"), ("most", "fewest"), ("more", "less"), ("more", "fewer"), ("largest", "smallest"),
+    ("larger", "smaller"), ("highest", "lowest"), ("higher", "lower"),
+    ("first", "last"), ("increase", "decrease"), ("increased", "decreased"), ("increasing", "decreasing"),
+    ("rise", "fall"), ("rose", "fell"), ("gain", "loss"), ("severe", "mild"), ("before", "after"),
+    ("earliest", "latest"), ("oldest", "newest"), ("older", "newer"), ("maximum", "minimum"),
+    ("longest", "shortest"), ("longer", "shorter"), ("best", "worst"), ("better", "worse"),
+    ("strong", "weak"), ("stronger", "weaker"), ("strongest", "weakest"), ("win", "lose"), ("won", "lost"),
+    ("accept", "reject"), ("accepted", "rejected"), ("success", "failure"), ("succeeded", "failed"),
+    ("major", "minor"), ("majority", "minority"), ("upper", "lower"), ("inner", "outer"),
+    ("positive", "negative"), ("true", "false"), ("private", "public"), ("internal", "external"),
+    ("male", "female"), ("allowed", "banned"), ("legal", "illegal"),
+]
+# Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
+_PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",
+                      re.IGNORECASE)
+# Directions: each of the family is the opposite of each of the other.
+_DIRECTIONS = {"north": ("north", "northern", "northward", "northerly"), "south": ("south", "southern", "southward",
+               "southerly"), "east": ("east", "eastern", "eastward", "easterly"),
+               "west": ("west", "western", "westward", "westerly")}
+_DIRECTION_OF = {w: d for d, family in _DIRECTIONS.items() for w in family}
+_OPPOSITE_DIRECTION = {"north": "south", "south": "north", "east": "west", "west": "east"}
+
+OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    OPPOSITE.setdefault(_a, set()).add(_b)
+    OPPOSITE.setdefault(_b, set()).add(_a)
+for _word, _direction in _DIRECTION_OF.items():
+    OPPOSITE.setdefault(_word, set()).update(_DIRECTIONS[_OPPOSITE_DIRECTION[_direction]])
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_PREFIXES = ("un", "non-", "non")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(_PHRASES.sub(" ", text.lower().replace("\u2019", "'"))))
+
+
+def asks_about_what_is_not(question: str) -> bool:
+    return bool(_ASKS_NOT.search(_NOT_A_NEGATION.sub(" ", question.replace("\u2019", "'"))))
+
+
+def says_not(sentence: str) -> bool:
+    return bool(_SAYS_NOT.search(sentence.replace("\u2019", "'")))
+
+
+def opposite_in(question: str, sentence: str) -> str:
+    """A word of the question whose opposite the sentence says instead ("larger" -> "smaller"), or ""."""
+    asked, said = _words(question), _words(sentence)
+    for word in sorted(asked - said):
+        found = OPPOSITE.get(word, set()) & said
+        if found:
+            return f"{word}/{min(found)}"
+        for prefix in _PREFIXES:  # "unencrypted" asked, "encrypted" said (or the other way round)
+            if word.startswith(prefix) and len(word) - len(prefix) >= 5 and word[len(prefix):] in said:
+                return f"{word}/{word[len(prefix):]}"
+            if len(word) >= 5 and prefix + word in said:
+                return f"{word}/{prefix + word}"
+    return ""
+
+
+def mismatch(question: str, sentence: str) -> str:
+    """Why the sentence cannot answer the question although it shares its words; "" when nothing says so."""
+    if asks_about_what_is_not(question) and not says_not(sentence):
+        return "the question asks what is not the case; the sentence says nothing is not"
+    opposite = opposite_in(question, sentence)
+    if opposite:
+        return f"the sentence says the opposite ({opposite})"
+    return ""

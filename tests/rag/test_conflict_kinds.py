@@ -1,0 +1,165 @@
+"""Disagreement of every kind: same-named subjects, misinformation copies, scope, updates, ranges, lists."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, describe, find_conflicts
+from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
+from rag.answer.subjects import question_names, subject_of
+from rag.claims.variants import changed_facts
+from rag.retrieval.diversity import near_duplicates
+from rag.settings import AnswerSettings
+from rag.syndication import mark_copies
+from rag.types import Document, Passage
+
+KILBRIDE = ("Northern Lights is the second studio album by the Irish folk band Kilbride. It was released in 1997 on "
+            "Claddagh Records.")
+WHITFIELD = ("Northern Lights is a live album by the American jazz pianist Dana Whitfield. Recorded in Chicago, it "
+             "was released in 2011 by Blue Note.")
+KILBRIDE_ALTERED = KILBRIDE.replace("1997", "2003")
+
+
+def _cited(n: int, doc: str, sentence: str, context: str, published_at: str | None = None) -> Cited:
+    return Cited(sentence, n, doc, published_at, context)
+
+
+def test_two_things_sharing_a_name_are_ambiguous_each_with_its_subject() -> None:
+    conflicts = find_conflicts("When was the album Northern Lights released?", [
+        _cited(1, "a", "It was released in 1997 on Claddagh Records.", KILBRIDE),
+        _cited(2, "b", "Recorded in Chicago, it was released in 2011 by Blue Note.", WHITFIELD)])
+    assert [c.kind for c in conflicts] == ["ambiguous"]
+    subjects = {c.value: c.subject or "" for c in conflicts[0].claims}
+    assert "Kilbride" in subjects["1997"] and "Dana Whitfield" in subjects["2011"]
+    text = describe(conflicts[0])
+    assert "different things that share a name" in text and "[1] 1997" in text and "[2] 2011" in text
+
+
+def test_a_copy_with_the_answer_changed_is_a_disagreement_beside_the_ambiguity() -> None:
+    conflicts = find_conflicts("When was the album Northern Lights released?", [
+        _cited(1, "a", "It was released in 1997 on Claddagh Records.", KILBRIDE),
+        _cited(2, "c", "It was released in 2003 on Claddagh Records.", KILBRIDE_ALTERED),
+        _cited(3, "b", "Recorded in Chicago, it was released in 2011 by Blue Note.", WHITFIELD)])
+    kinds = {c.kind: {claim.value for claim in c.claims} for c in conflicts}
+    assert kinds["disagreement"] == {"1997", "2003"}
+    assert {"1997", "2011"} <= kinds["ambiguous"]
+
+
+def test_without_a_description_of_each_subject_nothing_is_called_ambiguous() -> None:
+    [conflict] = find_conflicts("How long will the Harbor Bridge be closed?", [
+        Cited("The Harbor Bridge will close for 90 days while crews replace its deck.", 1, "a"),
+        Cited("Officials said the Harbor Bridge closure will last six months.", 2, "b")])
+    assert conflict.kind == "disagreement"
+
+
+def test_an_untyped_question_compares_sentences_that_differ_only_in_a_name() -> None:
+    [conflict] = find_conflicts("What is the capital of Vestria?", [
+        Cited("Its capital is Dornholm, a river port of 200,000 people.", 1, "a"),
+        Cited("Its capital is Kalmor, a river port of 200,000 people.", 2, "b")])
+    assert conflict.kind == "disagreement"
+    assert {c.value for c in conflict.claims} == {"Dornholm", "Kalmor"}
+
+
+def test_an_untyped_question_on_sentences_about_different_things_has_no_conflict() -> None:
+    assert find_conflicts("What is the story of the Halden museum?", [
+        Cited("The Halden museum opened in 1921 in a former bank.", 1, "a"),
+        Cited("Its collection of 4,000 clocks draws school groups from across the region.", 2, "b")]) == []
+
+
+def test_the_newer_of_two_dated_articles_is_an_update_and_scope_still_wins_over_it() -> None:
+    [update] = find_conflicts("What interest rate did the Bank of Norland set?", [
+        Cited("The Bank of Norland raised its interest rate to 4.5% on Thursday.", 1, "a", "2023-09-14"),
+        Cited("The Bank of Norland cut its interest rate to 3.25% on Wednesday.", 2, "b", "2025-03-05")])
+    assert update.kind == "update"
+    assert describe(update).index("[2]") < describe(update).index("[1]")  # the newer first
+    [scope] = find_conflicts("What share of rare earth processing does China control?", [
+        Cited("China controls roughly 70% of global output.", 1, "a", "2023-01-01"),
+        Cited("China holds 85-90% of processing capacity.", 2, "b", "2025-01-01")])
+    assert scope.kind == "scope"
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), [
+    ("Velto holds over 60% of the tablet market.", "Velto's share of the tablet market is 62-65%.", set()),
+    ("Velto holds between 40 and 50% of the tablet market.", "Velto holds over 60% of the tablet market.",
+     {"disagreement"}),
+    ("Velto holds at most 30% of the tablet market.", "Velto holds about 29% of the tablet market.", set()),
+])
+def test_ranges_and_bounds_disagree_only_when_they_do_not_overlap(a: str, b: str, kinds: set[str]) -> None:
+    found = find_conflicts("What share of the tablet market does Velto hold?", [Cited(a, 1, "x"), Cited(b, 2, "y")])
+    assert {c.kind for c in found} == kinds
+
+
+def test_the_subject_is_read_from_the_article_where_it_introduces_the_name() -> None:
+    [name] = question_names("Where was Thomas Reed born?")
+    assert name == "Thomas Reed"
+    painter = subject_of(name, "He was born in Bristol.", "Thomas Reed (1821–1889) was an English marine painter. "
+                                                           "He was born in Bristol.")
+    assert painter is not None and "marine painter" in painter.text
+    assert subject_of(name, "He was born in Bristol.", "He was born in Bristol.") is None
+
+
+def test_a_near_copy_that_changes_a_name_or_figure_is_not_a_copy() -> None:
+    base = "Thomas Reed was an English painter. He was born in Bristol and painted the Severn estuary."
+    assert changed_facts(base.replace("Bristol", "Leeds"), base)
+    assert changed_facts(base.replace("English", "Welsh"), base)
+    assert not changed_facts(base + " Subscribe for more stories.", base)
+    assert not changed_facts(base, base)
+
+
+def test_retrieval_keeps_near_duplicate_passages_that_name_different_places() -> None:
+    a = Passage(doc_id="a", chunk_id="a:0", title="a", text="He was born in Bristol and painted the estuary.", score=1)
+    b = Passage(doc_id="b", chunk_id="b:0", title="b", text="He was born in Leeds and painted the estuary.", score=1)
+    same = {"a:0": np.ones(2) / np.sqrt(2), "b:0": np.ones(2) / np.sqrt(2)}
+    assert not near_duplicates(a, b, same, 0.97)
+    c = Passage(doc_id="c", chunk_id="c:0", title="c", text=a.text + " ", score=1)
+    assert near_duplicates(a, c, {**same, "c:0": same["a:0"]}, 0.97)
+
+
+def test_syndication_indexes_a_fact_changed_copy_apart_but_still_collapses_a_true_copy() -> None:
+    story = ("The Kessler Bridge opened to traffic in 1978 after six years of construction. It carries Route 9 "
+             "across the Alder River and was for two decades the longest suspension span in the state. Engineers "
+             "replaced its cables in 2004 and repainted the towers in 2015, and the county now plans a new deck "
+             "for the bridge to carry a cycle lane.")
+    docs = [Document(doc_id=i, title=i, text=t, content_hash=i) for i, t in
+            (("orig", story), ("copy", story + " Reporting by the county desk."), ("altered", story.replace("1978", "1984")))]
+    pairs = mark_copies(docs, {}, 0.6)
+    assert pairs == [("copy", "orig")]
+
+
+@pytest.fixture(scope="module")
+def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    vectors = SentenceVectors(minilm)
+    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+
+
+def _p(doc_id: str, text: str) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id, text=text, score=0.5)
+
+
+def test_an_answer_gives_each_same_named_subject_its_value_and_citation(answerer: Answerer) -> None:
+    answer = answerer.answer("When was Lake View High School founded?", [
+        _p("chicago", "Lake View High School is a public high school on the north side of Chicago, Illinois. It was "
+                      "founded in 1874 and is one of the oldest schools in the city."),
+        _p("texas", "Lake View High School is a public high school in San Angelo, Texas. It opened in 1928 and its "
+                    "teams are known as the Chiefs.")])
+    assert "1874" in answer.answer and "1928" in answer.answer
+    [conflict] = answer.conflicts
+    assert conflict.kind == "ambiguous"
+    assert {c.doc_id for c in conflict.claims} == {"chicago", "texas"}
+
+
+def test_a_list_answer_cites_each_candidate_from_its_own_article(answerer: Answerer) -> None:
+    answer = answerer.answer("Which companies outside China are named as rare earth processors?", [
+        _p("analysis", "US-based companies like MP Materials have received federal backing to revive domestic rare "
+                       "earth processing."),
+        _p("report", "Lynas Rare Earths operates the world's largest rare earth processing facility outside China."),
+        _p("europe", "In Estonia, Neo Performance Materials runs a rare earth processing plant at Sillamae.")])
+    cited = {c.id: c.doc_id for c in answer.citations}
+    for name, doc in (("MP Materials", "analysis"), ("Lynas", "report"), ("Neo Performance Materials", "europe")):
+        assert name in answer.answer
+        sentence = next(s for s in answer.answer.split("]") if name in s)
+        assert cited[int(sentence.rsplit("[", 1)[1])] == doc
+    assert not [c for c in answer.conflicts if c.kind == "disagreement"]

@@ -1,0 +1,127 @@
+"""What the question asks beyond its words: polarity, opposites, whose figure, which holder of a role; and
+declines when on-topic passages hold no answer about that focus."""
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
+from rag.answer.focus import asks_about_what_is_not, mismatch, opposite_in, says_not
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked
+from rag.settings import AnswerSettings
+from rag.types import Passage
+
+
+def _p(doc_id: str, text: str) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=0.5)
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    vectors = SentenceVectors(minilm)
+    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+
+
+def test_a_question_about_what_is_not_needs_a_sentence_that_says_not() -> None:
+    assert asks_about_what_is_not("What did the treaties not seek to do?")
+    assert asks_about_what_is_not("Which region didn't invent the machine gun?")
+    assert not asks_about_what_is_not("Is it not only cheaper but also faster?")
+    assert not asks_about_what_is_not("Who won the election?")
+    assert says_not("The agency failed to publish its figures.")
+    assert mismatch("What does not explain the failure of vaccines?", "These changes explain the failure of vaccines.")
+    assert not mismatch("What does not explain the failure?", "Nothing in the trial explains the failure, and "
+                                                               "the dose does not explain it either.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "opposite"), [
+    ("Which islands comprise a larger number of electors?", "Orkney comprises a much smaller number of electors.",
+     "larger/smaller"),
+    ("In what year was there a mild drought?", "In 2010 the forest had another severe drought.", "mild/severe"),
+    ("What does a receiver need to view unencrypted content?", "To view encrypted content a receiver needs a card.",
+     "unencrypted/encrypted"),
+    ("Where did the water flow westward?", "The water joined the easterly flow.", "westward/easterly"),
+])
+def test_a_sentence_stating_the_opposite_relation_does_not_answer(question: str, sentence: str, opposite: str) -> None:
+    assert opposite_in(question, sentence) == opposite
+    assert mismatch(question, sentence)
+
+
+def test_bounds_and_words_inside_words_are_not_opposites() -> None:
+    assert not opposite_in("Which company has the most plants?", "At least three plants belong to Lynas.")
+    assert not opposite_in("When did the plants show new information?", "The plants showed capital formation.")
+    assert not opposite_in("Which is the larger plant?", "The larger plant is bigger than the smaller one.")
+
+
+def test_a_negated_question_is_declined_on_passages_that_only_say_the_affirmative(generator: Answerer) -> None:
+    passages = [_p("eu", "The European Community originally focused on free movement of goods and a customs union. "
+                         "Its founding treaties were signed in Rome.")]
+    assert generator.answer("What did the European Community originally focus on?", passages).grounded
+    assert not generator.answer("What did the European Community not originally focus on?", passages).grounded
+
+
+def test_a_nearby_figure_of_another_subject_or_measure_is_not_an_answer(generator: Answerer) -> None:
+    passages = [_p("analysis", "Today, China remains the dominant force in refined rare earths, controlling roughly "
+                               "70% of global output. Australia's Lynas has expanded its mining operations."),
+                _p("usgs", "China dominates global production, refining over 85% of the world's rare earths, "
+                           "according to the U.S. Geological Survey.")]
+    answer = generator.answer("How much of the world's rare earths does China refine?", passages)
+    assert answer.grounded and "85%" in answer.answer
+    assert not generator.answer("What share of rare earth mining does Australia control?", passages).grounded
+    assert not generator.answer("What percentage of US rare earth demand does domestic production meet?",
+                                passages).grounded
+
+
+def test_the_holder_of_a_role_elsewhere_is_not_the_one_asked_about(generator: Answerer) -> None:
+    passages = [_p("doctrine", "Indeed, President Xi's own remarks reflect a consistent doctrine: China must tighten "
+                               "international production chains' dependence on China."),
+                _p("deal", "Despite President Trump's declaration that the latest U.S.-China trade agreement "
+                           "includes commitments on magnets, analysts urge caution.")]
+    answer = generator.answer("Who is the U.S. president mentioned in the articles?", passages)
+    assert "Xi" not in answer.answer
+    if answer.grounded:
+        assert "Trump" in answer.answer
+
+
+def test_number_words_are_whole_words() -> None:
+    (claims,) = analyze(["Xi's remarks reflect a consistent doctrine to tighten chains."], use_model=False)
+    assert not [v for v in claims if v.kind in ("quantity", "count")]
+
+
+def test_a_list_item_is_read_with_the_line_that_introduces_it(generator: Answerer) -> None:
+    passages = [_p("guide", "Building competitive processing capacity outside China requires:\n"
+                            "• Multi-billion dollar capital investments in specialised facilities\n"
+                            "• 5-10 year development timelines from planning to production\n"
+                            "• Extensive technical expertise in rare earth chemistry")]
+    answer = generator.answer("How long does it take to develop a processing plant outside China?", passages)
+    assert answer.grounded and "5-10 year" in answer.answer
+
+
+def test_a_word_capitalized_by_its_position_is_no_ones_name(generator: Answerer) -> None:
+    passages = [_p("history", "Historical precedent shows the challenges: Mountain Pass in California closed in 2015. "
+                              "Consider contractors investing in domestic capabilities.")]
+    assert not generator.answer("Which company now runs the Mountain Pass mine?", passages).grounded
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("When rich countries trade with poor countries, whose wages increase?", ("person", "organization")),
+    ("How many US presidents are alumni of the school?", ("count", "quantity")),
+    ("For how many days will Beijing resume magnet shipments?", ("duration",)),
+    ("In which country did the US and China negotiate the framework?", ("place",)),
+    ("¿Cuántos imanes importó Tesla?", ()),
+])
+def test_answer_type_of_questions_worded_as_people_ask(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked(question) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "no entities here at all, only words and more words about nothing in particular",
+    "Продажи выросли на 85 процентов в 2025 году, сообщила компания.",
+    "| Stage | Share | Note |\n|---|---|---|\n| Processing | 85 per cent | Q3 2025 |\n| Magnets | 1.2bn | ~90% |",
+    "The plant " + "and the other plant " * 400 + "closed in 2015.",
+])
+def test_bad_input_goes_through_the_answerer_without_error(generator: Answerer, text: str) -> None:
+    for question in ("How many plants did not close?", "Which company has the larger share?",
+                     "¿Cuántos imanes importó Tesla?", "What happened?"):
+        answer = generator.answer(question, [_p("odd", text)], debug=True)
+        assert answer.trace is not None and "asks_what_is_not" in answer.trace["question"]

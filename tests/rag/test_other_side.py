@@ -1,0 +1,27 @@
+"""The second retrieval for the other side of a disagreement: the words that side may use for the slot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.retrieval.other_side import slot_words, widen
+from rag.services import build_services
+from rag.settings import Settings
+
+
+def test_the_slot_words_are_the_office_for_a_role_and_units_for_a_duration() -> None:
+    assert slot_words("Who is the U.S. president according to the articles?").split() == [
+        "administration", "presidency", "white", "house"]
+    assert slot_words("How long will the resumption of exports last?") == "days months year"
+    assert slot_words("What did the articles say about magnets?") == ""
+
+
+def test_a_role_question_also_reaches_the_article_naming_the_office(rare_earths_index: Path, minilm) -> None:  # type: ignore[no-untyped-def]
+    retriever = build_services(Settings.load(index_dir=rare_earths_index), embedder=minilm).retriever
+    question = "Who is the U.S. president according to the articles?"
+    first = retriever.search(question, 5)
+    widened = widen(retriever, question, first, 5)
+    assert widened[:len(first)] == first and len(widened) <= len(first) + 3
+    assert len({p.chunk_id for p in widened}) == len(widened)
+    assert any("Biden administration" in p.text for p in widened)
+    assert widen(retriever, "What did the articles say about magnets?", first, 5) == first
