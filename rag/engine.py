@@ -9,6 +9,7 @@ from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
 from rag.conversation import Reader
+from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
 from rag.retrieval.other_side import widen
 from rag.retrieval.retriever import Retriever
@@ -50,16 +51,41 @@ class Engine:
         k = request.k or self.default_k
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
-        ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
-                                         stream=request.stream, debug=request.debug)
-        for kind, value in self._answer(ask, passages, retrieve_ms):
+        chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
+        for kind, value in self._in_context(request, reading, passages, retrieve_ms, chosen):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query
                 if request.debug and value.trace is not None:
-                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic}
+                    question, support = chosen[-1]
+                    value.trace["query"] = {**reading.trace, **searched, "entities": reading.entities, "topic": reading.topic,
+                                            "answered": question, "support": support}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
+
+    def _in_context(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
+                    retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
+        """The answer to the standalone question; a follow-up it declines is tried once more with the
+        conversation's topic (rag/conversation/support.py). The extractive answerer's events are held until its
+        answer is known (it writes nothing before it has chosen); a model's question is checked before it starts."""
+        def answer(question: str, support: str) -> Iterator[Event]:
+            chosen.append((question, support))
+            ask = AskRequest.model_construct(question=question, k=request.k, filters=request.filters,
+                                             stream=request.stream, debug=request.debug)
+            return self._answer(ask, passages, retrieve_ms)
+
+        vectors, settings = self.answerer.vectors, self.answerer.settings
+        if in_context(reading) is None:
+            yield from answer(reading.query, "standalone")
+        elif self.answerer.generator.name != "extractive":
+            yield from answer(*answerable_reading(reading, passages, vectors, settings))
+        else:
+            events = list(answer(reading.query, "standalone"))
+            if not events[-1][1].grounded:
+                question, support = answerable_reading(reading, passages, vectors, settings)
+                events = list(answer(question, support)) if question != reading.query else events
+                chosen.append((question, support))
+            yield from events
 
     def stream(self, request: AskRequest) -> Iterator[Event]:
         """("passages", [Passage]), then ("token", str)..., then ("answer", Answer)."""

@@ -73,6 +73,7 @@ class Reference:
     noun: str | None  # "song" in "the song": a noun phrase naming its kind
     possessive: bool
     plural: bool
+    subject: bool = False  # the subject of its clause ("but it keeps failing")
 
 
 _LOADING = threading.Lock()
@@ -188,7 +189,7 @@ def references(text: str) -> list[Reference]:
                 continue
             possessive = token.tag_ == "PRP$" or low in ("his", "its", "their")
             out.append(Reference(token.idx, token.idx + len(token.text), token.text, PRONOUNS[low], None, possessive,
-                                 low in PLURAL_PRONOUNS))
+                                 low in PLURAL_PRONOUNS, token.dep_ in ("nsubj", "nsubjpass")))
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
             noun = doc[token.i + 1]
             category = next((c for c, nouns in TYPE_NOUNS.items() if noun.lower_.rstrip("s") in nouns or noun.lower_ in nouns), None)

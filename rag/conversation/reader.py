@@ -35,7 +35,10 @@ MAX_TOPIC_ENTITIES = 3
 MAX_TOPIC_TERMS = 4
 SHORT_TURN = 3  # content words: a turn this short leans on the conversation
 _LEADS = re.compile(r"^(?:and|also|but|so|then|ok|okay|what about|how about)\b", re.I)
-_CONJUNCTION = re.compile(r"^(?:and|also|but|so|then|ok|okay)\b[\s,]+(?=\S)", re.I)
+_CONJUNCTION = re.compile(r"^(?:(?:and|also|but|so|then|ok|okay|by the (?:way|away)|btw)\b[\s,.!]*|"
+                          r"(?:great|thanks|thank you|cool|oh|well|hmm|alright|i see|perfect|nice|got it)\s*[,.!]+\s*)+"
+                          r"(?=\S)", re.I)
+_EXCLAMATION = re.compile(r"^[^.?!]*!+\s+(?=\S)")  # "Of course I knew it! just teasing. How..." : a reaction, then the turn
 _QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                        r"should|would|will|has|have)\b", re.I)
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
@@ -104,8 +107,7 @@ class Reader:
         return rewrite.text if garbled(last, rewrite.text, [e.mention.text for e in earlier]) is None else last
 
     def _rule(self, turns: Turns, entities: list[Entity], previous: str) -> Reading:
-        turn = _CONJUNCTION.sub("", turns.turn)
-        turn = turn[:1].upper() + turn[1:]
+        turn = _plain(turns.turn)
         names = [e.mention.text for e in entities]
         meant = clarification(turn)
         if meant is not None:
@@ -126,6 +128,10 @@ class Reader:
             return self._checked(turn, f"Is it true that {text}?", "statement", names, leans=True,
                                  replaced=[*_lead(turn, heard), *(r for r, _ in said.resolved)], resolved=said.resolved)
         about = rules.WHAT_ABOUT.match(turn)
+        if about and re.search(r"[?!.]\s", about.group("x")):
+            about = None  # "How about version 6.16? Does it include other changes?": the turn says what it asks
+        elif about and _QUESTION.match(about.group("x")):  # "what about why can't I apply a code?": its own question
+            turn, about = about.group("x")[:1].upper() + about.group("x")[1:].rstrip(" ?.!") + "?", None
         if about:
             substituted = rules.what_about(previous, about.group("x"), self.embedder)
             if substituted is not None:
@@ -176,6 +182,20 @@ class Reader:
         if len(turns.users) > 1:
             extra += [t for t in keyword_terms(turns.users[-2]) if t.lower() not in said][:MAX_TOPIC_TERMS // 2]
         return out + extra
+
+
+def _plain(turn: str) -> str:
+    """The turn without its conversational lead: "And", "By the way,", "Great!", a reaction before a question
+    ("Of course I knew it! Just teasing, sorry. How do I script a sprite?"). Its content words are all kept
+    when it has no question after the reaction."""
+    text = _CONJUNCTION.sub("", turn).strip() or turn
+    while "?" in text:
+        rest = _EXCLAMATION.sub("", text, count=1)
+        if rest == text or "?" not in rest:
+            break
+        text = rest
+    text = re.sub(r"^(?:(?:just\s+)?(?:teasing|kidding|joking)|sorry)[\s,.!]+(?:sorry[\s,.!]+)?(?=\S)", "", text, flags=re.I)
+    return text[:1].upper() + text[1:]
 
 
 def _lead(turn: str, content: str) -> list[str]:

@@ -54,13 +54,13 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
 
 def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
     """The turn with each reference (first in its sentence) replaced by the entity it most likely means."""
-    own = mentions(turn, things=False)
+    own = mentions(turn, things=True)
     out = Resolution(turn)
     edits: list[tuple[int, int, str]] = []
     done: set[tuple[int, str]] = set()
     for ref in references(turn):
         sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
-        if any(m.start < ref.start and _fit(ref, m) > 0 for m in own):
+        if any(m.start < ref.start and _fit(ref, m) > 0 and _own_antecedent(turn, ref, m) for m in own):
             continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
         best = max(((e, _fit(ref, e.mention) * e.salience) for e in entities), key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
@@ -84,6 +84,16 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
     return out
 
 
+def _own_antecedent(turn: str, ref: Reference, m: Mention) -> bool:
+    """Whether a phrase of the turn itself is what the reference means: any name before it; a plain noun phrase
+    only in the same sentence, when the reference is the subject of its own clause or plural ("update my credit
+    card, but it keeps failing", "people report a scam they were affected by"), not "the price of it"."""
+    if m.kind != "thing":
+        return True
+    same_sentence = not re.search(r"[.?!]\s", turn[m.start:ref.start])
+    return same_sentence and m.plural == ref.plural and (ref.subject or ref.plural)
+
+
 def _fit(ref: Reference, m: Mention) -> float:
     fit = ref.fits.get(m.kind, 0.0)
     if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
@@ -95,6 +105,8 @@ def _fit(ref: Reference, m: Mention) -> float:
             return 0.0
     elif ref.plural and m.kind in ("person",):
         return 0.0
+    elif ref.noun is not None and ref.plural and not m.plural:
+        return 0.0  # "those games" is not one named work
     elif m.kind == "place" and ref.noun is None and m.role >= 1.5:
         return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it"
     return fit

