@@ -66,8 +66,14 @@ def test_server_killed_during_uploads_keeps_every_acknowledged_document_whole(tm
         threads = [threading.Thread(target=upload_until_the_server_dies,
                                     args=(server.url, f"c{cycle}u{u}", uploads, random.Random(f"{cycle}-{u}")))
                    for u in range(UPLOADERS)]
+        before = len(uploads.acknowledged)
         for thread in threads:
             thread.start()
+        # Kill while uploads are flowing: after this cycle's first acknowledgement (the first write of a fresh
+        # server loads the claim extractor, which can take longer than the random delay), then at a random moment.
+        deadline = time.monotonic() + 90
+        while len(uploads.acknowledged) == before and not uploads.refused and time.monotonic() < deadline:
+            time.sleep(0.05)
         time.sleep(rnd.uniform(0.5, 2.5))
         assert server.process.poll() is None, "the server must still be running when it is killed"
         server.process.kill()
