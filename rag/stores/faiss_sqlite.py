@@ -334,21 +334,11 @@ class FaissStore(membership.Collections):
 
     def add_sentences(self, sentences: dict[str, list[SentenceRecord]]) -> None:
         """Rows for chunks already stored (an index built before the sentence table), in one transaction."""
-        with self._write_lock():
-            conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                marks = ",".join("?" * len(sentences))
-                alive = {r[0] for r in conn.execute(f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({marks})",
-                                                    list(sentences))}
-                sentences_sqlite.insert(conn, {k: v for k, v in sentences.items() if k in alive})
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if is_disk_full(exc):
-                    raise StorageFull() from exc
-                raise
+        with self._transaction() as conn:
+            marks = ",".join("?" * len(sentences))
+            alive = {r[0] for r in conn.execute(f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({marks})",
+                                                list(sentences))}
+            sentences_sqlite.insert(conn, {k: v for k, v in sentences.items() if k in alive})
 
     def keyword_ids(self) -> set[int]:
         """The ids on the keyword side, for consistency checks."""

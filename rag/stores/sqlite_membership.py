@@ -187,7 +187,7 @@ class Collections:
 
     @contextmanager
     def _transaction(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
-        """A SQLite-only write (membership): under the write lock, all or nothing."""
+        """A SQLite-only write (membership, sentence rows added later): under the write lock, all or nothing."""
         with self._write_lock(wait):
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")
