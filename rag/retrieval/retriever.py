@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from rag.protocols import Embedder, Store
@@ -40,7 +41,9 @@ class Retriever:
         lists: dict[str, list[Passage]] = {}
         keyword: Future[list[Passage]] | None = None
         if s.mode == "hybrid":
-            keyword = _KEYWORD_THREADS.submit(self.store.keyword_search, keyword_terms(query), depth, filters)
+            # in the request's context (its id in any log line the store writes)
+            keyword = _KEYWORD_THREADS.submit(contextvars.copy_context().run, self.store.keyword_search,
+                                              keyword_terms(query), depth, filters)
         if s.mode in ("dense", "hybrid"):
             try:
                 with self.telemetry.stage("embed"):
