@@ -46,8 +46,9 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     if topic is None and not cited:  # a first turn, or nothing to carry: exactly what /v1/ask searches
         return retriever.search(reading.query, k, filters), {"searches": texts}
     vectors = _embed(retriever.embedder, [reading.query, topic] if topic else [reading.query])
-    question = retriever.search(reading.query, max(k, DEPTH), filters)
+    question = retriever.search(reading.query, k, filters)  # the full pipeline, as /v1/ask (deeper costs its reranker more)
     pool = {p.chunk_id: p for p in question}
+    pool.update({p.chunk_id: p for p in store.search(vectors[0], DEPTH, active) if p.chunk_id not in pool})
     if topic is not None:
         texts["topic"] = topic
         pool.update({p.chunk_id: p for p in store.search(vectors[1], DEPTH, active) if p.chunk_id not in pool})
