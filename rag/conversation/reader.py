@@ -56,11 +56,6 @@ class Reading:
     answers: list[str] = field(default_factory=list)  # what each answer to them contributes ("" for nothing)
     trace: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def underspecified(self) -> bool:
-        """A turn that leans on the conversation but could not be made standalone ("any awards?")."""
-        return self.leans and self.rule.startswith("as typed")
-
 
 class Reader:
     def __init__(self, embedder: Embedder | None = None, telemetry: Telemetry = SILENT) -> None:
