@@ -133,6 +133,20 @@ class MiniLMEmbedder:
         """Short texts embedded for scoring only (candidate sentences), never stored."""
         return self._run(texts, self.sentence_backend)
 
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Several queries in one model call (a batch of two costs far less than two calls), cached like one."""
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            for text, vector in zip(missing, self._run(missing, self.query_backend)):
+                known[text] = vector
+                with self._lock:
+                    self._cache[text] = vector
+                    if len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+        return np.stack([known[t] for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
+
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
             hit = self._cache.get(text)
