@@ -104,6 +104,9 @@ class IndexingSettings(BaseModel):
     syndication_threshold: float = Field(default=0.6, gt=0.0, le=1.0,
                                          description="Estimated Jaccard similarity of 5-word shingles at or above "
                                                      "which an article is a copy of one already indexed (1: off).")
+    sentence_vectors: Literal["pooled", "alone"] = Field(
+        default="pooled", description="Each chunk sentence's stored vector: 'pooled' from the chunk's own encoder "
+                                      "pass (one pass for both), 'alone' by embedding the sentence again by itself.")
 
 
 class FetchSettings(BaseModel):
