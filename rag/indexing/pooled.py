@@ -3,8 +3,9 @@
 The chunk goes through the model once (its vector is what the index stores); each sentence's vector is the
 mean of the chunk's token states inside the sentence's character span, at unit length, the pooling the
 model uses for a whole text. Each token state has seen the whole chunk, so the vector is the sentence read
-in its context, not alone: measured on SQuAD and the rare-earths gate before it became the default
-(bench/RESULTS.md, ingest). ``POOLING`` names this form; it is recorded with each sentence row.
+in its context, not alone. Readers treat both forms alike (a unit vector dotted with the query's), so rows
+written alone by older indexes stay valid and need no upgrade: SQuAD hit@1 is the same with either form
+(bench/RESULTS.md, ingest); ``indexing.sentence_vectors = "alone"`` writes the older form.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-
-POOLING = "pooled1"  # sentence vectors pooled from the chunk's token states (rows before it: "alone")
 
 
 def pool_spans(hidden: np.ndarray, encoding: Any, spans: Sequence[tuple[int, int]]) -> np.ndarray | None:
