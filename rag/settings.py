@@ -105,8 +105,9 @@ class IndexingSettings(BaseModel):
                                          description="Estimated Jaccard similarity of 5-word shingles at or above "
                                                      "which an article is a copy of one already indexed (1: off).")
     sentence_vectors: Literal["pooled", "alone"] = Field(
-        default="pooled", description="Each chunk sentence's stored vector: 'pooled' from the chunk's own encoder "
-                                      "pass (one pass for both), 'alone' by embedding the sentence again by itself.")
+        default="alone", description="Each chunk sentence's stored vector: 'alone' by embedding the sentence by "
+                                     "itself; 'pooled' from the chunk's own encoder pass (one pass for both: 1.5x "
+                                     "less ingest CPU, same SQuAD hit@1, rare-earths fact accuracy 0.905 -> 0.857).")
 
 
 class FetchSettings(BaseModel):

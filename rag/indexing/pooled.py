@@ -3,9 +3,9 @@
 The chunk goes through the model once (its vector is what the index stores); each sentence's vector is the
 mean of the chunk's token states inside the sentence's character span, at unit length, the pooling the
 model uses for a whole text. Each token state has seen the whole chunk, so the vector is the sentence read
-in its context, not alone. Readers treat both forms alike (a unit vector dotted with the query's), so rows
-written alone by older indexes stay valid and need no upgrade: SQuAD hit@1 is the same with either form
-(bench/RESULTS.md, ingest); ``indexing.sentence_vectors = "alone"`` writes the older form.
+in its context, not alone. Readers treat both forms alike (a unit vector dotted with the query's), so an index
+may hold both. Opt-in (``RAG_INDEXING__SENTENCE_VECTORS=pooled``): SQuAD hit@1 is the same with either form, but
+the rare-earths gate's fact accuracy drops from 0.905 to 0.857 (bench/RESULTS.md, "Ingest, one encoder pass").
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from rag.protocols import Embedder
 
 
 class SentenceBuilder:
-    def __init__(self, embedder: Embedder, pooled: bool = True) -> None:
+    def __init__(self, embedder: Embedder, pooled: bool = False) -> None:
         self.embedder = embedder
         # Pooled from the chunk's own pass when the embedder offers it (MiniLM on ONNX): rag.indexing.pooled.
         self.pooled = pooled and hasattr(embedder, "embed_with_spans")

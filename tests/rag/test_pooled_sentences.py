@@ -72,7 +72,7 @@ def test_the_index_gets_chunk_and_sentence_vectors_from_one_pass(tmp_path: Path)
     model = MiniLMEmbedder()
     embedder = Counting(model)
     store = FaissStore(tmp_path / "index", model.id, model.dim)
-    Indexer(store, embedder, Chunker(200, 40), sentences=SentenceBuilder(embedder)).index_documents(  # type: ignore[arg-type]
+    Indexer(store, embedder, Chunker(200, 40), sentences=SentenceBuilder(embedder, pooled=True)).index_documents(  # type: ignore[arg-type]
         [Document(doc_id="d", title="d", text=TEXT, content_hash=content_hash(TEXT))])
     assert embedder.apart == []  # neither the chunks nor their sentences were embedded a second time
     passages = store.search(model.embed_query("rare earths"), 20)
