@@ -33,6 +33,8 @@ _EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than
 _TITLES = frozenset("mr mrs ms dr st sir lord lady rev prof gen col sgt capt lt jr sr".split())
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s|'s)?(?![\w])")
 _DEMONYM = re.compile(r"(?:ese|ish|ian|an|ic|i|ch)$")
+_ORDINALS = {w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth".split(), start=2)}
 _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][\w'.-]*)+")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
@@ -52,8 +54,12 @@ def names_asked(question: str) -> list[list[str]]:
 
 
 def figures_asked(question: str) -> list[str]:
-    """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960")."""
-    return list(dict.fromkeys(m.group(1).replace(",", "") for m in _DIGITS.finditer(prepare(question))))
+    """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
+    its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
+    text = prepare(question)
+    found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)]
+    found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
+    return list(dict.fromkeys(found))
 
 
 def _typo(a: str, b: str) -> bool:
@@ -80,6 +86,7 @@ class ArticleText:
         self.folded = _fold(prepare(text).lower())
         self.words = set(re.findall(r"[^\W_]+", self.folded.replace(".", "")))
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
+        self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
         self.initials: set[str] = set()
         for seq in _NAME_RUN.findall(prepare(text)):  # "the U.S. Geological Survey" -> "usgs"
             letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()
