@@ -62,7 +62,7 @@ class AnswerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # Calibrated on the SQuAD 2.0 sample and the rare-earths set (eval/calibrate.py); see README.
     min_support: float = Field(default=0.48, ge=0.0, le=2.0, description="Decline below this sentence score.")
-    typed_min_support: float = Field(default=0.39, ge=0.0, le=2.0,
+    typed_min_support: float = Field(default=0.40, ge=0.0, le=2.0,
                                      description="Decline below this score when the question's answer kind is "
                                                  "known and a sentence holds a value of that kind about it.")
     max_sentences: int = Field(default=3, ge=1, le=10)

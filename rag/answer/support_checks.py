@@ -26,15 +26,20 @@ import unicodedata
 from rag.claims.kinds import ROLES
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
+from rag.text import content_terms
 
 # A name the question leaves out ("companies outside China") is not what the answer must be about.
 _EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
+WORDED_LIKE = 2  # the question's other content words an article must hold for a missing name to rule it out
 _TITLES = frozenset("mr mrs ms dr st sir lord lady rev prof gen col sgt capt lt jr sr".split())
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s|'s)?(?![\w])")
 _DEMONYM = re.compile(r"(?:ese|ish|ian|an|ic|i|ch)$")
 _ORDINALS = {w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                                           "twelfth".split(), start=2)}
+# A number that is part of a name ("Diablo 3", "iPhone 11", "Chronicles 2"), not a figure of the question.
+_NAMED_NUMBER = re.compile(r"(?:[A-Z]\w*|\b(?!(?:in|on|at|of|by|the|since|until|from|to|for|and|or|than|about|over|"
+                           r"under|after|before|during|between|around|nearly|some|past|last|first)\b)[a-z]+) $")
 _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][\w'.-]*)+")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
@@ -47,7 +52,8 @@ def names_asked(question: str) -> list[list[str]]:
         if start == 0 or _EXCLUDED.search(text[:start]):
             continue  # the question's first word is capitalized by its position, not as a name
         words = [w.strip(".") for w in re.sub(r"'s\b", "", value).split()]
-        words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES]
+        words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
+                 and not w.islower()]  # "of", "the" inside a name
         if words:
             out.append(words)
     return out
@@ -57,7 +63,8 @@ def figures_asked(question: str) -> list[str]:
     """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
     its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
     text = prepare(question)
-    found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)]
+    found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
+             if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
     found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
     return list(dict.fromkeys(found))
 
@@ -104,6 +111,8 @@ class ArticleText:
             return False
         if any(v.startswith(w) for v in self.words):  # "Goldbach's", "Huguenots"
             return True
+        if len(w) >= 7 and any(v[:6] == w[:6] for v in self.words):  # "Presidential" ~ "president"
+            return True
         if _DEMONYM.search(w) and len(w) > 5 and any(v.startswith(w[:4]) for v in self.words):
             return True  # "Chinese" ~ "China", "English" ~ "England"
         return any(_typo(w, v) for v in self.words if abs(len(v) - len(w)) <= 1)
@@ -114,10 +123,22 @@ class ArticleText:
         return all(self.has_word(w) for w in words)
 
 
+def worded_like(question: str, article: ArticleText) -> bool:
+    """The article holds at least ``WORDED_LIKE`` of the question's other content words (those not in its
+    names): it is worded like the question, so a name or figure it lacks is one changed, not one left
+    unsaid (a short snippet about the subject that does not repeat its name: "The game was launched in 2012")."""
+    named = {w.lower() for words in names_asked(question) for w in words}
+    others = [t for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit()]
+    return sum(any(v.startswith(t[:5]) for v in article.words) for t in others) >= WORDED_LIKE
+
+
 def missing_in(question: str, article: ArticleText) -> str:
-    """What the question names or writes in digits that the article does not hold; "" when it holds all."""
+    """What the question names or writes in digits that the article does not hold; "" when it holds all, or
+    when the article is not worded like the question (see ``worded_like``)."""
+    if not worded_like(question, article):
+        return ""
     for words in names_asked(question):
-        if not article.has_name(words):
+        if not article.has_name(words) and (len(words) == 1 or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
     for figure in figures_asked(question):
         if figure not in article.numbers:
@@ -126,7 +147,11 @@ def missing_in(question: str, article: ArticleText) -> str:
 
 
 def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
-    """For each article (doc id -> its retrieved text and title): what of the question it lacks, or ""."""
+    """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
+
+    Only what no retrieved article holds counts: when another article names it, the passages are about it,
+    and a short one that leans on the name without repeating it ("The game was released in 2012") may
+    still answer."""
     if not names_asked(question) and not figures_asked(question):
         return {}
     return {doc: missing_in(question, ArticleText(text)) for doc, text in articles.items()}
