@@ -67,6 +67,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
+        if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
+            holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
+            claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
+                      or role_fits(v.scope, roles)]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, whatever its kind
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)

@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.answer.claims import figures, numeric_form
+from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
 from rag.caches import register
 from rag.claims import kinds as K
@@ -264,11 +265,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if anchored and not held[c.passage.doc_id]:
             c.on_scope = False
             continue
-        if anchor_kinds and not holds(c.text, ([], anchors[1])) and any(
-                v.kind in anchor_kinds and not K.in_question(v, question) for v in c.claims):
+        others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \
+            if anchor_kinds else []
+        if others and not holds(c.text, ([], anchors[1])):
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
-            # in a sentence naming China, for the U.S. president)
-            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope)]
+            # in a sentence naming China, for the U.S. president), unless that place is only the other party
+            # of what the role-holder does ("in response to China's agreement, the Biden administration ...")
+            theirs = not (roles and any(v.scope for v in c.answers) and only_counterparts(c.text, others))
+            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope and theirs)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rag.answer import gather
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
 from rag.citations import cite
@@ -80,10 +81,14 @@ class ExtractiveGenerator:
         kinds = asked(question)
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]
+            held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
             if not supported or supported[0].score < self.settings.typed_min_support:
-                return []
+                if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
+                    return []
+                supported = held
             chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
+            chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if not pool or pool[0].score < self.settings.min_support:
             return []
