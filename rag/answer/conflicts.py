@@ -34,6 +34,7 @@ from rag.claims.kinds import (
     scope_terms,
     show,
 )
+from rag.claims.parse import name_key
 from rag.claims.records import ClaimCache
 from rag.claims.variants import twins
 from rag.text import content_terms, stem
@@ -64,9 +65,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     if kinds:
         listing = asks_for_list(question)
         roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+        subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
-                  and (v.kind in FIGURES or _named(v, s, listing, roles))]
+                  and (v.kind in FIGURES or (_named(v, s, listing, roles) and not subject & set(v.key.split())))]
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding

@@ -12,14 +12,13 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.answer.claims import figures, numeric_form
 from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
 from rag.caches import register
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
+from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.parse import names as parse_names
-from rag.claims.parse import prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
 from rag.text import content_terms, split_sentences, stem, units_in
@@ -165,7 +164,7 @@ def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages:
     question: the rule of ``candidates``, with the question's term weights taken from the passages' sentences."""
     pool = _pool(passages)
     vectors.load(passages)
-    scored = [Candidate(text, passage, 0, set(content_terms(text)), figures(text), units_in(numeric_form(text)))
+    scored = [Candidate(text, passage, 0, set(content_terms(text)), figure_tokens(text), units_in(numeric_form(text)))
               for text, passage in sentences]
     if scored:
         _score(question, pool, scored, vectors, query_vector, None, TYPED_DEPTH)
@@ -188,7 +187,7 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figures(sentence),
+                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figure_tokens(sentence),
                                        units_in(numeric_form(sentence)), context=lead_in)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
             lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
@@ -231,6 +230,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
     top = sorted(pool, key=lambda c: -c.score)[:parsed]
+    offices = K.role_words({stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES)
+    # a sentence that may name the holder of the role asked is typed by the parser too, wherever it ranks
+    top += [c for c in pool if offices and c not in top and K.says_role(c.text, offices)]
     typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
     for c, found in zip(top, typed):
         c.claims = tuple(found)

@@ -89,6 +89,8 @@ class ExtractiveGenerator:
             chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
             chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
+            if not asks_for_list(question):
+                chosen += gather.unanchored_sides(question, pool, chosen, self.settings.max_conflicting)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if not pool or pool[0].score < self.settings.min_support:
             return []

@@ -59,3 +59,39 @@ def other_holders(question: str, found: Sequence[Candidate], chosen: Sequence[Ca
             extra.append(c)
             given += new
     return extra
+
+
+SIDE_WITHIN = 0.75  # another article's answer that does not repeat the question's year or name: this close to the best
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def unanchored_sides(question: str, pool: Sequence[Candidate], chosen: Sequence[Candidate],
+                     limit: int) -> list[Candidate]:
+    """The other side when a copy of an article changed its answer and its snippet dropped the question's
+    year or name ("Egan Bernal won the 106th edition of the Tour de France" for "Who won the 2019 Tour de
+    France?"): a sentence of another article holding a value of the kind asked, close in score to the best,
+    and naming no other year than the question's (which would make it about another edition; a
+    snippet's own date line is not read).
+
+    The evidence scorer asks every answer to be in an article that holds the question's years and names;
+    this admits, as a second side only, one whose article is silent on them."""
+    if not chosen or not pool:
+        return []
+    best = chosen[0]
+    years = set(_YEAR.findall(question))
+    given = [v for c in chosen for v in c.on_values or c.answers]
+    docs = {c.passage.doc_id for c in chosen}
+    extra: list[Candidate] = []
+    for c in pool:
+        if len(extra) >= limit or c.score < SIDE_WITHIN * best.score:
+            break
+        if c in chosen or c.on_scope or not c.shape_ok or c.mismatch or c.passage.doc_id in docs:
+            continue
+        if set(_YEAR.findall(c.text)) - years:
+            continue  # another year: another edition, season or event, not the other side
+        new = [v for v in c.answers if not any(same(v, g) for g in given)]
+        if new:
+            extra.append(c)
+            docs.add(c.passage.doc_id)
+            given += new
+    return extra

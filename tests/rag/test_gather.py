@@ -57,7 +57,7 @@ def test_the_holder_named_by_office_in_another_article_is_the_other_side(generat
         _p("doctrine", "Indeed, President Xi's own remarks reflect a consistent doctrine: China must tighten "
                        "international production chains' dependence on China."),
         _p("tariffs", "In response to China's agreement, the Biden administration has reportedly implemented "
-                      "limited tariff rollbacks on select Chinese goods."),
+                      "limited tariff rollbacks on select Chinese goods. U.S. officials expect more talks."),
     ]
     answer = generator.answer("Who is the U.S. president according to the articles?", passages)
     assert answer.grounded and "Trump" in answer.answer and "Biden" in answer.answer and "Xi" not in answer.answer
