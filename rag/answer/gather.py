@@ -74,9 +74,10 @@ def unanchored_sides(question: str, pool: Sequence[Candidate], chosen: Sequence[
     snippet's own date line is not read).
 
     The evidence scorer asks every answer to be in an article that holds the question's years and names;
-    this admits, as a second side only, one whose article is silent on them."""
-    if not chosen or not pool:
-        return []
+    this admits, as a second side only, one whose article is silent on them (not for a role: the question's
+    names say whose role it is)."""
+    if not chosen or not pool or asked_roles(question):
+        return []  # whose role it is rests on the question's names: "President Xi" is no side for the U.S.
     best = chosen[0]
     years = set(_YEAR.findall(question))
     given = [v for c in chosen for v in c.on_values or c.answers]
