@@ -71,8 +71,18 @@ def progress(draft: str) -> tuple[str, list[dict[str, Any]]]:
     return SEARCHING, [*(_section(p) for p in pieces), {"type": "context", "elements": [_mrkdwn("_writing…_")]}]
 
 
-def answer_blocks(answer: Answer, answer_id: str | None) -> tuple[str, list[dict[str, Any]]]:
-    """(fallback text, blocks) for the verified answer."""
+def searched_line(collections: frozenset[str] | None) -> dict[str, Any] | None:
+    """A context line naming the collections the answer searched (None: the channel searches everything)."""
+    if collections is None:
+        return None
+    names = ", ".join(f"`{escape(name)}`" for name in sorted(collections)) or "_none_"
+    return {"type": "context", "elements": [_mrkdwn(f"Searched: {names}")]}
+
+
+def answer_blocks(answer: Answer, answer_id: str | None,
+                  collections: frozenset[str] | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """(fallback text, blocks) for the verified answer; ``collections`` are named under it when the channel
+    or thread is limited to some."""
     blocks: list[dict[str, Any]] = []
     if not answer.grounded:
         blocks.append(_section(f":mag: *{DECLINED}*\n{escape(answer.answer)}"))
@@ -101,14 +111,19 @@ def answer_blocks(answer: Answer, answer_id: str | None) -> tuple[str, list[dict
     if answer.degraded:
         blocks.append({"type": "context", "elements": [_mrkdwn("_The model's answer could not be verified; "
                                                                "this is the extractive answer._")]})
+    tail: list[dict[str, Any]] = []
+    searched = searched_line(collections)
+    if searched is not None:
+        tail.append(searched)
     if answer_id is not None:
-        blocks.append({"type": "actions", "block_id": "feedback", "elements": [
+        tail.append({"type": "actions", "block_id": "feedback", "elements": [
             {"type": "button", "action_id": "feedback_up", "value": answer_id,
              "text": {"type": "plain_text", "text": "👍", "emoji": True}},
             {"type": "button", "action_id": "feedback_down", "value": answer_id,
              "text": {"type": "plain_text", "text": "👎", "emoji": True}}]})
-    if len(blocks) > MAX_BLOCKS:  # keep the answer's start, the sources' start, and the buttons
-        blocks = [*blocks[:MAX_BLOCKS - 2], _section("_(more sources in the web page)_"), blocks[-1]]
+    if len(blocks) + len(tail) > MAX_BLOCKS:  # keep the answer's start, the sources' start, the line and buttons
+        blocks = [*blocks[:MAX_BLOCKS - 1 - len(tail)], _section("_(more sources in the web page)_")]
+    blocks += tail
     return escape(fallback)[:TEXT_LIMIT], blocks
 
 

@@ -145,7 +145,7 @@ class SlackBot:
                 client.chat_update(channel=channel, ts=ts, text=_sorry(exc))
                 return
             answer_id = self.feedback.record_answer(answer, "slack", f"{channel}/{thread}", collections)
-            text, blocks = answer_blocks(answer, answer_id)
+            text, blocks = answer_blocks(answer, answer_id, collections)
             client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
             self.memory.add(channel, thread, question, answer.answer)
         except SlackApiError as exc:
@@ -181,7 +181,7 @@ class SlackBot:
                 client.chat_postEphemeral(channel=channel, user=user, text=_sorry(exc))
                 return
             answer_id = self.feedback.record_answer(answer, "slack", channel, collections)
-            text, blocks = answer_blocks(answer, answer_id)
+            text, blocks = answer_blocks(answer, answer_id, collections)
             asked = {"type": "context", "elements": [{"type": "mrkdwn", "verbatim": True,
                                                       "text": f"<@{user}> asked: {escape(question)}"}]}
             if private:

@@ -83,3 +83,17 @@ def test_a_fetched_article_links_its_title_and_names_the_sites_that_copied_it() 
 
 def _texts_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_an_answer_with_more_sources_than_slack_allows_keeps_its_searched_line_and_buttons() -> None:
+    citations = [Citation(id=i, doc_id=f"d{i}", title=f"T{i}", chunk_id=f"d{i}:0", text="x " * 1400)
+                 for i in range(1, 80)]
+    answer = Answer(question="q", answer="Said [1]. " * 16000, grounded=True, citations=citations)
+    _, blocks = answer_blocks(answer, "a1", frozenset({"energy", "markets"}))
+    assert len(blocks) <= 50
+    assert blocks[-1]["block_id"] == "feedback"
+    assert blocks[-2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Searched: `energy`, `markets`",
+                                                           "verbatim": True}]}
+    assert any("more sources in the web page" in t for t in _texts(blocks))
+    _, unscoped = answer_blocks(answer, "a1", None)  # a channel that searches everything says nothing more
+    assert not any(t.startswith("Searched:") for t in _texts(unscoped))

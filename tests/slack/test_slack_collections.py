@@ -35,6 +35,14 @@ def routed(tmp_path_factory: pytest.TempPathFactory, two_teams_index: Path) -> I
     fake.stop()
 
 
+def _searched(message: dict[str, Any]) -> str | None:
+    blocks = message.get("blocks") or []
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+    lines = [e["text"] for b in blocks if b.get("type") == "context" for e in b["elements"]
+             if e.get("text", "").startswith("Searched:")]
+    return lines[0] if lines else None
+
+
 def _sent_to(fake: FakeSlack, channel: str) -> str:
     return json.dumps([payload for _, payload in fake.calls if payload.get("channel") == channel])
 
@@ -43,8 +51,10 @@ def test_each_channel_answers_from_its_own_collections(routed: tuple[Server, Fak
     server, fake, _ = routed
     ours = mention(server, fake, QUESTIONS[1], ts="1710000000.000100", channel="CRARE")
     assert "85" in block_text(ours) and not leaks(block_text(ours))
+    assert _searched(ours) == f"Searched: `{OURS}`"  # the reply says where it looked
     theirs = mention(server, fake, QUESTIONS[1], ts="1710000001.000100", channel="CDECOY")
     assert leaks(block_text(theirs)) and "85%" not in block_text(theirs)  # the other desk hears its own articles
+    assert _searched(theirs) == f"Searched: `{THEIRS}`"
     for question, ts in zip(QUESTIONS, ("1710000002.000100", "1710000003.000100", "1710000004.000100", "1710000005.000100")):
         mention(server, fake, question, ts=ts, channel="CRARE")
     assert not leaks(_sent_to(fake, "CRARE"))
