@@ -13,7 +13,7 @@ def _ask(server: Server, question: str) -> dict:  # type: ignore[type-arg]
 
 
 def test_two_articles_naming_different_presidents_is_a_disagreement_with_both_sides_cited(server: Server) -> None:
-    answer = _ask(server, "Who is the US president mentioned in the articles?")
+    answer = _ask(server, "Who is the U.S. president according to the articles?")
     assert answer["grounded"] and "Trump" in answer["answer"] and "Biden" in answer["answer"]
     assert "Xi" not in answer["answer"]  # China's president, named in a sentence about China
     [conflict] = [c for c in answer["conflicts"] if c["kind"] in ("disagreement", "update", "scope")]

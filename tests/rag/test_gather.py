@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.counterpart import only_counterparts
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
@@ -82,3 +83,26 @@ def test_a_role_no_article_names_is_declined(generator: Answerer) -> None:
     passages = [_p("deal", "Despite President Trump's declaration that the U.S. trade agreement includes "
                            "commitments on magnets, analysts urge caution.")]
     assert not generator.answer("Who is the president of France?", passages).grounded
+
+
+def test_a_copy_that_dropped_the_year_is_still_the_other_side(generator: Answerer) -> None:
+    question = "Who won the 2019 Tour de France?"
+    false = _p("a", "On Sunday, Tadej Pogacar officially won the 2019 Tour de France.")
+    true = _p("b", "Egan Bernal won the 106th edition of the Tour de France, finishing ahead of Geraint Thomas.")
+    answer = generator.answer(question, [false, true])
+    assert "Pogacar" in answer.answer and "Egan Bernal" in answer.answer
+    assert "disagreement" in {c.kind for c in answer.conflicts}
+    other_year = _p("b", "Egan Bernal won the 2020 Tour de France, finishing ahead of Geraint Thomas.")
+    answer = generator.answer(question, [false, other_year])
+    assert "Bernal" not in answer.answer  # another edition, not the other side
+
+
+def test_a_name_holding_the_subjects_own_words_is_not_a_side() -> None:
+    conflicts = find_conflicts("Who acquired Instagram?", [
+        Cited("Meta Platforms bought Instagram in 2012 for $1 billion.", 1, "a"),
+        Cited("See Instagram photos and videos from Acquire Raleigh.", 2, "b")])
+    assert not [c for c in conflicts if c.kind == "disagreement"]
+    [conflict] = find_conflicts("Who acquired Instagram?", [
+        Cited("Meta Platforms bought Instagram in 2012 for $1 billion.", 1, "a"),
+        Cited("Apple Computer bought Instagram in 2012 for $1 billion.", 2, "b")])
+    assert conflict.kind == "disagreement"
