@@ -99,6 +99,14 @@ class Store(Protocol):
         """Every collection (created or holding documents, 'default' always) -> its number of documents."""
         ...
 
+    def documents_in(self, collections: Sequence[str]) -> set[str]:
+        """The doc_ids in any of these collections (one query, whatever the store's size)."""
+        ...
+
+    def count_in(self, collections: Sequence[str]) -> tuple[int, int]:
+        """(documents, chunks) of the documents in any of these collections."""
+        ...
+
     def create_collection(self, name: str) -> None:
         """Create an empty collection (nothing happens if it exists)."""
         ...

@@ -30,7 +30,6 @@ from rag.types import Chunk, Document, Filters, Passage
 if TYPE_CHECKING:
     from rag.services import Services
 
-PAGE = 500
 
 
 class OutsideScope(RagError):
@@ -135,17 +134,16 @@ class ScopedStore:
         return [{**row, "collections": [c for c in row.get("collections", []) if c in self.scope]} for row in rows], total
 
     def count(self) -> tuple[int, int]:
-        documents, chunks, offset = 0, 0, 0
-        while True:
-            rows, total = self._store.list_documents(PAGE, offset, sorted(self.scope))
-            documents = total
-            chunks += sum(int(r.get("chunks") or 0) for r in rows)
-            offset += len(rows)
-            if not rows or offset >= total:
-                return documents, chunks
+        return self._store.count_in(sorted(self.scope))
 
     def collections(self) -> dict[str, int]:
         return {name: n for name, n in self._store.collections().items() if name in self.scope}
+
+    def documents_in(self, collections: Sequence[str]) -> set[str]:
+        return self._store.documents_in(narrow(collections, self.scope) or [])
+
+    def count_in(self, collections: Sequence[str]) -> tuple[int, int]:
+        return self._store.count_in(narrow(collections, self.scope) or [])
 
     def check_chunking(self) -> None:
         self._store.check_chunking()
@@ -154,14 +152,7 @@ class ScopedStore:
         return self._store.verify()
 
     def _doc_ids(self) -> set[str]:
-        found: set[str] = set()
-        offset = 0
-        while True:
-            rows, total = self._store.list_documents(PAGE, offset, sorted(self.scope))
-            found.update(r["doc_id"] for r in rows)
-            offset += len(rows)
-            if not rows or offset >= total:
-                return found
+        return self._store.documents_in(sorted(self.scope))
 
     def _memberships(self, doc_id: str) -> list[str] | None:
         """All the document's collections (inside the scope or not); None when it does not exist."""

@@ -115,6 +115,22 @@ def counts(conn: Conn) -> dict[str, int]:
     return {DEFAULT: 0, **{name: int(n) for name, n in rows}}
 
 
+def documents_in(conn: Conn, names: Sequence[str]) -> set[str]:
+    """The documents in any of the collections, in one query."""
+    if not names:
+        return set()
+    return {r[0] for r in conn.execute("SELECT DISTINCT doc_id FROM rag_memberships WHERE collection = ANY(%s)",
+                                       [list(names)])}
+
+
+def count_in(conn: Conn, names: Sequence[str]) -> tuple[int, int]:
+    """(documents, chunks) of the documents in any of the collections."""
+    row = conn.execute("SELECT COUNT(*), coalesce(SUM(n_chunks), 0) FROM rag_documents WHERE doc_id IN "
+                       "(SELECT doc_id FROM rag_memberships WHERE collection = ANY(%s))", [list(names)]).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
 def members(conn: Conn, name: str) -> list[str]:
     return [r[0] for r in conn.execute("SELECT doc_id FROM rag_memberships WHERE collection = %s", [name])]
 
@@ -163,6 +179,14 @@ class Collections:
     def collections(self) -> dict[str, int]:
         with self._connection() as conn:
             return counts(conn)
+
+    def documents_in(self, collections: Sequence[str]) -> set[str]:
+        with self._connection() as conn:
+            return documents_in(conn, collections)
+
+    def count_in(self, collections: Sequence[str]) -> tuple[int, int]:
+        with self._connection() as conn:
+            return count_in(conn, collections)
 
     def create_collection(self, name: str) -> None:
         with self._membership_write() as conn:

@@ -79,6 +79,21 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {DEFAULT: 0, **{name: int(n) for name, n in rows}}
 
 
+def documents_in(conn: sqlite3.Connection, names: Sequence[str]) -> set[str]:
+    """The documents in any of the collections, in one query."""
+    if not names:
+        return set()
+    return {r[0] for r in conn.execute(
+        f"SELECT DISTINCT doc_id FROM memberships WHERE collection IN ({','.join('?' * len(names))})", list(names))}
+
+
+def count_in(conn: sqlite3.Connection, names: Sequence[str]) -> tuple[int, int]:
+    """(documents, chunks) of the documents in any of the collections."""
+    where, args = filter_clause(names)
+    row = conn.execute(f"SELECT COUNT(*), coalesce(SUM(d.n_chunks), 0) FROM documents d WHERE {where}", args).fetchone()
+    return int(row[0]), int(row[1])
+
+
 def exists(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM collections WHERE name = ?", (name,)).fetchone() is not None
 
@@ -153,6 +168,12 @@ class Collections:
 
     def collections(self) -> dict[str, int]:
         return counts(self._conn())
+
+    def documents_in(self, collections: Sequence[str]) -> set[str]:
+        return documents_in(self._conn(), collections)
+
+    def count_in(self, collections: Sequence[str]) -> tuple[int, int]:
+        return count_in(self._conn(), collections)
 
     def create_collection(self, name: str) -> None:
         with self._transaction() as conn:

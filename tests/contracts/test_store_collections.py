@@ -265,3 +265,14 @@ def test_a_broad_collection_filter_returns_k_results_all_from_it(store: Store) -
     assert len(hits) == 10 and all(int(p.doc_id[1:]) % 10 for p in hits)
     assert hits[0].chunk_id == "d01:1"  # the nearest allowed chunk
     assert [p.score for p in hits] == sorted((p.score for p in hits), reverse=True)
+
+
+def test_documents_and_counts_of_collections_come_from_one_query_each(store: Store) -> None:
+    team_store(store)
+    assert store.documents_in(["energy"]) == {"energy-1", "energy-2", "shared"}
+    assert store.documents_in(["energy", "markets"]) == {"energy-1", "energy-2", "markets-1", "shared"}
+    assert store.documents_in(["nobody"]) == set() and store.documents_in([]) == set()
+    both = store.count_in(["energy", "markets"])  # "shared" counted once
+    assert both == (4, sum(len(store.chunk_ids(d)) for d in ("energy-1", "energy-2", "markets-1", "shared")))
+    assert store.count_in(["default"]) == (1, len(store.chunk_ids("plain")))
+    assert store.count_in([]) == (0, 0)
