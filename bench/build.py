@@ -44,8 +44,52 @@ def chunk_ids(coll: VectorCollection) -> list[str]:
     return [chunk_id(f"d{i // coll.per_doc:07d}", i % coll.per_doc, coll.text(i)) for i in range(len(coll))]
 
 
-def batches(coll: VectorCollection, pool_vectors: np.ndarray, batch_chunks: int) -> Iterator[list[Any]]:
-    """Lists of (Document, chunks, vectors) covering about ``batch_chunks`` chunks each."""
+class SentenceRows:
+    """Each chunk's stored sentence rows, as the product writes them at index time (rag/indexing/sentences.py:
+    the answer path's split, a vector for every sentence the evidence scorer ranks, typed claims), built the
+    way the collection's chunk vectors are: a sentence's vector and claims are its pool sentence's, computed
+    once per pool sentence with the product's own code (the chunk's tag left out, as in the chunk vector)."""
+
+    def __init__(self, pool: list[str], pool_vectors: np.ndarray) -> None:
+        from rag.answer.evidence import ranked
+        from rag.claims.extract import analyze
+        from rag.claims.records import claims_version
+
+        self.index = {s: i for i, s in enumerate(pool)}
+        self.vectors = pool_vectors.astype(np.float32)
+        self.ranked = [ranked(s) for s in pool]
+        self.claims = [tuple(c) for c in analyze(pool)]
+        self.version = claims_version()
+        self.unmatched = 0
+
+    def __call__(self, chunk_id: str, text: str, tagged: list[tuple[str, int]]) -> list[Any]:
+        """``tagged``: the chunk's sentences as written (with their tags) and their pool indices."""
+        from rag.answer.evidence import ranked
+        from rag.claims.extract import analyze
+        from rag.claims.records import SentenceRecord, spans
+
+        rows = []
+        for n, (start, end, sentence) in enumerate(spans(text)):
+            found = [j for t, j in tagged if t in sentence] or [j for t, j in tagged if sentence in t]
+            if not found:
+                raise SystemExit(f"bench sentence not in the chunk's pool sentences: {sentence!r}")
+            if len(found) == 1 and (sentence, found[0]) in tagged:
+                j = found[0]
+                claims, vector = self.claims[j], self.vectors[j] if self.ranked[j] else None
+            else:  # split unlike the pool (joined or cut at a tag): claims of the text as split, the vector the
+                # mean of its pool sentences' (as a chunk's), unit length
+                self.unmatched += 1
+                claims = tuple(analyze([sentence])[0])
+                mean = self.vectors[found].sum(axis=0)
+                vector = mean / np.linalg.norm(mean) if ranked(sentence) else None
+            rows.append(SentenceRecord(chunk_id, n, start, end, sentence, claims, self.version, vector))
+        return rows
+
+
+def batches(coll: VectorCollection, pool_vectors: np.ndarray, batch_chunks: int,
+            rows: SentenceRows | None = None) -> Iterator[tuple[list[Any], dict[str, list[Any]]]]:
+    """Lists of (Document, chunks, vectors) covering about ``batch_chunks`` chunks each, with the chunks'
+    sentence rows (empty without ``rows``)."""
     from rag.indexing import content_hash
     from rag.types import Chunk, Document
 
@@ -54,6 +98,7 @@ def batches(coll: VectorCollection, pool_vectors: np.ndarray, batch_chunks: int)
         stop = min(len(coll), start + step)
         vectors = coll.vectors(pool_vectors, start, stop)
         upserts = []
+        sentences: dict[str, list[Any]] = {}
         for first in range(start, stop, coll.per_doc):
             last = min(stop, first + coll.per_doc)
             doc_id = f"d{first // coll.per_doc:07d}"
@@ -63,7 +108,10 @@ def batches(coll: VectorCollection, pool_vectors: np.ndarray, batch_chunks: int)
                            content_hash=content_hash(body))
             chunks = [Chunk(chunk_id=chunk_id(doc_id, p, t), doc_id=doc_id, position=p, text=t) for p, t in enumerate(texts)]
             upserts.append((doc, chunks, vectors[first - start:last - start]))
-        yield upserts
+            if rows is not None:
+                for i, c in zip(range(first, last), chunks):
+                    sentences[c.chunk_id] = rows(c.chunk_id, c.text, coll.tagged(i))
+        yield upserts, sentences
 
 
 def store_dir(size: int) -> Path:
@@ -74,24 +122,27 @@ def langchain_dir(size: int) -> Path:
     return CACHE / f"langchain-{size_label(size)}"
 
 
-def build_ours(size: int, batch_chunks: int) -> dict[str, Any]:
+def build_ours(size: int, batch_chunks: int, with_sentences: bool = True) -> dict[str, Any]:
     from rag.services import build_services
     from rag.settings import Settings
 
     coll, pool_vectors = collection(size)
+    rows = SentenceRows(coll.pool, pool_vectors) if with_sentences else None
     out = store_dir(size)
     shutil.rmtree(out, ignore_errors=True)
     store = build_services(Settings.load(index_dir=out)).store
     start = time.perf_counter()
     writes = 0
-    for upserts in batches(coll, pool_vectors, batch_chunks):
-        store.write(upserts)
+    for upserts, sentences in batches(coll, pool_vectors, batch_chunks, rows):
+        store.write(upserts, sentences=sentences or None)
         writes += 1
     took = time.perf_counter() - start
     docs, chunks = store.count()
     disk = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return {"what": "ours", "docs": docs, "chunks": chunks, "writes": writes, "seconds": round(took, 1),
-            "chunks_per_s": round(chunks / took, 1), "disk_mb": round(disk / 2**20, 1), **memory_mb()}
+            "chunks_per_s": round(chunks / took, 1), "disk_mb": round(disk / 2**20, 1),
+            "sentence_rows": with_sentences, "sentences_split_unlike_pool": rows.unmatched if rows else None,
+            **memory_mb()}
 
 
 def build_langchain(size: int) -> dict[str, Any]:

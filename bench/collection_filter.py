@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from build import batches, collection  # noqa: E402
+from build import SentenceRows, batches, collection  # noqa: E402
 from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
 from load import wordings  # noqa: E402
 from query import free_port  # noqa: E402
@@ -66,14 +66,16 @@ def build(backend: str, where: dict[str, str], size: int) -> dict[str, Any]:
         settings = Settings.load(index_dir=Path(env["RAG_INDEX_DIR"]))
         store = make_store(settings, *embedder_identity(settings.embedder))
         start = time.perf_counter()
-        for upserts in batches(coll, pool_vectors, 100_000):
+        rows = SentenceRows(coll.pool, pool_vectors)
+        for upserts, sentences in batches(coll, pool_vectors, 100_000, rows):
             chosen = []
             for doc, chunks, vectors in upserts:
                 member = int(doc.doc_id[1:]) % EVERY == 0
                 if kind == "big" or member:
                     doc.collections = [NAME] if member and kind == "big" else []
                     chosen.append((doc, chunks, vectors))
-            store.write(chosen)
+            kept = {c.chunk_id: sentences[c.chunk_id] for _, chunks, _ in chosen for c in chunks}
+            store.write(chosen, sentences=kept)
         took[kind] = round(time.perf_counter() - start, 1)
         took[f"{kind}_chunks"] = store.count()[1]
         if hasattr(store, "close"):

@@ -150,7 +150,11 @@ class VectorCollection:
     def text(self, i: int) -> str:
         """The chunk's sentences, each marked with a tag unique to this chunk: the pool repeats sentences, and
         a server caching per-sentence work would otherwise hit its cache far more often than on real text."""
-        return " ".join(_tagged(self.pool[j], i * 4 + n) for n, j in enumerate(self.sentences[i]) if j >= 0)
+        return " ".join(t for t, _ in self.tagged(i))
+
+    def tagged(self, i: int) -> list[tuple[str, int]]:
+        """The chunk's sentences as ``text`` writes them, with their pool indices."""
+        return [(_tagged(self.pool[j], i * 4 + n), int(j)) for n, j in enumerate(self.sentences[i]) if j >= 0]
 
     def vectors(self, pool_vectors: np.ndarray, start: int, stop: int) -> np.ndarray:
         idx = self.sentences[start:stop]

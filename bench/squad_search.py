@@ -121,9 +121,12 @@ def http_search(index: Path, questions: list[str], env: dict[str, str], code: Pa
                 times.append(time.perf_counter() - started)
             rounds.append(times)
             cpu = _cpu_seconds(server.pid) - cpu
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        peak = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
         return {"p50_ms": pct(rounds[-1], 50), "p95_ms": pct(rounds[-1], 95),
                 "mean_ms": round(statistics.mean(rounds[-1]) * 1000, 2),
-                "server_cpu_ms_per_request": round(cpu / len(questions) * 1000, 2)}
+                "server_cpu_ms_per_request": round(cpu / len(questions) * 1000, 2),
+                "server_peak_rss_mb": round(peak / 1024, 1)}
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -65,6 +65,11 @@ class AnswerSettings(BaseModel):
     typed_min_support: float = Field(default=0.40, ge=0.0, le=2.0,
                                      description="Decline below this score when the question's answer kind is "
                                                  "known and a sentence holds a value of that kind about it.")
+    descriptive_min_support: float = Field(default=0.38, ge=0.0, le=2.0,
+                                           description="Decline an advice or help-desk question asking for a "
+                                                       "description (how can I, do I need, a bare topic) when no "
+                                                       "passage's best sentences with their neighbours score this "
+                                                       "(rag/answer/descriptive.py; README: Conversations).")
     max_sentences: int = Field(default=3, ge=1, le=10)
     keep_within: float = Field(default=0.8, ge=0.0, le=1.0,
                                description="Extra sentences must score at least this share of the best.")

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+from rag.caches import lru_stats, register_function
+
+# Pure functions of a sentence's text, called for the same retrieved sentences on every question: their
+# results are kept (bounded, least recently used out; sizes in /metrics).
+TEXT_CACHE_SIZE = 20_000
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are aren't as at be because been before being
@@ -76,48 +83,70 @@ def stem(word: str) -> str:
     return word
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+_HYPHEN_APOSTROPHE = re.compile(r"[-']")
+_HYPHEN_APOSTROPHE_DOT = re.compile(r"[-'.]")
+
+
+def _fold_marks(text: str) -> str:
+    """Dashes and curly quotes as ASCII; ASCII text has none (and str.translate is slow per character)."""
+    return text if text.isascii() else text.translate(_DASHES).translate(_QUOTES)
+
+
 def words(text: str) -> list[str]:
-    text = text.translate(_DASHES).translate(_QUOTES)
+    text = _fold_marks(text)
     return [w.lower().strip(".'") for w in _WORD.findall(text)]
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning (no stopwords or question words), in order."""
+    return list(_content_terms(text))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _content_terms(text: str) -> tuple[str, ...]:
     terms = []
     for word in words(text):
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word + "."):  # u.s -> us, u.k -> uk
+        if "." in word and _INITIALS.fullmatch(word + "."):  # u.s -> us, u.k -> uk
             word = word.replace(".", "")
-        for part in re.split(r"[-']", word):
+        for part in _HYPHEN_APOSTROPHE.split(word) if "-" in word or "'" in word else (word,):
             part = part.strip(".%")
             if part and part not in STOPWORDS and part not in QUESTION_WORDS and len(part) > 1:
                 terms.append(stem(part))
-    return terms
+    return tuple(terms)
 
 
 def keyword_terms(text: str) -> list[str]:
     """Unstemmed words worth matching in a keyword index (the index stems them itself), in order, once each."""
     terms = []
     for word in words(text):
-        for part in re.split(r"[-'.]", word):
+        for part in _HYPHEN_APOSTROPHE_DOT.split(word):
             part = part.strip("%")
             if part and part not in STOPWORDS and part not in QUESTION_WORDS and (len(part) > 1 or part.isdigit()):
                 terms.append(part)
     return list(dict.fromkeys(terms))
 
 
+_NORMALIZE = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"(?<=\d),(?=\d{3}\b)", ""),                                     # 1,000 -> 1000
+    (r"\s*(?:per ?cent|percent|pct)\b", "%"),                          # 85 percent -> 85%
+    (r"(\d)\s+%", r"\1%"),                                             # 85 % -> 85%
+    (r"(\d+(?:\.\d+)?)%?\s*(?:-|to)\s*(\d+(?:\.\d+)?)%", r"\1-\2%"),    # ranges
+    (r"(\d)\s*-\s*(\d)", r"\1-\2"))]
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def normalize(text: str) -> str:
     """Fold case, dashes, spacing and number formats so that equal facts compare equal.
 
     "85–90%", "85-90 percent", "85 to 90%" and "85%-90%" all become "85-90%".
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES).casefold()
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)            # 1,000 -> 1000
-    text = re.sub(r"\s*(?:per ?cent|percent|pct)\b", "%", text)  # 85 percent -> 85%
-    text = re.sub(r"(\d)\s+%", r"\1%", text)                     # 85 % -> 85%
-    text = re.sub(r"(\d+(?:\.\d+)?)%?\s*(?:-|to)\s*(\d+(?:\.\d+)?)%", r"\1-\2%", text)  # ranges
-    text = re.sub(r"(\d)\s*-\s*(\d)", r"\1-\2", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip()
+    text = (text if text.isascii() else _fold_marks(unicodedata.normalize("NFKC", text))).casefold()
+    # Every rule but the percent word's is about digits: text without any needs only that one.
+    for pattern, replacement in _NORMALIZE if _DIGIT.search(text) else _NORMALIZE[1:2]:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())  # runs of whitespace as one space, ends stripped
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -141,3 +170,7 @@ def units_in(text: str) -> set[str]:
         if unit and (unit == "%" or unit not in _NOT_UNITS):
             units.add(stem(unit))
     return units
+
+
+register_function("content_terms", lru_stats(_content_terms))
+register_function("normalized_text", lru_stats(normalize))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -14,7 +15,7 @@ import numpy as np
 
 from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
-from rag.caches import register
+from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import figure_tokens, numeric_form, prepare
@@ -187,11 +188,20 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(content_terms(sentence)), figure_tokens(sentence),
-                                       units_in(numeric_form(sentence)), context=lead_in)
+                terms, numbers, units = _features(sentence)
+                found[key] = Candidate(sentence, passage, rank, set(terms), set(numbers), set(units), context=lead_in)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
             lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
     return list(found.values())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _features(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A sentence's terms, figures and units: the same retrieved sentences come back question after question."""
+    return frozenset(content_terms(sentence)), frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
+
+
+register_function("sentence_features", lru_stats(_features))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
@@ -257,8 +267,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     proper = _proper_words(pool)
     # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
     # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
-    asked_names = ((cache([question]) if cache is not None else analyze([question], use_model=False))[0]
-                   if anchors[1] else ())
+    # (typed like the sentences: by the parser only when some are, so the reranker's regex-only pass parses nothing)
+    asked_names = ((cache([question], use_model=parsed > 0) if cache is not None
+                    else analyze([question], use_model=False))[0] if anchors[1] else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     for c in pool:
         c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from rag.answer import gather
+from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
 from rag.citations import cite
@@ -92,6 +93,8 @@ class ExtractiveGenerator:
             if not asks_for_list(question):
                 chosen += gather.unanchored_sides(question, pool, chosen, self.settings.max_conflicting)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
+        if descriptive(question):  # how, why, yes/no, "what is X", requests: judged a passage at a time
+            return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)

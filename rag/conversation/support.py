@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rag.answer.descriptive import descriptive, judge
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.claims.kinds import asked
 from rag.conversation.reader import Reading
@@ -32,7 +33,11 @@ def best(question: str, passages: Sequence[Passage], vectors: SentenceVectors,
          settings: AnswerSettings) -> tuple[Candidate | None, bool]:
     """The sentence the extractive answerer would quote first, and whether it clears the answerer's bar
     (answer.min_support, or answer.typed_min_support for a sentence holding a value of the kind asked)."""
-    pool = candidates(question, passages, vectors, vectors.embedder.embed_query(question)) if passages else []
+    query_vector = vectors.embedder.embed_query(question)
+    pool = candidates(question, passages, vectors, query_vector) if passages else []
+    if not asked(question) and descriptive(question):  # judged a passage at a time, as the answerer does
+        top, supported = judge(question, pool, vectors, query_vector, settings)
+        return (top.best, supported) if top is not None else (None, False)
     if asked(question):
         pool = [c for c in pool if c.shape_ok and c.on_scope]
         return (pool[0], pool[0].score >= settings.typed_min_support) if pool else (None, False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextvars
+from concurrent.futures import Future, ThreadPoolExecutor
+
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
@@ -10,6 +13,11 @@ from rag.settings import RetrievalSettings
 from rag.telemetry import SILENT, Telemetry
 from rag.text import keyword_terms
 from rag.types import Filters, Passage
+
+# The keyword side runs beside the query embedding and the vector search: both spend their time in C code that
+# releases the GIL (SQLite's FTS5, ONNX Runtime), so on two cores a request waits for the longer of the two,
+# not their sum. Bounded: a few threads for the whole process, shared by every retriever.
+_KEYWORD_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="keyword")
 
 
 class Retriever:
@@ -31,12 +39,23 @@ class Retriever:
         filters = filters if filters is not None and filters.active() else None
         depth = max(s.candidates, k)
         lists: dict[str, list[Passage]] = {}
+        keyword: Future[list[Passage]] | None = None
+        if s.mode == "hybrid":
+            # in the request's context (its id in any log line the store writes)
+            keyword = _KEYWORD_THREADS.submit(contextvars.copy_context().run, self.store.keyword_search,
+                                              keyword_terms(query), depth, filters)
         if s.mode in ("dense", "hybrid"):
-            with self.telemetry.stage("embed"):
-                vector = self.embedder.embed_query(query)
-            lists["dense"] = [_tag(p, "dense") for p in self.store.search(vector, depth, filters)]
+            try:
+                with self.telemetry.stage("embed"):
+                    vector = self.embedder.embed_query(query)
+                lists["dense"] = [_tag(p, "dense") for p in self.store.search(vector, depth, filters)]
+            except BaseException:
+                if keyword is not None:
+                    keyword.cancel()
+                raise
         if s.mode in ("keyword", "hybrid"):
-            lists["keyword"] = [_tag(p, "keyword") for p in self.store.keyword_search(keyword_terms(query), depth, filters)]
+            found = keyword.result() if keyword is not None else self.store.keyword_search(keyword_terms(query), depth, filters)
+            lists["keyword"] = [_tag(p, "keyword") for p in found]
         if s.mode == "hybrid":
             weights = {"dense": s.dense_weight, "keyword": s.keyword_weight}
             ranked = rrf(lists, weights, s.rrf_k) if s.fusion == "rrf" else score_fusion(lists, weights)

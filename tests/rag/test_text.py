@@ -22,3 +22,21 @@ def test_sentences_split_on_ends_and_lines_but_not_abbreviations() -> None:
 
 def test_content_terms_drop_stopwords_and_join_acronyms() -> None:
     assert content_terms("What share of the U.S. market does China control?") == ["share", "us", "market", "china", "control"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fifty per cent of the land", "fifty% of the land"),        # the percent word without a digit
+    ("over\u00a0 the\u2003line \x1c end ", "over the line end"),  # every kind of whitespace, ends stripped
+    ("\u201cQuoted\u201d \u2018it\u2019s\u2019 a\u2014b", "\"quoted\" 'it's' a-b"),  # non-ASCII marks folded
+    ("\ufb01nance \u00bd", "finance 1\u20442"),                    # NFKC on non-ASCII text
+    ("Stra\u00dfe ISTANBUL", "strasse istanbul"),
+])
+def test_normalize_without_digits_or_ascii_takes_the_same_rules(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_content_terms_are_a_fresh_list_each_call() -> None:
+    first = content_terms("The U.S. well-known mines' output")
+    assert first == ["us", "well", "known", "mine", "output"]
+    first.append("changed")
+    assert content_terms("The U.S. well-known mines' output") == ["us", "well", "known", "mine", "output"]

@@ -1,0 +1,155 @@
+"""Questions that ask for a description, judged and answered a passage at a time.
+
+A question whose answer is a typed value (who, when, how many, which company...) is answered by the sentence
+holding that value. Questions of another form have no such value: how to do something, why, yes or no,
+"what is X", "what are the risks...", requests ("Tell me about...") and statements ("I heard X"). Their
+answer is a few sentences of one passage, and the passage often answers with few of the question's words
+("What risks would I be taking?" against "a co-signer is legally responsible for the debt"), so the best
+single sentence scores low although the passage answers. For these, support is judged on the passage's best
+sentences with their neighbours (the words of the question they hold together, and how close they are in
+meaning), the answer quotes those contiguous sentences, and the names the question gives must be in the
+passage. Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.answer.evidence import Candidate, _prefix_match, anchors_of, holds
+from rag.claims.kinds import asked
+from rag.settings import AnswerSettings
+from rag.text import content_terms
+
+# Forms with no typed answer that ask for a description. "how" is descriptive unless it asks for a measure.
+# A clause opens the sentence or follows a comma ("Tax-wise, how does it work?"); "depending on how weak" is not one.
+_LEAD = r"(?:^|[,;:]\s*)\s*(?:(?:so|and|but|then|also|ok|okay|now)\s+)?"
+_HOW = re.compile(r"\bhow to\b|" + _LEAD + r"how\b(?!\s+(?:many|much|long|old|far|big|large|tall|often|soon|quickly|fast|wide|deep|high|"
+                  r"populous|early|late|few)\b)", re.I)
+_WHY = re.compile(_LEAD + r"why\b", re.I)
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might|must|"
+                     r"has|have|had|isn't|aren't|don't|doesn't|can't|won't)\b", re.I)
+_REQUEST = re.compile(r"^\s*(?:please\s+)?(?:tell|explain|describe|give|show|list|help|provide|define|clarify|"
+                      r"compare|walk|teach|recommend|suggest)\b", re.I)
+# "what is X" for a short X, and the open kinds of "what": what to do, what it means, what happens.
+_DEFINITION = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an?\s+)?(?!the\b)[\w.\-\u00ae]+(?:\s+[\w.\-\u00ae]+){0,2}\s*\??\s*$",
+                         re.I)
+_OPEN_WHAT = re.compile(_LEAD + r"what\s+(?:(?:is|are)\s+(?:the\s+|some\s+)?(?:main\s+|common\s+|best\s+|other\s+)?)?"
+                        r"(?:steps?|ways?|risks?|benefits?|advantages?|disadvantages?|differences?|reasons?|"
+                        r"options?|requirements?|practices?|procedures?|grounds?|tips?|pros|cons)\b"
+                        r"|" + _LEAD + r"what\s+(?:happens|if|about)\b|" + _LEAD + r"what\s+(?:should|can|could|do|must)\s+(?:i|we|you)\b"
+                        r"|" + _LEAD + r"what\s+does\s+.{1,40}\bmean\b", re.I)
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|how|why)\b", re.I)
+Embed = Callable[[Sequence[str]], np.ndarray]
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|our|us|you|your)\b", re.I)
+_HOW_TO = re.compile(r"\bhow to\b", re.I)
+RANK_WITHIN = 0.15  # windows this close to the best are told apart by the retriever's order
+NEIGHBOURS = 1  # sentences either side of the best one that are judged (and quoted) with it
+MAX_QUOTED = 3
+
+
+def descriptive(question: str) -> bool:
+    """Whether the question asks for a description rather than a typed value or a factoid phrase."""
+    if asked(question):
+        return False
+    text = question.strip()
+    for sentence in re.split(r"(?<=[?.!])\s+", text):  # a turn of several sentences: any one of them
+        if _HOW.search(sentence) or _WHY.search(sentence) or _YES_NO.match(sentence) or _REQUEST.match(sentence):
+            return True
+        if _DEFINITION.match(sentence) or _OPEN_WHAT.search(sentence):
+            return True
+    return not _WH.search(text)  # a statement or a bare topic ("Spousal support", "I heard X")
+
+
+@dataclass
+class Window:
+    """The best sentence of a passage with its neighbours, judged together as evidence."""
+
+    sentences: list[Candidate]
+    best: Candidate
+    coverage: float
+    similarity: float
+    score: float
+
+
+def _weights(question: str, pool: Sequence[Candidate]) -> dict[str, float]:
+    terms = list(dict.fromkeys(content_terms(question)))
+    n = len(pool)
+    return {t: float(np.log(1 + n / (1 + sum(1 for c in pool if _prefix_match(t, c.terms))))) for t in terms}
+
+
+def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None) -> list[Window]:
+    """Each passage's best window (best sentence and its neighbours in the passage), best first."""
+    weights = _weights(question, pool)
+    total = sum(weights.values()) or 1.0
+    by_passage: dict[str, list[Candidate]] = {}
+    for c in pool:
+        by_passage.setdefault(c.passage.chunk_id, []).append(c)
+    found: list[Window] = []
+    for members in by_passage.values():
+        text = members[0].passage.text
+        ordered = sorted(members, key=lambda c: (text.find(c.text), c.rank))
+        best = max(ordered, key=lambda c: c.score)
+        i = ordered.index(best)
+        around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
+        held = set().union(*(c.terms | c.context for c in around))
+        coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
+        found.append(Window(around, best, coverage, best.similarity, 0.0))
+    if query_vector is not None and found and embed_texts is not None:
+        vectors = embed_texts([" ".join(c.text for c in w.sentences) for w in found])
+        for w, sim in zip(found, vectors @ query_vector):
+            w.similarity = max(w.similarity, float(sim))
+    for w in found:
+        w.score = 0.5 * w.similarity + 0.5 * w.coverage if not w.best.mismatch else w.best.score
+    found.sort(key=lambda w: -w.score)
+    return found
+
+
+def bar(question: str, settings: AnswerSettings) -> float:
+    """The score a passage window must reach. A question about the asker's own case, a request or a bare
+    topic (an advice or help-desk question: "What risks would I be taking?", "How can I update my plan?",
+    "Spousal support") is answered by passages that rarely repeat its words, so its bar is
+    ``answer.descriptive_min_support``; a question about a third party ("How did the war start?") is answered
+    by a passage that states it in the question's words, and keeps ``answer.min_support``."""
+    if _PERSONAL.search(question) or _REQUEST.match(question) or _HOW_TO.search(question) or not (
+            _WH.search(question) or _YES_NO.match(question)):
+        return settings.descriptive_min_support
+    return settings.min_support
+
+
+def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None,
+          settings: AnswerSettings) -> tuple[Window | None, bool]:
+    """The passage window that answers the question, and whether one does.
+
+    Only windows whose passage holds the names and years the question gives count. Of those within
+    ``RANK_WITHIN`` of the best window's score (and over the bar), the one from the passage the retriever
+    ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
+    (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
+    the retriever's order among the close ones 0.63)."""
+    anchors = anchors_of(question)
+    ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
+              if not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors)]
+    if not ranked:
+        return None, False
+    floor = bar(question, settings)
+    if ranked[0].score < floor:
+        return ranked[0], False
+    close = [w for w in ranked if w.score >= max(floor, ranked[0].score - RANK_WITHIN)]
+    return min(close, key=lambda w: w.best.rank), True
+
+
+def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None,
+             settings: AnswerSettings) -> list[Candidate]:
+    """The contiguous sentences of the passage that best answers the question; none when it is not supported."""
+    top, supported = judge(question, pool, embed_texts, query_vector, settings)
+    return quoted(top) if top is not None and supported else []
+
+
+def quoted(window: Window) -> list[Candidate]:
+    """The best sentence first (it carries the citation the answer is judged by), then its neighbours that
+    share the question's ground, in passage order."""
+    rest = [c for c in window.sentences if c is not window.best and not c.mismatch]
+    return [window.best] + rest[: MAX_QUOTED - 1]
