@@ -5,8 +5,9 @@ Run: .venv/bin/python bench/ingest.py --size 1k [--pipeline ours|langchain|both|
 
 ``ours-nosentences`` indexes without sentence rows (chunk vectors only, as before they existed); ``parts`` times
 the steps of ours on the same chunks, one after the other in one process: the pure encode floor (the chunks
-embedded with the fastest packaged form, ONNX int8 on every core), the sentence vectors, and the typed claims
-(spaCy), in wall and CPU seconds.
+embedded with the fastest packaged form, ONNX int8 on every core), the same pass also pooling each sentence's
+vector (what ingest does), the sentence vectors embedded alone (as before), and the typed claims (spaCy), in
+wall and CPU seconds.
 
 With extraction on (saved web pages, PDFs): .venv/bin/python bench/ingest.py --files DIR
 reads every .html/.pdf under DIR (pages/s and PDF pages/s read, then the same files indexed end to end;
@@ -121,8 +122,10 @@ def parts(folder: Path) -> dict[str, Any]:
 
     sentences = list(dict.fromkeys(s for c in chunks for _, _, s in spans(c.text)))
     out: dict[str, Any] = {"chunks": len(chunks), "sentences": len(sentences)}
+    wanted = [[(a, b) for a, b, s in spans(c.text) if ranked(s) and a >= 0] for c in chunks]
     steps = {"encode_floor": lambda: embedder.embed_documents([c.text for c in chunks]),
-             "sentence_vectors": lambda: build.embed([t for t in sentences if ranked(t)]),
+             "chunk_and_pooled_sentence_vectors": lambda: embedder.embed_with_spans([c.text for c in chunks], wanted),
+             "sentence_vectors_alone": lambda: build.embed([t for t in sentences if ranked(t)]),
              "claims": lambda: analyze(sentences),
              "claims_regex_only": lambda: analyze(sentences, use_model=False)}
     for name, step in steps.items():

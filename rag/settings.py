@@ -109,6 +109,10 @@ class IndexingSettings(BaseModel):
     syndication_threshold: float = Field(default=0.6, gt=0.0, le=1.0,
                                          description="Estimated Jaccard similarity of 5-word shingles at or above "
                                                      "which an article is a copy of one already indexed (1: off).")
+    sentence_vectors: Literal["pooled", "alone"] = Field(
+        default="alone", description="Each chunk sentence's stored vector: 'alone' by embedding the sentence by "
+                                     "itself; 'pooled' from the chunk's own encoder pass (one pass for both: 1.5x "
+                                     "less ingest CPU, same SQuAD hit@1, rare-earths fact accuracy 0.905 -> 0.857).")
 
 
 class FetchSettings(BaseModel):

@@ -15,6 +15,7 @@ import numpy as np
 
 from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
+from rag.answer.support_checks import lacks
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
@@ -27,7 +28,9 @@ from rag.types import Passage
 
 MIN_WORDS = 4
 TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
-_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.IGNORECASE)
+# The noun counted ("how many magnets"); not a verb ("how many were killed").
+_HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)([a-z]+)",
+                       re.IGNORECASE)
 # A name the question leaves out ("companies outside China") is not what the answer must be about.
 _EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
@@ -264,6 +267,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
     held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    lacking = lacks(question, articles)  # a name or figure of the question the article never gives
     proper = _proper_words(pool)
     # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
     # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
@@ -275,7 +279,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
                      and K.answers_as(v, prepare(c.text), kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
-        if anchored and not held[c.passage.doc_id]:
+        if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \

@@ -176,7 +176,7 @@ def show(value: Value) -> str:
     return value.text
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|towards?|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
 
 

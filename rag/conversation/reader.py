@@ -52,12 +52,9 @@ class Reading:
     entities: list[str] = field(default_factory=list)  # the most salient names of the conversation
     topic: list[str] = field(default_factory=list)  # those, then key terms of the previous user turns
     cited: str = ""  # what the previous answer cited
+    users: list[str] = field(default_factory=list)  # the earlier user turns that count, oldest first
+    answers: list[str] = field(default_factory=list)  # what each answer to them contributes ("" for nothing)
     trace: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def underspecified(self) -> bool:
-        """A turn that leans on the conversation but could not be made standalone ("any awards?")."""
-        return self.leans and self.rule.startswith("as typed")
 
 
 class Reader:
@@ -93,6 +90,7 @@ class Reader:
         named = {e.mention.text for e in entities if e.mention.kind != "thing"}
         reading.entities = [t for t in reading.topic if t in named]
         reading.cited = turns.answers[-1]
+        reading.users, reading.answers = turns.users, turns.answers
         reading.trace["entities"] = [{"text": e.mention.text, "kind": e.mention.kind, "salience": round(e.salience, 2)}
                                      for e in entities[:6]]
         return reading

@@ -101,10 +101,10 @@ class Indexer:
                 batch = chunked[start:start + self.batch_documents]
                 # One embedding call per batch, not per document: the embedder batches and length-sorts
                 # what it is given, and one document's few chunks make small, padded batches.
-                vectors = self._embed([c for _, chunks in batch for c in chunks], bar)
+                vectors, sentences = self._vectors_and_rows([c for _, chunks in batch for c in chunks], bar)
                 bounds = np.cumsum([0] + [len(chunks) for _, chunks in batch])
                 upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(batch)]
-                self.store.write(upserts, sentences=self._sentences([c for _, chunks in batch for c in chunks]))
+                self.store.write(upserts, sentences=sentences)
                 for doc, chunks in batch:
                     (report.updated if doc.doc_id in known else report.added).append(doc.doc_id)
                     report.chunks += len(chunks)
@@ -137,16 +137,26 @@ class Indexer:
         mark_copies(copies, known, self.syndication_threshold)
         chunked = [(doc, self.chunker.split(doc) if doc.duplicate_of is None else []) for doc in copies]
         with tqdm(disable=True) as bar:
-            vectors = self._embed([c for _, chunks in chunked for c in chunks], bar)
+            vectors, sentences = self._vectors_and_rows([c for _, chunks in chunked for c in chunks], bar)
         bounds = np.cumsum([0] + [len(chunks) for _, chunks in chunked])
         upserts = [(doc, chunks, vectors[bounds[i]:bounds[i + 1]]) for i, (doc, chunks) in enumerate(chunked)]
-        self.store.write(upserts, deletes=[doc_id],
-                         sentences=self._sentences([c for _, chunks in chunked for c in chunks]))
+        self.store.write(upserts, deletes=[doc_id], sentences=sentences)
 
-    def _sentences(self, chunks: Sequence[Chunk]) -> dict[str, list[SentenceRecord]] | None:
+    def _vectors_and_rows(self, chunks: Sequence[Chunk], bar: tqdm
+                          ) -> tuple[np.ndarray, dict[str, list[SentenceRecord]] | None]:
+        """The chunks' vectors and sentence rows; one encoder pass gives both when the sentence vectors are
+        pooled from the chunks' tokens (rag/indexing/pooled.py), else the chunks are embedded apart."""
         if self.sentences is None or not chunks:
-            return None
-        return self.sentences([(c.chunk_id, c.text) for c in chunks])
+            return self._embed(chunks, bar), None
+        parts, rows = [], {}
+        for start in range(0, len(chunks), 512):  # the batch size of _embed
+            part = chunks[start:start + 512]
+            vectors, found = self.sentences.with_vectors([(c.chunk_id, c.text) for c in part])
+            parts.append(vectors if vectors is not None else self._embed(part, bar))
+            rows.update(found)
+            if vectors is not None:
+                bar.update(len(part))
+        return np.concatenate(parts), rows
 
     def upgrade(self, batch_chunks: int = 512, progress: bool = False) -> int:
         """Add sentence rows to chunks stored without them (an index built before they existed), a batch per

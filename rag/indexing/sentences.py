@@ -19,8 +19,10 @@ from rag.protocols import Embedder
 
 
 class SentenceBuilder:
-    def __init__(self, embedder: Embedder) -> None:
+    def __init__(self, embedder: Embedder, pooled: bool = False) -> None:
         self.embedder = embedder
+        # Pooled from the chunk's own pass when the embedder offers it (MiniLM on ONNX): rag.indexing.pooled.
+        self.pooled = pooled and hasattr(embedder, "embed_with_spans")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         # The bulk path (every core, length-sorted batches): the same model as the query-time sentence vectors.
@@ -28,12 +30,40 @@ class SentenceBuilder:
 
     def __call__(self, chunks: Sequence[tuple[str, str]]) -> dict[str, list[SentenceRecord]]:
         """The rows of each (chunk_id, text), by chunk_id."""
+        return self.with_vectors(chunks)[1]
+
+    def with_vectors(self, chunks: Sequence[tuple[str, str]]
+                     ) -> tuple[np.ndarray | None, dict[str, list[SentenceRecord]]]:
+        """The chunks' own vectors when they came from the same pass as the sentences' (else None: the caller
+        embeds the chunks), and the rows of each (chunk_id, text), by chunk_id."""
         found = {chunk_id: spans(text) for chunk_id, text in chunks}
         texts = list(dict.fromkeys(s for rows in found.values() for _, _, s in rows))
-        to_embed = [t for t in texts if ranked(t)]
+        chunk_vectors, own = self._pooled(chunks, found) if self.pooled else (None, {})
+        to_embed = list(dict.fromkeys(s for c, rows in found.items() for _, _, s in rows
+                                      if ranked(s) and (c, s) not in own))
         vectors = dict(zip(to_embed, self.embed(to_embed))) if to_embed else {}
         claims = dict(zip(texts, (tuple(c) for c in analyze(texts))))
         version = claims_version()
-        return {chunk_id: [SentenceRecord(chunk_id, n, start, end, s, claims[s], version, vectors.get(s))
-                           for n, (start, end, s) in enumerate(rows)]
-                for chunk_id, rows in found.items()}
+        return chunk_vectors, {
+            chunk_id: [SentenceRecord(chunk_id, n, start, end, s, claims[s], version,
+                                      own.get((chunk_id, s), vectors.get(s)) if ranked(s) else None)
+                       for n, (start, end, s) in enumerate(rows)]
+            for chunk_id, rows in found.items()}
+
+    def _pooled(self, chunks: Sequence[tuple[str, str]], found: dict[str, list[tuple[int, int, str]]]
+                ) -> tuple[np.ndarray | None, dict[tuple[str, str], np.ndarray]]:
+        """One pass per chunk: its vector, and each ranked sentence's vector pooled from its tokens."""
+        wanted = {c: [(a, b, s) for a, b, s in rows if ranked(s) and a >= 0] for c, rows in found.items()}
+        result = self.embedder.embed_with_spans(  # type: ignore[attr-defined]
+            [text for _, text in chunks], [[(a, b) for a, b, _ in wanted[c]] for c, _ in chunks])
+        if result is None:
+            return None, {}
+        chunk_vectors, pooled = result
+        own = {}
+        for (chunk_id, _), vectors in zip(chunks, pooled):
+            if vectors is None:
+                continue
+            for (_, _, sentence), vector in zip(wanted[chunk_id], vectors):
+                if not np.isnan(vector[0]):
+                    own[(chunk_id, sentence)] = vector
+        return chunk_vectors, own

@@ -1,0 +1,157 @@
+"""Whether an article can support an answer to a factoid question at all: it must hold every name and every
+figure the question gives.
+
+An on-topic passage that lacks the asked fact is usually worded almost like the question, with one thing
+changed: another person ("Robert Harper" for William Rainey Harper), another ordinal or date ("the 22nd
+most liveable city" for the 32nd; "as of February 2015" for March 2015), another place or nationality
+("the French border" for the Dutch one). Meaning and shared terms score such a passage high, and it holds a
+value of the kind asked, so the typed scorer would answer from it. The question's names and figures are
+what it is about: when the article (every retrieved passage of it, with its title) does not hold one of
+them, none of its sentences is about what the question asks.
+
+- A name is held when each of its words is (case, possessives, endings and the dots of abbreviations aside;
+  one typo in a long word allowed; "Chinese" ~ "China"); titles ("Mr", "Dr") are not part of it; an
+  acronym is held when the article spells it out ("SP" ~ "Scottish Parliament").
+- A figure written in digits (a year, a count, an ordinal: "1995", "22nd", "6,000") is held when the same
+  number occurs in the article.
+
+General rules of how questions name things, not of any one data set.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rag.claims.kinds import ROLES
+from rag.claims.parse import names as parse_names
+from rag.claims.parse import prepare
+from rag.text import content_terms
+
+# A name the question leaves out ("companies outside China") is not what the answer must be about.
+_EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+WORDED_LIKE = 2  # the question's other content words an article must hold for a missing name to rule it out
+_TITLES = frozenset("mr mrs ms dr st sir lord lady rev prof gen col sgt capt lt jr sr".split())
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s|'s)?(?![\w])")
+_DEMONYM = re.compile(r"(?:ese|ish|ian|an|ic|i|ch)$")
+_ORDINALS = {w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth".split(), start=2)}
+# A number that is part of a name ("Diablo 3", "iPhone 11", "Chronicles 2"), not a figure of the question.
+_NAMED_NUMBER = re.compile(r"(?:[A-Z]\w*|\b(?!(?:in|on|at|of|by|the|since|until|from|to|for|and|or|than|about|over|"
+                           r"under|after|before|during|between|around|nearly|some|past|last|first)\b)[a-z]+) $")
+_NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][\w'.-]*)+")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def names_asked(question: str) -> list[list[str]]:
+    """The names the question gives, each as its words (roles, titles and one-letter words left out)."""
+    text = prepare(question)
+    out = []
+    for start, _, value in parse_names(text):
+        if start == 0 or _EXCLUDED.search(text[:start]):
+            continue  # the question's first word is capitalized by its position, not as a name
+        words = [w.strip(".") for w in re.sub(r"'s\b", "", value).split()]
+        words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
+                 and not w.islower()]  # "of", "the" inside a name
+        if words:
+            out.append(words)
+    return out
+
+
+def figures_asked(question: str) -> list[str]:
+    """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
+    its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
+    text = prepare(question)
+    found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
+             if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
+    found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
+    return list(dict.fromkeys(found))
+
+
+def _typo(a: str, b: str) -> bool:
+    """One letter changed, added, dropped or swapped (words of five letters or more)."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _fold(text: str) -> str:
+    """Accents dropped ("Saarbrücken" = "Saarbrucken")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class ArticleText:
+    """An article's text (its retrieved passages and title), folded once for the checks below."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = _fold(prepare(text).lower())
+        self.words = set(re.findall(r"[^\W_]+", self.folded.replace(".", "")))
+        self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
+        self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
+        self.initials: set[str] = set()
+        for seq in _NAME_RUN.findall(prepare(text)):  # "the U.S. Geological Survey" -> "usgs"
+            letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()
+                              if w[0].isupper()).lower()
+            self.initials.update(letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1))
+
+    def has_word(self, word: str) -> bool:
+        w = _fold(word.lower().replace(".", ""))
+        if not w or w in self.words:
+            return True
+        parts = [p for p in re.split(r"[-'&]", w) if p]
+        if len(parts) > 1:  # "Nassau-Saarbrucken", "Anglo-Norman": each part
+            return all(self.has_word(p) for p in parts)
+        if len(w) <= 3:
+            return False
+        if any(v.startswith(w) for v in self.words):  # "Goldbach's", "Huguenots"
+            return True
+        if len(w) >= 7 and any(v[:6] == w[:6] for v in self.words):  # "Presidential" ~ "president"
+            return True
+        if _DEMONYM.search(w) and len(w) > 5 and any(v.startswith(w[:4]) for v in self.words):
+            return True  # "Chinese" ~ "China", "English" ~ "England"
+        return any(_typo(w, v) for v in self.words if abs(len(v) - len(w)) <= 1)
+
+    def has_name(self, words: list[str]) -> bool:
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in self.initials:
+            return True  # an acronym the article spells out
+        return all(self.has_word(w) for w in words)
+
+
+def worded_like(question: str, article: ArticleText) -> bool:
+    """The article holds at least ``WORDED_LIKE`` of the question's other content words (those not in its
+    names): it is worded like the question, so a name or figure it lacks is one changed, not one left
+    unsaid (a short snippet about the subject that does not repeat its name: "The game was launched in 2012")."""
+    named = {w.lower() for words in names_asked(question) for w in words}
+    others = [t for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit()]
+    return sum(any(v.startswith(t[:5]) for v in article.words) for t in others) >= WORDED_LIKE
+
+
+def missing_in(question: str, article: ArticleText) -> str:
+    """What the question names or writes in digits that the article does not hold; "" when it holds all, or
+    when the article is not worded like the question (see ``worded_like``)."""
+    if not worded_like(question, article):
+        return ""
+    for words in names_asked(question):
+        if not article.has_name(words) and (len(words) == 1 or any(article.has_word(w) for w in words)):
+            return f"the article does not name {' '.join(words)!r}, which the question does"
+    for figure in figures_asked(question):
+        if figure not in article.numbers:
+            return f"the article does not hold {figure}, which the question gives"
+    return ""
+
+
+def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
+    """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
+
+    Only what no retrieved article holds counts: when another article names it, the passages are about it,
+    and a short one that leans on the name without repeating it ("The game was released in 2012") may
+    still answer."""
+    if not names_asked(question) and not figures_asked(question):
+        return {}
+    return {doc: missing_in(question, ArticleText(text)) for doc, text in articles.items()}

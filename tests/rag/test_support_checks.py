@@ -1,0 +1,78 @@
+"""Factoid declines on on-topic passages: an article that lacks a name or a figure the question gives (another
+person, another ordinal or date, another place) cannot support the answer, however close its wording."""
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
+from rag.answer.support_checks import ArticleText, figures_asked, lacks, missing_in, names_asked
+from rag.claims.kinds import asked
+from rag.settings import AnswerSettings
+from rag.types import Passage
+
+
+def _p(doc_id: str, text: str) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=0.5)
+
+
+@pytest.fixture(scope="module")
+def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    vectors = SentenceVectors(minilm)
+    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+
+
+def test_the_names_and_figures_a_question_gives() -> None:
+    assert names_asked("In what year did Mary Okafor become the first director of the Lagos museum?") == [
+        ["Mary", "Okafor"], ["Lagos"]]
+    assert names_asked("Who was Mr. Patel's deputy?") == [["Patel"]]  # a title is not part of the name
+    assert names_asked("Which companies outside China process rare earths?") == []  # excluded, not required
+    assert names_asked("When was the bridge opened?") == []  # the first word is capitalized by its position
+    assert figures_asked("When was the port ranked 14th, after 6,000 ships in the 1990's?") == ["14", "6000", "1990"]
+    assert figures_asked("When was the third Starfall 2 game released in 2012?") == ["2012", "3"]  # "Starfall 2": a name
+
+
+@pytest.mark.parametrize(("question", "article", "held"), [
+    ("When did Mary Okafor open the museum?", "Joy Okafor opened the museum in 1961.", False),  # another person
+    ("When did Joy Okafor open the museum?", "Joy Okafor opened the museum in 1961.", True),
+    ("When was the port ranked 14th in the world?", "In 2019 the port was ranked 41st in the world.", False),
+    ("When was the port ranked 41st in the world?", "In 2019 the port was ranked 41st in the world.", True),
+    ("How much water reaches the Swiss border?", "About 900 m3/s reaches the Austrian border.", False),
+    ("What do English towns export?", "Towns in England export wool.", True),  # a nationality and its country
+    ("What did the NWC publish?", "The National Water Commission published a report.", True),  # an acronym
+    ("What did the USGS find?", "The U.S. Geological Survey found reserves.", True),
+    ("What did Saarbrucken build?", "Saarbrücken built a bridge.", True),  # accents aside
+    ("What did Okafur build?", "Okafor built a bridge.", True),  # one letter off in a long word
+    ("How many ships did 2,400 sailors crew?", "Some 2400 sailors crewed 30 ships.", True),
+    # a short snippet about the subject that does not repeat its name is not worded like the question
+    ("When was Starfall released?", "The game was launched on May 15, 2012.", True),
+])
+def test_an_article_holds_the_names_and_figures_of_the_question(question: str, article: str, held: bool) -> None:
+    assert (missing_in(question, ArticleText(article)) == "") is held
+
+
+def test_lacks_reports_per_article_and_nothing_when_the_question_names_nothing() -> None:
+    found = lacks("When did Joy Okafor open the museum?", {"a": "Joy Okafor opened the museum in 1961.",
+                                                            "b": "Mary Okafor opened the museum in 1961."})
+    assert found["a"] == "" and "Okafor" in found["b"]
+    assert lacks("When was the museum opened?", {"a": "It opened in 1961."}) == {}
+
+
+@pytest.mark.parametrize(("asked_for", "changed"), [
+    ("When did Joy Okafor open the Lagos museum?", "When did Mary Okafor open the Lagos museum?"),
+    ("When was Norland ranked the 41st largest port in the world?",
+     "When was Norland ranked the 14th largest port in the world?"),
+    ("How many ships did Norland build for Portugal?", "How many ships did Norland build for Spain?"),
+])
+def test_a_factoid_question_with_one_thing_changed_is_declined_on_the_on_topic_passage(
+        answerer: Answerer, asked_for: str, changed: str) -> None:
+    passages = [
+        _p("museum", "The Lagos museum holds bronzes from Benin. Joy Okafor opened the Lagos museum in 1961, after "
+                     "a decade of fundraising. It was extended in 1987."),
+        _p("port", "In 2019 Norland was ranked the 41st largest port in the world. Its yards built 30 ships for "
+                   "Portugal between 1950 and 1970. The harbour is dredged every year."),
+    ]
+    assert asked(changed)  # a factoid question: an answer type exists
+    assert answerer.answer(asked_for, passages).grounded
+    declined = answerer.answer(changed, passages)
+    assert not declined.grounded and not declined.citations
