@@ -333,7 +333,7 @@ def bench_cmd(name: Annotated[str, typer.Argument(help="squad2, rgb or conflicts
               data: Annotated[Path, typer.Option(help="The benchmark's folder, e.g. ../shared/benchmarks/squad2-sub500")],
               config: ConfigOpt = None, k: KOpt = None, as_json: JsonOpt = False,
               report: Annotated[Path | None, typer.Option(help="Write a .md or .html report (squad2)")] = None,
-              limit: Annotated[int | None, typer.Option(help="Only the first N questions (rgb)")] = None) -> None:
+              limit: Annotated[int | None, typer.Option(help="Only the first N questions (rgb, conflicts)")] = None) -> None:
     """Run a public benchmark (its files are read from --data, never copied)."""
     from api.settings import AppSettings
     from eval import benchmarks
@@ -362,7 +362,7 @@ def bench_cmd(name: Annotated[str, typer.Argument(help="squad2, rgb or conflicts
         elif name == "conflicts":
             from eval.conflicts import run_conflicts
 
-            outcome = run_conflicts(data, settings, workspace, k=k, progress=sys.stderr.isatty())
+            outcome = run_conflicts(data, settings, workspace, k=k, progress=sys.stderr.isatty(), limit=limit)
             if as_json:
                 typer.echo(json.dumps(outcome, indent=2))
             else:

@@ -39,8 +39,14 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def run_conflicts(data: Path, settings: Settings, workspace: Workspace, k: int | None = None,
-                  progress: bool = False) -> dict[str, Any]:
-    rows = load(data if data.suffix == ".jsonl" else data / "conflicts.jsonl")
+                  progress: bool = False, limit: int | None = None) -> dict[str, Any]:
+    """Score a conflicts file, or RGB's folder (en_fact.json) drawn into mixed rows (``eval.mixed``)."""
+    if (data / "en_fact.json").is_file():
+        from eval.mixed import rgb_mixed
+
+        rows = rgb_mixed(data, limit=limit)
+    else:
+        rows = load(data if data.suffix == ".jsonl" else data / "conflicts.jsonl")[:limit]
     details = []
     for row in tqdm(rows, desc="conflicts", unit="q", disable=not progress):
         docs = [Document(doc_id=f"{row['id']}-{i}-{d['kind']}", title=f"{row['id']}-{i}", text=d["text"],

@@ -34,6 +34,7 @@ from rag.claims.kinds import (
     scope_terms,
     show,
 )
+from rag.claims.parse import name_key
 from rag.claims.records import ClaimCache
 from rag.claims.variants import twins
 from rag.text import content_terms, stem
@@ -64,15 +65,26 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     if kinds:
         listing = asks_for_list(question)
         roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+        subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
+        # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
+        # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
+        said = list(claims)
+        claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
+        if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
+            holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
+            claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
+                      or role_fits(v.scope, roles)]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, whatever its kind
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)
                        if (s.citation, v.text) not in seen]
+        said += [c for c in claims if c not in said]
     else:
         claims = _parallel_claims(question, sentences, typed)
+        said = claims
     subjects = _subjects(question, sentences)
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
@@ -82,7 +94,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):
             for sb, vb in group[i + 1:]:
-                if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, group) or _also_said(vb, sa, group):
+                if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said):
                     continue
                 verdict = _verdict(va, vb, sa, sb, q_terms)
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,

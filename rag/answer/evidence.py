@@ -13,14 +13,14 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.answer.claims import figures, numeric_form
+from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
 from rag.answer.support_checks import lacks
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
+from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.parse import names as parse_names
-from rag.claims.parse import prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
 from rag.text import content_terms, split_sentences, stem, units_in
@@ -168,7 +168,7 @@ def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages:
     question: the rule of ``candidates``, with the question's term weights taken from the passages' sentences."""
     pool = _pool(passages)
     vectors.load(passages)
-    scored = [Candidate(text, passage, 0, set(content_terms(text)), figures(text), units_in(numeric_form(text)))
+    scored = [Candidate(text, passage, 0, set(content_terms(text)), figure_tokens(text), units_in(numeric_form(text)))
               for text, passage in sentences]
     if scored:
         _score(question, pool, scored, vectors, query_vector, None, TYPED_DEPTH)
@@ -201,7 +201,7 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 @functools.lru_cache(maxsize=20_000)
 def _features(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """A sentence's terms, figures and units: the same retrieved sentences come back question after question."""
-    return frozenset(content_terms(sentence)), frozenset(figures(sentence)), frozenset(units_in(numeric_form(sentence)))
+    return frozenset(content_terms(sentence)), frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
 
 
 register_function("sentence_features", lru_stats(_features))
@@ -243,6 +243,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
     top = sorted(pool, key=lambda c: -c.score)[:parsed]
+    offices = K.role_words({stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES)
+    # a sentence that may name the holder of the role asked is typed by the parser too, wherever it ranks
+    top += [c for c in pool if offices and c not in top and K.says_role(c.text, offices)]
     typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
     for c, found in zip(top, typed):
         c.claims = tuple(found)
@@ -279,11 +282,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
             continue
-        if anchor_kinds and not holds(c.text, ([], anchors[1])) and any(
-                v.kind in anchor_kinds and not K.in_question(v, question) for v in c.claims):
+        others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \
+            if anchor_kinds else []
+        if others and not holds(c.text, ([], anchors[1])):
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
-            # in a sentence naming China, for the U.S. president)
-            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope)]
+            # in a sentence naming China, for the U.S. president), unless that place is only the other party
+            # of what the role-holder does ("in response to China's agreement, the Biden administration ...")
+            theirs = not (roles and any(v.scope for v in c.answers) and only_counterparts(c.text, others))
+            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope and theirs)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rag.answer import gather
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, candidates
 from rag.answer.finalize import DECLINE
@@ -81,10 +82,16 @@ class ExtractiveGenerator:
         kinds = asked(question)
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]
+            held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
             if not supported or supported[0].score < self.settings.typed_min_support:
-                return []
+                if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
+                    return []
+                supported = held
             chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
+            chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
+            if not asks_for_list(question):
+                chosen += gather.unanchored_sides(question, pool, chosen, self.settings.max_conflicting)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if descriptive(question):  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.answer.claims import figures
 from rag.answer.evidence import SentenceVectors
+from rag.claims.parse import figure_tokens
 from rag.text import STOPWORDS, content_terms, split_sentences
 from rag.types import Passage
 
@@ -28,7 +28,7 @@ according despite since though unlike as in on at by for from under with without
 neither either each every another many several some most none nearly almost about around roughly
 approximately over only just even yet so then here there this that these those it its they their
 """.split())
-# Number and month words are figures (rag.answer.claims), compared after normalization, not as names.
+# Number and month words are figures (rag.claims.parse.figure_tokens), compared after normalization, not as names.
 _NOT_NAMES = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty
 fifty sixty seventy eighty ninety hundred thousand million billion trillion half dozen first second third
@@ -85,7 +85,7 @@ class Claims:
 
     @classmethod
     def of(cls, text: str) -> Claims:
-        return cls(text, frozenset(figures(text)), frozenset(names(text)))
+        return cls(text, frozenset(figure_tokens(text)), frozenset(names(text)))
 
 
 class PassageFacts:
@@ -94,7 +94,7 @@ class PassageFacts:
     def __init__(self, passage: Passage) -> None:
         whole = passage.title + "\n" + passage.text
         self.passage = passage
-        self.figures = figures(whole)
+        self.figures = figure_tokens(whole)
         self.vocabulary = _terms(whole)
         self.sentences = split_sentences(passage.text) or [passage.text]
 

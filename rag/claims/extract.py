@@ -53,6 +53,11 @@ class _Model:
             return cls._nlp
 
 
+def model() -> Any:
+    """The loaded spaCy pipeline (None without it), for callers that read a sentence's parse themselves."""
+    return _Model.get()
+
+
 def typed() -> bool:
     """True when names are typed and scopes parsed by spaCy (else: the regex path)."""
     return _Model.get() is not None

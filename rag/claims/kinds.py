@@ -97,6 +97,17 @@ ROLE_OF = {"administration": {"president"}, "presidency": {"president"}, "white 
            "team": {"president", "coach", "leader"}}
 
 
+def role_words(roles: set[str]) -> set[str]:
+    """The words that name a holder of these roles: the roles themselves and the offices that name them."""
+    return set(roles) | {office for office, held in ROLE_OF.items() if held & roles} if roles else set()
+
+
+def says_role(text: str, words: set[str]) -> bool:
+    """The text names one of these roles or offices ("President ...", "the ... administration")."""
+    folded = " ".join(re.findall(r"[a-z]+", text.lower()))
+    return any(re.search(rf"\b{re.escape(w)}s?\b", folded) for w in words)
+
+
 _GENERIC = frozenset({"global", "world", "worldwide", "total", "overall", "entire", "whole", "all"})
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, normalize
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"', 0xa0: " "}
@@ -229,3 +229,49 @@ def name_key(value: str) -> str:
     """A name folded for comparison: 'the Biden administration's' -> 'biden administration'."""
     value = re.sub(r"'s\b", "", value.lower())
     return " ".join(w for w in re.findall(r"[\w&]+", value) if w not in ("the", "a", "an"))
+
+
+# Figures as verification compares them: canonical tokens that match across wordings ("85–90%" = "85-90
+# percent", "one year" = "twelve months"), read from the same parse as the typed claims.
+_SPELLED = {w: n for w, n in WORD_NUMBERS.items() if w not in ("a", "an", "half a")}
+_SPELLED_RE = re.compile(r"(?<!\w)(?:(" + "|".join(sorted(map(re.escape, _SPELLED), key=len, reverse=True))
+                         + r")(?!\w)|(a )(?=(?:year|month|decade|week|day)s?\b))")
+
+
+def numeric_form(text: str) -> str:
+    """Normalized text with number words as digits: "one-year" -> "1-year", "a dozen" -> "12", "a year" -> "1 year"."""
+    return _SPELLED_RE.sub(lambda m: "1 " if m.group(2) else f"{_SPELLED[m.group(1)]:g}", normalize(text))
+
+
+def _duration_token(days: float) -> str:
+    if days >= 28:  # in months, when a whole (or half) number of them by either length of a month
+        for months in (days * 12 / 365, days / _DURATION_UNITS["month"]):
+            if abs(months * 2 - round(months * 2)) < 0.02:
+                return f"dur:{round(months * 2) / 2:g}mo"
+    return f"dur:{round(days, 3):g}d"
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figure_tokens(text: str) -> set[str]:
+    """Canonical figures of a text: durations (in months or days, each end of a range; a bound's "over" or
+    "about" aside), the other numbers, and the months its dates name."""
+    form = numeric_form(text)
+    found: set[str] = set()
+    rest = form
+    for f in figures(form):
+        if f.kind == "duration":
+            m = _DURATION.match(form, f.start) or _DURATION.search(form, f.start)
+            if m is None or m.start() >= f.end:
+                continue
+            days = _DURATION_UNITS[m.group("unit").lower()]
+            for n in (m.group("a"), m.group("b")):
+                value = 1.0 if n and n.lower() in ("a", "an") else number(n) if n else None
+                if value is not None:
+                    found.add(_duration_token(value * days))
+            rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
+        elif f.kind == "date":
+            found |= {"month:" + name[:3] for name in _MONTHS if re.search(rf"\b{name[:3]}", f.text.lower())}
+    found |= {f"num:{float(n):g}" for n in _DIGITS.findall(rest.replace(",", ""))}
+    return found

@@ -13,12 +13,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag.answer.claims import figures, numeric_form
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import verify
 from rag.citations import cite, markers
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
+from rag.claims.parse import figure_tokens as figures
+from rag.claims.parse import numeric_form
 from rag.embedders import HashingEmbedder
 from rag.indexing.chunker import Chunker
 from rag.text import content_terms, keyword_terms, normalize, numbers_in, split_sentences, units_in

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.claims import figures
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import verify
+from rag.claims.parse import figure_tokens as figures
 from rag.types import Passage
 
 
