@@ -1,7 +1,9 @@
 # The service with the packaged embedding model; no network needed at run time.
 FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 PIP_NO_CACHE_DIR=1 \
+# MALLOC_ARENA_MAX: concurrent requests spread over the server's worker threads, and glibc gives threads arenas of
+# their own (up to 8 per core); two arenas held RSS 160 MB lower under overlapping uploads (README, Soak).
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 PIP_NO_CACHE_DIR=1 MALLOC_ARENA_MAX=2 \
     RAG_INDEX_DIR=/data/index RAG_HOST=0.0.0.0 RAG_PORT=8000
 
 WORKDIR /app
