@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rag.claims.records import SentenceRecord, claims_from_json
-from rag.stores.sentences_sqlite import UPGRADE_COMMAND, from_blob, to_blob
+from rag.stores import sentences_sqlite
+from rag.stores.sentences_sqlite import from_blob, to_blob
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS rag_sentences ("
@@ -57,20 +58,4 @@ def missing(conn: Any, limit: int) -> list[tuple[str, str]]:
 
 
 def verify(conn: Any, dim: int) -> list[str]:
-    problems = []
-    without = conn.execute("SELECT COUNT(*) FROM rag_chunks c LEFT JOIN rag_sentence_chunks s USING (chunk_id) "
-                           "WHERE s.chunk_id IS NULL").fetchone()[0]
-    if without and conn.execute("SELECT EXISTS (SELECT 1 FROM rag_sentence_chunks)").fetchone()[0]:
-        problems.append(f"{without} chunks have no sentence rows (indexed before sentence vectors): "
-                        f"run `{UPGRADE_COMMAND}` to add them")
-    counts = conn.execute(
-        "SELECT COUNT(*) FROM rag_sentence_chunks k LEFT JOIN (SELECT chunk_id, COUNT(*) AS n, COUNT(vector) AS v "
-        "FROM rag_sentences GROUP BY chunk_id) s USING (chunk_id) "
-        "WHERE coalesce(s.n, 0) != k.n_sentences OR coalesce(s.v, 0) != k.n_vectors").fetchone()[0]
-    if counts:
-        problems.append(f"{counts} chunks whose sentence rows or vectors differ from the count recorded")
-    bad = conn.execute("SELECT COUNT(*) FROM rag_sentences WHERE vector IS NOT NULL AND length(vector) != %s",
-                       [2 * dim]).fetchone()[0]
-    if bad:
-        problems.append(f"{bad} sentence vectors without {dim} dimensions")
-    return problems
+    return sentences_sqlite.verify(conn, dim, prefix="rag_", mark="%s")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -78,29 +79,33 @@ def missing(conn: sqlite3.Connection, limit: int) -> list[tuple[str, str]]:
                         "WHERE s.chunk_id IS NULL ORDER BY c.vid LIMIT ?", (limit,)).fetchall()
 
 
-def verify(conn: sqlite3.Connection, dim: int) -> list[str]:
-    """Every chunk has its sentence rows, and each chunk's rows and vectors add up to what it records.
+def verify(conn: Any, dim: int, prefix: str = "", mark: str = "?") -> list[str]:
+    """Every chunk has its sentence rows, and each chunk's rows and vectors add up to what it records; the same
+    checks for the PostgreSQL store's tables (``prefix="rag_", mark="%s"``, rag/stores/sentences_postgres.py).
 
     A store with no sentence rows at all was built before them (or written without them): that is not an
     inconsistency (readers compute what they need), and ``rag check`` says how to add them."""
+    chunks, sentence_chunks, sentences = f"{prefix}chunks", f"{prefix}sentence_chunks", f"{prefix}sentences"
+
+    def count(sql: str, args: Sequence[Any] = ()) -> int:
+        return int(conn.execute(sql, list(args)).fetchone()[0])
+
     problems = []
-    without = conn.execute("SELECT COUNT(*) FROM chunks c LEFT JOIN sentence_chunks s USING (chunk_id) "
-                           "WHERE s.chunk_id IS NULL").fetchone()[0]
-    if without and conn.execute("SELECT EXISTS (SELECT 1 FROM sentence_chunks)").fetchone()[0]:
+    without = count(f"SELECT COUNT(*) FROM {chunks} c LEFT JOIN {sentence_chunks} s USING (chunk_id) "
+                    "WHERE s.chunk_id IS NULL")
+    if without and count(f"SELECT COUNT(*) FROM (SELECT 1 FROM {sentence_chunks} LIMIT 1) t"):
         problems.append(f"{without} chunks have no sentence rows (indexed before sentence vectors): "
                         f"run `{UPGRADE_COMMAND}` to add them")
-    counts = conn.execute(
-        "SELECT COUNT(*) FROM sentence_chunks k LEFT JOIN (SELECT chunk_id, COUNT(*) AS n, COUNT(vector) AS v "
-        "FROM sentences GROUP BY chunk_id) s USING (chunk_id) "
-        "WHERE coalesce(s.n, 0) != k.n_sentences OR coalesce(s.v, 0) != k.n_vectors").fetchone()[0]
-    if counts:
-        problems.append(f"{counts} chunks whose sentence rows or vectors differ from the count recorded")
-    bad = conn.execute("SELECT COUNT(*) FROM sentences WHERE vector IS NOT NULL AND length(vector) != ?",
-                       (2 * dim,)).fetchone()[0]
+    differ = count(f"SELECT COUNT(*) FROM {sentence_chunks} k LEFT JOIN (SELECT chunk_id, COUNT(*) AS n, "
+                   f"COUNT(vector) AS v FROM {sentences} GROUP BY chunk_id) s USING (chunk_id) "
+                   "WHERE coalesce(s.n, 0) != k.n_sentences OR coalesce(s.v, 0) != k.n_vectors")
+    if differ:
+        problems.append(f"{differ} chunks whose sentence rows or vectors differ from the count recorded")
+    bad = count(f"SELECT COUNT(*) FROM {sentences} WHERE vector IS NOT NULL AND length(vector) != {mark}", [2 * dim])
     if bad:
         problems.append(f"{bad} sentence vectors without {dim} dimensions")
-    orphans = conn.execute("SELECT COUNT(*) FROM sentences s LEFT JOIN sentence_chunks k USING (chunk_id) "
-                           "WHERE k.chunk_id IS NULL").fetchone()[0]
+    orphans = count(f"SELECT COUNT(*) FROM {sentences} s LEFT JOIN {sentence_chunks} k USING (chunk_id) "
+                    "WHERE k.chunk_id IS NULL")
     if orphans:
         problems.append(f"{orphans} sentence rows belong to no recorded chunk")
     return problems
