@@ -7,14 +7,12 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, describe, find_conflicts
-from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.subjects import question_names, subject_of
 from rag.claims.variants import changed_facts
 from rag.retrieval.diversity import near_duplicates
-from rag.settings import AnswerSettings
 from rag.syndication import mark_copies
 from rag.types import Document, Passage
+from tests.rag.answerers import extractive_answerer
 
 KILBRIDE = ("Northern Lights is the second studio album by the Irish folk band Kilbride. It was released in 1997 on "
             "Claddagh Records.")
@@ -131,8 +129,7 @@ def test_syndication_indexes_a_fact_changed_copy_apart_but_still_collapses_a_tru
 
 @pytest.fixture(scope="module")
 def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def _p(doc_id: str, text: str) -> Passage:

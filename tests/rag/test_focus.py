@@ -4,23 +4,16 @@ declines when on-topic passages hold no answer about that focus."""
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.focus import asks_about_what_is_not, mismatch, opposite_in, says_not
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
-from rag.settings import AnswerSettings
-from rag.types import Passage
-
-
-def _p(doc_id: str, text: str) -> Passage:
-    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=0.5)
+from tests.rag.answerers import extractive_answerer
+from tests.rag.answerers import passage as _p
 
 
 @pytest.fixture(scope="module")
 def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def test_a_question_about_what_is_not_needs_a_sentence_that_says_not() -> None:

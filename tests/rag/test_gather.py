@@ -7,20 +7,17 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.counterpart import only_counterparts
-from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.gather import asked_roles
 from rag.claims.extract import analyze, typed
-from rag.settings import AnswerSettings
 from rag.types import Passage
+from tests.rag.answerers import extractive_answerer
 
 needs_parser = pytest.mark.skipif(not typed(), reason="the counterpart rule reads spaCy's parse")
 
 
 @pytest.fixture(scope="module")
 def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def _p(doc: str, text: str, published_at: str | None = None) -> Passage:

@@ -4,22 +4,15 @@ person, another ordinal or date, another place) cannot support the answer, howev
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.support_checks import ArticleText, figures_asked, lacks, missing_in, names_asked
 from rag.claims.kinds import asked
-from rag.settings import AnswerSettings
-from rag.types import Passage
-
-
-def _p(doc_id: str, text: str) -> Passage:
-    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=0.5)
+from tests.rag.answerers import extractive_answerer
+from tests.rag.answerers import passage as _p
 
 
 @pytest.fixture(scope="module")
 def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def test_the_names_and_figures_a_question_gives() -> None:
