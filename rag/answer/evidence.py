@@ -54,8 +54,6 @@ class Candidate:
     passage: Passage
     rank: int
     terms: set[str]
-    numbers: set[str]
-    units: set[str]
     context: set[str] = field(default_factory=set)  # terms of the line introducing a list item ("... requires:")
     similarity: float = 0.0
     coverage: float = 0.0
@@ -66,6 +64,15 @@ class Candidate:
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
+
+    # A sentence's figures and units, parsed on first use: the answerer compares them, the rerank never does.
+    @functools.cached_property
+    def numbers(self) -> set[str]:
+        return set(_figures(self.text)[0])
+
+    @functools.cached_property
+    def units(self) -> set[str]:
+        return set(_figures(self.text)[1])
 
 
 class StoredSentences(Protocol):
@@ -168,8 +175,7 @@ def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages:
     question: the rule of ``candidates``, with the question's term weights taken from the passages' sentences."""
     pool = _pool(passages)
     vectors.load(passages)
-    scored = [Candidate(text, passage, 0, set(content_terms(text)), figure_tokens(text), units_in(numeric_form(text)))
-              for text, passage in sentences]
+    scored = [Candidate(text, passage, 0, set(content_terms(text))) for text, passage in sentences]
     if scored:
         _score(question, pool, scored, vectors, query_vector, None, TYPED_DEPTH)
     return scored
@@ -191,20 +197,26 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
                 continue
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                terms, numbers, units = _features(sentence)
-                found[key] = Candidate(sentence, passage, rank, set(terms), set(numbers), set(units), context=lead_in)
+                found[key] = Candidate(sentence, passage, rank, set(_terms(sentence)), context=lead_in)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
             lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
     return list(found.values())
 
 
+# Per-sentence caches: the same retrieved sentences come back question after question.
 @functools.lru_cache(maxsize=20_000)
-def _features(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """A sentence's terms, figures and units: the same retrieved sentences come back question after question."""
-    return frozenset(content_terms(sentence)), frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
+def _terms(sentence: str) -> frozenset[str]:
+    return frozenset(content_terms(sentence))
 
 
-register_function("sentence_features", lru_stats(_features))
+@functools.lru_cache(maxsize=20_000)
+def _figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's figures and units."""
+    return frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
+
+
+register_function("sentence_features", lru_stats(_terms))
+register_function("sentence_figures", lru_stats(_figures))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,

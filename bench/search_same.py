@@ -1,0 +1,63 @@
+"""Whether two checkouts rank the same: ``/v1/search``'s results (chunk ids, order and scores) for the bench
+questions, in-process on a bench collection. Run it once with ``--write`` under one checkout's code
+(``PYTHONPATH`` picks it), then with ``--check`` under the other's; any difference is printed and exits 1.
+
+Run: PYTHONPATH=../before .venv/bin/python bench/search_same.py --size 10k --write /tmp/before.json
+     PYTHONPATH=. .venv/bin/python bench/search_same.py --size 10k --check /tmp/before.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.append(str(HERE))  # after PYTHONPATH: the checkout under test supplies rag/
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
+from load import wordings  # noqa: E402
+
+
+def results(index: Path, count: int, k: int) -> list[dict[str, Any]]:
+    from rag.services import build_services
+    from rag.settings import Settings
+    from rag.types import SearchRequest, SearchResponse
+
+    engine = build_services(Settings.load(index_dir=index)).engine
+    out = []
+    for q in itertools.islice(wordings(questions()), count):
+        response = SearchResponse(passages=engine.search(SearchRequest(query=q, k=k)))
+        out.append({"query": q, "passages": [[p.chunk_id, p.score] for p in response.passages]})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=10_000, help="a collection built by bench/build.py")
+    parser.add_argument("--questions", type=int, default=300)
+    parser.add_argument("--k", type=int, default=5)
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--write", type=Path)
+    action.add_argument("--check", type=Path)
+    args = parser.parse_args()
+    found = results(CACHE / f"store-{size_label(args.size)}", args.questions, args.k)
+    if args.write:
+        args.write.write_text(json.dumps(found))
+        print(f"wrote {len(found)} questions' results to {args.write}")
+        return
+    expected = json.loads(args.check.read_text())
+    differ = [(e, f) for e, f in zip(expected, found) if e != f]
+    for e, f in differ[:10]:
+        print(f"DIFFERENT {e['query']!r}\n  expected {e['passages']}\n  found    {f['passages']}")
+    print(f"{len(found) - len(differ)} of {len(found)} questions: same chunks, order and scores")
+    sys.exit(1 if differ or len(expected) != len(found) else 0)
+
+
+if __name__ == "__main__":
+    main()
