@@ -48,6 +48,16 @@ def _prefix_match(term: str, vocabulary: set[str]) -> bool:
     return False
 
 
+def _heads(vocabulary: set[str]) -> set[str]:
+    """The six-letter heads ``_prefix_match`` compares, once per vocabulary instead of once per term."""
+    return {v[:6] for v in vocabulary if len(v) >= 6}
+
+
+def _has_term(term: str, vocabulary: set[str], heads: set[str]) -> bool:
+    """``_prefix_match(term, vocabulary)`` with ``heads = _heads(vocabulary)``."""
+    return term in vocabulary or (len(term) >= 6 and term[:6] in heads)
+
+
 @dataclass
 class Candidate:
     text: str
@@ -224,7 +234,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     """Score ``scored``: half meaning, half the question's terms held (weighted by how rare each is in
     ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
     q_terms = list(dict.fromkeys(content_terms(question)))
-    df = Counter(t for c in pool for t in q_terms if _prefix_match(t, c.terms))
+    heads = {id(c): _heads(c.terms) for c in pool}
+    df = Counter(t for c in pool for t in q_terms if _has_term(t, c.terms, heads[id(c)]))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
@@ -234,7 +245,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
         held = c.terms | c.context
-        c.coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
+        held_heads = (heads[id(c)] if id(c) in heads else _heads(c.terms)) | _heads(c.context)
+        c.coverage = sum(w for t, w in weights.items() if _has_term(t, held, held_heads)) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:

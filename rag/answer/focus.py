@@ -16,6 +16,7 @@ Both are general rules of English, not of any one data set.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
@@ -60,10 +61,13 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _PREFIXES = ("un", "non-", "non")
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(_PHRASES.sub(" ", text.lower().replace("\u2019", "'"))))
+# Cached: the scorer checks one question against every candidate sentence, and sentences recur across questions.
+@functools.lru_cache(maxsize=20_000)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(_PHRASES.sub(" ", text.lower().replace("\u2019", "'"))))
 
 
+@functools.lru_cache(maxsize=1024)
 def asks_about_what_is_not(question: str) -> bool:
     return bool(_ASKS_NOT.search(_NOT_A_NEGATION.sub(" ", question.replace("\u2019", "'"))))
 

@@ -39,11 +39,15 @@ def score_fusion(lists: Mapping[str, Sequence[Passage]], weights: Mapping[str, f
 
 
 def _merge(seen: dict[str, Passage], name: str, passage: Passage) -> None:
-    kept = seen.setdefault(passage.chunk_id, passage.model_copy(update={"scores": dict(passage.scores)}))
+    kept = seen.get(passage.chunk_id)
+    if kept is None:  # one copy per passage, made here: the lists' passages are left as they were
+        kept = seen[passage.chunk_id] = passage.model_copy(update={"scores": dict(passage.scores)})
     kept.scores[name] = passage.score
 
 
 def _ordered(seen: dict[str, Passage], fused: dict[str, float]) -> list[Passage]:
-    out = [p.model_copy(update={"score": round(fused[cid], 6)}) for cid, p in seen.items()]
+    out = list(seen.values())
+    for p in out:  # the copies _merge made, so set in place
+        p.score = round(fused[p.chunk_id], 6)
     out.sort(key=lambda p: -p.score)
     return out
