@@ -9,6 +9,7 @@ Run: PYTHONPATH=../before .venv/bin/python bench/search_same.py --size 10k --wri
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import os
@@ -17,8 +18,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.append(str(HERE))  # after PYTHONPATH: the checkout under test supplies rag/
+sys.path.append(str(HERE))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+# rag from PYTHONPATH (the checkout under test), imported before corpus.py puts this checkout first on sys.path
+rag = importlib.import_module("rag")
 
 from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
 from load import wordings  # noqa: E402

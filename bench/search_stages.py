@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import itertools
 import json
 import os
@@ -24,8 +25,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.append(str(HERE))  # after PYTHONPATH: the checkout under test supplies rag/
+sys.path.append(str(HERE))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+# rag from PYTHONPATH (the checkout under test), imported before corpus.py puts this checkout first on sys.path
+rag = importlib.import_module("rag")
 
 from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
 from load import wordings  # noqa: E402
@@ -108,7 +112,8 @@ def main() -> None:
         request(q)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     n = len(timed_questions)
-    print(f"{args.questions} questions, {size_label(args.size)} chunks, load average {os.getloadavg()[0]:.1f}")
+    print(f"{args.questions} questions, {size_label(args.size)} chunks, code {Path(rag.__file__).parents[1]}, "
+          f"load average {os.getloadavg()[0]:.1f}")
     print("| stage | CPU ms per request |\n|---|---|")
     for name in [*names, "request parse + response JSON"]:
         print(f"| {name} | {SPENT[name] / n * 1000:.2f} |")
