@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
+from rag.caches import lru_stats, register_function
+
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
 _ASKS_NOT = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
 _NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\bif not\b|\bwhy not\b", re.IGNORECASE)
@@ -70,6 +72,9 @@ def _words(text: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=1024)
 def asks_about_what_is_not(question: str) -> bool:
     return bool(_ASKS_NOT.search(_NOT_A_NEGATION.sub(" ", question.replace("\u2019", "'"))))
+
+
+register_function("focus_words", lru_stats(_words))
 
 
 def says_not(sentence: str) -> bool:
