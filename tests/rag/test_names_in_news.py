@@ -104,3 +104,30 @@ def test_a_snippet_that_leans_on_its_subject_answers_and_a_page_worded_like_the_
     # a long passage that never names the subject is not a snippet leaning on it
     long_text = "The game was released on December 1, 2017 in Japan. " + " ".join(["Players praised its music."] * 14)
     assert not generator.answer("When was Xenoblade Chronicles 2 released?", [passage("a", long_text)]).grounded
+
+
+def test_two_articles_answering_with_a_rare_figure_lower_the_bar_a_little() -> None:
+    from rag.answer.evidence import Candidate
+    from rag.answer.extractive import CORROBORATED, _bar
+    from rag.claims.kinds import Value
+
+    def cand(doc: str, score: float, kind: str) -> Candidate:
+        c = Candidate(text="x", passage=passage(doc, "x"), rank=0, terms=set(), numbers=set(), units=set())
+        c.score, c.on_values = score, [Value(kind, "90 days")]
+        return c
+
+    two = [cand("a", 0.39, "duration"), cand("b", 0.36, "duration")]
+    assert _bar(two, 0.40) == pytest.approx(0.40 - CORROBORATED)
+    assert _bar(two[:1], 0.40) == 0.40                                     # one article alone: the bar
+    assert _bar([cand("a", 0.39, "duration"), cand("a", 0.38, "duration")], 0.40) == 0.40  # the same article
+    assert _bar([cand("a", 0.39, "date"), cand("b", 0.38, "date")], 0.40) == 0.40  # dates are everywhere
+    assert _bar([cand("a", 0.39, "duration"), cand("b", 0.20, "duration")], 0.40) == 0.40  # far below
+
+
+def test_how_long_is_answered_with_both_sides_when_two_articles_word_it_apart_from_the_question(
+        generator: Answerer) -> None:
+    answer = generator.answer("How long does the deal last?", [
+        passage("a", "The one-year suspension framework reveals tensions between relief and long-term security."),
+        passage("b", "Under the terms of the deal, Beijing agreed to resume shipments for a 90-day period."),
+    ])
+    assert answer.grounded and "90-day" in answer.answer and "one-year" in answer.answer
