@@ -276,8 +276,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                     else analyze([question], use_model=False))[0] if anchors[1] else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     for c in pool:
-        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
-                     and K.answers_as(v, prepare(c.text), kinds, question) and _a_name_here(v, c.text, proper)]
+        text = prepare(c.text)
+        c.answers = [v for v in c.claims if K.fits(v, kinds, text) and not K.in_question(v, question)
+                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
