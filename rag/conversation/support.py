@@ -46,8 +46,8 @@ def best(question: str, passages: Sequence[Passage], vectors: SentenceVectors,
 
 def confirms(question: str, first: Candidate, second: Candidate) -> bool:
     """Whether the qualified question's pick ``second`` is what the standalone question ranked first: the same
-    sentence, or for a descriptive question (judged a passage at a time) the same passage. (MTRAG: the same
-    passage answers 3 more follow-ups from an expected passage, and no unanswerable one.)"""
+    sentence, or for a descriptive question (judged a passage at a time) the same passage. (MTRAG, `rag eval`:
+    one more follow-up cites an expected passage, one fewer is declined, no unanswerable one is answered.)"""
     if second.text == first.text:
         return True
     return not asked(question) and descriptive(question) and second.passage.chunk_id == first.passage.chunk_id

@@ -1,5 +1,6 @@
-"""A descriptive question's bar when the retriever and the window agree (rag.answer.descriptive.agreed): the
-best window in the retriever's first passage needs ``AGREED_BAR``; elsewhere the question's own bar."""
+"""A yes/no question's bar when the retriever and the window agree (rag.answer.descriptive.agreed): the best
+window in the retriever's first passage needs ``AGREED_BAR``; elsewhere, or for another form, the question's
+own bar."""
 
 from __future__ import annotations
 
@@ -41,4 +42,14 @@ def test_the_same_score_in_another_passage_keeps_the_questions_bar() -> None:
 def test_below_the_agreed_bar_the_first_passage_is_still_declined() -> None:
     window, supported = judge(QUESTION, _pool(0.8, 0.4), None, None, AnswerSettings())
     assert window is not None and window.score < AGREED_BAR
+    assert not supported
+
+
+def test_an_open_question_in_the_first_passage_keeps_its_bar() -> None:
+    # "How ...?" about a third party: the passage that answers it states it in the question's words.
+    settings = AnswerSettings()
+    window, supported = judge("How does physical activity change a child's focus at school?", _pool(0.9, 0.5),
+                              None, None, settings)
+    assert window is not None and window.best.passage.doc_id == "first"
+    assert AGREED_BAR <= window.score < settings.min_support
     assert not supported
