@@ -86,3 +86,21 @@ def test_who_is_the_ceo_names_the_holder_after_the_company_and_title(generator: 
         passage("b", "Vanguard's New CEO Says Advisors' Jobs Are in Jeopardy. He kicked off a conference."),
     ])
     assert answer.grounded and "Tim Buckley" in answer.answer
+
+
+@needs_parser
+def test_a_snippet_that_leans_on_its_subject_answers_and_a_page_worded_like_the_question_does_not(
+        generator: Answerer) -> None:
+    # cut from a page that named the game above it: short, opening on "The game", not worded like the question
+    snippet = generator.answer("When was Xenoblade Chronicles 2 released?", [
+        passage("a", "The game was released on December 1, 2017 in Japan, North America and Europe."),
+    ])
+    assert snippet.grounded and "December 1, 2017" in snippet.answer
+    # a passage worded like the question about another game: the name changed, not left unsaid
+    other = generator.answer("When was Diablo 3 released for consoles in Europe?", [
+        passage("a", "It was released for consoles in Europe on September 3, 2013."),
+    ])
+    assert not other.grounded
+    # a long passage that never names the subject is not a snippet leaning on it
+    long_text = "The game was released on December 1, 2017 in Japan. " + " ".join(["Players praised its music."] * 14)
+    assert not generator.answer("When was Xenoblade Chronicles 2 released?", [passage("a", long_text)]).grounded
