@@ -67,7 +67,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-                  if fits(v, kinds) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
+                  if fits(v, kinds, s.text) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")

@@ -49,6 +49,9 @@ _HOW_TO = re.compile(r"\bhow to\b", re.I)
 RANK_WITHIN = 0.15  # windows this close to the best are told apart by the retriever's order
 NEIGHBOURS = 1  # sentences either side of the best one that are judged (and quoted) with it
 MAX_QUOTED = 3
+# A yes/no question's bar when the best window is in the passage the retriever ranked first: two readings that
+# agree (the retriever's over the whole passage, the window's over its best sentences) need less of each.
+AGREED_BAR = 0.42
 
 
 def descriptive(question: str) -> bool:
@@ -134,11 +137,24 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
               if not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors)]
     if not ranked:
         return None, False
-    floor = bar(question, settings)
+    floor = agreed(question, ranked, bar(question, settings))
     if ranked[0].score < floor:
         return ranked[0], False
     close = [w for w in ranked if w.score >= max(floor, ranked[0].score - RANK_WITHIN)]
     return min(close, key=lambda w: w.best.rank), True
+
+
+def agreed(question: str, ranked: Sequence[Window], floor: float) -> float:
+    """The bar for the best of ``ranked``: for a yes/no question, ``AGREED_BAR`` at most when that window's
+    passage is the retriever's first; the bar as given otherwise. A yes/no question is answered by a passage
+    that states the proposition in its own words ("Does physical activity increase a child's attention span?":
+    "children who get enough physical activity tend to have an easier time focusing"), so its window scores
+    low on the question's terms even where the retriever, reading the whole passage, put it first.
+    (MTRAG: 3 more answerable turns cite an expected passage, no unanswerable one is answered. The same for
+    every descriptive form also answered "What are the grounds for lodging an appeal?" but let two SQuAD
+    unanswerable questions through, "How did peace start?" among them.)"""
+    yes_no = any(_YES_NO.match(s) for s in re.split(r"(?<=[?.!])\s+", question.strip()))
+    return min(floor, AGREED_BAR) if yes_no and ranked and ranked[0].best.rank == 0 else floor
 
 
 def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None,

@@ -15,7 +15,7 @@ import numpy as np
 
 from rag.answer.counterpart import only_counterparts
 from rag.answer.focus import mismatch
-from rag.answer.support_checks import lacks
+from rag.answer.support_checks import ArticleText, lacks, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
@@ -290,7 +290,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             articles[c.passage.doc_id] = c.passage.title
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
-    held = {doc: holds(text, anchors) for doc, text in articles.items()} if anchored else {}
+    held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors)
+            for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
     proper = _proper_words(pool)
     # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
@@ -300,8 +301,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                     else analyze([question], use_model=False))[0] if anchors[1] else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     for c in pool:
-        c.answers = [v for v in c.claims if K.fits(v, kinds) and not K.in_question(v, question)
-                     and K.answers_as(v, prepare(c.text), kinds, question) and _a_name_here(v, c.text, proper)]
+        text = prepare(c.text)
+        c.answers = [v for v in c.claims if K.fits(v, kinds, text) and not K.in_question(v, question)
+                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
@@ -318,6 +320,24 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]
         c.on_scope = bool(c.on_values)
+
+
+SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it
+# A passage that opens by referring to what was named before it: a pronoun, or "the" and a class noun.
+_OPENS_ON_REFERENCE = re.compile(
+    r"^\W*(?:[A-Z][a-z]{2} \d{1,2}, \d{4}\s*(?:\.\.\.|\u2026)\s*)?(?:It|He|She|They|The (?:game|film|movie|album|"
+    r"song|book|novel|show|series|company|firm|group|band|team|club|player|singer|actor|actress|device|phone|car|"
+    r"drug|vaccine|bill|law|deal|agreement|project|app|station|building|ship|aircraft|plane|tournament|event))\b",
+    re.MULTILINE)
+
+
+def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[str]]) -> bool:
+    """A snippet that leans on the subject without naming it ("The game was launched on May 15, 2012") may be
+    about it: short, opening on a reference to something named before it, holding the question's years, and
+    not worded like the question (then a missing name is one left unsaid, not one changed:
+    support_checks.worded_like)."""
+    return (len(text.split()) <= SNIPPET_WORDS and bool(_OPENS_ON_REFERENCE.search(text))
+            and holds(text, (anchors[0], [])) and not worded_like(question, ArticleText(text)))
 
 
 def _proper_words(pool: Sequence[Candidate]) -> set[str]:

@@ -50,6 +50,30 @@ def _twins(chosen: list[Candidate], pool: list[Candidate], limit: int) -> list[C
     return extra
 
 
+CORROBORATED = 0.05  # how far below the bar an answer may score when other articles answer the same question too
+SECOND_WITHIN = 0.85  # ...with their own best answer at least this share of its score
+
+
+# Kinds rare enough in text that two articles holding one about what is asked corroborate an answer: every
+# sentence with a year holds a date, and most hold a name, so those say little.
+RARE_KINDS = frozenset({"duration", "percentage", "money", "quantity", "count"})
+
+
+def _bar(supported: list[Candidate], bar: float) -> float:
+    """The typed bar, lowered by ``CORROBORATED`` when articles other than the best one's also hold an answer
+    of the kind asked about what is asked, close to it in score, and that kind is a figure rarer than a date
+    (``RARE_KINDS``): several sources answering the question (the same value, or sides of a disagreement) is
+    evidence that the question is answered, though each is worded apart from it ("How long does the deal
+    last?": "the one-year suspension", "a 90-day period")."""
+    if not supported or not any(v.kind in RARE_KINDS for v in supported[0].on_values):
+        return bar
+    best = supported[0]
+    if any(c.passage.doc_id != best.passage.doc_id and c.score >= SECOND_WITHIN * best.score
+           and any(v.kind in RARE_KINDS for v in c.on_values) for c in supported[1:]):
+        return bar - CORROBORATED
+    return bar
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -83,7 +107,7 @@ class ExtractiveGenerator:
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]
             held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
-            if not supported or supported[0].score < self.settings.typed_min_support:
+            if not supported or supported[0].score < _bar(supported, self.settings.typed_min_support):
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
                     return []
                 supported = held

@@ -40,7 +40,7 @@ _OPPOSITES = [
     ("accept", "reject"), ("accepted", "rejected"), ("success", "failure"), ("succeeded", "failed"),
     ("major", "minor"), ("majority", "minority"), ("upper", "lower"), ("inner", "outer"),
     ("positive", "negative"), ("true", "false"), ("private", "public"), ("internal", "external"),
-    ("male", "female"), ("allowed", "banned"), ("legal", "illegal"),
+    ("male", "female"), ("allowed", "banned"), ("legal", "illegal"), ("lack", "possess"), ("lacks", "possesses"),
 ]
 # Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
 _PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",
@@ -96,6 +96,60 @@ def opposite_in(question: str, sentence: str) -> str:
     return ""
 
 
+# A superlative that ranks something: "the oldest work", "its most famous work", "China's largest port".
+_SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|our|[a-z]+'s)\s+(?:(?:second|third|fourth|fifth)[- ])?"
+                          r"(most \w+|least \w+|\w{3,}est|best|worst)\s+(\w+)")
+_NOT_SUPERLATIVE = frozenset("interest forest request suggest protest harvest honest modest manifest contest "
+                             "conquest arrest digest quest invest".split())
+
+
+def _superlatives(text: str) -> dict[str, str]:
+    """Each superlative of the text and the word it ranks ("the oldest work" -> {"work": "oldest"})."""
+    found = {}
+    for m in _SUPERLATIVE.finditer(text.lower().replace("\u2019", "'")):
+        if m.group(1) not in _NOT_SUPERLATIVE and m.group(1).split()[-1] not in _NOT_SUPERLATIVE:
+            found[m.group(2)] = m.group(1)
+    return found
+
+
+# Closed classes: a question naming one member is not answered by a sentence naming only others of its class
+# ("sits Tuesdays, Wednesdays and Fridays" against "Tuesdays, Wednesdays and Thursdays").
+_CLASSES = [
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+     "december"),
+    ("spring", "summer", "autumn", "winter"),
+]
+_MEMBER = {w: i for i, members in enumerate(_CLASSES) for w in members}
+
+
+def _members(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w.rstrip("s") in _MEMBER}
+
+
+def other_member(question: str, sentence: str) -> str:
+    """A day, month or season the question names that the sentence does not, where it names another."""
+    asked, said = _members(question), _members(sentence)
+    for word in sorted(asked - said):
+        others = {w for w in said - asked if _MEMBER[w] == _MEMBER[word]}
+        if others:
+            return f"{word}/{min(others)}"
+    return ""
+
+
+def other_ranking(question: str, sentence: str) -> str:
+    """The question ranks a thing one way ("the oldest work") and the sentence ranks the same thing another
+    way and not the question's ("the most famous work"): the sentence names the top of another list."""
+    asked = _superlatives(question)
+    if not asked:
+        return ""
+    said, words = _superlatives(sentence), _words(sentence)
+    for noun, rank in asked.items():
+        if noun in said and said[noun] != rank and not set(rank.split()[-1:]) <= words:
+            return f"{rank}/{said[noun]}"
+    return ""
+
+
 def mismatch(question: str, sentence: str) -> str:
     """Why the sentence cannot answer the question although it shares its words; "" when nothing says so."""
     if asks_about_what_is_not(question) and not says_not(sentence):
@@ -103,4 +157,10 @@ def mismatch(question: str, sentence: str) -> str:
     opposite = opposite_in(question, sentence)
     if opposite:
         return f"the sentence says the opposite ({opposite})"
+    member = other_member(question, sentence)
+    if member:
+        return f"the sentence names another of its kind ({member})"
+    ranking = other_ranking(question, sentence)
+    if ranking:
+        return f"the sentence ranks by something else ({ranking})"
     return ""

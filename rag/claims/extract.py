@@ -92,18 +92,20 @@ def _claims(text: str, doc: Any) -> list[Value]:
                                        if e.label_ in _ENTITY]
     other = [] if doc is None else [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _ENTITY]
     heading = _heading(text)
-    for start, end, value in names(text):
+    if heading:  # a headline capitalizes every word, and the small model then calls it an organization:
+        out.extend(_people(text, entities))  # only the people the tagger finds in it are kept
+    for start, end, value in ([] if heading else _at_titles(names(text), entities, doc is not None)):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
-        if heading:
-            continue  # a headline capitalizes every word, and the small model then calls it an organization
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
                 any(s <= start and end <= e for s, e in other) or _capitalized_by_position(text, start, value)):
             continue  # "Chinese" (a nationality), "Historical ..." (a sentence's first word): no one's name
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
-        if words[-1].lower().strip(".") in _ORG_WORDS and len(words) > 1:
+        if title and words[0].lower().strip(".") in _TITLES and words[-1].lower().strip(".") not in _ORG_WORDS:
+            kind = "person"  # "CEO Tim Buckley", the holder's part of "Vanguard CEO Tim Buckley"
+        elif words[-1].lower().strip(".") in _ORG_WORDS and len(words) > 1:
             kind = "organization"  # the small model calls "Lynas Rare Earths" a person
         elif inside:
             kind = max(inside, key=lambda x: x[1] - x[0])[2]
@@ -111,18 +113,74 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "person"
         else:
             kind = NAME
-        role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None else "")
+        role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None and not
+                                                       _TITLE_AFTER.match(text[end:]) else "")
         bare = " ".join(w for w in words if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
 
 
+_TITLE_AFTER = re.compile(r"(?:'s?)?\s+(?:" + "|".join(sorted(_TITLES)) + r")\b", re.I)  # "Tesla [CEO ...]"
+
+
+def _people(text: str, entities: list[tuple[int, int, str]]) -> list[Value]:
+    """The people the tagger names in a headline, each with the title just before it as role."""
+    out = []
+    for start, end, kind in entities:
+        if kind == "person":
+            before = re.findall(r"[A-Za-z]+", text[max(0, start - 30):start])
+            role = before[-1].lower() if before and before[-1].lower() in _TITLES else ""
+            out.append(Value("person", text[start:end], key=name_key(text[start:end]), scope=role, start=start, end=end))
+    return out
+
+
+def _at_titles(spans: list[tuple[int, int, str]], entities: list[tuple[int, int, str]],
+               tagged: bool) -> list[tuple[int, int, str]]:
+    """Split "Vanguard CEO Tim Buckley" and "Chinese Commerce Minister Wang Wentao" at the title: the holder is
+    the name after it (with the title as role); the words before are a name of their own only when they are
+    an organization or place (by the tagger, or an organization word), else part of the title."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, value in spans:
+        words = value.split()
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in _TITLES]
+        if not titled or titled[-1] == 0:
+            out.append((start, end, value))
+            continue
+        first = titled[-1]
+        while first > 0 and words[first - 1].lower().strip(".") in _TITLES:
+            first -= 1
+        if first == 0:
+            out.append((start, end, value))
+            continue
+        head = " ".join(words[:first])
+        tail_start = start + len(head) + 1
+        people = [(s, e) for s, e, k in entities if k == "person" and start <= s < end]
+        if (tagged and not any(s >= tail_start for s, _ in people)) or any(s < tail_start for s, _ in people) \
+                or re.search(r"\s(?:of|de|van|von|da|del|bin)\s", value[tail_start - start:]):
+            out.append((start, end, value))  # "Abigail Johnson Named CEO of Fidelity": no one after the title
+            continue
+        head = re.sub(r"'s?$", "", head)
+        head_end = start + len(head)
+        if any(start <= s and e <= head_end + 2 and k != "person" for s, e, k in entities) or \
+                head.split()[-1].lower() in _ORG_WORDS:
+            out.append((start, head_end, head))
+        out.append((tail_start, end, value[tail_start - start:]))
+    return out
+
+
 def _heading(text: str) -> bool:
     """A headline or section title: Title Case words and no closing stop ("Washington Offers Targeted Concessions")."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
-    return (len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"'))
-            and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+    if len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"')) and \
+            sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        return True
+    # a Title Case headline that a snippet ended with a stop: every word but the small ones capitalized
+    every = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if w.lower() not in _SMALL_WORDS]
+    return 6 <= len(every) <= 16 and all(w[0].isupper() for w in every) and not re.search(r"[\d;(]", text)
+
+
+_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
 
 
 def _capitalized_by_position(text: str, start: int, value: str) -> bool:

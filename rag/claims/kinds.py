@@ -149,9 +149,32 @@ def asks_for_list(question: str) -> bool:
     return bool(_LIST.search(question))
 
 
-def fits(value: Value, kinds: tuple[str, ...]) -> bool:
-    """The value is of a kind asked for (an untyped name fits any question for a name)."""
-    return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds))
+def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
+    """The value is of a kind asked for (an untyped name fits any question for a name). A place that acts in
+    ``sentence`` ("Spain have beaten the Netherlands", "China imposed curbs") stands for its team or government,
+    so it also answers who."""
+    return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)) or (
+        value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence))
+
+
+# A verb right after a name (an appositive aside): the name is the one doing something. Past forms, present
+# third person of common news verbs, or an auxiliary.
+_IRREGULAR = ("won|beat|beaten|took|taken|led|made|became|sold|bought|built|struck|lost|held|gave|given|sent|told|"
+              "set|cut|hit|put|kept|met|ran|went|came|got|paid|chose|chosen|drove|broke|fought|spent|wrote|began|"
+              "overcame|wins|beats|leads|makes|sells|buys|holds|controls|produces|imposes|signs|says|said")
+_ACTS = re.compile(r"^(?:'s?\s+\w+)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|will|would|could|did|does|do|is set to|"
+                   r"was|were)\s+(?:not\s+|also\s+|already\s+)?)?(?:\w+ed|" + _IRREGULAR + r")\b")
+
+
+def acts(value: Value, sentence: str) -> bool:
+    """The name is followed by a verb: the subject of what the sentence says happened."""
+    before = sentence[max(0, value.start - 40):value.start]
+    if _LOCATIVE.search(before) or _AFTER_PREPOSITION.search(before):
+        return False  # "voters in France went": the place is where, not who
+    return bool(_ACTS.match(sentence[value.end:value.end + 120]))
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|by|with|against|over|on|about|than|between|and)\s+(?:the\s+)?$", re.I)
 
 
 def same(a: Value, b: Value) -> bool:
@@ -200,6 +223,9 @@ def in_question(value: Value, question: str) -> bool:
     folded = question.lower()
     if value.kind in FIGURES:
         return value.text.lower() in folded
+    if value.key and all(len(w) <= 2 for w in value.key.split()):  # "US", "U.K.": the whole short name as a word
+        short = value.key.replace(" ", "")
+        return bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", folded.replace(".", "")))
     words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)

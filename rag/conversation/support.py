@@ -44,6 +44,15 @@ def best(question: str, passages: Sequence[Passage], vectors: SentenceVectors,
     return (pool[0], pool[0].score >= settings.min_support) if pool else (None, False)
 
 
+def confirms(question: str, first: Candidate, second: Candidate) -> bool:
+    """Whether the qualified question's pick ``second`` is what the standalone question ranked first: the same
+    sentence, or for a descriptive question (judged a passage at a time) the same passage. (MTRAG, `rag eval`:
+    one more follow-up cites an expected passage, one fewer is declined, no unanswerable one is answered.)"""
+    if second.text == first.text:
+        return True
+    return not asked(question) and descriptive(question) and second.passage.chunk_id == first.passage.chunk_id
+
+
 def in_context(reading: Reading) -> str | None:
     """The standalone question qualified by what the conversation is about, or None for a first turn."""
     names = (reading.entities or reading.topic)[:MAX_NAMES]
@@ -67,6 +76,6 @@ def answerable_reading(reading: Reading, passages: Sequence[Passage], vectors: S
     if enough or first is None:
         return reading.query, "standalone"
     second, confirmed = best(qualified, passages, vectors, settings)
-    if confirmed and second is not None and second.text == first.text:
+    if confirmed and second is not None and confirms(reading.query, first, second):
         return qualified, "with the conversation's topic (the standalone question's best sentence, below the bar alone)"
     return reading.query, "standalone (the conversation's topic does not support its best sentence either)"

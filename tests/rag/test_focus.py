@@ -4,7 +4,7 @@ declines when on-topic passages hold no answer about that focus."""
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.focus import asks_about_what_is_not, mismatch, opposite_in, says_not
+from rag.answer.focus import asks_about_what_is_not, mismatch, opposite_in, other_member, other_ranking, says_not
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
 from tests.rag.answerers import extractive_answerer
@@ -34,6 +34,7 @@ def test_a_question_about_what_is_not_needs_a_sentence_that_says_not() -> None:
     ("What does a receiver need to view unencrypted content?", "To view encrypted content a receiver needs a card.",
      "unencrypted/encrypted"),
     ("Where did the water flow westward?", "The water joined the easterly flow.", "westward/easterly"),
+    ("What do the cells lack?", "The cells possess a simple defence.", "lack/possess"),
 ])
 def test_a_sentence_stating_the_opposite_relation_does_not_answer(question: str, sentence: str, opposite: str) -> None:
     assert opposite_in(question, sentence) == opposite
@@ -44,6 +45,22 @@ def test_bounds_and_words_inside_words_are_not_opposites() -> None:
     assert not opposite_in("Which company has the most plants?", "At least three plants belong to Lynas.")
     assert not opposite_in("When did the plants show new information?", "The plants showed capital formation.")
     assert not opposite_in("Which is the larger plant?", "The larger plant is bigger than the smaller one.")
+
+
+def test_a_sentence_ranking_the_same_thing_by_something_else_does_not_answer() -> None:
+    assert other_ranking("What is the oldest work of Norman art?",
+                         "By far the most famous work of Norman art is the Bayeux Tapestry.") == "oldest/most famous"
+    assert other_ranking("What is China's largest port?", "Shanghai is China's largest port and busiest hub.") == ""
+    assert other_ranking("What is the oldest work of Norman art?", "The oldest and most famous work is X.") == ""
+    assert other_ranking("What is the largest city?", "Sydney is a city of interest.") == ""  # no ranking said
+
+
+def test_a_sentence_naming_another_day_or_month_than_asked_does_not_answer() -> None:
+    assert other_member("What sits on Tuesdays and Fridays?", "Parliament sits Tuesdays and Thursdays.") \
+        == "friday/thursday"
+    assert other_member("What sits on Fridays?", "Parliament sits Tuesdays and Fridays.") == ""
+    assert other_member("What happened in March?", "Nothing is said of any month here.") == ""
+    assert "another of its kind" in mismatch("What opened in June 2019?", "The plant opened in July 2019.")
 
 
 def test_a_negated_question_is_declined_on_passages_that_only_say_the_affirmative(generator: Answerer) -> None:
