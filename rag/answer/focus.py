@@ -103,6 +103,7 @@ _NOT_SUPERLATIVE = frozenset("interest forest request suggest protest harvest ho
                              "conquest arrest digest quest invest".split())
 
 
+@functools.lru_cache(maxsize=20_000)  # the question's, once per question; read only
 def _superlatives(text: str) -> dict[str, str]:
     """Each superlative of the text and the word it ranks ("the oldest work" -> {"work": "oldest"})."""
     found = {}
@@ -123,8 +124,9 @@ _CLASSES = [
 _MEMBER = {w: i for i, members in enumerate(_CLASSES) for w in members}
 
 
-def _members(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w.rstrip("s") in _MEMBER}
+@functools.lru_cache(maxsize=20_000)
+def _members(text: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w.rstrip("s") in _MEMBER)
 
 
 def other_member(question: str, sentence: str) -> str:
