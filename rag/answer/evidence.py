@@ -58,12 +58,37 @@ def _has_term(term: str, vocabulary: set[str], heads: set[str]) -> bool:
     return term in vocabulary or (len(term) >= 6 and term[:6] in heads)
 
 
+class _Figures:
+    """A candidate's figures (0) or units (1): the ones given to it, else its sentence's, parsed on first read
+    (the answerer compares them; the rerank never reads them)."""
+
+    def __init__(self, part: int) -> None:
+        self.part = part
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = "_" + name
+
+    def __get__(self, obj: Candidate | None, owner: type | None = None) -> set[str]:
+        if obj is None:
+            return None  # type: ignore[return-value]  # the dataclass default: not given
+        value: set[str] | None = obj.__dict__.get(self.name)
+        if value is None:
+            value = obj.__dict__[self.name] = set(_figures(obj.text)[self.part])
+        return value
+
+    def __set__(self, obj: Candidate, value: set[str] | None) -> None:
+        obj.__dict__[self.name] = value
+
+
 @dataclass
 class Candidate:
     text: str
     passage: Passage
     rank: int
     terms: set[str]
+    numbers: _Figures = _Figures(0)  # figures and units: given, or parsed on first use (only the answerer reads them)
+    units: _Figures = _Figures(1)
     context: set[str] = field(default_factory=set)  # terms of the line introducing a list item ("... requires:")
     similarity: float = 0.0
     coverage: float = 0.0
@@ -74,15 +99,6 @@ class Candidate:
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
-
-    # A sentence's figures and units, parsed on first use: the answerer compares them, the rerank never does.
-    @functools.cached_property
-    def numbers(self) -> set[str]:
-        return set(_figures(self.text)[0])
-
-    @functools.cached_property
-    def units(self) -> set[str]:
-        return set(_figures(self.text)[1])
 
 
 class StoredSentences(Protocol):

@@ -44,6 +44,6 @@ def test_fusion_scores_copies_and_leaves_the_lists_alone() -> None:
 def test_candidate_figures_are_parsed_on_first_use() -> None:
     text = "Output rose 12% to 4.5 million tonnes in March 2023, the ministry said."
     candidate = _pool([Passage(doc_id="d", chunk_id="d:0", title="t", text=text, score=1.0)])[0]
-    assert "numbers" not in vars(candidate)  # the rerank never asks for them
+    assert vars(candidate)["_numbers"] is None and vars(candidate)["_units"] is None  # not parsed yet
     assert candidate.numbers == figure_tokens(text) and candidate.numbers
     assert candidate.units == units_in(numeric_form(text))
