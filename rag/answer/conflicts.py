@@ -26,6 +26,7 @@ from rag.claims.kinds import (
     answers_as,
     asked,
     asks_for_list,
+    asks_who_acts,
     fits,
     in_question,
     role_fits,
@@ -66,8 +67,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         listing = asks_for_list(question)
         roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
+        agent = asks_who_acts(question)
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
-                  if fits(v, kinds, s.text) and not in_question(v, question) and answers_as(v, s.text, kinds, question)
+                  if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")

@@ -316,9 +316,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     asked_names = ((cache([question], use_model=parsed > 0) if cache is not None
                     else analyze([question], use_model=False))[0] if anchors[1] else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
+    agent = K.asks_who_acts(question)
     for c in pool:
         text = prepare(c.text)
-        c.answers = [v for v in c.claims if K.fits(v, kinds, text) and not K.in_question(v, question)
+        c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):

@@ -166,6 +166,15 @@ _ACTS = re.compile(r"^(?:'s?\s+\w+)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|will|
                    r"was|were)\s+(?:not\s+|also\s+|already\s+)?)?(?:\w+ed|" + _IRREGULAR + r")\b")
 
 
+_OBJECT_WHO = re.compile(r"\b(?:who|whom)\s+(?:do|does|did|will|would|can|could|should)\b", re.I)
+
+
+def asks_who_acts(question: str) -> bool:
+    """"Who won ...", "Who imposed ...": the one asked about does something (a country may be that one);
+    "Who does the economist work for?" asks for whom something is done (do-support), and "whom" the same."""
+    return not _OBJECT_WHO.search(question) and not re.search(r"\bwhom\b", question, re.I)
+
+
 def acts(value: Value, sentence: str) -> bool:
     """The name is followed by a verb: the subject of what the sentence says happened."""
     before = sentence[max(0, value.start - 40):value.start]

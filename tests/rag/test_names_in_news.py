@@ -131,3 +131,11 @@ def test_how_long_is_answered_with_both_sides_when_two_articles_word_it_apart_fr
         passage("b", "Under the terms of the deal, Beijing agreed to resume shipments for a 90-day period."),
     ])
     assert answer.grounded and "90-day" in answer.answer and "one-year" in answer.answer
+
+
+def test_a_place_acts_only_for_a_question_asking_who_did_something() -> None:
+    from rag.claims.kinds import asks_who_acts
+    assert asks_who_acts("Who won the World Cup final in 2010?")
+    assert asks_who_acts("Who imposed the export curbs?")
+    assert not asks_who_acts("Who does the materials economist work for?")  # for whom: do-support
+    assert not asks_who_acts("To whom were the licences granted?")
