@@ -21,6 +21,7 @@ from rag.claims.kinds import (
     FIGURES,
     LABEL,
     NAME,
+    NAMES,
     ROLES,
     Value,
     answers_as,
@@ -74,6 +75,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
         said = list(claims)
+        claims = _the_names_asked(claims, kinds, q_terms)
         claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
@@ -117,6 +119,31 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     if verdict == "ambiguous" else None)
                                               for s, v in found.values()]))
     return conflicts
+
+
+def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
+                     q_terms: set[str]) -> list[tuple[Cited, Value]]:
+    """Of the names one sentence gives, those that answer: the ones right after the question's own verb
+    ("directed by Priya Nair and shown on Channel 4", "directed by Harold Brenner and stars Jack Mason"), else
+    the ones typed as asked rather than capitalized words the tagger could not type."""
+    by_sentence: dict[tuple[int, str], list[Value]] = {}
+    for s, v in claims:
+        if v.kind not in FIGURES:
+            by_sentence.setdefault((s.citation, s.text), []).append(v)
+    keep: dict[tuple[int, str], list[Value]] = {}
+    for (citation, text), names in by_sentence.items():
+        after = [v for v in names if _after_asked_word(v, text, q_terms)]
+        typed = [v for v in names if v.kind in kinds and v.kind in NAMES]
+        keep[(citation, text)] = after or typed or names
+    return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
+
+
+def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
+    """The name is the agent of the question's own verb: "directed by X" for "Who directed ...", "founded by
+    X" for "Who founded ..."."""
+    match = re.search(r"\b([A-Za-z]+) by (?:the )?$", sentence[:value.start])
+    verb = content_terms(match.group(1)) if match else []
+    return any(t[:5] == q[:5] for t in verb for q in q_terms if min(len(t), len(q)) >= 4)
 
 
 def _parallel_claims(question: str, sentences: Sequence[Cited], typed: Sequence[Sequence[Value]],

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from rag.claims.parse import names, prepare
 from rag.text import content_terms, split_sentences
 
-_DESCRIBED = r"(?:\s*\([^)]{1,60}\))?(?:,?\s+[^.;]{0,40}?)?\s+(?:is|was|are|were)\s+(?:an?|the|one of the)\s+(?P<d>(?:[^.;]|\.(?=\w)){3,160})"
-_APPOSITIVE = r"(?:\s*\([^)]{1,60}\))?,\s+(?:an?|the)\s+(?P<d>(?:[^,.;]|\.(?=\w)){3,120}),"
+# a stop that does not end the description: inside a word ("0.5"), or after an initial ("the U.S. state of")
+_ABBREVIATION = r"\.(?=\w)|(?<=\b[A-Z])\.(?=\s+[a-z])"
+_DESCRIBED = r"(?:\s*\([^)]{1,60}\))?(?:,?\s+[^.;]{0,40}?)?\s+(?:is|was|are|were)\s+(?:an?|the|one of the)\s+" \
+    r"(?P<d>(?:[^.;]|" + _ABBREVIATION + r"){3,160})"
+_APPOSITIVE = r"(?:\s*\([^)]{1,60}\))?,\s+(?:an?|the)\s+(?P<d>(?:[^,.;]|" + _ABBREVIATION + r"){3,120}),"
 _CLAUSE = re.compile(r",\s+(?:it|he|she|they|which|who|and|but|where|whose)\b|\s+(?:and|but)\s+(?:it|he|she|they)\b")
 _MAX_WORDS = 14
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june

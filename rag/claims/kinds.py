@@ -26,6 +26,9 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
 _GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
+    (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
+     ("duration", "quantity")),
     (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
                 r"\bwhat (?:is|was) the (?:duration|length|term)\b", re.I), ("duration",)),
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
@@ -152,9 +155,17 @@ def asks_for_list(question: str) -> bool:
 def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
     """The value is of a kind asked for (an untyped name fits any question for a name). A place that acts in
     ``sentence`` ("Spain have beaten the Netherlands", "China imposed curbs") stands for its team or government,
-    so it also answers who."""
+    so it also answers who; an "organization" something is based in ("based in Dayton") answers where."""
     return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)) or (
-        value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence))
+        value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
+        value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
+
+
+def located(value: Value, sentence: str) -> bool:
+    """A name the tagger calls an organization but the sentence places something in ("based in Dayton"): the
+    small model tags many towns so; after a locative preposition it is the place."""
+    return bool(re.search(r"\b(?:based|located|headquartered|situated|born|built|held|founded|lives?|lived) (?:in|at)\s+$",
+                          sentence[max(0, value.start - 40):value.start], re.I))
 
 
 # A verb right after a name (an appositive aside): the name is the one doing something. Past forms, present

@@ -78,6 +78,8 @@ def test_names_agree_when_one_is_part_of_the_other() -> None:
     ("In what year did Beijing halt shipments?", ("date",)),
     ("How many magnets did Tesla import?", ("count", "quantity")),
     ("How long will the resumption last?", ("duration",)),
+    ("How long is the Mirren Tunnel?", ("duration", "quantity")),  # a length, or how long something lasts
+    ("How long was the pause expected to last?", ("duration",)),
     ("What share of processing does China control?", ("percentage",)),
     ("How much did the plant cost?", ("money",)),
     ("Where were the negotiations held?", ("place",)),

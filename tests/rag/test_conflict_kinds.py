@@ -160,3 +160,20 @@ def test_a_list_answer_cites_each_candidate_from_its_own_article(answerer: Answe
         sentence = next(s for s in answer.answer.split("]") if name in s)
         assert cited[int(sentence.rsplit("[", 1)[1])] == doc
     assert not [c for c in answer.conflicts if c.kind == "disagreement"]
+
+
+def test_a_sentence_naming_someone_of_the_kind_asked_answers_with_that_name_only() -> None:
+    brenner = "The Long Road is a 1954 American Western film. It was directed by Harold Brenner."
+    nair = ("The Long Road is a 2009 British documentary about farm workers in Lincolnshire. It was directed by "
+            "Priya Nair and shown on Channel 4.")
+    conflicts = find_conflicts("Who directed the film The Long Road?", [
+        _cited(1, "a", "It was directed by Harold Brenner.", brenner),
+        _cited(2, "b", "It was directed by Priya Nair and shown on Channel 4.", nair)])
+    assert [c.kind for c in conflicts] == ["ambiguous"]
+    assert {c.value for c in conflicts[0].claims} == {"Harold Brenner", "Priya Nair"}  # not "Channel"
+
+
+def test_a_description_runs_past_an_abbreviation() -> None:
+    found = subject_of("Springfield", "Its population was 114,394 at the 2020 census.",
+                       "Springfield is the capital of the U.S. state of Illinois. Its population was 114,394.")
+    assert found is not None and found.text == "capital of the U.S. state of Illinois"

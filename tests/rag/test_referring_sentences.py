@@ -56,3 +56,14 @@ def test_two_things_sharing_a_name_each_answered_from_the_sentence_that_says_it(
     assert "Harold Brenner" in answer.answer and "Priya Nair" in answer.answer
     assert [c.kind for c in answer.conflicts] == ["ambiguous"]
 
+
+
+def test_a_city_the_tagger_calls_an_organization_answers_where_after_a_locative() -> None:
+    from rag.claims.kinds import Value, fits
+
+    sentence = "Founded in 1921, it was based in Dayton until its merger with a regional lender."
+    dayton = Value("organization", "Dayton", start=sentence.index("Dayton"), end=sentence.index("Dayton") + 6)
+    assert fits(dayton, ("place",), sentence)
+    lender = Value("organization", "Acme Bank", start=0, end=9)
+    assert not fits(lender, ("place",), "Acme Bank bought the lender.")
+    assert not fits(dayton, ("person",), sentence)
