@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.finalize import declined
 from rag.conversation import Reader
+from rag.conversation.on_topic import about_the_conversation, strays
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
 from rag.retrieval.other_side import widen
@@ -52,7 +54,7 @@ class Engine:
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
-        for kind, value in self._in_context(request, reading, passages, retrieve_ms, chosen):
+        for kind, value in self._on_topic(request, reading, passages, searched, retrieve_ms, chosen):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query
@@ -62,6 +64,22 @@ class Engine:
                                             "answered": question, "support": support}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
+
+    def _on_topic(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
+                  searched: dict[str, Any], retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
+        """The answer in context; an extractive answer that cites only passages about something else than the
+        conversation is given again from the other passages, or declined (rag/conversation/on_topic.py)."""
+        off = searched.get("off_topic") or []
+        if not off or self.answerer.generator.name != "extractive":
+            yield from self._in_context(request, reading, passages, retrieve_ms, chosen)
+            return
+        events = list(self._in_context(request, reading, passages, retrieve_ms, chosen))
+        if strays([c.chunk_id for c in events[-1][1].citations], off):
+            kept = about_the_conversation(passages, off)
+            events = [("passages", passages) if kind == "passages" else (kind, value)
+                      for kind, value in self._in_context(request, reading, kept, retrieve_ms, chosen)]
+            searched["set_aside"] = "the answer cited only passages about something else; answered without them"
+        yield from events
 
     def _in_context(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
                     retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
