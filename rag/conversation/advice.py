@@ -9,7 +9,7 @@ to prepare for my oral argument", "my credit card keeps failing") and then asks 
 follow-up in a conversation whose earlier user turns speak of the asker's own case, declined under the
 third-party bar, is judged once more by the advice bar.
 
-Measured on the MTRAG human subset (README, "Round four").
+Measured on the MTRAG human subset (README, "Round five").
 """
 
 from __future__ import annotations

@@ -211,7 +211,7 @@ def references(text: str) -> list[Reference]:
 # A demonstrative standing alone for what was just talked about: "Where to purchase those?", "How is that
 # calculated?", "Tell me more about this." Only as the object of a verb or preposition or a passive subject
 # ("Are those free?" too, for the plural): "That was not my question" and "Is that true?" point at the
-# conversation itself, not at a thing in it. (MTRAG human subset: README, "Round four".)
+# conversation itself, not at a thing in it. (MTRAG human subset: README, "Round five".)
 _DEMONSTRATIVE_ROLES = {"that": ("dobj", "pobj", "nsubjpass"), "this": ("dobj", "pobj", "nsubjpass"),
                         "those": ("dobj", "pobj", "nsubjpass", "nsubj"), "these": ("dobj", "pobj", "nsubjpass", "nsubj")}
 

@@ -11,7 +11,7 @@ answerer weighs a question's words by how many retrieved passages hold them, and
 then scores below the floor too (it may still be quoted beside an on-topic one). First turns have no topic
 and are answered as /v1/ask answers them.
 
-Measured on the MTRAG human subset (README, "Round four"), cited passages of answered follow-ups against the
+Measured on the MTRAG human subset (README, "Round five"), cited passages of answered follow-ups against the
 question with its topic: all 9 below 0.25 were wrong (7 cited another passage, 2 answered an unanswerable
 turn); the lowest expected passage cited scored 0.299. On the rare-earth conversations the only cited
 passage below 0.25 answered an unanswerable turn; the lowest expected one scored 0.280.
