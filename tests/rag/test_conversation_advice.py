@@ -23,6 +23,11 @@ def test_the_asker_s_own_case_is_read_from_earlier_user_turns() -> None:
     theirs = Reading("What are the grounds for an appeal?", "as typed", users=["How do courts work in California?"])
     assert own_case(mine) and advice_follow_up(mine)
     assert not own_case(theirs) and not advice_follow_up(theirs)
+    told = Reading("How are they taxed?", "as typed", users=["Where are preferred stocks traded?"],
+                   answers=["You can buy them through a brokerage account."])
+    assert own_case(told)  # an answer speaking to the asker: a help-desk conversation
+    assert not own_case(Reading("How are they taxed?", "as typed", users=told.users,
+                                answers=["Preferred stocks trade on exchanges."]))
     assert not advice_follow_up(Reading("When was the court founded?", "as typed", users=mine.users))  # typed
     assert not advice_follow_up(Reading("What are the grounds for an appeal?", "first turn"))  # no conversation
     settings = AnswerSettings()
