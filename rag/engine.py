@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
+from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.conversation import Reader
+from rag.conversation.advice import advice_follow_up, advice_settings
+from rag.conversation.on_topic import about_the_conversation, strays
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
 from rag.retrieval.other_side import widen
@@ -27,6 +31,7 @@ class Engine:
         self.reader = reader or Reader(retriever.embedder)
         generator = answerer.generator
         self.condenser = generator if isinstance(generator, Condenser) else None
+        self._advice_answerer: Answerer | None = None
 
     def search(self, request: SearchRequest) -> list[Passage]:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)
@@ -52,7 +57,7 @@ class Engine:
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
-        for kind, value in self._in_context(request, reading, passages, retrieve_ms, chosen):
+        for kind, value in self._on_topic(request, reading, passages, searched, retrieve_ms, chosen):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query
@@ -62,6 +67,22 @@ class Engine:
                                             "answered": question, "support": support}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
+
+    def _on_topic(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
+                  searched: dict[str, Any], retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
+        """The answer in context; an extractive answer that cites only passages about something else than the
+        conversation is given again from the other passages, or declined (rag/conversation/on_topic.py)."""
+        off = searched.get("off_topic") or []
+        if not off or self.answerer.generator.name != "extractive":
+            yield from self._in_context(request, reading, passages, retrieve_ms, chosen)
+            return
+        events = list(self._in_context(request, reading, passages, retrieve_ms, chosen))
+        if strays([c.chunk_id for c in events[-1][1].citations], off):
+            kept = about_the_conversation(passages, off)
+            events = [("passages", passages) if kind == "passages" else (kind, value)
+                      for kind, value in self._in_context(request, reading, kept, retrieve_ms, chosen)]
+            searched["set_aside"] = "the answer cited only passages about something else; answered without them"
+        yield from events
 
     def _in_context(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
                     retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
@@ -85,6 +106,12 @@ class Engine:
                 question, support = answerable_reading(reading, passages, vectors, settings)
                 events = list(answer(question, support)) if question != reading.query else events
                 chosen.append((question, support))
+            if not events[-1][1].grounded and advice_follow_up(reading):  # rag/conversation/advice.py
+                support = "standalone, by the bar of a question about the asker's own case (said earlier)"
+                chosen.append((reading.query, support))
+                ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
+                                                 stream=request.stream, debug=request.debug)
+                events = list(self._answer(ask, passages, retrieve_ms, self._advice()))
             yield from events
 
     def stream(self, request: AskRequest) -> Iterator[Event]:
@@ -96,12 +123,21 @@ class Engine:
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         yield from self._answer(request, passages, retrieve_ms)
 
-    def _answer(self, request: AskRequest, passages: list[Passage], retrieve_ms: float) -> Iterator[Event]:
+    def _advice(self) -> Answerer:
+        """The extractive answerer judging a descriptive question by the bar of advice questions."""
+        if self._advice_answerer is None:
+            settings = advice_settings(self.answerer.settings)
+            generator = ExtractiveGenerator(self.retriever.embedder, settings, self.answerer.vectors)
+            self._advice_answerer = Answerer(generator, self.answerer.vectors, settings, self.answerer.telemetry)
+        return self._advice_answerer
+
+    def _answer(self, request: AskRequest, passages: list[Passage], retrieve_ms: float,
+                answerer: Answerer | None = None) -> Iterator[Event]:
         yield "passages", passages
         if not passages and request.filters is not None and request.filters.active():
             yield "answer", declined(request.question, NOTHING_MATCHES)
             return
-        for kind, value in self.answerer.stream(request.question, passages, debug=request.debug):
+        for kind, value in (answerer or self.answerer).stream(request.question, passages, debug=request.debug):
             if kind == "answer" and request.debug and value.trace is not None:
                 value.trace["timings_ms"]["retrieve_ms"] = retrieve_ms
                 value.trace["passages"] = [p.model_dump(include={"doc_id", "chunk_id", "title", "score", "scores"})

@@ -190,6 +190,10 @@ def references(text: str) -> list[Reference]:
             possessive = token.tag_ == "PRP$" or low in ("his", "its", "their")
             out.append(Reference(token.idx, token.idx + len(token.text), token.text, PRONOUNS[low], None, possessive,
                                  low in PLURAL_PRONOUNS, token.dep_ in ("nsubj", "nsubjpass")))
+        elif demonstrative(token):
+            plural = low in ("those", "these")
+            out.append(Reference(token.idx, token.idx + len(token.text), token.text,
+                                 PRONOUNS["they" if plural else "it"], None, False, plural, token.dep_ == "nsubjpass"))
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
             noun = doc[token.i + 1]
             category = next((c for c, nouns in TYPE_NOUNS.items() if noun.lower_.rstrip("s") in nouns or noun.lower_ in nouns), None)
@@ -202,6 +206,20 @@ def references(text: str) -> list[Reference]:
                                  {**TYPE_FIT[category], "thing": 0.8 if category == "deal" else 0.0}, noun.lower_,
                                  False, noun.tag_ == "NNS"))
     return out
+
+
+# A demonstrative standing alone for what was just talked about: "Where to purchase those?", "How is that
+# calculated?", "Tell me more about this." Only as the object of a verb or preposition or a passive subject
+# ("Are those free?" too, for the plural): "That was not my question" and "Is that true?" point at the
+# conversation itself, not at a thing in it. (MTRAG human subset: README, "Round five".)
+_DEMONSTRATIVE_ROLES = {"that": ("dobj", "pobj", "nsubjpass"), "this": ("dobj", "pobj", "nsubjpass"),
+                        "those": ("dobj", "pobj", "nsubjpass", "nsubj"), "these": ("dobj", "pobj", "nsubjpass", "nsubj")}
+
+
+def demonstrative(token: Any) -> bool:
+    """Whether ``token`` is a demonstrative pronoun pointing back at a thing named earlier."""
+    roles = _DEMONSTRATIVE_ROLES.get(token.lower_)
+    return roles is not None and token.pos_ == "PRON" and token.tag_ == "DT" and token.dep_ in roles
 
 
 def _dummy_it(token: Any) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.conversation.on_topic import off_topic
 from rag.conversation.reader import Reading
 from rag.conversation.topic import cited_documents, topic_query
 from rag.protocols import Embedder
@@ -63,7 +64,10 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
               for cid, s in sorted(scores.items(), key=lambda item: -item[1])]
     fused = rrf({"question": question, "pool": ranked}, WEIGHTS, retriever.settings.rrf_k)
     passages = diversify(fused, k, {}, retriever.settings.max_per_document, 1.0)
-    return passages, {"searches": texts, "cited_documents": cited, "weights": {**WEIGHTS, "topic": TOPIC_WEIGHT}}
+    # passages about something else may not answer the follow-up alone (rag/conversation/on_topic.py)
+    off = off_topic(passages, vectors[1], stored) if topic is not None else []
+    return passages, {"searches": texts, "cited_documents": cited, "weights": {**WEIGHTS, "topic": TOPIC_WEIGHT},
+                      "off_topic": off}
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:

@@ -1,0 +1,78 @@
+"""Only passages about the conversation answer a follow-up: an extractive answer that cites only passages far
+from the question read with the conversation's topic is given again without them, or declined."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag.conversation.on_topic import FLOOR, about_the_conversation, off_topic, strays
+from rag.services import build_services
+from rag.settings import Settings
+from rag.types import ChatMessage, ChatRequest, Passage
+
+SERIES = ("The Office is an American television comedy series about the employees of a paper company. "
+          "The series ran for nine seasons on NBC. It won the Emmy Award for Outstanding Comedy Series in 2006. "
+          "Critics have ranked it among the best television comedies in history.")
+CREDIT = ("Your payment history is the best single predictor of your credit score. Lenders look at how many "
+          "payments you made on time over the past seven years. A long history of payments on time is best.")
+
+
+def _passage(doc: str, text: str) -> Passage:
+    return Passage(doc_id=doc, chunk_id=f"{doc}-0", title=doc, text=text, score=1.0)
+
+
+def test_a_passage_far_from_the_topic_reading_is_off_topic(minilm) -> None:  # type: ignore[no-untyped-def]
+    passages = [_passage("series", SERIES), _passage("credit", CREDIT)]
+    stored = {p.chunk_id: np.asarray(minilm.embed_documents([p.text])[0]) for p in passages}
+    topic = np.asarray(minilm.embed_query("History best? The Office television series Emmy"))
+    assert off_topic(passages, topic, stored) == ["credit-0"]
+    assert off_topic(passages, topic, stored, floor=-1.0) == []  # the floor decides
+    assert off_topic(passages, topic, {}) == []  # no stored vector: not judged
+    assert 0.0 < FLOOR < 1.0
+
+
+def test_an_answer_strays_only_when_every_citation_is_off_topic() -> None:
+    assert strays(["credit-0"], ["credit-0"])
+    assert not strays(["credit-0", "series-0"], ["credit-0"])  # one citation on topic keeps the answer
+    assert not strays([], ["credit-0"])  # a decline does not stray
+    passages = [_passage("series", SERIES), _passage("credit", CREDIT)]
+    assert [p.chunk_id for p in about_the_conversation(passages, ["credit-0"])] == ["series-0"]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
+    from index.files import index_paths
+    from rag.indexing.chunker import Chunker
+    from rag.indexing.indexer import Indexer
+
+    corpus = tmp_path_factory.mktemp("on-topic-corpus")
+    (corpus / "series.txt").write_text("The Office\n\n" + SERIES, encoding="utf-8")
+    (corpus / "credit.txt").write_text("Credit scores\n\n" + CREDIT, encoding="utf-8")
+    settings = Settings.load(index_dir=tmp_path_factory.mktemp("on-topic-index"))
+    services = build_services(settings, embedder=minilm)
+    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [corpus])
+    return services.engine
+
+
+def _chat(engine, *turns: str):  # type: ignore[no-untyped-def]
+    messages = [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
+    return engine.chat(ChatRequest(messages=messages, debug=True))
+
+
+def test_a_follow_up_is_not_answered_from_a_passage_about_something_else(engine) -> None:  # type: ignore[no-untyped-def]
+    alone = engine.chat(ChatRequest(messages=[ChatMessage(role="user", content="Which payment history is best?")]))
+    assert alone.grounded and {c.doc_id for c in alone.citations} == {"credit"}  # asked alone, the passage answers
+    answer = _chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
+                   "History best?")
+    assert "credit" not in {c.doc_id for c in answer.citations}
+    assert any(c.startswith("credit") for c in answer.trace["query"]["off_topic"])
+    assert answer.trace["query"].get("set_aside")
+
+
+def test_a_follow_up_about_the_conversation_keeps_its_passage(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = _chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
+                   "How many seasons did it run?")
+    assert answer.grounded and {c.doc_id for c in answer.citations} == {"series"}
+    assert "set_aside" not in answer.trace["query"]
+
