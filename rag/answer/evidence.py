@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.answer.counterpart import only_counterparts
-from rag.answer.focus import mismatch
+from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.support_checks import ArticleText, lacks, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
@@ -99,6 +99,7 @@ class Candidate:
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
+    antecedent: str = ""           # what its opening reference ("It was released ...") stands for
 
 
 class StoredSentences(Protocol):
@@ -216,17 +217,52 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
         lead_in: set[str] = set()
+        subject = ""  # what the last sentence that named its subject was about
         for sentence in split_sentences(passage.text):
             ends = sentence.rstrip()[-1:]
             if not ranked(sentence):
                 lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
                 continue
+            refers = bool(_REFERS.match(sentence))
             key = (passage.doc_id, " ".join(sentence.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(_terms(sentence)), context=lead_in)
+                found[key] = Candidate(sentence, passage, rank, set(_terms(sentence)),
+                                       context=lead_in | _terms(subject) if refers else lead_in,
+                                       antecedent=subject if refers else "")
+            if not refers:
+                subject = _subject(sentence)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
             lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
     return list(found.values())
+
+
+# A sentence whose subject is a reference to what the sentence before it named: "It was released in 1997",
+# "Recorded in Chicago, it was released in 2011", "His debut album ...", "The film was directed by ...".
+_REFERS = re.compile(
+    r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|^\W*(?:The|This|That|These) (?:game|film|"
+    r"movie|album|song|single|book|novel|show|series|company|firm|group|band|team|club|player|singer|actor|actress|"
+    r"building|tower|bridge|station|ship|record|label|university|school|college|award|prize|river|town|city|"
+    r"village|station|play|opera|painting|poem|magazine|newspaper)s?\b", re.IGNORECASE)
+# Where a sentence's subject ends: its first finite verb; a copula's complement ("is the second studio album")
+# still says what the subject is.
+_SUBJECT_END = re.compile(r"\b(?:has|have|had|will|would|can|could|did|does|became|becomes|began|won|\w+ed)\b")
+_COPULA = re.compile(r"\b(?:is|was|are|were)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s+(?:by|of|from|in|on|at|for|with|"
+                     r"that|which|who|and)\b|[,.;]|$)")
+SUBJECT_WORDS = 12
+
+
+@functools.lru_cache(maxsize=20_000)
+def _subject(sentence: str) -> str:
+    """What a sentence is about, for the sentences after it that refer back to it: the words before its first
+    verb and, for "X is a Y", what it says X is ("Northern Lights is the second studio album by Kilbride" ->
+    "Northern Lights the second studio album")."""
+    copula = _COPULA.search(sentence)
+    verb = _SUBJECT_END.search(sentence)
+    end = min(m.start() for m in (copula, verb) if m is not None) if copula or verb else len(sentence)
+    words = sentence[:end].split()[:SUBJECT_WORDS]
+    said = copula.group(1) if copula is not None and copula.start() == end else ""
+    said = re.split(r"\s\w+ed\b", said)[0]  # "a 1954 Western film directed": the complement, not its clause
+    return " ".join(words + [said]).strip()
 
 
 # Per-sentence caches: the same retrieved sentences come back question after question.
@@ -271,7 +307,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
     for c in scored:
-        c.mismatch = mismatch(question, c.text)
+        # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
+        # famous work of Norman art"): a mismatch of that subject is the sentence's own
+        c.mismatch = mismatch(question, c.text) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
         if c.mismatch:
             c.score -= OFF_FOCUS
             c.on_scope = False
@@ -327,7 +365,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \
             if anchor_kinds else []
-        if others and not holds(c.text, ([], anchors[1])):
+        if others and not holds(c.text + " " + c.antecedent, ([], anchors[1])):
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
             # in a sentence naming China, for the U.S. president), unless that place is only the other party
             # of what the role-holder does ("in response to China's agreement, the Biden administration ...")

@@ -156,6 +156,14 @@ def mismatch(question: str, sentence: str) -> str:
     """Why the sentence cannot answer the question although it shares its words; "" when nothing says so."""
     if asks_about_what_is_not(question) and not says_not(sentence):
         return "the question asks what is not the case; the sentence says nothing is not"
+    return subject_mismatch(question, sentence)
+
+
+def subject_mismatch(question: str, subject: str) -> str:
+    """Why a sentence about ``subject`` (what it says or, for one that refers back, what it refers to) is
+    about something other than what the question asks: the opposite relation, another member of a kind, or
+    another ranking."""
+    sentence = subject
     opposite = opposite_in(question, sentence)
     if opposite:
         return f"the sentence says the opposite ({opposite})"

@@ -90,7 +90,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         taken.append((f.start, f.end))
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY]
-    other = [] if doc is None else [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _ENTITY]
+    other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY]
     heading = _heading(text)
     if heading:  # a headline capitalizes every word, and the small model then calls it an organization:
         out.extend(_people(text, entities))  # only the people the tagger finds in it are kept
@@ -98,8 +98,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
-                any(s <= start and end <= e for s, e in other) or _capitalized_by_position(text, start, value)):
-            continue  # "Chinese" (a nationality), "Historical ..." (a sentence's first word): no one's name
+                any(s <= start and (end <= e or label == "NORP") for s, e, label in other if start < e)
+                or _capitalized_by_position(text, start, value)):
+            continue  # "Chinese", "American Western" (a nationality and what it qualifies), "Historical ..." (a
+            # sentence's first word): no one's name
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
