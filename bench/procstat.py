@@ -24,3 +24,11 @@ def machine() -> dict[str, str]:
     mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                   if line.startswith("MemTotal"))
     return {"cpu": cpu, "cores": str(os.cpu_count()), "memory_gb": f"{mem_kb / 1024 / 1024:.1f}"}
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """User plus system CPU time a process has used so far (all its threads), from /proc."""
+    import os
+
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE))
 from build import langchain_dir, store_dir  # noqa: E402
 from corpus import CACHE, parse_size, size_label  # noqa: E402
 from launch import free_port, launch, stop  # noqa: E402
-from procstat import memory_mb  # noqa: E402
+from procstat import cpu_seconds, memory_mb  # noqa: E402
 
 NO_LIMIT = {"RAG_API__RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1"}
 # What each target serves: the command, extra environment, and the paths the load hits.
@@ -31,6 +31,7 @@ TARGETS: dict[str, tuple[str, dict[str, str], list[str]]] = {
     # like for like with LangChain's similarity search: vectors only, no keyword side, no rerank
     "ours-dense": ("rag", {**NO_LIMIT, "RAG_RETRIEVAL__MODE": "dense", "RAG_RETRIEVAL__RERANK": "none"}, ["/v1/search"]),
     "ours-search": ("rag", NO_LIMIT, ["/v1/search"]),
+    "ours-no-rerank": ("rag", {**NO_LIMIT, "RAG_RETRIEVAL__RERANK": "none"}, ["/v1/search"]),  # hybrid, no rerank
     "langchain": ("langchain", {"HF_HUB_OFFLINE": "1"}, ["/search"]),
 }
 
@@ -67,7 +68,13 @@ def run(size: int, targets: list[str], clients: list[int], duration: float) -> l
         try:
             for path in paths:
                 for n in clients:
+                    cpu = cpu_seconds(process.pid)
                     row = {"target": target, "size": size_label(size), **load(url, path, n, duration, sent)}
+                    # the server's CPU per request (warm-up requests counted in, a handful): what a shared
+                    # machine distorts least, and what caps throughput when the cores are the limit
+                    row["server_cpu_ms_per_request"] = round((cpu_seconds(process.pid) - cpu) * 1000
+                                                             / max(1, row["sent"] - sent), 2)
+                    row["load_average"] = round(os.getloadavg()[0], 1)
                     sent = row["sent"]
                     row.update({f"server_{k}": v for k, v in memory_mb(process.pid).items()})
                     row["server_ready_s"] = round(ready_s, 1)
