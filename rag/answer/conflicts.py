@@ -228,6 +228,8 @@ def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     and the other is not, or they count different nouns."""
     if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
         return True
+    if a.kind == "duration" and (a.unit == "elapsed") != (b.unit == "elapsed"):
+        return True  # how long something has been so ("the past two years") vs how long something lasts
     ta, tb = scope_terms(a.scope), scope_terms(b.scope)
     ha, hb = scope_head(a.scope), scope_head(b.scope)
     if ha and hb:

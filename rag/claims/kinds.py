@@ -247,16 +247,19 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|towards?|outside|inside|across|
 _ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
 
 
+_HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
 
 
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
-    USGS")."""
+    USGS"); time gone by ("over the past two years") only when the question asks how long something has been."""
     before = sentence[:value.start]
     if _ATTRIBUTION.search(before):
         return False
+    if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
+        return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME):
         return bool(_LOCATIVE.search(before))
     return True

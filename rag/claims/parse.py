@@ -67,6 +67,11 @@ _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "co
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
     rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
+# Time gone by ("over the past two years", "in the last 18 months"): how long something has been so, which only a
+# question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
+_ELAPSED = re.compile(
+    rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b",
+    re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
@@ -179,6 +184,11 @@ def figures(text: str) -> list[Figure]:
         low = float(year or 0) * 12 + month
         high = low + (119 if m.group("decade") else 11 if year and not month else 0)
         add("date", m, low, high, "month" if year else "day-of-year")
+    for m in _ELAPSED.finditer(text):
+        a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
+        if a is not None:
+            days = _DURATION_UNITS[m.group("unit").lower()]
+            add("duration", m, *_range(None, a * days, b * days if b is not None else None), "elapsed")
     for m in _DURATION.finditer(text):
         a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
         if a is None:
@@ -262,7 +272,8 @@ def figure_tokens(text: str) -> set[str]:
     rest = form
     for f in figures(form):
         if f.kind == "duration":
-            m = _DURATION.match(form, f.start) or _DURATION.search(form, f.start)
+            pattern = _ELAPSED if f.unit == "elapsed" else _DURATION
+            m = pattern.match(form, f.start) or pattern.search(form, f.start)
             if m is None or m.start() >= f.end:
                 continue
             days = _DURATION_UNITS[m.group("unit").lower()]

@@ -142,3 +142,15 @@ def test_the_cache_computes_each_sentence_once_and_records_spans() -> None:
     assert records[1].claims[0].kind == "duration"
     assert cache(["It took 5 years."])[0] is records[1].claims
     assert Value.from_json(records[1].claims[0].to_json()) == records[1].claims[0]
+
+
+def test_time_gone_by_is_a_duration_only_a_question_of_how_long_something_has_been_takes() -> None:
+    from rag.claims.kinds import answers_as
+
+    sentence = "The export regime has tightened over the past two years under security laws."
+    gone = [v for v in analyze([sentence])[0] if v.kind == "duration"]
+    assert [(v.unit, v.low) for v in gone] == [("elapsed", 730.0)]
+    assert answers_as(gone[0], sentence, ("duration",), "How long has the export regime been tightening?")
+    assert not answers_as(gone[0], sentence, ("duration",), "How long does the suspension last?")
+    lasting = analyze(["The suspension lasts two years."])[0][0]
+    assert lasting.unit != "elapsed" and not same(gone[0], lasting)  # not the same measure
