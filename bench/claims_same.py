@@ -1,8 +1,10 @@
 """Typed claims identical across two checkouts: every sentence of the ingest bench corpus and of the SQuAD sample's
 passages, typed by ``rag.claims.extract.analyze`` (spaCy), written by one checkout and checked by the other.
 
-Run (a speed change to the claims path must leave every sentence's claims as they were):
-  PYTHONPATH=../before .venv/bin/python bench/claims_same.py --size 1k --write /tmp/claims.json
+Run (a speed change to the claims path must leave every sentence's claims as they were). bench/corpus.py puts its
+own checkout first on sys.path, so each checkout runs its own copy of this script:
+  git worktree add ../before main && cp bench/claims_same.py ../before/bench/
+  (cd ../before && PYTHONPATH=. .venv/bin/python bench/claims_same.py --size 1k --write /tmp/claims.json)
   PYTHONPATH=. .venv/bin/python bench/claims_same.py --size 1k --check /tmp/claims.json
 Each run also prints the CPU seconds ``analyze`` took over those sentences (one thread, the model loaded first).
 """
