@@ -74,9 +74,31 @@ def analyze(texts: Sequence[str], use_model: bool = True) -> list[list[Value]]:
     docs: list[Any] = [None] * len(prepared)
     if nlp is not None:
         todo = [i for i, t in enumerate(prepared) if len(t.split()) <= _MAX_WORDS and _worth_parsing(t)]
-        for i, doc in zip(todo, nlp.pipe([prepared[i] for i in todo], batch_size=64)):
-            docs[i] = doc
+        # A sentence with no name (and not a headline) reads no entity: its figures' scopes need the parse only.
+        named = [i for i in todo if _heading(prepared[i]) or names(prepared[i])]
+        unnamed = sorted(set(todo) - set(named))
+        for group, disable in ((named, _DEFERRED), (unnamed, (*_DEFERRED, "ner"))):
+            for i, doc in zip(group, nlp.pipe([prepared[i] for i in group], batch_size=64, disable=disable)):
+                docs[i] = doc
     return [_claims(text, doc) for text, doc in zip(prepared, docs)]
+
+
+# Components run only on the sentences that read their output. The attribute ruler (coarse part of speech from the
+# tagger's tags) costs about as much as the tagger and parser together, and only ``_role`` reads a part of speech,
+# in a few sentences: it is run on those, on the same doc, when first read (``_pos``). NER and the parser do not
+# read it, so every sentence's claims are the full pipeline's (bench/claims_same.py checks that).
+_DEFERRED = ("attribute_ruler",)
+
+
+def _pos(doc: Any, token: Any) -> str:
+    """The token's coarse part of speech, running the deferred components on its doc the first time."""
+    if not doc.user_data.get("rag_pos"):
+        nlp = _Model.get()
+        for name in _DEFERRED:
+            if name in nlp.pipe_names:
+                nlp.get_pipe(name)(doc)
+        doc.user_data["rag_pos"] = True
+    return str(token.pos_)
 
 
 def _worth_parsing(text: str) -> bool:
@@ -260,9 +282,9 @@ def _role(doc: Any, start: int, end: int) -> str:
     if span is None:
         return ""
     root = span.root
-    if root.dep_ in ("compound", "poss") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+    if root.dep_ in ("compound", "poss") and root.head.i >= span.end and _pos(doc, root.head) in ("NOUN", "PROPN"):
         return str(root.head.lower_)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and _pos(doc, root.head) == "NOUN":
         return str(root.head.lower_)
     return ""
 
