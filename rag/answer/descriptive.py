@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer.comparison import compared, comparison
 from rag.answer.evidence import Candidate, _prefix_match, anchors_of, holds
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
@@ -86,7 +87,8 @@ def _weights(question: str, pool: Sequence[Candidate]) -> dict[str, float]:
 
 def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None) -> list[Window]:
     """Each passage's best window (best sentence and its neighbours in the passage), best first."""
-    weights = _weights(question, pool)
+    whole = comparison(question)  # terms counted over the whole passage (rag/answer/comparison.py)
+    weights = compared(_weights(question, pool)) if whole else _weights(question, pool)
     total = sum(weights.values()) or 1.0
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
@@ -98,7 +100,7 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         best = max(ordered, key=lambda c: c.score)
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
-        held = set().union(*(c.terms | c.context for c in around))
+        held = set().union(*(c.terms | c.context for c in (ordered if whole else around)))
         coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
         found.append(Window(around, best, coverage, best.similarity, 0.0))
     if query_vector is not None and found and embed_texts is not None:
