@@ -26,6 +26,10 @@ logistics semiconductor semiconductors motor automotive airways""".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner""".split())
+# The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
+# acts and no place, so no answer to who, which company or where.
+_EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
+tournament bowl series marathon expo olympiad""".split())
 _MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NOT_A_SCOPE = STOPWORDS | {"the"}
@@ -104,6 +108,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             # sentence's first word): no one's name
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
+        if words[-1].lower() in _EVENT_WORDS:
+            continue  # "Paralympic Games", "World Cup", "Heisman Trophy": an event or an award, whatever the tagger says
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
         if title and words[0].lower().strip(".") in _TITLES and words[-1].lower().strip(".") not in _ORG_WORDS:
             kind = "person"  # "CEO Tim Buckley", the holder's part of "Vanguard CEO Tim Buckley"

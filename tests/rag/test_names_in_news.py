@@ -139,3 +139,18 @@ def test_a_place_acts_only_for_a_question_asking_who_did_something() -> None:
     assert asks_who_acts("Who imposed the export curbs?")
     assert not asks_who_acts("Who does the materials economist work for?")  # for whom: do-support
     assert not asks_who_acts("To whom were the licences granted?")
+
+
+@needs_parser
+def test_an_event_or_an_award_is_no_one_who_acts_and_no_place() -> None:
+    assert "Paralympic Games" not in [v.text for v in analyze(["17-28, 2004 - The Paralympic Games are held."])[0]]
+    found = _by_kind("Baker Mayfield won the Heisman Trophy at Texas A&M in 2012.")
+    assert [v.text for v in found["person"]] == ["Baker Mayfield"]
+    assert "Heisman Trophy" not in [v.text for kind in found.values() for v in kind]
+    assert _by_kind("Games Workshop Group reported record profits.")["organization"][0].text == "Games Workshop Group"
+
+
+@needs_parser
+def test_a_nationality_and_the_word_it_qualifies_is_no_name() -> None:
+    found = [v.text for v in analyze(["The Long Road is a 1954 American Western film directed by Harold Brenner."])[0]]
+    assert "American Western" not in found and "Harold Brenner" in found
