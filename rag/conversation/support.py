@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rag.answer.compounds import joined
 from rag.answer.descriptive import descriptive, judge
 from rag.answer.evidence import Candidate, SentenceVectors, _prefix_match, candidates
 from rag.claims.kinds import asked
@@ -64,6 +65,7 @@ def own_ground(question: str, topic: Sequence[str], second: Candidate) -> bool:
     said = {t for name in topic for t in content_terms(name)}
     own = [t for t in content_terms(question) if t not in said]
     held = second.terms | second.context
+    held |= joined(content_terms(question), held)
     return any(_prefix_match(t, held) for t in own)
 
 
