@@ -355,6 +355,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                     else analyze([question], use_model=False))[0] if anchors[1] else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     agent = K.asks_who_acts(question)
+    _, offered = K.options(question)  # "for 90 days or for a year?": a sentence stating either is about the choice
+    choices = [v for v in analyze([question], use_model=False)[0] if v.text.lower() in offered] if offered else []
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
@@ -365,7 +367,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \
             if anchor_kinds else []
-        if others and not holds(c.text + " " + c.antecedent, ([], anchors[1])):
+        if others and not holds(c.text, ([], _unresolved(anchors[1], c.antecedent))):
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
             # in a sentence naming China, for the U.S. president), unless that place is only the other party
             # of what the role-holder does ("in response to China's agreement, the Biden administration ...")
@@ -373,7 +375,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope and theirs)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
-        c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)]
+        c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)
+                       or any(K.same(v, o) for o in choices)]
         c.on_scope = bool(c.on_values)
 
 
@@ -393,6 +396,15 @@ def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[s
     support_checks.worded_like)."""
     return (len(text.split()) <= SNIPPET_WORDS and bool(_OPENS_ON_REFERENCE.search(text))
             and holds(text, (anchors[0], [])) and not worded_like(question, ArticleText(text)))
+
+
+def _unresolved(words: list[str], antecedent: str) -> list[str]:
+    """The words of the question's names that a sentence must hold itself: those its opening reference does
+    not stand for ("Its yards built 30 ships for Portugal" after "Norland was ranked...": Norland is resolved,
+    Spain is not). Empty when the reference stands for every name (the sentence is about what is asked)."""
+    if not antecedent:
+        return words
+    return [w for w in words if not holds(antecedent, ([], [w]))]
 
 
 def _proper_words(pool: Sequence[Candidate]) -> set[str]:

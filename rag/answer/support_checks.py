@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rag.claims.kinds import ROLES
+from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
 from rag.text import content_terms
@@ -66,7 +66,8 @@ def figures_asked(question: str) -> list[str]:
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
              if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
     found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
-    return list(dict.fromkeys(found))
+    offered = " ".join(options(question)[1])  # a choice's figures are what it asks about, not what it names
+    return [f for f in dict.fromkeys(found) if f not in offered]
 
 
 def _typo(a: str, b: str) -> bool:

@@ -7,6 +7,7 @@ date, duration, count, percentage, amount of money or quantity (compared as rang
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import asdict, dataclass
@@ -136,13 +137,36 @@ def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
     A question opening with a clause ("When rich countries trade with poor ones, whose wages rise?") is typed
-    by the wh-word of its main clause, after the comma."""
+    by the wh-word of its main clause, after the comma. A choice between two figures ("Is the deal for 90 days
+    or for a year?") asks for their kind."""
     head, _, tail = question.rpartition(",")
     for text in ([tail, question] if head and _WH_START.match(tail) else [question]):
         for pattern, kinds in ASKED:
             if pattern.search(text):
                 return kinds
-    return ()
+    kind, _ = options(question)
+    return (kind,) if kind else ()
+
+
+_OR = re.compile(r"\bor\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def options(question: str) -> tuple[str, tuple[str, ...]]:
+    """A question that offers a choice between two figures of one kind ("for 90 days or for a year?", "70% or
+    90%?"): that kind and the two figures as written; ("", ()) for any other question."""
+    from rag.claims.parse import figures, prepare  # the parser imports nothing of ours; kept local all the same
+
+    text = prepare(question)
+    split = _OR.search(text)
+    if split is None:
+        return "", ()
+    found = figures(text)
+    before = [f for f in found if f.end <= split.start()]
+    after = [f for f in found if f.start >= split.end()]
+    if before and after and before[-1].kind == after[0].kind and text[before[-1].end:split.start()].count(" ") <= 3:
+        return before[-1].kind, (before[-1].text.lower(), after[0].text.lower())
+    return "", ()
 
 
 _WH_START = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how)\b", re.I)
@@ -241,8 +265,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
 def in_question(value: Value, question: str) -> bool:
     """The question already holds this value (it cannot be the answer)."""
     folded = question.lower()
-    if value.kind in FIGURES:
-        return value.text.lower() in folded
+    if value.kind in FIGURES:  # the figures a choice question offers are what it asks to choose between
+        return value.text.lower() in folded and value.text.lower() not in options(question)[1]
     if value.key and all(len(w) <= 2 for w in value.key.split()):  # "US", "U.K.": the whole short name as a word
         short = value.key.replace(" ", "")
         return bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", folded.replace(".", "")))

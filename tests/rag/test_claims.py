@@ -79,6 +79,9 @@ def test_names_agree_when_one_is_part_of_the_other() -> None:
     ("How many magnets did Tesla import?", ("count", "quantity")),
     ("How long will the resumption last?", ("duration",)),
     ("How long is the Mirren Tunnel?", ("duration", "quantity")),  # a length, or how long something lasts
+    ("Is the export deal for 90 days or for a year?", ("duration",)),  # a choice between two figures
+    ("Does China control 70% or 90% of processing?", ("percentage",)),
+    ("Was it signed in 2024 or later?", ()),
     ("How long was the pause expected to last?", ("duration",)),
     ("What share of processing does China control?", ("percentage",)),
     ("How much did the plant cost?", ("money",)),

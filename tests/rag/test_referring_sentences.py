@@ -67,3 +67,12 @@ def test_a_city_the_tagger_calls_an_organization_answers_where_after_a_locative(
     lender = Value("organization", "Acme Bank", start=0, end=9)
     assert not fits(lender, ("place",), "Acme Bank bought the lender.")
     assert not fits(dayton, ("person",), sentence)
+
+
+def test_a_choice_between_two_figures_is_answered_by_the_articles_stating_either(generator: Answerer) -> None:
+    answer = generator.answer("Is the export deal for 90 days or for a year?", [
+        passage("a", "Under the terms of the deal, Beijing has agreed to resume magnet shipments for a 90-day period."),
+        passage("b", "The suspension of the licensing rules has a one-year duration with potential for renewal."),
+    ])
+    assert "90-day" in answer.answer and "one-year" in answer.answer
+    assert [c.kind for c in answer.conflicts] == ["disagreement"]
