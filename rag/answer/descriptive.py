@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer.comparison import compared, comparison
+from rag.answer.compounds import joined
 from rag.answer.evidence import Candidate, _prefix_match, anchors_of, holds
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
@@ -86,8 +88,10 @@ def _weights(question: str, pool: Sequence[Candidate]) -> dict[str, float]:
 
 def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None) -> list[Window]:
     """Each passage's best window (best sentence and its neighbours in the passage), best first."""
-    weights = _weights(question, pool)
+    whole = comparison(question)  # terms counted over the whole passage (rag/answer/comparison.py)
+    weights = compared(_weights(question, pool)) if whole else _weights(question, pool)
     total = sum(weights.values()) or 1.0
+    order = list(dict.fromkeys(content_terms(question)))
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
         by_passage.setdefault(c.passage.chunk_id, []).append(c)
@@ -98,7 +102,8 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         best = max(ordered, key=lambda c: c.score)
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
-        held = set().union(*(c.terms | c.context for c in around))
+        held = set().union(*(c.terms | c.context for c in (ordered if whole else around)))
+        held |= joined(order, held)  # "book keeping" held by "bookkeeping" (rag/answer/compounds.py)
         coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
         found.append(Window(around, best, coverage, best.similarity, 0.0))
     if query_vector is not None and found and embed_texts is not None:

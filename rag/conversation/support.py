@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rag.answer.compounds import joined
 from rag.answer.descriptive import descriptive, judge
-from rag.answer.evidence import Candidate, SentenceVectors, candidates
+from rag.answer.evidence import Candidate, SentenceVectors, _prefix_match, candidates
 from rag.claims.kinds import asked
 from rag.conversation.reader import Reading
 from rag.settings import AnswerSettings
+from rag.text import content_terms
 from rag.types import Passage
 
 MAX_NAMES = 2
@@ -53,6 +55,20 @@ def confirms(question: str, first: Candidate, second: Candidate) -> bool:
     return not asked(question) and descriptive(question) and second.passage.chunk_id == first.passage.chunk_id
 
 
+def own_ground(question: str, topic: Sequence[str], second: Candidate) -> bool:
+    """Whether the qualified descriptive question's pick ``second`` stands on the turn's own words: its
+    sentence holds a content word of the standalone question that the conversation's topic does not say
+    ("Choose the Mars fetch rover sprite image" for "How to script sprites?" after turns about a Mars game),
+    so it does not merely name the topic."""
+    if asked(question) or not descriptive(question):
+        return False
+    said = {t for name in topic for t in content_terms(name)}
+    own = [t for t in content_terms(question) if t not in said]
+    held = second.terms | second.context
+    held |= joined(content_terms(question), held)
+    return any(_prefix_match(t, held) for t in own)
+
+
 def in_context(reading: Reading) -> str | None:
     """The standalone question qualified by what the conversation is about, or None for a first turn."""
     names = (reading.entities or reading.topic)[:MAX_NAMES]
@@ -76,6 +92,8 @@ def answerable_reading(reading: Reading, passages: Sequence[Passage], vectors: S
     if enough or first is None:
         return reading.query, "standalone"
     second, confirmed = best(qualified, passages, vectors, settings)
-    if confirmed and second is not None and confirms(reading.query, first, second):
+    names = (reading.entities or reading.topic)[:MAX_NAMES]
+    if confirmed and second is not None and (confirms(reading.query, first, second)
+                                             or own_ground(reading.query, names, second)):
         return qualified, "with the conversation's topic (the standalone question's best sentence, below the bar alone)"
     return reading.query, "standalone (the conversation's topic does not support its best sentence either)"

@@ -9,7 +9,7 @@ import pytest
 
 from rag.answer.evidence import Candidate, SentenceVectors
 from rag.conversation.reader import Reading
-from rag.conversation.support import answerable_reading, best, confirms
+from rag.conversation.support import answerable_reading, best, confirms, in_context
 from rag.services import build_services
 from rag.settings import AnswerSettings, Settings
 from rag.types import ChatMessage, ChatRequest, Passage
@@ -81,3 +81,32 @@ def test_the_topic_confirms_a_descriptive_questions_passage_not_just_its_sentenc
     assert confirms("How do I script a sprite?", first, other_passage)  # the same sentence, quoted elsewhere
     assert not confirms("How do I script a sprite?", first, _sentence("other", "Sprites move on a stage."))
     assert not confirms("Which block scripts a sprite?", first, same_passage)  # factoid: the sentence itself
+
+
+GUIDE = passage("guide", "Sprites are the characters of any project. A sprite can be drawn, uploaded or picked from a library.")
+GAME_TOPIC = ["Mars rover game", "Scratch"]
+
+
+def test_the_topic_may_lift_another_passage_whose_sentence_holds_the_turns_own_words(minilm) -> None:  # type: ignore[no-untyped-def]
+    # The standalone question's best window (a sprite guide) is under the bar; with the conversation's topic
+    # the best is in another passage, and its sentence holds "sprite", a word of the turn the topic does not say.
+    vectors, settings = SentenceVectors(minilm), AnswerSettings()
+    game = passage("game", "The Mars rover game is made in Scratch around one rover sprite. Players drive it to collect sample tubes.")
+    reading = Reading("The sprite of the drink?", "as typed", entities=GAME_TOPIC, topic=GAME_TOPIC)
+    alone, enough = best(reading.query, [GUIDE, game], vectors, settings)
+    assert alone is not None and alone.passage.doc_id == "guide" and not enough
+    question, support = answerable_reading(reading, [GUIDE, game], vectors, settings)
+    assert question == "The sprite of the drink (Mars rover game, Scratch)?"
+    assert support.startswith("with the conversation's topic")
+    assert best(question, [GUIDE, game], vectors, settings)[0].passage.doc_id == "game"
+
+
+def test_another_passage_that_only_names_the_topic_does_not_answer(minilm) -> None:  # type: ignore[no-untyped-def]
+    vectors, settings = SentenceVectors(minilm), AnswerSettings()
+    game = passage("game", "The Mars rover game is made in Scratch. To script the rover sprite, drag motion blocks under the "
+                           "green flag block. Make the sample tube sprites reappear when players click the green flag.")
+    reading = Reading("What about the sprite of the bevarage?", "as typed", entities=GAME_TOPIC, topic=GAME_TOPIC)
+    picked, _ = best(in_context(reading) or "", [GUIDE, game], vectors, settings)
+    assert picked is not None and picked.text == "The Mars rover game is made in Scratch."  # names only the topic
+    question, support = answerable_reading(reading, [GUIDE, game], vectors, settings)
+    assert question == reading.query and support.startswith("standalone")
