@@ -238,11 +238,13 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 
 # A sentence whose subject is a reference to what the sentence before it named: "It was released in 1997",
 # "Recorded in Chicago, it was released in 2011", "His debut album ...", "The film was directed by ...".
-_REFERS = re.compile(
-    r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|^\W*(?:The|This|That|These) (?:game|film|"
-    r"movie|album|song|single|book|novel|show|series|company|firm|group|band|team|club|player|singer|actor|actress|"
-    r"building|tower|bridge|station|ship|record|label|university|school|college|award|prize|river|town|city|"
-    r"village|station|play|opera|painting|poem|magazine|newspaper)s?\b", re.IGNORECASE)
+# The class nouns that refer back to a thing named before ("The film", "The company").
+_THINGS = ("game|film|movie|album|song|single|book|novel|show|series|company|firm|group|band|team|club|player|singer|"
+           "actor|actress|device|phone|car|drug|vaccine|bill|law|deal|agreement|project|app|station|building|tower|"
+           "bridge|ship|aircraft|plane|tournament|event|record|label|university|school|college|award|prize|river|"
+           "town|city|village|play|opera|painting|poem|magazine|newspaper")
+_REFERS = re.compile(r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|"
+                     r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b", re.IGNORECASE)
 # Where a sentence's subject ends: its first finite verb; a copula's complement ("is the second studio album")
 # still says what the subject is.
 _SUBJECT_END = re.compile(r"\b(?:has|have|had|will|would|can|could|did|does|became|becomes|began|won|\w+ed)\b")
@@ -383,9 +385,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
 SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it
 # A passage that opens by referring to what was named before it: a pronoun, or "the" and a class noun.
 _OPENS_ON_REFERENCE = re.compile(
-    r"^\W*(?:[A-Z][a-z]{2} \d{1,2}, \d{4}\s*(?:\.\.\.|\u2026)\s*)?(?:It|He|She|They|The (?:game|film|movie|album|"
-    r"song|book|novel|show|series|company|firm|group|band|team|club|player|singer|actor|actress|device|phone|car|"
-    r"drug|vaccine|bill|law|deal|agreement|project|app|station|building|ship|aircraft|plane|tournament|event))\b",
+    r"^\W*(?:[A-Z][a-z]{2} \d{1,2}, \d{4}\s*(?:\.\.\.|\u2026)\s*)?(?:It|He|She|They|The (?:" + _THINGS + r"))\b",
     re.MULTILINE)
 
 
