@@ -56,6 +56,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
                 r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
                 r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?)\b", re.I), ("person",)),
+    # who leads, heads or founded an organization: a person ("Who leads the Defense Logistics Agency?")
+    (re.compile(r"\bwho (?:(?:now|currently) )?(?:leads?|led|heads?|headed|runs?|ran|chairs?|chaired|founded|"
+                r"co-founded|directs?|manages?|managed)\s+(?:the\s+)?(?:[\w'.&-]+\s+){0,4}?(?:agency|company|firm|"
+                r"ministry|department|commission|committee|council|party|bank|board|team|club|band|group|university|"
+                r"institute|office|bureau|organi[sz]ation|corporation|union|foundation|charity|label|studio)\b", re.I),
+     ("person",)),
     (re.compile(_W + r"(?:who|whom|whose)\b|\bwho (?:is|was|are|were|won|acquired|bought|leads?|led)\b", re.I),
      ("person", "organization")),
 ]

@@ -70,8 +70,8 @@ _DURATION = re.compile(  # "over the past two years" is time gone by, not how lo
 # Time gone by ("over the past two years", "in the last 18 months"): how long something has been so, which only a
 # question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
 _ELAPSED = re.compile(
-    rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b",
-    re.IGNORECASE)
+    rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
+    r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"

@@ -82,6 +82,8 @@ def test_names_agree_when_one_is_part_of_the_other() -> None:
     ("Is the export deal for 90 days or for a year?", ("duration",)),  # a choice between two figures
     ("Does China control 70% or 90% of processing?", ("percentage",)),
     ("Was it signed in 2024 or later?", ()),
+    ("Who leads the Defense Logistics Agency?", ("person",)),  # who leads an organization: a person
+    ("Who leads the rare earth market?", ("person", "organization")),
     ("How long was the pause expected to last?", ("duration",)),
     ("What share of processing does China control?", ("percentage",)),
     ("How much did the plant cost?", ("money",)),

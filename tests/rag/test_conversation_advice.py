@@ -8,9 +8,8 @@ import pytest
 
 from rag.conversation.advice import advice_follow_up, advice_settings, own_case
 from rag.conversation.reader import Reading
-from rag.services import build_services
-from rag.settings import AnswerSettings, Settings
-from rag.types import ChatMessage, ChatRequest
+from rag.settings import AnswerSettings
+from tests.rag.conversations import chat, engine_over
 
 APPEALS = ("Appeals\n\nAn appellate court does not hold a new trial or hear new witnesses. In most cases it looks at "
            "two things: whether a legal mistake was made in the trial court, and whether that mistake changed the "
@@ -37,30 +36,16 @@ def test_the_asker_s_own_case_is_read_from_earlier_user_turns() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
-    from index.files import index_paths
-    from rag.indexing.chunker import Chunker
-    from rag.indexing.indexer import Indexer
-
-    corpus = tmp_path_factory.mktemp("advice-corpus")
-    (corpus / "appeals.txt").write_text(APPEALS, encoding="utf-8")
-    (corpus / "garden.txt").write_text(GARDEN, encoding="utf-8")
-    settings = Settings.load(index_dir=tmp_path_factory.mktemp("advice-index"))
-    services = build_services(settings, embedder=minilm)
-    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [corpus])
-    return services.engine
-
-
-def _chat(engine, *turns: str):  # type: ignore[no-untyped-def]
-    messages = [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-    return engine.chat(ChatRequest(messages=messages, debug=True))
+    return engine_over({"appeals.txt": APPEALS, "garden.txt": GARDEN}, tmp_path_factory.mktemp("advice-corpus"),
+                       tmp_path_factory.mktemp("advice-index"), minilm)
 
 
 QUESTION = "What are the grounds for lodging an appeal?"
 
 
 def test_a_follow_up_about_the_asker_s_case_is_answered_where_a_third_party_one_is_not(engine) -> None:  # type: ignore[no-untyped-def]
-    mine = _chat(engine, "I lost my case and I am preparing for my appeal.", "An appellant files the appeal [1].", QUESTION)
+    mine = chat(engine, "I lost my case and I am preparing for my appeal.", "An appellant files the appeal [1].", QUESTION)
     assert mine.grounded and {c.doc_id for c in mine.citations} == {"appeals"}
     assert "asker's own case" in mine.trace["query"]["support"]
-    theirs = _chat(engine, "How do the courts of a state work?", "An appellant files the appeal [1].", QUESTION)
+    theirs = chat(engine, "How do the courts of a state work?", "An appellant files the appeal [1].", QUESTION)
     assert not theirs.grounded  # the same question about a third party keeps the higher bar

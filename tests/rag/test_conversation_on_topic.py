@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 from rag.conversation.on_topic import FLOOR, about_the_conversation, off_topic, strays
-from rag.services import build_services
-from rag.settings import Settings
-from rag.types import ChatMessage, ChatRequest, Passage
+from rag.types import Passage
+from tests.rag.conversations import chat, engine_over
 
 SERIES = ("The Office is an American television comedy series about the employees of a paper company. "
           "The series ran for nine seasons on NBC. It won the Emmy Award for Outstanding Comedy Series in 2006. "
@@ -42,28 +41,14 @@ def test_an_answer_strays_only_when_every_citation_is_off_topic() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
-    from index.files import index_paths
-    from rag.indexing.chunker import Chunker
-    from rag.indexing.indexer import Indexer
-
-    corpus = tmp_path_factory.mktemp("on-topic-corpus")
-    (corpus / "series.txt").write_text("The Office\n\n" + SERIES, encoding="utf-8")
-    (corpus / "credit.txt").write_text("Credit scores\n\n" + CREDIT, encoding="utf-8")
-    settings = Settings.load(index_dir=tmp_path_factory.mktemp("on-topic-index"))
-    services = build_services(settings, embedder=minilm)
-    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [corpus])
-    return services.engine
-
-
-def _chat(engine, *turns: str):  # type: ignore[no-untyped-def]
-    messages = [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-    return engine.chat(ChatRequest(messages=messages, debug=True))
+    return engine_over({"series.txt": "The Office\n\n" + SERIES, "credit.txt": "Credit scores\n\n" + CREDIT}, tmp_path_factory.mktemp("on-topic-corpus"),
+                       tmp_path_factory.mktemp("on-topic-index"), minilm)
 
 
 def test_a_follow_up_is_not_answered_from_a_passage_about_something_else(engine) -> None:  # type: ignore[no-untyped-def]
-    alone = engine.chat(ChatRequest(messages=[ChatMessage(role="user", content="Which payment history is best?")]))
+    alone = chat(engine, "Which payment history is best?")
     assert alone.grounded and {c.doc_id for c in alone.citations} == {"credit"}  # asked alone, the passage answers
-    answer = _chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
+    answer = chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
                    "History best?")
     assert "credit" not in {c.doc_id for c in answer.citations}
     assert any(c.startswith("credit") for c in answer.trace["query"]["off_topic"])
@@ -71,7 +56,7 @@ def test_a_follow_up_is_not_answered_from_a_passage_about_something_else(engine)
 
 
 def test_a_follow_up_about_the_conversation_keeps_its_passage(engine) -> None:  # type: ignore[no-untyped-def]
-    answer = _chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
+    answer = chat(engine, "What is The Office?", "The Office is an American television comedy series [1].",
                    "How many seasons did it run?")
     assert answer.grounded and {c.doc_id for c in answer.citations} == {"series"}
     assert "set_aside" not in answer.trace["query"]
