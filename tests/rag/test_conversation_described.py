@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from rag.conversation.described import described_follow_up
+from rag.answer.evidence import Candidate
+from rag.conversation.described import described_follow_up, describes
 from rag.conversation.reader import Reading
 from rag.services import build_services
 from rag.settings import Settings
+from rag.text import content_terms
 from rag.types import AskRequest, ChatMessage, ChatRequest
+from tests.rag.answerers import passage
 
 SAVING = ("Saving for retirement\n\nStart saving for retirement as early as you can, even with small amounts: the "
           "earlier you start saving, the longer compounding works for your retirement savings. People who wait "
@@ -27,6 +30,16 @@ def test_only_follow_ups_asking_for_a_duration_a_date_or_a_place_are_described()
     assert not described_follow_up(Reading("Who runs the pension fund?", "as typed", users=users))  # a name
     assert not described_follow_up(Reading("How many people save?", "as typed", users=users))  # a figure
     assert not described_follow_up(Reading("How do I start saving?", "as typed", users=users))  # already descriptive
+
+
+def _quoted(text: str) -> list[Candidate]:
+    return [Candidate(text, passage("news", text), 0, set(content_terms(text)))]
+
+
+def test_a_passage_that_only_names_who_is_asked_about_does_not_describe_it() -> None:
+    question = "Where did Scott Bessent go to school?"
+    assert not describes(question, _quoted("Treasury Secretary Scott Bessent expressed optimism about the talks."))
+    assert describes(question, _quoted("Scott Bessent went to school at Yale, where he studied political science."))
 
 
 @pytest.fixture(scope="module")
