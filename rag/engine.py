@@ -12,6 +12,7 @@ from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
+from rag.conversation.described import DescribedGenerator, described_follow_up
 from rag.conversation.on_topic import about_the_conversation, strays
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
@@ -32,6 +33,7 @@ class Engine:
         generator = answerer.generator
         self.condenser = generator if isinstance(generator, Condenser) else None
         self._advice_answerer: Answerer | None = None
+        self._described_answerer: Answerer | None = None
 
     def search(self, request: SearchRequest) -> list[Passage]:
         return self.retriever.search(request.query, request.k or self.default_k, request.filters)
@@ -112,6 +114,11 @@ class Engine:
                 ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
                                                  stream=request.stream, debug=request.debug)
                 events = list(self._answer(ask, passages, retrieve_ms, self._advice()))
+            if not events[-1][1].grounded and described_follow_up(reading):  # rag/conversation/described.py
+                chosen.append((reading.query, "standalone, judged as a description (no value of the kind asked)"))
+                ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
+                                                 stream=request.stream, debug=request.debug)
+                events = list(self._answer(ask, passages, retrieve_ms, self._described()))
             yield from events
 
     def stream(self, request: AskRequest) -> Iterator[Event]:
@@ -130,6 +137,14 @@ class Engine:
             generator = ExtractiveGenerator(self.retriever.embedder, settings, self.answerer.vectors)
             self._advice_answerer = Answerer(generator, self.answerer.vectors, settings, self.answerer.telemetry)
         return self._advice_answerer
+
+    def _described(self) -> Answerer:
+        """The extractive answerer judging a typed question as a description (rag/conversation/described.py)."""
+        if self._described_answerer is None:
+            settings = self.answerer.settings
+            generator = DescribedGenerator(self.retriever.embedder, settings, self.answerer.vectors)
+            self._described_answerer = Answerer(generator, self.answerer.vectors, settings, self.answerer.telemetry)
+        return self._described_answerer
 
     def _answer(self, request: AskRequest, passages: list[Passage], retrieve_ms: float,
                 answerer: Answerer | None = None) -> Iterator[Event]:
