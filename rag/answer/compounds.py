@@ -20,7 +20,10 @@ def joined(terms: Sequence[str], held: set[str]) -> set[str]:
     out: set[str] = set()
     for a, b in zip(terms, terms[1:]):
         word = a + b
-        if len(word) >= MIN_JOINED and a != b and any(h.startswith(word) or (word.startswith(h) and len(h) >= len(word) - 2)
-                                                      for h in held):
+        # a stemmed ending may be missing, but the held word must reach past the first half ("bessent" is not
+        # "bessent" + "go")
+        if len(word) >= MIN_JOINED and a != b and any(
+                h.startswith(word) or (word.startswith(h) and len(h) >= len(word) - 2 and len(h) > len(a) + 1)
+                for h in held):
             out |= {a, b}
     return out

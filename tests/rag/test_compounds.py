@@ -27,3 +27,7 @@ def test_a_reaction_written_apart_is_answered_by_the_sentence_written_together(m
     library = passage("library", "The library lends novels for three weeks. Each novel has a record of its readers.")
     top, supported = best("That's a complicated book keeping!", [library, shares], vectors, settings)
     assert supported and top is not None and top.passage.doc_id == "shares"
+
+
+def test_a_word_that_is_only_the_first_half_holds_neither_half() -> None:
+    assert joined(["bessent", "go"], {"bessent", "treasuri"}) == set()
