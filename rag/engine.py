@@ -91,11 +91,11 @@ class Engine:
         """The answer to the standalone question; a follow-up it declines is tried once more with the
         conversation's topic (rag/conversation/support.py). The extractive answerer's events are held until its
         answer is known (it writes nothing before it has chosen); a model's question is checked before it starts."""
-        def answer(question: str, support: str) -> Iterator[Event]:
+        def answer(question: str, support: str, answerer: Answerer | None = None) -> Iterator[Event]:
             chosen.append((question, support))
             ask = AskRequest.model_construct(question=question, k=request.k, filters=request.filters,
                                              stream=request.stream, debug=request.debug)
-            return self._answer(ask, passages, retrieve_ms)
+            return self._answer(ask, passages, retrieve_ms, answerer)
 
         vectors, settings = self.answerer.vectors, self.answerer.settings
         if in_context(reading) is None:
@@ -109,16 +109,11 @@ class Engine:
                 events = list(answer(question, support)) if question != reading.query else events
                 chosen.append((question, support))
             if not events[-1][1].grounded and advice_follow_up(reading):  # rag/conversation/advice.py
-                support = "standalone, by the bar of a question about the asker's own case (said earlier)"
-                chosen.append((reading.query, support))
-                ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
-                                                 stream=request.stream, debug=request.debug)
-                events = list(self._answer(ask, passages, retrieve_ms, self._advice()))
+                events = list(answer(reading.query, "standalone, by the bar of a question about the asker's own "
+                                                    "case (said earlier)", self._advice()))
             if not events[-1][1].grounded and described_follow_up(reading):  # rag/conversation/described.py
-                chosen.append((reading.query, "standalone, judged as a description (no value of the kind asked)"))
-                ask = AskRequest.model_construct(question=reading.query, k=request.k, filters=request.filters,
-                                                 stream=request.stream, debug=request.debug)
-                events = list(self._answer(ask, passages, retrieve_ms, self._described()))
+                events = list(answer(reading.query, "standalone, judged as a description (no value of the kind "
+                                                    "asked)", self._described()))
             yield from events
 
     def stream(self, request: AskRequest) -> Iterator[Event]:
