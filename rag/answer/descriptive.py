@@ -21,7 +21,7 @@ import numpy as np
 
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
-from rag.answer.evidence import Candidate, _prefix_match, anchors_of, holds
+from rag.answer.evidence import Candidate, _prefix_match, _terms, anchors_of, holds
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms
@@ -92,6 +92,7 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     weights = compared(_weights(question, pool)) if whole else _weights(question, pool)
     total = sum(weights.values()) or 1.0
     order = list(dict.fromkeys(content_terms(question)))
+    named = set(_terms(" ".join(anchors_of(question)[1])))
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
         by_passage.setdefault(c.passage.chunk_id, []).append(c)
@@ -103,6 +104,9 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
         held = set().union(*(c.terms | c.context for c in (ordered if whole else around)))
+        # the title says what every sentence of the passage is about ("What options do I have to secure my
+        # cluster?"); the names the question gives are checked apart (anchors), so a title naming one adds nothing
+        held |= set(_terms(members[0].passage.title)) - named
         held |= joined(order, held)  # "book keeping" held by "bookkeeping" (rag/answer/compounds.py)
         coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
         found.append(Window(around, best, coverage, best.similarity, 0.0))
