@@ -22,6 +22,7 @@ import numpy as np
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
 from rag.answer.evidence import Candidate, _prefix_match, _terms, anchors_of, holds
+from rag.answer.guessed import typed_anchors
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms
@@ -141,7 +142,8 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
     ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
     (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
     the retriever's order among the close ones 0.63)."""
-    anchors = anchors_of(question)
+    years, names = anchors_of(question)
+    anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
     ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
               if not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors)]
     if not ranked:
