@@ -39,6 +39,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
                 r"\bwhat (?:is|was|were|are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|budget|worth|"
                 r"funding|investment|fine|salary)\b", re.I), ("money",)),
+    # "How much physical activity a day...?", "how much sleep per night": an amount per period, often a time
+    (re.compile(r"\bhow much\b(?!\s+(?:money|does|did|do|will|would)\b).{0,60}?\b(?:(?:a|an|per|each|every)\s+"
+                r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
+     ("quantity", "count", "money", "percentage", "duration")),
     (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
                 r"kilometers|metres|meters|acres|hectares)\b|\bhow (?:much|heavy|far|big|large)\b", re.I),
      ("quantity", "count", "money", "percentage")),
