@@ -94,6 +94,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         claims = _parallel_claims(question, sentences, typed)
         said = claims
     subjects = _subjects(question, sentences)
+    # what the question asks happened: its words beside the names it gives ("released", "founded")
+    events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
+        stem(w) for n in question_names(question) for w in name_key(n).split()}
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         group = [(s, v) for s, v in claims if _group(v) == kind]
@@ -108,6 +111,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
                                                       sa, sb):
                     verdict = "ambiguous"
+                elif verdict != "scope" and va.kind == "date" and _different_events(sa.text, sb.text, events):
+                    verdict = "scope"
                 side = involved.setdefault("ambiguous" if verdict == "ambiguous" else "contested", {})
                 side.setdefault((sa.citation, va.text), (sa, va))
                 side.setdefault((sb.citation, vb.text), (sb, vb))
@@ -265,6 +270,13 @@ def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     if ha and hb:
         return ha[:5] != hb[:5]
     return bool(ta and not ta & q_terms) or bool(tb and not tb & q_terms)
+
+
+def _different_events(a: str, b: str, events: set[str]) -> bool:
+    """Two dates of different events: one sentence says what the question asks happened ("released") and the
+    other does not ("announced in January 2013", "Season 26 ends on August 21")."""
+    held = [any(_same_verb([t], events) for t in content_terms(text)) for text in (a, b)]
+    return bool(events) and held[0] != held[1]
 
 
 def describe(conflict: Conflict) -> str:

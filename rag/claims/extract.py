@@ -108,7 +108,11 @@ def _worth_parsing(text: str) -> bool:
 def _claims(text: str, doc: Any) -> list[Value]:
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for f in figures(text):
+    found = figures(text)
+    rest = "".join(" " if any(f.start <= i < f.end for f in found) else ch for i, ch in enumerate(text))
+    if found and all(f.kind == "date" for f in found) and not re.search(r"[^\W\d_]{2}", rest):
+        return []  # a dateline alone ("Mar 3, 2014 ..."): when a page was written, not what it says
+    for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None)
         if scope is None:
             scope = _scope_after(text, f.end)

@@ -244,6 +244,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|for|by|with|against|over|on|about|than
 
 def same(a: Value, b: Value) -> bool:
     """The two values agree: the same name, or overlapping ranges of the same measure."""
+    if a.kind == b.kind == "date" and _day(a.text) and _day(b.text) and _day(a.text) != _day(b.text):
+        return False  # "June 19" and "June 9": dates compare by month, and by day where both give one
+    if a.kind == b.kind == "date" and {a.unit, b.unit} == {"month", "day-of-year"}:
+        return _same_month(*((a, b) if a.unit == "day-of-year" else (b, a)))
     if a.kind in FIGURES or b.kind in FIGURES:
         if a.kind != b.kind or (a.unit and b.unit and a.unit != b.unit and a.kind != "count"):
             return False
@@ -252,6 +256,19 @@ def same(a: Value, b: Value) -> bool:
         return a.low <= b.high + slack and b.low <= a.high + slack
     ka, kb = set(a.key.split()), set(b.key.split())
     return bool(ka and kb) and (ka <= kb or kb <= ka)
+
+
+def _day(text: str) -> int:
+    """The day of the month a date gives ("August 17, 2021", "17th of August"), 0 when it gives none."""
+    match = re.search(r"(?<![\d.A-Za-z])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])(?!\s*(?:-|–)\s*\d)", text)
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else 0
+
+
+def _same_month(partial: Value, full: Value) -> bool:
+    """A date without its year ("August 22nd") agrees with a dated one ("August 22, 2021") of the same month."""
+    if full.high - full.low >= 11:
+        return True  # the dated one spans a whole year, or more
+    return any((month - 1) % 12 + 1 == partial.low for month in range(int(full.low), int(full.high) + 1))
 
 
 def show(value: Value) -> str:

@@ -214,10 +214,11 @@ def figures(text: str) -> list[Figure]:
         year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y") if m.group(g)), None)
         if m.group("century"):
             first = (int(m.group("c")) - 1) * 100
-            add("date", m, first * 12.0, first * 12.0 + 1199, "month")
+            add("date", m, first * 12.0 + 1, first * 12.0 + 1200, "month")
             continue
+        # months count from 1: a year alone spans its January (year*12 + 1) to its December (year*12 + 12)
         month = next((i + 1 for i, name in enumerate(_MONTHS) if name[:3] in m.group(0).lower()[:12]), 0)
-        low = float(year or 0) * 12 + month
+        low = float(year or 0) * 12 + (month or 1)
         high = low + (119 if m.group("decade") else 11 if year and not month else 0)
         add("date", m, low, high, "month" if year else "day-of-year")
     for m in _ELAPSED.finditer(text):

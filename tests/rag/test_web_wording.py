@@ -140,3 +140,33 @@ def test_a_fact_box_label_stays_with_its_date() -> None:
 def test_a_date_written_with_of_before_its_year_is_one_date() -> None:
     assert [(f.kind, f.text) for f in figures("It was released on November 21 of 1998 in Japan.")] == [
         ("date", "November 21 of 1998")]
+
+
+def _date(text: str) -> Value:
+    return next(v for v in analyze([text], use_model=False)[0] if v.kind == "date")
+
+
+def test_a_year_holds_its_december_and_a_date_without_its_year_agrees_with_the_dated_one() -> None:
+    from rag.claims.kinds import same
+    assert same(_date("It was founded in December 2015."), _date("It was founded in 2015."))
+    assert not same(_date("It was founded in January 2016."), _date("It was founded in 2015."))
+    assert same(_date("It premiered on August 22, 2021."), _date("It premiered on August 22nd."))
+    assert not same(_date("It premiered on October 16."), _date("It premiered on November 18, 2020."))
+    # by day too, where both give one
+    assert not same(_date("It was released on June 19, 2020."), _date("It was released on June 9, 2020."))
+    assert not same(_date("It arrives on August 26."), _date("It was announced on August 17, 2021."))
+
+
+def test_a_dateline_alone_claims_nothing() -> None:
+    assert analyze(["Mar 3, 2014 ..."])[0] == []
+    assert [v.text for v in analyze(["Mar 3, 2014 ... It rose 5% in 2014."])[0] if v.kind == "percentage"] == ["5%"]
+
+
+def test_dates_of_different_events_are_a_difference_of_scope_not_a_disagreement() -> None:
+    def kinds(sentences: list[str]) -> list[str]:
+        return [c.kind for c in find_conflicts("When was Rift Runner released?",
+                                               [Cited(t, i + 1, f"d{i}") for i, t in enumerate(sentences)])]
+    assert kinds(["Rift Runner was officially announced on January 23, 2013.",
+                  "Rift Runner was released on the console on March 3, 2017."]) == ["scope"]
+    assert kinds(["Rift Runner was released on March 3, 2017.",
+                  "Rift Runner was released on March 3, 2016."]) == ["disagreement"]
