@@ -10,6 +10,7 @@ from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
+from rag.answer.guessed import within
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
 from rag.conversation.described import DescribedGenerator, described_follow_up
@@ -59,7 +60,8 @@ class Engine:
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
-        for kind, value in self._on_topic(request, reading, passages, searched, retrieve_ms, chosen):
+        guesses = [r["read_as"] for r in reading.trace.get("resolved", [])]  # not the user's words (rag/answer/guessed.py)
+        for kind, value in within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms, chosen)):
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query

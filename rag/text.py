@@ -23,6 +23,10 @@ yourself yourselves according said says say tell told does did done many much on
 kind sort whether wa ha
 """.split())
 
+# Latin capitals, the accented ones too ("Chloé Zhao", "Świątek", "Ørsted"): what opens a name when names
+# are found by their case. ``[^\W_]`` (a letter or digit of any script) is the matching end of a word.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 
 _ABBREVIATIONS = frozenset("""
@@ -34,6 +38,8 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
 _BOUNDARY = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_VALUE_NEXT = re.compile(rf"{_MONTH_WORD} \d{{1,2}}\b|\d{{1,2}} {_MONTH_WORD} \d{{4}}", re.IGNORECASE)  # a date
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\-\*\u2013]|\d+[.)])\s+")
 
@@ -60,6 +66,8 @@ def split_sentences(text: str) -> list[str]:
             last = before[-1].lower().rstrip(".") if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
+            if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):
+                continue  # a label and its value, as a page's fact box reads: "Release date. May 29, 2020"
             sentences.append(line[start:match.end(1)].strip())
             start = match.end()
         tail = line[start:].strip()

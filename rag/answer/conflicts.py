@@ -74,8 +74,12 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and (v.kind in FIGURES or _named(v, s, listing, roles))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
-        said = list(claims)
+        every_named = claims
         claims = _the_names_asked(claims, kinds, q_terms)
+        # a sentence saying who did what is asked says only that one ("X winning ..., he and Y, who won before")
+        acted = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and _agent(v, s.text, q_terms)}
+        said = [(s, v) for s, v in every_named if (s.citation, s.text) not in acted or v.kind in FIGURES
+                or _agent(v, s.text, q_terms)]
         claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
@@ -132,18 +136,44 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
             by_sentence.setdefault((s.citation, s.text), []).append(v)
     keep: dict[tuple[int, str], list[Value]] = {}
     for (citation, text), names in by_sentence.items():
-        after = [v for v in names if _after_asked_word(v, text, q_terms)]
+        after = [v for v in names if _agent(v, text, q_terms)]
         typed = [v for v in names if v.kind in kinds and v.kind in NAMES]
         keep[(citation, text)] = after or typed or names
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
+
+
+def _agent(value: Value, sentence: str, q_terms: set[str]) -> bool:
+    """The name does what the question asks about, said actively or passively."""
+    return _after_asked_word(value, sentence, q_terms) or _does_asked_word(value, sentence, q_terms)
 
 
 def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
     """The name is the agent of the question's own verb: "directed by X" for "Who directed ...", "founded by
     X" for "Who founded ..."."""
     match = re.search(r"\b([A-Za-z]+) by (?:the )?$", sentence[:value.start])
-    verb = content_terms(match.group(1)) if match else []
-    return any(t[:5] == q[:5] for t in verb for q in q_terms if min(len(t), len(q)) >= 4)
+    return _same_verb(content_terms(match.group(1)) if match else [], q_terms)
+
+
+# the subject's verb, after an aside and an auxiliary: "Angelique Kerber has won", "Joaquin Phoenix winning"
+_VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do)\s+"
+                         r"(?:not\s+|also\s+|already\s+|just\s+)?)?([A-Za-z]+)")
+# stems of irregular forms, to compare "won" with "wins" and "winning", "bought" with "buys"
+_IRREGULAR_STEMS = {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",
+                    "becam": "becom", "sold": "sell", "ran": "run", "wrote": "write", "written": "write",
+                    "made": "make", "beaten": "beat", "chose": "choos", "chosen": "choos", "held": "hold"}
+
+
+def _does_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
+    """The name is the subject of the question's own verb: "Kerber has won" for "Who won ..."."""
+    match = _VERB_AFTER.match(sentence[value.end:value.end + 120])
+    return _same_verb(content_terms(match.group(1)) if match else [], q_terms)
+
+
+def _same_verb(words: Sequence[str], q_terms: set[str]) -> bool:
+    def key(t: str) -> str:
+        return _IRREGULAR_STEMS.get(t, t)
+    return any(key(t) == key(q) if min(len(key(t)), len(key(q))) < 4 else key(t)[:5] == key(q)[:5]
+               for t in words for q in q_terms if min(len(t), len(q)) >= 3)
 
 
 def _parallel_claims(question: str, sentences: Sequence[Cited], typed: Sequence[Sequence[Value]],

@@ -21,7 +21,8 @@ import numpy as np
 
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
-from rag.answer.evidence import Candidate, _prefix_match, anchors_of, holds
+from rag.answer.evidence import Candidate, _prefix_match, _terms, anchors_of, holds
+from rag.answer.guessed import typed_anchors
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms
@@ -92,6 +93,7 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     weights = compared(_weights(question, pool)) if whole else _weights(question, pool)
     total = sum(weights.values()) or 1.0
     order = list(dict.fromkeys(content_terms(question)))
+    named = set(_terms(" ".join(anchors_of(question)[1])))
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
         by_passage.setdefault(c.passage.chunk_id, []).append(c)
@@ -103,6 +105,9 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
         held = set().union(*(c.terms | c.context for c in (ordered if whole else around)))
+        # the title says what every sentence of the passage is about ("What options do I have to secure my
+        # cluster?"); the names the question gives are checked apart (anchors), so a title naming one adds nothing
+        held |= set(_terms(members[0].passage.title)) - named
         held |= joined(order, held)  # "book keeping" held by "bookkeeping" (rag/answer/compounds.py)
         coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
         found.append(Window(around, best, coverage, best.similarity, 0.0))
@@ -137,7 +142,8 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
     ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
     (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
     the retriever's order among the close ones 0.63)."""
-    anchors = anchors_of(question)
+    years, names = anchors_of(question)
+    anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
     ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
               if not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors)]
     if not ranked:

@@ -447,7 +447,9 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     text = prepare(question)
     words = [w for start, _, value in parse_names(text) if start > 0 and not _EXCLUDED.search(text[:start])
              for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
-    return _YEAR.findall(question), list(dict.fromkeys(words))
+    # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
+    # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
+    return _YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question)), list(dict.fromkeys(words))
 
 
 def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:

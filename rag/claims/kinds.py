@@ -37,13 +37,19 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("percentage",)),
     (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|are|were)\b.*\b(?:cost|pay|paid|spend|"
                 r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
-                r"\bwhat (?:is|was|were|are) the (?:\w+ )?(?:cost|price|value|revenue|budget|worth|funding|"
-                r"investment|fine|salary)\b", re.I), ("money",)),
+                r"\bwhat (?:is|was|were|are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|budget|worth|"
+                r"funding|investment|fine|salary)\b", re.I), ("money",)),
+    # "How much physical activity a day...?", "how much sleep per night": an amount per period, often a time
+    (re.compile(r"\bhow much\b(?!\s+(?:money|does|did|do|will|would)\b).{0,60}?\b(?:(?:a|an|per|each|every)\s+"
+                r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
+     ("quantity", "count", "money", "percentage", "duration")),
     (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
                 r"kilometers|metres|meters|acres|hectares)\b|\bhow (?:much|heavy|far|big|large)\b", re.I),
      ("quantity", "count", "money", "percentage")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
+    # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)\b|"
+                r"\bwhat (?:is|was|were|are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}(?:date|year)(?![\w-])|"
                 r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
@@ -56,6 +62,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
                 r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
                 r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?)\b", re.I), ("person",)),
+    # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
+    (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
+                r"(?:no\.? ?1|number one|world no\.? ?1|champions?|winners?|runners?-up|top seed|record holder)\b",
+                re.I), ("person", "organization")),
     # who leads, heads or founded an organization: a person ("Who leads the Defense Logistics Agency?")
     (re.compile(r"\bwho (?:(?:now|currently) )?(?:leads?|led|heads?|headed|runs?|ran|chairs?|chaired|founded|"
                 r"co-founded|directs?|manages?|managed)\s+(?:the\s+)?(?:[\w'.&-]+\s+){0,4}?(?:agency|company|firm|"
@@ -203,8 +213,11 @@ def located(value: Value, sentence: str) -> bool:
 _IRREGULAR = ("won|beat|beaten|took|taken|led|made|became|sold|bought|built|struck|lost|held|gave|given|sent|told|"
               "set|cut|hit|put|kept|met|ran|went|came|got|paid|chose|chosen|drove|broke|fought|spent|wrote|began|"
               "overcame|wins|beats|leads|makes|sells|buys|holds|controls|produces|imposes|signs|says|said")
-_ACTS = re.compile(r"^(?:'s?\s+\w+)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|will|would|could|did|does|do|is set to|"
-                   r"was|were)\s+(?:not\s+|also\s+|already\s+)?)?(?:\w+ed|" + _IRREGULAR + r")\b")
+# a team or country takes a plural verb in British usage ("Spain survive brutal final", "England beat"): right
+# after the name only, since after an auxiliary ("the Middle East could become") any subject takes these forms
+_PLURAL = "win|beat|lead|take|claim|clinch|defeat|edge|survive|reach|seal|become|top|knock|thrash|hold"
+_ACTS = re.compile(r"^(?:'s?\s+\w+)?(?:,[^,]{1,80},)?\s+(?:(?:(?:has|have|had|will|would|could|did|does|do|is set to|"
+                   r"was|were)\s+(?:not\s+|also\s+|already\s+)?)?(?:\w+ed|" + _IRREGULAR + r")|(?:" + _PLURAL + r"))\b")
 
 
 _OBJECT_WHO = re.compile(r"\b(?:who|whom)\s+(?:do|does|did|will|would|can|could|should)\b", re.I)

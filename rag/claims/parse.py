@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rag.text import STOPWORDS, normalize
+from rag.text import STOPWORDS, UPPER, normalize
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"', 0xa0: " "}
@@ -89,13 +89,19 @@ _QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N}){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?", re.IGNORECASE)
-_NAME = re.compile(r"(?:[A-Z][\w'.&-]*[A-Za-z0-9]|[A-Z])(?:\s(?:of|de|van|von|da|del|bin)\s[A-Z][\w'.&-]*"
-                   r"|\s[A-Z][\w'.&-]*[A-Za-z0-9]|\s[A-Z]\b)*")
+# an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
+_INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
+# and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
+_PARTICLES = r"(?:\s(?:of|de|van|von|der|den|da|del|della|di|du|dos|das|bin|ibn))+"
+_NAME = re.compile(rf"(?:{_INITIAL}|[{UPPER}][\w'.&-]*[^\W_]|[{UPPER}])(?:{_PARTICLES}\s[{UPPER}][\w'.&-]*"
+                   rf"|\s(?:al|el|bin|ibn|abu|abd)-[{UPPER}][\w'.&-]*[^\W_]"
+                   rf"|\s{_INITIAL}|\s[{UPPER}][\w'.&-]*[^\W_]|\s[{UPPER}]\b)*")
 _NOT_NAMES = frozenset("""the a an this that these those it its in on at for from by with as but and or if when while
 however although because after before during since under over according there here they we he she i you our
 their his her what which who whom whose where why how despite meanwhile yet also still even only such than so
 indeed furthermore moreover rather instead both each every many most some all any no not other another
-""".split())
+see read watch click subscribe download view browse
+""".split())  # the last line: a web page's calls to action ("See Instagram photos", "Read Reuters' report")
 
 
 def prepare(text: str) -> str:
@@ -147,6 +153,24 @@ _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|w
                   re.IGNORECASE)
 
 
+# "rose 0.3 percentage points to 4.1%", "from 10% to 25%": a change and where it ended, two figures, not a range
+# ("cut by 10% to 20%" stays a range: after "by" either reading is common; "range from 85% to 90%" is one)
+_RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere|somewhere)\s+from\s+$", re.IGNORECASE)
+_CHANGE = re.compile(r"\bfrom\s+$|"
+                     r"\b(?:rose|rises|risen|rise|fell|falls|fallen|fall|grew|grows|grown|grow|climbed|"
+                     r"increased|decreased|dropped|declined|jumped|slipped|gained|surged|plunged|soared|slumped|"
+                     r"raised|lowered|cut|up|down)\s+$", re.IGNORECASE)
+
+
+def _a_change(text: str, m: re.Match[str]) -> int:
+    """Where "to" starts in a range match that reads as a change ("rose 2% to 3.1%"); -1 when it is a range."""
+    before = text[max(0, m.start() - 30):m.start()]
+    if not m.group("b") or not _CHANGE.search(before) or _RANGE_FROM.search(before):
+        return -1
+    to = re.search(r"\s?\bto\b\s?", text[m.end("a"):m.start("b")], re.IGNORECASE)
+    return m.end("a") + to.start() if to else -1
+
+
 def figures(text: str) -> list[Figure]:
     """Every figure of a prepared text, typed, each span once (a percentage is not also a count)."""
     if not _ANY.search(text):
@@ -154,14 +178,23 @@ def figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     spans: list[tuple[int, int]] = []
 
-    def add(kind: str, m: re.Match[str], low: float, high: float, unit: str) -> None:
-        if not _taken(spans, m.start(), m.end()) and not (math.isnan(low) or math.isnan(high)):
-            spans.append((m.start(), m.end()))
-            out.append(Figure(kind, m.start(), m.end(), low, high, unit, m.group(0).strip()))
+    def add(kind: str, m: re.Match[str], low: float, high: float, unit: str, span: tuple[int, int] | None = None) -> None:
+        start, end = span or (m.start(), m.end())
+        if not _taken(spans, start, end) and not (math.isnan(low) or math.isnan(high)):
+            spans.append((start, end))
+            out.append(Figure(kind, start, end, low, high, unit, text[start:end].strip()))
+
+    def add_change(kind: str, m: re.Match[str], to: int, a: float, b: float, unit: str) -> None:
+        """The change ("2%") and where it ended ("3.1%"), each a figure of its own."""
+        after = to + len(re.match(r"\s?to\s?", text[to:], re.IGNORECASE).group(0))  # type: ignore[union-attr]
+        add(kind, m, *_range(m.group("bound"), a, None), unit, (m.start(), to))
+        add(kind, m, b, b, unit, (after, m.end()))
 
     for m in _PERCENT.finditer(text):
         a, b = number(m.group("a") or m.group("c")), number(m.group("b")) if m.group("b") else None
-        if a is not None:
+        if a is not None and b is not None and (to := _a_change(text, m)) >= 0:
+            add_change("percentage", m, to, a, b, "%")
+        elif a is not None:
             add("percentage", m, *_range(m.group("bound") or m.group("bound2"), a, b), "%")
     for m in _MONEY.finditer(text):
         a = number(m.group("a") or m.group("c"))
@@ -171,6 +204,9 @@ def figures(text: str) -> list[Figure]:
         b = number(m.group("b")) if m.group("b") else None
         scale_b = _MAGNITUDE.get((m.group("mag2") or "").lower(), scale)
         cur = _CURRENCY.get((m.group("cur") or "").lower()) or _CURRENCY_WORDS.get((m.group("word") or "").lower(), "usd")
+        if b is not None and (to := _a_change(text, m)) >= 0:
+            add_change("money", m, to, a * scale, b * scale_b, cur)
+            continue
         add("money", m, *_range(m.group("bound") or m.group("bound2"), a * scale, b * scale_b if b is not None else None), cur)
     for m in _DATE.finditer(text):
         if _taken(spans, m.start(), m.end()):

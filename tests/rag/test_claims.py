@@ -87,6 +87,11 @@ def test_names_agree_when_one_is_part_of_the_other() -> None:
     ("How long was the pause expected to last?", ("duration",)),
     ("What share of processing does China control?", ("percentage",)),
     ("How much did the plant cost?", ("money",)),
+    # an amount per period is often a time ("one hour a day"): a duration answers it too
+    ("How much physical activity a day is recommended for children?",
+     ("quantity", "count", "money", "percentage", "duration")),
+    ("How much water does the plant produce per day?", ("quantity", "count", "money", "percentage", "duration")),
+    ("How much water does the plant produce?", ("quantity", "count", "money", "percentage")),
     ("Where were the negotiations held?", ("place",)),
     ("What did President Trump say China committed to?", ()),
 ])

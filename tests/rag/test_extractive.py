@@ -90,6 +90,16 @@ def test_declines_when_on_topic_passages_hold_no_value_of_the_kind_asked(generat
     assert not generator.answer("Who is the chief executive of Tesla?", passages).grounded
 
 
+def test_an_amount_per_day_is_answered_by_a_time_per_day(generator: Answerer) -> None:
+    passages = [_p("fitness", "Growing children should get at least one hour of physical activity a day. Running, "
+                              "biking, or hiking are all great ways for children to get exercise."),
+                _p("survey", "Yet only about 1 in 4 adults and 1 in 6 high school students fully meet the "
+                             "recommendations for physical activity.")]
+    answer = generator.answer("How much physical activity a day is recommended for children?", passages)
+    assert answer.grounded and "one hour" in answer.answer
+    assert answer.citations[0].doc_id == "fitness"
+
+
 def test_figures_of_different_things_are_not_called_a_disagreement(generator: Answerer) -> None:
     passages = [_p("analysis", "Today, China remains the dominant force in refined rare earths, controlling roughly "
                                "70% of global output and over 85% of downstream processing."),

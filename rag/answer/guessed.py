@@ -1,0 +1,52 @@
+"""Names the asker did not type: what a follow-up's rewrite read a reference as.
+
+"Is American football derived from it?" after an answer that named FIFA is read as "... derived from FIFA?":
+the reading is the conversation's best guess for "it", not the user's word. A name the question gives must be
+in the passage that answers it (rag.answer.descriptive.judge); a guessed name is not held to that, or the
+passage that answers the question as typed ("American football evolved from association football") is set
+aside for one that names the guess ("England is recognised by FIFA as the birthplace of club football").
+The guess still steers the search and the sentence scores.
+
+The names are request-scoped context (the conversation entry point sets them around its answer's events:
+``within``), so the answerer's signatures stay the ones /v1/ask uses. Each step of the events runs with them
+set, whichever thread a streaming server steps the generator on.
+
+Measured on the MTRAG human subset (README, issue 21, round seven): one more answerable follow-up cites an
+expected passage; the rest unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_GUESSED: ContextVar[frozenset[str]] = ContextVar("guessed_names", default=frozenset())
+
+
+def guessed() -> frozenset[str]:
+    """The words (lower case) of the names the current question's rewrite guessed; empty outside a follow-up."""
+    return _GUESSED.get()
+
+
+def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
+    """The events, each produced with ``names`` (the guessed names) set."""
+    words = frozenset(w.lower() for name in names for w in name.split())
+    steps = iter(events)
+    while True:
+        token = _GUESSED.set(words)
+        try:
+            event = next(steps)
+        except StopIteration:
+            return
+        finally:
+            _GUESSED.reset(token)
+        yield event
+
+
+def typed_anchors(words: list[str]) -> list[str]:
+    """The name words of a question less those the rewrite guessed."""
+    said = guessed()
+    return [w for w in words if w.lower() not in said] if said else words

@@ -1,0 +1,79 @@
+"""Names the asker did not type (rag.answer.guessed): a follow-up's rewrite reads "it" as a name of the
+conversation; the passage that answers the question need not hold that guess, as it must hold a name the user
+typed (rag.answer.descriptive.judge)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from rag.answer.descriptive import judge
+from rag.answer.evidence import SentenceVectors
+from rag.answer.extractive import ExtractiveGenerator
+from rag.answer.guessed import guessed, typed_anchors, within
+from rag.settings import AnswerSettings
+from rag.types import Passage
+
+QUESTION = "Is American football derived from FIFA?"  # "... derived from it?", "it" read as FIFA
+
+
+def _p(doc_id: str, text: str) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id, text=text, score=0.5)
+
+
+PASSAGES = [_p("gridiron", "American football evolved from the sports of association football (soccer) and rugby "
+                           "football. The first game was played in 1869."),
+            _p("england", "England is recognised by FIFA as the birthplace of club football, and the Football "
+                          "Association is the oldest of its kind.")]
+
+
+def test_the_names_are_set_for_each_step_only() -> None:
+    seen: list[frozenset[str]] = []
+
+    def steps():  # type: ignore[no-untyped-def]
+        for i in range(2):
+            seen.append(guessed())
+            yield i
+
+    out = []
+    for event in within(["Ebenezer Morley"], steps()):
+        out.append(event)
+        seen.append(guessed())  # between steps: not set
+    assert out == [0, 1]
+    assert seen == [frozenset({"ebenezer", "morley"}), frozenset(), frozenset({"ebenezer", "morley"}), frozenset()]
+    assert guessed() == frozenset()
+
+
+def test_each_step_has_the_names_on_whichever_thread_runs_it() -> None:
+    def steps():  # type: ignore[no-untyped-def]
+        yield typed_anchors(["FIFA", "England"])
+        yield typed_anchors(["FIFA", "England"])
+
+    events = within(["FIFA"], steps())
+    got = [next(events)]
+    worker = threading.Thread(target=lambda: got.append(next(events)))
+    worker.start()
+    worker.join()
+    assert got == [["England"], ["England"]]
+    assert typed_anchors(["FIFA", "England"]) == ["FIFA", "England"]  # outside a follow-up: every name counts
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> ExtractiveGenerator:  # type: ignore[no-untyped-def]
+    return ExtractiveGenerator(minilm, AnswerSettings(), SentenceVectors(minilm))
+
+
+def _judged(generator: ExtractiveGenerator) -> str | None:
+    vector = generator.embedder.embed_query(QUESTION)
+    window, _ = judge(QUESTION, generator.rank(QUESTION, PASSAGES), generator._vectors, vector, AnswerSettings())
+    return window.best.passage.doc_id if window is not None else None
+
+
+def test_a_typed_name_must_be_in_the_passage(generator: ExtractiveGenerator) -> None:
+    assert _judged(generator) == "england"
+
+
+def test_a_guessed_name_need_not_be(generator: ExtractiveGenerator) -> None:
+    judged = list(within(["FIFA"], (_judged(generator) for _ in range(1))))
+    assert judged == ["gridiron"]
