@@ -37,8 +37,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("percentage",)),
     (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|are|were)\b.*\b(?:cost|pay|paid|spend|"
                 r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
-                r"\bwhat (?:is|was|were|are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|budget|worth|"
-                r"funding|investment|fine|salary)\b", re.I), ("money",)),
+                r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
+                r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend)s?\b|"
+                r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b", re.I), ("money",)),
     # "How much physical activity a day...?", "how much sleep per night": an amount per period, often a time
     (re.compile(r"\bhow much\b(?!\s+(?:money|does|did|do|will|would)\b).{0,60}?\b(?:(?:a|an|per|each|every)\s+"
                 r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
@@ -49,7 +50,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)\b|"
-                r"\bwhat (?:is|was|were|are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}(?:date|year)(?![\w-])|"
+                r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
+                r"(?:(?!(?:last|next|this|that|each|every|per|a|of|in|for)\b)[\w-]+ ){0,2}(?:date|year|deadline)(?![\w-])|"
                 r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"

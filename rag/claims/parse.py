@@ -73,7 +73,7 @@ _ELAPSED = re.compile(
     rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
     r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
 _DATE = re.compile(
-    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?P<y1>1[5-9]\d\d|20\d\d))?)"
+    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:of\s)?(?P<y1>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<my>{_MONTH},?\s(?P<y3>1[5-9]\d\d|20\d\d))"
     # a month named alone after a word of time ("arrive in May"): capitalized, so the modal "may" is never one

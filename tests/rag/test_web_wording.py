@@ -79,6 +79,9 @@ def test_a_team_takes_a_plural_verb_right_after_its_name_only() -> None:
 @pytest.mark.parametrize("question, kinds", [
     ("What was Acme's revenue in Q2 2023?", ("money",)),
     ("What is the price of the new console?", ("money",)),
+    ("What was the company's profit last year?", ("money",)),  # "last year" is when, not what is asked
+    ("What did the firm earn in Q3?", ("money",)),
+    ("What's the deadline for the deal?", ("date",)),
     ("What is the release date of Rift Runner?", ("date",)),
     ("What is the deal's end date?", ("date",)),
     ("What was the premiere date of the show's third season?", ("date",)),
@@ -132,3 +135,8 @@ def test_a_fact_box_label_stays_with_its_date() -> None:
     assert split_sentences("Duration. 29 December 2018 to 24 November 2019.") == [
         "Duration. 29 December 2018 to 24 November 2019."]
     assert split_sentences("He won. 2019 was a good year.") == ["He won.", "2019 was a good year."]  # no date
+
+
+def test_a_date_written_with_of_before_its_year_is_one_date() -> None:
+    assert [(f.kind, f.text) for f in figures("It was released on November 21 of 1998 in Japan.")] == [
+        ("date", "November 21 of 1998")]
