@@ -40,22 +40,33 @@ OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite re
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
+    """The term, a word sharing its first six letters, or a word of the same root ("locat", the light stem of
+    "located", and "location")."""
     if term in vocabulary:
         return True
     if len(term) >= 6:
         head = term[:6]
-        return any(len(v) >= 6 and v[:6] == head for v in vocabulary)
-    return False
+        if any(len(v) >= 6 and v[:6] == head for v in vocabulary):
+            return True
+    root = _root(term)
+    return any(_root(v) == root for v in vocabulary)
+
+
+def _root(term: str) -> str:
+    """A stem without a final "-ion": the light stemmer takes "-ed" off verbs ("located" -> "locat") but leaves
+    their nouns whole ("location"), and a root of five letters is too short for the six-letter heads."""
+    return term[:-3] if len(term) >= 7 and term.endswith("ion") else term
 
 
 def _heads(vocabulary: set[str]) -> set[str]:
-    """The six-letter heads ``_prefix_match`` compares, once per vocabulary instead of once per term."""
-    return {v[:6] for v in vocabulary if len(v) >= 6}
+    """What ``_prefix_match`` compares, once per vocabulary instead of once per term: the six-letter heads and
+    the roots (marked "=")."""
+    return {v[:6] for v in vocabulary if len(v) >= 6} | {"=" + _root(v) for v in vocabulary}
 
 
 def _has_term(term: str, vocabulary: set[str], heads: set[str]) -> bool:
     """``_prefix_match(term, vocabulary)`` with ``heads = _heads(vocabulary)``."""
-    return term in vocabulary or (len(term) >= 6 and term[:6] in heads)
+    return term in vocabulary or (len(term) >= 6 and term[:6] in heads) or "=" + _root(term) in heads
 
 
 class _Figures:

@@ -85,13 +85,14 @@ def opposite_in(question: str, sentence: str) -> str:
     """A word of the question whose opposite the sentence says instead ("larger" -> "smaller"), or ""."""
     asked, said = _words(question), _words(sentence)
     for word in sorted(asked - said):
-        found = OPPOSITE.get(word, set()) & said
+        # an opposite the question names too is a side it asks about ("Western texts about the East")
+        found = OPPOSITE.get(word, set()) & said - asked
         if found:
             return f"{word}/{min(found)}"
         for prefix in _PREFIXES:  # "unencrypted" asked, "encrypted" said (or the other way round)
-            if word.startswith(prefix) and len(word) - len(prefix) >= 5 and word[len(prefix):] in said:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 5 and word[len(prefix):] in said - asked:
                 return f"{word}/{word[len(prefix):]}"
-            if len(word) >= 5 and prefix + word in said:
+            if len(word) >= 5 and prefix + word in said - asked:
                 return f"{word}/{prefix + word}"
     return ""
 

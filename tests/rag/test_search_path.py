@@ -6,18 +6,33 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rag.answer.evidence import _has_term, _heads, _pool, _prefix_match
+from rag.answer.evidence import _has_term, _heads, _pool, _prefix_match, candidates
 from rag.claims.parse import figure_tokens, numeric_form
 from rag.retrieval.fusion import rrf, score_fusion
 from rag.text import units_in
 from rag.types import Passage
 
-_WORDS = st.text(alphabet="abcdefgh", min_size=1, max_size=9)
+_WORDS = st.text(alphabet="abcdefghino", min_size=1, max_size=9)  # "ion": roots too
 
 
 @given(term=_WORDS, vocabulary=st.sets(_WORDS, max_size=12))
 def test_has_term_with_heads_is_prefix_match(term: str, vocabulary: set[str]) -> None:
     assert _has_term(term, vocabulary, _heads(vocabulary)) == _prefix_match(term, vocabulary)
+
+
+def test_a_short_stem_matches_the_noun_of_its_root() -> None:
+    # the light stemmer makes "located" "locat": too short for the six-letter heads, same root as "location"
+    for term, vocabulary in (("locat", {"location"}), ("location", {"locat", "soho"}), ("elect", {"election"})):
+        assert _prefix_match(term, vocabulary) and _has_term(term, vocabulary, _heads(vocabulary))
+    for term, vocabulary in (("locat", {"locomotion"}), ("nation", {"nat"}), ("union", {"un"})):
+        assert not _prefix_match(term, vocabulary) and not _has_term(term, vocabulary, _heads(vocabulary))
+
+
+def test_a_sentence_saying_located_covers_a_question_asking_the_location() -> None:
+    archive = Passage(doc_id="a", chunk_id="a:0", title="A", score=1.0,
+                      text="The Hale archive was founded in 1820. It is now located in the old mill.")
+    found = {c.text: c for c in candidates("What is the location of the Hale archive?", [archive], None, None)}
+    assert found["It is now located in the old mill."].coverage == 1.0  # "location", and "Hale archive" it refers to
 
 
 def _passage(chunk_id: str, score: float) -> Passage:
