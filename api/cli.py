@@ -56,7 +56,8 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
               feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed: index every article "
                                                                              "it links to (repeat for several)")] = None,
               upgrade: Annotated[bool, typer.Option("--upgrade", help="Add sentence rows (vectors, typed claims) "
-                                                    "to chunks indexed before they existed")] = False,
+                                                    "to chunks indexed before they existed, and recompute "
+                                                    "claims an older extraction stored")] = False,
               collection: IntoOpt = None, index: IndexOpt = None, config: ConfigOpt = None) -> None:
     """Index article files, URLs and feeds; unchanged ones are skipped, changed ones replaced."""
     from index.files import index_paths
@@ -77,6 +78,8 @@ def index_cmd(paths: Annotated[list[str] | None, typer.Argument(help="Files, fol
     progress = sys.stderr.isatty()
     if upgrade:
         typer.echo(f"upgraded {services.indexer.upgrade(progress=progress)} chunks with sentence rows")
+        typer.echo(f"recomputed the claims of {services.indexer.refresh_claims(progress=progress)} sentences "
+                   "stored by an older claims version")
         if not given and not links and not feed:
             return
     indexing = services.settings.indexing

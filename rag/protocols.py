@@ -52,6 +52,14 @@ class Store(Protocol):
         """Add rows for chunks that have none (an upgrade), atomically; chunks gone meanwhile are skipped."""
         ...
 
+    def stale_claims(self, version: str, limit: int) -> list[tuple[str, int, str]]:
+        """(chunk_id, n, text) of up to ``limit`` sentence rows whose claims another claims version computed."""
+        ...
+
+    def refresh_claims(self, rows: Sequence[tuple[str, int, str, str]]) -> None:
+        """Replace the claims of stored rows, (chunk_id, n, claims JSON, version), atomically (an upgrade)."""
+        ...
+
     def check_chunking(self) -> None:
         """Raise IndexMismatch if this store was chunked with other settings than the writer's."""
         ...

@@ -97,6 +97,17 @@ class ScopedStore:
             raise NotFound(f"no chunk {outside[0]!r}")
         self._store.add_sentences(sentences)
 
+    def stale_claims(self, version: str, limit: int) -> list[tuple[str, int, str]]:
+        inside = set(self.chunk_ids())
+        return [row for row in self._store.stale_claims(version, limit) if row[0] in inside]
+
+    def refresh_claims(self, rows: Sequence[tuple[str, int, str, str]]) -> None:
+        inside = set(self.chunk_ids())
+        outside = [row[0] for row in rows if row[0] not in inside]
+        if outside:
+            raise NotFound(f"no chunk {outside[0]!r}")
+        self._store.refresh_claims(rows)
+
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         if doc_id is not None:
             return self._store.chunk_ids(doc_id) if doc_id in self._doc_ids() else []

@@ -51,7 +51,11 @@ class SentenceRecord:
                 "text": self.text, "claims": [c.to_json() for c in self.claims]}
 
     def claims_json(self) -> str:
-        return json.dumps([c.to_json() for c in self.claims], separators=(",", ":"))
+        return claims_to_json(self.claims)
+
+
+def claims_to_json(claims: Sequence[Value]) -> str:
+    return json.dumps([c.to_json() for c in claims], separators=(",", ":"))
 
 
 def claims_from_json(raw: str) -> tuple[Value, ...]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from tqdm import tqdm
 
-from rag.claims.records import SentenceRecord
+from rag.claims.extract import analyze, typed
+from rag.claims.records import SentenceRecord, claims_to_json, claims_version
 from rag.collections import check_slugs
 from rag.errors import NotFound
 from rag.indexing.chunker import Chunker
@@ -157,6 +158,24 @@ class Indexer:
             if vectors is not None:
                 bar.update(len(part))
         return np.concatenate(parts), rows
+
+    def refresh_claims(self, batch: int = 2000, progress: bool = False) -> int:
+        """Recompute the claims of stored sentence rows that another claims version wrote (their text and
+        vectors stay), a batch per atomic write; returns the number of rows refreshed. Only a process with the
+        parser does it: a regex-only process would replace parsed claims with poorer ones."""
+        if self.sentences is None or not typed():
+            return 0
+        done, version = 0, claims_version()
+        with tqdm(desc="claims", unit="sentence", disable=not progress) as bar:
+            while True:
+                rows = self.store.stale_claims(version, batch)
+                if not rows:
+                    return done
+                found = analyze([text for _, _, text in rows])
+                self.store.refresh_claims([(chunk_id, n, claims_to_json(claims), version)
+                                           for (chunk_id, n, _), claims in zip(rows, found)])
+                done += len(rows)
+                bar.update(len(rows))
 
     def upgrade(self, batch_chunks: int = 512, progress: bool = False) -> int:
         """Add sentence rows to chunks stored without them (an index built before they existed), a batch per

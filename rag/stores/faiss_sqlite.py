@@ -340,6 +340,14 @@ class FaissStore(membership.Collections):
                                                 list(sentences))}
             sentences_sqlite.insert(conn, {k: v for k, v in sentences.items() if k in alive})
 
+    def stale_claims(self, version: str, limit: int) -> list[tuple[str, int, str]]:
+        return sentences_sqlite.stale(self._conn(), version, limit)
+
+    def refresh_claims(self, rows: Sequence[tuple[str, int, str, str]]) -> None:
+        """New claims for stored sentence rows, in one transaction; rows gone meanwhile are left out."""
+        with self._transaction() as conn:
+            sentences_sqlite.set_claims(conn, rows)
+
     def keyword_ids(self) -> set[int]:
         """The ids on the keyword side, for consistency checks."""
         return {int(r[0]) for r in self._conn().execute("SELECT rowid FROM chunks_fts_docsize")}

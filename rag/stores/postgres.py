@@ -307,6 +307,16 @@ class PostgresStore(membership.Collections):
                 "WHERE c.chunk_id = ANY(%s) AND s.chunk_id IS NULL", [list(sentences)])}
             sentences_postgres.insert(conn, {k: v for k, v in sentences.items() if k in alive})
 
+    def stale_claims(self, version: str, limit: int) -> list[tuple[str, int, str]]:
+        with self._connection() as conn:
+            return sentences_postgres.stale(conn, version, limit)
+
+    def refresh_claims(self, rows: Sequence[tuple[str, int, str, str]]) -> None:
+        """New claims for stored sentence rows, in one transaction; rows gone meanwhile are left out."""
+        with self._connection() as conn, conn.transaction():
+            self._take_write_lock(conn)
+            sentences_postgres.set_claims(conn, rows)
+
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
         if not chunk_ids:

@@ -57,5 +57,13 @@ def missing(conn: Any, limit: int) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def stale(conn: Any, version: str, limit: int) -> list[tuple[str, int, str]]:
+    return sentences_sqlite.stale(conn, version, limit, prefix="rag_", mark="%s")
+
+
+def set_claims(conn: Any, rows: Sequence[tuple[str, int, str, str]]) -> None:
+    sentences_sqlite.set_claims(conn, rows, prefix="rag_", mark="%s")
+
+
 def verify(conn: Any, dim: int) -> list[str]:
     return sentences_sqlite.verify(conn, dim, prefix="rag_", mark="%s")

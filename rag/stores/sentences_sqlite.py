@@ -11,7 +11,8 @@ read by chunk id: the evidence reranker reads a few hundred per question instead
 
 Both reference ``chunks(chunk_id)`` with ON DELETE CASCADE: deleting a document's chunks deletes its rows.
 Indexes built before this table have chunks without rows; readers fall back to computing what is missing,
-and ``rag index --upgrade`` fills them in (``missing``, then ``insert`` in the store's ``add_sentences``).
+and ``rag index --upgrade`` fills them in (``missing``, then ``insert`` in the store's ``add_sentences``), and
+recomputes the claims of rows another claims version wrote (``stale``, then ``set_claims``).
 """
 
 from __future__ import annotations
@@ -71,6 +72,21 @@ def read(conn: sqlite3.Connection, chunk_ids: Sequence[str]) -> dict[str, list[S
             out.setdefault(chunk_id, []).append(
                 SentenceRecord(chunk_id, n, s, e, text, claims_from_json(claims), version, from_blob(blob)))
     return out
+
+
+def stale(conn: Any, version: str, limit: int, prefix: str = "", mark: str = "?") -> list[tuple[str, int, str]]:
+    """(chunk_id, n, text) of up to ``limit`` rows whose claims another extraction computed (``claims_version``)."""
+    rows = conn.execute(f"SELECT chunk_id, n, text FROM {prefix}sentences WHERE claims_version <> {mark} "
+                        f"ORDER BY chunk_id, n LIMIT {mark}", (version, limit)).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def set_claims(conn: Any, rows: Sequence[tuple[str, int, str, str]], prefix: str = "", mark: str = "?") -> None:
+    """Replace the claims of the given rows, (chunk_id, n, claims JSON, version), in the caller's transaction;
+    their text and vectors stay as they are."""
+    conn.cursor().executemany(f"UPDATE {prefix}sentences SET claims = {mark}, claims_version = {mark} "
+                              f"WHERE chunk_id = {mark} AND n = {mark}",
+                              [(claims, version, chunk_id, n) for chunk_id, n, claims, version in rows])
 
 
 def missing(conn: sqlite3.Connection, limit: int) -> list[tuple[str, str]]:

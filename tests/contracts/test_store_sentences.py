@@ -102,3 +102,28 @@ def test_check_finds_a_chunk_whose_sentence_rows_or_vectors_went_missing(store: 
         with store._connection() as conn:  # type: ignore[attr-defined]
             conn.execute(statement)
     assert store.verify() == ["1 chunks whose sentence rows or vectors differ from the count recorded"]
+
+
+def test_claims_an_older_extraction_stored_are_found_and_replaced_with_text_and_vectors_kept(store: Store) -> None:
+    chunks = write(store, [("figures", TEXT)])
+    ids = [c.chunk_id for c in chunks]
+    before = store.sentences(ids)
+    assert store.stale_claims(claims_version(), 100) == []
+    rows = [(r.chunk_id, r.n, r.text) for records in before.values() for r in records]
+    store.refresh_claims([(c, n, "[]", "0-old") for c, n, _ in rows])  # as an older version wrote them
+    assert sorted(store.stale_claims(claims_version(), 100)) == sorted(rows)
+    assert len(store.stale_claims(claims_version(), 2)) == 2
+    assert all(r.claims == () and r.claims_version == "0-old" for rs in store.sentences(ids).values() for r in rs)
+    fresh = {(r.chunk_id, r.n): r for records in before.values() for r in records}
+    store.refresh_claims([(c, n, fresh[(c, n)].claims_json(), claims_version()) for c, n, _ in rows]
+                         + [("no-such-chunk", 0, "[]", claims_version())])  # a row gone meanwhile is left out
+    assert store.stale_claims(claims_version(), 100) == []
+    after = store.sentences(ids)
+    for chunk_id, records in before.items():
+        assert [(r.text, r.claims, r.claims_version) for r in after[chunk_id]] == \
+            [(r.text, r.claims, r.claims_version) for r in records]
+        for old, new in zip(records, after[chunk_id]):
+            assert (old.vector is None) == (new.vector is None)
+            if old.vector is not None and new.vector is not None:
+                np.testing.assert_array_equal(old.vector, new.vector)
+    assert store.verify() == []

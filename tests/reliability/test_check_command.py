@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from rag.claims.extract import typed
+from rag.claims.records import claims_version
 from tests.conftest import REPO
 from tests.reliability.support import Corpus, generation, hashing_env, run_index
 
@@ -71,3 +75,20 @@ def test_an_index_built_before_sentence_rows_is_noted_upgraded_and_then_checked_
     damaged = check(index)
     assert damaged.returncode == 1
     assert "problem: 1 chunks whose sentence rows or vectors differ from the count recorded" in damaged.stderr
+
+
+def test_upgrade_recomputes_claims_an_older_extraction_stored(tmp_path: Path) -> None:
+    if not typed():
+        pytest.skip("claims are refreshed only by a process with the parser")
+    index = indexed(tmp_path)
+    with sqlite3.connect(index / "meta.sqlite") as conn:  # as an older extraction stored them
+        rows = conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        conn.execute("UPDATE sentences SET claims = '[]', claims_version = '0-spacy'")
+    upgrade = subprocess.run([sys.executable, "-m", "api.cli", "index", "--upgrade", "--index", str(index)], cwd=REPO,
+                             env=hashing_env(index), capture_output=True, text=True, timeout=300)
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert f"recomputed the claims of {rows} sentences" in upgrade.stdout
+    with sqlite3.connect(index / "meta.sqlite") as conn:
+        assert conn.execute("SELECT DISTINCT claims_version FROM sentences").fetchall() == [(claims_version(),)]
+        assert conn.execute("SELECT COUNT(*) FROM sentences WHERE claims <> '[]'").fetchone()[0] > 0
+    assert check(index).returncode == 0
