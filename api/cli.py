@@ -182,7 +182,21 @@ def check_cmd(index: IndexOpt = None, config: ConfigOpt = None) -> None:
     if store.chunks_without_sentences(1):
         typer.echo("note: chunks indexed before sentence rows existed have none (questions on them embed their "
                    "sentences when asked): run `rag index --upgrade` to add them", err=True)
+    if _stale_claims(store):
+        typer.echo("note: sentence rows hold claims an older extraction computed (questions recompute them, "
+                   "about 30 ms each): run `rag index --upgrade` to store them anew", err=True)
     typer.echo(f"ok: {where}: {documents} documents, {chunks} chunks; vectors, text and keyword index agree")
+
+
+def _stale_claims(store: Any) -> bool:
+    """Rows whose claims another extraction computed than this process's parser would (loaded only then)."""
+    from rag.claims import CLAIMS_VERSION
+
+    if not store.stale_claims(f"{CLAIMS_VERSION}-spacy", 1):
+        return False
+    from rag.claims.extract import typed
+
+    return typed()
 
 
 @app.command("ask")

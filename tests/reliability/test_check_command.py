@@ -84,6 +84,8 @@ def test_upgrade_recomputes_claims_an_older_extraction_stored(tmp_path: Path) ->
     with sqlite3.connect(index / "meta.sqlite") as conn:  # as an older extraction stored them
         rows = conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
         conn.execute("UPDATE sentences SET claims = '[]', claims_version = '0-spacy'")
+    before = check(index)
+    assert before.returncode == 0 and "older extraction" in before.stderr and "rag index --upgrade" in before.stderr
     upgrade = subprocess.run([sys.executable, "-m", "api.cli", "index", "--upgrade", "--index", str(index)], cwd=REPO,
                              env=hashing_env(index), capture_output=True, text=True, timeout=300)
     assert upgrade.returncode == 0, upgrade.stderr
@@ -91,4 +93,5 @@ def test_upgrade_recomputes_claims_an_older_extraction_stored(tmp_path: Path) ->
     with sqlite3.connect(index / "meta.sqlite") as conn:
         assert conn.execute("SELECT DISTINCT claims_version FROM sentences").fetchall() == [(claims_version(),)]
         assert conn.execute("SELECT COUNT(*) FROM sentences WHERE claims <> '[]'").fetchone()[0] > 0
-    assert check(index).returncode == 0
+    after = check(index)
+    assert after.returncode == 0 and "older extraction" not in after.stderr
