@@ -109,8 +109,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
     found = figures(text)
-    rest = "".join(" " if any(f.start <= i < f.end for f in found) else ch for i, ch in enumerate(text))
-    if found and all(f.kind == "date" for f in found) and not re.search(r"[^\W\d_]{2}", rest):
+    if found and all(f.kind == "date" for f in found) and not re.search(r"[^\W\d_]{2}", _outside(text, found)):
         return []  # a dateline alone ("Mar 3, 2014 ..."): when a page was written, not what it says
     for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None)
@@ -153,6 +152,13 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _outside(text: str, spans: Sequence[Any]) -> str:
+    """The text with the given figures' spans blanked (read only for sentences whose figures are all dates)."""
+    for f in spans:
+        text = text[:f.start] + " " * (f.end - f.start) + text[f.end:]
+    return text
 
 
 _TITLE_AFTER = re.compile(r"(?:'s?)?\s+(?:" + "|".join(sorted(_TITLES)) + r")\b", re.I)  # "Tesla [CEO ...]"
