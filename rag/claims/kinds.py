@@ -287,7 +287,8 @@ _ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources
 # when it asks who said, warned or argued it.
 SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|"
                 r"wrote|writes|stated|states|insisted|insists|cautioned|cautions|predicted|predicts|claimed|claims|"
-                r"acknowledged|acknowledges|observed|observes|remarked|remarks|continued|continues")
+                r"acknowledged|acknowledges|observed|observes|remarked|remarks|continued|continues|declared|declares|"
+                r"announced|announces")
 _ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[a-z]+ ){{0,2}}?(?:expert|analyst|official|economist|person|"
                            rf"[a-z]+ist|[a-z]+er|[a-z]+or))\s+(?:(?:has|had|have|did|was|is)\s+)?(?:{SPEECH_VERBS})\b",
                            re.I)
@@ -325,5 +326,9 @@ def in_question(value: Value, question: str) -> bool:
         short = value.key.replace(" ", "")
         return bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", folded.replace(".", "")))
     words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
+    # the question writes it by its initials: "United States" is the "US" of "Who warned that the US ..."
+    initials = "".join(w[0] for w in value.key.split() if w not in ("of", "and", "for", "the"))
+    if len(initials) >= 2 and len(words) >= 2 and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
+        return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)

@@ -12,7 +12,7 @@ from rag.answer.events import dated_event
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.quotes import continues
 from rag.claims.extract import analyze, typed
-from rag.claims.kinds import Value, asks_speaker
+from rag.claims.kinds import Value, asks_speaker, in_question
 from rag.claims.parse import names
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -135,3 +135,13 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
         Cited("President Halvorsen declared that the deal includes commitments to supply magnets.", 1, "a"),
         Cited("Minister Ostrova declared that the deal includes commitments to supply magnets.", 2, "b"),
     ])] == ["disagreement"]
+
+
+@pytest.mark.parametrize("key, question, expected", [
+    ("united states", "Who warned that the US stays exposed?", True),
+    ("united states", "Who warned that the U.S. stays exposed?", True),
+    ("international monetary fund", "What did the IMF say about it?", True),
+    ("united states", "Who runs the business?", False),
+])
+def test_a_name_the_question_writes_by_its_initials_is_in_the_question(key: str, question: str, expected: bool) -> None:
+    assert in_question(Value("place", key.title(), key=key), question) is expected
