@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.answer.events import asked_event, says
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
@@ -97,6 +98,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     # what the question asks happened: its words beside the names it gives ("released", "founded")
     events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
         stem(w) for n in question_names(question) for w in name_key(n).split()}
+    verb = asked_event(question) if kinds and not asks_for_list(question) else ""
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         group = [(s, v) for s, v in claims if _group(v) == kind]
@@ -107,6 +109,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             for sb, vb in group[i + 1:]:
                 if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said):
                     continue
+                if verb and va.kind not in FIGURES and says(sa.text, verb) != says(sb.text, verb):
+                    continue  # only one says the thing asked was done ("Trump's declaration" / "the U.S. reached")
                 verdict = _verdict(va, vb, sa, sb, q_terms)
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
                                                       sa, sb):
