@@ -50,7 +50,9 @@ _LOWER = {"over": (1, math.inf), "more than": (1, math.inf), "above": (1, math.i
           "some": (0.95, 1.05), "~": (0.95, 1.05), "an estimated": (0.95, 1.05)}
 
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
-_N = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|(?<![A-Za-z])(?:{_WORDNUM})(?![A-Za-z]))"  # not "consisTENt"
+# A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
+# backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
+_N = rf"(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?:{_WORDNUM})(?![A-Za-z]))"  # not "consisTENt"
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
 _BOUND2 = rf"(?:(?P<bound2>{_BOUNDS})\s*)?"
