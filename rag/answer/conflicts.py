@@ -11,6 +11,7 @@ is given with its own subject: ``ambiguous`` (``rag.answer.subjects``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -247,8 +248,13 @@ def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> boo
     """A name that answers a question for one name: typed as asked, and holding the role asked about."""
     if listing or len(value.key) < 3 or (value.kind == NAME and (value.start == 0 or len(value.key.split()) < 2)):
         return False  # an untyped name counts when it reads as one: two capitalized words inside a sentence
-    said = {stem(w) for w in re.findall(r"[a-z]+", sentence.text.lower())}
-    return not roles or role_fits(value.scope, roles) or bool(roles & said)
+    return not roles or role_fits(value.scope, roles) or bool(roles & _stems(sentence.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """The stems of a sentence's words (once per sentence, not once per name in it)."""
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _also_said(value: Value, other: Cited, group: list[tuple[Cited, Value]]) -> bool:

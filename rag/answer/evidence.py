@@ -397,11 +397,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
+    speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
-                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)
-                     and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))]
+                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
+                     and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
+                     and not (speaker and not c.parts and quotes.quote_only(c.text))]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
@@ -459,11 +461,11 @@ def _proper_words(pool: Sequence[Candidate]) -> set[str]:
 
 
 def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
-    """An untyped one-word name that opens a sentence, a list item or follows a colon ("Consider", "Military")
-    is a name only when the passages also capitalize it inside a sentence."""
+    """An untyped one-word name that opens a sentence (prepared), a list item or follows a colon ("Consider",
+    "Military") is a name only when the passages also capitalize it inside a sentence."""
     if value.kind != K.NAME or " " in value.text.strip():
         return True
-    before = prepare(sentence)[:value.start].rstrip()
+    before = sentence[:value.start].rstrip()
     return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
 
 

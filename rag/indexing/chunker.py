@@ -9,9 +9,11 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from rag.types import Chunk, Document
 
-# Paragraphs first, then lines, then sentence ends, then words: a chunk breaks mid-sentence only
-# when one sentence is longer than the chunk.
-_SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""]
+# Paragraphs first, then lines, then sentence ends (also inside a closing quotation mark: '... in 2032.” '), then
+# words: a chunk breaks mid-sentence only when one sentence is longer than the chunk (a long run of quoted
+# sentences was cut mid-sentence: "... will reopen in" | "2032 after repairs").
+_SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", '?" ', "!\u201d ", '!" ', ".\u2019 ",
+               "; ", ", ", " ", ""]
 
 
 class Chunker:
