@@ -127,7 +127,7 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
     conflicts = find_conflicts(question, [
         Cited("Despite President Halvorsen's declaration that the deal includes commitments to supply magnets, "
               "analysts urge caution.", 1, "a"),
-        Cited("The Republic of Arvena has reached a short-term deal to resume exports of magnets.", 2, "b"),
+        Cited("The United States has reached a short-term deal to resume exports of magnets.", 2, "b"),
     ])
     assert conflicts == []
     # two sentences that both say it, naming different people, still disagree
