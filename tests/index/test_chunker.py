@@ -42,3 +42,13 @@ def test_neighbouring_chunks_overlap() -> None:
     chunks = Chunker(size=300, overlap=100).split(_doc(" ".join(f"Word{i} is here." for i in range(200))))
     shared = [set(a.text.split()) & set(b.text.split()) for a, b in zip(chunks, chunks[1:])]
     assert all(s for s in shared)
+
+
+def test_a_run_of_quoted_sentences_breaks_where_a_quotation_ends_a_sentence() -> None:
+    # no plain ". " inside: the sentences end in a closing quotation mark, straight or curly
+    text = "Chen said: " + " ".join(f"“Berth {i} will reopen in {2030 + i % 9} after repairs.”" if i % 2 else
+                                    f'"Quay {i} closes in {2030 + i % 9} for good."' for i in range(40))
+    chunks = Chunker(size=300, overlap=60).split(_doc(text))
+    assert len(chunks) > 5
+    for chunk in chunks[1:]:  # (the first opens with the lead-in)
+        assert chunk.text.startswith(("“", '"')) and chunk.text.endswith(("”", '"')), chunk.text
