@@ -22,6 +22,7 @@ keyword side stays in step with the chunks and vectors of the same generation (n
 
 from __future__ import annotations
 
+import heapq
 import math
 import sqlite3
 import threading
@@ -182,7 +183,8 @@ class BoundedKeyword:
                                        (f"({drive}) AND {_quote(term)}",)):
                 if vid in scores:
                     scores[vid] += idf
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+        # the k best without sorting every match (nsmallest equals sorted(...)[:k], ties included)
+        return heapq.nsmallest(k, scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _total_chunks(conn: sqlite3.Connection) -> int:
