@@ -22,7 +22,6 @@ keyword side stays in step with the chunks and vectors of the same generation (n
 
 from __future__ import annotations
 
-import heapq
 import math
 import sqlite3
 import threading
@@ -183,8 +182,11 @@ class BoundedKeyword:
                                        (f"({drive}) AND {_quote(term)}",)):
                 if vid in scores:
                     scores[vid] += idf
-        # the k best without sorting every match (nsmallest equals sorted(...)[:k], ties included)
-        return heapq.nsmallest(k, scores.items(), key=lambda item: (-item[1], item[0]))
+        # the k best without sorting every match: only those scoring at least the k-th best score are ordered
+        if len(scores) > k > 0:
+            floor = sorted(scores.values(), reverse=True)[k - 1]  # floats alone: a sort in C, no key
+            scores = {vid: score for vid, score in scores.items() if score >= floor}
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
 
 
 def _total_chunks(conn: sqlite3.Connection) -> int:
