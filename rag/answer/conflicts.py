@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.answer.events import asked_event, says
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
@@ -23,10 +24,12 @@ from rag.claims.kinds import (
     NAME,
     NAMES,
     ROLES,
+    SPEECH_VERBS,
     Value,
     answers_as,
     asked,
     asks_for_list,
+    asks_speaker,
     asks_who_acts,
     fits,
     in_question,
@@ -97,6 +100,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     # what the question asks happened: its words beside the names it gives ("released", "founded")
     events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
         stem(w) for n in question_names(question) for w in name_key(n).split()}
+    verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         group = [(s, v) for s, v in claims if _group(v) == kind]
@@ -107,6 +111,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             for sb, vb in group[i + 1:]:
                 if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said):
                     continue
+                if verb and va.kind not in FIGURES and _speaks(sa.text, verb) != _speaks(sb.text, verb):
+                    continue  # asked who said it, only one says anything ("Trump's declaration" / "the U.S. reached")
                 verdict = _verdict(va, vb, sa, sb, q_terms)
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
                                                       sa, sb):
@@ -270,6 +276,15 @@ def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     if ha and hb:
         return ha[:5] != hb[:5]
     return bool(ta and not ta & q_terms) or bool(tb and not tb & q_terms)
+
+
+def _speaks(sentence: str, verb: str) -> bool:
+    """The sentence says someone said something: the question's own verb in some form ("declaration" for
+    "declared"), or any verb of saying."""
+    return says(sentence, verb) or bool(_SPEECH.search(sentence))
+
+
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 
 
 def _different_events(a: str, b: str, events: set[str]) -> bool:

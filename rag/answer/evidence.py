@@ -13,8 +13,11 @@ from typing import Protocol
 
 import numpy as np
 
+from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
+from rag.answer.events import asked_event, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
+from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.support_checks import ArticleText, lacks, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
@@ -111,6 +114,7 @@ class Candidate:
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
     antecedent: str = ""           # what its opening reference ("It was released ...") stands for
+    parts: tuple[str, ...] = ()    # the sentences of a quotation and its speaker, weighed as one (quotes.py)
 
 
 class StoredSentences(Protocol):
@@ -229,17 +233,26 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     for rank, passage in enumerate(passages):
         lead_in: set[str] = set()
         subject = ""  # what the last sentence that named its subject was about
+        before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
         for sentence in split_sentences(passage.text):
             ends = sentence.rstrip()[-1:]
             if not ranked(sentence):
                 lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
+                before = speaker = ""
                 continue
+            if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
+                parts: tuple[str, ...] = (speaker, sentence)
+            else:
+                parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
+                speaker = before if parts and quotes.attributed(before) else ""
+            before = sentence
+            text = " ".join(parts) if parts else sentence
             refers = bool(_REFERS.match(sentence))
-            key = (passage.doc_id, " ".join(sentence.lower().split()))
+            key = (passage.doc_id, " ".join(text.lower().split()))
             if key not in found:
-                found[key] = Candidate(sentence, passage, rank, set(_terms(sentence)),
+                found[key] = Candidate(text, passage, rank, set(_terms(text)),
                                        context=lead_in | _terms(subject) if refers else lead_in,
-                                       antecedent=subject if refers else "")
+                                       antecedent=subject if refers else "", parts=parts)
             if not refers:
                 subject = _subject(sentence)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
@@ -307,25 +320,27 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
     q_terms = list(dict.fromkeys(content_terms(question)))
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
-    df = Counter(t for c in pool for t in q_terms if _has_term(t, c.terms, heads[id(c)]))
+    # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
+    own = {id(c): (set(_terms(c.parts[-1])), _heads(set(_terms(c.parts[-1])))) for c in pool if c.parts}
+    df = Counter(t for c in pool for t in q_terms if _has_term(t, *own.get(id(c), (c.terms, heads[id(c)]))))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
     kinds = K.asked(question)
     lexical_only = vectors is None or query_vector is None
-    sims = np.full(len(scored), np.nan) if lexical_only else vectors([c.text for c in scored]) @ query_vector  # type: ignore[misc]
+    sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
-        own = heads.get(id(c))
-        if own is None:
-            own = _heads(c.terms)
-        held, held_heads = (c.terms | c.context, own | _heads(c.context)) if c.context else (c.terms, own)
+        found = heads.get(id(c))
+        if found is None:
+            found = _heads(c.terms)
+        held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
         c.coverage = sum(w for t, w in weights.items() if _has_term(t, held, held_heads)) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:
         _type(question, kinds, scored, claims if claims is not None else (vectors.claims if vectors is not None else None),
-              parsed, common)
+              parsed, common, None if lexical_only else vectors)
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
     for c in scored:
@@ -337,8 +352,16 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             c.on_scope = False
 
 
+def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_vector: np.ndarray) -> np.ndarray:
+    """Each candidate's closeness in meaning to the question; a quotation with its speaker is as close as its
+    closest sentence (their vectors are stored one by one)."""
+    texts = [t for c in scored for t in (c.parts or (c.text,))]
+    sims = iter((vectors(texts) @ query_vector).tolist())
+    return np.array([max(next(sims) for _ in (c.parts or (c.text,))) for c in scored])
+
+
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
-          parsed: int, common: frozenset[str] | set[str] = frozenset()) -> None:
+          parsed: int, common: frozenset[str] | set[str] = frozenset(), vectors: SentenceVectors | None = None) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
@@ -346,12 +369,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     offices = K.role_words({stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES)
     # a sentence that may name the holder of the role asked is typed by the parser too, wherever it ranks
     top += [c for c in pool if offices and c not in top and K.says_role(c.text, offices)]
-    typed = cache([c.text for c in top]) if cache is not None else analyze([c.text for c in top], use_model=False)
-    for c, found in zip(top, typed):
+    for c, found in zip(top, quotes.typed_by_parts([c.parts or (c.text,) for c in top], cache if cache is not None
+                                                   else functools.partial(analyze, use_model=False))):
         c.claims = tuple(found)
     rest = [c for c in pool if not c.claims]
-    texts = [c.text for c in rest]
-    for c, found in zip(rest, cache(texts, use_model=False) if cache is not None else analyze(texts, use_model=False)):
+    for c, found in zip(rest, quotes.typed_by_parts([c.parts or (c.text,) for c in rest],
+                                                    functools.partial(cache if cache is not None else analyze,
+                                                                      use_model=False))):
         c.claims = tuple(found)
     q_terms = set(content_terms(question))
     focus = (q_terms - common) or q_terms
@@ -379,10 +403,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     agent = K.asks_who_acts(question)
     _, offered = K.options(question)  # "for 90 days or for a year?": a sentence stating either is about the choice
     choices = [v for v in analyze([question], use_model=False)[0] if v.text.lower() in offered] if offered else []
+    # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
+    event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
+    origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
-                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)]
+                     and K.answers_as(v, text, kinds, question) and _a_name_here(v, c.text, proper)
+                     and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
             c.on_scope = False
@@ -399,6 +427,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)
                        or any(K.same(v, o) for o in choices)]
+        if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
+            other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors)
+            c.on_values = [v for v in c.on_values if v not in other]
         c.on_scope = bool(c.on_values)
 
 

@@ -93,8 +93,9 @@ class ExtractiveGenerator:
             yield DECLINE
             return
         number = {p.chunk_id: i for i, p in enumerate(passages, start=1)}
-        for i, candidate in enumerate(chosen):
-            yield (" " if i else "") + cite(candidate.text, number[candidate.passage.chunk_id])
+        for i, candidate in enumerate(chosen):  # a quotation and its speaker: each sentence cited (quotes.py)
+            yield (" " if i else "") + " ".join(cite(part, number[candidate.passage.chunk_id])
+                                                for part in candidate.parts or (candidate.text,))
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The sentences to quote, best first; none when nothing supports an answer.

@@ -23,7 +23,12 @@ from rag.caches import lru_stats, register_function
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
 _ASKS_NOT = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
-_NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\bif not\b|\bwhy not\b", re.IGNORECASE)
+# Negations that do not ask what is not: "not only", "or not"; the asker's own case told beside the question ("I
+# cannot get select query to work, what steps should I take?"); a correction of the reading ("That was not my
+# question"). A contrast (", not X") is left a negation: "a strategic pause, not a resolution" quotes one.
+_NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\bif not\b|\bwhy not\b|"
+                             r"\bI (?:cannot|can't|can not|do not|don't|did not|didn't|am not)\b|\bI'm not\b|"
+                             r"\bnot (?:my question|what I (?:asked|meant|mean))\b", re.IGNORECASE)
 # A sentence says something is not: a wider net than the question's (a fact may be worded "failed to").
 _SAYS_NOT = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|lacks?|lacking|lacked|fail(?:s|ed)?|"
                        r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than)\b|n't\b",

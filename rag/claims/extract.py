@@ -227,7 +227,7 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
     """One word capitalized only because it opens the sentence, a list item or what follows a colon."""
     if " " in value or value.lower().split()[-1].strip(".") in _ORG_WORDS:
         return False
-    before = text[:start].rstrip()
+    before = text[:start].rstrip().rstrip("\"'(\u201c\u2018[").rstrip()  # a quotation opening the sentence
     return not before or before[-1] in ":\u2022-*|"
 
 

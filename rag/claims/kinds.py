@@ -283,6 +283,20 @@ def show(value: Value) -> str:
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|towards?|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
+# Verbs that say who said something: a quotation's speaker ("said Dr. Laura Chen"), or what a question asks for
+# when it asks who said, warned or argued it.
+SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|"
+                r"wrote|writes|stated|states|insisted|insists|cautioned|cautions|predicted|predicts|claimed|claims|"
+                r"acknowledged|acknowledges|observed|observes|remarked|remarks|continued|continues|declared|declares|"
+                r"announced|announces")
+_ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[a-z]+ ){{0,2}}?(?:expert|analyst|official|economist|person|"
+                           rf"[a-z]+ist|[a-z]+er|[a-z]+or))\s+(?:(?:has|had|have|did|was|is)\s+)?(?:{SPEECH_VERBS})\b",
+                           re.I)
+
+
+def asks_speaker(question: str) -> bool:
+    """"Who warned that ...", "Which analyst said ...": the answer is whoever said it, the quotation's speaker."""
+    return bool(_ASKS_SPEAKER.search(question))
 
 
 _HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b", re.I)
@@ -294,8 +308,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
     USGS"); time gone by ("over the past two years") only when the question asks how long something has been."""
     before = sentence[:value.start]
-    if _ATTRIBUTION.search(before):
-        return False
+    if _ATTRIBUTION.search(before) and not asks_speaker(question):
+        return False  # the source a sentence is attributed to, unless the question asks who said it
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME):
@@ -312,5 +326,9 @@ def in_question(value: Value, question: str) -> bool:
         short = value.key.replace(" ", "")
         return bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", folded.replace(".", "")))
     words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
+    # the question writes it by its initials: "United States" is the "US" of "Who warned that the US ..."
+    initials = "".join(w[0] for w in value.key.split() if w not in ("of", "and", "for", "the"))
+    if len(initials) >= 2 and len(words) >= 2 and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
+        return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)

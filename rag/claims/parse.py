@@ -101,7 +101,8 @@ however although because after before during since under over according there he
 their his her what which who whom whose where why how despite meanwhile yet also still even only such than so
 indeed furthermore moreover rather instead both each every many most some all any no not other another
 see read watch click subscribe download view browse
-""".split())  # the last line: a web page's calls to action ("See Instagram photos", "Read Reuters' report")
+dr mr mrs ms prof sen rep gov
+""".split())  # a web page's calls to action ("See Instagram photos", "Read Reuters' report"); titles ("Dr. Chen")
 
 
 def prepare(text: str) -> str:

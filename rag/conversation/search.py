@@ -42,7 +42,7 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     store = retriever.store
     active = filters if filters is not None and filters.active() else None
     texts = {"question": reading.query}
-    topic = topic_query(reading.query, reading.entities, reading.users) if reading.users else None
+    topic = topic_query(reading.query, reading.entities, reading.users, reading.answers) if reading.users else None
     cited = cited_documents(store, reading.answers, active) if reading.users else []
     if topic is None and not cited:  # a first turn, or nothing to carry: exactly what /v1/ask searches
         return retriever.search(reading.query, k, filters), {"searches": texts}

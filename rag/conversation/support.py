@@ -48,11 +48,13 @@ def best(question: str, passages: Sequence[Passage], vectors: SentenceVectors,
 
 def confirms(question: str, first: Candidate, second: Candidate) -> bool:
     """Whether the qualified question's pick ``second`` is what the standalone question ranked first: the same
-    sentence, or for a descriptive question (judged a passage at a time) the same passage. (MTRAG, `rag eval`:
-    one more follow-up cites an expected passage, one fewer is declined, no unanswerable one is answered.)"""
+    sentence, or for a descriptive question (judged a passage at a time) the same document, whichever of its
+    chunks the window sits in. (MTRAG, `rag eval`: the same passage gave one more follow-up citing an expected
+    passage, one fewer declined, no unanswerable one answered; the same document one more again, "How to
+    scripts sprite?" answered from the next chunk of the page its standalone reading ranked first.)"""
     if second.text == first.text:
         return True
-    return not asked(question) and descriptive(question) and second.passage.chunk_id == first.passage.chunk_id
+    return not asked(question) and descriptive(question) and second.passage.doc_id == first.passage.doc_id
 
 
 def own_ground(question: str, topic: Sequence[str], second: Candidate) -> bool:

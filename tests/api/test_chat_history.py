@@ -81,5 +81,15 @@ def test_recent_user_turns_weigh_more_and_the_query_s_own_words_are_not_repeated
     users = ["What is the gallium export ban?", "When did the gallium ban on magnets start?"]
     assert recent_terms(users, "Who announced it?")[:3] == ["gallium", "ban", "magnets"]
     assert recent_terms(users, "Who announced the gallium ban?")[0] == "magnets"
-    assert topic_query("Who announced it?", ["China"], users) == "Who announced it? China gallium ban magnets start"
+    assert topic_query("Who announced it?", ["China"], users) == \
+        "Who announced it? China gallium ban magnets start export"
     assert topic_query("Who?", [], []) is None
+
+
+def test_the_users_terms_an_answer_took_up_outweigh_the_last_turns_phrasing() -> None:
+    users = ["types and causes of male and female infertility", "How many years, think about adoption?"]
+    answers = ["Male infertility can be caused by low semen quality.", ""]
+    assert "infertility" not in recent_terms(users, "Regional differences", n=3)
+    carried = recent_terms(users, "Regional differences", n=3, answers=answers)
+    assert "infertility" in carried and "think" not in carried
+    assert "infertility" in (topic_query("Regional differences", [], users, answers) or "")

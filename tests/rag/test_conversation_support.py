@@ -83,6 +83,16 @@ def test_the_topic_confirms_a_descriptive_questions_passage_not_just_its_sentenc
     assert not confirms("Which block scripts a sprite?", first, same_passage)  # factoid: the sentence itself
 
 
+def test_the_topic_confirms_another_chunk_of_the_document_the_standalone_question_ranked_first() -> None:
+    # a document is cut into chunks: the window the topic lifts may sit in the next chunk of the same page
+    first = _sentence("guide", "Create a new sprite by choosing Upload sprite.")
+    next_chunk = Passage(doc_id="guide", chunk_id="guide:1:y", title="Guide", text="Choose the rover sprite image.",
+                         score=0.4)
+    lifted = Candidate("Choose the rover sprite image.", next_chunk, 0, set(), set(), set())
+    assert confirms("How to script sprites?", first, lifted)
+    assert not confirms("How to script sprites?", first, _sentence("other", "Choose the rover sprite image."))
+
+
 GUIDE = passage("guide", "Sprites are the characters of any project. A sprite can be drawn, uploaded or picked from a library.")
 GAME_TOPIC = ["Mars rover game", "Scratch"]
 

@@ -81,6 +81,22 @@ def test_a_negated_question_is_declined_on_passages_that_only_say_the_affirmativ
     assert not generator.answer("What did the European Community not originally focus on?", passages).grounded
 
 
+def test_the_askers_own_case_or_a_correction_is_not_asking_what_is_not() -> None:
+    assert not asks_about_what_is_not("I cannot get the select query to work, what steps should I take?")
+    assert asks_about_what_is_not("Who called it a strategic pause, not a resolution?")  # quotes a negation
+    assert not asks_about_what_is_not("That was not my question. I meant the continent.")
+    assert not asks_about_what_is_not("I'm not understanding this term, what is Kubernetes?")
+    assert asks_about_what_is_not("Why can't I apply a feature code?")  # asks why something is not the case
+    assert asks_about_what_is_not("Which members did not sign the treaty?")
+
+
+def test_a_question_told_with_the_askers_own_failure_is_answered_by_the_steps(generator: Answerer) -> None:
+    passages = [_p("editor", "Query editor. With the query editor, you can run SQL queries on a host and database. "
+                             "To run a query, type the SQL select statement in the editor and click Run.")]
+    assert generator.answer("I cannot get my select query to run, how do I run a query in the editor?",
+                            passages).grounded
+
+
 def test_a_nearby_figure_of_another_subject_or_measure_is_not_an_answer(generator: Answerer) -> None:
     passages = [_p("analysis", "Today, China remains the dominant force in refined rare earths, controlling roughly "
                                "70% of global output. Australia's Lynas has expanded its mining operations."),

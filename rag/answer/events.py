@@ -1,0 +1,94 @@
+"""Whose date a date is: the event a question asks the date of, and the one a sentence dates.
+
+"When did MP Materials buy the Mountain Pass facility?" is not answered by "... forced its closure in 2015":
+that is the date of a closure. A sentence's date answers a when-question only if the sentence says the asked
+event happened (its verb, in any form), or dates an event close to it in meaning ("acquired" for "buy"), or
+leaves open what it dates ("In 2015, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from rag.claims.extract import model
+from rag.claims.kinds import Value
+from rag.text import stem
+
+# Verbs that say nothing of which event it was ("When was the deadline?", "When did it happen?").
+_LIGHT = frozenset("be is was were are been do did does have has had happen happened occur occurred take took taken "
+                   "make made get got go went come came become became".split())
+# Irregular forms that share no prefix with their verb.
+_IRREGULAR = {"bought": "buy", "sold": "sell", "won": "win", "began": "begin", "begun": "begin", "born": "birth",
+              "died": "death", "dead": "death", "die": "death", "wrote": "write", "written": "write", "built": "build",
+              "led": "lead", "held": "hold", "took": "take", "made": "make", "left": "leave", "fell": "fall"}
+# The word just before a date, past its prepositions: "its closure in 2015" -> "closure".
+_BEFORE_DATE = re.compile(r"([A-Za-z]+)\s+(?:(?:in|on|at|by|during|since|until|from|of|around|circa|early|late|mid|"
+                          r"the|year|month)\s+)+$")
+# What a word that dates an event looks like: a past participle or an event noun ("founded", "closure", "death").
+_EVENT_WORD = re.compile(r"(?:ed|ion|ions|ure|ment|ing)$|^(?:death|birth|born|won|bought|sold|began|built|held)$")
+_NOT_EVENTS = frozenset("union region nation million billion religion opinion population culture nature structure "
+                        "future picture literature parliament government department moment environment".split())
+# Below this closeness in meaning (MiniLM, the two words alone) the dated event is another one: "buy" / "closure"
+# 0.18, "buy" / "operated" 0.27; "founded" / "opened" is 0.26 and a school's opening may be its founding, so the
+# bar sits under it ("founded" / "established" 0.77, "buy" / "acquired" 0.57).
+UNRELATED = 0.25
+
+
+def asked_event(question: str) -> str:
+    """The question's own verb, what it asks happened ("When did X buy Y?" -> "buy", "Who declared ..." ->
+    "declared"), or "" for a verb that names no event ("When was the deadline?") or without the parser."""
+    nlp = model()
+    if nlp is None:
+        return ""
+    return _root(nlp, question)
+
+
+@lru_cache(maxsize=4096)
+def _root(nlp: object, question: str) -> str:
+    doc = nlp(question)  # type: ignore[operator]
+    for token in doc:
+        if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+            word = token.text.lower()
+            return "" if word in _LIGHT else word
+    return ""
+
+
+def _key(word: str) -> str:
+    word = word.lower()
+    return _IRREGULAR.get(word, stem(word))
+
+
+def says(sentence: str, verb: str) -> bool:
+    """The sentence holds the verb in some form ("bought" for "buy", "acquisition" for "acquire")."""
+    key = _key(verb)
+    for word in re.findall(r"[A-Za-z]+", sentence):
+        other = _key(word)
+        if other == key or (min(len(other), len(key)) >= 5 and other[:5] == key[:5]):
+            return True
+    return False
+
+
+def dated_event(value: Value, sentence: str) -> str:
+    """The event word a date is attached to ("its closure in 2015" -> "closure"), or "" when it is not said."""
+    m = _BEFORE_DATE.search(sentence[:value.start])
+    if m is None or not _EVENT_WORD.search(m.group(1).lower()) or m.group(1).lower() in _NOT_EVENTS:
+        return ""
+    return m.group(1).lower()
+
+
+def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
+                     embed: Callable[[list[str]], np.ndarray]) -> list[Value]:
+    """The dates of ``dates`` that the sentence gives for another event than the one the question asks about."""
+    if not verb or not dates or says(sentence, verb):
+        return []
+    events = {v.text: dated_event(v, sentence) for v in dates}
+    words = sorted({e for e in events.values() if e})
+    if not words:
+        return []
+    vectors = embed([verb, *words])
+    close = {w: float(vectors[0] @ vectors[i]) for i, w in enumerate(words, start=1)}
+    return [v for v in dates if events[v.text] and close[events[v.text]] < UNRELATED]

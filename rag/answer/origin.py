@@ -1,0 +1,57 @@
+"""Where the one asked about is from, when the question says it: "Which Australian company ...".
+
+A sentence may name two companies and tie each to its country ("US-based companies like MP Materials ..., and
+Australia's Lynas ..."). Asked for the Australian one, a name the sentence ties to another country is not an
+answer; a name it ties to no country may still be one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.claims.kinds import Value
+from rag.text import UPPER
+
+# "Which Australian company", "What U.S. state", "Which British band": the capitalized word(s) between the
+# wh-word and the noun asked for.
+_DEMONYM = rf"[{UPPER}][a-z]+(?:an|ese|ish|ch|i)"  # "Australian", "Chinese", "British", "French", "Israeli"
+_ASKED = re.compile(rf"\b(?i:which|what)\s+({_DEMONYM}|[{UPPER}]\.?[{UPPER}]\.?)\s+(?=[a-z])")
+# A country tied to a name just before it: "Australia's Lynas", "US-based companies like MP Materials",
+# "the Canadian miner Neo".
+_TIED = re.compile(rf"([{UPPER}][\w.]*(?:\s[{UPPER}][\w.]*)?)(?:-based\b|\s*['\u2019]s\b)|({_DEMONYM})(?=\s[a-z])")
+WINDOW = 40  # characters before a name searched for its country, within its clause
+# Words for one country that share no stem ("US" and "American", "UK" and "British").
+_SAME = {"us": "us", "u.s": "us", "u.s.": "us", "america": "us", "american": "us", "united states": "us",
+         "uk": "uk", "u.k": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk",
+         "england": "uk", "english": "uk", "french": "fran", "dutch": "neth", "netherlands": "neth",
+         "swiss": "swit", "switzerland": "swit"}
+# Capitalized words before a name that are no country ("While", "The").
+_NOT_PLACES = frozenset("while the a an and but as when its their his her this that these those after before "
+                        "in on at for from by with like including such".split())
+
+
+def _country(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return _SAME.get(word, _SAME.get(word + ".", word[:4]))
+
+
+def _place(words: str) -> str:
+    """The country in a capitalized run, without the sentence's opening word ("While US" -> "US")."""
+    kept = words.split()
+    while kept and kept[0].lower() in _NOT_PLACES:
+        kept = kept[1:]
+    return " ".join(kept)
+
+
+def asked_origin(question: str) -> str:
+    """The country the question asks about by its adjective ("Which Australian company" -> "aust"), or ""."""
+    m = _ASKED.search(question)
+    return _country(m.group(1).strip()) if m else ""
+
+
+def tied_elsewhere(value: Value, sentence: str, origin: str) -> bool:
+    """The sentence ties the name to another country than the one asked, in the words just before it."""
+    before = sentence[max(0, value.start - WINDOW):value.start]
+    before = re.split(r"[,;:]|\band\b", before)[-1]  # within its clause: "..., and Australia's Lynas"
+    places = [p for m in _TIED.finditer(before) if (p := _place(m.group(1) or m.group(2)))]
+    return bool(places) and all(_country(p) != origin for p in places)

@@ -1,0 +1,60 @@
+"""A quotation that runs over two sentences, with its speaker named in only one of them.
+
+News quotes a person in pieces: "“This is a strategic pause, not a resolution,” said Dr. Laura Chen, an economist.
+“Without long-term diversification, the U.S. remains vulnerable.”" The second sentence says what was warned,
+the first who warned it; neither answers "Who warned that the U.S. remains vulnerable?" alone. The same holds the
+other way round, when a quote opens in one sentence and its attribution closes the next. Such a pair is weighed
+as one piece of evidence, and quoted in the answer sentence by sentence, each with its citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from rag.claims.kinds import SPEECH_VERBS, Value
+
+_OPENS = re.compile(r"^\s*[\u201c\"\u2018]")
+_CLOSES = re.compile(r"[\u201d\"\u2019](?!\w)")
+# What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry".
+_ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"\u2019],?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+                          rf"\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
+
+
+def attributed(sentence: str) -> bool:
+    """The sentence closes a quotation and names who said it ("..., said Dr. Laura Chen")."""
+    return bool(_ATTRIBUTION.search(sentence))
+
+
+def quote_only(sentence: str) -> bool:
+    """The sentence is quoted words with no speaker of their own."""
+    return bool(_OPENS.match(sentence)) and not attributed(sentence)
+
+
+def _left_open(sentence: str) -> bool:
+    """A quotation opens and does not close within the sentence ("“This is a pause." ... said Chen.")."""
+    return bool(_OPENS.match(sentence)) and not _CLOSES.search(sentence.lstrip()[1:])
+
+
+def continues(before: str, sentence: str) -> bool:
+    """``sentence`` and the one ``before`` it are one quotation and its speaker: a speaker named before a quote
+    that goes on, or a quote left open before the sentence that names its speaker."""
+    return (attributed(before) and quote_only(sentence)) or (_left_open(before) and attributed(sentence)
+                                                              and not _OPENS.match(sentence))
+
+
+def typed_by_parts(texts: Sequence[tuple[str, ...]], typer: Callable[[list[str]], Sequence[Sequence[Value]]]) -> list[list[Value]]:
+    """The claims of each text given as its sentences: each sentence typed on its own (as the store keeps it,
+    so that the opening word of the second is read as an opening word), its spans moved to where it stands in
+    the sentences joined by a space."""
+    typed = iter(typer([part for parts in texts for part in parts]))
+    out = []
+    for parts in texts:
+        found: list[Value] = []
+        offset = 0
+        for part in parts:
+            found += [replace(v, start=v.start + offset, end=v.end + offset) for v in next(typed)]
+            offset += len(part) + 1
+        out.append(found)
+    return out

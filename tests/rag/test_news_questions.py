@@ -1,0 +1,147 @@
+"""Questions news readers ask that a sentence answers only with its context: who said a quotation that runs over
+two sentences, which company of the country the question names, and when the event asked about (not another
+one the same sentence dates) happened. Articles here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
+from rag.answer.events import dated_event
+from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.quotes import continues
+from rag.claims.extract import analyze, typed
+from rag.claims.kinds import Value, asks_speaker, in_question
+from rag.claims.parse import names
+from tests.rag.answerers import extractive_answerer, passage
+
+needs_parser = pytest.mark.skipif(not typed(), reason="the question's verb is read by spaCy")
+
+_QUOTED = ("Shipments resumed on Monday after a month-long halt. “This is a pause, not a settlement,” said Dr. Mara "
+           "Okafor, a trade economist at the Lisbon Institute. “Unless buyers find other suppliers, the country "
+           "stays exposed to the next halt.” Port officials expect volumes to recover by spring.")
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@pytest.mark.parametrize("before, sentence, expected", [
+    ("“This is a pause,” said Dr. Mara Okafor, an economist.", "“Buyers stay exposed.”", True),
+    ("“This is a pause,” Okafor said.", "“Buyers stay exposed.”", True),
+    ("“This is a pause.", "Buyers stay exposed,” Okafor said.", True),  # the quote opened before its speaker
+    ("“This is a pause,” said Okafor.", "“Buyers stay exposed,” said Lee.", False),  # a speaker of its own
+    ("Okafor is an economist.", "“Buyers stay exposed.”", False),  # no speaker named before
+    ("“This is a pause,” said Okafor.", "Port officials expect a recovery.", False),  # not a quotation
+])
+def test_a_quotation_goes_on_in_the_sentence_after_its_speaker(before: str, sentence: str, expected: bool) -> None:
+    assert continues(before, sentence) is expected
+
+
+def test_a_title_is_not_a_name_of_its_own() -> None:
+    assert [value for _, _, value in names("“It is a pause,” said Dr. Mara Okafor, an economist.")] == ["Mara Okafor"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Who warned that the country stays exposed?", True),
+    ("Which economist said the halt was a pause?", True),
+    ("Who has argued for other suppliers?", True),
+    ("Who won the election?", False),
+    ("Who owns the port?", False),
+])
+def test_a_question_asking_who_said_something_asks_for_the_speaker(question: str, expected: bool) -> None:
+    assert asks_speaker(question) is expected
+
+
+@needs_parser
+def test_who_warned_is_answered_by_the_speaker_named_in_the_sentence_before_the_warning(generator: Answerer) -> None:
+    answer = generator.answer("Who warned that the country stays exposed unless buyers find other suppliers?",
+                              [passage("trade", _QUOTED)])
+    assert answer.grounded and "Mara Okafor" in answer.answer
+    # each sentence of the quotation is quoted with its citation: nothing is attributed after the fact
+    assert answer.answer.count("[1]") == 2 and not (answer.trace or {}).get("attributed")
+
+
+@needs_parser
+def test_a_source_a_sentence_is_attributed_to_is_still_no_answer_to_who_did_it(generator: Answerer) -> None:
+    answer = generator.answer("Who halted the shipments?", [
+        passage("trade", "Shipments were halted for a month, according to Mara Okafor, a trade economist.")])
+    assert not answer.grounded
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which Australian company runs the largest plant?", "aust"),
+    ("What U.S. state hosts the mine?", "us"),
+    ("Which French president signed it?", "fran"),
+    ("Which company runs the largest plant?", ""),
+    ("What Grammy award did she win?", ""),
+])
+def test_the_country_a_question_asks_about_by_its_adjective(question: str, expected: str) -> None:
+    assert asked_origin(question) == expected
+
+
+def test_a_name_tied_to_another_country_in_its_clause() -> None:
+    sentence = "While US-based firms like Borel Metals got federal loans, and Australia's Karinga has grown, output lags."
+    at = {name: Value("organization", name, start=sentence.index(name)) for name in ("Borel Metals", "Karinga")}
+    assert tied_elsewhere(at["Borel Metals"], sentence, "aust") and not tied_elsewhere(at["Karinga"], sentence, "aust")
+    assert not tied_elsewhere(at["Borel Metals"], sentence, "us")  # "US" and "American" are one country
+    assert not tied_elsewhere(at["Borel Metals"], sentence, asked_origin("Which American firm got loans?"))
+
+
+@needs_parser
+def test_a_company_of_another_country_is_no_answer_and_no_disagreement(generator: Answerer) -> None:
+    answer = generator.answer("Which Australian company runs the largest refinery outside China?", [
+        passage("a", "Karinga Resources runs the largest refinery outside China, in Western Australia."),
+        passage("b", "While US-based firms like Borel Metals have won federal loans to build refineries, and "
+                     "Australia's Karinga has expanded, capacity outside China remains small."),
+    ])
+    assert answer.grounded and "Karinga Resources" in answer.answer
+    assert "Borel Metals" not in answer.answer and not answer.conflicts
+
+
+def test_the_event_a_sentence_dates() -> None:
+    sentence = "The mine operated for decades until competition forced its closure in 2015."
+    date = next(v for v in analyze([sentence], use_model=False)[0] if v.kind == "date")
+    assert dated_event(date, sentence) == "closure"
+    opening = "In 2015, the mine changed hands."
+    assert dated_event(next(v for v in analyze([opening], use_model=False)[0] if v.kind == "date"), opening) == ""
+
+
+@needs_parser
+def test_the_date_of_another_event_does_not_answer_when_something_happened(generator: Answerer) -> None:
+    mine = passage("mine", "The Karinga mine operated for decades until low prices forced its closure in 2015. "
+                           "Ownership later passed to Borel Metals.")
+    assert not generator.answer("When did Borel Metals buy the Karinga mine?", [mine]).grounded
+    closed = generator.answer("When did the Karinga mine close?", [mine])
+    assert closed.grounded and "2015" in closed.answer
+    bought = generator.answer("When did Borel Metals buy the Karinga mine?", [
+        passage("deal", "Borel Metals acquired the Karinga mine in 2017 for $50 million.")])
+    assert bought.grounded and "2017" in bought.answer  # another word for the event asked is the same event
+
+
+@needs_parser
+def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_disagreement() -> None:
+    question = "Who declared that the deal includes commitments to supply magnets?"
+    conflicts = find_conflicts(question, [
+        Cited("Despite President Halvorsen's declaration that the deal includes commitments to supply magnets, "
+              "analysts urge caution.", 1, "a"),
+        Cited("The Republic of Arvena has reached a short-term deal to resume exports of magnets.", 2, "b"),
+    ])
+    assert conflicts == []
+    # two sentences that both say it, naming different people, still disagree
+    assert [c.kind for c in find_conflicts(question, [
+        Cited("President Halvorsen declared that the deal includes commitments to supply magnets.", 1, "a"),
+        Cited("Minister Ostrova declared that the deal includes commitments to supply magnets.", 2, "b"),
+    ])] == ["disagreement"]
+
+
+@pytest.mark.parametrize("key, question, expected", [
+    ("united states", "Who warned that the US stays exposed?", True),
+    ("united states", "Who warned that the U.S. stays exposed?", True),
+    ("international monetary fund", "What did the IMF say about it?", True),
+    ("united states", "Who runs the business?", False),
+])
+def test_a_name_the_question_writes_by_its_initials_is_in_the_question(key: str, question: str, expected: bool) -> None:
+    assert in_question(Value("place", key.title(), key=key), question) is expected
