@@ -24,7 +24,6 @@ from rag.claims.kinds import (
     NAME,
     NAMES,
     ROLES,
-    SPEECH_VERBS,
     Value,
     answers_as,
     asked,
@@ -284,7 +283,9 @@ def _speaks(sentence: str, verb: str) -> bool:
     return says(sentence, verb) or bool(_SPEECH.search(sentence))
 
 
-_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+# in running text, lowercase, and not the forms that are also nouns ("these claims", "the United States")
+_SPEECH = re.compile(r"\b(?:said|says|told|declared|announced|warned|stated|added|argued|insisted|cautioned|"
+                     r"predicted|claimed|acknowledged|noted|wrote|according to)\b")
 
 
 def _different_events(a: str, b: str, events: set[str]) -> bool:

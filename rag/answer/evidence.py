@@ -321,8 +321,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     q_terms = list(dict.fromkeys(content_terms(question)))
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
-    own = {id(c): (set(_terms(c.parts[-1])), _heads(set(_terms(c.parts[-1])))) for c in pool if c.parts}
-    df = Counter(t for c in pool for t in q_terms if _has_term(t, *own.get(id(c), (c.terms, heads[id(c)]))))
+    own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
+    own_heads = {key: _heads(terms) for key, terms in own.items()}
+    df = Counter(t for c in pool for t in q_terms
+                 if _has_term(t, own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus

@@ -5,7 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 7: a title is not a name of its own ("Dr. Laura Chen" is Laura Chen, not "Dr" and Laura Chen)
+# 7: a title is not a name of its own ("Dr. Laura Chen" is Laura Chen, not "Dr" and Laura Chen); a possessive inside a
+#    capitalized span joins two names ("Australia's Lynas" is Australia and Lynas)
 # 6: a year alone spans its months 1-12 (it held December out); a dateline alone ("Mar 3, 2014 ...") claims nothing
 # 5: names with accented letters ("Chloé Zhao", not "Chlo"), initials and particles; a change is no range
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;

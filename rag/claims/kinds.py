@@ -226,9 +226,17 @@ _OBJECT_WHO = re.compile(r"\b(?:who|whom)\s+(?:do|does|did|will|would|can|could|
 
 
 def asks_who_acts(question: str) -> bool:
-    """"Who won ...", "Who imposed ...": the one asked about does something (a country may be that one);
-    "Who does the economist work for?" asks for whom something is done (do-support), and "whom" the same."""
-    return not _OBJECT_WHO.search(question) and not re.search(r"\bwhom\b", question, re.I)
+    """"Who won ...", "Who imposed ...": the one asked about does something (a country may be that one: its
+    government, its team); "Who does the economist work for?" asks for whom something is done (do-support), and
+    "whom" the same; "Which think tank ..." and "Which company ..." ask for a body no country stands for."""
+    return (not _OBJECT_WHO.search(question) and not re.search(r"\bwhom\b", question, re.I)
+            and not _BODIES.search(question))
+
+
+# The bodies a country acting is not ("Beijing emphasized ..." answers "Which government", not "Which think tank").
+_BODIES = re.compile(r"\b(?:which|what) " + _GAP + r"(?:companies|company|firms?|producers?|processors?|agenc(?:y|ies)|"
+                     r"banks?|manufacturers?|miners?|universit(?:y|ies)|newspapers?|outlets?|suppliers?|automakers?|"
+                     r"think tanks?|labels?|publishers?|networks?|institutions?|bands?)\b", re.I)
 
 
 def acts(value: Value, sentence: str) -> bool:

@@ -266,13 +266,24 @@ def names(text: str) -> list[tuple[int, int, str]]:
             words = words[1:]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             continue
-        value = " ".join(words)
-        if value.endswith("'s"):
-            value = value[:-2]
-        if value.isupper() and len(value) <= 1:
-            continue
-        found.append((start, start + len(value), value))
+        # a possessive inside the span joins two names: "Australia's Lynas", "Tesla's Elon Musk" (not "Moody's
+        # Investors Service"-like names, whose last word is a company's, nor "People's Republic", "FIFA Men's
+        # World Cup": the owner is one word, and a name of its own)
+        cut = 1 if (len(words) > 1 and words[0].endswith("'s") and words[0][:-2].lower() not in _NOT_OWNERS
+                    and words[-1].lower().strip(".") not in _FIRM_ENDINGS) else 0
+        for part in ([words[:cut], words[cut:]] if cut else [words]):
+            value = " ".join(part)
+            if value.endswith("'s"):
+                value = value[:-2]
+            if value and not (value.isupper() and len(value) <= 1):
+                found.append((start, start + len(value), value))
+            start += len(" ".join(part)) + 1
     return found
+
+
+_FIRM_ENDINGS = frozenset("inc corp co ltd llc plc group service services investors company".split())
+_NOT_OWNERS = frozenset("men women people children mother mothers father fathers king queen lord lady saint st "
+                        "boys girls veterans president presidents world nation nations".split())
 
 
 def name_key(value: str) -> str:

@@ -12,7 +12,7 @@ from rag.answer.events import dated_event
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.quotes import continues
 from rag.claims.extract import analyze, typed
-from rag.claims.kinds import Value, asks_speaker, in_question
+from rag.claims.kinds import Value, asked, asks_speaker, asks_who_acts, fits, in_question
 from rag.claims.parse import names
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -127,7 +127,7 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
     conflicts = find_conflicts(question, [
         Cited("Despite President Halvorsen's declaration that the deal includes commitments to supply magnets, "
               "analysts urge caution.", 1, "a"),
-        Cited("The Republic of Arvena has reached a short-term deal to resume exports of magnets.", 2, "b"),
+        Cited("The United States has reached a short-term deal to resume exports of magnets.", 2, "b"),
     ])
     assert conflicts == []
     # two sentences that both say it, naming different people, still disagree
@@ -145,3 +145,20 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
 ])
 def test_a_name_the_question_writes_by_its_initials_is_in_the_question(key: str, question: str, expected: bool) -> None:
     assert in_question(Value("place", key.title(), key=key), question) is expected
+
+
+def test_a_country_acting_answers_who_but_not_which_company_or_think_tank() -> None:
+    sentence = "Beijing emphasized the stability of material flows."
+    beijing = Value("place", "Beijing", start=0, end=7)
+    for question, expected in [("Who emphasized the stability of material flows?", True),
+                               ("Which team emphasized the stability of material flows?", True),
+                               ("Which think tank emphasized the stability of material flows?", False),
+                               ("Which company emphasized the stability of material flows?", False)]:
+        acting = asks_who_acts(question)
+        assert fits(beijing, asked(question), sentence if acting else "") is expected, question
+
+
+def test_a_possessive_inside_a_capitalized_span_joins_two_names() -> None:
+    found = [v for _, _, v in names("and Australia's Karinga has expanded, as has Tesla's Elon Musk.")]
+    assert found == ["Australia", "Karinga", "Tesla", "Elon Musk"]
+    assert [v for _, _, v in names("and Moody's Investors Service cut it.")] == ["Moody's Investors Service"]
