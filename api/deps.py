@@ -18,11 +18,11 @@ from rag.scope import scoped_services
 from rag.services import Services
 
 
-def _services(request: Request) -> Services:
+async def _services(request: Request) -> Services:  # async: no worker-thread hop (api/security.py)
     return scoped_services(request.app.state.services, access_of(request).collections)
 
 
-def _engine(services: Annotated[Services, Depends(_services)]) -> Engine:
+async def _engine(services: Annotated[Services, Depends(_services)]) -> Engine:
     return services.engine
 
 

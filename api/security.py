@@ -141,16 +141,18 @@ def access_of(request: Request) -> Access:
     return access
 
 
-def identify(request: Request) -> None:
-    """On every route (FastAPI(dependencies=...)): who calls and what they may read, before anything else."""
+async def identify(request: Request) -> None:
+    """On every route (FastAPI(dependencies=...)): who calls and what they may read, before anything else.
+    ``async`` like the other dependencies here: they never block, and FastAPI runs a plain ``def`` dependency
+    on a worker thread, a hand-off (and back) per dependency per request (bench/RESULTS.md, throughput)."""
     access_of(request)
 
 
-def _read(request: Request) -> None:
+async def _read(request: Request) -> None:
     _gate(request).check(request, write=False)
 
 
-def _write(request: Request) -> None:
+async def _write(request: Request) -> None:
     _gate(request).check(request, write=True)
 
 

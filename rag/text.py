@@ -78,15 +78,17 @@ def split_sentences(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """A very light stemmer: enough to match plurals and simple verb forms."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
+    last = word[-1:]  # each rule needs its own last letter: most words are decided by one comparison
+    if last == "s":
+        if len(word) > 4 and word.endswith("ies"):
+            return word[:-3] + "y"
+        if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+            return word[:-2]
+        if len(word) > 3 and not word.endswith("ss"):
+            return word[:-1]
+    elif last == "g" and len(word) > 5 and word.endswith("ing"):
         return word[:-3]
-    if len(word) > 4 and word.endswith("ed"):
+    elif last == "d" and len(word) > 4 and word.endswith("ed"):
         return word[:-2]
     return word
 

@@ -13,9 +13,11 @@ counterpart (the caller keeps its stricter rule).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
+from rag.caches import lru_stats, register_function
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
@@ -28,11 +30,21 @@ _MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "case"})
 def only_counterparts(sentence: str, others: Sequence[Value]) -> bool:
     """Every one of ``others`` (values in ``sentence``) is the object of a preposition of relation, or
     modifies one ("to China's agreement", "on select Chinese goods"). False when any cannot be read so."""
-    nlp = model()
-    if nlp is None or not others:
+    if model() is None or not others:
         return False
+    return _all_counterparts(sentence, tuple((v.start, v.end) for v in others))
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_counterparts(sentence: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Cached: a spaCy parse costs milliseconds, and the rerank asks again whenever the sentence is retrieved."""
+    nlp = model()
+    assert nlp is not None
     doc = nlp(prepare(sentence))
-    return all(_counterpart(doc, v.start, v.end) for v in others)
+    return all(_counterpart(doc, start, end) for start, end in spans)
+
+
+register_function("counterpart_parses", lru_stats(_all_counterparts))
 
 
 def _counterpart(doc: Any, start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -61,13 +61,13 @@ def _root(term: str) -> str:
     return term[:-3] if len(term) >= 7 and term.endswith("ion") else term
 
 
-def _heads(vocabulary: set[str]) -> set[str]:
+def _heads(vocabulary: Set[str]) -> set[str]:
     """What ``_prefix_match`` compares, once per vocabulary instead of once per term: the six-letter heads and
     the roots (marked "=")."""
     return {v[:6] for v in vocabulary if len(v) >= 6} | {"=" + _root(v) for v in vocabulary}
 
 
-def _has_term(term: str, vocabulary: set[str], heads: set[str]) -> bool:
+def _has_term(term: str, vocabulary: Set[str], heads: Set[str]) -> bool:
     """``_prefix_match(term, vocabulary)`` with ``heads = _heads(vocabulary)``."""
     return term in vocabulary or (len(term) >= 6 and term[:6] in heads) or "=" + _root(term) in heads
 
@@ -303,7 +303,14 @@ def _figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
 
 
+@functools.lru_cache(maxsize=20_000)
+def _sentence_heads(sentence: str) -> frozenset[str]:
+    """``_heads`` of a sentence's terms, once per sentence rather than once per sentence and question."""
+    return frozenset(_heads(_terms(sentence)))
+
+
 register_function("sentence_features", lru_stats(_terms))
+register_function("sentence_heads", lru_stats(_sentence_heads))
 register_function("sentence_figures", lru_stats(_figures))
 
 
@@ -312,7 +319,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     """Score ``scored``: half meaning, half the question's terms held (weighted by how rare each is in
     ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
     q_terms = list(dict.fromkeys(content_terms(question)))
-    heads = {id(c): _heads(c.terms) for c in pool}
+    heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
     own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
     own_heads = {key: _heads(terms) for key, terms in own.items()}
@@ -326,8 +333,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
-        held = c.terms | c.context
-        held_heads = (heads[id(c)] if id(c) in heads else _heads(c.terms)) | _heads(c.context)
+        found = heads.get(id(c))
+        if found is None:
+            found = _heads(c.terms)
+        held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
         c.coverage = sum(w for t, w in weights.items() if _has_term(t, held, held_heads)) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage

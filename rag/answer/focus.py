@@ -89,17 +89,38 @@ def says_not(sentence: str) -> bool:
 def opposite_in(question: str, sentence: str) -> str:
     """A word of the question whose opposite the sentence says instead ("larger" -> "smaller"), or ""."""
     asked, said = _words(question), _words(sentence)
-    for word in sorted(asked - said):
-        # an opposite the question names too is a side it asks about ("Western texts about the East")
-        found = OPPOSITE.get(word, set()) & said - asked
-        if found:
-            return f"{word}/{min(found)}"
-        for prefix in _PREFIXES:  # "unencrypted" asked, "encrypted" said (or the other way round)
-            if word.startswith(prefix) and len(word) - len(prefix) >= 5 and word[len(prefix):] in said - asked:
-                return f"{word}/{word[len(prefix):]}"
-            if len(word) >= 5 and prefix + word in said - asked:
-                return f"{word}/{prefix + word}"
+    # an opposite the question names too is a side it asks about ("Western texts about the East")
+    extra = said - asked
+    if not extra:
+        return ""
+    for word, opposites, swaps in _opposites_of(question):
+        if word in said:
+            continue
+        if opposites and not opposites.isdisjoint(extra):
+            return f"{word}/{min(opposites & extra)}"
+        for other in swaps:
+            if other in extra:
+                return f"{word}/{other}"
     return ""
+
+
+@functools.lru_cache(maxsize=1024)  # the question's side, once per question (the rerank asks for every candidate)
+def _opposites_of(question: str) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """Each word of the question in sorted order, with its opposites and its forms with a negating prefix added
+    or taken off ("unencrypted" / "encrypted"), in the order ``opposite_in`` tries them."""
+    out = []
+    for word in sorted(_words(question)):
+        swaps = []
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+                swaps.append(word[len(prefix):])
+            if len(word) >= 5:
+                swaps.append(prefix + word)
+        out.append((word, frozenset(OPPOSITE.get(word, ())), tuple(swaps)))
+    return tuple(out)
+
+
+register_function("question_opposites", lru_stats(_opposites_of))
 
 
 # A superlative that ranks something: "the oldest work", "its most famous work", "China's largest port".

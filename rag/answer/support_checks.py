@@ -84,7 +84,12 @@ def _typo(a: str, b: str) -> bool:
 
 def _fold(text: str) -> str:
     """Accents dropped ("Saarbrücken" = "Saarbrucken")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():  # nothing to decompose (most articles): skip the per-character pass
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class ArticleText:

@@ -7,7 +7,8 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 
 # 8: a number starts where its run of digits starts ("the next 50 years" is 50 years, not "0 years")
 # 7: a title is not a name of its own ("Dr. Laura Chen" is Laura Chen, not "Dr" and Laura Chen); a possessive inside a
-#    capitalized span joins two names ("Australia's Lynas" is Australia and Lynas)
+#    capitalized span joins two names ("Australia's Lynas" is Australia and Lynas); an untyped "U.S.-China" before a
+#    noun is two parties, not a name
 # 6: a year alone spans its months 1-12 (it held December out); a dateline alone ("Mar 3, 2014 ...") claims nothing
 # 5: names with accented letters ("Chloé Zhao", not "Chlo"), initials and particles; a change is no range
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;

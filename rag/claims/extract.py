@@ -144,6 +144,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = max(inside, key=lambda x: x[1] - x[0])[2]
         elif title:
             kind = "person"
+        elif _PAIR.fullmatch(value) and re.match(r"\s+[a-z]", text[end:]):
+            continue  # "the U.S.-China rare earth deal", "US-China trade": two parties qualifying a noun, no one name
         else:
             kind = NAME
         role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None and not
@@ -152,6 +154,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+# Two capitalized parts joined by a hyphen, each a word or an abbreviation ("U.S.-China", "India-Pakistan").
+_PAIR = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")
 
 
 def _outside(text: str, spans: Sequence[Any]) -> str:

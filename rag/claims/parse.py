@@ -109,6 +109,8 @@ dr mr mrs ms prof sen rep gov
 
 def prepare(text: str) -> str:
     """The text the parser and spaCy read: dashes, quotes and no-break spaces folded, same length."""
+    if text.isascii():  # nothing to fold (str.translate walks every character: whole articles pass here)
+        return text
     text = text.translate(_DASHES).translate(_QUOTES)
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text

@@ -182,6 +182,10 @@ class BoundedKeyword:
                                        (f"({drive}) AND {_quote(term)}",)):
                 if vid in scores:
                     scores[vid] += idf
+        # the k best without sorting every match: only those scoring at least the k-th best score are ordered
+        if len(scores) > k > 0:
+            floor = sorted(scores.values(), reverse=True)[k - 1]  # floats alone: a sort in C, no key
+            scores = {vid: score for vid, score in scores.items() if score >= floor}
         return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
 
 

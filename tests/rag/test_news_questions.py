@@ -162,3 +162,9 @@ def test_a_possessive_inside_a_capitalized_span_joins_two_names() -> None:
     found = [v for _, _, v in names("and Australia's Karinga has expanded, as has Tesla's Elon Musk.")]
     assert found == ["Australia", "Karinga", "Tesla", "Elon Musk"]
     assert [v for _, _, v in names("and Moody's Investors Service cut it.")] == ["Moody's Investors Service"]
+
+
+@needs_parser
+def test_two_parties_joined_by_a_hyphen_before_a_noun_are_no_name() -> None:
+    assert [v.text for v in analyze(["The U.S.-China rare earth deal operates within broader patterns."])[0]] == []
+    assert "Rolls-Royce" in [v.text for v in analyze(["Rolls-Royce engines power the jet."])[0]]
