@@ -8,6 +8,7 @@ from typing import Any
 
 from rag import conversation
 from rag.answer.answerer import Answerer, Event, final_answer
+from rag.answer.collection_talk import without_collection_talk
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.answer.guessed import within
@@ -122,8 +123,8 @@ class Engine:
         """("passages", [Passage]), then ("token", str)..., then ("answer", Answer)."""
         start = time.perf_counter()
         k = request.k or self.default_k
-        passages = widen(self.retriever, request.question, self.retriever.search(request.question, k, request.filters),
-                         k, request.filters)
+        query = without_collection_talk(request.question)  # "..., and do the articles agree?": not search terms
+        passages = widen(self.retriever, query, self.retriever.search(query, k, request.filters), k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         yield from self._answer(request, passages, retrieve_ms)
 

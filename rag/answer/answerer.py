@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from rag.answer.collection_talk import without_collection_talk
 from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.focus import asks_about_what_is_not
@@ -34,6 +35,17 @@ class Answerer:
         return final_answer(self.stream(question, passages, debug))
 
     def stream(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Iterator[Event]:
+        """The answer to what the question asks of the world (rag/answer/collection_talk.py: "..., and do the
+        articles agree?" read off); the Answer keeps the question as asked."""
+        asked_as = without_collection_talk(question)
+        for kind, value in self._stream(asked_as, passages, debug):
+            if kind == "answer":
+                value.question = question
+                if debug and value.trace is not None and asked_as != question:
+                    value.trace["question"]["read_as"] = asked_as
+            yield kind, value
+
+    def _stream(self, question: str, passages: Sequence[Passage], debug: bool = False) -> Iterator[Event]:
         timings: dict[str, float] = {}
         name = self.generator.name
         version = self.generator.prompt_version if isinstance(self.generator, PromptVersioned) else None

@@ -115,6 +115,7 @@ class Candidate:
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
     antecedent: str = ""           # what its opening reference ("It was released ...") stands for
     parts: tuple[str, ...] = ()    # the sentences of a quotation and its speaker, weighed as one (quotes.py)
+    header: tuple[str, ...] = ()   # a table row's column headers ("Supply Chain Stage | Chinese Market Share")
 
 
 class StoredSentences(Protocol):
@@ -228,14 +229,24 @@ def ranked(sentence: str) -> bool:
     return not sentence.rstrip().endswith("?") and len(sentence.split()) >= MIN_WORDS
 
 
+_RULE = re.compile(r"[\s|:=+-]+")
+
+
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
         lead_in: set[str] = set()
+        header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
         subject = ""  # what the last sentence that named its subject was about
         before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
         for sentence in split_sentences(passage.text):
             ends = sentence.rstrip()[-1:]
+            if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
+                continue
+            cells = tuple(c.strip() for c in sentence.split(" | ")) if " | " in sentence else ()
+            row = header if cells and len(cells) == len(header) else ()  # a row under the header it has as many cells as
+            if not cells or not row:
+                header = cells  # a table's first row is its header; prose ends the table
             if not ranked(sentence):
                 lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
                 before = speaker = ""
@@ -250,9 +261,10 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
             refers = bool(_REFERS.match(sentence))
             key = (passage.doc_id, " ".join(text.lower().split()))
             if key not in found:
+                context = lead_in | _terms(" ".join(row)) if row else lead_in
                 found[key] = Candidate(text, passage, rank, set(_terms(text)),
-                                       context=lead_in | _terms(subject) if refers else lead_in,
-                                       antecedent=subject if refers else "", parts=parts)
+                                       context=context | _terms(subject) if refers else context,
+                                       antecedent=subject if refers else "", parts=parts, header=row)
             if not refers:
                 subject = _subject(sentence)
             # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
@@ -429,8 +441,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope and theirs)]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
-        c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text)
-                       or any(K.same(v, o) for o in choices)]
+        c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
+                                                      _column(c, v)) or any(K.same(v, o) for o in choices)]
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors)
             c.on_values = [v for v in c.on_values if v not in other]
@@ -512,7 +524,16 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
     return all(has(y) for y in years) and (not words or any(has(w) for w in words))
 
 
-def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "") -> bool:
+def _column(c: Candidate, value: K.Value) -> str:
+    """The header of the table column a value sits in ("85-90%" under "Chinese Market Share"), or ""."""
+    if not c.header or c.parts:
+        return ""
+    cell = c.text[:value.start].count(" | ")
+    return c.header[cell] if cell < len(c.header) else ""
+
+
+def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
+           column: str = "") -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic)."""
@@ -520,8 +541,8 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
         return _prefix_match(stem(value.unit), {noun})
     if value.kind not in K.FIGURES and roles:
         return K.role_fits(value.scope, roles)
-    if value.scope and value.kind in K.FIGURES:
-        terms = K.scope_terms(value.scope)
+    if (value.scope or column) and value.kind in K.FIGURES:
+        terms = K.scope_terms(value.scope) | K.scope_terms(column)  # a table cell is also of its column's header
         return not terms or any(_prefix_match(t, q_terms) for t in terms) or any(
             t[:5] == q[:5] for t in _governing(sentence, value.start) for q in q_terms if min(len(t), len(q)) >= 5)
     return True

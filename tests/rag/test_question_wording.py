@@ -1,0 +1,67 @@
+"""How a question is worded, and how an article lays out a figure, should not decide whether it is answered: a
+clause about the articles themselves ("..., and do the articles agree?"), and a figure whose meaning is given by
+its table column's header. Articles here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.collection_talk import without_collection_talk
+from rag.answer.evidence import _pool
+from tests.rag.answerers import extractive_answerer, passage
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How long does the pact last, and do the articles agree?", "How long does the pact last?"),
+    ("How long does the pact last, and do the reports agree on that?", "How long does the pact last?"),
+    ("According to these sources, who chairs the port authority?", "Who chairs the port authority?"),
+    ("What share of cobalt refining does Peru hold, according to the articles?",
+     "What share of cobalt refining does Peru hold?"),
+    ("Who is the port director mentioned in the articles?", "Who is the port director?"),
+    # what the articles call something says what it is: kept
+    ("Which firms are named in the articles as cobalt refiners?", "Which firms are named in the articles as cobalt refiners?"),
+    ("Do the sources agree on how long the pact lasts?", "Do the sources agree on how long the pact lasts?"),
+    ("What do the articles say?", "What do the articles say?"),  # nothing would be left to ask
+    ("Who wrote the report?", "Who wrote the report?"),
+])
+def test_talk_about_the_articles_is_read_off_the_question(question: str, expected: str) -> None:
+    assert without_collection_talk(question) == expected
+
+
+_PACT = ("Under the pact, Lima agreed to resume cobalt shipments for a 45-day period, port officials said. "
+         "Dockworkers expect the first vessels to leave on Friday.")
+
+
+def test_a_question_that_asks_whether_the_articles_agree_is_answered_from_them(generator: Answerer) -> None:
+    answer = generator.answer("How long will the cobalt shipments resume, and do the articles agree?",
+                              [passage("pact", _PACT)], debug=True)
+    assert answer.grounded and "45-day" in answer.answer
+    assert answer.question == "How long will the cobalt shipments resume, and do the articles agree?"
+    assert (answer.trace or {})["question"]["read_as"] == "How long will the cobalt shipments resume?"
+
+
+_TABLE = ("Peru's Cobalt Position:\n"
+          "Supply Chain Stage | Peruvian Market Share | Strategic Significance\n"
+          "|---|---|---|\n"
+          "Cobalt Refining | 60-65% | Turning ore into battery-grade salts\n"
+          "Cathode Production | ~40% | Making finished battery parts\n"
+          "Peru expects both shares to grow as new plants open near Callao.")
+
+
+def test_a_table_row_knows_the_headers_of_its_columns() -> None:
+    rows = {c.text.split(" | ")[0]: c for c in _pool([passage("table", _TABLE)])}
+    assert rows["Cobalt Refining"].header == ("Supply Chain Stage", "Peruvian Market Share", "Strategic Significance")
+    assert rows["Cathode Production"].header == rows["Cobalt Refining"].header
+    assert rows["Supply Chain Stage"].header == ()  # the header row itself
+    assert not any(c.header for c in _pool([passage("table", _TABLE)]) if "Callao" in c.text)  # prose ends the table
+
+
+def test_a_figure_in_a_table_is_of_its_column_header(generator: Answerer) -> None:
+    answer = generator.answer("How large is Peru's market share?", [passage("table", _TABLE)])
+    assert answer.grounded and "60-65%" in answer.answer  # neither row's label says it is a market share
