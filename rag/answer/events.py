@@ -92,3 +92,16 @@ def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
     vectors = embed([verb, *words])
     close = {w: float(vectors[0] @ vectors[i]) for i, w in enumerate(words, start=1)}
     return [v for v in dates if events[v.text] and close[events[v.text]] < UNRELATED]
+
+
+# "How old is X?" is answered by when X began (its birth, founding, building) or by its age; a date of anything
+# else the sentence says X did ("Bessent announced ... by Thanksgiving 2025") tells nothing of how old X is.
+_HOW_OLD = re.compile(r"\bhow old\b", re.I)
+_BEGINNING = re.compile(r"\b(?:born|birth|birthday|founded|founding|established|built|constructed|created|formed|"
+                        r"incorporated|launched|opened|erected|dates? (?:back|from)|dating|since|aged?|old|oldest)\b",
+                        re.I)
+
+
+def not_an_age(question: str, sentence: str) -> bool:
+    """The question asks how old something is and the sentence dates no beginning of anything."""
+    return bool(_HOW_OLD.search(question)) and not _BEGINNING.search(sentence)

@@ -15,7 +15,7 @@ import numpy as np
 
 from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, of_another_event
+from rag.answer.events import asked_event, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.support_checks import ArticleText, lacks, worded_like
@@ -446,6 +446,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors)
             c.on_values = [v for v in c.on_values if v not in other]
+        if not_an_age(question, text):  # "How old is he?": a date of something else he did is no age
+            c.on_values = [v for v in c.on_values if v.kind != "date"]
         c.on_scope = bool(c.on_values)
 
 

@@ -65,3 +65,15 @@ def test_a_table_row_knows_the_headers_of_its_columns() -> None:
 def test_a_figure_in_a_table_is_of_its_column_header(generator: Answerer) -> None:
     answer = generator.answer("How large is Peru's market share?", [passage("table", _TABLE)])
     assert answer.grounded and "60-65%" in answer.answer  # neither row's label says it is a market share
+
+
+@pytest.mark.parametrize("sentence, answered", [
+    ("Port director Mara Okafor announced that the terminal will reopen by March 2025.", False),
+    ("Port director Mara Okafor, born in 1961, announced that the terminal will reopen.", True),
+])
+def test_how_old_is_answered_by_a_beginning_not_by_another_date(generator: Answerer, sentence: str,
+                                                                 answered: bool) -> None:
+    answer = generator.answer("How old is Mara Okafor?", [passage("port", sentence + " Dockworkers cheered.")])
+    assert answer.grounded is answered
+    if answered:
+        assert "1961" in answer.answer
