@@ -2,11 +2,12 @@
 address*?" asks how to do something under a condition, and a passage that never speaks of the condition does
 not answer it, however well it answers the rest ("steps that need to be taken to get a restraining order").
 
-The qualifier is the clause after "without", "except" or "excluding", up to the clause's end. Its words that
-the rest of the question does not say are what it adds, each weighed as the answerer weighs a question's words
-(the rarer among the retrieved sentences, the heavier); the passage that answers must hold at least half of that
-weight ("address", not only "person"). A passage that speaks of the condition may still say it cannot be met:
-that is an answer.
+The qualifier is the clause after "without", up to the clause's end ("except X" and "other than X" set X
+aside: the answer need not speak of it, rag/answer/evidence.py, ``anchors_of``). Its words that the rest of the
+question does not say are what it adds, each weighed as the answerer weighs a question's words (the rarer among
+the retrieved sentences, the heavier); the passage that answers must hold at least half of that weight
+("address", not only "person"). A passage that speaks of the condition may still say it cannot be met: that is
+an answer.
 
 Measured on the MTRAG human subset (README, conversation section, "Round ten").
 """
@@ -20,7 +21,7 @@ from rag.answer.evidence import _prefix_match
 from rag.text import content_terms
 
 SHARE = 0.5  # of the qualifier's weight a passage must hold
-_QUALIFIER = re.compile(r"\b(?:without|except(?:\s+for)?|excluding)\s+([^,.;:?!()]+)", re.I)
+_QUALIFIER = re.compile(r"\bwithout\s+([^,.;:?!()]+)", re.I)
 
 
 def qualifier_terms(question: str) -> list[str]:

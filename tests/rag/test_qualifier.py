@@ -1,4 +1,4 @@
-"""A qualifier ("without ...", "except ...") is part of what is asked: a passage that never speaks of it does not
+"""A qualifier ("without ...") is part of what is asked: a passage that never speaks of it does not
 answer, however well it answers the rest (rag/answer/qualifier.py)."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ CONFIDENTIAL = passage("confidential", (
 
 def test_the_terms_a_qualifier_adds() -> None:
     assert qualifier_terms(QUESTION) == ["notify", "person", "address"]
-    assert qualifier_terms("Was the research disclosed to anyone except for the Air Force?") == ["air", "force"]
+    assert qualifier_terms("Can I withdraw early without a penalty?") == ["penalty"]
+    assert qualifier_terms("Was the research disclosed to anyone except for the Air Force?") == []  # set aside
     assert qualifier_terms("How can I get a restraining order?") == []
 
 
