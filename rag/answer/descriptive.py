@@ -146,10 +146,13 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
     ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
     (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
     the retriever's order among the close ones 0.63)."""
-    years, names = anchors_of(asked_part(question))  # a premise's names need not be held (rag/answer/premise.py)
+    # what the asker states ("since X can not scan it") is not asked: its names need not be held, and a window
+    # saying it again does not answer (rag/answer/premise.py); a yes/no question asks about its "because" clause
+    yes_no = _YES_NO.match(question) is not None
+    premise = set() if yes_no else premise_terms(question)
+    years, names = anchors_of(question if yes_no else asked_part(question))
     anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
     qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
-    premise = premise_terms(question)
     ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
               if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
               and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))

@@ -6,7 +6,8 @@ sentence that says the premise again ("Encrypted images aren't scanned by Vulner
 question's words and meaning and scores best, but tells the asker nothing: a passage whose best sentence says
 no more than the premise does not answer, and the names the premise gives need not be in the passage that
 does. "since" opens a premise only when a clause with a verb follows ("since its foundation", "since 2007"
-date the question); a yes/no question asks about its "because" clause and has no premise.
+date the question); a yes/no question asks about its "because" clause and has no premise
+(rag/answer/descriptive.py, ``judge``).
 
 Measured on the MTRAG human subset (README, conversation section, "Round ten").
 """
@@ -26,24 +27,19 @@ _PREMISE = re.compile(r"\b(?:because|given that|now that|seeing that|since(?=\s+
 MIN_TERMS = 2  # a sentence of one word says too little to be a restatement
 # What is left of a negated auxiliary ("aren't" -> "aren"): not a word of what the sentence says.
 _FRAGMENTS = frozenset("aren isn wasn weren doesn don didn hasn haven hadn won wouldn couldn shouldn can cannot".split())
-# A yes/no question asks about its "because" clause ("Did it fail because it lost its license?"): no premise.
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|should|would|will|has|have|had)\b", re.I)
 
 
 def premise_terms(question: str) -> set[str]:
-    """The terms of the question's premise clauses; empty when it states none (or asks a yes/no question)."""
-    text = question.replace("\u2019", "'")
-    if _YES_NO.match(text):
-        return set()
-    return {t for m in _PREMISE.finditer(text) for t in content_terms(m.group(1))}
+    """The terms of the question's premise clauses; empty when it states none. (A yes/no question asks about
+    its "because" clause, "Did it fail because it lost its license?": its caller reads no premise in it.)"""
+    return {t for m in _PREMISE.finditer(question.replace("\u2019", "'")) for t in content_terms(m.group(1))}
 
 
 def asked_part(question: str) -> str:
     """The question without its premise clauses: the names the answer must hold are those of what is asked
     ("What if I want to create encrypted image since Vulnerability Advisor can not scan it?" names nothing the
     answer must be about; the page on encrypting images need not name the scanner)."""
-    text = question.replace("\u2019", "'")
-    return text if _YES_NO.match(text) else _PREMISE.sub(" ", text)
+    return _PREMISE.sub(" ", question.replace("\u2019", "'"))
 
 
 def _same(a: str, b: str) -> bool:
