@@ -171,6 +171,12 @@ def asked(question: str) -> tuple[str, ...]:
     return (kind,) if kind else ()
 
 
+def asking_terms(question: str) -> set[str]:
+    """The terms of the words that ask for the kind ("How many years ..." -> {"year"}): they say what kind of
+    value answers, not what it is about."""
+    return {t for pattern, _ in ASKED for m in pattern.finditer(question) for t in content_terms(m.group(0))}
+
+
 _OR = re.compile(r"\bor\b", re.I)
 # A yes/no question (it opens with its verb) whether things differ: "Do A and B have any differences...?", "Is X
 # different from Y?", "Does A differ from B in ...?".
