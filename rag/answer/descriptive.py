@@ -8,7 +8,8 @@ answer is a few sentences of one passage, and the passage often answers with few
 single sentence scores low although the passage answers. For these, support is judged on the passage's best
 sentences with their neighbours (the words of the question they hold together, and how close they are in
 meaning), the answer quotes those contiguous sentences, and the names the question gives must be in the
-passage. Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
+passage, as must most of what a qualifier adds ("... without notifying the other person": rag/answer/qualifier.py).
+Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
 from rag.answer.evidence import Candidate, _prefix_match, _terms, anchors_of, holds
 from rag.answer.guessed import typed_anchors
+from rag.answer.premise import asked_part, premise_terms, restates
+from rag.answer.qualifier import speaks_of, wanted
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms
@@ -137,15 +140,23 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
           settings: AnswerSettings) -> tuple[Window | None, bool]:
     """The passage window that answers the question, and whether one does.
 
-    Only windows whose passage holds the names and years the question gives count. Of those within
+    Only windows whose passage holds the names and years the question gives count (those of a premise aside),
+    that speak of its qualifier and do not merely say its premise again. Of those within
     ``RANK_WITHIN`` of the best window's score (and over the bar), the one from the passage the retriever
     ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
     (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
     the retriever's order among the close ones 0.63)."""
-    years, names = anchors_of(question)
+    # what the asker states ("since X can not scan it") is not asked: its names need not be held, and a window
+    # saying it again does not answer (rag/answer/premise.py); a yes/no question asks about its "because" clause
+    yes_no = _YES_NO.match(question) is not None
+    premise = set() if yes_no else premise_terms(question)
+    years, names = anchors_of(question if yes_no else asked_part(question))
     anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
+    qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
     ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
-              if not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors)]
+              if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
+              and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
+              and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
     if not ranked:
         return None, False
     floor = agreed(question, ranked, bar(question, settings))

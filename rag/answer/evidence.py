@@ -407,6 +407,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors)
             for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
+    # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an
+    # article that holds none of that gives a figure of something else ("How many years, think about
+    # adoption?": "childlessness for at least one year", in an article that never speaks of adoption). A name
+    # asked for has checks of its own. The answerer's pass only (parsed > 0): the reranker keeps its own reading.
+    figure = parsed > 0 and set(kinds) <= set(K.FIGURES)
+    beyond = q_terms - K.asking_terms(question) if figure else set()
+    unrelated = {doc for doc, text in articles.items() if beyond and not any(_prefix_match(t, set(_terms(text)))
+                                                                              for t in beyond)}
     proper = _proper_words(pool)
     # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
     # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
@@ -428,7 +436,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
         c.shape_ok = bool(c.answers)
-        if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id):
+        if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \

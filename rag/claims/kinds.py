@@ -156,7 +156,12 @@ def asked(question: str) -> tuple[str, ...]:
 
     A question opening with a clause ("When rich countries trade with poor ones, whose wages rise?") is typed
     by the wh-word of its main clause, after the comma. A choice between two figures ("Is the deal for 90 days
-    or for a year?") asks for their kind."""
+    or for a year?") asks for their kind. A yes/no question whether things differ ("Do common stocks and
+    preferred stocks have any differences in terms of percentage of the company...?") asks for a description
+    of how they differ, not for the value its words name."""
+    if _WHETHER_DIFFER.match(question):
+        kind, _ = options(question)
+        return (kind,) if kind else ()
     head, _, tail = question.rpartition(",")
     for text in ([tail, question] if head and _WH_START.match(tail) else [question]):
         for pattern, kinds in ASKED:
@@ -166,7 +171,17 @@ def asked(question: str) -> tuple[str, ...]:
     return (kind,) if kind else ()
 
 
+def asking_terms(question: str) -> set[str]:
+    """The terms of the words that ask for the kind ("How many years ..." -> {"year"}): they say what kind of
+    value answers, not what it is about."""
+    return {t for pattern, _ in ASKED for m in pattern.finditer(question) for t in content_terms(m.group(0))}
+
+
 _OR = re.compile(r"\bor\b", re.I)
+# A yes/no question (it opens with its verb) whether things differ: "Do A and B have any differences...?", "Is X
+# different from Y?", "Does A differ from B in ...?".
+_WHETHER_DIFFER = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|would|will)\b[^?]*?"
+                             r"\b(?:differ|differs|differed|difference|differences|different)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,5 +1,6 @@
 """Comparisons: a question asking how things differ is answered by the passage that describes each of them,
-though no window of it names them all (rag/answer/comparison.py)."""
+though no window of it names them all (rag/answer/comparison.py); a yes/no question whether things differ asks
+for that description, not for the value its words name (rag/claims/kinds.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import pytest
 
 from rag.answer.comparison import compared, comparison
 from rag.answer.evidence import SentenceVectors
+from rag.claims.kinds import asked
 from rag.conversation.support import best
 from rag.settings import AnswerSettings
-from tests.rag.answerers import passage
+from tests.rag.answerers import extractive_answerer, passage
 
 PRICING = passage("pricing", (
     "Charges depend on the plan you choose. "
@@ -49,3 +51,27 @@ def test_the_passage_describing_each_compared_thing_answers(minilm) -> None:  # 
     vectors, settings = SentenceVectors(minilm), AnswerSettings()
     top, supported = best(QUESTION, [PRICING, OTHER], vectors, settings)
     assert supported and top is not None and top.passage.doc_id == "pricing"
+
+
+STOCKS = "Do common stocks and preferred stocks have any differences in terms of percentage of the company per unit they represent?"
+CLASSES = passage("classes", (
+    "A company might have several kinds of preferred shares and a common stock. "
+    "Common stock usually carries voting rights, while preferred stock usually does not. "
+    "Preferred shareholders are paid dividends before common shareholders."))
+
+
+@pytest.mark.parametrize("question", [STOCKS, "Is a Roth IRA different from a traditional IRA in its share of tax?"])
+def test_whether_things_differ_asks_no_value(question: str) -> None:
+    # "percentage of" would type the question as asking a share (rag/claims/kinds.py, asked)
+    assert asked(question) == ()
+
+
+def test_a_choice_of_figures_is_still_typed() -> None:
+    assert asked("Is the difference 5% or 10%?") == ("percentage",)
+    assert asked("What percentage of the company does a share represent?") == ("percentage",)
+
+
+def test_whether_they_differ_is_answered_by_a_description(minilm) -> None:  # type: ignore[no-untyped-def]
+    # typed as asking a share, no sentence holding one answers and the question is declined
+    answer = extractive_answerer(minilm).answer(STOCKS, [CLASSES, OTHER])
+    assert answer.grounded and answer.citations[0].doc_id == "classes"
