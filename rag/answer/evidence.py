@@ -18,7 +18,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.support_checks import ArticleText, lacks, worded_like
+from rag.answer.support_checks import article_text, lacks, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
@@ -231,33 +231,45 @@ def ranked(sentence: str) -> bool:
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
-        lead_in: set[str] = set()
-        subject = ""  # what the last sentence that named its subject was about
-        before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
-        for sentence in split_sentences(passage.text):
-            ends = sentence.rstrip()[-1:]
-            if not ranked(sentence):
-                lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
-                before = speaker = ""
-                continue
-            if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
-                parts: tuple[str, ...] = (speaker, sentence)
-            else:
-                parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
-                speaker = before if parts and quotes.attributed(before) else ""
-            before = sentence
-            text = " ".join(parts) if parts else sentence
-            refers = bool(_REFERS.match(sentence))
-            key = (passage.doc_id, " ".join(text.lower().split()))
-            if key not in found:
-                found[key] = Candidate(text, passage, rank, set(_terms(text)),
-                                       context=lead_in | _terms(subject) if refers else lead_in,
-                                       antecedent=subject if refers else "", parts=parts)
-            if not refers:
-                subject = _subject(sentence)
-            # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
-            lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
+        for key, text, context, antecedent, parts in _passage_sentences(passage.text):
+            if (passage.doc_id, key) not in found:
+                found[(passage.doc_id, key)] = Candidate(text, passage, rank, set(_terms(text)), context=set(context),
+                                                         antecedent=antecedent, parts=parts)
     return list(found.values())
+
+
+_Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...]]  # key, text, context, antecedent, parts
+
+
+@functools.lru_cache(maxsize=4096)
+def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
+    """The candidate sentences of a passage's text, as ``_pool`` makes them (each depends on the passage's text
+    alone), once per distinct text: the same passages come back question after question."""
+    out: list[_Sentence] = []
+    lead_in: frozenset[str] = frozenset()
+    subject = ""  # what the last sentence that named its subject was about
+    before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
+    for sentence in split_sentences(passage):
+        ends = sentence.rstrip()[-1:]
+        if not ranked(sentence):
+            lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+            before = speaker = ""
+            continue
+        if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
+            parts: tuple[str, ...] = (speaker, sentence)
+        else:
+            parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
+            speaker = before if parts and quotes.attributed(before) else ""
+        before = sentence
+        text = " ".join(parts) if parts else sentence
+        refers = bool(_REFERS.match(sentence))
+        out.append((" ".join(text.lower().split()), text, lead_in | _terms(subject) if refers else lead_in,
+                    subject if refers else "", parts))
+        if not refers:
+            subject = _subject(sentence)
+        # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
+        lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+    return tuple(out)
 
 
 # A sentence whose subject is a reference to what the sentence before it named: "It was released in 1997",
@@ -312,6 +324,7 @@ def _sentence_heads(sentence: str) -> frozenset[str]:
 register_function("sentence_features", lru_stats(_terms))
 register_function("sentence_heads", lru_stats(_sentence_heads))
 register_function("sentence_figures", lru_stats(_figures))
+register_function("passage_sentences", lru_stats(_passage_sentences))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
@@ -450,7 +463,7 @@ def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[s
     not worded like the question (then a missing name is one left unsaid, not one changed:
     support_checks.worded_like)."""
     return (len(text.split()) <= SNIPPET_WORDS and bool(_OPENS_ON_REFERENCE.search(text))
-            and holds(text, (anchors[0], [])) and not worded_like(question, ArticleText(text)))
+            and holds(text, (anchors[0], [])) and not worded_like(question, article_text(text)))
 
 
 def _unresolved(words: list[str], antecedent: str) -> list[str]:
