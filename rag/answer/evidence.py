@@ -336,8 +336,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
     own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
     own_heads = {key: _heads(terms) for key, terms in own.items()}
-    df = Counter(t for c in pool for t in q_terms
-                 if _has_term(t, own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])))
+    # ``_has_term`` with each question term's probes made once: (term, six-letter head or None, "=" root)
+    probes = [(t, t[:6] if len(t) >= 6 else None, "=" + _root(t)) for t in q_terms]
+    df: Counter[str] = Counter()
+    for c in pool:
+        vocabulary, c_heads = own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])
+        df.update(t for t, head, root in probes if t in vocabulary or head in c_heads or root in c_heads)
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
@@ -350,7 +354,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if found is None:
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
-        c.coverage = sum(w for t, w in weights.items() if _has_term(t, held, held_heads)) / total
+        c.coverage = sum(w for (t, head, root), w in zip(probes, weights.values())
+                         if t in held or head in held_heads or root in held_heads) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:
