@@ -241,7 +241,7 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 _Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...]]  # key, text, context, antecedent, parts
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # about 2 KB an entry
 def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     """The candidate sentences of a passage's text, as ``_pool`` makes them (each depends on the passage's text
     alone), once per distinct text: the same passages come back question after question."""

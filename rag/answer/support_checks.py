@@ -182,7 +182,7 @@ def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
     return {doc: missing_in(question, article_text(text)) for doc, text in articles.items()}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)  # about 6 KB an entry for a one-passage article
 def article_text(text: str) -> ArticleText:
     """One ``ArticleText`` per distinct text: the same passages come back question after question."""
     return ArticleText(text)

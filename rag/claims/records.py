@@ -59,7 +59,7 @@ def claims_to_json(claims: Sequence[Value]) -> str:
     return json.dumps([c.to_json() for c in claims], separators=(",", ":"))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=10_000)  # about 1.6 KB an entry (key and parsed values)
 def claims_from_json(raw: str) -> tuple[Value, ...]:
     """Stored claims, parsed once per distinct JSON text: the rerank reads the rows of every candidate chunk
     per question, and the same sentences (and the empty list) recur; ``Value`` is frozen, so parsed tuples
