@@ -18,7 +18,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.support_checks import ArticleText, lacks, worded_like
+from rag.answer.support_checks import article_text, lacks, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
@@ -235,41 +235,54 @@ _RULE = re.compile(r"[\s|:=+-]+")
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
-        lead_in: set[str] = set()
-        header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
-        subject = ""  # what the last sentence that named its subject was about
-        before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
-        for sentence in split_sentences(passage.text):
-            ends = sentence.rstrip()[-1:]
-            if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
-                continue
-            cells = tuple(c.strip() for c in sentence.split(" | ")) if " | " in sentence else ()
-            row = header if cells and len(cells) == len(header) else ()  # a row under the header it has as many cells as
-            if not cells or not row:
-                header = cells  # a table's first row is its header; prose ends the table
-            if not ranked(sentence):
-                lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
-                before = speaker = ""
-                continue
-            if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
-                parts: tuple[str, ...] = (speaker, sentence)
-            else:
-                parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
-                speaker = before if parts and quotes.attributed(before) else ""
-            before = sentence
-            text = " ".join(parts) if parts else sentence
-            refers = bool(_REFERS.match(sentence))
-            key = (passage.doc_id, " ".join(text.lower().split()))
-            if key not in found:
-                context = lead_in | _terms(" ".join(row)) if row else lead_in
-                found[key] = Candidate(text, passage, rank, set(_terms(text)),
-                                       context=context | _terms(subject) if refers else context,
-                                       antecedent=subject if refers else "", parts=parts, header=row)
-            if not refers:
-                subject = _subject(sentence)
-            # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
-            lead_in = set(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else set()
+        for key, text, context, antecedent, parts, header in _passage_sentences(passage.text):
+            if (passage.doc_id, key) not in found:
+                found[(passage.doc_id, key)] = Candidate(text, passage, rank, set(_terms(text)), context=set(context),
+                                                         antecedent=antecedent, parts=parts, header=header)
     return list(found.values())
+
+
+# key, text, context, antecedent, parts, the column headers of a table row
+_Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=4096)  # about 2 KB an entry
+def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
+    """The candidate sentences of a passage's text, as ``_pool`` makes them (each depends on the passage's text
+    alone), once per distinct text: the same passages come back question after question."""
+    out: list[_Sentence] = []
+    lead_in: frozenset[str] = frozenset()
+    header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
+    subject = ""  # what the last sentence that named its subject was about
+    before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
+    for sentence in split_sentences(passage):
+        ends = sentence.rstrip()[-1:]
+        if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
+            continue
+        cells = tuple(c.strip() for c in sentence.split(" | ")) if " | " in sentence else ()
+        row = header if cells and len(cells) == len(header) else ()  # a row under the header it has as many cells as
+        if not cells or not row:
+            header = cells  # a table's first row is its header; prose ends the table
+        if not ranked(sentence):
+            lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+            before = speaker = ""
+            continue
+        if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
+            parts: tuple[str, ...] = (speaker, sentence)
+        else:
+            parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
+            speaker = before if parts and quotes.attributed(before) else ""
+        before = sentence
+        text = " ".join(parts) if parts else sentence
+        refers = bool(_REFERS.match(sentence))
+        context = lead_in | _terms(" ".join(row)) if row else lead_in
+        out.append((" ".join(text.lower().split()), text, context | _terms(subject) if refers else context,
+                    subject if refers else "", parts, row))
+        if not refers:
+            subject = _subject(sentence)
+        # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
+        lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+    return tuple(out)
 
 
 # A sentence whose subject is a reference to what the sentence before it named: "It was released in 1997",
@@ -324,6 +337,7 @@ def _sentence_heads(sentence: str) -> frozenset[str]:
 register_function("sentence_features", lru_stats(_terms))
 register_function("sentence_heads", lru_stats(_sentence_heads))
 register_function("sentence_figures", lru_stats(_figures))
+register_function("passage_sentences", lru_stats(_passage_sentences))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
@@ -335,8 +349,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
     own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
     own_heads = {key: _heads(terms) for key, terms in own.items()}
-    df = Counter(t for c in pool for t in q_terms
-                 if _has_term(t, own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])))
+    # ``_has_term`` with each question term's probes made once: (term, six-letter head or None, "=" root)
+    probes = [(t, t[:6] if len(t) >= 6 else None, "=" + _root(t)) for t in q_terms]
+    df: Counter[str] = Counter()
+    for c in pool:
+        vocabulary, c_heads = own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])
+        df.update(t for t, head, root in probes if t in vocabulary or head in c_heads or root in c_heads)
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
@@ -349,7 +367,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if found is None:
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
-        c.coverage = sum(w for t, w in weights.items() if _has_term(t, held, held_heads)) / total
+        c.coverage = sum(w for (t, head, root), w in zip(probes, weights.values())
+                         if t in held or head in held_heads or root in held_heads) / total
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:
@@ -472,7 +491,7 @@ def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[s
     not worded like the question (then a missing name is one left unsaid, not one changed:
     support_checks.worded_like)."""
     return (len(text.split()) <= SNIPPET_WORDS and bool(_OPENS_ON_REFERENCE.search(text))
-            and holds(text, (anchors[0], [])) and not worded_like(question, ArticleText(text)))
+            and holds(text, (anchors[0], [])) and not worded_like(question, article_text(text)))
 
 
 def _unresolved(words: list[str], antecedent: str) -> list[str]:

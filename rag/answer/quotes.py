@@ -54,7 +54,9 @@ def typed_by_parts(texts: Sequence[tuple[str, ...]], typer: Callable[[list[str]]
         found: list[Value] = []
         offset = 0
         for part in parts:
-            found += [replace(v, start=v.start + offset, end=v.end + offset) for v in next(typed)]
+            values = next(typed)
+            # the first part's spans stand as they are (Values are frozen: shared, not copied)
+            found += [replace(v, start=v.start + offset, end=v.end + offset) for v in values] if offset else values
             offset += len(part) + 1
         out.append(found)
     return out

@@ -20,9 +20,11 @@ General rules of how questions name things, not of any one data set.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
+from rag.caches import lru_stats, register_function
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
@@ -46,8 +48,14 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 def names_asked(question: str) -> list[list[str]]:
     """The names the question gives, each as its words (roles, titles and one-letter words left out)."""
+    return [list(words) for words in _names_asked(question)]
+
+
+# The question's names, figures and other words, once per question rather than once per article checked.
+@functools.lru_cache(maxsize=1024)
+def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
     text = prepare(question)
-    out = []
+    out: list[tuple[str, ...]] = []
     for start, _, value in parse_names(text):
         if start == 0 or _EXCLUDED.search(text[:start]):
             continue  # the question's first word is capitalized by its position, not as a name
@@ -55,19 +63,24 @@ def names_asked(question: str) -> list[list[str]]:
         words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
                  and not w.islower()]  # "of", "the" inside a name
         if words:
-            out.append(words)
-    return out
+            out.append(tuple(words))
+    return tuple(out)
 
 
 def figures_asked(question: str) -> list[str]:
     """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
     its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
+    return list(_figures_asked(question))
+
+
+@functools.lru_cache(maxsize=1024)
+def _figures_asked(question: str) -> tuple[str, ...]:
     text = prepare(question)
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
              if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
     found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
     offered = " ".join(options(question)[1])  # a choice's figures are what it asks about, not what it names
-    return [f for f in dict.fromkeys(found) if f not in offered]
+    return tuple(f for f in dict.fromkeys(found) if f not in offered)
 
 
 def _typo(a: str, b: str) -> bool:
@@ -93,7 +106,8 @@ def _fold(text: str) -> str:
 
 
 class ArticleText:
-    """An article's text (its retrieved passages and title), folded once for the checks below."""
+    """An article's text (its retrieved passages and title), folded once for the checks below. Read-only once
+    made: ``article_text`` hands out one per distinct text."""
 
     def __init__(self, text: str) -> None:
         self.folded = _fold(prepare(text).lower())
@@ -133,9 +147,14 @@ def worded_like(question: str, article: ArticleText) -> bool:
     """The article holds at least ``WORDED_LIKE`` of the question's other content words (those not in its
     names): it is worded like the question, so a name or figure it lacks is one changed, not one left
     unsaid (a short snippet about the subject that does not repeat its name: "The game was launched in 2012")."""
-    named = {w.lower() for words in names_asked(question) for w in words}
-    others = [t for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit()]
-    return sum(any(v.startswith(t[:5]) for v in article.words) for t in others) >= WORDED_LIKE
+    return sum(any(v.startswith(t) for v in article.words) for t in _other_heads(question)) >= WORDED_LIKE
+
+
+@functools.lru_cache(maxsize=1024)
+def _other_heads(question: str) -> tuple[str, ...]:
+    """The first five letters of the question's content words outside its names (``worded_like``)."""
+    named = {w.lower() for words in _names_asked(question) for w in words}
+    return tuple(t[:5] for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit())
 
 
 def missing_in(question: str, article: ArticleText) -> str:
@@ -143,10 +162,10 @@ def missing_in(question: str, article: ArticleText) -> str:
     when the article is not worded like the question (see ``worded_like``)."""
     if not worded_like(question, article):
         return ""
-    for words in names_asked(question):
+    for words in map(list, _names_asked(question)):
         if not article.has_name(words) and (len(words) == 1 or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
-    for figure in figures_asked(question):
+    for figure in _figures_asked(question):
         if figure not in article.numbers:
             return f"the article does not hold {figure}, which the question gives"
     return ""
@@ -158,6 +177,15 @@ def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
     still answer."""
-    if not names_asked(question) and not figures_asked(question):
+    if not _names_asked(question) and not _figures_asked(question):
         return {}
-    return {doc: missing_in(question, ArticleText(text)) for doc, text in articles.items()}
+    return {doc: missing_in(question, article_text(text)) for doc, text in articles.items()}
+
+
+@functools.lru_cache(maxsize=1024)  # about 6 KB an entry for a one-passage article
+def article_text(text: str) -> ArticleText:
+    """One ``ArticleText`` per distinct text: the same passages come back question after question."""
+    return ArticleText(text)
+
+
+register_function("article_texts", lru_stats(article_text))

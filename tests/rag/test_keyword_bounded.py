@@ -84,3 +84,32 @@ def test_term_counts_stay_in_step_through_updates_deletes_and_an_upgrade(tmp_pat
     reopened = FaissStore(tmp_path / "ix", store.embedder_id, store.dim)
     assert reopened.verify() == []
     assert [p.doc_id for p in reopened.keyword_search(["entirely"], 5)] == ["d001"]
+
+
+def _ranked_in_python(store: FaissStore, terms: list[str], where: str = "", args: tuple[object, ...] = ()
+                      ) -> list[tuple[int, float]]:
+    """Every chunk the budget's query matches, ranked in Python by (BM25 best first, vid): the order the
+    plan promises, computed the long way."""
+    from rag.stores.keyword_fts import _quote
+
+    conn = store._conn()
+    df = store._keyword.frequencies(conn, terms)
+    drive = " OR ".join(_quote(t) for t in sorted((t for t in df if df[t]), key=lambda t: df[t]))
+    join = "JOIN chunks c ON c.vid = f.rowid JOIN documents d USING (doc_id) " if where else ""
+    rows = conn.execute(f"SELECT f.rowid, -bm25(chunks_fts) FROM chunks_fts f {join}WHERE chunks_fts MATCH ? "
+                        + (f"AND {where}" if where else ""), [drive, *args]).fetchall()
+    return sorted(((int(v), float(s)) for v, s in rows), key=lambda r: (-r[1], r[0]))
+
+
+def test_bm25_alone_keeps_the_same_k_best_in_sqlite_as_ranking_every_match(tmp_path: Path) -> None:
+    # identical chunks tie on BM25: the tie order (by vid) must hold as well as the scores
+    twins = [Document(doc_id=f"t{i}", title="t", text="w30 w31 twin.", content_hash=f"t{i}") for i in range(8)]
+    store = _store(tmp_path / "ix", 10_000, _docs(120) + twins)
+    conn = store._conn()
+    for terms in (["w0", "w7"], ["twin"], ["w30", "w31"], ["w3", "w12", "w40"], ["w1"]):
+        for k in (1, 3, 10, 1_000):
+            assert store._keyword.search(conn, terms, k) == _ranked_in_python(store, terms)[:k]
+    # with a filter over documents: the filtered matches, in the same order
+    where, args = "d.doc_id IN (?, ?, ?, ?)", ("t2", "t5", "d003", "d040")
+    for terms in (["twin", "w3"], ["w0"]):
+        assert store._keyword.search(conn, terms, 3, where, args) == _ranked_in_python(store, terms, where, args)[:3]

@@ -75,3 +75,27 @@ def test_cross_encoder_settings_fail_at_start_naming_the_setting(tmp_path: Path)
         Settings.load(retrieval={"rerank": "cross-encoder"})
     with pytest.raises(ConfigError, match="not a saved CrossEncoder"):
         CrossEncoderReranker(tmp_path)
+
+
+def test_passages_seen_before_score_the_same_and_their_candidates_stay_their_own() -> None:
+    """A passage's sentences are split once per distinct text: a later question over the same passages gets
+    the same candidates, scores included, and what one caller does to its candidates reaches no other."""
+    from rag.answer.evidence import candidates
+
+    passages = [_p("album", "Northern Lights is the second studio album by Kilbride. It was released in 1997 "
+                            "on a small label.\nThe tour requires:\n- a van\n- two drivers"),
+                _p("quote", '"We will ship in May," said Dr. Laura Chen. "The plant is ready."'),
+                _p("other", "The storm closed schools in 1997. Officials opened shelters downtown.")]
+
+    def seen(found: list) -> list:  # type: ignore[type-arg]
+        return [(c.text, c.passage.chunk_id, c.rank, round(c.score, 9), sorted(c.terms), sorted(c.context),
+                 c.antecedent, c.parts) for c in found]
+
+    question = "When was the album Northern Lights released?"
+    first = candidates(question, passages, None, None)
+    expected = seen(first)
+    assert any(c.antecedent for c in first) and any(c.parts for c in first) and any(c.context for c in first)
+    for c in first:
+        c.terms.add("poison")
+        c.context.add("poison")
+    assert seen(candidates(question, [p.model_copy() for p in passages], None, None)) == expected

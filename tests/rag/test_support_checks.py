@@ -69,3 +69,16 @@ def test_a_factoid_question_with_one_thing_changed_is_declined_on_the_on_topic_p
     assert answerer.answer(asked_for, passages).grounded
     declined = answerer.answer(changed, passages)
     assert not declined.grounded and not declined.citations
+
+
+def test_a_question_asked_again_gets_the_same_checks_whatever_the_last_caller_did_with_them() -> None:
+    question = "In what year did Mary Okafor become the first director of the Lagos museum in 1961?"
+    articles = {"a": "Joy Okafor became the first director of the Lagos museum in 1961.",
+                "b": "Mary Okafor became the first director of the Lagos museum in 1961."}
+    first = lacks(question, articles)
+    names, figures = names_asked(question), figures_asked(question)
+    names[0].append("Smith")
+    names.append(["Paris"])
+    figures.append("2020")
+    assert names_asked(question) == [["Mary", "Okafor"], ["Lagos"]] and figures_asked(question) == ["1961"]
+    assert lacks(question, articles) == first and first["a"] and not first["b"]
