@@ -18,7 +18,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.support_checks import article_text, lacks, worded_like
+from rag.answer.support_checks import article_text, lacks, missing_in, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
@@ -423,9 +423,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             articles[c.passage.doc_id] = c.passage.title
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
-    held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors)
+    undated = {doc for doc, text in articles.items() if _holds_role_undated(roles, text, anchors)} if anchored else set()
+    held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
             for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
+    for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
+        lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an
     # article that holds none of that gives a figure of something else ("How many years, think about
     # adoption?": "childlessness for at least one year", in an article that never speaks of adoption). A name
@@ -492,6 +495,13 @@ def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[s
     support_checks.worded_like)."""
     return (len(text.split()) <= SNIPPET_WORDS and bool(_OPENS_ON_REFERENCE.search(text))
             and holds(text, (anchors[0], [])) and not worded_like(question, article_text(text)))
+
+
+def _holds_role_undated(roles: set[str], text: str, anchors: tuple[list[str], list[str]]) -> bool:
+    """Who held a role in a year ("Who is the CEO of Lego in 2021?") may be said by an article that gives no
+    year at all ("Niels B. Christiansen, CEO of the LEGO Group"): it speaks of the present it was written in,
+    not of another year. An article that dates anything still has to hold the question's years."""
+    return bool(roles) and bool(anchors[0]) and not _YEAR.search(text) and holds(text, ([], anchors[1]))
 
 
 def _unresolved(words: list[str], antecedent: str) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from rag.answer.derived import derived_work
 from rag.caches import lru_stats, register_function
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
@@ -183,6 +184,9 @@ def mismatch(question: str, sentence: str) -> str:
     """Why the sentence cannot answer the question although it shares its words; "" when nothing says so."""
     if asks_about_what_is_not(question) and not says_not(sentence):
         return "the question asks what is not the case; the sentence says nothing is not"
+    derived = derived_work(question, sentence)
+    if derived:
+        return f"the sentence is about a work made from the one asked about (its {derived})"
     return subject_mismatch(question, sentence)
 
 

@@ -45,7 +45,7 @@ def question_names(question: str) -> list[str]:
 def subject_of(question_name: str, sentence: str, context: str) -> Subject | None:
     """How the article describes the thing the question names: its defining phrase, else the other names
     the quoted sentence gives alongside it (the band, the singer). None when it does not say."""
-    pattern = _name_pattern(question_name)
+    pattern = name_pattern(question_name)
     if pattern is None:
         return None
     for text in [sentence, *split_sentences(prepare(context))]:
@@ -77,7 +77,7 @@ def _named_in(subject: Subject, context: str, set_aside: set[str]) -> bool:
                for n in subject.named)
 
 
-def _name_pattern(name: str) -> str | None:
+def name_pattern(name: str) -> str | None:
     words = [w for w in re.findall(r"[\w']+", name) if len(w) > 1 or w.isupper()]
     if not words:
         return None

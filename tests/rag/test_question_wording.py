@@ -8,6 +8,7 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.answer.collection_talk import without_collection_talk
+from rag.answer.derived import derived_work
 from rag.answer.evidence import _pool
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -77,3 +78,37 @@ def test_how_old_is_answered_by_a_beginning_not_by_another_date(generator: Answe
     assert answer.grounded is answered
     if answered:
         assert "1961" in answer.answer
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("When was Harbour Lights released?", "A second soundtrack album featuring the tracks used in Harbour Lights was "
+     "released on 2 August 2023.", "soundtrack"),
+    ("When was Harbour Lights released?", "The Harbour Lights Re-Arranged Album was released in 1999.", "album"),
+    ("Who directed Harbour Lights?", "The Harbour Lights soundtrack was composed by Ana Ruiz.", "soundtrack"),
+    # the work itself, however it is introduced
+    ("When was Harbour Lights released?", "Her debut album, Harbour Lights, was released in 2003.", ""),
+    ("When was Harbour Lights released?", "This original soundtrack features the music of Harbour Lights, the game "
+     "released on May 29, 2020.", ""),
+    # the question asks about that kind of work itself
+    ("Who composed the Harbour Lights soundtrack?", "The Harbour Lights soundtrack was composed by Ana Ruiz.", ""),
+])
+def test_a_work_made_from_the_one_asked_about_is_another_subject(question: str, sentence: str, expected: str) -> None:
+    assert derived_work(question, sentence) == expected
+
+
+def test_the_date_of_a_soundtrack_is_no_release_date_of_its_game(generator: Answerer) -> None:
+    answer = generator.answer("When was Harbour Lights released?", [
+        passage("ost", "A second soundtrack album featuring the remastered tracks used in Harbour Lights was released "
+                       "on 2 August 2023. It sold well in Japan."),
+        passage("game", "Harbour Lights, a puzzle game by Kestrel Works, was released on May 29, 2020 for consoles.")])
+    assert answer.grounded and "May 29, 2020" in answer.answer and "2023" not in answer.answer
+
+
+def test_an_undated_article_may_say_who_holds_a_role_in_the_year_asked(generator: Answerer) -> None:
+    question = "Who is the CEO of Kestrel Works in 2021?"
+    undated = passage("profile", "We met Ana Ruiz, CEO of Kestrel Works, in her office by the harbour.")
+    answer = generator.answer(question, [undated])
+    assert answer.grounded and "Ana Ruiz" in answer.answer
+    # an article that dates its story in another year is about that year, not the one asked
+    dated = passage("profile", "In 2015 we met Ana Ruiz, CEO of Kestrel Works, in her office by the harbour.")
+    assert not generator.answer(question, [dated]).grounded
