@@ -423,7 +423,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             articles[c.passage.doc_id] = c.passage.title
         if c.passage.text not in articles[c.passage.doc_id]:
             articles[c.passage.doc_id] += "\n" + c.passage.text
-    undated = {doc for doc, text in articles.items() if _holds_role_undated(roles, text, anchors)} if anchored else set()
+    undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
             for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
@@ -497,11 +497,18 @@ def _leans_on_subject(question: str, text: str, anchors: tuple[list[str], list[s
             and holds(text, (anchors[0], [])) and not worded_like(question, article_text(text)))
 
 
-def _holds_role_undated(roles: set[str], text: str, anchors: tuple[list[str], list[str]]) -> bool:
+# "the CEO of Lego in 2021", "its current president as of 2020": a role held in a year (not "Diana Prince in
+# Wonder Woman 1984", nor "the leader of Russia in the 1960's", a period rather than a year of office)
+_ROLE_IN_YEAR = re.compile(r"\b(?:the|its|their|current|then)\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(K.ROLES)) +
+                           r")s?\b.*\b(?:in|during|as of)\s+(?:1[5-9]\d\d|20\d\d)\b(?!'?s)", re.IGNORECASE)
+
+
+def _holds_role_undated(question: str, text: str, anchors: tuple[list[str], list[str]]) -> bool:
     """Who held a role in a year ("Who is the CEO of Lego in 2021?") may be said by an article that gives no
     year at all ("Niels B. Christiansen, CEO of the LEGO Group"): it speaks of the present it was written in,
     not of another year. An article that dates anything still has to hold the question's years."""
-    return bool(roles) and bool(anchors[0]) and not _YEAR.search(text) and holds(text, ([], anchors[1]))
+    return (bool(anchors[0]) and not _YEAR.search(text) and bool(_ROLE_IN_YEAR.search(question))
+            and holds(text, ([], anchors[1])))
 
 
 def _unresolved(words: list[str], antecedent: str) -> list[str]:
