@@ -127,7 +127,10 @@ def test_two_articles_answering_with_a_rare_figure_lower_the_bar_a_little() -> N
 def test_how_long_is_answered_with_both_sides_when_two_articles_word_it_apart_from_the_question(
         generator: Answerer) -> None:
     answer = generator.answer("How long does the deal last?", [
-        passage("a", "The one-year suspension framework reveals tensions between relief and long-term security."),
+        # (each article speaks of the deal somewhere: one that never does gives a figure of something else,
+        # rag/answer/evidence.py `unrelated`)
+        passage("a", "The one-year suspension framework reveals tensions between relief and long-term security. "
+                     "Critics of the deal want more."),
         passage("b", "Under the terms of the deal, Beijing agreed to resume shipments for a 90-day period."),
     ])
     assert answer.grounded and "90-day" in answer.answer and "one-year" in answer.answer
