@@ -9,6 +9,9 @@ by the passages the previous answers cited, all scored against the new turn.
 4. Every pooled chunk is scored by its stored vector: similarity to the question plus similarity to the
    question with its topic; that ranking is fused (reciprocal rank) with the question's own ranking, which
    keeps twice the weight.
+5. When the question's nearest chunk and the topic reading's nearest chunk are of one document, that chunk leads
+   the k even if the question's hybrid search ranked it out (``_agreed``; README, "Round eleven": MTRAG hit@1
+   0.700 -> 0.713 and hit@5 0.860 -> 0.873 over the answerable turns, no answer changed).
 
 Measured on the MTRAG human subset (README, "History-aware retrieval"), retrieval alone on the 132 answerable
 follow-ups, top 5: the previous search (the question with names matched by keyword) hit@1 0.606 / hit@5 0.841,
@@ -49,10 +52,12 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     vectors = _embed(retriever.embedder, [reading.query, topic] if topic else [reading.query])
     question = retriever.search(reading.query, k, filters)  # the full pipeline, as /v1/ask (deeper costs its reranker more)
     pool = {p.chunk_id: p for p in question}
-    pool.update({p.chunk_id: p for p in store.search(vectors[0], DEPTH, active) if p.chunk_id not in pool})
+    nearest = {"question": store.search(vectors[0], DEPTH, active)}
+    pool.update({p.chunk_id: p for p in nearest["question"] if p.chunk_id not in pool})
     if topic is not None:
         texts["topic"] = topic
-        pool.update({p.chunk_id: p for p in store.search(vectors[1], DEPTH, active) if p.chunk_id not in pool})
+        nearest["topic"] = store.search(vectors[1], DEPTH, active)
+        pool.update({p.chunk_id: p for p in nearest["topic"] if p.chunk_id not in pool})
     if cited:
         within = (active or Filters()).model_copy(update={"doc_ids": _within(active, cited)})
         found = store.search(vectors[0], DEPTH, within) if within.doc_ids else []
@@ -64,10 +69,27 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
               for cid, s in sorted(scores.items(), key=lambda item: -item[1])]
     fused = rrf({"question": question, "pool": ranked}, WEIGHTS, retriever.settings.rrf_k)
     passages = diversify(fused, k, {}, retriever.settings.max_per_document, 1.0)
+    agreed = _agreed(nearest)
+    if agreed is not None and all(p.doc_id != agreed.doc_id for p in passages):
+        passages = [pool[agreed.chunk_id], *passages][:k]
     # passages about something else may not answer the follow-up alone (rag/conversation/on_topic.py)
     off = off_topic(passages, vectors[1], stored) if topic is not None else []
     return passages, {"searches": texts, "cited_documents": cited, "weights": {**WEIGHTS, "topic": TOPIC_WEIGHT},
-                      "off_topic": off}
+                      "off_topic": off, "agreed": agreed.chunk_id if agreed is not None else None}
+
+
+def _agreed(nearest: dict[str, list[Passage]]) -> Passage | None:
+    """The topic reading's nearest chunk when the question's nearest chunk is of the same document: both readings
+    agree on what answers.
+
+    The question's own search is hybrid and reranked, and its keyword side can fill the top k with passages
+    that share the turn's words but not its subject ("What are the most people targeted by the scammers?" after
+    turns about mortgage scams: a penny-stock scheme's "a few dozen people bite"); when both readings' nearest
+    chunks are of one document, that chunk leads the k (README, "Round eleven")."""
+    question, topic = nearest.get("question") or [], nearest.get("topic") or []
+    if question and topic and question[0].doc_id == topic[0].doc_id:
+        return topic[0]
+    return None
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
