@@ -18,12 +18,12 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.support_checks import article_text, lacks, missing_in, worded_like
+from rag.answer.other_subject import other_subject
+from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims.extract import analyze
 from rag.claims.parse import figure_tokens, numeric_form, prepare
-from rag.claims.parse import names as parse_names
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
 from rag.text import content_terms, split_sentences, stem, units_in
@@ -34,9 +34,6 @@ TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the r
 # The noun counted ("how many magnets"); not a verb ("how many were killed").
 _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)([a-z]+)",
                        re.IGNORECASE)
-# A name the question leaves out ("companies outside China") is not what the answer must be about.
-_EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
-                       r"(?:the\s+)?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
@@ -478,13 +475,17 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.on_values = [v for v in c.on_values if v not in other]
         if not_an_age(question, text):  # "How old is he?": a date of something else he did is no age
             c.on_values = [v for v in c.on_values if v.kind != "date"]
+        if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
+            c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
 
 
 SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it
-# A passage that opens by referring to what was named before it: a pronoun, or "the" and a class noun.
+# A passage that opens by referring to what was named before it: a pronoun, or "the" and a class noun, maybe
+# after a preposition ("Of the film's 13 nominations, ...").
 _OPENS_ON_REFERENCE = re.compile(
-    r"^\W*(?:[A-Z][a-z]{2} \d{1,2}, \d{4}\s*(?:\.\.\.|\u2026)\s*)?(?:It|He|She|They|The (?:" + _THINGS + r"))\b",
+    r"^\W*(?:[A-Z][a-z]{2} \d{1,2}, \d{4}\s*(?:\.\.\.|\u2026)\s*)?(?:(?:Of|In|For|At|On|With|After|Since) )?"
+    r"(?:It|He|She|They|[Tt]he (?:" + _THINGS + r"))\b",
     re.MULTILINE)
 
 
@@ -546,9 +547,7 @@ def _governing(sentence: str, start: int) -> set[str]:
 
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
-    text = prepare(question)
-    words = [w for start, _, value in parse_names(text) if start > 0 and not _EXCLUDED.search(text[:start])
-             for w in re.sub(r"'s\b", "", value).split() if w.lower() not in K.ROLES and len(w) > 1]
+    words = [w for name in names_asked(question) for w in name]  # one reading of the question's names
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     return _YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question)), list(dict.fromkeys(words))

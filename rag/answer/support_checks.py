@@ -35,6 +35,10 @@ _EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than
                        r"(?:the\s+)?$", re.IGNORECASE)
 WORDED_LIKE = 2  # the question's other content words an article must hold for a missing name to rule it out
 _TITLES = frozenset("mr mrs ms dr st sir lord lady rev prof gen col sgt capt lt jr sr".split())
+# A title-cased question capitalizes what is no name: an award's category opens on a superlative ("Best Director",
+# "Best Animated Film"), and the occasion of a named event closes it ("Academy Awards Ceremony", "Met Gala").
+_CATEGORY_OPENERS = frozenset("best outstanding".split())
+_OCCASIONS = frozenset("ceremony ceremonies event edition gala telecast broadcast".split())
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s|'s)?(?![\w])")
 _DEMONYM = re.compile(r"(?:ese|ish|ian|an|ic|i|ch)$")
 _ORDINALS = {w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth eleventh "
@@ -60,6 +64,10 @@ def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
         if start == 0 or _EXCLUDED.search(text[:start]):
             continue  # the question's first word is capitalized by its position, not as a name
         words = [w.strip(".") for w in re.sub(r"'s\b", "", value).split()]
+        if words and words[0].lower() in _CATEGORY_OPENERS:
+            continue  # "Best Director", "Best Animated Film": an award's category, worded apart by each article
+        while len(words) > 1 and words[-1].lower() in _OCCASIONS:
+            words = words[:-1]  # "the 93rd Academy Awards Ceremony" is held by "the 93rd Academy Awards"
         words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
                  and not w.islower()]  # "of", "the" inside a name
         if words:

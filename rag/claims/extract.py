@@ -29,7 +29,7 @@ mayor ambassador commissioner""".split())
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
-tournament bowl series marathon expo olympiad""".split())
+tournament bowl series marathon expo olympiad award oscar oscars emmy emmys grammy grammys baftas""".split())
 _MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NOT_A_SCOPE = STOPWORDS | {"the"}

@@ -64,6 +64,11 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
                 r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
                 r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?)\b", re.I), ("person",)),
+    # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
+    # the tagger calls a person or an organization as it guesses
+    (re.compile(r"\b(?:which|what) " + _GAP + r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
+                r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?)\b", re.I),
+     ("organization", "person")),
     # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
                 r"(?:no\.? ?1|number one|world no\.? ?1|champions?|winners?|runners?-up|top seed|record holder)\b",
