@@ -1,8 +1,8 @@
 """Concurrent callers' texts computed in one batched call: what arrives while a batch runs waits and goes in the next.
 
-There is no timer and no thread of its own. The first caller to find nothing running leads: it takes every text
-waiting (its own among them), runs the batch on its own thread and hands each caller its row. Texts that arrive
-meanwhile queue; when the batch ends, the leader wakes the first of them to lead the next batch. One caller alone
+There is no timer and no thread of its own. A caller that finds fewer than ``leaders`` batches running leads: it
+runs its own text and every text waiting on its own thread and hands each caller its row. Texts that arrive
+meanwhile queue; when a batch ends, its leader wakes the first of them to lead the next batch. One caller alone
 therefore waits for nothing, and under load each batch holds whatever arrived during the one before it (the
 query embedding's fixed cost per call is then paid once per batch: bench/RESULTS.md, "The query embedding,
 coalesced"). An error in a batch is raised to every caller in it; the next batch runs as usual.
@@ -34,26 +34,29 @@ class _Waiting:
 class Coalescer:
     """``run(texts)`` returns one row per text, in their order; ``most`` texts at most per call."""
 
-    def __init__(self, name: str, run: Callable[[Sequence[str]], np.ndarray], most: int = 32) -> None:
+    def __init__(self, name: str, run: Callable[[Sequence[str]], np.ndarray], most: int = 32, leaders: int = 1) -> None:
         self._run = run
         self._most = most
+        self._leaders = leaders  # batches that may run at once
         self._lock = threading.Lock()
         self._queue: list[_Waiting] = []
-        self._running = False
+        self._running = 0
         self.calls = self.batches = self.largest = 0
         _register(name, self)
 
     def __call__(self, text: str) -> np.ndarray:
         me = _Waiting(text)
         with self._lock:
-            self._queue.append(me)
-            lead = not self._running
-            self._running = True
-        if not lead:
-            me.done.wait()
+            if self._running < self._leaders:
+                self._running += 1
+                me.lead = True
+            else:
+                self._queue.append(me)
+        if not me.lead:
+            me.done.wait()  # for its row, or to lead the next batch
             if not me.lead:
                 return self._result(me)
-        self._lead()
+        self._lead(me)
         return self._result(me)
 
     @staticmethod
@@ -63,10 +66,11 @@ class Coalescer:
         assert me.row is not None
         return me.row
 
-    def _lead(self) -> None:
-        """Run one batch of what is waiting (this caller's text first in line), then pass the lead on."""
+    def _lead(self, me: _Waiting) -> None:
+        """Run one batch, this caller's text and what waits behind it, then pass the lead on. A queued caller
+        leaves the queue either in a batch or as the next leader, under the lock, so never both."""
         with self._lock:
-            batch, self._queue = self._queue[:self._most], self._queue[self._most:]
+            batch, self._queue = [me, *self._queue[:self._most - 1]], self._queue[self._most - 1:]
         try:
             rows = self._run([w.text for w in batch])
             for w, row in zip(batch, rows):
@@ -78,12 +82,14 @@ class Coalescer:
             self.calls += len(batch)
             self.batches += 1
             self.largest = max(self.largest, len(batch))
-            following = self._queue[0] if self._queue else None
-            self._running = following is not None
-        for w in batch:
+            following = self._queue.pop(0) if self._queue else None
+            if following is None:
+                self._running -= 1
+            else:
+                following.lead = True
+        for w in batch[1:]:
             w.done.set()
         if following is not None:
-            following.lead = True
             following.done.set()
 
     def waiting(self) -> int:

@@ -96,14 +96,20 @@ def test_an_error_reaches_every_caller_of_its_batch_and_the_next_batch_runs() ->
     assert coalescer.waiting() == 0
 
 
-def test_many_callers_at_once_never_lose_or_swap_a_row() -> None:
-    coalescer = Coalescer("test_many", _rows)
-    texts = [f"text number {i}" for i in range(400)]
+@pytest.mark.parametrize("leaders", [1, 2, 3])
+def test_many_callers_at_once_never_lose_or_swap_a_row(leaders: int) -> None:
+    def slow(texts: Sequence[str]) -> np.ndarray:
+        time.sleep(0.0005)  # long enough for callers to queue behind a running batch
+        return _rows(texts)
+
+    coalescer = Coalescer(f"test_many_{leaders}", slow, most=8, leaders=leaders)
+    texts = [f"text number {i}" for i in range(600)]
     with ThreadPoolExecutor(16) as pool:
         got = list(pool.map(coalescer, texts))
     assert all(np.array_equal(row, _rows([t])[0]) for t, row in zip(texts, got))
     calls, batches, largest = coalescer.stats()
-    assert calls == 400 and 1 <= batches <= 400 and largest <= 32
+    assert calls == 600 and batches < 600 and largest <= 8
+    assert coalescer.waiting() == 0 and np.array_equal(coalescer("one more"), _rows(["one more"])[0])
 
 
 @pytest.fixture(scope="module")
