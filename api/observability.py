@@ -23,7 +23,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rag import caches
+from rag import caches, coalesce
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 _SANE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
@@ -75,6 +75,7 @@ class Metrics:
         self.documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
         self.chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
         self.registry.register(CacheCollector())
+        self.registry.register(CoalescerCollector())
         ProcessCollector(registry=self.registry)  # process_resident_memory_bytes and friends
 
     def count_documents(self, counts: Callable[[], tuple[int, int]]) -> None:
@@ -103,6 +104,20 @@ class CacheCollector(Collector):
             hits.add_metric([name], hit)
             misses.add_metric([name], miss)
         yield from (entries, capacity, hits, misses)
+
+
+class CoalescerCollector(Collector):
+    """Texts and batched calls of every coalescer of the process (rag/coalesce.py: the query embedding's)."""
+
+    def collect(self) -> Iterator[Metric]:
+        texts = CounterMetricFamily("rag_coalesced_texts", "Texts each coalescer computed", labels=["coalescer"])
+        calls = CounterMetricFamily("rag_coalesced_calls", "Batched calls that computed them", labels=["coalescer"])
+        largest = GaugeMetricFamily("rag_coalesced_largest_batch", "The most texts in one call", labels=["coalescer"])
+        for name, (n, batches, most) in sorted(coalesce.snapshot().items()):
+            texts.add_metric([name], n)
+            calls.add_metric([name], batches)
+            largest.add_metric([name], most)
+        yield from (texts, calls, largest)
 
 
 class RequestMiddleware:

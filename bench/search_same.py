@@ -3,7 +3,7 @@ questions, in-process on a bench collection. Run it once with ``--write`` under 
 (``PYTHONPATH`` picks it), then with ``--check`` under the other's; any difference is printed and exits 1.
 
 Run: PYTHONPATH=../before .venv/bin/python bench/search_same.py --size 10k --write /tmp/before.json
-     PYTHONPATH=. .venv/bin/python bench/search_same.py --size 10k --check /tmp/before.json
+     PYTHONPATH=. .venv/bin/python bench/search_same.py --size 10k --check /tmp/before.json [--threads 8]
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +29,25 @@ from corpus import CACHE, parse_size, questions, size_label  # noqa: E402
 from load import wordings  # noqa: E402
 
 
-def results(index: Path, count: int, k: int) -> list[dict[str, Any]]:
+def results(index: Path, count: int, k: int, threads: int = 1) -> list[dict[str, Any]]:
     from rag.services import build_services
     from rag.settings import Settings
     from rag.types import SearchRequest, SearchResponse
 
     engine = build_services(Settings.load(index_dir=index)).engine
-    out = []
-    for q in itertools.islice(wordings(questions()), count):
+
+    def one(q: str) -> dict[str, Any]:
         response = SearchResponse(passages=engine.search(SearchRequest(query=q, k=k)))
-        out.append({"query": q, "passages": [[p.chunk_id, p.score] for p in response.passages]})
+        return {"query": q, "passages": [[p.chunk_id, p.score] for p in response.passages]}
+
+    asked = list(itertools.islice(wordings(questions()), count))
+    if threads <= 1:
+        return [one(q) for q in asked]
+    with ThreadPoolExecutor(threads) as pool:  # concurrent searches, as a server runs them
+        out = list(pool.map(one, asked))
+    coalesced = getattr(importlib.import_module("rag.coalesce"), "snapshot", dict)()
+    for name, (texts, calls, largest) in coalesced.items():
+        print(f"{name}: {texts} texts in {calls} calls, at most {largest} in one")
     return out
 
 
@@ -46,11 +56,13 @@ def main() -> None:
     parser.add_argument("--size", type=parse_size, default=10_000, help="a collection built by bench/build.py")
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1, help="searches at once (the query embeddings then "
+                                                                "share ONNX calls: rag/coalesce.py)")
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--write", type=Path)
     action.add_argument("--check", type=Path)
     args = parser.parse_args()
-    found = results(CACHE / f"store-{size_label(args.size)}", args.questions, args.k)
+    found = results(CACHE / f"store-{size_label(args.size)}", args.questions, args.k, args.threads)
     if args.write:
         args.write.write_text(json.dumps(found))
         print(f"wrote {len(found)} questions' results to {args.write}")

@@ -22,6 +22,7 @@ from typing import Literal
 import numpy as np
 
 from rag.caches import register
+from rag.coalesce import Coalescer
 from rag.errors import ConfigError
 from rag.settings import MiniLMOptions
 
@@ -60,6 +61,36 @@ class OnnxMiniLM:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_spans(texts, None)[0]
+
+    def embed_grouped(self, texts: Sequence[str], padding: int = 8) -> np.ndarray:
+        """Each text's vector, the texts tokenized once and run in groups of similar length: a group grows while
+        the pad tokens it would add stay within ``padding`` (a call's fixed cost is about ten tokens' work here:
+        bench/RESULTS.md, "The query embedding, coalesced"). Pad tokens are masked and leave each text's vector
+        bit for bit as if it ran alone (tests/rag/test_coalesce.py)."""
+        out = np.empty((len(texts), 384), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self._tokenizer.encode_batch(list(texts))
+        ids = np.asarray([e.ids for e in encoded], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encoded], dtype=np.int64)
+        lengths = mask.sum(axis=1)
+        order = sorted(range(len(texts)), key=lambda i: int(lengths[i]))
+        groups: list[list[int]] = []
+        for i in order:  # ascending: the newest text is the group's longest
+            group = groups[-1] if groups else None
+            if (group is None or len(group) >= self._batch_size
+                    or sum(int(lengths[i] - lengths[j]) for j in group) > padding):
+                groups.append([i])
+            else:
+                group.append(i)
+        for group in groups:
+            width = int(lengths[group[-1]])
+            rows_ids, rows_mask = ids[group, :width], mask[group, :width]
+            hidden = self._sessions[0].run(["last_hidden_state"], {
+                "input_ids": rows_ids, "attention_mask": rows_mask, "token_type_ids": np.zeros_like(rows_ids)})[0]
+            summed = (hidden * rows_mask[..., None]).sum(axis=1) / np.maximum(rows_mask.sum(axis=1, keepdims=True), 1)
+            out[group] = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+        return out
 
     def embed_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None
                     ) -> tuple[np.ndarray, list[np.ndarray | None]]:
@@ -133,6 +164,10 @@ class MiniLMEmbedder:
         self._lock = threading.Lock()
         self._hits = self._misses = 0
         register("query_embeddings", self)
+        # Concurrent requests' queries share one ONNX call (rag/coalesce.py); torch embeds each alone.
+        onnx = self._onnx
+        self._coalesced = (Coalescer("query_embeddings", onnx.embed_grouped)
+                           if onnx is not None and query_backend == "onnx" else None)
 
     def cache_stats(self) -> tuple[int, int, int, int]:
         return len(self._cache), self._cache_size, self._hits, self._misses
@@ -189,7 +224,7 @@ class MiniLMEmbedder:
                 self._cache.move_to_end(text)
                 return hit
             self._misses += 1
-        vector = self._run([text], self.query_backend)[0]
+        vector = self._coalesced(text) if self._coalesced is not None else self._run([text], self.query_backend)[0]
         with self._lock:
             self._cache[text] = vector
             if len(self._cache) > self._cache_size:

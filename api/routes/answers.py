@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import EngineDep
 from api.security import ReadAccess
@@ -40,6 +41,8 @@ def chat(request: ChatRequest, engine: EngineDep, _: ReadAccess) -> Any:
 
 
 @router.post("/search", response_model=SearchResponse, responses=ERRORS)  # type: ignore[arg-type]
-def search(request: SearchRequest, engine: EngineDep, _: ReadAccess) -> SearchResponse:
+async def search(request: SearchRequest, engine: EngineDep, _: ReadAccess) -> SearchResponse:
     """The passages that best match the query, best first."""
-    return SearchResponse(passages=engine.search(request))
+    # The search on a worker thread, its response checked and encoded here: a plain ``def`` route would also
+    # send the response's validation to a worker thread and back, a second hand-off per request.
+    return SearchResponse(passages=await run_in_threadpool(engine.search, request))

@@ -76,4 +76,7 @@ def test_metrics_count_requests_and_time_each_stage(server: Server) -> None:
         assert re.search(rf'^rag_cache_entries\{{cache="{cache}"\}} [1-9]', text, re.M), cache
         assert re.search(rf'^rag_cache_capacity\{{cache="{cache}"\}} [1-9]', text, re.M), cache
         assert re.search(rf'^rag_cache_misses_total\{{cache="{cache}"\}} [1-9]', text, re.M), cache
+    # the query embeddings go through the coalescer: how many, in how many ONNX calls
+    assert re.search(r'^rag_coalesced_texts_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
+    assert re.search(r'^rag_coalesced_calls_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
     assert re.search(r"^process_resident_memory_bytes [1-9]", text, re.M)
