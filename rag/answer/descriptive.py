@@ -9,6 +9,7 @@ single sentence scores low although the passage answers. For these, support is j
 sentences with their neighbours (the words of the question they hold together, and how close they are in
 meaning), the answer quotes those contiguous sentences, and the names the question gives must be in the
 passage, as must most of what a qualifier adds ("... without notifying the other person": rag/answer/qualifier.py).
+When another document's window answers nearly as well, its best sentence is quoted after them (``seconded``).
 Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
 """
 
