@@ -9,6 +9,7 @@ single sentence scores low although the passage answers. For these, support is j
 sentences with their neighbours (the words of the question they hold together, and how close they are in
 meaning), the answer quotes those contiguous sentences, and the names the question gives must be in the
 passage, as must most of what a qualifier adds ("... without notifying the other person": rag/answer/qualifier.py).
+When another document's window answers nearly as well, its best sentence is quoted after them (``seconded``).
 Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
 """
 
@@ -141,11 +142,19 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
     """The passage window that answers the question, and whether one does.
 
     Only windows whose passage holds the names and years the question gives count (those of a premise aside),
-    that speak of its qualifier and do not merely say its premise again. Of those within
+    that speak of its qualifier and do not merely say its premise again (``eligible``). Of those within
     ``RANK_WITHIN`` of the best window's score (and over the bar), the one from the passage the retriever
     ranked highest is taken: the retriever has read the whole passage, the window only its best sentences
     (MTRAG, cached pools: the best window alone cites an expected passage on 0.53 of descriptive questions,
     the retriever's order among the close ones 0.63)."""
+    ranked = eligible(question, pool, embed_texts, query_vector)
+    return chosen(ranked, agreed(question, ranked, bar(question, settings)))
+
+
+def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
+             query_vector: np.ndarray | None) -> list[Window]:
+    """The windows that may answer the question, best first: their passage holds the names and years the
+    question gives, speaks of its qualifier and does not merely say its premise again."""
     # what the asker states ("since X can not scan it") is not asked: its names need not be held, and a window
     # saying it again does not answer (rag/answer/premise.py); a yes/no question asks about its "because" clause
     yes_no = _YES_NO.match(question) is not None
@@ -153,13 +162,17 @@ def judge(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, q
     years, names = anchors_of(question if yes_no else asked_part(question))
     anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
     qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
-    ranked = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
-              if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
-              and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
-              and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
+    return [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
+            if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
+            and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
+            and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
+
+
+def chosen(ranked: Sequence[Window], floor: float) -> tuple[Window | None, bool]:
+    """Of ``ranked`` (best first), the window that answers, and whether it clears ``floor``: of the windows
+    within ``RANK_WITHIN`` of the best, the one from the passage the retriever ranked highest."""
     if not ranked:
         return None, False
-    floor = agreed(question, ranked, bar(question, settings))
     if ranked[0].score < floor:
         return ranked[0], False
     close = [w for w in ranked if w.score >= max(floor, ranked[0].score - RANK_WITHIN)]
@@ -181,9 +194,28 @@ def agreed(question: str, ranked: Sequence[Window], floor: float) -> float:
 
 def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None,
              settings: AnswerSettings) -> list[Candidate]:
-    """The contiguous sentences of the passage that best answers the question; none when it is not supported."""
-    top, supported = judge(question, pool, embed_texts, query_vector, settings)
-    return quoted(top) if top is not None and supported else []
+    """The contiguous sentences of the passage that best answers the question, then the best sentence of a
+    close second document (``seconded``); none when it is not supported."""
+    ranked = eligible(question, pool, embed_texts, query_vector)
+    floor = agreed(question, ranked, bar(question, settings))
+    top, supported = chosen(ranked, floor)
+    if top is None or not supported:
+        return []
+    other = seconded(top, ranked, floor, settings.keep_within)
+    return quoted(top) + ([other.best] if other is not None else [])
+
+
+def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float) -> Window | None:
+    """The window of another document that answers the question nearly as well as ``top``: over ``floor`` and
+    at least ``within`` (``answer.keep_within``, the share the typed answerer keeps other sentences by) of
+    ``top``'s score, and its best sentence over ``floor`` too, as that sentence is quoted without its
+    neighbours; of several, the one from the passage the retriever ranked highest, as in ``chosen``. Its best
+    sentence is quoted after ``top``'s, each cited: when two documents answer about as well, the retriever's
+    order decides which is first but the reader sees both. (MTRAG human tasks: an expected passage cited on
+    104 -> 111 of 150 answerable turns; README, "Round twelve".)"""
+    close = [w for w in ranked if w.best.passage.doc_id != top.best.passage.doc_id
+             and w.score >= max(floor, within * top.score) and w.best.score >= floor]
+    return min(close, key=lambda w: w.best.rank) if close else None
 
 
 def quoted(window: Window) -> list[Candidate]:
