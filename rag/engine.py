@@ -75,18 +75,24 @@ class Engine:
 
     def _on_topic(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
                   searched: dict[str, Any], retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:
-        """The answer in context; an extractive answer that cites only passages about something else than the
-        conversation is given again from the other passages, or declined (rag/conversation/on_topic.py)."""
+        """The answer in context; an extractive answer that cites passages about something else than the
+        conversation (only those, or some beside others) is given again from the other passages, or declined
+        (rag/conversation/on_topic.py)."""
         off = searched.get("off_topic") or []
         if not off or self.answerer.generator.name != "extractive":
             yield from self._in_context(request, reading, passages, retrieve_ms, chosen)
             return
         events = list(self._in_context(request, reading, passages, retrieve_ms, chosen))
-        if strays([c.chunk_id for c in events[-1][1].citations], off):
+        cited = [c.chunk_id for c in events[-1][1].citations]
+        if strays(cited, off) or set(cited) & set(off):
+            # all of it about something else, or some: a close other document quoted beside the answer
+            # (rag/answer/descriptive.py, ``seconded``) must be about the conversation too
             kept = about_the_conversation(passages, off)
             events = [("passages", passages) if kind == "passages" else (kind, value)
                       for kind, value in self._in_context(request, reading, kept, retrieve_ms, chosen)]
-            searched["set_aside"] = "the answer cited only passages about something else; answered without them"
+            searched["set_aside"] = ("the answer cited only passages about something else; answered without them"
+                                     if strays(cited, off) else
+                                     "the answer cited passages about something else too; answered without them")
         yield from events
 
     def _in_context(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],

@@ -9,7 +9,8 @@ single sentence scores low although the passage answers. For these, support is j
 sentences with their neighbours (the words of the question they hold together, and how close they are in
 meaning), the answer quotes those contiguous sentences, and the names the question gives must be in the
 passage, as must most of what a qualifier adds ("... without notifying the other person": rag/answer/qualifier.py).
-When another document's window answers nearly as well, its best sentence is quoted after them (``seconded``).
+When other documents' windows answer nearly as well, the best sentence of each (two at most) is quoted after
+them (``seconded``).
 Factoid forms ("What pathway plays a role in...?") keep the sentence-level bar.
 """
 
@@ -194,15 +195,24 @@ def agreed(question: str, ranked: Sequence[Window], floor: float) -> float:
 
 def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None,
              settings: AnswerSettings) -> list[Candidate]:
-    """The contiguous sentences of the passage that best answers the question, then the best sentence of a
-    close second document (``seconded``); none when it is not supported."""
+    """The contiguous sentences of the passage that best answers the question, then the best sentence of each
+    close other document, ``OTHER_DOCUMENTS`` at most (``seconded``); none when it is not supported."""
     ranked = eligible(question, pool, embed_texts, query_vector)
     floor = agreed(question, ranked, bar(question, settings))
     top, supported = chosen(ranked, floor)
     if top is None or not supported:
         return []
-    other = seconded(top, ranked, floor, settings.keep_within)
-    return quoted(top) + ([other.best] if other is not None else [])
+    others: list[Window] = []
+    for _ in range(OTHER_DOCUMENTS):
+        other = seconded(top, [w for w in ranked if all(w.best.passage.doc_id != o.best.passage.doc_id
+                                                        for o in others)], floor, settings.keep_within)
+        if other is None:
+            break
+        others.append(other)
+    return quoted(top) + [o.best for o in others]
+
+
+OTHER_DOCUMENTS = 2  # at most this many other documents' best sentences quoted after the answering window
 
 
 def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float) -> Window | None:
@@ -212,7 +222,8 @@ def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float)
     neighbours; of several, the one from the passage the retriever ranked highest, as in ``chosen``. Its best
     sentence is quoted after ``top``'s, each cited: when two documents answer about as well, the retriever's
     order decides which is first but the reader sees both. (MTRAG human tasks: an expected passage cited on
-    104 -> 111 of 150 answerable turns; README, "Round twelve".)"""
+    104 -> 111 of 150 answerable turns with one other document, 113 with two; README, rounds twelve and
+    thirteen.)"""
     close = [w for w in ranked if w.best.passage.doc_id != top.best.passage.doc_id
              and w.score >= max(floor, within * top.score) and w.best.score >= floor]
     return min(close, key=lambda w: w.best.rank) if close else None

@@ -1,7 +1,7 @@
-"""A second document's window quoted with the first (rag.answer.descriptive.seconded): when another document's
+"""Other documents' windows quoted with the first (rag.answer.descriptive.seconded): when another document's
 best window scores at least ``answer.keep_within`` of the chosen one's and clears the bar, its best sentence is
-quoted after the chosen window, cited to its own passage; a window further below, one under the bar, or one of
-the same document is not."""
+quoted after the chosen window, cited to its own passage (two such documents at most, in the retriever's order);
+a window further below, one under the bar, or one of the same document is not."""
 
 from __future__ import annotations
 
@@ -54,10 +54,17 @@ def test_a_window_of_the_same_document_is_not_quoted() -> None:
     assert _docs(quoted) == ["first"]
 
 
-def test_the_closest_second_is_the_retrievers_higher_one() -> None:
+def test_close_windows_of_other_documents_come_in_the_retrievers_order() -> None:
     pool = _pool(0.85) + [_candidate(2, "third", "Short screen time helps children concentrate.", 0.95)]
     quoted = describe(QUESTION, pool, None, None, AnswerSettings())
-    assert _docs(quoted) == ["first", "second"]
+    assert _docs(quoted) == ["first", "second", "third"]
+
+
+def test_at_most_two_other_documents_are_quoted() -> None:
+    pool = _pool(0.85) + [_candidate(2, "third", "Short screen time helps children concentrate.", 0.95),
+                          _candidate(3, "fourth", "Breakfast with protein keeps pupils alert until noon.", 0.9)]
+    quoted = describe(QUESTION, pool, None, None, AnswerSettings())
+    assert _docs(quoted) == ["first", "second", "third"]
 
 
 def test_a_close_window_whose_own_sentence_is_under_the_bar_is_not_quoted() -> None:
