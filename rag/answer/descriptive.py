@@ -202,31 +202,28 @@ def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     top, supported = chosen(ranked, floor)
     if top is None or not supported:
         return []
-    others: list[Window] = []
-    for _ in range(OTHER_DOCUMENTS):
-        other = seconded(top, [w for w in ranked if all(w.best.passage.doc_id != o.best.passage.doc_id
-                                                        for o in others)], floor, settings.keep_within)
-        if other is None:
-            break
-        others.append(other)
-    return quoted(top) + [o.best for o in others]
+    return quoted(top) + [w.best for w in seconded(top, ranked, floor, settings.keep_within)]
 
 
 OTHER_DOCUMENTS = 2  # at most this many other documents' best sentences quoted after the answering window
 
 
-def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float) -> Window | None:
-    """The window of another document that answers the question nearly as well as ``top``: over ``floor`` and
+def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float) -> list[Window]:
+    """The windows of other documents that answer the question nearly as well as ``top``: over ``floor`` and
     at least ``within`` (``answer.keep_within``, the share the typed answerer keeps other sentences by) of
-    ``top``'s score, and its best sentence over ``floor`` too, as that sentence is quoted without its
-    neighbours; of several, the one from the passage the retriever ranked highest, as in ``chosen``. Its best
-    sentence is quoted after ``top``'s, each cited: when two documents answer about as well, the retriever's
-    order decides which is first but the reader sees both. (MTRAG human tasks: an expected passage cited on
-    104 -> 111 of 150 answerable turns with one other document, 113 with two; README, rounds twelve and
-    thirteen.)"""
-    close = [w for w in ranked if w.best.passage.doc_id != top.best.passage.doc_id
-             and w.score >= max(floor, within * top.score) and w.best.score >= floor]
-    return min(close, key=lambda w: w.best.rank) if close else None
+    ``top``'s score, and each one's best sentence over ``floor`` too, as that sentence is quoted without its
+    neighbours; one a document, in the order the retriever ranked their passages (as in ``chosen``),
+    ``OTHER_DOCUMENTS`` at most. Their best sentences are quoted after ``top``'s, each cited: when documents
+    answer about as well, the retriever's order decides which is first but the reader sees each. (MTRAG human
+    tasks: an expected passage cited on 104 -> 111 of 150 answerable turns with one other document, 113 with
+    two; README, rounds twelve and thirteen.)"""
+    close = sorted((w for w in ranked if w.best.passage.doc_id != top.best.passage.doc_id
+                    and w.score >= max(floor, within * top.score) and w.best.score >= floor),
+                   key=lambda w: w.best.rank)
+    picked: dict[str, Window] = {}
+    for w in close:
+        picked.setdefault(w.best.passage.doc_id, w)
+    return list(picked.values())[:OTHER_DOCUMENTS]
 
 
 def quoted(window: Window) -> list[Candidate]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from rag.answer.support_checks import article_text, names_asked
+from rag.answer.support_checks import ArticleText, names_asked
 from rag.claims.parse import names as parse_names
 
 # The question's subject is the name right after its auxiliary: "When was (the) X founded?", "Where did X die?"
@@ -50,7 +50,8 @@ def other_subject(question: str, sentence: str) -> str:
     never names; "" otherwise (the sentence names it, refers back to it, or has no name for a subject)."""
     if not _asked_subject(question):
         return ""
-    held = article_text(" ".join(_CAPITALIZED.findall(sentence)))  # its names' words ("the treaty powers": none)
+    # its names' words ("the treaty powers": none); folded apart from ``article_text``'s cache of whole articles
+    held = ArticleText(" ".join(_CAPITALIZED.findall(sentence)))
     if any(held.has_word(w) for words in names_asked(question) for w in words):
         return ""  # it names what is asked ("Nintendo has revealed that Breath of the Wild will release ...")
     verb = _FINITE.search(sentence)
