@@ -390,6 +390,17 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
     return np.array([max(next(sims) for _ in (c.parts or (c.text,))) for c in scored])
 
 
+def articles_of(pool: Sequence[Candidate]) -> dict[str, str]:
+    """Each article of the pool (doc id) with its title and the text of its retrieved passages."""
+    articles: dict[str, str] = {}
+    for c in pool:
+        if c.passage.doc_id not in articles:
+            articles[c.passage.doc_id] = c.passage.title
+        if c.passage.text not in articles[c.passage.doc_id]:
+            articles[c.passage.doc_id] += "\n" + c.passage.text
+    return articles
+
+
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
           parsed: int, common: frozenset[str] | set[str] = frozenset(), vectors: SentenceVectors | None = None) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
@@ -414,12 +425,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     roles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
-    articles: dict[str, str] = {}
-    for c in pool:  # an anchor may sit in another retrieved passage of the same article
-        if c.passage.doc_id not in articles:
-            articles[c.passage.doc_id] = c.passage.title
-        if c.passage.text not in articles[c.passage.doc_id]:
-            articles[c.passage.doc_id] += "\n" + c.passage.text
+    articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
             for doc, text in articles.items()} if anchored else {}

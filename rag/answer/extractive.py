@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from rag.answer import gather
 from rag.answer.descriptive import describe, descriptive
-from rag.answer.evidence import Candidate, SentenceVectors, candidates
+from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
+from rag.answer.support_checks import lacks
 from rag.citations import cite
 from rag.claims.kinds import asked, asks_for_list, same
 from rag.claims.variants import twins
@@ -74,6 +75,16 @@ def _bar(supported: list[Candidate], bar: float) -> float:
     return bar
 
 
+def _holding(question: str, pool: list[Candidate]) -> list[Candidate]:
+    """The candidates of the articles that hold the figures the question gives and no changed form of a name it
+    gives (``lacks``: "the Six-Day War" for "the Seven-Day War", "37° 9' 58.23"" for "37° 8' 59.23""). A
+    question of no answer kind is answered by its best sentence on meaning and shared terms, and one worded
+    like the question but for one changed name or figure scores high (SQuAD 2.0's unanswerable questions are
+    made that way); the typed path has the same check (``evidence._type``)."""
+    lacking = lacks(question, articles_of(pool), changed_only=True)
+    return [c for c in pool if not lacking.get(c.passage.doc_id)]
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -120,6 +131,7 @@ class ExtractiveGenerator:
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         if descriptive(question):  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
+        pool = _holding(question, pool)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)

@@ -143,6 +143,8 @@ class ArticleText:
             return True
         if _DEMONYM.search(w) and len(w) > 5 and any(v.startswith(w[:4]) for v in self.words):
             return True  # "Chinese" ~ "China", "English" ~ "England"
+        if len(w) > 4 and any(v.startswith(w[:-1]) and len(v) > 5 and _DEMONYM.search(v) for v in self.words):
+            return True  # and the other way: "China" held by "the Chinese Ministry of Commerce"
         return any(_typo(w, v) for v in self.words if abs(len(v) - len(w)) <= 1)
 
     def has_name(self, words: list[str]) -> bool:
@@ -165,13 +167,17 @@ def _other_heads(question: str) -> tuple[str, ...]:
     return tuple(t[:5] for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit())
 
 
-def missing_in(question: str, article: ArticleText) -> str:
+def missing_in(question: str, article: ArticleText, changed_only: bool = False) -> str:
     """What the question names or writes in digits that the article does not hold; "" when it holds all, or
-    when the article is not worded like the question (see ``worded_like``)."""
+    when the article is not worded like the question (see ``worded_like``). With ``changed_only``, a name
+    counts only when the article holds part of it ("the Six-Day War" for "the Seven-Day War"): a one-word name
+    it never gives may be one it leaves unsaid ("Which rivers are navigable in the USA?" of a passage on
+    Missouri's rivers)."""
     if not worded_like(question, article):
         return ""
     for words in map(list, _names_asked(question)):
-        if not article.has_name(words) and (len(words) == 1 or any(article.has_word(w) for w in words)):
+        if not article.has_name(words) and ((len(words) == 1 and not changed_only)
+                                            or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
     for figure in _figures_asked(question):
         if figure not in article.numbers:
@@ -179,7 +185,7 @@ def missing_in(question: str, article: ArticleText) -> str:
     return ""
 
 
-def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
+def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -> dict[str, str]:
     """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
 
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
@@ -187,7 +193,7 @@ def lacks(question: str, articles: dict[str, str]) -> dict[str, str]:
     still answer."""
     if not _names_asked(question) and not _figures_asked(question):
         return {}
-    return {doc: missing_in(question, article_text(text)) for doc, text in articles.items()}
+    return {doc: missing_in(question, article_text(text), changed_only) for doc, text in articles.items()}
 
 
 @functools.lru_cache(maxsize=1024)  # about 6 KB an entry for a one-passage article

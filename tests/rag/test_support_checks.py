@@ -32,6 +32,8 @@ def test_the_names_and_figures_a_question_gives() -> None:
     ("When was the port ranked 41st in the world?", "In 2019 the port was ranked 41st in the world.", True),
     ("How much water reaches the Swiss border?", "About 900 m3/s reaches the Austrian border.", False),
     ("What do English towns export?", "Towns in England export wool.", True),  # a nationality and its country
+    ("What will Kovina's ministry approve?", "The Kovinese ministry will approve batch permits.", True),  # and back
+    ("When did the Chinatown bakery open?", "The Chinese bakery opened downtown in 1990.", False),  # not a country
     ("What did the NWC publish?", "The National Water Commission published a report.", True),  # an acronym
     ("What did the USGS find?", "The U.S. Geological Survey found reserves.", True),
     ("What did Saarbrucken build?", "Saarbrücken built a bridge.", True),  # accents aside
@@ -66,6 +68,24 @@ def test_a_factoid_question_with_one_thing_changed_is_declined_on_the_on_topic_p
                    "Portugal between 1950 and 1970. The harbour is dredged every year."),
     ]
     assert asked(changed)  # a factoid question: an answer type exists
+    assert answerer.answer(asked_for, passages).grounded
+    declined = answerer.answer(changed, passages)
+    assert not declined.grounded and not declined.citations
+
+
+@pytest.mark.parametrize(("asked_for", "changed"), [
+    ("What was the decisive defeat of the garrison during the Brenton Siege?",
+     "What was the decisive defeat of the garrison during the Calder Siege?"),
+    ("What stands 1,280 metres above the bay?", "What stands 1,820 metres above the bay?"),
+])
+def test_a_question_of_no_answer_kind_with_one_thing_changed_is_declined_too(
+        answerer: Answerer, asked_for: str, changed: str) -> None:
+    # no answer kind: the best sentence is taken on meaning and shared terms, and its article must still hold
+    # every name and figure the question gives
+    passages = [_p("siege", "The decisive defeat of the garrison during the Brenton Siege by the river troops "
+                            "marked the end of the duchy. The old fort stands 1,280 metres above the bay, "
+                            "facing the town. The walls were rebuilt in 1890.")]
+    assert not asked(changed)
     assert answerer.answer(asked_for, passages).grounded
     declined = answerer.answer(changed, passages)
     assert not declined.grounded and not declined.citations
