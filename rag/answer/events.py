@@ -28,8 +28,10 @@ _IRREGULAR = {"bought": "buy", "sold": "sell", "won": "win", "began": "begin", "
 # The word just before a date, past its prepositions: "its closure in 2015" -> "closure".
 _BEFORE_DATE = re.compile(r"([A-Za-z]+)\s+(?:(?:in|on|at|by|during|since|until|from|of|around|circa|early|late|mid|"
                           r"the|year|month)\s+)+$")
-# What a word that dates an event looks like: a past participle or an event noun ("founded", "closure", "death").
-_EVENT_WORD = re.compile(r"(?:ed|ion|ions|ure|ment|ing)$|^(?:death|birth|born|won|bought|sold|began|built|held)$")
+# What a word that dates an event looks like: a past participle or an event noun ("founded", "closure", "death"),
+# or one of the verbs news writes in the present for what is scheduled ("the season ends on August 21").
+_EVENT_WORD = re.compile(r"(?:ed|ion|ions|ure|ment|ing)$|^(?:death|birth|born|won|bought|sold|began|built|held)$"
+                         r"|^(?:begin|start|end|open|close|expire|launch|release|premiere|debut|air|return|finish)(?:s|es)$")
 _NOT_EVENTS = frozenset("union region nation million billion religion opinion population culture nature structure "
                         "future picture literature parliament government department moment environment".split())
 # Below this closeness in meaning (MiniLM, the two words alone) the dated event is another one: "buy" / "closure"

@@ -107,6 +107,15 @@ def test_the_event_a_sentence_dates() -> None:
     assert dated_event(date, sentence) == "closure"
     opening = "In 2015, the mine changed hands."
     assert dated_event(next(v for v in analyze([opening], use_model=False)[0] if v.kind == "date"), opening) == ""
+    season = "The studio confirmed that the winter season ends on March 21, and a new one starts after it."
+    assert dated_event(next(v for v in analyze([season], use_model=False)[0] if v.kind == "date"), season) == "ends"
+
+
+@needs_parser
+def test_the_date_a_season_ends_does_not_answer_when_the_game_was_released(generator: Answerer) -> None:
+    update = passage("update", "Emberfall's developers confirmed that the current season ends on August 21.")
+    assert not generator.answer("When was Emberfall released?", [update]).grounded
+    assert "August 21" in generator.answer("When does the current season of Emberfall end?", [update]).answer
 
 
 @needs_parser
