@@ -67,6 +67,13 @@ def sample(t0: float) -> dict[str, Any]:
             "caches": {name: stats[0] for name, stats in sorted(snapshot().items())}}
 
 
+@functools.cache
+def _lru_caches() -> tuple[Any, ...]:
+    """The product's bounded ``functools.lru_cache`` functions; loaders (maxsize 1 or unbounded: a model) are no caches."""
+    return tuple(o for o in gc.get_objects() if isinstance(o, functools._lru_cache_wrapper)
+                 and (getattr(o, "__module__", "") or "").startswith(("rag", "api")) and (o.cache_info().maxsize or 0) > 1)
+
+
 def clear_caches() -> list[dict[str, Any]]:
     """Clear each cache of the product in turn; the Python heap and entries freed by each."""
     from rag.caches import _caches, snapshot
@@ -87,12 +94,12 @@ def clear_caches() -> list[dict[str, Any]]:
         owner = ref()
         if owner is None:
             continue
-        held = [v for v in vars(owner).values() if isinstance(v, dict) and len(v)]
+        # the dict holding the entries: as many items as the cache reports (not a stats dict beside it)
+        held = [v for k, v in vars(owner).items() if k != "stats" and isinstance(v, dict) and len(v) == entries.get(name)]
         freed(name, lambda held=held: [d.clear() for d in held], entries.get(name))
-    for wrapper in [o for o in gc.get_objects() if isinstance(o, functools._lru_cache_wrapper)]:
-        module = getattr(wrapper, "__module__", "") or ""
-        if module.startswith(("rag", "api")) and wrapper.cache_info().currsize:
-            freed(f"{module}.{wrapper.__qualname__}", wrapper.cache_clear, wrapper.cache_info().currsize)
+    for wrapper in _lru_caches():
+        if wrapper.cache_info().currsize:
+            freed(f"{wrapper.__module__}.{wrapper.__qualname__}", wrapper.cache_clear, wrapper.cache_info().currsize)
     return sorted(out, key=lambda r: -r["freed_mb"])
 
 
