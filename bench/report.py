@@ -118,11 +118,15 @@ def sections(results: dict[str, Any], title: str) -> str:
                 table(["what", "p50 ms", "p95 ms", "p99 ms"],
                       [[name, r["total"]["p50_ms"], r["total"]["p95_ms"], r["total"]["p99_ms"]] for name, r in rows]), ""]
     if results.get("query"):
+        # server CPU per request and the load average beside each row, where the run recorded them
+        extra = [k for k in ("server_cpu_ms_per_request", "load_average") if any(k in r for r in results["query"])]
+        names = {"server_cpu_ms_per_request": "server CPU ms per request", "load_average": "load average"}
         out += ["### Over HTTP (one uvicorn worker each; load from a separate process)", "",
                 table(["server", "path", "clients", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                       "server peak RSS MB"],
+                       "server peak RSS MB", *(names[k] for k in extra)],
                       [[r["target"], r["path"], r["clients"], r["requests"], r["errors"], r["rps"], r["p50_ms"],
-                        r["p95_ms"], r["p99_ms"], r["server_peak_rss_mb"]] for r in results["query"]]), ""]
+                        r["p95_ms"], r["p99_ms"], r["server_peak_rss_mb"], *(r.get(k) for k in extra)]
+                       for r in results["query"]]), ""]
     config = results.get("config", {})
     out += ["Configuration: " + ", ".join(f"{k}={v}" for k, v in config.items()) + ".", ""]
     return "\n".join(out)

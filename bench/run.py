@@ -6,6 +6,8 @@ Run: .venv/bin/python bench/run.py                 # make bench: ingest 1k,10k; 
 Environment overrides (for a quick smoke): BENCH_INGEST_SIZES, BENCH_QUERY_SIZE, BENCH_DURATION, BENCH_CLIENTS,
 BENCH_QUERIES, BENCH_TARGETS, BENCH_BATCH_CHUNKS, BENCH_OUT (the JSON path), BENCH_REPORT (the markdown path),
 BENCH_COLLECTION_BACKENDS (faiss,postgres; empty skips the collections step).
+     .venv/bin/python bench/run.py --preset 1m --reuse-build build.json   # measure an existing collection: no
+         rebuild; build.json is what `bench/build.py --size 1m --what ours` printed when it built the collection
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def versions() -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--preset", choices=sorted(PRESETS), default="default")
+    parser.add_argument("--reuse-build", type=Path, metavar="JSON",
+                        help="skip the build: the collection exists, and this file holds bench/build.py's output for it")
     args = parser.parse_args()
     conf = {key: os.environ.get(f"BENCH_{key.upper()}", value) for key, value in PRESETS[args.preset].items()}
     ingest_sizes = [parse_size(s) for s in conf["ingest_sizes"].split(",") if s]
@@ -80,8 +84,12 @@ def main() -> None:
     results["ingest"] = [row for size in ingest_sizes for row in ingest.run(size, ["ours", "langchain"])]
     step("ingest")
     with_langchain = "langchain" in conf["targets"].split(",")
-    results["build"] = build.run(query_size, ["ours", "langchain"] if with_langchain else ["ours"],
-                                  int(conf["batch_chunks"]))
+    if args.reuse_build:
+        results["build"] = json.loads(args.reuse_build.read_text())
+        results["config"]["reused_build"] = str(args.reuse_build)
+    else:
+        results["build"] = build.run(query_size, ["ours", "langchain"] if with_langchain else ["ours"],
+                                      int(conf["batch_chunks"]))
     step("build")
     proc = subprocess.run([sys.executable, str(HERE / "floor.py"), "--size", str(query_size), "--queries", conf["queries"]],
                           check=True, capture_output=True, text=True)
