@@ -27,7 +27,15 @@ def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
     ("Who is the port director mentioned in the articles?", "Who is the port director?"),
     # what the articles call something says what it is: kept
     ("Which firms are named in the articles as cobalt refiners?", "Which firms are named in the articles as cobalt refiners?"),
-    ("Do the sources agree on how long the pact lasts?", "Do the sources agree on how long the pact lasts?"),
+    # a question only about agreement asks its object
+    ("Do the sources agree on how long the pact lasts?", "How long the pact lasts?"),
+    ("Do the articles agree on Peru's share of cobalt refining?", "What is Peru's share of cobalt refining?"),
+    ("Is there any disagreement among the reports about who chairs the port authority?",
+     "Who chairs the port authority?"),
+    ("Are the sources consistent about the length of the pact?", "What is the length of the pact?"),
+    ("Do all the articles give the same figure for Peru's share?", "What is Peru's share?"),
+    ("Do the articles agree on whether the pact is permanent?", "Do the articles agree on whether the pact is permanent?"),
+    ("Do the articles agree on that?", "Do the articles agree on that?"),  # "that" is the conversation's to resolve
     ("What do the articles say?", "What do the articles say?"),  # nothing would be left to ask
     ("Who wrote the report?", "Who wrote the report?"),
 ])
@@ -45,6 +53,17 @@ def test_a_question_that_asks_whether_the_articles_agree_is_answered_from_them(g
     assert answer.grounded and "45-day" in answer.answer
     assert answer.question == "How long will the cobalt shipments resume, and do the articles agree?"
     assert (answer.trace or {})["question"]["read_as"] == "How long will the cobalt shipments resume?"
+
+
+_SHARE = ("Peru refines about 62% of the world's cobalt, the ministry said. "
+          "Officials expect that share to grow as new plants open near Callao.")
+
+
+def test_a_question_only_about_agreement_is_answered_with_what_it_is_about(generator: Answerer) -> None:
+    answer = generator.answer("Do the articles agree on Peru's share of cobalt refining?", [passage("share", _SHARE)],
+                              debug=True)
+    assert answer.grounded and "62%" in answer.answer
+    assert (answer.trace or {})["question"]["read_as"] == "What is Peru's share of cobalt refining?"
 
 
 _TABLE = ("Peru's Cobalt Position:\n"
