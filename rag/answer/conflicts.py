@@ -117,7 +117,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
                                                       sa, sb):
                     verdict = "ambiguous"
-                elif verdict != "scope" and va.kind == "date" and _different_events(sa.text, sb.text, events):
+                elif verdict != "scope" and va.kind == "date" and _different_events(sa.text, sb.text, events,
+                                                                                      dated_verb(question)):
                     verdict = "scope"
                 side = involved.setdefault("ambiguous" if verdict == "ambiguous" else "contested", {})
                 side.setdefault((sa.citation, va.text), (sa, va))
@@ -294,9 +295,19 @@ _SPEECH = re.compile(r"\b(?:said|says|told|declared|announced|warned|stated|adde
                      r"predicted|claimed|acknowledged|noted|wrote|according to)\b")
 
 
-def _different_events(a: str, b: str, events: set[str]) -> bool:
+def dated_verb(question: str) -> str:
+    """The verb a when-question asks the date of ("halt" of "When did China halt exports to Japan?"), or ""."""
+    return asked_event(question) if "date" in asked(question) else ""
+
+
+def _different_events(a: str, b: str, events: set[str], verb: str = "") -> bool:
     """Two dates of different events: one sentence says what the question asks happened ("released") and the
-    other does not ("announced in January 2013", "Season 26 ends on August 21")."""
+    other does not ("announced in January 2013", "Season 26 ends on August 21"). With the question's own verb
+    known, that verb decides: the other words of the question are often the topic of both sentences ("When did
+    China halt rare earth exports to Japan?": "halted all rare earth shipments in 2010" against "export
+    licensing requirements implemented on April 4, 2025")."""
+    if verb:
+        return says(a, verb) != says(b, verb)
     held = [any(_same_verb([t], events) for t in content_terms(text)) for text in (a, b)]
     return bool(events) and held[0] != held[1]
 
@@ -317,6 +328,8 @@ def describe(conflict: Conflict) -> str:
         return "These answers are about different things that share a name: " + "; ".join(
             side(c) + (f" ({c.subject})" if c.subject else "") for c in claims) + "."
     if conflict.kind == "scope":
+        if conflict.about.startswith(f"{LABEL['date']}:"):
+            return f"These dates are of different events, so they do not contradict each other: {sides}."
         return f"These figures measure different things, so they do not contradict each other: {sides}."
     if conflict.kind == "update":
         return f"The sources differ, and the newer one may supersede the older: {sides}."

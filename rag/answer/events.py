@@ -59,9 +59,25 @@ def _root(nlp: object, question: str) -> str:
     return ""
 
 
+# Words that say only that something happened: "When did the talks take place?" asks the date of the talks, and a
+# sentence giving it rarely says "take place" ("talks conducted in Malaysia during October 2025").
+_HAPPENING = re.compile(r"\b(?:(?:take|takes|took|taken|taking)\s+place|happen(?:s|ed|ing)?|occur(?:s|red|ring)?)\b",
+                        re.I)
+
+
+def happening_terms(question: str, kinds: Sequence[str]) -> frozenset[str]:
+    """The question's terms that say only that something happened, for a question asking when or where it did
+    ("take", "place" of "take place"); none for other questions, where they may be what is asked about."""
+    if not {"date", "place"} & set(kinds):
+        return frozenset()
+    return frozenset(stem(w) for m in _HAPPENING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower()))
+
+
 def _key(word: str) -> str:
     word = word.lower()
-    return _IRREGULAR.get(word, stem(word))
+    key = _IRREGULAR.get(word, stem(word))
+    # "stopped" and "banned" stem to "stopp" and "bann": one letter of a doubled last consonant, on both sides
+    return key[:-1] if len(key) >= 3 and key[-1] == key[-2] and key[-1] not in "aeiou" else key
 
 
 def says(sentence: str, verb: str) -> bool:

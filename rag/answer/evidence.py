@@ -15,7 +15,7 @@ import numpy as np
 
 from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, not_an_age, of_another_event
+from rag.answer.events import asked_event, happening_terms, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.other_subject import other_subject
@@ -341,7 +341,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
            query_vector: np.ndarray | None, claims: ClaimCache | None, parsed: int) -> None:
     """Score ``scored``: half meaning, half the question's terms held (weighted by how rare each is in
     ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
+    kinds = K.asked(question)
     q_terms = list(dict.fromkeys(content_terms(question)))
+    # "take place" of "When did the talks take place?": held, it counts; missing, it is not asked of the sentence
+    light = happening_terms(question, kinds)
+    if not any(t not in light for t in q_terms):
+        light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
     own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
@@ -354,8 +359,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         df.update(t for t, head, root in probes if t in vocabulary or head in c_heads or root in c_heads)
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
+    light_total = sum(w for t, w in weights.items() if t in light)
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
-    kinds = K.asked(question)
     lexical_only = vectors is None or query_vector is None
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
@@ -364,8 +369,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if found is None:
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
-        c.coverage = sum(w for (t, head, root), w in zip(probes, weights.values())
-                         if t in held or head in held_heads or root in held_heads) / total
+        found_terms = [t for t, head, root in probes if t in held or head in held_heads or root in held_heads]
+        c.coverage = sum(weights[t] for t in found_terms) / total
+        if light_total and total > light_total:
+            c.coverage = max(c.coverage, sum(weights[t] for t in found_terms if t not in light) / (total - light_total))
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
     if kinds:

@@ -2,7 +2,8 @@
 
 An article may name the answer's slot in other words than the question does: "the Biden administration"
 answers "Who is the U.S. president?" without the word "president"; "a one-year suspension" answers "How
-long will it last?" without "long". The first retrieval, ranked by the question's words, can miss it. For a
+long will it last?" without "long"; "controlling roughly 70% of global output" answers "What is China's share?"
+without "share". The first retrieval, ranked by the question's words, can miss it. For a
 question asking for a role-holder or a duration, a second search adds those words (the offices that name
 the role, the units of time) and brings in passages the first search did not reach.
 """
@@ -17,6 +18,7 @@ from rag.text import stem
 from rag.types import Filters, Passage
 
 _DURATION_WORDS = "days months year"
+_SHARE_WORDS = "percent controls accounts holds"
 EXTRA = 3  # passages added at most
 
 
@@ -25,6 +27,8 @@ def slot_words(question: str) -> str:
     kinds = asked(question)
     if "duration" in kinds:
         return _DURATION_WORDS
+    if kinds == ("percentage",):  # a share and nothing else ("How much ... need?" may be a weight or a sum)
+        return _SHARE_WORDS
     if "person" in kinds:
         roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
         # only offices that name this role alone ("administration", not "government" or "team")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.conflicts import Cited, find_conflicts
-from rag.answer.events import dated_event
+from rag.answer.conflicts import Cited, describe, find_conflicts
+from rag.answer.events import dated_event, happening_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.quotes import continues
 from rag.claims.extract import analyze, typed
@@ -131,6 +131,17 @@ def test_the_date_of_another_event_does_not_answer_when_something_happened(gener
 
 
 @needs_parser
+def test_when_something_took_place_is_answered_by_a_sentence_that_dates_it_in_other_words(generator: Answerer) -> None:
+    talks = passage("talks", "The accord easing cobalt export rules emerged from lengthy talks conducted in Lima "
+                             "during March 2024. Dockworkers expect the first vessels to leave on Friday.")
+    for question in ("When did the talks take place?", "When did the talks happen?"):
+        answer = generator.answer(question, [talks])
+        assert answer.grounded and "March 2024" in answer.answer, question
+    assert happening_terms("When did the talks take place?", ("date",)) == {"take", "place"}
+    assert happening_terms("Which team took first place?", ("organization",)) == frozenset()  # what is asked
+
+
+@needs_parser
 def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_disagreement() -> None:
     question = "Who declared that the deal includes commitments to supply magnets?"
     conflicts = find_conflicts(question, [
@@ -144,6 +155,20 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
         Cited("President Halvorsen declared that the deal includes commitments to supply magnets.", 1, "a"),
         Cited("Minister Ostrova declared that the deal includes commitments to supply magnets.", 2, "b"),
     ])] == ["disagreement"]
+
+
+@needs_parser
+def test_dates_of_another_event_on_the_same_topic_are_no_disagreement() -> None:
+    question = "When did Kovinia stop cobalt exports to Marland?"
+    stopped = Cited("In 2011, amid a border dispute with Marland, Kovinia stopped all cobalt shipments to its "
+                    "neighbour without notice.", 1, "a")
+    conflicts = find_conflicts(question, [stopped, Cited(
+        "Kovinia suspends cobalt export licensing requirements implemented on March 3, 2024.", 2, "b")])
+    assert [c.kind for c in conflicts] == ["scope"]  # the requirements' date, not the stop's
+    assert "different events" in describe(conflicts[0])
+    # two articles dating the stop itself still disagree
+    assert [c.kind for c in find_conflicts(question, [stopped, Cited(
+        "In 2013, Kovinia stopped all cobalt shipments to Marland, officials said.", 3, "c")])] == ["disagreement"]
 
 
 @pytest.mark.parametrize("key, question, expected", [

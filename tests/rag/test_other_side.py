@@ -14,6 +14,9 @@ def test_the_slot_words_are_the_office_for_a_role_and_units_for_a_duration() -> 
         "administration", "presidency", "white", "house"]
     assert slot_words("How long will the resumption of exports last?") == "days months year"
     assert slot_words("What did the articles say about magnets?") == ""
+    assert slot_words("What is China's share of rare earths?") == "percent controls accounts holds"
+    # "how much" may ask a weight or a sum too: no share words for it
+    assert slot_words("How much rare earth material does an electric vehicle need?") == ""
 
 
 def test_a_role_question_also_reaches_the_article_naming_the_office(rare_earths_index: Path, minilm) -> None:  # type: ignore[no-untyped-def]
@@ -25,3 +28,12 @@ def test_a_role_question_also_reaches_the_article_naming_the_office(rare_earths_
     assert len({p.chunk_id for p in widened}) == len(widened)
     assert any("Biden administration" in p.text for p in widened)
     assert widen(retriever, "What did the articles say about magnets?", first, 5) == first
+
+
+def test_a_share_question_also_reaches_the_article_giving_a_share_without_the_word(rare_earths_index: Path,  # type: ignore[no-untyped-def]
+                                                                                    minilm) -> None:
+    retriever = build_services(Settings.load(index_dir=rare_earths_index), embedder=minilm).retriever
+    question = "What is China's share of rare earths?"
+    first = retriever.search(question, 5)
+    assert not any("70% of global output" in p.text for p in first)  # "controlling roughly 70%": no "share"
+    assert any("70% of global output" in p.text for p in widen(retriever, question, first, 5))
