@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from rag import conversation
+from rag.answer import mentions
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.collection_talk import without_collection_talk
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.answer.guessed import within
+from rag.answer.mentions import thing_mentioned
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
 from rag.conversation.described import DescribedGenerator, described_follow_up
@@ -130,7 +132,11 @@ class Engine:
         start = time.perf_counter()
         k = request.k or self.default_k
         query = without_collection_talk(request.question)  # "..., and do the articles agree?": not search terms
-        passages = widen(self.retriever, query, self.retriever.search(query, k, request.filters), k, request.filters)
+        thing = thing_mentioned(query)  # "Which articles mention Lynas?": searched by "Lynas", more widely
+        if thing is not None:
+            passages = self.retriever.search(thing, max(k, mentions.SEARCHED), request.filters)
+        else:
+            passages = widen(self.retriever, query, self.retriever.search(query, k, request.filters), k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         yield from self._answer(request, passages, retrieve_ms)
 

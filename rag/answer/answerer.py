@@ -11,6 +11,7 @@ from rag.answer.collection_talk import without_collection_talk
 from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.focus import asks_about_what_is_not
+from rag.answer.mentions import thing_mentioned
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.claims.extract import typed
 from rag.claims.kinds import asked
@@ -94,9 +95,11 @@ class Answerer:
             answer.generator = f"{second.name} (fallback from {name})"
         if debug:
             kinds = asked(question)
+            thing = thing_mentioned(question)
             answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",
                                          "asks_what_is_not": asks_about_what_is_not(question),
-                                         "scorer": "typed claims" if kinds else
+                                         "scorer": f"which articles mention {thing!r}: each one's sentence naming it"
+                                         if thing is not None else "typed claims" if kinds else
                                          "the answer kind could not be typed: meaning and shared terms only"},
                             "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
                             "attributed": [] if answer.degraded else _attributions(checked, passages, answer),

@@ -8,6 +8,7 @@ from rag.answer import gather
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
+from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
 from rag.claims.kinds import asked, asks_for_list, same
@@ -115,6 +116,9 @@ class ExtractiveGenerator:
         answered only by sentences that hold a value of that kind about what it asks; otherwise by the
         best-scoring sentence (today's scorer).
         """
+        thing = thing_mentioned(question)
+        if thing is not None:  # "Which articles mention Lynas?": each article that does, by a sentence of its own
+            return mentioning(thing, pool)
         kinds = asked(question)
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]

@@ -1,0 +1,61 @@
+"""Questions about where something is mentioned: "Which articles mention Lynas?", "Which article discusses the
+WTO?", "Where is Mountain Pass mentioned?".
+
+Such a question asks for articles, not for a fact about the thing: every article that names it, each cited by a
+sentence of its own that does. It is searched by the thing alone (the words "articles" and "mention" would only
+pull in passages about articles), with more passages than a question for one fact, and answered by the best
+sentence of each article holding every word of the thing; none holding it is a decline.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from rag.answer.evidence import Candidate
+from rag.text import content_terms
+
+SEARCHED = 12  # passages searched for a mentions question: one article's passages must not crowd the others out
+MOST = 6  # articles quoted at most
+
+_COLLECTION = r"(?:articles?|sources?|reports?|stories|story|documents?|texts?|pieces?|outlets?)"
+_MENTION = (r"(?:mention(?:s|ed)?|discuss(?:es|ed)?|talk(?:s|ed)? about|cover(?:s|ed)?|name(?:s|d)?|refer(?:s|red)? to|"
+            r"bring(?:s)? up|brought up|quote(?:s|d)?|cite(?:s|d)?|say(?:s)? anything about|said anything about|"
+            r"deal(?:s|t)? with|write(?:s)? about|wrote about)")
+_QUESTIONS = [
+    # "Which articles mention Lynas?", "What sources discussed the WTO?", "Which of the articles cite CSIS?"
+    re.compile(rf"^\s*(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?{_COLLECTION}\s+(?:also\s+)?{_MENTION}\s+"
+               rf"(?P<thing>.+?)\s*[?.!]*$", re.I),
+    # "Where is Mountain Pass mentioned?", "In which articles is the WTO discussed?"
+    re.compile(rf"^\s*(?:where|in which\s+{_COLLECTION}|in what\s+{_COLLECTION})\s+(?:is|are|was|were)\s+"
+               rf"(?P<thing>.+?)\s+{_MENTION}(?:\s+in\s+(?:the|these)\s+{_COLLECTION})?\s*[?.!]*$", re.I),
+]
+
+
+@functools.lru_cache(maxsize=4096)
+def thing_mentioned(question: str) -> str | None:
+    """What a question asking which articles mention something asks about ("Lynas"), or None for another
+    question."""
+    for pattern in _QUESTIONS:
+        match = pattern.match(question)
+        if match is not None:
+            thing = match.group("thing").strip(" ,\"'\u201c\u201d")
+            return thing if content_terms(thing) else None
+    return None
+
+
+def mentioning(thing: str, pool: Sequence[Candidate]) -> list[Candidate]:
+    """The best sentence of each article that holds every word of ``thing`` (the pool comes best first), in the
+    pool's order; at most ``MOST``."""
+    words = set(content_terms(thing))
+    chosen: list[Candidate] = []
+    docs: set[str] = set()
+    for sentence in pool:
+        if sentence.passage.doc_id in docs or not words <= sentence.terms:
+            continue
+        chosen.append(sentence)
+        docs.add(sentence.passage.doc_id)
+        if len(chosen) >= MOST:
+            break
+    return chosen
