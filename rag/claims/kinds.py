@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from rag.text import content_terms
+from rag.text import content_terms, stem
 
 NAMES = ("person", "organization", "place")
 FIGURES = ("date", "duration", "count", "percentage", "money", "quantity")
@@ -342,7 +342,24 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME):
         return bool(_LOCATIVE.search(before))
-    return True
+    # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
+    return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+# "How many rare earth elements are there?": the thing counted, up to the question's verb
+_HOW_MANY = re.compile(r"\bhow many\s+((?:(?!(?:are|were|is|was|do|does|did|have|has|had|will|would|can|could|"
+                       r"should|must)\b)[\w'-]+\s*){1,6})", re.I)
+
+
+def _weighs_what_is_counted(value: Value, question: str) -> bool:
+    """A measure (a weight, a volume) of the very thing a how-many question counts: no count of it. A measure in
+    the question's own unit ("How many megawatts of power ...?") is one; a question counting a known unit ("How
+    many kilograms of ...?") asks a quantity first and is not checked."""
+    match = _HOW_MANY.search(question)
+    if match is None or not value.unit or not value.scope:
+        return False
+    counted = set(content_terms(match.group(1)))
+    return stem(value.unit) not in counted and bool(counted & set(content_terms(value.scope)))
 
 
 def in_question(value: Value, question: str) -> bool:

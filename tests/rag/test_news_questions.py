@@ -12,7 +12,7 @@ from rag.answer.events import dated_event, happening_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.quotes import continues
 from rag.claims.extract import analyze, typed
-from rag.claims.kinds import Value, asked, asks_speaker, asks_who_acts, fits, in_question
+from rag.claims.kinds import Value, answers_as, asked, asks_speaker, asks_who_acts, fits, in_question
 from rag.claims.parse import names
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -155,6 +155,20 @@ def test_a_name_in_a_sentence_that_does_not_say_the_thing_asked_is_no_side_of_a_
         Cited("President Halvorsen declared that the deal includes commitments to supply magnets.", 1, "a"),
         Cited("Minister Ostrova declared that the deal includes commitments to supply magnets.", 2, "b"),
     ])] == ["disagreement"]
+
+
+def test_a_weight_of_what_a_question_counts_is_no_count(generator: Answerer) -> None:
+    turbine = passage("turbine", "Each turbine requires approximately 0.5-1.0 kg of rare minerals, engineers said. "
+                                 "The plant in Callao opened last spring.")
+    assert not generator.answer("How many rare minerals are there?", [turbine]).grounded
+    for question in ("How much rare mineral material does a turbine need?",
+                     "How many kilograms of rare minerals does each turbine need?"):  # counted in kilograms
+        needed = generator.answer(question, [turbine])
+        assert needed.grounded and "0.5-1.0 kg" in needed.answer, question
+    plant = "The plant produces 500 megawatts of power."  # counted in the question's own unit: an answer
+    value = next(v for v in analyze([plant], use_model=False)[0] if v.kind in ("count", "quantity"))
+    assert answers_as(value, plant, asked("How many megawatts of power does the plant produce?"),
+                      "How many megawatts of power does the plant produce?")
 
 
 @needs_parser
