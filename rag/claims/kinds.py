@@ -25,7 +25,8 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
+# up to two words between "which" and its noun: "Which U.S. officials", "Which Australian company"
+_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w[\w.&'-]* ){0,2}"
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -63,7 +64,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("place",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
                 r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
-                r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?)\b", re.I), ("person",)),
+                r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?|experts?|analysts?|"
+                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?)\b", re.I),
+     ("person",)),
     # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
     (re.compile(r"\b(?:which|what) " + _GAP + r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
@@ -83,7 +86,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("person", "organization")),
 ]
 _LIST = re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|firms|producers|processors|organi[sz]ations|"
-                   r"agencies|countries|cities|states|nations|people|officials|ministers|leaders|players|"
+                   r"agencies|countries|cities|states|nations|people|officials|ministers|leaders|players|experts|"
+                   r"analysts|economists|scientists|researchers|diplomats|negotiators|lawmakers|advis[eo]rs|"
                    r"manufacturers|miners|suppliers|regions|places)\b|\b(?:list|name) (?:the|all|some)\b|"
                    r"\bwho (?:are|were) the\b", re.I)
 
@@ -317,9 +321,9 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|noted|notes|warned|warns|e
                 r"wrote|writes|stated|states|insisted|insists|cautioned|cautions|predicted|predicts|claimed|claims|"
                 r"acknowledged|acknowledges|observed|observes|remarked|remarks|continued|continues|declared|declares|"
                 r"announced|announces")
-_ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[a-z]+ ){{0,2}}?(?:expert|analyst|official|economist|person|"
-                           rf"[a-z]+ist|[a-z]+er|[a-z]+or))\s+(?:(?:has|had|have|did|was|is)\s+)?(?:{SPEECH_VERBS})\b",
-                           re.I)
+_ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[\w.'-]+ ){{0,2}}?(?:expert|analyst|official|economist|person|people|"
+                           rf"[a-z]+ist|[a-z]+er|[a-z]+or)s?)\s+(?:(?:has|had|have|did|was|is|are|were)\s+)?"
+                           rf"(?:{SPEECH_VERBS}|quoted|cited|called|calls|described|describes|dubbed)\b", re.I)
 
 
 def asks_speaker(question: str) -> bool:

@@ -48,6 +48,9 @@ def test_a_title_is_not_a_name_of_its_own() -> None:
     ("Who warned that the country stays exposed?", True),
     ("Which economist said the halt was a pause?", True),
     ("Who has argued for other suppliers?", True),
+    ("Which analysts warned about the halt?", True),  # several of them
+    ("Which U.S. officials are quoted?", True),
+    ("Which materials economist called the halt a pause?", True),  # called it so: said it
     ("Who won the election?", False),
     ("Who owns the port?", False),
 ])
