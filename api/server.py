@@ -26,6 +26,7 @@ import fcntl
 import json
 import logging
 import logging.config
+import math
 import os
 import shutil
 import signal
@@ -40,9 +41,17 @@ AUTO_MOST = 4  # workers: 0 gives one per core up to this; each holds its own mo
 log = logging.getLogger("api.server")
 
 
-def cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+def cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
+    """The cores this process may run on: those it is pinned to, fewer under a cgroup CPU quota (a container's
+    ``--cpus``: ``cpu_max``)."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        quota, period = cpu_max.read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
 def serve(config: Path | None, index: Path | None, host: str | None, port: int | None, seed: Path | None,
@@ -66,7 +75,7 @@ def serve(config: Path | None, index: Path | None, host: str | None, port: int |
     try:
         (run_dir / "metrics").mkdir()
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(run_dir / "metrics")  # before any worker imports prometheus_client
-        os.environ[ENV] = json.dumps({**arguments, "run_dir": str(run_dir), "workers": count, "parent": os.getpid()})
+        os.environ[ENV] = json.dumps({**arguments, "run_dir": str(run_dir), "parent": os.getpid()})
         uvicorn.run("api.server:worker_app", factory=True, workers=count, host=settings.host, port=settings.port,
                     log_config=log_config("info"))
     finally:

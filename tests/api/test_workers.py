@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.server import cores
 from api.shared_limits import SharedRateLimiter
 from tests.conftest import API_KEY, EXAMPLES, REPO, UNLIMITED, Server, start_server, stop_server
 from tests.fakes.news_site import NewsSite
@@ -230,3 +231,11 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (FileNotFoundError, ProcessLookupError):
         return False
+
+
+def test_one_worker_per_core_counts_a_containers_cpu_quota(tmp_path: Path) -> None:
+    pinned = len(os.sched_getaffinity(0))
+    (tmp_path / "cpu.max").write_text("150000 100000\n")  # --cpus 1.5
+    assert cores(tmp_path / "cpu.max") == min(pinned, 2)
+    (tmp_path / "cpu.max").write_text("max 100000\n")
+    assert cores(tmp_path / "cpu.max") == pinned == cores(tmp_path / "missing")
