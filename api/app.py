@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from api import errors
 from api.observability import Metrics, RequestMiddleware
 from api.routes import answers, collections, documents, health, openai_compat, page
-from api.security import Gate, identify
+from api.security import Gate, Limiter, identify
 from api.settings import AppSettings
 from api.slack import http as slack_http
 from rag.services import Services
@@ -19,15 +19,17 @@ from rag.services import Services
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(services: Services, settings: AppSettings, metrics: Metrics | None = None) -> FastAPI:
+def create_app(services: Services, settings: AppSettings, metrics: Metrics | None = None,
+               limiter: Limiter | None = None) -> FastAPI:
     """``metrics``: the ones whose ``observe_stage`` the services were built to report to
-    (``build_services(..., telemetry=Telemetry(metrics.observe_stage))``); without, only requests are counted."""
+    (``build_services(..., telemetry=Telemetry(metrics.observe_stage))``); without, only requests are counted.
+    ``limiter``: the rate limit's buckets when shared with other worker processes (api/server.py)."""
     app = FastAPI(title="Articles Q&A", version="0.1.0", dependencies=[Depends(identify)],
                   description="Answers questions from indexed articles, citing the passage behind every sentence.")
     app.state.services = services
     app.state.settings = settings
     app.state.gate = Gate(settings.api_keys, settings.require_key_for_read, settings.api.rate_limit_per_minute,
-                          settings.api.public_collections)
+                          settings.api.public_collections, limiter)
     app.state.metrics = metrics = metrics or Metrics()
     metrics.count_documents(services.store.count)
     errors.install(app)

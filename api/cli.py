@@ -245,49 +245,13 @@ def search_cmd(query: str, index: IndexOpt = None, config: ConfigOpt = None, k: 
 def serve_cmd(index: IndexOpt = None, config: ConfigOpt = None,
               host: Annotated[str | None, typer.Option(help="Bind address [default 127.0.0.1]")] = None,
               port: Annotated[int | None, typer.Option(help="Port [default 8000]")] = None,
-              seed: Annotated[Path | None, typer.Option(help="Index this folder first if the index is empty")] = None) -> None:
+              seed: Annotated[Path | None, typer.Option(help="Index this folder first if the index is empty")] = None,
+              workers: Annotated[int | None, typer.Option(
+                  min=1, help="Worker processes [default: the `workers` setting, RAG_WORKERS; 0: one per core, at most 4]")] = None) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
-    import uvicorn
+    from api.server import serve
 
-    from api.app import create_app
-    from api.observability import Metrics, log_config
-    from api.settings import AppSettings
-    from rag.services import build_services
-    from rag.telemetry import Telemetry
-
-    settings = AppSettings.load(config, index_dir=index, host=host, port=port)
-    metrics = Metrics()
-    services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
-    if seed is not None and services.store.count()[1] == 0:
-        from index.files import index_paths
-
-        typer.echo(f"index is empty: indexing {seed}", err=True)
-        typer.echo(index_paths(services.indexer, [seed], services.settings.indexing).summary(), err=True)
-    if settings.feeds:
-        _poll_feeds_in_background(services)
-    uvicorn.run(create_app(services, settings, metrics), host=settings.host, port=settings.port,
-                log_config=log_config("info"))
-
-
-def _poll_feeds_in_background(services: Any) -> None:
-    """`feeds` in the settings: a daemon thread polls them every fetch.feed_every seconds while serving."""
-    import logging
-    import threading
-
-    from index.feeds import watch
-    from index.fetch import Fetcher
-
-    log = logging.getLogger("api.feeds")
-
-    def show(url: str, report: Any) -> None:
-        log.info("feed %s: %s", url, report.summary().replace("\n", ";"))
-
-    def run() -> None:
-        with Fetcher(services.settings.fetch) as fetcher:
-            watch(services.indexer, fetcher, _fetch_state(services), list(services.settings.feeds),
-                  services.settings.fetch.feed_every, show, threading.Event(), html=services.settings.indexing.html)
-
-    threading.Thread(target=run, name="feed-poller", daemon=True).start()
+    serve(config, index, host, port, seed, workers)
 
 
 @app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -1,6 +1,7 @@
 """Request ids, JSON logs and Prometheus metrics for every request, as one ASGI middleware.
 
-Every response carries ``X-Request-ID`` (the caller's, when it sends a sane one); every log line written
+Every response carries ``X-Request-ID`` (the caller's, when it sends a sane one), and ``X-Worker`` (the process
+id) when the server runs several worker processes; every log line written
 while a request is handled carries the same id. ``GET /metrics`` serves requests and latency per endpoint,
 and time per stage (embed, retrieve, rewrite, generate, verify): the services report to ``observe_stage``
 through the ``rag.telemetry.Telemetry`` they were built with.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import re
 import time
 import uuid
@@ -64,7 +66,13 @@ def log_config(level: str = "info") -> dict[str, Any]:
 
 
 class Metrics:
-    def __init__(self) -> None:
+    """``multiprocess``: one of a server's worker processes (api/server.py), prometheus_client's multiprocess mode
+    (``PROMETHEUS_MULTIPROC_DIR`` set before it was imported): ``render`` sums the requests, latency and stage
+    times of every worker, reads the documents and chunks from the shared store, and labels what is this
+    process's own (caches, coalescer, process memory and CPU) with ``worker``, its process id."""
+
+    def __init__(self, multiprocess: bool = False) -> None:
+        self.multiprocess = multiprocess
         self.registry = CollectorRegistry()
         self.requests = Counter("rag_requests", "HTTP requests by endpoint and status",
                                 ["method", "endpoint", "status"], registry=self.registry)
@@ -72,22 +80,61 @@ class Metrics:
                                  ["method", "endpoint"], buckets=_BUCKETS, registry=self.registry)
         self.stages = Histogram("rag_stage_duration_seconds", "Time per stage of answering",
                                 ["stage"], buckets=_BUCKETS, registry=self.registry)
+        self._counts: Callable[[], tuple[int, int]] = lambda: (0, 0)
+        if multiprocess:
+            # a Gauge here would be one more file per worker; the counts are the store's, read at each scrape
+            self._own = CollectorRegistry()
+            for collector in (CacheCollector(), CoalescerCollector(), ProcessCollector(registry=None)):
+                self._own.register(collector)
+            return
         self.documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
         self.chunks = Gauge("rag_chunks", "Chunks in the index", registry=self.registry)
+        self.documents.set_function(lambda: self._counts()[0])
+        self.chunks.set_function(lambda: self._counts()[1])
         self.registry.register(CacheCollector())
         self.registry.register(CoalescerCollector())
         ProcessCollector(registry=self.registry)  # process_resident_memory_bytes and friends
 
     def count_documents(self, counts: Callable[[], tuple[int, int]]) -> None:
         """Read the gauges of documents and chunks from ``counts`` (the store's) at each scrape."""
-        self.documents.set_function(lambda: counts()[0])
-        self.chunks.set_function(lambda: counts()[1])
+        self._counts = counts
 
     def observe_stage(self, stage: str, seconds: float) -> None:
         self.stages.labels(stage).observe(seconds)
 
     def render(self) -> tuple[bytes, str]:
-        return generate_latest(self.registry), CONTENT_TYPE_LATEST
+        if not self.multiprocess:
+            return generate_latest(self.registry), CONTENT_TYPE_LATEST
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # every worker's files, those of workers since replaced too
+        registry.register(_StoreCounts(self._counts))
+        registry.register(_Labelled(self._own, "worker", str(os.getpid())))
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+class _StoreCounts(Collector):
+    def __init__(self, counts: Callable[[], tuple[int, int]]) -> None:
+        self.counts = counts
+
+    def collect(self) -> Iterator[Metric]:
+        documents, chunks = self.counts()
+        yield GaugeMetricFamily("rag_documents", "Documents in the index", value=documents)
+        yield GaugeMetricFamily("rag_chunks", "Chunks in the index", value=chunks)
+
+
+class _Labelled(Collector):
+    """Another registry's metrics with one more label on every sample (which worker process they are of)."""
+
+    def __init__(self, registry: CollectorRegistry, label: str, value: str) -> None:
+        self.registry, self.label, self.value = registry, label, value
+
+    def collect(self) -> Iterator[Metric]:
+        for family in self.registry.collect():
+            family.samples = [sample._replace(labels={**sample.labels, self.label: self.value})
+                              for sample in family.samples]
+            yield family
 
 
 class CacheCollector(Collector):
@@ -125,6 +172,8 @@ class RequestMiddleware:
         self.app = app
         self.metrics = metrics
         self.log = logging.getLogger("api.access")
+        # which worker process answered, when a server has several (api/server.py): its figures in /metrics too
+        self.worker = [(b"x-worker", str(os.getpid()).encode())] if metrics.multiprocess else []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -141,7 +190,7 @@ class RequestMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message.setdefault("headers", [])
-                extra = [(b"x-request-id", rid.encode()), *_SECURITY_HEADERS]
+                extra = [(b"x-request-id", rid.encode()), *_SECURITY_HEADERS, *self.worker]
                 if not scope["path"].startswith(_NO_CSP):
                     extra.append((b"content-security-policy", CSP))
                 message["headers"] = [*message["headers"], *extra]

@@ -9,7 +9,7 @@ without a key, so people send a placeholder (``api_key="unused"``, ``Bearer sk-n
 request is served as an anonymous one (rate-limited by client address); a valid key is accepted and counted
 as that key. A wrong key gets 403 only where a key is needed: writing, or reading with ``require_key_for_read``.
 Each caller (a key, or a client address without one) has a token bucket of ``api.rate_limit_per_minute``
-requests.
+requests, one for the whole server (its worker processes share the buckets: api/shared_limits.py).
 
 Keys may be scoped to collections (``KEY@energy+markets``). Who is calling and which collections they read is
 worked out once per request, by a dependency the app puts on every route (``identify``); the services a route
@@ -27,7 +27,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
@@ -54,12 +54,21 @@ class RateLimiter:
             tokens = min(self.capacity, tokens + (now - last) * self.per_second)
             if tokens < 1.0:
                 self._buckets[caller] = (tokens, now)
-                wait = math.ceil((1.0 - tokens) / self.per_second)
-                raise RateLimited(f"too many requests; at most {int(self.capacity)} a minute per key. "
-                                  f"Retry in {wait} s.", retry_after=wait)
+                raise refusal(self.capacity, self.per_second, tokens)
             self._buckets[caller] = (tokens - 1.0, now)
             while len(self._buckets) > MAX_CALLERS:
                 self._buckets.popitem(last=False)
+
+
+def refusal(capacity: float, per_second: float, tokens: float) -> RateLimited:
+    """The 429 for a caller whose bucket holds ``tokens`` (< 1), with the seconds until it holds one."""
+    wait = math.ceil((1.0 - tokens) / per_second)
+    return RateLimited(f"too many requests; at most {int(capacity)} a minute per key. Retry in {wait} s.",
+                       retry_after=wait)
+
+
+class Limiter(Protocol):
+    def take(self, caller: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -74,14 +83,15 @@ class Access:
 
 class Gate:
     def __init__(self, key_hashes: list[str], require_key_for_read: bool, per_minute: int,
-                 public_collections: list[str] | None = None) -> None:
+                 public_collections: list[str] | None = None, limiter: Limiter | None = None) -> None:
+        """``limiter``: the token buckets, when not this process's own (api/shared_limits.py: a server's workers')."""
         self.keys: list[tuple[bytes, frozenset[str] | None]] = []
         for entry in key_hashes:
             digest, at, scope = entry.partition("@")
             self.keys.append((bytes.fromhex(digest), frozenset(scope.split("+")) if at else None))
         self.key_hashes = [digest for digest, _ in self.keys]
         self.require_key_for_read = require_key_for_read
-        self.limiter = RateLimiter(per_minute)
+        self.limiter = limiter if limiter is not None else RateLimiter(per_minute)
         if require_key_for_read:
             self.public: frozenset[str] | None = frozenset()
         elif public_collections is not None:

@@ -107,6 +107,9 @@ class AppSettings(Settings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(default=0, ge=0, le=64, description="Worker processes of `rag serve`, each with its own "
+                                                             "models and caches (about 1 GB at 10k chunks); 0: one "
+                                                             "per core, at most 4.")
     api: ApiSettings = ApiSettings()
     api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
                                                                     "sha256:HEX of a key), each optionally scoped "

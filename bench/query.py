@@ -1,5 +1,6 @@
-"""Query load over HTTP: our real service (`rag serve`) and the LangChain app, each one uvicorn worker, driven by
-bench/load.py in a separate process at 1, 8 and 32 concurrent clients; the server's peak RSS from /proc.
+"""Query load over HTTP: our real service (`rag serve` as shipped: one worker process per core, at most 4) and the
+LangChain app (one uvicorn worker), driven by bench/load.py in a separate process at 1, 8 and 32 concurrent clients;
+each server's CPU and peak RSS from /proc, its worker processes summed in (``server_workers``: how many).
 
 Run: .venv/bin/python bench/query.py --size 100k --clients 1,8,32 --duration 15 [--targets ours,ours-dense,langchain]
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, str(HERE))
 from build import langchain_dir, store_dir  # noqa: E402
 from corpus import CACHE, parse_size, size_label  # noqa: E402
 from launch import free_port, launch, stop  # noqa: E402
-from procstat import cpu_seconds, memory_mb  # noqa: E402
+from procstat import cpu_seconds, memory_mb, worker_processes  # noqa: E402
 
 NO_LIMIT = {"RAG_API__RATE_LIMIT_PER_MINUTE": "0", "HF_HUB_OFFLINE": "1"}
 # What each target serves: the command, extra environment, and the paths the load hits.
@@ -36,11 +37,15 @@ TARGETS: dict[str, tuple[str, dict[str, str], list[str]]] = {
 }
 
 
-def start(kind: str, size: int, env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start(kind: str, size: int, env: dict[str, str], log: Path,
+          workers: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """``workers``: our server's worker processes (``RAG_WORKERS``, which a checkout without the setting ignores);
+    None: as shipped."""
     port = free_port()
     if kind == "rag":
         command = [str(Path(sys.executable).parent / "rag"), "serve", "--port", str(port)]
-        env = {**os.environ, "RAG_INDEX_DIR": str(store_dir(size)), **env}
+        workers_env = {} if workers is None else {"RAG_WORKERS": str(workers)}
+        env = {**os.environ, "RAG_INDEX_DIR": str(store_dir(size)), **workers_env, **env}
     else:
         command = [sys.executable, str(HERE / "langchain_app.py"), "--index", str(langchain_dir(size)), "--port", str(port)]
         env = {**os.environ, **env}
@@ -76,7 +81,8 @@ def run(size: int, targets: list[str], clients: list[int], duration: float) -> l
                                                              / max(1, row["sent"] - sent), 2)
                     row["load_average"] = round(os.getloadavg()[0], 1)
                     sent = row["sent"]
-                    row.update({f"server_{k}": v for k, v in memory_mb(process.pid).items()})
+                    row.update({f"server_{k}": v for k, v in memory_mb(process.pid).items()})  # workers summed
+                    row["server_workers"] = worker_processes(process.pid)
                     row["server_ready_s"] = round(ready_s, 1)
                     results.append(row)
                     print(json.dumps(row), file=sys.stderr)

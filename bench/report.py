@@ -121,7 +121,10 @@ def sections(results: dict[str, Any], title: str) -> str:
         # server CPU per request and the load average beside each row, where the run recorded them
         extra = [k for k in ("server_cpu_ms_per_request", "load_average") if any(k in r for r in results["query"])]
         names = {"server_cpu_ms_per_request": "server CPU ms per request", "load_average": "load average"}
-        out += ["### Over HTTP (one uvicorn worker each; load from a separate process)", "",
+        workers = sorted({r.get("server_workers", 1) for r in results["query"] if r["target"] != "langchain"})
+        served = ("one uvicorn worker each" if workers == [1] else
+                  f"ours {' or '.join(map(str, workers))} worker processes, LangChain one uvicorn worker")
+        out += [f"### Over HTTP ({served}; load from a separate process)", "",
                 table(["server", "path", "clients", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms",
                        "server peak RSS MB", *(names[k] for k in extra)],
                       [[r["target"], r["path"], r["clients"], r["requests"], r["errors"], r["rps"], r["p50_ms"],

@@ -2,9 +2,10 @@
 back in one run, with the floor measured in the same run: for a shared machine, where only ratios inside one run
 mean anything.
 
-Each server (`rag serve`, one uvicorn worker, defaults: hybrid + evidence rerank reading the stored sentence
-rows) answers ``--questions`` warm-up questions, then is timed over as many others, one client, each request a
-wording new to it; the server's CPU seconds per timed request and its peak RSS are read from /proc. The servers
+Each server (`rag serve` with its defaults: hybrid + evidence rerank reading the stored sentence rows; one worker
+process per core since 2026-12-01) answers ``--questions`` warm-up questions, then is timed over as many others,
+one client, each request a wording new to it; the server's CPU seconds per timed request and its peak RSS are read
+from /proc (its worker processes summed in). The servers
 alternate (after, before, after, before, ...) for ``--rounds`` rounds, each round on new questions. The floor is
 bench/squad_search.py's: one ONNX query embedding on one thread without padding plus one exact FAISS search over
 the same chunk vectors, in this process.

@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from launch import free_port, launch, stop  # noqa: E402
+from procstat import memory_mb  # noqa: E402
 
 KEY = "soak-key-0123456789abcdef"
 FRAMES = ["{q}", "Tell me: {q}", "{q} Please answer briefly.", "Question: {q}", "{q} (according to the articles)"]
@@ -53,10 +54,8 @@ class Sample:
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    """The server's resident memory, its worker processes' summed in."""
+    return memory_mb(pid)["rss_mb"]
 
 
 def p95(values: list[float]) -> float:

@@ -30,10 +30,12 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import faiss  # noqa: E402
 import numpy as np  # noqa: E402
+from procstat import cpu_seconds, memory_mb  # noqa: E402
 
 from eval.benchmarks import squad2  # noqa: E402
 from rag.answer.evidence import SentenceVectors  # noqa: E402
@@ -88,12 +90,6 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (steadier than wall time on a shared machine)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def http_search(index: Path, questions: list[str], env: dict[str, str], code: Path = REPO,
                 warmup: list[str] | None = None) -> dict[str, float]:
     warmup = warmup or questions
@@ -111,7 +107,7 @@ def http_search(index: Path, questions: list[str], env: dict[str, str], code: Pa
                 time.sleep(0.2)
         rounds, cpu = [], 0.0
         for timed in (warmup, questions):  # warm-up questions differ: each timed one is new to both servers
-            cpu = _cpu_seconds(server.pid)
+            cpu = cpu_seconds(server.pid)
             times = []
             for q in timed:
                 body = json.dumps({"query": q, "k": 5}).encode()
@@ -120,13 +116,11 @@ def http_search(index: Path, questions: list[str], env: dict[str, str], code: Pa
                 urllib.request.urlopen(request, timeout=60).read()
                 times.append(time.perf_counter() - started)
             rounds.append(times)
-            cpu = _cpu_seconds(server.pid) - cpu
-        status = Path(f"/proc/{server.pid}/status").read_text()
-        peak = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+            cpu = cpu_seconds(server.pid) - cpu
         return {"p50_ms": pct(rounds[-1], 50), "p95_ms": pct(rounds[-1], 95),
                 "mean_ms": round(statistics.mean(rounds[-1]) * 1000, 2),
                 "server_cpu_ms_per_request": round(cpu / len(questions) * 1000, 2),
-                "server_peak_rss_mb": round(peak / 1024, 1)}
+                "server_peak_rss_mb": memory_mb(server.pid)["peak_rss_mb"]}
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -154,6 +154,10 @@ class StoreSettings(BaseModel):
                                                                   "inverted file with 8-bit codes instead of exact.")
     nprobe: int = Field(default=128, ge=1, le=65536, description="faiss: inverted lists searched per query (IVF; 128: recall@10 0.95 at 1M).")
     mmap: bool = Field(default=True, description="faiss: memory-map the vectors for searching instead of loading them.")
+    write_wait: float | None = Field(
+        default=None, ge=0, le=600, description="Seconds a write waits for another process's write to end before "
+                                                "index_locked. Unset: faiss refuses at once (10 s in `rag serve` "
+                                                "with several workers, whose writes queue), postgres waits 10 s.")
 
     @model_validator(mode="after")
     def _postgres_needs_url(self) -> StoreSettings:

@@ -75,9 +75,11 @@ class Server:
 
 def start_server(index_dir: Path, log: Path, extra_env: dict[str, str] | None = None,
                  args: list[str] | None = None, module: list[str] | None = None) -> Server:
-    """``module``: what to run instead of ``-m api.cli serve`` (it must take --port)."""
+    """``module``: what to run instead of ``-m api.cli serve`` (it must take --port). One worker process unless
+    ``args`` or ``extra_env`` say otherwise (as shipped, one per core): a test server loads its models once, and
+    its /metrics carry no worker labels; tests/api/test_workers.py runs two."""
     port = free_port()
-    env = {**os.environ, "RAG_INDEX_DIR": str(index_dir), **(extra_env or {})}
+    env = {**os.environ, "RAG_INDEX_DIR": str(index_dir), "RAG_WORKERS": "1", **(extra_env or {})}
     handle = open(log, "wb")
     command = module or ["-m", "api.cli", "serve"]
     process = subprocess.Popen([sys.executable, *command, "--port", str(port), *(args or [])],

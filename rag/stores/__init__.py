@@ -20,8 +20,9 @@ def make_store(settings: Settings, embedder_id: str, dim: int) -> Store:
         from rag.stores.postgres import PostgresStore
 
         assert settings.store.url is not None  # checked by StoreSettings
-        return PostgresStore(settings.store.url.get_secret_value(), embedder_id, dim, chunking=chunking)
+        wait = 10.0 if settings.store.write_wait is None else settings.store.write_wait
+        return PostgresStore(settings.store.url.get_secret_value(), embedder_id, dim, chunking=chunking, lock_timeout=wait)
     from rag.stores.faiss_sqlite import FaissStore
 
     return FaissStore(settings.index_dir, embedder_id, dim, chunking=chunking, ivf_threshold=settings.store.ivf_threshold,
-                      nprobe=settings.store.nprobe, mmap=settings.store.mmap)
+                      nprobe=settings.store.nprobe, mmap=settings.store.mmap, lock_timeout=settings.store.write_wait or 0.0)
