@@ -25,8 +25,7 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-# up to two words between "which" and its noun: "Which U.S. officials", "Which Australian company"
-_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w[\w.&'-]* ){0,2}"
+_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
