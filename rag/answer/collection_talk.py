@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+from rag.answer.mentions import thing_mentioned
+
 # the collection in the plural (and "the article"): "the report", "the source", "the document" in the singular
 # are usually one the articles speak of ("According to the report, how many ...?"), so they stay
 _COLLECTION = r"(?:articles?|sources|reports|stories|documents|texts|outlets|news coverage)"
@@ -71,6 +73,8 @@ def _asked_by_agreement(question: str) -> str | None:
 def without_collection_talk(question: str) -> str:
     """The question without its clauses about the collection; the question itself when that would leave
     too little to ask ("What do the articles say?")."""
+    if thing_mentioned(question) is not None:  # "Where is X mentioned in the articles?" asks for the articles
+        return question
     asked = _asked_by_agreement(question)
     text = asked or question
     for pattern in _TALK:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rag.answer.answerer import Answerer
+from rag.answer.collection_talk import without_collection_talk
 from rag.answer.mentions import thing_mentioned
 from rag.services import build_services
 from rag.settings import Settings
@@ -22,6 +23,7 @@ from tests.rag.answerers import extractive_answerer, passage
     ("Which of the articles cite the port authority?", "the port authority"),
     ("Which article talks about cobalt refining?", "cobalt refining"),
     ("Where is Mountain Pass mentioned?", "Mountain Pass"),
+    ("Where is Mountain Pass mentioned in the articles?", "Mountain Pass"),
     ("In which articles is the WTO discussed?", "the WTO"),
     ("Which articles are about cobalt?", None),  # what they are about is not where a name appears
     ("Which companies mention cobalt?", None),  # companies, not the collection
@@ -29,6 +31,8 @@ from tests.rag.answerers import extractive_answerer, passage
 ])
 def test_a_question_asking_which_articles_mention_something(question: str, thing: str | None) -> None:
     assert thing_mentioned(question) == thing
+    if thing is not None:  # its words about the articles are what it asks: not read off as talk about them
+        assert without_collection_talk(question) == question
 
 
 @pytest.fixture(scope="module")
