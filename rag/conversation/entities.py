@@ -62,6 +62,7 @@ class Mention:
     role: float  # grammatical role: 1.5 subject, 1.2 object, 1.0 otherwise
     plural: bool
     start: int
+    by_head: bool = False  # typed by its head word ("The Treasury Secretary"), not by the recognizer
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,10 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS:
             continue
         if root.pos_ == "PROPN":
-            kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else "name"
-            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_), root.tag_ == "NNPS", chunk.start_char))
+            # "The Treasury Secretary", "the Penobscot River": a name whose head says its kind is of that kind
+            kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else _kind_of_head(root.lower_)
+            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_), root.tag_ == "NNPS",
+                               chunk.start_char, kind not in ("work", "name")))
         elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
             tokens = list(chunk)
             lead = tokens[0].lower_ in _LEAD_DETERMINERS
@@ -165,6 +168,11 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                 phrase = "the " + phrase
             out.append(Mention(phrase, "thing", root.lower_, _role(root.dep_), root.tag_ == "NNS", chunk.start_char))
     return sorted(out, key=lambda m: m.start)
+
+
+def _kind_of_head(head: str) -> str:
+    """The kind a proper name's head word says it is ("secretary": a person), or "name" when it says none."""
+    return next((kind for kind in ("person", "org", "work", "place") if head in TYPE_NOUNS[kind]), "name")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -191,7 +199,8 @@ def references(text: str) -> list[Reference]:
             out.append(Reference(token.idx, token.idx + len(token.text), token.text, PRONOUNS[low], None, possessive,
                                  low in PLURAL_PRONOUNS, token.dep_ in ("nsubj", "nsubjpass")))
         elif demonstrative(token):
-            plural = low in ("those", "these")
+            # "any of that", "all of this": a share of what was said, which may have been several things
+            plural = low in ("those", "these") or _partitive(token)
             out.append(Reference(token.idx, token.idx + len(token.text), token.text,
                                  PRONOUNS["they" if plural else "it"], None, False, plural, token.dep_ == "nsubjpass"))
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
@@ -220,6 +229,15 @@ def demonstrative(token: Any) -> bool:
     """Whether ``token`` is a demonstrative pronoun pointing back at a thing named earlier."""
     roles = _DEMONSTRATIVE_ROLES.get(token.lower_)
     return roles is not None and token.pos_ == "PRON" and token.tag_ == "DT" and token.dep_ in roles
+
+
+_QUANTIFIERS = frozenset("any all some none most much each either neither".split())
+
+
+def _partitive(token: Any) -> bool:
+    """The demonstrative is what a quantifier takes a part of: "Has any of that been codified?"."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _QUANTIFIERS
 
 
 def _dummy_it(token: Any) -> bool:

@@ -50,6 +50,7 @@ class Reading:
     rule: str  # which reading made it
     leans: bool = False  # the turn depends on the conversation
     entities: list[str] = field(default_factory=list)  # the most salient names of the conversation
+    people: list[str] = field(default_factory=list)  # the people it names, most salient first
     topic: list[str] = field(default_factory=list)  # those, then key terms of the previous user turns
     cited: str = ""  # what the previous answer cited
     users: list[str] = field(default_factory=list)  # the earlier user turns that count, oldest first
@@ -89,6 +90,7 @@ class Reader:
         reading.topic = self._topic(entities, turns, previous, reading.query)
         named = {e.mention.text for e in entities if e.mention.kind != "thing"}
         reading.entities = [t for t in reading.topic if t in named]
+        reading.people = [e.mention.text for e in entities if e.mention.kind == "person"][:MAX_TOPIC_ENTITIES]
         reading.cited = turns.answers[-1]
         reading.users, reading.answers = turns.users, turns.answers
         reading.trace["entities"] = [{"text": e.mention.text, "kind": e.mention.kind, "salience": round(e.salience, 2)}
@@ -130,8 +132,9 @@ class Reader:
             about = None  # "How about version 6.16? Does it include other changes?": the turn says what it asks
         elif about and _QUESTION.match(about.group("x")):  # "what about why can't I apply a code?": its own question
             turn, about = about.group("x")[:1].upper() + about.group("x")[1:].rstrip(" ?.!") + "?", None
-        if about:
-            substituted = rules.what_about(previous, about.group("x"), self.embedder)
+        phrase = about.group("x") if about else rules.and_phrase(turns.turn)
+        if phrase:
+            substituted = rules.what_about(previous, phrase, self.embedder)
             if substituted is not None:
                 return self._checked(turn, substituted, "what about", [previous], leans=True,
                                      replaced=["what about", "how about"])

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.conversation.entities import Mention, Reference, load_nlp, mentions, references
+from rag.conversation.entities import TYPE_NOUNS, Mention, Reference, load_nlp, mentions, references
 from rag.text import content_terms
 
 RECENCY = 0.6
@@ -94,13 +94,17 @@ def _own_antecedent(turn: str, ref: Reference, m: Mention) -> bool:
     return same_sentence and m.plural == ref.plural and (ref.subject or ref.plural)
 
 
+TITLE_FIT = 0.5  # a name typed by its head ("the Treasury Secretary") fits less than a recognized one ("Scott Bessent")
+
+
 def _fit(ref: Reference, m: Mention) -> float:
-    fit = ref.fits.get(m.kind, 0.0)
+    fit = ref.fits.get(m.kind, 0.0) * (TITLE_FIT if m.by_head else 1.0)
     if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
         return 0.6  # untyped names (no spaCy): "he" may mean any of them
     if m.kind == "thing":
-        if ref.noun is not None:
-            fit = 1.0 if m.head.rstrip("s") == ref.noun.rstrip("s") else fit
+        if ref.noun is not None:  # "the deal" is "the short-term agreement", not "the economist"
+            same = m.head.rstrip("s") == ref.noun.rstrip("s")
+            fit = 1.0 if same else fit if _kind_noun(m.head) == _kind_noun(ref.noun) is not None else 0.0
         if ref.plural != m.plural:
             return 0.0
     elif ref.plural and m.kind in ("person",):
@@ -110,6 +114,12 @@ def _fit(ref: Reference, m: Mention) -> float:
     elif m.kind == "place" and ref.noun is None and m.role >= 1.5:
         return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it"
     return fit
+
+
+def _kind_noun(noun: str) -> str | None:
+    """The kind a noun names ("agreement": a deal), or None."""
+    word = noun.lower()
+    return next((kind for kind, nouns in TYPE_NOUNS.items() if word in nouns or word.rstrip("s") in nouns), None)
 
 
 _MARKERS = re.compile(r"\(about:|\[\d+\]|Sources:")

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.conversation.entities import mentions
+from rag.conversation.entities import mentions, parse
 from rag.protocols import Embedder
 from rag.text import QUESTION_WORDS, STOPWORDS
 
@@ -20,6 +20,8 @@ WHAT_ABOUT = re.compile(r"^(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(
 OTHERS = re.compile(r"^(?:and|but|so)?[\s,]*(?:(?:are|were|is)\s+there\s+)?(?:any\s+)?"
                     r"(?:others?|other\s+ones|more|anything\s+else|anyone\s+else|who\s+else|what\s+else|"
                     r"which\s+others?|who\s+are\s+the\s+others)[\s?.!]*$", re.I)
+# "And of magnet production?", "And Australia?": a phrase without a verb after "and" asks the previous question of it
+_AND_PHRASE = re.compile(r"^\s*(?:and|or)\s+(?P<x>[^?.!]{1,80}?)[\s?.!]*$", re.I)
 _PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+)*")
@@ -29,6 +31,20 @@ SUBSTITUTE_MIN_SIMILARITY = 0.15
 def _is_content(word: str) -> bool:
     low = word.lower()
     return low not in STOPWORDS and low not in QUESTION_WORDS and len(low) > 1
+
+
+def and_phrase(turn: str) -> str | None:
+    """The phrase of a turn that is "and" and a phrase with no verb ("And of magnet production?"), or None."""
+    match = _AND_PHRASE.match(turn)
+    if match is None:
+        return None
+    phrase = match.group("x").strip()
+    if phrase.split()[0].lower() in QUESTION_WORDS:
+        return None  # "and who announced it?": a question of its own
+    doc = parse(phrase)
+    if doc is None:
+        return phrase if len(phrase.split()) <= 4 else None
+    return None if any(t.pos_ in ("VERB", "AUX") for t in doc) else phrase
 
 
 def others(previous: str, last_answer: str) -> str:

@@ -203,3 +203,31 @@ def test_how_about_followed_by_a_question_of_its_own_is_not_a_substitution(reade
     reading = reader.read(conversation("What changed in version 6.15.0?", "It fixed two bugs [1].",
                                        "BTW, how about version 6.16.0? Does it include any other changes?"))
     assert reading.rule != "what about" and "6.16.0" in reading.query and "include any other changes?" in reading.query
+
+
+def test_a_title_named_in_an_answer_is_a_person_not_the_deal(reader: Reader) -> None:
+    # "The Treasury Secretary" is a proper name whose head says it is a person: "the deal" cannot mean it
+    reading = reader.read(conversation("Who is Scott Bessent?", "The Treasury Secretary [1].",
+                                       "When does he want the deal finalized?"))
+    assert reading.query == "When does Scott Bessent want the deal finalized?"
+
+
+def test_and_with_a_phrase_asks_the_previous_question_of_it(reader: Reader) -> None:
+    history = ("What is China's share of rare earth processing?", "85-90% [1].")
+    reading = reader.read(conversation(*history, "And of magnet production?"))
+    assert (reading.query, reading.rule) == ("What is China's share of magnet production?", "what about")
+    # "and" with a question of its own is that question
+    assert reader.read(conversation(*history, "And who announced it?")).rule != "what about"
+
+
+def test_any_of_that_is_the_things_asked_about(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What U.S. restrictions might be relaxed?", "Jet engine components and enriched uranium [1].",
+        "Has any of that been codified?"))
+    assert reading.query == "Has any of the U.S. restrictions been codified?"
+
+
+def test_the_deal_is_no_other_thing_named_before(reader: Reader) -> None:
+    reading = reader.read(conversation("Which economist spoke about the port?", "Dr. Mara Okafor [1].",
+                                       "What did she call the deal?"))
+    assert reading.query == "What did Mara Okafor call the deal?"
