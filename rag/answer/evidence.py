@@ -343,8 +343,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
     kinds = K.asked(question)
     q_terms = list(dict.fromkeys(content_terms(question)))
-    # "take place" of "When did the talks take place?": held, it counts; missing, it is not asked of the sentence
-    light = happening_terms(question, kinds)
+    # "take place" of "When did the talks take place?", "call" of "What did Chen call the deal?": held, it counts;
+    # missing, it is not asked of the sentence
+    light = happening_terms(question, kinds) | quotes.naming_verbs(question)
     if not any(t not in light for t in q_terms):
         light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}

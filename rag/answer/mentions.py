@@ -22,7 +22,9 @@ MOST = 6  # articles quoted at most
 _COLLECTION = r"(?:articles?|sources?|reports?|stories|story|documents?|texts?|pieces?|outlets?)"
 _MENTION = (r"(?:mention(?:s|ed)?|discuss(?:es|ed)?|talk(?:s|ed)? about|cover(?:s|ed)?|name(?:s|d)?|refer(?:s|red)? to|"
             r"bring(?:s)? up|brought up|quote(?:s|d)?|cite(?:s|d)?|say(?:s)? anything about|said anything about|"
-            r"deal(?:s|t)? with|write(?:s)? about|wrote about)")
+            r"deal(?:s|t)? with|write(?:s)? about|wrote about|"
+            # "Which article says one year?": where a figure or a claim is given
+            r"say(?:s)?|said|report(?:s|ed)?|state(?:s|d)?|claim(?:s|ed)?)")
 _QUESTIONS = [
     # "Which articles mention Lynas?", "What sources discussed the WTO?", "Which of the articles cite CSIS?"
     re.compile(rf"^\s*(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?{_COLLECTION}\s+(?:also\s+)?{_MENTION}\s+"
@@ -41,6 +43,8 @@ def thing_mentioned(question: str) -> str | None:
         match = pattern.match(question)
         if match is not None:
             thing = match.group("thing").strip(" ,\"'\u201c\u201d")
+            if re.match(r"that\s", thing, re.I):
+                return None  # "Which articles say that the deal lasts 90 days?": a claim to find, not a thing named
             return thing if content_terms(thing) else None
     return None
 

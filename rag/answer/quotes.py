@@ -14,12 +14,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.claims.kinds import SPEECH_VERBS, Value
+from rag.text import content_terms
 
 _OPENS = re.compile(r"^\s*[\u201c\"\u2018]")
 _CLOSES = re.compile(r"[\u201d\"\u2019](?!\w)")
 # What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry".
 _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"\u2019],?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
                           rf"\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
+
+
+# "What did Laura Chen call the deal?", "How did analysts describe it?": what someone called a thing is what they
+# said of it, in words of their own; the question's verb is rarely in the sentence that quotes them
+_CALLED = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?:[\w.'\u2019-]+\s+){1,4}?"
+                     r"(?P<verb>call|describe|characteri[sz]e|label|dub|term)\b", re.IGNORECASE)
+
+
+_SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?:[\w.'\u2019-]+\s+){1,4}?"
+                   r"(?:say|tell|think|mean|warn|argue|add|note|explain|claim|predict|write)\b", re.IGNORECASE)
+
+
+def asks_what_was_said(question: str) -> bool:
+    """The question asks what someone said or called something ("What did Chen say about the deal?")."""
+    return bool(_CALLED.match(question) or _SAID.match(question))
+
+
+def naming_verbs(question: str) -> frozenset[str]:
+    """The terms of a question's verb of naming ("call" of "What did Chen call the deal?"): held, it counts;
+    missing, it is not asked of the sentence."""
+    match = _CALLED.match(question)
+    return frozenset(content_terms(match.group("verb"))) if match else frozenset()
 
 
 def attributed(sentence: str) -> bool:

@@ -29,11 +29,15 @@ FLOOR = 0.25  # similarity to the question with its topic below which a passage 
 
 
 def off_topic(passages: Sequence[Passage], topic_vector: np.ndarray, stored: Mapping[str, np.ndarray],
-              floor: float = FLOOR) -> list[str]:
+              floor: float = FLOOR, people: Sequence[str] = ()) -> list[str]:
     """The chunk ids of the passages about something else than the conversation's reading of the turn. A
-    passage without a stored vector is not judged."""
+    passage without a stored vector is not judged, nor one that names a person the conversation is about: a
+    quotation of "Dr. Laura Chen" under the heading "Industry Response and Outlook" is far from "What did Laura
+    Chen call the deal?" by its vector, yet it is hers."""
+    names = [n.lower() for n in people if n.strip()]
     return [p.chunk_id for p in passages
-            if p.chunk_id in stored and float(np.dot(topic_vector, stored[p.chunk_id])) < floor]
+            if p.chunk_id in stored and float(np.dot(topic_vector, stored[p.chunk_id])) < floor
+            and not any(n in p.text.lower() for n in names)]
 
 
 def strays(cited: Sequence[str], off: Sequence[str]) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.answer.quotes import asks_what_was_said
 from rag.conversation.on_topic import off_topic
 from rag.conversation.reader import Reading
 from rag.conversation.topic import cited_documents, topic_query
@@ -73,7 +74,9 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     if agreed is not None and all(p.doc_id != agreed.doc_id for p in passages):
         passages = [pool[agreed.chunk_id], *passages][:k]
     # passages about something else may not answer the follow-up alone (rag/conversation/on_topic.py)
-    off = off_topic(passages, vectors[1], stored) if topic is not None else []
+    # a quotation is far in meaning from the question what its speaker said; it is theirs all the same
+    people = reading.people if asks_what_was_said(reading.query) else []
+    off = off_topic(passages, vectors[1], stored, people=people) if topic is not None else []
     return passages, {"searches": texts, "cited_documents": cited, "weights": {**WEIGHTS, "topic": TOPIC_WEIGHT},
                       "off_topic": off, "agreed": agreed.chunk_id if agreed is not None else None}
 

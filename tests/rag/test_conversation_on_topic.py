@@ -28,6 +28,9 @@ def test_a_passage_far_from_the_topic_reading_is_off_topic(minilm) -> None:  # t
     assert off_topic(passages, topic, stored) == ["credit-0"]
     assert off_topic(passages, topic, stored, floor=-1.0) == []  # the floor decides
     assert off_topic(passages, topic, {}) == []  # no stored vector: not judged
+    # a passage naming a person the conversation is about is about the conversation, whatever its vector
+    assert off_topic(passages, topic, stored, people=["Lenders"]) == []
+    assert off_topic(passages, topic, stored, people=["Steve Carell"]) == ["credit-0"]
     assert 0.0 < FLOOR < 1.0
 
 
@@ -61,3 +64,16 @@ def test_a_follow_up_about_the_conversation_keeps_its_passage(engine) -> None:  
     assert answer.grounded and {c.doc_id for c in answer.citations} == {"series"}
     assert "set_aside" not in answer.trace["query"]
 
+
+
+def test_a_quotation_of_the_person_asked_about_is_kept_for_what_they_said(tmp_path_factory, minilm) -> None:  # type: ignore[no-untyped-def]
+    # the quotation sits among dock news: by its vector the passage is far from the conversation (0.12)
+    quote = ("Dock workers unloaded soybeans, copper cathodes and timber as freight rates climbed. \u201cThis is a "
+             "strategic pause, not a resolution,\u201d said Dr. Mara Okafor. Warehouses near the harbour are full and "
+             "trucks queue for hours at the gates.")
+    engine = engine_over({"outlook.txt": quote, "series.txt": "The Office\n\n" + SERIES, "credit.txt": "Credit scores\n\n" + CREDIT},
+                         tmp_path_factory.mktemp("quote-corpus"), tmp_path_factory.mktemp("quote-index"), minilm)
+    history = ("Which economist spoke about the television series?", "Dr. Mara Okafor, a trade economist [1].")
+    answer = chat(engine, *history, "What did she call the deal?")
+    assert answer.grounded and "strategic pause" in answer.answer
+    assert not any(c.startswith("outlook") for c in answer.trace["query"]["off_topic"])

@@ -25,6 +25,9 @@ from tests.rag.answerers import extractive_answerer, passage
     ("Where is Mountain Pass mentioned?", "Mountain Pass"),
     ("Where is Mountain Pass mentioned in the articles?", "Mountain Pass"),
     ("In which articles is the WTO discussed?", "the WTO"),
+    ("Which article says one year?", "one year"),  # where a figure is given
+    ("Which sources reported the 70% figure?", "the 70% figure"),
+    ("Which articles say that the deal lasts 90 days?", None),  # a claim to find: answered as a question
     ("Which articles are about cobalt?", None),  # what they are about is not where a name appears
     ("Which companies mention cobalt?", None),  # companies, not the collection
     ("When did Karinga Resources open?", None),

@@ -10,7 +10,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, describe, find_conflicts
 from rag.answer.events import dated_event, happening_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.quotes import continues
+from rag.answer.quotes import asks_what_was_said, continues, naming_verbs
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, answers_as, asked, asks_speaker, asks_who_acts, fits, in_question
 from rag.claims.parse import names
@@ -219,3 +219,25 @@ def test_a_possessive_inside_a_capitalized_span_joins_two_names() -> None:
 def test_two_parties_joined_by_a_hyphen_before_a_noun_are_no_name() -> None:
     assert [v.text for v in analyze(["The U.S.-China rare earth deal operates within broader patterns."])[0]] == []
     assert "Rolls-Royce" in [v.text for v in analyze(["Rolls-Royce engines power the jet."])[0]]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What did Mara Okafor call the deal?", {"call"}),
+    ("How did the analysts describe the pause?", {"describe"}),
+    ("What does the ministry call its new rules?", {"call"}),
+    ("What is a call option?", set()),  # no one is asked what they called something
+    ("Who called the meeting?", set()),
+])
+def test_the_verb_of_a_question_asking_what_someone_called_a_thing(question: str, expected: set[str]) -> None:
+    assert naming_verbs(question) == expected
+    assert asks_what_was_said(question) is bool(expected)
+
+
+def test_a_question_asking_what_someone_said() -> None:
+    assert asks_what_was_said("What did Scott Bessent say about the reports?")
+    assert not asks_what_was_said("Where did Laura Chen earn her doctorate?")
+
+
+def test_what_someone_called_a_thing_is_answered_by_their_quotation(generator: Answerer) -> None:
+    answer = generator.answer("What did Mara Okafor call the deal?", [passage("trade", _QUOTED)])
+    assert answer.grounded and "a pause, not a settlement" in answer.answer
