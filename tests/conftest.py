@@ -29,6 +29,15 @@ def rare_earths() -> Path:
     return RARE_EARTHS
 
 
+@pytest.fixture(scope="module")
+def site(rare_earths: Path):  # type: ignore[no-untyped-def]
+    """The rare-earth articles served as a news site on loopback (pages, RSS feed, wire copies)."""
+    from tests.fakes.news_site import NewsSite
+
+    with NewsSite(rare_earths) as running:
+        yield running
+
+
 @pytest.fixture(scope="session")
 def minilm():  # type: ignore[no-untyped-def]
     from rag.embedders import MiniLMEmbedder

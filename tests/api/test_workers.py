@@ -65,12 +65,6 @@ def _metric(text: str, name: str, **labels: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def site(rare_earths: Path) -> Iterator[NewsSite]:
-    with NewsSite(rare_earths) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
 def workers(tmp_path_factory: pytest.TempPathFactory, site: NewsSite) -> Iterator[Server]:
     """Two workers over an empty FAISS index: --seed indexes examples/, `feeds` polls the loopback site."""
     base = tmp_path_factory.mktemp("workers")

@@ -4,7 +4,6 @@ and the whole passage with the cited sentence highlighted, all inserted as text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -12,12 +11,6 @@ import pytest
 from tests.conftest import API_KEY, Server, start_server, stop_server
 from tests.fakes.news_site import NewsSite
 from tests.web.test_page import ask, browser  # noqa: F401 - the browser fixture, shared
-
-
-@pytest.fixture(scope="module")
-def site(rare_earths: Path) -> Iterator[NewsSite]:
-    with NewsSite(rare_earths) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
