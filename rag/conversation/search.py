@@ -39,6 +39,7 @@ from rag.types import Filters, Passage
 TOPIC_WEIGHT = 1.0  # similarity to the question with its topic, beside similarity to the question (1.0)
 WEIGHTS = {"question": 2.0, "pool": 1.0}  # reciprocal-rank weights of the question's ranking and the pool's
 DEPTH = 10  # taken from each search into the pool
+KEYWORD_LEAD = 2.0  # a keyword score this many times every other passage's: the question's own match leads
 
 
 def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | None) -> tuple[list[Passage], dict[str, Any]]:
@@ -73,12 +74,16 @@ def search(retriever: Retriever, reading: Reading, k: int, filters: Filters | No
     agreed = _agreed(nearest)
     if agreed is not None and all(p.doc_id != agreed.doc_id for p in passages):
         passages = [pool[agreed.chunk_id], *passages][:k]
+    decisive = _decisive(question)
+    if decisive is not None:
+        passages = [decisive, *[p for p in passages if p.chunk_id != decisive.chunk_id]][:k]
     # passages about something else may not answer the follow-up alone (rag/conversation/on_topic.py)
     # a quotation is far in meaning from the question what its speaker said; it is theirs all the same
     people = reading.people if asks_what_was_said(reading.query) else []
     off = off_topic(passages, vectors[1], stored, people=people) if topic is not None else []
     return passages, {"searches": texts, "cited_documents": cited, "weights": {**WEIGHTS, "topic": TOPIC_WEIGHT},
-                      "off_topic": off, "agreed": agreed.chunk_id if agreed is not None else None}
+                      "off_topic": off, "agreed": agreed.chunk_id if agreed is not None else None,
+                      "decisive": decisive.chunk_id if decisive is not None else None}
 
 
 def _agreed(nearest: dict[str, list[Passage]]) -> Passage | None:
@@ -93,6 +98,20 @@ def _agreed(nearest: dict[str, list[Passage]]) -> Passage | None:
     if question and topic and question[0].doc_id == topic[0].doc_id:
         return topic[0]
     return None
+
+
+def _decisive(question: list[Passage]) -> Passage | None:
+    """The question's own first passage when its keyword score is ``KEYWORD_LEAD`` times any other's: it alone
+    holds a name or a rare word of the question ("What did Laura Chen call the deal?": the one passage quoting
+    her, 7.7 against 2.5). The conversation's topic widens a follow-up that could mean several things; it does
+    not overrule such a match. (MTRAG's keyword scores never lead so far: no answer there changes.)"""
+    if not question:
+        return None
+    top = question[0].scores.get("keyword")
+    others = [p.scores["keyword"] for p in question[1:] if p.scores.get("keyword") is not None]
+    if top is None or not others or top < KEYWORD_LEAD * max(others):
+        return None
+    return question[0]
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:

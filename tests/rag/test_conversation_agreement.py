@@ -90,3 +90,18 @@ def test_a_first_turn_searches_as_asked() -> None:
     passages, trace = search(retriever, Reading(query="Mortgage scams", rule="first turn"), 5, None)  # type: ignore[arg-type]
     assert [p.doc_id for p in passages] == [f"words{i}" for i in range(5)]
     assert "agreed" not in trace
+
+
+def test_a_passage_the_question_alone_matches_by_far_leads_the_passages() -> None:
+    # both readings agree on "answer", but the question's own search found one passage with a keyword score
+    # far above the others' (a name only it holds): that match is not overruled by the conversation's topic
+    retriever = _retriever(np.array([0.8, 0.6, 0.0], dtype=np.float32))
+    for i, p in enumerate(retriever.own):
+        p.scores["keyword"] = 7.7 if i == 0 else 2.5
+    passages, trace = search(retriever, _reading(), 5, None)  # type: ignore[arg-type]
+    assert passages[0].chunk_id == "words0#0" and trace["decisive"] == "words0#0"
+    assert "answer" in [p.doc_id for p in passages]  # the agreed document stays among them
+    for p in retriever.own[1:]:  # a lead of less than twice is no decisive match
+        p.scores["keyword"] = 5.0
+    passages, trace = search(retriever, _reading(), 5, None)  # type: ignore[arg-type]
+    assert passages[0].doc_id == "answer" and trace["decisive"] is None
