@@ -381,13 +381,22 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
               parsed, common, None if lexical_only else vectors)
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
+    speaker = _terms(quotes.speaker_asked(question))
     for c in scored:
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
         c.mismatch = mismatch(question, c.text) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
+        if speaker and not c.mismatch and not speaker <= _said_by(c):
+            # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
+            c.mismatch = "does not name whom the question asks about"
         if c.mismatch:
             c.score -= OFF_FOCUS
             c.on_scope = False
+
+
+def _said_by(c: Candidate) -> frozenset[str]:
+    """The terms that may name who said a sentence: its own, its quotation's other sentence, its antecedent."""
+    return frozenset(c.terms).union(*(_terms(part) for part in c.parts), _terms(c.antecedent), c.context)
 
 
 def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_vector: np.ndarray) -> np.ndarray:

@@ -29,8 +29,25 @@ _CALLED = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will
                      r"(?P<verb>call|describe|characteri[sz]e|label|dub|term)\b", re.IGNORECASE)
 
 
+# Not "add", "mean", "write", "note": "What did Watt add to the steam engine?", "What does 'Pax Mongolica' mean?"
+# ask what was done or what a word means, not what someone said.
 _SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?:[\w.'\u2019-]+\s+){1,4}?"
-                   r"(?:say|tell|think|mean|warn|argue|add|note|explain|claim|predict|write)\b", re.IGNORECASE)
+                   r"(?:say|tell|think|warn|argue|explain|claim|predict)\b", re.IGNORECASE)
+
+
+_SPEAKER = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
+                      r"(?:say|tell|think|warn|argue|explain|claim|predict|call|describe|"
+                      r"characteri[sz]e|label|dub|term)\b", re.IGNORECASE)
+
+
+def speaker_asked(question: str) -> str:
+    """The last name of whom a question asks what they said ("Chen" of "What did Dr. Laura Chen say about the
+    deal?"), or "" when no one is named ("What did analysts say?", "What did she call it?")."""
+    match = _SPEAKER.match(question)
+    if match is None:
+        return ""
+    names = [w for w in match.group("who").split() if w[:1].isupper() and content_terms(w)]
+    return re.sub(r"(?:['\u2019]s?|\.)$", "", names[-1]) if names else ""
 
 
 def asks_what_was_said(question: str) -> bool:

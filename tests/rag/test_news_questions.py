@@ -10,7 +10,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, describe, find_conflicts
 from rag.answer.events import dated_event, happening_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.quotes import asks_what_was_said, continues, naming_verbs
+from rag.answer.quotes import asks_what_was_said, continues, naming_verbs, speaker_asked
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, answers_as, asked, asks_speaker, asks_who_acts, fits, in_question
 from rag.claims.parse import names
@@ -241,3 +241,25 @@ def test_a_question_asking_what_someone_said() -> None:
 def test_what_someone_called_a_thing_is_answered_by_their_quotation(generator: Answerer) -> None:
     answer = generator.answer("What did Mara Okafor call the deal?", [passage("trade", _QUOTED)])
     assert answer.grounded and "a pause, not a settlement" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What does Trump say about the deal?", "Trump"),
+    ("What did Dr. Mara Okafor say about the halt?", "Okafor"),
+    ("What did Reuters say about the port?", "Reuters"),
+    ("What did analysts say about the halt?", ""),  # no one named
+    ("What did she call it?", ""),
+    ("What did Watt add to the steam engine?", ""),  # what was done, not said
+    ("What does 'Pax Mongolica' mean?", ""),  # what a word means
+])
+def test_whom_a_question_asks_what_they_said(question: str, expected: str) -> None:
+    assert speaker_asked(question) == expected
+
+
+def test_what_someone_said_is_not_answered_by_a_sentence_that_does_not_name_them(generator: Answerer) -> None:
+    passages = [passage("trade", "Dr. Mara Okafor toured the harbour on Monday. The port deal is a pause between "
+                                 "escalations, the harbour board wrote.")]
+    answer = generator.answer("What did Mara Okafor say about the port deal?", passages)
+    assert "harbour board" not in answer.answer  # the board's words are not hers
+    answer = generator.answer("What did Mara Okafor say about the halt?", [passage("trade", _QUOTED)])
+    assert answer.grounded and "Okafor" in answer.answer
