@@ -18,6 +18,12 @@ def test_a_fact_matches_whatever_the_number_format(text: str) -> None:
     assert m.facts_present(text, [["85-90%"]])
 
 
+def test_a_name_matches_with_or_without_its_accents() -> None:
+    assert m.contains_fact("Chloe Zhao accepts the award for best director", ["Chloé Zhao"])
+    assert m.contains_fact("Chloé Zhao won", ["Chloe Zhao"])
+    assert not m.contains_fact("Chloe Zhang won", ["Chloé Zhao"])
+
+
 def test_every_group_of_facts_must_be_present() -> None:
     facts = [["90-day", "90 days"], ["one year", "12 months"]]
     assert m.facts_present("A 90-day pause [1]; another says one year [2].", facts)
