@@ -365,6 +365,12 @@ def _weighs_what_is_counted(value: Value, question: str) -> bool:
     return stem(value.unit) not in counted and bool(counted & set(content_terms(value.scope)))
 
 
+def _literal_in(pattern: str, text: str) -> bool:
+    """False when a pattern of letters and digits only (a literal) cannot match: it is nowhere in the text. Such
+    patterns are built per value; the check spares compiling them (Python's cache of patterns holds 512)."""
+    return not pattern.isalnum() or pattern in text
+
+
 def in_question(value: Value, question: str) -> bool:
     """The question already holds this value (it cannot be the answer)."""
     folded = question.lower()
@@ -372,11 +378,14 @@ def in_question(value: Value, question: str) -> bool:
         return value.text.lower() in folded and value.text.lower() not in options(question)[1]
     if value.key and all(len(w) <= 2 for w in value.key.split()):  # "US", "U.K.": the whole short name as a word
         short = value.key.replace(" ", "")
-        return bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", folded.replace(".", "")))
+        plain = folded.replace(".", "")
+        # a pattern of its own per name: not compiled when the name is nowhere in the text (the same answer)
+        return short in plain and bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", plain))
     words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
     # the question writes it by its initials: "United States" is the "US" of "Who warned that the US ..."
     initials = "".join(w[0] for w in value.key.split() if w not in ("of", "and", "for", "the"))
-    if len(initials) >= 2 and len(words) >= 2 and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
+    if len(initials) >= 2 and len(words) >= 2 and _literal_in(initials, folded.replace(".", "")) \
+            and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
         return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)

@@ -70,6 +70,14 @@ def test_a_short_name_the_question_gives_is_in_the_question() -> None:
     assert not in_question(us, "Who did they use the aid for?")
 
 
+def test_a_name_the_question_writes_by_its_initials_is_in_the_question() -> None:
+    united = Value("place", "United States", key="united states")
+    assert in_question(united, "Who warned that the US would act?")
+    assert in_question(united, "Who warned that the U.S. would act?")
+    assert not in_question(united, "Who warned that the usual rules apply?")  # the letters inside a word
+    assert not in_question(united, "Who warned about the tariffs?")
+
+
 @needs_parser
 def test_who_won_is_answered_by_the_country_that_won(generator: Answerer) -> None:
     answer = generator.answer("Who won the World Cup final in 2010?", [
