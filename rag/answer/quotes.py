@@ -23,43 +23,35 @@ _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"
                           rf"\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
 
 
-# "What did Laura Chen call the deal?", "How did analysts describe it?": what someone called a thing is what they
-# said of it, in words of their own; the question's verb is rarely in the sentence that quotes them
-_CALLED = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?:[\w.'\u2019-]+\s+){1,4}?"
-                     r"(?P<verb>call|describe|characteri[sz]e|label|dub|term)\b", re.IGNORECASE)
+# "What did Laura Chen say about the deal?", "How did analysts describe it?": a question asking what someone said,
+# or what they called a thing (what they said of it, in words of their own: the question's verb is rarely in the
+# sentence that quotes them). Not "add", "mean", "write", "note": "What did Watt add to the steam engine?", "What
+# does 'Pax Mongolica' mean?" ask what was done or what a word means.
+_NAMING = r"call|describe|characteri[sz]e|label|dub|term"
+_SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
+                   rf"(?:(?P<naming>{_NAMING})|say|tell|think|warn|argue|explain|claim|predict)\b", re.IGNORECASE)
 
 
-# Not "add", "mean", "write", "note": "What did Watt add to the steam engine?", "What does 'Pax Mongolica' mean?"
-# ask what was done or what a word means, not what someone said.
-_SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?:[\w.'\u2019-]+\s+){1,4}?"
-                   r"(?:say|tell|think|warn|argue|explain|claim|predict)\b", re.IGNORECASE)
-
-
-_SPEAKER = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
-                      r"(?:say|tell|think|warn|argue|explain|claim|predict|call|describe|"
-                      r"characteri[sz]e|label|dub|term)\b", re.IGNORECASE)
+def asks_what_was_said(question: str) -> bool:
+    """The question asks what someone said or called something ("What did Chen say about the deal?")."""
+    return _SAID.match(question) is not None
 
 
 def speaker_asked(question: str) -> str:
     """The last name of whom a question asks what they said ("Chen" of "What did Dr. Laura Chen say about the
     deal?"), or "" when no one is named ("What did analysts say?", "What did she call it?")."""
-    match = _SPEAKER.match(question)
+    match = _SAID.match(question)
     if match is None:
         return ""
     names = [w for w in match.group("who").split() if w[:1].isupper() and content_terms(w)]
     return re.sub(r"(?:['\u2019]s?|\.)$", "", names[-1]) if names else ""
 
 
-def asks_what_was_said(question: str) -> bool:
-    """The question asks what someone said or called something ("What did Chen say about the deal?")."""
-    return bool(_CALLED.match(question) or _SAID.match(question))
-
-
 def naming_verbs(question: str) -> frozenset[str]:
     """The terms of a question's verb of naming ("call" of "What did Chen call the deal?"): held, it counts;
     missing, it is not asked of the sentence."""
-    match = _CALLED.match(question)
-    return frozenset(content_terms(match.group("verb"))) if match else frozenset()
+    match = _SAID.match(question)
+    return frozenset(content_terms(match.group("naming"))) if match and match.group("naming") else frozenset()
 
 
 def attributed(sentence: str) -> bool:

@@ -170,9 +170,16 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def kind_of_noun(noun: str) -> str | None:
+    """The kind a noun names ("agreement": a deal, "secretary": a person), or None."""
+    word = noun.lower()
+    return next((kind for kind, nouns in TYPE_NOUNS.items() if word in nouns or word.rstrip("s") in nouns), None)
+
+
 def _kind_of_head(head: str) -> str:
     """The kind a proper name's head word says it is ("secretary": a person), or "name" when it says none."""
-    return next((kind for kind in ("person", "org", "work", "place") if head in TYPE_NOUNS[kind]), "name")
+    kind = kind_of_noun(head)
+    return kind if kind in ("person", "org", "work", "place") else "name"
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -205,7 +212,7 @@ def references(text: str) -> list[Reference]:
                                  PRONOUNS["they" if plural else "it"], None, False, plural, token.dep_ == "nsubjpass"))
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
             noun = doc[token.i + 1]
-            category = next((c for c, nouns in TYPE_NOUNS.items() if noun.lower_.rstrip("s") in nouns or noun.lower_ in nouns), None)
+            category = kind_of_noun(noun.lower_)
             if category is None or noun.pos_ != "NOUN" or noun.dep_ == "compound":
                 continue
             after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.conversation.entities import TYPE_NOUNS, Mention, Reference, load_nlp, mentions, references
+from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, references
 from rag.text import content_terms
 
 RECENCY = 0.6
@@ -104,7 +104,7 @@ def _fit(ref: Reference, m: Mention) -> float:
     if m.kind == "thing":
         if ref.noun is not None:  # "the deal" is "the short-term agreement", not "the economist"
             same = m.head.rstrip("s") == ref.noun.rstrip("s")
-            fit = 1.0 if same else fit if _kind_noun(m.head) == _kind_noun(ref.noun) is not None else 0.0
+            fit = 1.0 if same else fit if kind_of_noun(m.head) == kind_of_noun(ref.noun) is not None else 0.0
         if ref.plural != m.plural:
             return 0.0
     elif ref.plural and m.kind in ("person",):
@@ -114,12 +114,6 @@ def _fit(ref: Reference, m: Mention) -> float:
     elif m.kind == "place" and ref.noun is None and m.role >= 1.5:
         return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it"
     return fit
-
-
-def _kind_noun(noun: str) -> str | None:
-    """The kind a noun names ("agreement": a deal), or None."""
-    word = noun.lower()
-    return next((kind for kind, nouns in TYPE_NOUNS.items() if word in nouns or word.rstrip("s") in nouns), None)
 
 
 _MARKERS = re.compile(r"\(about:|\[\d+\]|Sources:")
