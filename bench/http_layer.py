@@ -15,8 +15,8 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections import defaultdict
@@ -107,14 +107,14 @@ def main() -> None:
         return
     from build import store_dir
     from corpus import parse_size, questions
+    from launch import free_port, launch, stop
     from load import wordings
-    from squad_search import free_port
 
     port = free_port()
     env = {**os.environ, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(store_dir(parse_size(args.size))), str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    log = Path(tempfile.gettempdir()) / f"http-layer-{port}.log"
+    server, base = launch([sys.executable, __file__, "--serve", str(store_dir(parse_size(args.size))), str(port)],
+                          env, log, port, name="the instrumented server")
 
     def post(path: str, query: str) -> float:
         body = json.dumps({"query": query, "k": 5}).encode()
@@ -127,12 +127,6 @@ def main() -> None:
         return json.loads(urllib.request.urlopen(base + "/_spent", timeout=10).read())  # type: ignore[no-any-return]
 
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         stream = wordings(questions())
         n = args.questions
         for _ in range(n):
@@ -148,8 +142,7 @@ def main() -> None:
         out["load_average"] = os.getloadavg()
         print(json.dumps(out, indent=1))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 if __name__ == "__main__":
