@@ -17,6 +17,7 @@ from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, happening_terms, not_an_age, of_another_event
 from rag.answer.focus import mismatch, subject_mismatch
+from rag.answer.guessed import guessed_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.other_subject import other_subject
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
@@ -346,6 +347,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # "take place" of "When did the talks take place?", "call" of "What did Chen call the deal?": held, it counts;
     # missing, it is not asked of the sentence
     light = happening_terms(question, kinds) | quotes.naming_verbs(question)
+    # a follow-up's words the rewrite supplied ("that deal" read as "the short-term agreement") name the topic,
+    # not what is asked of it: held, they count; missing, they are not asked of the sentence (rag/answer/guessed.py)
+    light |= guessed_terms()
     if not any(t not in light for t in q_terms):
         light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import TypeVar
 
+from rag.text import content_terms
+
 T = TypeVar("T")
 
 _GUESSED: ContextVar[frozenset[str]] = ContextVar("guessed_names", default=frozenset())
@@ -44,6 +46,12 @@ def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
         finally:
             _GUESSED.reset(token)
         yield event
+
+
+def guessed_terms() -> frozenset[str]:
+    """``guessed`` as content terms (stemmed, no stopwords), the form a sentence's terms are compared in."""
+    said = guessed()
+    return frozenset(content_terms(" ".join(sorted(said)))) if said else frozenset()
 
 
 def typed_anchors(words: list[str]) -> list[str]:

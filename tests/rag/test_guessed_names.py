@@ -77,3 +77,22 @@ def test_a_typed_name_must_be_in_the_passage(generator: ExtractiveGenerator) -> 
 def test_a_guessed_name_need_not_be(generator: ExtractiveGenerator) -> None:
     judged = list(within(["FIFA"], (_judged(generator) for _ in range(1))))
     assert judged == ["gridiron"]
+
+
+OFFER = "What did Washington offer in exchange for the short-term agreement?"  # "... for that deal?"
+OFFERS = [_p("terms", "Beijing agreed to resume shipments of magnets for 90 days. In exchange, Washington has offered "
+                      "selective tariff relief on some goods."),
+          _p("view", "A narrow easing in access to minerals offers Washington short-term relief, but the licensing "
+                     "regime still defines supply.")]
+
+
+def _best(generator: ExtractiveGenerator) -> str:
+    return generator.rank(OFFER, OFFERS)[0].text
+
+
+def test_words_the_rewrite_supplied_need_not_be_held(generator: ExtractiveGenerator) -> None:
+    # as typed, "short-term" counts like the asker's own words and a sentence sharing it wins
+    assert _best(generator).startswith("A narrow easing")
+    # read from "that deal", the phrase names the topic: the sentence answering what was asked of it leads
+    best = list(within(["the short-term agreement"], (_best(generator) for _ in range(1))))
+    assert best == ["In exchange, Washington has offered selective tariff relief on some goods."]
