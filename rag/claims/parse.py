@@ -154,7 +154,19 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade))\b",
+# Amounts said without a number ("several tons", "multi-billion dollar investments", "billions of dollars"): a
+# range that many readers would give, wide enough not to disagree with a figure that is one of them
+_VAGUE = {"a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "dozens of": (24, 99), "scores of": (40, 99),
+          "hundreds of": (200, 999), "thousands of": (2e3, 9999), "tens of thousands of": (2e4, 99_999),
+          "hundreds of thousands of": (2e5, 999_999), "millions of": (2e6, 999e6), "billions of": (2e9, 999e9)}
+_MULTI = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_VAGUE_WORDS = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
+_WORD_UNITS = "|".join(sorted((re.escape(u) for u in QUANTITY_UNITS if len(u) > 2), key=len, reverse=True))
+_VAGUE_QUANTITY = re.compile(rf"\b(?P<v>{_VAGUE_WORDS})\s(?:metric\s)?(?P<unit>{_WORD_UNITS})\b", re.IGNORECASE)
+_VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]|(?P<v>millions|billions|trillions)\sof\s)"
+                          r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
+_ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
+                  r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion)\b",
                   re.IGNORECASE)
 
 
@@ -245,6 +257,14 @@ def figures(text: str) -> list[Figure]:
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
         factor *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         add("quantity", m, *_range(m.group("bound"), a * factor, b * factor if b is not None else None), unit)
+    for m in _VAGUE_MONEY.finditer(text):
+        scale = _MULTI[(m.group("multi") or m.group("v").rstrip("s")).lower()]
+        word = m.group("word").lower()
+        add("money", m, 2 * scale, 999 * scale, _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "usd")))
+    for m in _VAGUE_QUANTITY.finditer(text):
+        low, high = _VAGUE[" ".join(m.group("v").lower().split())]
+        unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
+        add("quantity", m, low * factor, high * factor, unit)
     for m in _COUNT.finditer(text):
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()

@@ -29,10 +29,18 @@ def _one(text: str, kind: str) -> Value:
     ("A one-year duration with renewal.", "duration", 365.0, 365.0),
     ("Each vehicle needs 0.5-1.0 kg of rare earths.", "quantity", 0.5, 1.0),
     ("Some 300 companies signed the letter.", "count", 285.0, 315.0),
+    # amounts said without a number
+    ("Large offshore wind turbines can require several tons of rare earths.", "quantity", 3000.0, 9000.0),
+    ("Multi-billion dollar capital investments in specialised facilities.", "money", 2e9, 999e9),
+    ("The programme will cost billions of dollars.", "money", 2e9, 999e9),
 ])
 def test_each_figure_kind_is_extracted_as_a_range(text: str, kind: str, low: float, high: float) -> None:
     value = _one(text, kind)
     assert value.low == pytest.approx(low) and value.high == pytest.approx(high)
+
+
+def test_a_vague_word_without_an_amount_is_no_figure() -> None:
+    assert figures(prepare("Several analysts said a few plants and dozens of firms would follow.")) == []
 
 
 def test_dates_in_odd_formats_are_dates() -> None:
