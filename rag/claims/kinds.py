@@ -171,7 +171,11 @@ def asked(question: str) -> tuple[str, ...]:
         kind, _ = options(question)
         return (kind,) if kind else ()
     head, _, tail = question.rpartition(",")
-    for text in ([tail, question] if head and _WH_START.match(tail) else [question]):
+    if head and _AND_WH.match(tail):  # "Which materials were suspended, and since when?": what is asked now
+        texts = [tail]
+    else:
+        texts = [tail, question] if head and _WH_START.match(tail) else [question]
+    for text in texts:
         for pattern, kinds in ASKED:
             if pattern.search(text):
                 return kinds
@@ -211,6 +215,9 @@ def options(question: str) -> tuple[str, tuple[str, ...]]:
 
 
 _WH_START = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how)\b", re.I)
+# a follow-up's bare question word joined to the previous question (rag/conversation/reader.py, "ellipsis")
+_AND_WH = re.compile(r"\s*and\s+(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+[a-z]+)?[\s?]*$",
+                     re.I)
 
 
 def asks_for_list(question: str) -> bool:

@@ -48,6 +48,8 @@ TYPE_FIT: dict[str, dict[str, float]] = {
 }
 _QUOTES = "\"'“”‘’ "
 _LEAD_DETERMINERS = frozenset("which what whose how many much".split())
+_FIGURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+ASKED_ROLE = 0.3  # the weight of a phrase a question asks about ("which agency") against its grammatical role
 _VAGUE_HEADS = frozenset("share thing things lot way kind type number amount time information question "
                          "something anything one ones part rest difference example".split())
 _NAME = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&\-]*)*")
@@ -147,10 +149,13 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
         taken.update(range(ent.start, ent.end))
+    out.extend(_coordinated(doc))
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS:
             continue
+        if root.ent_type_ in _FIGURES or root.like_num or root.text == "%":
+            continue  # "in October 2025", "over 85% of rare earths": a date or a figure is not what "it" means
         if root.pos_ == "PROPN":
             # "The Treasury Secretary", "the Penobscot River": a name whose head says its kind is of that kind
             kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else _kind_of_head(root.lower_)
@@ -158,7 +163,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                                chunk.start_char, kind not in ("work", "name")))
         elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
             tokens = list(chunk)
-            lead = tokens[0].lower_ in _LEAD_DETERMINERS
+            before = doc[chunk.start - 1] if chunk.start > 0 else None  # "Which" outside spaCy's "African countries"
+            lead = tokens[0].lower_ in _LEAD_DETERMINERS or \
+                (before is not None and (before.tag_ == "WDT" or before.lower_ in ("which", "whose")))
             while tokens and tokens[0].lower_ in _LEAD_DETERMINERS:
                 tokens = tokens[1:]
             if not tokens:
@@ -166,8 +173,34 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             phrase = doc[tokens[0].i:chunk.end].text
             if lead or tokens[0].pos_ not in ("DET", "PRON"):
                 phrase = "the " + phrase
-            out.append(Mention(phrase, "thing", root.lower_, _role(root.dep_), root.tag_ == "NNS", chunk.start_char))
+            # "Which agency says ...?": the phrase asked about is an unknown, which the answer names; "it" after
+            # that exchange means the agency the answer gave, not "the agency"
+            role = _role(root.dep_) * (ASKED_ROLE if lead else 1.0)
+            out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
     return sorted(out, key=lambda m: m.start)
+
+
+_JOINS = frozenset({"and", ",", ", and", "&"})
+
+
+def _coordinated(doc: Any) -> list[Mention]:
+    """Names of one kind joined by "and" ("Tanzania and Burundi", "Trump, Xi and Putin"), as one plural mention:
+    what "they" means after them. Each name stays a mention of its own too."""
+    out: list[Mention] = []
+    ents = [e for e in doc.ents if KINDS.get(e.label_) in ("person", "org", "place")]
+    i = 0
+    while i < len(ents):
+        j = i
+        while j + 1 < len(ents) and ents[j + 1].label_ == ents[i].label_ and \
+                " ".join(doc[ents[j].end:ents[j + 1].start].text.split()) in _JOINS:
+            j += 1
+        if j > i and doc[ents[j - 1].end:ents[j].start].text.strip() in ("and", ", and", "&"):
+            first = ents[i]
+            start = first.start + (1 if first[0].lower_ == "the" else 0)
+            out.append(Mention(doc[start:ents[j].end].text, "group", ents[j].root.lower_, _role(first.root.dep_),
+                               True, doc[start].idx))
+        i = j + 1
+    return out
 
 
 def kind_of_noun(noun: str) -> str | None:

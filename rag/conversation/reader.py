@@ -42,6 +42,10 @@ _EXCLAMATION = re.compile(r"^[^.?!]*!+\s+(?=\S)")  # "Of course I knew it! just 
 _QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                        r"should|would|will|has|have)\b", re.I)
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
+# "Why?", "Since when?", "Instead of what?", "For how long?": a question word (after a preposition or two) and
+# nothing of its own; it asks the previous question's further side
+_ELLIPSIS = re.compile(r"^(?:(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+(?:so|not|come|long|"
+                       r"much|many|often|far|soon|exactly))?|such as|like)[\s?.!]*$", re.I)
 
 
 @dataclass
@@ -140,6 +144,10 @@ class Reader:
                                      replaced=["what about", "how about"])
         if rules.OTHERS.match(turn):
             return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
+        if _ELLIPSIS.match(turn) and previous.rstrip().endswith("?"):
+            ask = turn.rstrip(" ?.!")
+            query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"
+            return self._checked(turn, query, "ellipsis", [previous], leans=True)
         resolution = resolve(turn, entities)
         if resolution.resolved:
             return self._checked(turn, resolution.text, "resolved", names, leans=True,

@@ -67,6 +67,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None
         if m.kind in typed:
             return previous[:m.start] + bare + previous[m.start + len(m.text):]
     tokens = list(_WORD.finditer(previous))
+    modifiers = _modifier_ends(previous)
     spans: list[tuple[int, int]] = []
     run: list[int] = []
     for i, tok in enumerate([*tokens, None]):
@@ -75,7 +76,8 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None
             continue
         for a in range(len(run)):
             for b in range(a, min(a + 3, len(run))):
-                spans.append((tokens[run[a]].start(), tokens[run[b]].end()))
+                if tokens[run[b]].end() not in modifiers:
+                    spans.append((tokens[run[a]].start(), tokens[run[b]].end()))
         run = []
     if not spans or embedder is None:
         return None
@@ -86,3 +88,14 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None
         return None
     a, b = spans[best]
     return previous[:a] + bare + previous[b:]
+
+
+def _modifier_ends(text: str) -> set[int]:
+    """Where the adjectives and numbers that modify a later word end ("electric" of "each electric vehicle"): a
+    phrase ending there is cut from its noun, and a noun phrase does not stand in for an adjective, so "what about
+    wind turbines?" replaces "electric vehicle", not "electric". A noun modifier may be replaced ("rare earth" of
+    "rare earth processing": "what about gallium?"). Without spaCy: none."""
+    doc = parse(text)
+    if doc is None:
+        return set()
+    return {t.idx + len(t.text) for t in doc if t.dep_ in ("amod", "nummod") and t.head.i > t.i}

@@ -231,3 +231,51 @@ def test_the_deal_is_no_other_thing_named_before(reader: Reader) -> None:
     reading = reader.read(conversation("Which economist spoke about the port?", "Dr. Mara Okafor [1].",
                                        "What did she call the deal?"))
     assert reading.query == "What did Mara Okafor call the deal?"
+
+
+def test_what_about_replaces_the_noun_an_adjective_modifies(reader: Reader) -> None:
+    # "wind turbines" is closest to "electric" alone; a noun phrase stands in for the whole "electric vehicle"
+    reading = reader.read(conversation("How much rare earth material does each electric vehicle need?",
+                                       "About 0.5-1.0 kg [1].", "What about wind turbines?"))
+    assert reading.query == "How much rare earth material does each wind turbines need?"
+
+
+def test_it_is_what_the_answer_named_not_the_phrase_asked_about(reader: Reader) -> None:
+    # "Which agency" is the question's unknown: the answer says which, and "it" is that
+    reading = reader.read(conversation("Which agency says China refines over 85% of rare earths?",
+                                       "The U.S. Geological Survey [1].", "Which article cites it?"))
+    assert reading.query == "Which article cites Geological Survey?"
+    # with no name in the answer, "the company" stays as typed
+    reading = reader.read(conversation("Which company owns Mountain Pass?", "I could not find that.",
+                                       "Where is the company based?"))
+    assert reading.query == "Where is the company based?"
+
+
+def test_a_date_or_a_figure_is_not_what_it_means(reader: Reader) -> None:
+    reading = reader.read(conversation("How much of the market did the firm hold in October 2025?",
+                                       "About 85% [1].", "Who owns it?"))
+    assert "October" not in reading.query and "85" not in reading.query
+
+
+@pytest.mark.parametrize(("turn", "query"), [
+    ("Why?", "Which materials were suspended from licensing, and why?"),
+    ("Since when?", "Which materials were suspended from licensing, and since when?"),
+    ("Instead of what?", "Which materials were suspended from licensing, and instead of what?"),
+])
+def test_a_bare_question_word_asks_the_previous_question_further(reader: Reader, turn: str, query: str) -> None:
+    reading = reader.read(conversation("Which materials were suspended from licensing?", "Gallium and graphite [1].",
+                                       turn))
+    assert (reading.query, reading.rule) == (query, "ellipsis")
+
+
+def test_they_may_mean_names_joined_by_and(reader: Reader) -> None:
+    reading = reader.read(conversation("Who met in Busan?", "Donald Trump and Xi Jinping met there [1].",
+                                       "What did they agree?"))
+    assert reading.query == "What did Donald Trump and Xi Jinping agree?"
+
+
+def test_which_outside_the_noun_phrase_still_marks_what_is_asked(reader: Reader) -> None:
+    # spaCy leaves "Which" out of "African countries"; the phrase is still the question's unknown
+    reading = reader.read(conversation("Which African countries have rare earth deposits?", "Tanzania and Burundi [1].",
+                                       "Are they developed yet?"))
+    assert reading.query == "Are the rare earth deposits developed yet?"

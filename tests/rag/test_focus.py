@@ -146,6 +146,10 @@ def test_a_word_capitalized_by_its_position_is_no_ones_name(generator: Answerer)
     ("For how many days will Beijing resume magnet shipments?", ("duration",)),
     ("In which country did the US and China negotiate the framework?", ("place",)),
     ("¿Cuántos imanes importó Tesla?", ()),
+    # a follow-up's bare question word joined to the previous question asks what it asks, not the first one
+    ("Who disputed the reports, and when?", ("date",)),
+    ("Which materials were suspended from licensing, and since when?", ("date",)),
+    ("Who disputed the reports, and why?", ()),
 ])
 def test_answer_type_of_questions_worded_as_people_ask(question: str, kinds: tuple[str, ...]) -> None:
     assert asked(question) == kinds
