@@ -14,6 +14,7 @@ from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.answer.guessed import within
 from rag.answer.mentions import thing_mentioned
+from rag.answer.said import saying
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
 from rag.conversation.described import DescribedGenerator, described_follow_up
@@ -64,7 +65,10 @@ class Engine:
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
         guesses = [r["read_as"] for r in reading.trace.get("resolved", [])]  # not the user's words (rag/answer/guessed.py)
-        for kind, value in within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms, chosen)):
+        events = within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms, chosen))
+        if reading.rule == "more":  # "Tell me more": past what the last answer quoted (rag/answer/said.py)
+            events = saying(reading.cited, events)
+        for kind, value in events:
             if kind == "answer":
                 value.question = request.messages[-1].content.strip()
                 value.query = reading.query

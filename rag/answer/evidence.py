@@ -19,6 +19,7 @@ from rag.answer.events import asked_event, happening_terms, not_an_age, of_anoth
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.guessed import guessed_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.said import repeats
 from rag.answer.other_subject import other_subject
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
 from rag.caches import lru_stats, register, register_function
@@ -393,6 +394,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if speaker and not c.mismatch and not speaker <= _said_by(c):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
             c.mismatch = "does not name whom the question asks about"
+        if not c.mismatch and repeats(c.text):  # "Tell me more": the last answer gave this one (rag/answer/said.py)
+            c.mismatch = "the previous answer quoted it already"
         if c.mismatch:
             c.score -= OFF_FOCUS
             c.on_scope = False

@@ -24,6 +24,7 @@ from typing import TypeVar
 from rag.text import content_terms
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 _GUESSED: ContextVar[frozenset[str]] = ContextVar("guessed_names", default=frozenset())
 
@@ -35,16 +36,20 @@ def guessed() -> frozenset[str]:
 
 def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
     """The events, each produced with ``names`` (the guessed names) set."""
-    words = frozenset(w.lower() for name in names for w in name.split())
+    return scoped(_GUESSED, frozenset(w.lower() for name in names for w in name.split()), events)
+
+
+def scoped(var: ContextVar[V], value: V, events: Iterable[T]) -> Iterator[T]:
+    """The events, each step of them run with ``var`` set to ``value`` (and reset between steps)."""
     steps = iter(events)
     while True:
-        token = _GUESSED.set(words)
+        token = var.set(value)
         try:
             event = next(steps)
         except StopIteration:
             return
         finally:
-            _GUESSED.reset(token)
+            var.reset(token)
         yield event
 
 

@@ -44,6 +44,10 @@ _QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
 # "Why?", "Since when?", "Instead of what?", "For how long?": a question word (after a preposition or two) and
 # nothing of its own; it asks the previous question's further side
+# "Tell me more", "Can you elaborate?", "Go on": the previous question again, past what its answer said
+_MORE = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell\s+me\s+more|say\s+more|go\s+on|keep\s+going|"
+                   r"elaborate|expand|explain\s+(?:more|further)|(?:give\s+me\s+)?more\s+(?:details?|info(?:rmation)?))"
+                   r"(?:\s+(?:about|on)\s+(?:that|this|it))?(?:\s+please)?[\s?.!]*$", re.I)
 _ELLIPSIS = re.compile(r"^(?:(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+(?:so|not|come|long|"
                        r"much|many|often|far|soon|exactly))?|such as|like)[\s?.!]*$", re.I)
 
@@ -144,6 +148,8 @@ class Reader:
                                      replaced=["what about", "how about"])
         if rules.OTHERS.match(turn):
             return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
+        if _MORE.match(turn) and turns.answers[-1]:  # answered from what the last answer did not say (engine)
+            return Reading(previous, "more", leans=True)
         if _ELLIPSIS.match(turn) and previous.rstrip().endswith("?"):
             ask = turn.rstrip(" ?.!")
             query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"

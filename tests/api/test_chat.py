@@ -57,6 +57,15 @@ def test_a_statement_is_answered_as_a_question_about_it(server: Server) -> None:
     assert answer["grounded"] and "dependence" in answer["answer"]
 
 
+def test_tell_me_more_goes_on_past_what_the_last_answer_quoted(server: Server) -> None:
+    first = chat(server, "Which materials were suspended from licensing?")
+    more = chat(server, "Which materials were suspended from licensing?", "Tell me more.", debug=True)
+    assert more["query"] == "Which materials were suspended from licensing?"
+    assert more["trace"]["query"]["rule"] == "more"
+    quoted = {c["text"] for c in first["citations"]}
+    assert more["grounded"] and not quoted & {c["text"] for c in more["citations"]}
+
+
 @pytest.mark.parametrize("messages, rule", [
     ([{"role": "user", "content": "What did he dispute?"}], "nothing earlier"),
     ([{"role": "user", "content": "Who is Scott Bessent?"}, {"role": "assistant", "content": ""},
