@@ -19,8 +19,8 @@ from rag.answer.events import asked_event, happening_terms, not_an_age, of_anoth
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.guessed import guessed_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
-from rag.answer.said import repeats
 from rag.answer.other_subject import other_subject
+from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K

@@ -171,11 +171,9 @@ def asked(question: str) -> tuple[str, ...]:
         kind, _ = options(question)
         return (kind,) if kind else ()
     head, _, tail = question.rpartition(",")
-    if head and _AND_WH.match(tail):  # "Which materials were suspended, and since when?": what is asked now
-        texts = [tail]
-    else:
-        texts = [tail, question] if head and _WH_START.match(tail) else [question]
-    for text in texts:
+    # "Which materials were suspended, and since when?": a follow-up's bare question word asks what is asked now
+    joined = bool(head) and _AND_WH.match(tail) is not None
+    for text in ([tail] if joined else [tail, question] if head and _WH_START.match(tail) else [question]):
         for pattern, kinds in ASKED:
             if pattern.search(text):
                 return kinds
