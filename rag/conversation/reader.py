@@ -149,7 +149,10 @@ class Reader:
         if rules.OTHERS.match(turn):
             return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
         if _MORE.match(turn) and turns.answers[-1]:  # answered from what the last answer did not say (engine)
-            return Reading(previous, "more", leans=True)
+            more = resolve(turn, entities)  # "Tell me more about that.": about what "that" was
+            reading = self._checked(turn, more.text, "more", names, leans=True,
+                                    replaced=[r for r, _ in more.resolved], resolved=more.resolved)
+            return reading if more.resolved and reading.rule == "more" else Reading(previous, "more", leans=True)
         if _ELLIPSIS.match(turn) and previous.rstrip().endswith("?"):
             ask = turn.rstrip(" ?.!")
             query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"
