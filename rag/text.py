@@ -20,7 +20,7 @@ myself no nor not now of off on once only or other our ours ourselves out over o
 some such than that the their theirs them themselves then there these they this those through to too under
 until up very was we were what when where which while who whom whose why will with would you your yours
 yourself yourselves according said says say tell told does did done many much one ones thing things
-kind sort whether wa ha
+kind sort whether wa ha get gets got getting gotten
 """.split())
 
 # Latin capitals, the accented ones too ("Chloé Zhao", "Świątek", "Ørsted"): what opens a name when names

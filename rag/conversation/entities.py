@@ -49,7 +49,7 @@ TYPE_FIT: dict[str, dict[str, float]] = {
 _QUOTES = "\"'“”‘’ "
 _LEAD_DETERMINERS = frozenset("which what whose how many much".split())
 _FIGURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
-ASKED_ROLE = 0.3  # the weight of a phrase a question asks about ("which agency") against its grammatical role
+ASKED_ROLE = 0.1  # the weight of a phrase a question asks about ("which agency") against its grammatical role
 _VAGUE_HEADS = frozenset("share thing things lot way kind type number amount time information question "
                          "something anything one ones part rest difference example".split())
 _NAME = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&\-]*)*")
@@ -184,21 +184,25 @@ _JOINS = frozenset({"and", ",", ", and", "&"})
 
 
 def _coordinated(doc: Any) -> list[Mention]:
-    """Names of one kind joined by "and" ("Tanzania and Burundi", "Trump, Xi and Putin"), as one plural mention:
-    what "they" means after them. Each name stays a mention of its own too."""
+    """Names of one kind, or noun phrases, joined by "and" ("Tanzania and Burundi", "Trump, Xi and Putin",
+    "neodymium, dysprosium and terbium"), as one plural mention: what "they" means after them. Each stays a
+    mention of its own too."""
+    items = [(e, e.label_) for e in doc.ents if KINDS.get(e.label_) in ("person", "org", "place")]
+    named = {i for e, _ in items for i in range(e.start, e.end)}
+    items += [(c, "NP") for c in doc.noun_chunks if c.root.i not in named and c.root.pos_ in ("NOUN", "PROPN")]
+    items.sort(key=lambda item: item[0].start)
     out: list[Mention] = []
-    ents = [e for e in doc.ents if KINDS.get(e.label_) in ("person", "org", "place")]
     i = 0
-    while i < len(ents):
+    while i < len(items):
         j = i
-        while j + 1 < len(ents) and ents[j + 1].label_ == ents[i].label_ and \
-                " ".join(doc[ents[j].end:ents[j + 1].start].text.split()) in _JOINS:
+        while j + 1 < len(items) and items[j + 1][1] == items[i][1] and \
+                " ".join(doc[items[j][0].end:items[j + 1][0].start].text.split()) in _JOINS:
             j += 1
-        if j > i and doc[ents[j - 1].end:ents[j].start].text.strip() in ("and", ", and", "&"):
-            first = ents[i]
+        if j > i and doc[items[j - 1][0].end:items[j][0].start].text.strip() in ("and", ", and", "&"):
+            first, last = items[i][0], items[j][0]
             start = first.start + (1 if first[0].lower_ == "the" else 0)
-            out.append(Mention(doc[start:ents[j].end].text, "group", ents[j].root.lower_, _role(first.root.dep_),
-                               True, doc[start].idx))
+            out.append(Mention(doc[start:last.end].text, "group", last.root.lower_, _role(first.root.dep_), True,
+                               doc[start].idx))
         i = j + 1
     return out
 

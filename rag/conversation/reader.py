@@ -48,6 +48,9 @@ _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
 _MORE = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell\s+me\s+more|say\s+more|go\s+on|keep\s+going|"
                    r"elaborate|expand|explain\s+(?:more|further)|(?:give\s+me\s+)?more\s+(?:details?|info(?:rmation)?))"
                    r"(?:\s+(?:about|on)\s+(?:that|this|it))?(?:\s+please)?[\s?.!]*$", re.I)
+# A question opening with an adverbial question word and its verb: another such word asks the same of it
+_ADVERBIAL = re.compile(r"^\s*(when|where|why|how(?:\s+(?:long|often|soon))?)\s+(?:is|are|was|were|do|does|did|will|would|"
+                        r"can|could|should|has|have|had)\b", re.I)
 _ELLIPSIS = re.compile(r"^(?:(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+(?:so|not|come|long|"
                        r"much|many|often|far|soon|exactly))?|such as|like)[\s?.!]*$", re.I)
 
@@ -140,12 +143,18 @@ class Reader:
             about = None  # "How about version 6.16? Does it include other changes?": the turn says what it asks
         elif about and _QUESTION.match(about.group("x")):  # "what about why can't I apply a code?": its own question
             turn, about = about.group("x")[:1].upper() + about.group("x")[1:].rstrip(" ?.!") + "?", None
-        phrase = about.group("x") if about else rules.and_phrase(turns.turn)
+        source = rules.source_of(turn, turns.answers[-1])
+        if source is not None:  # "Which article reports that?": that is what the last answer said
+            return self._checked(turn, source, "source", [turns.answers[-1]], leans=True, replaced=[turn])
+        if rules.agreement(turn) and previous.rstrip().endswith("?"):  # the previous question, asked for agreement
+            return self._checked(turn, f"{previous.rstrip(' ?.!')}, and do the articles agree?", "agreement",
+                                 [previous, "do the articles agree"], leans=True, replaced=[turn])
+        phrase = about.group("x") if about else rules.compared_phrase(turn) or rules.and_phrase(turns.turn)
         if phrase:
             substituted = rules.what_about(previous, phrase, self.embedder)
-            if substituted is not None:
+            if substituted is not None:  # the turn's words before the phrase ("how does that compare with") go
                 return self._checked(turn, substituted, "what about", [previous], leans=True,
-                                     replaced=["what about", "how about"])
+                                     replaced=["what about", "how about", *_lead(turn, phrase)])
         if rules.OTHERS.match(turn):
             return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
         if _MORE.match(turn) and turns.answers[-1]:  # answered from what the last answer did not say (engine)
@@ -155,7 +164,11 @@ class Reader:
             return reading if more.resolved and reading.rule == "more" else Reading(previous, "more", leans=True)
         if _ELLIPSIS.match(turn) and previous.rstrip().endswith("?"):
             ask = turn.rstrip(" ?.!")
-            query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"
+            adverbial = _ADVERBIAL.match(previous)
+            if adverbial and _ADVERBIAL.fullmatch(ask + " is"):  # "When were the talks held?" + "Where?"
+                query = ask[:1].upper() + ask[1:].lower() + previous[adverbial.end(1):].rstrip(" ?.!") + "?"
+            else:  # "Which materials were suspended, and since when?"
+                query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
         resolution = resolve(turn, entities)
         if resolution.resolved:

@@ -14,7 +14,7 @@ import numpy as np
 
 from rag.conversation.entities import mentions, parse
 from rag.protocols import Embedder
-from rag.text import QUESTION_WORDS, STOPWORDS
+from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences
 
 WHAT_ABOUT = re.compile(r"^(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$", re.I)
 OTHERS = re.compile(r"^(?:and|but|so)?[\s,]*(?:(?:are|were|is)\s+there\s+)?(?:any\s+)?"
@@ -22,6 +22,17 @@ OTHERS = re.compile(r"^(?:and|but|so)?[\s,]*(?:(?:are|were|is)\s+there\s+)?(?:an
                     r"which\s+others?|who\s+are\s+the\s+others)[\s?.!]*$", re.I)
 # "And of magnet production?", "And Australia?": a phrase without a verb after "and" asks the previous question of it
 _AND_PHRASE = re.compile(r"^\s*(?:and|or)\s+(?P<x>[^?.!]{1,80}?)[\s?.!]*$", re.I)
+_COMPARED = re.compile(r"^\s*(?:and\s+)?(?:how\s+(?:does|do|did|is|are|was|were)\s+(?:that|this|it|they|those|these)\s+"
+                       r"compare|compared|comparing|by\s+comparison)\s+(?:with|to|against)\s+(?P<x>[^?.!]{1,80}?)[\s?.!]*$", re.I)
+_AGREEMENT = re.compile(
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:(?:do|does|did)\s+(?:the\s+|any\s+)?(?:other\s+)?(?:articles?|sources?|reports?|outlets?|"
+    r"papers?|stories|everyone|they\s+all)\s+(?:all\s+)?(?:agree|concur|say\s+the\s+same|disagree|differ|say\s+otherwise)"
+    r"(?:\s+(?:on|with|about)\s+(?:that|this|it))?|(?:is|are)\s+(?:that|this|it|they)\s+(?:consistent|the\s+same)\s+"
+    r"(?:across|in)\s+(?:all\s+)?(?:the\s+)?(?:other\s+)?(?:articles|sources|reports)|(?:is\s+there\s+)?any\s+disagreement)"
+    r"[\s?.!]*$", re.I)
+_SOURCE = re.compile(r"^\s*(?:and\s+|so\s+)?(?P<ask>(?:which|what)\s+(?:articles?|sources?|reports?|outlets?|papers?|stories)\s+"
+                     r"(?:says?|said|reports?|reported|mentions?|mentioned|states?|stated|claims?|claimed)|who\s+(?:says|said|"
+                     r"reported|reports|claimed|claims))\s+(?:that|this|it|so)[\s?.!]*$", re.I)
 _PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+)*")
@@ -31,6 +42,32 @@ SUBSTITUTE_MIN_SIMILARITY = 0.15
 def _is_content(word: str) -> bool:
     low = word.lower()
     return low not in STOPWORDS and low not in QUESTION_WORDS and len(low) > 1
+
+
+def compared_phrase(turn: str) -> str | None:
+    """What a comparison follow-up compares the last answer with ("How does that compare with processing?",
+    "Compared to magnets?"): the previous question asked of it gives the other side; None for any other turn."""
+    match = _COMPARED.match(turn)
+    return match.group("x").strip() if match else None
+
+
+def agreement(turn: str) -> bool:
+    """The turn asks whether the other articles say the same ("Do the other articles agree?")."""
+    return _AGREEMENT.match(turn) is not None
+
+
+def source_of(turn: str, last_answer: str) -> str | None:
+    """"Which article reports that?", "Who said that?": the question of who reports what the last answer said,
+    with that said ("Which article reports that China must tighten ...?"); None for any other turn or when the
+    last answer said nothing."""
+    match = _SOURCE.match(turn)
+    sentences = split_sentences(last_answer.strip()) if match is not None else []
+    said = sentences[0].strip().rstrip(" .!?") if sentences else ""
+    if match is None or not said:
+        return None
+    if said.split()[0].lower() in STOPWORDS:  # "The deal ..." -> "that the deal ...", not "that China" -> "china"
+        said = said[:1].lower() + said[1:]
+    return f"{match.group('ask')[:1].upper() + match.group('ask')[1:]} that {said}?"
 
 
 def and_phrase(turn: str) -> str | None:

@@ -12,13 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.text import split_sentences
 from rag.types import ChatMessage
 
 MAX_USER_TURNS = 8  # earlier than this, a turn no longer decides what "it" means (and 200-turn chats stay cheap)
 
 _MARKER = re.compile(r"\s*\[\d+\]")
+_MARKER_AFTER = re.compile(r"([.!?])((?:\s*\[\d+\])+)")
 _SOURCES = re.compile(r"\n\s*(?:\*\*)?Sources:?(?:\*\*)?\s*\n", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 _NOT_AN_ANSWER = re.compile(
     r"\b(?:sorry|apologi[sz]e|unfortunately|i (?:do not|don't|cannot|can't|couldn't|could not|am unable|'m unable|am not able)"
     r"|(?:no|not enough|any) (?:specific )?information|(?:do|does|did) not (?:provide|contain|mention|include|say|answer)"
@@ -73,14 +74,15 @@ def read_turns(messages: Sequence[ChatMessage]) -> Turns:
 def is_answer(text: str) -> bool:
     """False for apologies, declines and pleasantries: they say nothing about the topic."""
     body = _SOURCES.split(text, maxsplit=1)[0]
-    first = _SENTENCE.split(body.strip(), maxsplit=1)[0]
+    first = next(iter(split_sentences(body.strip())), "")
     return not _NOT_AN_ANSWER.search(first) and bool(re.search(r"[A-Za-z]{3}", body))
 
 
 def cited_text(text: str) -> str:
     """The sentences of an answer that carry a citation marker (all of them when none does), markers removed."""
     body = _SOURCES.split(text, maxsplit=1)[0]
-    sentences = [s for s in _SENTENCE.split(body.strip()) if s.strip()]
+    body = _MARKER_AFTER.sub(lambda m: m.group(2) + m.group(1), body)  # "chips. [1]" -> "chips [1].": one sentence
+    sentences = [s for s in split_sentences(body.strip()) if s.strip()]  # "U.S. Secures ..." is one sentence
     cited = [s for s in sentences if _MARKER.search(s)] or sentences
     return " ".join(_MARKER.sub("", s).strip() for s in cited if not _NOT_AN_ANSWER.search(s))
 

@@ -244,7 +244,7 @@ def test_it_is_what_the_answer_named_not_the_phrase_asked_about(reader: Reader) 
     # "Which agency" is the question's unknown: the answer says which, and "it" is that
     reading = reader.read(conversation("Which agency says China refines over 85% of rare earths?",
                                        "The U.S. Geological Survey [1].", "Which article cites it?"))
-    assert reading.query == "Which article cites Geological Survey?"
+    assert reading.query == "Which article cites U.S. Geological Survey?"
     # with no name in the answer, "the company" stays as typed
     reading = reader.read(conversation("Which company owns Mountain Pass?", "I could not find that.",
                                        "Where is the company based?"))
@@ -279,3 +279,43 @@ def test_which_outside_the_noun_phrase_still_marks_what_is_asked(reader: Reader)
     reading = reader.read(conversation("Which African countries have rare earth deposits?", "Tanzania and Burundi [1].",
                                        "Are they developed yet?"))
     assert reading.query == "Are the rare earth deposits developed yet?"
+
+
+def test_where_after_a_when_question_asks_the_same_of_the_place(reader: Reader) -> None:
+    reading = reader.read(conversation("When were the negotiations held?", "In October 2025 [1].", "Where?"))
+    assert (reading.query, reading.rule) == ("Where were the negotiations held?", "ellipsis")
+
+
+def test_do_the_other_articles_agree_asks_the_previous_question_for_agreement(reader: Reader) -> None:
+    for turn in ("Do the other articles agree?", "Is that consistent across the articles?"):
+        reading = reader.read(conversation("How long will China resume magnet shipments?", "For 90 days [1].", turn))
+        assert reading.query == "How long will China resume magnet shipments, and do the articles agree?"
+        assert reading.rule == "agreement"
+
+
+def test_how_does_that_compare_with_asks_the_previous_question_of_the_other_thing(reader: Reader) -> None:
+    reading = reader.read(conversation("What share of rare earth processing does China control?", "85-90% [1].",
+                                       "How does that compare with gallium?"))
+    assert (reading.query, reading.rule) == ("What share of gallium processing does China control?", "what about")
+
+
+@pytest.mark.parametrize("turn", ["Which article reports that?", "Who said that?"])
+def test_which_article_reports_that_asks_who_reports_what_the_answer_said(reader: Reader, turn: str) -> None:
+    reading = reader.read(conversation("What did President Xi say in 2020?",
+                                       "China must tighten the chains' dependence on China [1].", turn))
+    assert reading.rule == "source"
+    assert reading.query == f"{turn.removesuffix(' that?')} that China must tighten the chains' dependence on China?"
+
+
+def test_they_may_mean_a_list_of_things_the_answer_gave(reader: Reader) -> None:
+    reading = reader.read(conversation("Which rare earths does the article list as indispensable?",
+                                       "Neodymium, dysprosium and terbium [1].", "What are they needed for?"))
+    assert reading.query == "What are Neodymium, dysprosium and terbium needed for?"
+
+
+def test_an_answer_opening_with_an_abbreviation_keeps_it() -> None:
+    from rag.conversation.turns import cited_text
+    assert cited_text("U.S. Secures 90-Day Resumption of Exports [1]. The framework lasts a year [2].") == \
+        "U.S. Secures 90-Day Resumption of Exports. The framework lasts a year."
+    # a client that puts the marker after the full stop cites the same sentence
+    assert cited_text("Gallium was suspended. [1] It is not scarce.") == "Gallium was suspended."
