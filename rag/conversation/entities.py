@@ -24,7 +24,8 @@ KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC"
 PRONOUNS: dict[str, dict[str, float]] = {
     **{w: {"person": 1.0} for w in ("he", "him", "his", "himself", "she", "her", "hers", "herself")},
     **{w: {"org": 1.0, "work": 1.0, "name": 1.0, "thing": 0.9, "place": 0.5} for w in ("it", "its", "itself")},
-    **{w: {"org": 1.0, "thing": 1.0, "group": 0.8, "name": 0.8} for w in ("they", "them", "their", "theirs", "themselves")},
+    **{w: {"org": 1.0, "thing": 1.0, "group": 0.8, "name": 0.8, "list": 0.8}
+       for w in ("they", "them", "their", "theirs", "themselves")},
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "the song", "that deal": the noun names the kind of thing referred to.
@@ -59,7 +60,8 @@ _PRONOUN = re.compile(r"\b(" + "|".join(sorted(PRONOUNS, key=len, reverse=True))
 @dataclass(frozen=True)
 class Mention:
     text: str
-    kind: str  # person, org, place, work, group, name (a proper noun of unknown type), thing (a noun phrase)
+    kind: str  # person, org, place, work, group, name (a proper noun of unknown type), thing (a noun phrase),
+    # list (names or phrases joined by "and": what "they" may mean, not a topic of its own)
     head: str  # the phrase's main word, lower case
     role: float  # grammatical role: 1.5 subject, 1.2 object, 1.0 otherwise
     plural: bool
@@ -201,7 +203,7 @@ def _coordinated(doc: Any) -> list[Mention]:
         if j > i and doc[items[j - 1][0].end:items[j][0].start].text.strip() in ("and", ", and", "&"):
             first, last = items[i][0], items[j][0]
             start = first.start + (1 if first[0].lower_ == "the" else 0)
-            out.append(Mention(doc[start:last.end].text, "group", last.root.lower_, _role(first.root.dep_), True,
+            out.append(Mention(doc[start:last.end].text, "list", last.root.lower_, _role(first.root.dep_), True,
                                doc[start].idx))
         i = j + 1
     return out
