@@ -30,6 +30,8 @@ mayor ambassador commissioner""".split())
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
 tournament bowl series marathon expo olympiad award oscar oscars emmy emmys grammy grammys baftas""".split())
+# The last word of a named thing that says its class ("Lynas Rare Earths", "the Maxwell Award"), not a person's
+CLASS_WORDS = _ORG_WORDS | _EVENT_WORDS
 _MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NOT_A_SCOPE = STOPWORDS | {"the"}
