@@ -9,7 +9,7 @@ leaves open what it dates ("In 2015, ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -71,6 +71,45 @@ def happening_terms(question: str, kinds: Sequence[str]) -> frozenset[str]:
     if not {"date", "place"} & set(kinds):
         return frozenset()
     return frozenset(stem(w) for m in _HAPPENING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower()))
+
+
+# Verbs that name one event in other words. A when-question asks the date of its verb's event, and the sentence
+# that dates it may say it with another of these ("When was Diablo 3 released?": "The game was launched on May 15,
+# 2012"); closeness in meaning of the two words alone does not tell them apart ("released" / "launched" 0.46,
+# "released" / "closed" 0.42 by MiniLM), so they are listed. Each a verb and its noun where it has its own stem.
+_SAME_EVENT = (
+    ("release", "launch", "debut", "premiere"),
+    ("found", "establish", "incorporate"),
+    ("buy", "acquire", "acquisition", "purchase"),
+    ("open", "inaugurate", "inauguration"),
+    ("build", "construct", "construction", "erect"),
+    ("marry", "wed", "wedding", "marriage"),
+)
+
+
+def same_event_terms(question: str, kinds: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """For a question asking when, each of its terms (stemmed as ``content_terms`` stems) that names an event
+    of ``_SAME_EVENT``, with the keys (``_key``) of the other words for that event: a sentence holding one of them
+    holds the term ("launched" holds "released"). Empty for other questions and other verbs."""
+    if "date" not in kinds:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for word in re.findall(r"[A-Za-z]+", question):
+        key = _key(word)
+        for group in _SAME_EVENT:
+            keys = tuple(_key(w) for w in group)
+            if any(_same_key(key, k) for k in keys):
+                out[stem(word.lower())] = tuple(k for k in keys if not _same_key(key, k))
+    return out
+
+
+def holds_event(keys: Sequence[str], terms: Iterable[str]) -> bool:
+    """Some term (stemmed) is one of the event words ``keys`` (``same_event_terms``), in any form."""
+    return any(_same_key(_key(t), k) for t in terms for k in keys)
+
+
+def _same_key(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and a[:5] == b[:5])
 
 
 def _key(word: str) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 
 from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, happening_terms, not_an_age, of_another_event
+from rag.answer.events import asked_event, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.guessed import guessed_terms
 from rag.answer.origin import asked_origin, tied_elsewhere
@@ -359,10 +359,17 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     own_heads = {key: _heads(terms) for key, terms in own.items()}
     # ``_has_term`` with each question term's probes made once: (term, six-letter head or None, "=" root)
     probes = [(t, t[:6] if len(t) >= 6 else None, "=" + _root(t)) for t in q_terms]
+    # "released" of "When was X released?" is held by "launched" too: the same event in other words
+    same_event = same_event_terms(question, kinds)
+
+    def has(t: str, head: str | None, root: str, vocabulary: Set[str], c_heads: Set[str]) -> bool:
+        return t in vocabulary or head in c_heads or root in c_heads or (
+            t in same_event and holds_event(same_event[t], vocabulary))
+
     df: Counter[str] = Counter()
     for c in pool:
         vocabulary, c_heads = own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])
-        df.update(t for t, head, root in probes if t in vocabulary or head in c_heads or root in c_heads)
+        df.update(t for t, head, root in probes if has(t, head, root, vocabulary, c_heads))
     weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     light_total = sum(w for t, w in weights.items() if t in light)
@@ -375,7 +382,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if found is None:
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
-        found_terms = [t for t, head, root in probes if t in held or head in held_heads or root in held_heads]
+        found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
         c.coverage = sum(weights[t] for t in found_terms) / total
         if light_total and total > light_total:
             c.coverage = max(c.coverage, sum(weights[t] for t in found_terms if t not in light) / (total - light_total))
@@ -503,6 +510,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors)
             c.on_values = [v for v in c.on_values if v not in other]
+            c.answers = [v for v in c.answers if v not in other]  # nor the other side of a disagreement (gather)
         if not_an_age(question, text):  # "How old is he?": a date of something else he did is no age
             c.on_values = [v for v in c.on_values if v.kind != "date"]
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):

@@ -146,7 +146,10 @@ class ExtractiveGenerator:
         """The best sentence, then the next best that add something, preferring other articles."""
         floor = max(self.settings.min_support, self.settings.keep_within * best.score)
         chosen = [best]
-        rest = [c for c in pool if c is not best and c.score >= floor and c.shape_ok is not False]
+        # (nor a sentence whose values of the kind asked were all ruled out: a date of another event, the figure
+        # of someone else: it holds the kind asked, but no answer)
+        rest = [c for c in pool if c is not best and c.score >= floor and c.shape_ok is not False
+                and not (c.shape_ok and not c.answers)]
         while rest and len(chosen) < self.settings.max_sentences:
             docs = {c.passage.doc_id for c in chosen}
             pick = max(rest, key=lambda c: c.score - (0.1 if c.passage.doc_id in docs else 0.0))

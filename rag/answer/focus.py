@@ -20,6 +20,7 @@ import functools
 import re
 
 from rag.answer.derived import derived_work
+from rag.answer.support_checks import scattered_name
 from rag.caches import lru_stats, register_function
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
@@ -187,6 +188,9 @@ def mismatch(question: str, sentence: str) -> str:
     derived = derived_work(question, sentence)
     if derived:
         return f"the sentence is about a work made from the one asked about (its {derived})"
+    scattered = scattered_name(question, sentence)
+    if scattered:
+        return f"the sentence holds the words of {scattered!r} only apart, in other names"
     return subject_mismatch(question, sentence)
 
 

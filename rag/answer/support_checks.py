@@ -25,6 +25,7 @@ import re
 import unicodedata
 
 from rag.caches import lru_stats, register_function
+from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
@@ -73,6 +74,33 @@ def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
         if words:
             out.append(tuple(words))
     return tuple(out)
+
+
+def scattered_name(question: str, sentence: str) -> str:
+    """A name of two or more words the question gives, ending on the noun of its class ("the Maxwell Award"), whose every word the sentence holds,
+    capitalized but never together: each word belongs to another name ("2019 CFDA Awards winners: Brandon
+    Maxwell", "the Dora Maxwell Social Responsibility ... National Awards Committee"). The sentence names other
+    things that share its words, not it. "" when no name is so (one word between is allowed: "George W. Bush")."""
+    tokens = re.findall(r"[^\W_]+", _fold(prepare(sentence)))
+    for words in _names_asked(question):
+        if len(words) < 2 or not all(w.isalpha() and len(w) >= 3 for w in words) or words[-1].lower() not in CLASS_WORDS:
+            continue  # only a named thing of a class ("the Maxwell Award"): a person's middle names stand between
+        keys = [_fold(w.lower()) for w in words]
+        # capitalized words only: a name's word written lowercase is a common noun ("the first ever final" for
+        # the "World Cup Final" of a title-cased question), not a word of another name
+        at = [[i for i, t in enumerate(tokens) if t[0].isupper() and _same_word(t.lower(), k)] for k in keys]
+        if not all(at):
+            continue  # a word it lacks: whether the article holds the name is ``missing_in``'s to say
+        width = len(words)  # together: within one word more than the name has, in any order ("Final | FIFA World Cup")
+        if not any(all(any(p <= i <= p + width for i in positions) for positions in at) for p in set().union(*at)):
+            return " ".join(words)
+    return ""
+
+
+def _same_word(token: str, word: str) -> bool:
+    """A sentence's word is the name's word, endings aside ("awards" for "Award", "Lakers'" for "Lakers")."""
+    return token == word or (token.startswith(word) and len(token) - len(word) <= 2) or (
+        len(word) > 4 and word.startswith(token) and len(word) - len(token) <= 1)
 
 
 def figures_asked(question: str) -> list[str]:
@@ -193,7 +221,27 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -
     still answer."""
     if not _names_asked(question) and not _figures_asked(question):
         return {}
-    return {doc: missing_in(question, article_text(text), changed_only) for doc, text in articles.items()}
+    texts = {doc: article_text(text) for doc, text in articles.items()}
+    found = {doc: missing_in(question, text, changed_only) for doc, text in texts.items()}
+    return {doc: "" if why and tied_elsewhere(question, texts[doc], [t for d, t in texts.items() if d != doc])
+            else why for doc, why in found.items()}
+
+
+def tied_elsewhere(question: str, article: ArticleText, others: list[ArticleText]) -> bool:
+    """The names of the question the article lacks are tied by another article to the full name it holds: it
+    holds every figure the question gives, a name of two words or more the question gives ("Billy Batson") and no
+    word of the names it lacks, and another retrieved article holds that name and the ones it lacks together ("Billy Batson" ... "Shazam!"). Then
+    it is about the same thing, named without its context ("Asher Angel was cast as ... Billy Batson" for "Who
+    plays Billy Batson in Shazam!?"), not about a changed one."""
+    if any(figure not in article.numbers for figure in _figures_asked(question)):
+        return False
+    asked = [list(words) for words in _names_asked(question)]
+    held = [words for words in asked if article.has_name(words)]
+    if not any(len(words) > 1 for words in held) or len(held) == len(asked):
+        return False
+    if any(article.has_word(w) for words in asked if words not in held for w in words):
+        return False  # a name it holds part of is a changed one ("Britain" for "Great Britain"), not one left unsaid
+    return any(all(other.has_name(words) for words in asked) for other in others)
 
 
 @functools.lru_cache(maxsize=1024)  # about 6 KB an entry for a one-passage article

@@ -30,6 +30,8 @@ mayor ambassador commissioner""".split())
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
 tournament bowl series marathon expo olympiad award oscar oscars emmy emmys grammy grammys baftas""".split())
+# The last word of a named thing that says its class ("Lynas Rare Earths", "the Maxwell Award"), not a person's
+CLASS_WORDS = _ORG_WORDS | _EVENT_WORDS
 _MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NOT_A_SCOPE = STOPWORDS | {"the"}
@@ -271,7 +273,7 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
         return None
     root = span.root
     for token in [root, *[t for t in span if t is not root]]:
-        scope = _of_phrase(token)
+        scope = _of_phrase(token, span.end)
         if scope:
             return scope
     if root.dep_ in ("attr", "dobj", "acomp", "npadvmod", "appos", "pobj"):
@@ -282,9 +284,11 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
-def _of_phrase(token: Any) -> str:
+def _of_phrase(token: Any, after: int = 0) -> str:
+    """The noun phrase of the "of" the token governs, past token ``after`` (a figure's own "of" is no scope: the
+    "of 1998" of "November 21 of 1998", the "of November" of "21st of November")."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= after:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words = [t.text for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "punct", "case")]

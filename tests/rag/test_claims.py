@@ -7,7 +7,7 @@ import math
 import pytest
 
 from rag.answer.conflicts import Cited, describe, find_conflicts
-from rag.claims.extract import analyze
+from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, asked, asks_for_list, same, show
 from rag.claims.parse import figures, prepare
 from rag.claims.records import ClaimCache
@@ -60,6 +60,14 @@ def test_the_scope_of_a_figure_is_what_it_is_of() -> None:
     assert [(v.text, v.scope) for v in claims if v.kind == "percentage"] == [
         ("roughly 70%", "global output"), ("over 85%", "downstream processing")]
     assert _one("Rare Earth Processing | 85-90% | Converting raw ore", "percentage").scope == "rare earth processing"
+
+
+@pytest.mark.skipif(not typed(), reason="the parsed scope needs spaCy")
+def test_a_figure_s_own_of_is_no_scope() -> None:
+    # "of 1998" is part of the date as written, not what it is of
+    assert _one("The game was released on November 21 of 1998 in Japan.", "date").scope == ""
+    assert _one("The plant opened on the 21st of November 1998.", "date").scope == ""
+    assert _one("The suspension covers 12 months of exports.", "duration").scope == "exports"
 
 
 @pytest.mark.parametrize(("a", "b", "agree"), [
