@@ -197,16 +197,20 @@ def _coordinated(doc: Any) -> list[Mention]:
     i = 0
     while i < len(items):
         j = i
-        while j + 1 < len(items) and items[j + 1][1] == items[i][1] and \
-                " ".join(doc[items[j][0].end:items[j + 1][0].start].text.split()) in _JOINS:
+        while j + 1 < len(items) and items[j + 1][1] == items[i][1] and _between(doc, items[j], items[j + 1]) in _JOINS:
             j += 1
-        if j > i and doc[items[j - 1][0].end:items[j][0].start].text.strip() in ("and", ", and", "&"):
+        if j > i and _between(doc, items[j - 1], items[j]) != ",":  # the last two joined by "and", not a comma
             first, last = items[i][0], items[j][0]
             start = first.start + (1 if first[0].lower_ == "the" else 0)
             out.append(Mention(doc[start:last.end].text, "list", last.root.lower_, _role(first.root.dep_), True,
                                doc[start].idx))
         i = j + 1
     return out
+
+
+def _between(doc: Any, a: tuple[Any, str], b: tuple[Any, str]) -> str:
+    """The words between two spans, spaces folded (", and")."""
+    return " ".join(doc[a[0].end:b[0].start].text.split())
 
 
 def kind_of_noun(noun: str) -> str | None:

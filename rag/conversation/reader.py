@@ -42,8 +42,6 @@ _EXCLAMATION = re.compile(r"^[^.?!]*!+\s+(?=\S)")  # "Of course I knew it! just 
 _QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                        r"should|would|will|has|have)\b", re.I)
 _TOPIC_KINDS = ("person", "org", "place", "work", "group", "name")
-# "Why?", "Since when?", "Instead of what?", "For how long?": a question word (after a preposition or two) and
-# nothing of its own; it asks the previous question's further side
 # "Tell me more", "Can you elaborate?", "Go on": the previous question again, past what its answer said
 _MORE = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell\s+me\s+more|say\s+more|go\s+on|keep\s+going|"
                    r"elaborate|expand|explain\s+(?:more|further)|(?:give\s+me\s+)?more\s+(?:details?|info(?:rmation)?))"
@@ -51,6 +49,8 @@ _MORE = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell\s+m
 # A question opening with an adverbial question word and its verb: another such word asks the same of it
 _ADVERBIAL = re.compile(r"^\s*(when|where|why|how(?:\s+(?:long|often|soon))?)\s+(?:is|are|was|were|do|does|did|will|would|"
                         r"can|could|should|has|have|had)\b", re.I)
+# "Why?", "Since when?", "Instead of what?", "For how long?": a question word (after a preposition or two) and
+# nothing of its own; it asks the previous question's further side
 _ELLIPSIS = re.compile(r"^(?:(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+(?:so|not|come|long|"
                        r"much|many|often|far|soon|exactly))?|such as|like)[\s?.!]*$", re.I)
 

@@ -61,9 +61,10 @@ def source_of(turn: str, last_answer: str) -> str | None:
     with that said ("Which article reports that China must tighten ...?"); None for any other turn or when the
     last answer said nothing."""
     match = _SOURCE.match(turn)
-    sentences = split_sentences(last_answer.strip()) if match is not None else []
-    said = sentences[0].strip().rstrip(" .!?") if sentences else ""
-    if match is None or not said:
+    if match is None:
+        return None
+    said = next(iter(split_sentences(last_answer.strip())), "").strip().rstrip(" .!?")
+    if not said:
         return None
     if said.split()[0].lower() in STOPWORDS:  # "The deal ..." -> "that the deal ...", not "that China" -> "china"
         said = said[:1].lower() + said[1:]
