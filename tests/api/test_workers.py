@@ -126,6 +126,20 @@ def test_concurrent_writes_through_both_workers_are_serialised(workers: Server) 
     assert check.returncode == 0, check.stderr
 
 
+def _settled_documents(server: Server, wait: float = 30.0) -> int:
+    """The document count once the feed poller (every second) has stopped adding: two reads 2.5 s apart agree.
+    Read while the feed's items were still landing, /healthz and /metrics could count 7 and 12."""
+    deadline = time.monotonic() + wait
+    count = fresh(server, "GET", "/healthz").json()["documents"]
+    while time.monotonic() < deadline:
+        time.sleep(2.5)
+        again = fresh(server, "GET", "/healthz").json()["documents"]
+        if again == count:
+            break
+        count = again
+    return int(count)
+
+
 def test_metrics_count_every_workers_requests(workers: Server) -> None:
     def searches(text: str) -> float:
         return _metric(text, "rag_requests_total", method="POST", endpoint="/v1/search", status="200")
@@ -134,7 +148,7 @@ def test_metrics_count_every_workers_requests(workers: Server) -> None:
     from_both(workers, "POST", "/v1/search", json={"query": "desalination plant costs"})  # some through each
     sent = int(searches(fresh(workers, "GET", "/metrics").text) - before)
     assert sent >= 2
-    documents = fresh(workers, "GET", "/healthz").json()["documents"]
+    documents = _settled_documents(workers)
     for pid, response in from_both(workers, "GET", "/metrics").items():
         text = response.text
         assert searches(text) == before + sent  # the same total from either worker: every worker's requests
