@@ -12,7 +12,7 @@ from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.collection_talk import without_collection_talk
 from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
-from rag.answer.guessed import within
+from rag.answer.guessed import asking, within
 from rag.answer.mentions import thing_mentioned
 from rag.answer.said import saying
 from rag.conversation import Reader
@@ -64,8 +64,11 @@ class Engine:
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
-        guesses = [r["read_as"] for r in reading.trace.get("resolved", [])]  # not the user's words (rag/answer/guessed.py)
+        # not the user's words (rag/answer/guessed.py): what a reference was read as, the modifiers a "what about" kept
+        guesses = [*(r["read_as"] for r in reading.trace.get("resolved", [])), *reading.trace.get("carried", [])]
         events = within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms, chosen))
+        if reading.trace.get("asked"):  # "what about X?": X is what the turn asks (rag/answer/guessed.py)
+            events = asking(reading.trace["asked"], events)
         if reading.rule == "more":  # "Tell me more": past what the last answer quoted (rag/answer/said.py)
             events = saying(reading.cited, events)
         for kind, value in events:

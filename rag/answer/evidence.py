@@ -17,7 +17,7 @@ from rag.answer import quotes
 from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, subject_mismatch
-from rag.answer.guessed import guessed_terms
+from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
@@ -38,6 +38,7 @@ _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|h
                        re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
+ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
 
 
@@ -394,6 +395,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         for c in scored:
             c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
     speaker = _terms(quotes.speaker_asked(question))
+    # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
+    asked = [p for p in probes if p[0] in asked_terms()]
+    holds_asked = {id(c) for c in scored if any(has(t, head, root, c.terms, heads.get(id(c)) or _heads(c.terms))
+                                               for t, head, root in asked)} if asked else set()
     for c in scored:
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
@@ -401,6 +406,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if speaker and not c.mismatch and not speaker <= _said_by(c):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
             c.mismatch = "does not name whom the question asks about"
+        if holds_asked and id(c) not in holds_asked:
+            c.score -= ASKED_MISSING
         if not c.mismatch and repeats(c.text):  # "Tell me more": the last answer gave this one (rag/answer/said.py)
             c.mismatch = "the previous answer quoted it already"
         if c.mismatch:
@@ -588,7 +595,8 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     words = [w for name in names_asked(question) for w in name]  # one reading of the question's names
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
-    return _YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question)), list(dict.fromkeys(words))
+    # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
+    return _YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question)), typed_anchors(list(dict.fromkeys(words)))
 
 
 def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:

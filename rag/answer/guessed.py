@@ -27,6 +27,7 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 _GUESSED: ContextVar[frozenset[str]] = ContextVar("guessed_names", default=frozenset())
+_ASKED: ContextVar[frozenset[str]] = ContextVar("asked_phrase", default=frozenset())
 
 
 def guessed() -> frozenset[str]:
@@ -51,6 +52,19 @@ def scoped(var: ContextVar[V], value: V, events: Iterable[T]) -> Iterator[T]:
         finally:
             var.reset(token)
         yield event
+
+
+def asking(phrase: str, events: Iterable[T]) -> Iterator[T]:
+    """The events, each produced with ``phrase`` set as what the follow-up itself asks about (``asked_terms``)."""
+    return scoped(_ASKED, frozenset(content_terms(phrase)), events)
+
+
+def asked_terms() -> frozenset[str]:
+    """The content terms of the phrase a "what about X?" follow-up typed ("processing" of "How does that compare
+    with processing?", the rest of its reading being the previous question); empty otherwise. The phrase is the
+    one thing the turn asks: a sentence that holds none of it answers the previous question, not this one
+    ("NdFeB Magnet Production | ~90%" for "What share of NdFeB magnet processing does China hold?")."""
+    return _ASKED.get()
 
 
 def guessed_terms() -> frozenset[str]:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 
 from rag.caches import lru_stats, register_function
+from rag.answer.guessed import guessed
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
@@ -203,7 +204,10 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False) 
     Missouri's rivers)."""
     if not worded_like(question, article):
         return ""
+    said = guessed()  # a name the follow-up's rewrite guessed is not the asker's (rag/answer/guessed.py)
     for words in map(list, _names_asked(question)):
+        if said and all(w.lower() in said for w in words):
+            continue
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"

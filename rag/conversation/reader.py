@@ -153,8 +153,13 @@ class Reader:
         if phrase:
             substituted = rules.what_about(previous, phrase, self.embedder)
             if substituted is not None:  # the turn's words before the phrase ("how does that compare with") go
-                return self._checked(turn, substituted, "what about", [previous], leans=True,
-                                     replaced=["what about", "how about", *_lead(turn, phrase)])
+                reading = self._checked(turn, substituted[0], "what about", [previous], leans=True,
+                                        replaced=["what about", "how about", *_lead(turn, phrase)])
+                if reading.rule == "what about":
+                    reading.trace["asked"] = phrase  # what the turn asks of the previous question
+                    if substituted[1]:
+                        reading.trace["carried"] = substituted[1]  # the replaced phrase's modifiers: a guess, like a resolved "it"
+                return reading
         if rules.OTHERS.match(turn):
             return Reading(rules.others(previous, turns.answers[-1]), "others", leans=True)
         if _MORE.match(turn) and turns.answers[-1]:  # answered from what the last answer did not say (engine)

@@ -94,16 +94,17 @@ def others(previous: str, last_answer: str) -> str:
     return f"{previous.rstrip(' ?.')}, others?"
 
 
-def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None:
-    """The previous question with the phrase closest to ``new`` replaced by it; None when nothing is close."""
+def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str, list[str]] | None:
+    """The previous question with the phrase closest to ``new`` replaced by it, and the modifiers of the replaced
+    phrase that stay before it (``carried``); None when nothing is close."""
     new = new.strip()
     bare = _PREPOSITION.sub("", new)
     if bare.lower() in previous.lower():
-        return previous
+        return previous, []
     typed = {m.kind for m in mentions(bare, things=False) if m.text == bare}
     for m in mentions(previous, things=False):
         if m.kind in typed:
-            return previous[:m.start] + bare + previous[m.start + len(m.text):]
+            return previous[:m.start] + bare + previous[m.start + len(m.text):], []
     tokens = list(_WORD.finditer(previous))
     modifiers = _modifier_ends(previous)
     spans: list[tuple[int, int]] = []
@@ -125,7 +126,24 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> str | None
     if float(sims[best]) < SUBSTITUTE_MIN_SIMILARITY:
         return None
     a, b = spans[best]
-    return previous[:a] + bare + previous[b:]
+    return previous[:a] + bare + previous[b:], carried(previous, a, b)
+
+
+def carried(text: str, start: int, end: int) -> list[str]:
+    """The words right before ``text[start:end]`` that modify a word of it ("NdFeB magnet" of "NdFeB magnet
+    production"): replaced by "processing", the phrase keeps them ("NdFeB magnet processing"), a guess of the
+    rewrite's, not the user's words ("How does that compare with processing?" may mean processing at large).
+    Without spaCy: none."""
+    doc = parse(text)
+    if doc is None:
+        return []
+    inside = {t.i for t in doc if start <= t.idx < end}
+    words: list[str] = []
+    for t in reversed([t for t in doc if t.idx + len(t.text) <= start]):
+        if t.dep_ not in ("compound", "amod", "nmod") or not (t.head.i in inside or t.head.i > t.i and t.head.idx < end):
+            break
+        words.insert(0, t.text)
+    return [" ".join(words)] if words else []
 
 
 def _modifier_ends(text: str) -> set[int]:

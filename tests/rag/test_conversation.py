@@ -319,3 +319,15 @@ def test_an_answer_opening_with_an_abbreviation_keeps_it() -> None:
         "U.S. Secures 90-Day Resumption of Exports. The framework lasts a year."
     # a client that puts the marker after the full stop cites the same sentence
     assert cited_text("Gallium was suspended. [1] It is not scarce.") == "Gallium was suspended."
+
+
+def test_what_about_marks_the_phrase_asked_and_the_modifiers_it_kept(reader: Reader) -> None:
+    reading = reader.read(conversation("What share of NdFeB magnet production does China hold?", "About 90% [1].",
+                                       "How does that compare with processing?"))
+    assert (reading.query, reading.rule) == ("What share of NdFeB magnet processing does China hold?", "what about")
+    # "processing" is what the turn asks; "NdFeB magnet" is the rewrite's guess (rag/answer/guessed.py)
+    assert reading.trace["asked"] == "processing" and reading.trace["carried"] == ["NdFeB magnet"]
+    swapped = reader.read(conversation("What share of rare earth processing does China control?", "85-90% [1].",
+                                       "What about gallium?"))
+    assert swapped.trace["asked"] == "gallium" and "carried" not in swapped.trace  # "rare earth" was replaced
+

@@ -11,7 +11,8 @@ import pytest
 from rag.answer.descriptive import judge
 from rag.answer.evidence import SentenceVectors
 from rag.answer.extractive import ExtractiveGenerator
-from rag.answer.guessed import guessed, typed_anchors, within
+from rag.answer.guessed import asked_terms, asking, guessed, typed_anchors, within
+from rag.answer.support_checks import lacks
 from rag.settings import AnswerSettings
 from rag.types import Passage
 
@@ -96,3 +97,29 @@ def test_words_the_rewrite_supplied_need_not_be_held(generator: ExtractiveGenera
     # read from "that deal", the phrase names the topic: the sentence answering what was asked of it leads
     best = list(within(["the short-term agreement"], (_best(generator) for _ in range(1))))
     assert best == ["In exchange, Washington has offered selective tariff relief on some goods."]
+
+
+SHARE = "What share of NdFeB magnet processing does China hold?"  # "How does that compare with processing?"
+SHARES = [_p("magnets", "NdFeB magnet production in China reached about 90% of the world's output last year."),
+          _p("ore", "China controls 85-90% of rare earth processing, turning raw ore into usable compounds.")]
+
+
+def _answered(generator: ExtractiveGenerator, question: str, passages: list[Passage]) -> str:
+    return generator.rank(question, passages)[0].passage.doc_id
+
+
+def test_what_a_follow_up_asks_about_must_be_in_the_sentence(generator: ExtractiveGenerator) -> None:
+    # read as typed, the previous question's words win: the magnet sentence holds three of them
+    assert _answered(generator, SHARE, SHARES) == "magnets"
+    # "what about processing?": a sentence without "processing" answers the previous question, not this one
+    asked = list(asking("processing", within(["NdFeB magnet"], (_answered(generator, SHARE, SHARES) for _ in range(1)))))
+    assert asked == ["ore"]
+    assert asked_terms() == frozenset()  # outside the follow-up's answer: nothing is asked
+
+
+def test_a_guessed_name_is_not_one_an_article_must_give() -> None:
+    question = "What share of NdFeB magnet refining is Chinese?"  # "NdFeB magnet" kept from the previous question
+    articles = {"ore": "Chinese refiners handle over 85% of the world's rare earth refining, a share built up over "
+                       "decades of magnet and metal investment."}
+    assert lacks(question, articles)["ore"]  # as typed, the article never names NdFeB
+    assert list(within(["NdFeB magnet"], (lacks(question, articles)["ore"] for _ in range(1)))) == [""]
