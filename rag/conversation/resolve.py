@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, references
 from rag.text import content_terms
@@ -40,8 +40,12 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
     order = 0
     for age, (user, answer) in enumerate(zip(reversed(users), reversed(answers))):
         recency = RECENCY ** age
+        asked = asked_kind(user)
         for text, weight, things in ((user, 1.0, True), (answer, ANSWER_WEIGHT, False)):
-            for m in mentions(text, things=things) if text else []:
+            found_here = mentions(text, things=things) if text else []
+            if text is answer and asked:
+                found_here = _typed_by_question(found_here, asked)
+            for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
                 score = recency * weight * m.role
@@ -50,6 +54,29 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                 else:
                     found[key] = Entity(m, score, order)
     return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
+
+
+_ASKED = re.compile(r"\b(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)")
+_NAMED_KINDS = ("person", "org", "place", "work", "name", "group")
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of thing a "which/what <noun>" question asks for ("Which company operates ...?": an
+    organisation, "Which African countries ...?": places), or None."""
+    match = _ASKED.search(question.lower())
+    if match is None:
+        return None
+    kinds = (kind_of_noun(w) for w in match.group(1).split())
+    return next((k for k in kinds if k in ("person", "org", "place", "work")), None)
+
+
+def _typed_by_question(found: list[Mention], kind: str) -> list[Mention]:
+    """The answer's first name is of the kind its question asked for: "Lynas Rare Earths", the answer to "Which
+    company ...?", is a company, whatever the recognizer guessed (a person), so "that company" means it."""
+    first = next((i for i, m in enumerate(found) if m.kind in _NAMED_KINDS), None)
+    if first is None or found[first].kind == kind:
+        return found
+    return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
 
 
 def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:

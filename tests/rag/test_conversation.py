@@ -331,3 +331,10 @@ def test_what_about_marks_the_phrase_asked_and_the_modifiers_it_kept(reader: Rea
                                        "What about gallium?"))
     assert swapped.trace["asked"] == "gallium" and "carried" not in swapped.trace  # "rare earth" was replaced
 
+
+def test_the_answer_to_which_company_is_a_company_whatever_the_recognizer_says(reader: Reader) -> None:
+    # spaCy reads "Harmon Sterling" alone as a person; as the answer to "Which company ...?" it is a company
+    history = ("Which company operates the largest smelter outside China?", "Harmon Sterling [1].")
+    assert reader.read(conversation(*history, "Which country is that company from?")).query == \
+        "Which country is Harmon Sterling from?"
+    assert reader.read(conversation(*history, "What did he say about prices?")).rule != "resolved"
