@@ -1,5 +1,5 @@
-"""Retrieval alone on a conversation dataset's answerable follow-ups: hit@1 and hit@5 of the conversation search
-(rag/conversation/search.py), overall and by the first tag of each row (MTRAG: its domain).
+"""Retrieval alone on a conversation dataset's answerable follow-ups: hit@1, hit@5 and nDCG@10 (by document) of the
+conversation search (rag/conversation/search.py), overall and by the first tag of each row (MTRAG: its domain).
 
     python -m eval.conversation_retrieval INDEX DATASET.jsonl [--tune TAG,TAG]
 
@@ -15,6 +15,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from eval.metrics import ndcg_at
 from rag.conversation import Reader, search
 from rag.services import build_services
 from rag.settings import Settings
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = [json.loads(line) for line in args.dataset.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if r.get("answerable", True) and "messages" in r
             and sum(m["role"] == "user" for m in r["messages"]) > 1]
-    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    hits: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0, 0.0])
     took: list[float] = []
     for row in rows:
         reading = reader.read([ChatMessage(**m) for m in row["messages"]])
@@ -51,8 +52,9 @@ def main(argv: list[str] | None = None) -> None:
             hits[group][0] += bool(docs) and docs[0] in gold
             hits[group][1] += any(d in gold for d in docs)
             hits[group][2] += 1
-    for group, (one, five, n) in sorted(hits.items()):
-        print(f"{group:10s} n={n:4d}  hit@1 {one / n:.3f}  hit@{K} {five / n:.3f}")
+            hits[group][3] += ndcg_at(docs, sorted(gold), 10)
+    for group, (one, five, n, ndcg) in sorted(hits.items()):
+        print(f"{group:10s} n={n:4d}  hit@1 {one / n:.3f}  hit@{K} {five / n:.3f}  nDCG {ndcg / n:.3f}")
     took.sort()
     print(f"search p50 {took[len(took) // 2] * 1000:.1f} ms" if took else "no answerable follow-ups")
 

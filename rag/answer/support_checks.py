@@ -24,8 +24,8 @@ import functools
 import re
 import unicodedata
 
-from rag.caches import lru_stats, register_function
 from rag.answer.guessed import guessed
+from rag.caches import lru_stats, register_function
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
