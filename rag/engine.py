@@ -62,6 +62,8 @@ class Engine:
         start = time.perf_counter()
         k = request.k or self.default_k
         passages, searched = conversation.search(self.retriever, reading, k, request.filters)
+        # the other side of a possible disagreement, searched as /v1/ask searches it (rag/retrieval/other_side.py)
+        passages = widen(self.retriever, without_collection_talk(reading.query), passages, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
         # not the user's words (rag/answer/guessed.py): what a reference was read as, the modifiers a "what about" kept

@@ -37,3 +37,15 @@ def test_a_share_question_also_reaches_the_article_giving_a_share_without_the_wo
     first = retriever.search(question, 5)
     assert not any("70% of global output" in p.text for p in first)  # "controlling roughly 70%": no "share"
     assert any("70% of global output" in p.text for p in widen(retriever, question, first, 5))
+
+
+def test_a_follow_up_is_widened_as_a_question_asked_alone(rare_earths_index: Path, minilm) -> None:  # type: ignore[no-untyped-def]
+    from rag.types import ChatMessage, ChatRequest  # one mechanism for /v1/ask and every chat entry point
+
+    engine = build_services(Settings.load(index_dir=rare_earths_index), embedder=minilm).engine
+    messages = [ChatMessage(role="user", content="Which country dominates rare earths?"),
+                ChatMessage(role="assistant", content="China [1]."),
+                ChatMessage(role="user", content="What is its share of rare earths?")]
+    events = dict(engine.chat_stream(ChatRequest(messages=messages, k=5)))
+    assert events["query"] == "What is China's share of rare earths?"
+    assert len(events["passages"]) > 5 and any("70% of global output" in p.text for p in events["passages"])
