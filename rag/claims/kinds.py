@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -337,6 +338,27 @@ def asks_speaker(question: str) -> bool:
 
 _HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
+# "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
+_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?)\b", re.I)
+_EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s+than|apart\s+from)\s+(?:the\s+)?$", re.I)
+# the few words between a place and the name it is of: "Australia's Lynas", "Australian miner Lynas", "US-based MP"
+_TIE = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w\-]*){0,2}\s+$")
+
+
+def asks_place_of(question: str) -> bool:
+    """The question asks where something is, or which country (city, region) it is of."""
+    return bool(_WHERE.search(question) or _WHICH_PLACE.search(question))
+
+
+def tied_to(value: Value, sentence: str, words: Sequence[str]) -> bool:
+    """The place is written onto one of the named ``words`` ("Australia's Lynas", "the Australian miner Lynas"): the
+    name's place, where another place of the same sentence ("US-based companies like MP Materials") is another's."""
+    rest = sentence[value.end:]
+    for word in words:
+        at = re.search(rf"\b{re.escape(word)}\b", rest)
+        if at is not None and _TIE.match(rest[:at.start()]):
+            return True
+    return False
 
 
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
@@ -350,6 +372,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME):
         return bool(_LOCATIVE.search(before))
+    if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
+        return False
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
 

@@ -1,0 +1,44 @@
+"""Which country a named company or person is of: the place written onto the name ("Canada's Norvik") answers,
+a place the sentence gives another name ("US-based companies like Harbor Metals") or sets the name apart from
+("outside Japan") does not. Articles here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.claims.extract import analyze, typed
+from rag.claims.kinds import answers_as, tied_to
+from tests.rag.answerers import extractive_answerer, passage
+
+needs_parser = pytest.mark.skipif(not typed(), reason="places and names are typed by spaCy")
+
+MIXED = "Canada's Norvik has doubled its output, while US-based companies like Harbor Metals have won federal loans."
+APART = "Norvik runs the largest separation plant outside Japan, and its order book keeps growing."
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@needs_parser
+def test_a_place_written_onto_the_name_is_its_place() -> None:
+    places = {v.text: v for v in analyze([MIXED], use_model=True)[0] if v.kind == "place"}
+    assert tied_to(places["Canada"], MIXED, ["Norvik"])
+    assert not tied_to(places["US-based"], MIXED, ["Norvik"])  # the place of Harbor Metals
+    assert tied_to(places["US-based"], MIXED, ["Harbor", "Metals"])
+
+
+@needs_parser
+def test_outside_a_place_is_not_of_it() -> None:
+    japan = next(v for v in analyze([APART], use_model=True)[0] if v.text == "Japan")
+    assert not answers_as(japan, APART, ("place",), "Which country is Norvik from?")
+    assert answers_as(japan, APART, ("place",), "Where does Norvik run its plant?")  # where: outside Japan is a place
+
+
+@needs_parser
+def test_which_country_a_company_is_from_is_the_place_written_onto_it(generator: Answerer) -> None:
+    answer = generator.answer("Which country is Norvik from?", [passage("a", MIXED), passage("b", APART)])
+    assert answer.grounded and "Canada" in answer.answer
+    assert not answer.conflicts  # neither Japan (outside it) nor the US (Harbor Metals') is a side
