@@ -493,15 +493,16 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
     place_of = "place" in kinds and bool(anchors[1]) and K.asks_place_of(question)
+    # (which country a name is of; a where-question may ask where something happened to it: "the Amazon basin")
+    any_tied = place_of and K.asks_which_place(question) and any(v.kind == "place" and K.tied_to(v, prepare(c.text), anchors[1]) for c in pool for v in c.claims)
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
-        if place_of:  # a place written onto the name asked about is its place; the sentence's others are another's
-            tied = [v for v in c.answers if v.kind == "place" and K.tied_to(v, text, anchors[1])]
-            c.answers = [v for v in c.answers if v.kind != "place" or v in tied] if tied else c.answers
+        if any_tied:  # a place written onto the name asked about is its place; other places are another's
+            c.answers = [v for v in c.answers if v.kind != "place" or K.tied_to(v, text, anchors[1])]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False

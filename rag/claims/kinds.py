@@ -350,6 +350,11 @@ def asks_place_of(question: str) -> bool:
     return bool(_WHERE.search(question) or _WHICH_PLACE.search(question))
 
 
+def asks_which_place(question: str) -> bool:
+    """The question asks which country (city, region) something is of, not where it happened."""
+    return bool(_WHICH_PLACE.search(question))
+
+
 def tied_to(value: Value, sentence: str, words: Sequence[str]) -> bool:
     """The place is written onto one of the named ``words`` ("Australia's Lynas", "the Australian miner Lynas"): the
     name's place, where another place of the same sentence ("US-based companies like MP Materials") is another's."""

@@ -42,3 +42,12 @@ def test_which_country_a_company_is_from_is_the_place_written_onto_it(generator:
     answer = generator.answer("Which country is Norvik from?", [passage("a", MIXED), passage("b", APART)])
     assert answer.grounded and "Canada" in answer.answer
     assert not answer.conflicts  # neither Japan (outside it) nor the US (Harbor Metals') is a side
+
+
+@needs_parser
+def test_once_a_place_is_written_onto_the_name_other_articles_places_are_not_its(generator: Answerer) -> None:
+    # without the tie, "Japan" led the answer and Canada was shown as the other side of a disagreement
+    other = passage("c", "Norvik runs the largest separation plant of its kind. The country that dominates the market "
+                         "is Japan.")
+    answer = generator.answer("Which country is Norvik from?", [passage("a", MIXED), other])
+    assert answer.grounded and answer.answer.startswith("Canada's Norvik") and not answer.conflicts
