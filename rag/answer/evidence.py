@@ -492,9 +492,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
-    place_of = "place" in kinds and bool(anchors[1]) and K.asks_place_of(question)
-    # (which country a name is of; a where-question may ask where something happened to it: "the Amazon basin")
-    any_tied = place_of and K.asks_which_place(question) and any(v.kind == "place" and K.tied_to(v, prepare(c.text), anchors[1]) for c in pool for v in c.claims)
+    # which country a name is of, once a sentence writes a place onto the name (not a where-question: it may ask
+    # where something happened to the name, "the Amazon basin")
+    any_tied = "place" in kinds and bool(anchors[1]) and K.asks_which_place(question) and any(
+        v.kind == "place" and K.tied_to(v, prepare(c.text), anchors[1]) for c in pool for v in c.claims)
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)

@@ -345,11 +345,6 @@ _EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s
 _TIE = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w\-]*){0,2}\s+$")
 
 
-def asks_place_of(question: str) -> bool:
-    """The question asks where something is, or which country (city, region) it is of."""
-    return bool(_WHERE.search(question) or _WHICH_PLACE.search(question))
-
-
 def asks_which_place(question: str) -> bool:
     """The question asks which country (city, region) something is of, not where it happened."""
     return bool(_WHICH_PLACE.search(question))
