@@ -341,7 +341,7 @@ _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
 _WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?)\b", re.I)
 _EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s+than|apart\s+from)\s+(?:the\s+)?$", re.I)
-# the few words between a place and the name it is of: "Australia's Lynas", "Australian miner Lynas", "US-based MP"
+# the few words between a place and the name it is of: "Australia's Lynas", "US-based companies like MP Materials"
 _TIE = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w\-]*){0,2}\s+$")
 
 
@@ -351,8 +351,9 @@ def asks_which_place(question: str) -> bool:
 
 
 def tied_to(value: Value, sentence: str, words: Sequence[str]) -> bool:
-    """The place is written onto one of the named ``words`` ("Australia's Lynas", "the Australian miner Lynas"): the
-    name's place, where another place of the same sentence ("US-based companies like MP Materials") is another's."""
+    """The place is written onto one of the named ``words`` ("Australia's Lynas"; "the Australian miner Lynas" is
+    not read: "Australian" is typed no place): the name's place, where another place of the same sentence
+    ("US-based companies like MP Materials") is another's."""
     rest = sentence[value.end:]
     for word in words:
         at = re.search(rf"\b{re.escape(word)}\b", rest)
