@@ -55,8 +55,17 @@ def _root(nlp: object, question: str) -> str:
     for token in doc:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
             word = token.text.lower()
+            if word in _PHASE:  # "When did China start formal export licensing?": the event started is licensing
+                thing = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")]
+                if thing:
+                    return str(thing[0].text.lower())
             return "" if word in _LIGHT else word
     return ""
+
+
+# Verbs of an event's phase: what started (stopped, resumed) is their object, the event asked about.
+_PHASE = frozenset("start starts started begin begins began begun stop stops stopped end ends ended finish finished "
+                   "cease ceased resume resumed continue continued".split())
 
 
 # Words that say only that something happened: "When did the talks take place?" asks the date of the talks, and a
@@ -132,9 +141,17 @@ def says(sentence: str, verb: str) -> bool:
 def dated_event(value: Value, sentence: str) -> str:
     """The event word a date is attached to ("its closure in 2015" -> "closure"), or "" when it is not said."""
     m = _BEFORE_DATE.search(sentence[:value.start])
+    if m is None and _FRONTED.match(sentence[:value.start]):  # "In 2010, amid a standoff, Beijing halted ...": the
+        verb = _MAIN_VERB.search(sentence, value.end)  # date is of the clause's verb
+        return verb.group(1).lower() if verb is not None else ""
     if m is None or not _EVENT_WORD.search(m.group(1).lower()) or m.group(1).lower() in _NOT_EVENTS:
         return ""
     return m.group(1).lower()
+
+
+# a date opening the sentence, and the past-tense verb of the clause it dates
+_FRONTED = re.compile(r"^\W*(?:in|on|by|during|since)\s+(?:(?:early|late|mid|the)\s+)?$", re.I)
+_MAIN_VERB = re.compile(r",[^.;]*?\b(?:[A-Z][\w'’.-]*|it|they|he|she|we)\s+(?:had\s+|has\s+)?([a-z]+ed)\b")
 
 
 def of_another_event(dates: Sequence[Value], sentence: str, verb: str,

@@ -24,6 +24,7 @@ from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
+from rag.claims import seats
 from rag.claims.extract import analyze
 from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -319,7 +320,9 @@ def _subject(sentence: str) -> str:
 # Per-sentence caches: the same retrieved sentences come back question after question.
 @functools.lru_cache(maxsize=20_000)
 def _terms(sentence: str) -> frozenset[str]:
-    return frozenset(content_terms(sentence))
+    """A sentence's terms, with the country a government's seat names and the reverse ("Beijing has agreed" holds
+    "China"; rag/claims/seats.py)."""
+    return frozenset(content_terms(sentence)) | seats.aliases(sentence)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -618,7 +621,10 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
             return bool(re.search(rf"(?<![a-z]){re.escape(a.replace('.', ''))}(?![a-z])", plain))
         return a in folded or a.replace(".", "") in plain
 
-    return all(has(y) for y in years) and (not words or any(has(w) for w in words))
+    def named(a: str) -> bool:
+        return has(a) or seats.names(text, a)  # "Beijing has agreed" names China (rag/claims/seats.py)
+
+    return all(has(y) for y in years) and (not words or any(named(w) for w in words))
 
 
 

@@ -26,6 +26,7 @@ import unicodedata
 
 from rag.answer.guessed import guessed
 from rag.caches import lru_stats, register_function
+from rag.claims import seats
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
@@ -150,6 +151,7 @@ class ArticleText:
         self.folded = _fold(prepare(text).lower())
         self.words = set(re.findall(r"[^\W_]+", self.folded.replace(".", "")))
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
+        self.seats = seats.aliases(prepare(text))  # "Beijing has agreed" names China (rag/claims/seats.py)
         self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
         self.initials: set[str] = set()
         for seq in _NAME_RUN.findall(prepare(text)):  # "the U.S. Geological Survey" -> "usgs"
@@ -160,6 +162,8 @@ class ArticleText:
     def has_word(self, word: str) -> bool:
         w = _fold(word.lower().replace(".", ""))
         if not w or w in self.words:
+            return True
+        if self.seats and set(content_terms(word)) & self.seats:
             return True
         parts = [p for p in re.split(r"[-'&]", w) if p]
         if len(parts) > 1:  # "Nassau-Saarbrucken", "Anglo-Norman": each part

@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 11: a title and its holder's name alone are a person ("Treasury Secretary Bessent"), whatever the tagger says
 # 10: amounts said without a number ("several tons", "multi-billion dollar", "billions of dollars")
 # 9: a figure's own "of" is no scope ("November 21 of 1998" is of nothing, not of "1998")
 # 8: a number starts where its run of digits starts ("the next 50 years" is 50 years, not "0 years")
@@ -16,4 +17,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "10"
+CLAIMS_VERSION = "11"

@@ -142,6 +142,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "person"  # "CEO Tim Buckley", the holder's part of "Vanguard CEO Tim Buckley"
         elif words[-1].lower().strip(".") in _ORG_WORDS and len(words) > 1:
             kind = "organization"  # the small model calls "Lynas Rare Earths" a person
+        elif title and _HOLDER.search(value):
+            kind = "person"  # "Treasury Secretary Bessent": the holder of the title, though the tagger says organization
         elif inside:
             kind = max(inside, key=lambda x: x[1] - x[0])[2]
         elif title:
@@ -156,6 +158,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+# a title and after it the one or two words of its holder's name, and nothing else: "Treasury Secretary Bessent"
+_HOLDER = re.compile(r"\b(?i:" + "|".join(sorted(_TITLES)) + r")\.?(?:\s+[A-Z][\w'’.-]*){1,2}$")
 
 
 # Two capitalized parts joined by a hyphen, each a word or an abbreviation ("U.S.-China", "India-Pakistan").

@@ -326,9 +326,14 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|noted|notes|warned|warns|e
                 r"wrote|writes|stated|states|insisted|insists|cautioned|cautions|predicted|predicts|claimed|claims|"
                 r"acknowledged|acknowledges|observed|observes|remarked|remarks|continued|continues|declared|declares|"
                 r"announced|announces")
+# the verbs by which a source gives a figure: "Which agency reported ...", "Which body estimated ..."
+_SOURCE_VERBS = r"reported|reports|estimated|estimates|published|publishes|calculated|calculates|projected|projects"
 _ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[\w.'-]+ ){{0,2}}?(?:expert|analyst|official|economist|person|people|"
+                           rf"agenc(?:y|ie)|organi[sz]ation|institut(?:e|ion)|bod(?:y|ie)|source|survey|stud(?:y|ie)|"
+                           rf"ministr(?:y|ie)|department|bureau|office|outlet|publication|"
                            rf"[a-z]+ist|[a-z]+er|[a-z]+or)s?)\s+(?:(?:has|had|have|did|was|is|are|were)\s+)?"
-                           rf"(?:{SPEECH_VERBS}|quoted|cited|called|calls|described|describes|dubbed)\b", re.I)
+                           rf"(?:{SPEECH_VERBS}|{_SOURCE_VERBS}|quoted|cited|called|calls|described|describes|dubbed)\b"
+                           rf"|\baccording to (?:which|what|whom)\b", re.I)
 
 
 def asks_speaker(question: str) -> bool:
@@ -417,5 +422,28 @@ def in_question(value: Value, question: str) -> bool:
     if len(initials) >= 2 and len(words) >= 2 and _literal_in(initials, folded.replace(".", "")) \
             and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
         return True
+    # the words that ask for it are no part of it given: "Chinese Ministry of Commerce" answers "Which Chinese
+    # ministry ...?"
+    asking, heads = _asking_terms(question)
+    if heads & {stem(w) for w in words}:  # a name holding the noun asked for ("... ministry" of "which ministry")
+        words = [w for w in words if stem(w) not in asking]
+        folded = _without_asking(question)
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _asking_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of the words that ask for a name ("which chinese ministry"), and their nouns ("ministry")."""
+    found = [content_terms(m.group(0)) for pattern, kinds in ASKED if set(kinds) & set(NAMES)
+             for m in pattern.finditer(question)]
+    return frozenset(t for terms in found for t in terms), frozenset(terms[-1] for terms in found if terms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_asking(question: str) -> str:
+    """The question's lowercase text without the words that ask for a name ("which chinese ministry")."""
+    for pattern, kinds in ASKED:
+        if set(kinds) & set(NAMES):
+            question = pattern.sub(" ", question)
+    return question.lower()

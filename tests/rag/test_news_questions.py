@@ -51,8 +51,12 @@ def test_a_title_is_not_a_name_of_its_own() -> None:
     ("Which analysts warned about the halt?", True),  # several of them
     ("Which U.S. officials are quoted?", True),
     ("Which materials economist called the halt a pause?", True),  # called it so: said it
+    ("Which agency reported the country's refining share?", True),  # a source giving a figure
+    ("According to which agency does the country refine most of the ore?", True),
+    ("Which organization estimated the share?", True),
     ("Who won the election?", False),
     ("Who owns the port?", False),
+    ("Which agency buys the ore?", False),
 ])
 def test_a_question_asking_who_said_something_asks_for_the_speaker(question: str, expected: bool) -> None:
     assert asks_speaker(question) is expected
