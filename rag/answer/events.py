@@ -74,11 +74,14 @@ _HAPPENING = re.compile(r"\b(?:(?:take|takes|took|taken|taking)\s+place|happen(?
                         re.I)
 
 
+_WHAT_HAPPENED = re.compile(r"^\W*what\s+(?:(?:has|had|will|would|could|might)\s+)?(?:happen|occur)", re.I)
+
+
 def happening_terms(question: str, kinds: Sequence[str]) -> frozenset[str]:
     """The question's terms that say only that something happened, for a question asking when or where it did
     ("take", "place" of "take place"); none for other questions, where they may be what is asked about."""
-    if not {"date", "place"} & set(kinds):
-        return frozenset()
+    if not {"date", "place"} & set(kinds) and not _WHAT_HAPPENED.match(question):
+        return frozenset()  # "What happened on April 4?" asks for the event: its verb says only that there was one
     return frozenset(stem(w) for m in _HAPPENING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower()))
 
 

@@ -497,8 +497,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
     # which country a name is of, once a sentence writes a place onto the name (not a where-question: it may ask
     # where something happened to the name, "the Amazon basin")
-    any_tied = "place" in kinds and bool(anchors[1]) and K.asks_which_place(question) and any(
-        v.kind == "place" and K.tied_to(v, prepare(c.text), anchors[1]) for c in pool for v in c.claims)
+    # (a name the rewrite of a follow-up resolved counts: "Where is it based?" of Lynas asks Lynas's place)
+    tie = list(dict.fromkeys(w for name in names_asked(question) for w in name)) if K.asks_which_place(question) else []
+    any_tied = "place" in kinds and bool(tie) and any(
+        v.kind == "place" and K.tied_to(v, prepare(c.text), tie) for c in pool for v in c.claims)
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
@@ -506,7 +508,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
-            c.answers = [v for v in c.answers if v.kind != "place" or K.tied_to(v, text, anchors[1])]
+            c.answers = [v for v in c.answers if v.kind != "place" or K.tied_to(v, text, tie)]
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False

@@ -344,7 +344,10 @@ def asks_speaker(question: str) -> bool:
 _HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
-_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?)\b", re.I)
+# "Where is Lynas based?": the place of a name, not where something happened
+_BASED_WHERE = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+.{1,60}?\s(?:based|headquartered|from)\s*\??\s*$", re.I)
+_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?)\b|"
+                          + _BASED_WHERE.pattern, re.I)
 _EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s+than|apart\s+from)\s+(?:the\s+)?$", re.I)
 # the few words between a place and the name it is of: "Australia's Lynas", "US-based companies like MP Materials"
 _TIE = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w\-]*){0,2}\s+$")
@@ -376,8 +379,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # the source a sentence is attributed to, unless the question asks who said it
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
-    if _WHERE.search(question) and value.kind in ("place", NAME):
-        return bool(_LOCATIVE.search(before))
+    if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question):
+        return bool(_LOCATIVE.search(before))  # (where a name is based or from: its place, "Australia's Lynas")
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
@@ -406,17 +409,21 @@ def _literal_in(pattern: str, text: str) -> bool:
     return not pattern.isalnum() or pattern in text
 
 
+_BASED = re.compile(r"[\s-]based$")
+
+
 def in_question(value: Value, question: str) -> bool:
     """The question already holds this value (it cannot be the answer)."""
     folded = question.lower()
     if value.kind in FIGURES:  # the figures a choice question offers are what it asks to choose between
         return value.text.lower() in folded and value.text.lower() not in options(question)[1]
-    if value.key and all(len(w) <= 2 for w in value.key.split()):  # "US", "U.K.": the whole short name as a word
-        short = value.key.replace(" ", "")
+    key = _BASED.sub("", value.key)  # "US-based" is the US ("Where is MP Materials based?" does not give it)
+    if key and all(len(w) <= 2 for w in key.split()):  # "US", "U.K.": the whole short name as a word
+        short = key.replace(" ", "")
         plain = folded.replace(".", "")
         # a pattern of its own per name: not compiled when the name is nowhere in the text (the same answer)
         return short in plain and bool(re.search(rf"(?<![a-z]){re.escape(short)}(?![a-z])", plain))
-    words = [w for w in value.key.split() if len(w) > 2 and w not in ("of", "and", "for")]
+    words = [w for w in key.split() if len(w) > 2 and w not in ("of", "and", "for")]
     # the question writes it by its initials: "United States" is the "US" of "Who warned that the US ..."
     initials = "".join(w[0] for w in value.key.split() if w not in ("of", "and", "for", "the"))
     if len(initials) >= 2 and len(words) >= 2 and _literal_in(initials, folded.replace(".", "")) \

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.conversation.entities import mentions, parse
+from rag.conversation.entities import Mention, mentions, parse
 from rag.protocols import Embedder
 from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences
 
@@ -101,10 +101,19 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     bare = _PREPOSITION.sub("", new)
     if bare.lower() in previous.lower():
         return previous, []
-    typed = {m.kind for m in mentions(bare, things=False) if m.text == bare}
-    for m in mentions(previous, things=False):
+    typed = {m.kind for m in mentions(bare, things=False) if m.text in (bare, _THE.sub("", bare))}
+    named = [(m, *_span(previous, m)) for m in mentions(previous, things=False)]
+    for m, start, end in named:
         if m.kind in typed:
-            return previous[:m.start] + bare + previous[m.start + len(m.text):], []
+            said = _THE.sub("", bare) if previous[:start].lower().endswith("the ") else bare
+            return previous[:start] + said + previous[end:], []
+    # a name for the one name asked about, of another kind ("What is the Defense Logistics Agency doing?" "And
+    # Japan?": what Japan is doing)
+    if typed & _PROPER and bare[:1].isupper() and len(named) == 1:
+        _, start, end = named[0]
+        if previous[:start].lower().endswith("the ") and not bare.lower().startswith("the "):
+            start -= 4
+        return previous[:start] + bare + previous[end:], []
     tokens = list(_WORD.finditer(previous))
     modifiers = _modifier_ends(previous)
     spans: list[tuple[int, int]] = []
@@ -115,8 +124,11 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             continue
         for a in range(len(run)):
             for b in range(a, min(a + 3, len(run))):
-                if tokens[run[b]].end() not in modifiers:
-                    spans.append((tokens[run[a]].start(), tokens[run[b]].end()))
+                start, end = tokens[run[a]].start(), tokens[run[b]].end()
+                # no name, nor part of one ("Agency" of "Defense Logistics Agency"): a phrase that is no name does
+                # not stand in for one
+                if end not in modifiers and not any(m_start < end and start < m_end for _, m_start, m_end in named):
+                    spans.append((start, end))
         run = []
     if not spans or embedder is None:
         return None
@@ -127,6 +139,17 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
         return None
     a, b = spans[best]
     return previous[:a] + bare + previous[b:], carried(previous, a, b)
+
+
+_THE = re.compile(r"^the\s+", re.I)
+_PROPER = {"person", "org", "place", "work", "name"}
+
+
+def _span(text: str, mention: Mention) -> tuple[int, int]:
+    """Where the mention's own words are in the text (its ``start`` is its phrase's, "the" included)."""
+    at = text.find(mention.text, mention.start)
+    start = at if at >= 0 else mention.start
+    return start, start + len(mention.text)
 
 
 def carried(text: str, start: int, end: int) -> list[str]:

@@ -338,3 +338,14 @@ def test_the_answer_to_which_company_is_a_company_whatever_the_recognizer_says(r
     assert reader.read(conversation(*history, "Which country is that company from?")).query == \
         "Which country is Harmon Sterling from?"
     assert reader.read(conversation(*history, "What did he say about prices?")).rule != "resolved"
+
+
+def test_and_a_name_stands_in_for_the_one_name_asked_about_whole(reader: Reader) -> None:
+    # "Japan" was closest to "Agency" alone: "What is the Defense Logistics Japan doing?"
+    reading = reader.read(conversation("What is the Defense Logistics Agency doing?",
+                                       "It keeps pursuing stockpiling targets [1].", "And Japan?"))
+    assert reading.query == "What is Japan doing?"
+    # a name of the same kind takes the other's place, its "the" kept once
+    reading = reader.read(conversation("What does the USGS say about refining?", "Over 85% [1].", "And the EIA?"))
+    assert reading.query == "What does the EIA say about refining?"
+

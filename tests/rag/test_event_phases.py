@@ -8,6 +8,7 @@ import pytest
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.events import asked_event, dated_event
 from rag.claims.extract import analyze, typed
+from tests.rag.answerers import extractive_answerer, passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="the question's verb and object come from spaCy")
 
@@ -35,3 +36,13 @@ def test_the_date_of_another_event_is_no_disagreement() -> None:
     found = find_conflicts("When did China start formal export licensing for rare earths?",
                            [Cited(LICENSED, 1, "a"), Cited(HALTED, 2, "b")])
     assert all(c.kind != "disagreement" for c in found)
+
+
+def test_what_happened_asks_for_the_event_not_the_word_happen(minilm) -> None:  # type: ignore[no-untyped-def]
+    # "happened" is in no sentence that says what happened: it had held the date's sentence under the bar
+    answer = extractive_answerer(minilm).answer(
+        "What happened on April 4, 2025?",
+        [passage("a", "The April 4, 2025 export control implementation date marked a significant escalation in "
+                      "Ostland's strategic materials policy. Earlier measures were milder."),
+         passage("b", "Analysts expect shipping volumes to recover by the spring.")])
+    assert answer.grounded and "April 4, 2025 export control" in answer.answer

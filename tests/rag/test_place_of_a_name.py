@@ -51,3 +51,12 @@ def test_once_a_place_is_written_onto_the_name_other_articles_places_are_not_its
                          "is Japan.")
     answer = generator.answer("Which country is Norvik from?", [passage("a", MIXED), other])
     assert answer.grounded and answer.answer.startswith("Canada's Norvik") and not answer.conflicts
+
+
+@needs_parser
+def test_where_a_name_is_based_is_the_place_written_onto_it(generator: Answerer) -> None:
+    # a where-question took only places after "in", and "based" of the question was read as the "US-based" given
+    answer = generator.answer("Where is Harbor Metals based?", [passage("a", MIXED), passage("b", APART)])
+    assert answer.grounded and "US-based companies like Harbor Metals" in answer.answer and not answer.conflicts
+    answer = generator.answer("Where is Norvik based?", [passage("a", MIXED), passage("b", APART)])
+    assert answer.grounded and answer.answer.startswith("Canada's Norvik")
