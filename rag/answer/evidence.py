@@ -495,9 +495,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
-    # which country a name is of, once a sentence writes a place onto the name (not a where-question: it may ask
-    # where something happened to the name, "the Amazon basin")
-    # (a name the rewrite of a follow-up resolved counts: "Where is it based?" of Lynas asks Lynas's place)
+    # which country a name is of (or where it is based), once a sentence writes a place onto the name; not other
+    # where-questions, which may ask where something happened to the name ("the Amazon basin"). A name the rewrite
+    # of a follow-up resolved counts: "Where is it based?" of Lynas asks Lynas's place
     tie = list(dict.fromkeys(w for name in names_asked(question) for w in name)) if K.asks_which_place(question) else []
     any_tied = "place" in kinds and bool(tie) and any(
         v.kind == "place" and K.tied_to(v, prepare(c.text), tie) for c in pool for v in c.claims)

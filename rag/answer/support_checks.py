@@ -148,13 +148,14 @@ class ArticleText:
     made: ``article_text`` hands out one per distinct text."""
 
     def __init__(self, text: str) -> None:
-        self.folded = _fold(prepare(text).lower())
+        prepared = prepare(text)
+        self.folded = _fold(prepared.lower())
         self.words = set(re.findall(r"[^\W_]+", self.folded.replace(".", "")))
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
-        self.seats = seats.aliases(prepare(text))  # "Beijing has agreed" names China (rag/claims/seats.py)
+        self.seats = seats.aliases(prepared)  # "Beijing has agreed" names China (rag/claims/seats.py)
         self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
         self.initials: set[str] = set()
-        for seq in _NAME_RUN.findall(prepare(text)):  # "the U.S. Geological Survey" -> "usgs"
+        for seq in _NAME_RUN.findall(prepared):  # "the U.S. Geological Survey" -> "usgs"
             letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()
                               if w[0].isupper()).lower()
             self.initials.update(letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1))
