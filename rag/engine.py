@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rag import conversation
-from rag.answer import mentions
+from rag.answer import inventory, mentions
 from rag.answer.answerer import Answerer, Event, final_answer
 from rag.answer.collection_talk import without_collection_talk
 from rag.answer.extractive import ExtractiveGenerator
@@ -142,12 +142,20 @@ class Engine:
         k = request.k or self.default_k
         query = without_collection_talk(request.question)  # "..., and do the articles agree?": not search terms
         thing = thing_mentioned(query)  # "Which articles mention Lynas?": searched by "Lynas", more widely
+        listing = inventory.listed(query)  # "Which companies are mentioned?": read from every passage in scope
+        cut = False
         if thing is not None:
             passages = self.retriever.search(thing, max(k, mentions.SEARCHED), request.filters)
+        elif listing is not None:
+            passages, cut = inventory.read(self.retriever.store, self.answerer.vectors,
+                                           self.retriever.embedder.embed_query(query), request.filters, listing)
         else:
             passages = widen(self.retriever, query, self.retriever.search(query, k, request.filters), k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
-        yield from self._answer(request, passages, retrieve_ms)
+        for kind, value in self._answer(request, passages, retrieve_ms):
+            if kind == "answer" and cut and value.grounded:
+                value.answer += f" (Read from the {inventory.SCANNED} passages nearest the question, not every one.)"
+            yield kind, value
 
     def _advice(self) -> Answerer:
         """The extractive answerer judging a descriptive question by the bar of advice questions."""

@@ -11,6 +11,7 @@ from rag.answer.collection_talk import without_collection_talk
 from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.focus import asks_about_what_is_not
+from rag.answer.inventory import lead_for, listed
 from rag.answer.mentions import thing_mentioned
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.claims.extract import typed
@@ -81,6 +82,7 @@ class Answerer:
             checked.sentences = []
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
+            self._lead_names(question, checked, passages, answer)
         elif failure is None and (draft == DECLINE or (SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
             answer = declined(question, generator=name, prompt_version=version)
         elif backup is None:
@@ -96,10 +98,13 @@ class Answerer:
         if debug:
             kinds = asked(question)
             thing = thing_mentioned(question)
+            listing = listed(question)
             answer.trace = {"question": {"asks_for": list(kinds), "parser": "spacy" if typed() else "regex",
                                          "asks_what_is_not": asks_about_what_is_not(question),
                                          "scorer": f"which articles mention {thing!r}: each one's sentence naming it"
-                                         if thing is not None else "typed claims" if kinds else
+                                         if thing is not None else f"every {' or '.join(listing.kinds)} named in the passages in "
+                                         f"scope: the fewest sentences naming them" if listing is not None
+                                         else "typed claims" if kinds else
                                          "the answer kind could not be typed: meaning and shared terms only"},
                             "draft": draft, "dropped": [d.model_dump() for d in checked.dropped],
                             "attributed": [] if answer.degraded else _attributions(checked, passages, answer),
@@ -132,6 +137,19 @@ class Answerer:
             if sentence.attributed:
                 checked.attributed = [a for a in checked.attributed if a.sentence != sentence.text]
         checked.sentences = kept
+
+    def _lead_names(self, question: str, checked: Verified, passages: Sequence[Passage], answer: Answer) -> None:
+        """A question for every name of a kind ("Which companies are mentioned?") is answered with the names
+        first, each cited by the quoted sentence that names it (rag/answer/inventory.py)."""
+        listing = listed(question)
+        if listing is None:
+            return
+        ids = {c.chunk_id: c.id for c in answer.citations}
+        quoted = [(s.text, ids[passages[s.passages[0] - 1].chunk_id], passages[s.passages[0] - 1])
+                  for s in checked.sentences if passages[s.passages[0] - 1].chunk_id in ids]
+        first = lead_for(listing, quoted, self.vectors)
+        if first:
+            answer.answer = f"{first} {answer.answer}"
 
     def _answerable(self, question: str, passages: Sequence[Passage]) -> bool:
         """Some passage sentence answers the question by the extractive answerer's bar (answer.min_support)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from rag.answer.inventory import listed
 from rag.answer.mentions import thing_mentioned
 
 # the collection in the plural (and "the article"): "the report", "the source", "the document" in the singular
@@ -73,8 +74,8 @@ def _asked_by_agreement(question: str) -> str | None:
 def without_collection_talk(question: str) -> str:
     """The question without its clauses about the collection; the question itself when that would leave
     too little to ask ("What do the articles say?")."""
-    if thing_mentioned(question) is not None:  # "Where is X mentioned in the articles?" asks for the articles
-        return question
+    if thing_mentioned(question) is not None or listed(question) is not None:
+        return question  # "Where is X mentioned in the articles?", "Which companies are named in the articles?"
     asked = _asked_by_agreement(question)
     text = asked or question
     for pattern in _TALK:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answer.events import asked_event, says
+from rag.answer.inventory import listed
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
@@ -63,6 +64,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     """The disagreements (and differences of scope, updates, and same-named things) among the quoted
     sentences. For a question whose answer kind is known, the values of that kind; otherwise the values in
     which two near-identical sentences of different articles differ (a figure or name changed)."""
+    if listed(question) is not None:
+        return []  # "Which companies are mentioned?": each name is one more on the list, not another side
     texts = [s.text for s in sentences]
     typed = cache(texts) if cache is not None else analyze(texts)
     kinds = asked(question)

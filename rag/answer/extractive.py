@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from rag.answer import gather
+from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
@@ -119,6 +119,9 @@ class ExtractiveGenerator:
         thing = thing_mentioned(question)
         if thing is not None:  # "Which articles mention Lynas?": each article that does, by a sentence of its own
             return mentioning(thing, pool)
+        listing = inventory.listed(question)
+        if listing is not None:  # "Which companies are mentioned?": the fewest sentences naming every one
+            return inventory.select(listing, pool, self._vectors)
         kinds = asked(question)
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]

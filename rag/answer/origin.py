@@ -30,7 +30,13 @@ _NOT_PLACES = frozenset("while the a an and but as when its their his her this t
                         "in on at for from by with like including such".split())
 
 
-def _country(word: str) -> str:
+def same_country(name: str) -> str:
+    """One key for a country's names that share no stem ("US", "U.S.", "United States", "America"), or ""."""
+    folded = name.lower().rstrip(".")
+    return _SAME.get(folded, _SAME.get(folded + ".", ""))
+
+
+def country(word: str) -> str:
     word = word.lower().rstrip(".")
     return _SAME.get(word, _SAME.get(word + ".", word[:4]))
 
@@ -46,7 +52,7 @@ def _place(words: str) -> str:
 def asked_origin(question: str) -> str:
     """The country the question asks about by its adjective ("Which Australian company" -> "aust"), or ""."""
     m = _ASKED.search(question)
-    return _country(m.group(1).strip()) if m else ""
+    return country(m.group(1).strip()) if m else ""
 
 
 def tied_elsewhere(value: Value, sentence: str, origin: str) -> bool:
@@ -54,4 +60,4 @@ def tied_elsewhere(value: Value, sentence: str, origin: str) -> bool:
     before = sentence[max(0, value.start - WINDOW):value.start]
     before = re.split(r"[,;:]|\band\b", before)[-1]  # within its clause: "..., and Australia's Lynas"
     places = [p for m in _TIED.finditer(before) if (p := _place(m.group(1) or m.group(2)))]
-    return bool(places) and all(_country(p) != origin for p in places)
+    return bool(places) and all(country(p) != origin for p in places)

@@ -81,3 +81,8 @@ def aliases(text: str) -> frozenset[str]:
 def names(text: str, word: str) -> bool:
     """The text names the country (or seat) ``word`` of a question by the other: "Beijing" for "China"."""
     return bool(set(content_terms(word)) & aliases(text))
+
+
+def is_seat(name: str) -> bool:
+    """The name is a government's seat ("Beijing", "Washington"): a city, though news writes it for its country."""
+    return name in _SEATS
