@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 from rag.answer.evidence import Candidate, SentenceVectors
 from rag.answer.origin import country, same_country, tied_elsewhere
+from rag.claims import seats
 from rag.claims.kinds import ROLE_OF, ROLES, Value, asked
 from rag.claims.records import claims_version
-from rag.claims import seats
 from rag.protocols import Store
 from rag.text import STOPWORDS, content_terms, stem
 from rag.types import Filters, Passage
