@@ -8,6 +8,7 @@ from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
+from rag.answer.groups import group_answer
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
@@ -128,7 +129,7 @@ class ExtractiveGenerator:
             held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
             if not supported or supported[0].score < _bar(supported, self.settings.typed_min_support):
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
-                    return []
+                    return group_answer(question, pool)  # "Who is urging caution?": "analysts ... are urging caution"
                 supported = held
             chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)

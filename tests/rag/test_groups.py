@@ -1,0 +1,40 @@
+"""A who-question answered by a group that does what it asks ("domestic producers ... wait for clear signals"),
+when no sentence names a person or an organization for it; and not by a sentence missing a word of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from tests.rag.answerers import extractive_answerer, passage
+
+PASSAGES = [
+    passage("a", "The tariff truce began in May. In the meantime, domestic producers in Chile, Peru, and Bolivia wait "
+                 "for clear signals. Copper prices rose."),
+    passage("b", "Shipping costs doubled this spring. Industry analysts and port observers are urging caution about "
+                 "the new rules. The ministry did not comment."),
+]
+
+
+@pytest.fixture(scope="module")
+def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@pytest.mark.parametrize("question, doc, words", [
+    ("Who is waiting for clear signals?", "a", "domestic producers"),
+    ("Who is urging caution about the new rules?", "b", "Industry analysts"),
+])
+def test_a_group_doing_what_is_asked_answers_who(answerer: Answerer, question: str, doc: str, words: str) -> None:
+    answer = answerer.answer(question, PASSAGES)
+    assert answer.grounded
+    assert [c.doc_id for c in answer.citations] == [doc] and words in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Who is waiting for clear rulings?",  # one word changed: no sentence holds every term
+    "Who welcomed the new rules?",
+    "Who is urging the ministry to comment?",  # the terms are there, but no group is the subject of them
+])
+def test_no_group_answers_a_question_no_sentence_holds(answerer: Answerer, question: str) -> None:
+    assert not answerer.answer(question, PASSAGES).grounded
