@@ -23,7 +23,7 @@ from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
 from rag.retrieval.other_side import widen
 from rag.retrieval.retriever import Retriever
-from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Passage, SearchRequest
+from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Filters, Passage, SearchRequest
 
 NOTHING_MATCHES = "No indexed article matches the filters, so there is nothing to answer from."
 
@@ -61,14 +61,21 @@ class Engine:
         yield "query", reading.query
         start = time.perf_counter()
         k = request.k or self.default_k
-        passages, searched = conversation.search(self.retriever, reading, k, request.filters)
-        # the other side of a possible disagreement, searched as /v1/ask searches it (rag/retrieval/other_side.py)
-        passages = widen(self.retriever, without_collection_talk(reading.query), passages, k, request.filters)
+        listing = inventory.listed(reading.query)  # "Which companies are mentioned?": every passage in scope
+        cut = False
+        if listing is not None:
+            passages, cut = self._listed(reading.query, listing, request.filters)
+            searched: dict[str, Any] = {"listed": f"every {' or '.join(listing.kinds)} named in the passages in scope"}
+        else:
+            passages, searched = conversation.search(self.retriever, reading, k, request.filters)
+            # the other side of a possible disagreement, searched as /v1/ask searches it (rag/retrieval/other_side.py)
+            passages = widen(self.retriever, without_collection_talk(reading.query), passages, k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
         # not the user's words (rag/answer/guessed.py): what a reference was read as, the modifiers a "what about" kept
         guesses = [*(r["read_as"] for r in reading.trace.get("resolved", [])), *reading.trace.get("carried", [])]
-        events = within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms, chosen))
+        events = _read_from_part(within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms,
+                                                                chosen)), cut)
         if reading.trace.get("asked"):  # "what about X?": X is what the turn asks (rag/answer/guessed.py)
             events = asking(reading.trace["asked"], events)
         if reading.rule == "more":  # "Tell me more": past what the last answer quoted (rag/answer/said.py)
@@ -147,15 +154,18 @@ class Engine:
         if thing is not None:
             passages = self.retriever.search(thing, max(k, mentions.SEARCHED), request.filters)
         elif listing is not None:
-            passages, cut = inventory.read(self.retriever.store, self.answerer.vectors,
-                                           self.retriever.embedder.embed_query(query), request.filters, listing)
+            passages, cut = self._listed(query, listing, request.filters)
         else:
             passages = widen(self.retriever, query, self.retriever.search(query, k, request.filters), k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
-        for kind, value in self._answer(request, passages, retrieve_ms):
-            if kind == "answer" and cut and value.grounded:
-                value.answer += f" (Read from the {inventory.SCANNED} passages nearest the question, not every one.)"
-            yield kind, value
+        yield from _read_from_part(self._answer(request, passages, retrieve_ms), cut)
+
+    def _listed(self, query: str, listing: inventory.Listing, filters: Filters | None) -> tuple[list[Passage], bool]:
+        """The passages holding the names a list question asks for, read from every passage in scope
+        (rag/answer/inventory.py), and whether the scope was larger than what was read."""
+        with self.retriever.telemetry.stage("retrieve"):
+            return inventory.read(self.retriever.store, self.answerer.vectors, self.retriever.embedder.embed_query(query),
+                                  filters, listing)
 
     def _advice(self) -> Answerer:
         """The extractive answerer judging a descriptive question by the bar of advice questions."""
@@ -185,3 +195,11 @@ class Engine:
                 value.trace["passages"] = [p.model_dump(include={"doc_id", "chunk_id", "title", "score", "scores"})
                                            for p in passages]
             yield kind, value
+
+
+def _read_from_part(events: Iterator[Event], cut: bool) -> Iterator[Event]:
+    """A list answer read from only the passages nearest the question says so."""
+    for kind, value in events:
+        if kind == "answer" and cut and value.grounded:
+            value.answer += f" (Read from the {inventory.SCANNED} passages nearest the question, not every one.)"
+        yield kind, value

@@ -59,6 +59,11 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
                 r"think tanks?|labels?|publishers?|networks?)\b", re.I),
      ("organization",)),
+    # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
+    # -> "a materials economist at the Center for Strategic and International Studies"
+    (re.compile(_W + r"where (?:does|did|do|is|was|were|has|had|have) (?:[\w.'\u2019-]+ ){1,4}(?:work|works|worked|"
+                r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
+     ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
                 r"provinces?|places?|locations?|continents?|towns?)\b|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),

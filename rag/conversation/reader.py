@@ -149,6 +149,10 @@ class Reader:
         if rules.agreement(turn) and previous.rstrip().endswith("?"):  # the previous question, asked for agreement
             return self._checked(turn, f"{previous.rstrip(' ?.!')}, and do the articles agree?", "agreement",
                                  [previous, "do the articles agree"], leans=True, replaced=[turn])
+        asked_of = rules.wh_phrase(turns.turn, previous)  # "And which people?": the previous question, of people
+        if asked_of is not None:
+            return self._checked(turn, asked_of, "what about", [previous], leans=True,
+                                 replaced=["and", "what about", "how about"])
         phrase = about.group("x") if about else rules.compared_phrase(turn) or rules.and_phrase(turns.turn)
         if phrase:
             substituted = rules.what_about(previous, phrase, self.embedder)

@@ -85,6 +85,36 @@ def and_phrase(turn: str) -> str | None:
     return None if any(t.pos_ in ("VERB", "AUX") for t in doc) else phrase
 
 
+# "And which people?", "What about which countries?": a question word and a phrase, no verb
+_WH_PHRASE = re.compile(r"^\s*(?:(?:and|or|but|so)[\s,]+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?P<wh>which|what)\s+"
+                        r"(?P<x>[^?.!]{1,60}?)[\s?.!]*$", re.I)
+_WH_START = re.compile(r"^\s*(?P<wh>which|what)\s+", re.I)
+_AUX = re.compile(r"\b(?:are|is|were|was|do|does|did|have|has|had|will|would|can|could|should|may|might|must)\b", re.I)
+
+
+def wh_phrase(turn: str, previous: str) -> str | None:
+    """"And which people?" after "Which companies are mentioned in the articles?": the previous question asked of
+    the new phrase ("Which people are mentioned in the articles?"); None for another turn, or a previous question
+    that does not open with "which"/"what" and a phrase."""
+    match = _WH_PHRASE.match(turn)
+    opening = _WH_START.match(previous)
+    if match is None or opening is None or len(match.group("x").split()) > 4:
+        return None
+    phrase = match.group("x").strip()
+    doc = parse(phrase)
+    if doc is not None and any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return None  # "and which one leads it?": a question of its own
+    rest = previous[opening.end():]
+    whole = parse(previous)
+    ends = [t.idx - opening.end() for t in whole if t.idx > opening.end() and t.pos_ in ("VERB", "AUX")] \
+        if whole is not None else []
+    aux = _AUX.search(rest)
+    end = ends[0] if ends else aux.start() if aux else -1
+    if end <= 0 or not rest[:end].strip():
+        return None
+    return f"{opening.group('wh')[:1].upper()}{opening.group('wh')[1:].lower()} {phrase} {rest[end:].strip()}"
+
+
 def others(previous: str, last_answer: str) -> str:
     known = {w.lower() for w in _WORD.findall(previous)}
     names = [n for n in dict.fromkeys(_NAME.findall(last_answer))

@@ -349,3 +349,20 @@ def test_and_a_name_stands_in_for_the_one_name_asked_about_whole(reader: Reader)
     reading = reader.read(conversation("What does the USGS say about refining?", "Over 85% [1].", "And the EIA?"))
     assert reading.query == "What does the EIA say about refining?"
 
+
+
+@pytest.mark.parametrize(("previous", "turn", "query"), [
+    ("Which companies are mentioned in the articles?", "And which people?", "Which people are mentioned in the articles?"),
+    ("Which companies have received federal backing?", "What about which agencies?",
+     "Which agencies have received federal backing?"),
+])
+def test_and_which_asks_the_previous_question_of_the_new_noun(reader: Reader, previous: str, turn: str,
+                                                               query: str) -> None:
+    reading = reader.read(conversation(previous, "An answer [1].", turn))
+    assert (reading.query, reading.rule) == (query, "what about")
+
+
+@pytest.mark.parametrize("turn", ["Which year?", "And which one leads it?"])
+def test_a_question_word_without_and_or_with_a_verb_is_no_what_about(reader: Reader, turn: str) -> None:
+    reading = reader.read(conversation("Which agency is stockpiling rare earths?", "The DLA [1].", turn))
+    assert reading.rule != "what about"

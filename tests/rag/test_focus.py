@@ -150,6 +150,10 @@ def test_a_word_capitalized_by_its_position_is_no_ones_name(generator: Answerer)
     ("Who disputed the reports, and when?", ("date",)),
     ("Which materials were suspended from licensing, and since when?", ("date",)),
     ("Who disputed the reports, and why?", ()),
+    # where someone works or studies: an employer or a school as often as a town
+    ("Where does Laura Chen work?", ("organization", "place")),
+    ("Where did she study?", ("organization", "place")),
+    ("Where were the talks held?", ("place",)),
 ])
 def test_answer_type_of_questions_worded_as_people_ask(question: str, kinds: tuple[str, ...]) -> None:
     assert asked(question) == kinds

@@ -118,3 +118,19 @@ def test_the_engine_reads_every_passage_of_the_collection(rare_earths_index: Pat
     only = engine.ask(AskRequest(question="Which companies are mentioned in the articles?",
                                  filters={"doc_ids": [answer.citations[0].doc_id]}))
     assert only.grounded and {c.doc_id for c in only.citations} == {answer.citations[0].doc_id}
+
+
+def test_a_list_question_in_a_conversation_reads_every_passage_too(rare_earths_index: Path, minilm) -> None:  # type: ignore[no-untyped-def]
+    from rag.types import ChatMessage, ChatRequest
+
+    engine = build_services(Settings.load(index_dir=rare_earths_index), embedder=minilm).engine
+    first = engine.chat(ChatRequest(messages=[ChatMessage(role="user", content="What share of processing does China "
+                                                                               "control?")]))
+    answer = engine.chat(ChatRequest(messages=[
+        ChatMessage(role="user", content="What share of processing does China control?"),
+        ChatMessage(role="assistant", content=first.answer),
+        ChatMessage(role="user", content="Which companies are mentioned in the articles?"),
+        ChatMessage(role="assistant", content="An answer."),
+        ChatMessage(role="user", content="And which people?")], debug=True))
+    assert answer.query == "Which people are mentioned in the articles?"
+    assert "Laura Chen" in _lead(answer.answer) and "listed" in answer.trace["query"]
