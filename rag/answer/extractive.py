@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from rag.answer import gather, inventory
@@ -16,6 +17,7 @@ from rag.claims.kinds import asked, asks_for_list, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
+from rag.text import split_sentences
 from rag.types import Passage
 
 
@@ -51,6 +53,46 @@ def _twins(chosen: list[Candidate], pool: list[Candidate], limit: int) -> list[C
                 not any(c.text == candidate.text for c in chosen + extra):
             extra.append(candidate)
     return extra
+
+
+ITEMS = 6  # list items quoted at most after a quoted line that introduces them
+_BULLET = re.compile(r"[ \t]*(?:[\u2022\-*\u2013\u00b7\u25aa\u25e6]|\d{1,2}[.)])[ \t]*")
+
+
+def _with_items(chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """A quoted line that introduces a list ("Strategic partnerships are emerging to coordinate ...:") says what
+    follows, not the answer: the list's items are quoted after it (at most ``ITEMS``, past one sub-heading line),
+    each cited with the same passage."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        if c.text.rstrip().endswith(":"):
+            out += [item for item in _items_after(c, pool) if item not in chosen and item not in out]
+    return out
+
+
+def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
+    text = lead.passage.text
+    cursor = text.find(lead.text)
+    if cursor < 0:
+        return []
+    cursor += len(lead.text)
+    mine = {c.text: c for c in pool if c.passage.chunk_id == lead.passage.chunk_id}
+    items: list[Candidate] = []
+    for sentence in split_sentences(text[cursor:]):
+        at = text.find(sentence, cursor)
+        if at < 0:
+            break
+        cursor = at + len(sentence)
+        if not _BULLET.fullmatch(text[text.rfind("\n", 0, at) + 1:at]):  # no bullet or number opens its line
+            if sentence.rstrip().endswith(":") and not items:
+                continue  # a sub-heading before the items ("Critical Minerals Partnerships:")
+            break
+        if sentence in mine:
+            items.append(mine[sentence])
+        if len(items) >= ITEMS:
+            break
+    return items
 
 
 CORROBORATED = 0.05  # how far below the bar an answer may score when other articles answer the same question too
@@ -101,7 +143,7 @@ class ExtractiveGenerator:
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         """A draft citing passages by number: each quoted sentence followed by its passage's [n]."""
         pool = self.rank(question, passages)
-        chosen = self.select(question, pool)
+        chosen = _with_items(self.select(question, pool), pool)
         if not chosen:
             yield DECLINE
             return

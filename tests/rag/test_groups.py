@@ -38,3 +38,14 @@ def test_a_group_doing_what_is_asked_answers_who(answerer: Answerer, question: s
 ])
 def test_no_group_answers_a_question_no_sentence_holds(answerer: Answerer, question: str) -> None:
     assert not answerer.answer(question, PASSAGES).grounded
+
+
+def test_a_quoted_line_that_introduces_a_list_brings_its_items(answerer: Answerer) -> None:
+    """(rag/answer/extractive.py ``_with_items``) A line ending in a colon says what follows, not the answer."""
+    passages = [passage("ports", "Cobalt exports slowed in May.\nNew shipping partnerships are emerging to route cobalt "
+                                 "around the strait:\nRegional Partnerships:\n• A Kenya-India corridor for refined "
+                                 "cobalt shipments\n• A Chilean and Peruvian port pooling agreement for ore\n"
+                                 "Prices stayed high all summer.")]
+    answer = answerer.answer("What shipping partnerships are emerging?", passages)
+    assert answer.grounded and "Kenya-India corridor" in answer.answer and "port pooling" in answer.answer
+    assert "Prices stayed high" not in answer.answer  # prose after the list is no item
