@@ -54,6 +54,11 @@ _QUESTIONS = [
     # "What companies do the articles mention?"
     re.compile(rf"^\s*(?:which|what)\s+{_NP}\s+(?:do|does|did)\s+(?:the|these|those|all\s+the)\s+(?:articles?|sources|"
                rf"reports|stories|documents|texts)\s+(?:all\s+)?{_SEE}{_END}", re.I),
+    # "How many companies are mentioned (in the articles)?", "How many people do the articles quote?": the list
+    # answers it, its lead says how many
+    re.compile(rf"^\s*how\s+many\s+(?:different\s+)?{_NP}\s+(?:{_BE}?(?:also\s+)?{_SEEN}(?:\s+{_COLLECTION})?|"
+               rf"(?:do|does|did)\s+(?:the|these|those)\s+(?:articles?|sources|reports|stories|documents|texts)\s+"
+               rf"{_SEE}|(?:appear|are|were)\s+{_COLLECTION}){_END}", re.I),
     # "Which companies appear in the articles?", "What countries are in the articles?"
     re.compile(rf"^\s*(?:which|what)\s+{_NP}\s+(?:appear|feature|show\s+up|come\s+up|are|were)\s+{_COLLECTION}{_END}", re.I),
     # "Who is quoted (in the articles)?", "Who gets mentioned?"

@@ -29,6 +29,8 @@ from tests.rag.answerers import extractive_answerer, passage
     ("Which US officials are mentioned?", "person", ("US",)),
     ("Which other Australian companies are named?", "organization", ("Australian",)),
     ("What countries are mentioned in these articles?", "place", ()),
+    ("How many companies are mentioned in the articles?", "organization", ()),
+    ("How many people do the articles quote?", "person", ()),
 ])
 def test_a_question_for_every_name_of_a_kind(question: str, kind: str, narrowed: tuple[str, ...]) -> None:
     found = listed(question)
@@ -43,6 +45,7 @@ def test_a_question_for_every_name_of_a_kind(question: str, kind: str, narrowed:
     "Which articles mention Lynas?",  # which articles, not which names
     "Which albums are mentioned?",  # a work: the tagger guesses its kind
     "Which companies process rare earths?",
+    "How many companies process rare earths?",
 ])
 def test_other_questions_are_not_lists_of_names(question: str) -> None:
     assert listed(question) is None
