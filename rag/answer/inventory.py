@@ -389,6 +389,8 @@ def read(store: Store, vectors: SentenceVectors, query_vector: object, filters: 
     """The passages to answer from: those of the sentences ``quoting`` picks among every passage in scope (the
     ``SCANNED`` nearest the question when there are more), best named first; and whether the scope was cut."""
     chunks = store.count()[1]
+    if not chunks:
+        return [], False
     scope = store.search(query_vector, min(chunks, SCANNED), filters)  # type: ignore[arg-type]
     rows = store.sentences([p.chunk_id for p in scope])  # the claims stored at index time (not their vectors' cache)
     version = claims_version()

@@ -137,3 +137,9 @@ def test_a_list_question_in_a_conversation_reads_every_passage_too(rare_earths_i
         ChatMessage(role="user", content="And which people?")], debug=True))
     assert answer.query == "Which people are mentioned in the articles?"
     assert "Laura Chen" in _lead(answer.answer) and "listed" in answer.trace["query"]
+
+
+def test_an_empty_index_declines_a_list_question(tmp_path: Path, minilm) -> None:  # type: ignore[no-untyped-def]
+    engine = build_services(Settings.load(index_dir=tmp_path / "empty"), embedder=minilm).engine
+    answer = engine.ask(AskRequest(question="Which companies are mentioned in the articles?"))
+    assert not answer.grounded and answer.citations == []
