@@ -76,6 +76,10 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if any(ch.isalnum() for ch in s)]
 
 
+_EED_ROOTS = frozenset("bleed breed creed deed feed greed heed indeed need reed seed speed steed tweed weed".split())
+_EED_ENDS = ("ceed", "feed", "speed")  # succeed, proceed, exceed; overfeed; airspeed
+
+
 def stem(word: str) -> str:
     """A very light stemmer: enough to match plurals and simple verb forms."""
     last = word[-1:]  # each rule needs its own last letter: most words are decided by one comparison
@@ -89,6 +93,10 @@ def stem(word: str) -> str:
     elif last == "g" and len(word) > 5 and word.endswith("ing"):
         return word[:-3]
     elif last == "d" and len(word) > 4 and word.endswith("ed"):
+        # "agreed" is "agree" ("agree", "agrees" and "agreeing" are): an -eed word drops its d only, unless the
+        # -eed is its root ("succeed", "proceed": "succeeded" is "succeed")
+        if word.endswith("eed"):
+            return word if word in _EED_ROOTS or word.endswith(_EED_ENDS) else word[:-1]
         return word[:-2]
     return word
 

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.text import content_terms, normalize, split_sentences
+from rag.text import content_terms, normalize, split_sentences, stem
 
 
 @pytest.mark.parametrize("variant", ["85–90%", "85-90 percent", "85 to 90%", "85%-90%", "85 % - 90 %", "85—90 per cent"])
@@ -40,3 +40,14 @@ def test_content_terms_are_a_fresh_list_each_call() -> None:
     assert first == ["us", "well", "known", "mine", "output"]
     first.append("changed")
     assert content_terms("The U.S. well-known mines' output") == ["us", "well", "known", "mine", "output"]
+
+
+@pytest.mark.parametrize(("forms", "root"), [
+    (("agree", "agreed", "agrees", "agreeing"), "agree"),  # "What did Beijing agree to?" / "Beijing has agreed"
+    (("guarantee", "guaranteed"), "guarantee"),
+    (("succeed", "succeeded"), "succeed"),  # an -eed that is the root keeps it
+    (("proceed", "proceeded"), "proceed"),
+    (("need", "needed"), "need"),
+])
+def test_the_forms_of_a_verb_in_eed_share_a_stem(forms: tuple[str, ...], root: str) -> None:
+    assert {stem(w) for w in forms} == {root}
