@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextvars
 from concurrent.futures import Future, ThreadPoolExecutor
 
-import numpy as np
-
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
@@ -59,7 +57,6 @@ class Retriever:
             found = keyword.result() if keyword is not None else self.store.keyword_search(keyword_terms(query), depth, filters)
             lists["keyword"] = [_tag(p, "keyword") for p in found]
         if s.mode == "hybrid":
-            lists["dense"] += self._dense_of(lists, vector)
             weights = {"dense": s.dense_weight, "keyword": s.keyword_weight}
             ranked = rrf(lists, weights, s.rrf_k) if s.fusion == "rrf" else score_fusion(lists, weights)
         else:
@@ -70,26 +67,6 @@ class Retriever:
         pool = ranked[:depth]
         vectors = self.store.chunk_vectors([p.chunk_id for p in pool]) if s.duplicate_threshold < 1 else {}
         return diversify(pool, k, vectors, s.max_per_document, s.duplicate_threshold)
-
-
-    def _dense_of(self, lists: dict[str, list[Passage]], vector: np.ndarray) -> list[Passage]:
-        """The keyword side's passages the vector search did not return, with their own cosine to the query (their
-        stored vectors, dotted): fused, a passage the keyword side ranks first but that sits just past the vector
-        search's depth would otherwise count 0 on the dense side ("Which sectors were affected by the supply chain
-        disruptions?": the passage that names them was the keyword side's first and no dense candidate)."""
-        seen = {p.chunk_id for p in lists["dense"]}
-        missing = [p for p in lists["keyword"] if p.chunk_id not in seen]
-        if not missing:
-            return []
-        stored = self.store.chunk_vectors([p.chunk_id for p in missing])
-        query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        out = []
-        for p in missing:
-            if p.chunk_id in stored:
-                copy = p.model_copy(update={"score": float(np.asarray(stored[p.chunk_id]).reshape(-1) @ query),
-                                            "scores": {}})
-                out.append(_tag(copy, "dense"))
-        return out
 
 
 def _tag(passage: Passage, name: str) -> Passage:

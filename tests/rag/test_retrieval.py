@@ -146,18 +146,6 @@ def test_filters_apply_before_the_top_k(tmp_path: Path, mode: str) -> None:
     assert [p.doc_id for p in before] == ["far"]
 
 
-def test_a_passage_only_the_keyword_side_returned_gets_its_own_dense_score(tmp_path: Path) -> None:
-    """Not 0 on the dense side: its cosine to the query, from its stored vector."""
-    store, embedder = _many(tmp_path)
-    retriever = Retriever(embedder, store, RetrievalSettings(mode="hybrid", rerank="none", candidates=3))
-    lists = {"dense": [_p("x", 0.9)], "keyword": [p for p in store.keyword_search(["lemon"], 3)]}
-    vector = embedder.embed_query("lemon cake")
-    filled = retriever._dense_of(lists, vector)
-    assert [p.doc_id for p in filled] == ["far"]
-    expected = float(store.chunk_vectors([filled[0].chunk_id])[filled[0].chunk_id] @ vector)
-    assert filled[0].score == pytest.approx(expected) and filled[0].scores == {"dense": filled[0].score}
-
-
 def test_filters_that_match_nothing_give_a_declined_answer_not_an_error(tmp_path: Path) -> None:
     from rag.services import build_services
     from rag.settings import Settings
