@@ -9,7 +9,7 @@ from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
-from rag.answer.groups import group_answer
+from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
@@ -168,6 +168,9 @@ class ExtractiveGenerator:
         kinds = asked(question)
         if kinds:
             supported = [c for c in pool if c.shape_ok and c.on_scope]
+            group = group_answer(question, pool)  # a group doing all that is asked, over a name that does less
+            if group and supported and not holds_every_term(question, supported[0]):
+                return group
             held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
             if not supported or supported[0].score < _bar(supported, self.settings.typed_min_support):
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:

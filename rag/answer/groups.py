@@ -9,7 +9,9 @@ sentence is the answer when it holds every term of the question and the words ju
 in the same clause, end on a plural noun for people or bodies (``GROUPS``), with at most a phrase of place
 ("in the U.S., Australia, and Africa") and an auxiliary between: that noun is the subject of what is asked.
 Every term must be there: a question worded like a sentence but for one changed word (SQuAD 2.0's unanswerable
-questions are made so) is not answered by it.
+questions are made so) is not answered by it. Such a sentence is also preferred to a typed answer that misses a
+term of the question ("Who is quietly positioning themselves for continued supply risk?": "sovereign buyers and
+defense agencies quietly position themselves ...", not a sentence about China's "continued dominance").
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ _SUBJECT = re.compile(rf"\b(?:{GROUPS})(?:\s+(?:in|of|from|at|across|around|outs
 _WHO = re.compile(r"^\W*who\b", re.I)
 
 
+def holds_every_term(question: str, candidate: Candidate) -> bool:
+    """The sentence holds every term of the who-question (the question word aside)."""
+    return all(_prefix_match(t, set(candidate.terms)) for t in content_terms(question) if t != "who")
+
+
 def group_answer(question: str, pool: Sequence[Candidate]) -> list[Candidate]:
     """The best sentence saying a group does what a who-question asks, as a one-sentence answer; none when no
     sentence holds every term of the question with such a subject."""
@@ -45,7 +52,7 @@ def group_answer(question: str, pool: Sequence[Candidate]) -> list[Candidate]:
     if not wanted:
         return []
     for c in list(pool)[:LOOKED_AT]:
-        if c.mismatch or not all(_prefix_match(t, set(c.terms)) for t in wanted):
+        if c.mismatch or not holds_every_term(question, c):
             continue
         lowered = c.text.lower()
         first = min((m.start() for t in wanted for m in re.finditer(rf"\b{re.escape(t[:6])}", lowered)), default=-1)
