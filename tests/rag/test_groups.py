@@ -31,6 +31,15 @@ def test_a_group_doing_what_is_asked_answers_who(answerer: Answerer, question: s
     assert [c.doc_id for c in answer.citations] == [doc] and words in answer.answer
 
 
+def test_a_group_doing_all_that_is_asked_beats_a_name_doing_less(answerer: Answerer) -> None:
+    passages = [
+        passage("c", "The Westland Metals Group warned of continued supply risk for copper buyers this year."),
+        passage("d", "Sovereign buyers and defense agencies quietly position themselves for continued supply risk."),
+    ]
+    answer = answerer.answer("Who is quietly positioning themselves for continued supply risk?", passages)
+    assert answer.grounded and [c.doc_id for c in answer.citations] == ["d"]
+
+
 @pytest.mark.parametrize("question", [
     "Who is waiting for clear rulings?",  # one word changed: no sentence holds every term
     "Who welcomed the new rules?",
