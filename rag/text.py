@@ -81,7 +81,19 @@ _EED_ENDS = ("ceed", "feed", "speed")  # succeed, proceed, exceed; overfeed; air
 
 
 def stem(word: str) -> str:
-    """A very light stemmer: enough to match plurals and simple verb forms."""
+    """A very light stemmer: enough to match plurals and simple verb forms.
+
+    A silent final e goes too, so that a word's forms share one stem: "resume", "resumes", "resumed" and
+    "resuming" are all "resum" ("price"/"pricing", "change"/"changed", "issue"/"issued" likewise); a double e
+    stays ("agree", "committee"), and so does a stem of three letters ("use", "one").
+    """
+    base = _suffix_off(word)
+    if len(base) > 3 and base[-1] == "e" and base[-2] != "e":
+        return base[:-1]
+    return base
+
+
+def _suffix_off(word: str) -> str:
     last = word[-1:]  # each rule needs its own last letter: most words are decided by one comparison
     if last == "s":
         if len(word) > 4 and word.endswith("ies"):

@@ -25,7 +25,6 @@ from rag.claims.kinds import (
     LABEL,
     NAME,
     NAMES,
-    ROLES,
     Value,
     answers_as,
     asked,
@@ -35,6 +34,7 @@ from rag.claims.kinds import (
     fits,
     in_question,
     role_fits,
+    roles_named,
     same,
     scope_head,
     scope_terms,
@@ -72,7 +72,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     q_terms = set(content_terms(question))
     if kinds:
         listing = asks_for_list(question)
-        roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+        roles = roles_named(re.findall(r"[a-z]+", question.lower()))
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         agent = asks_who_acts(question)
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
@@ -173,9 +173,9 @@ def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
 _VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do)\s+"
                          r"(?:not\s+|also\s+|already\s+|just\s+)?)?([A-Za-z]+)")
 # stems of irregular forms, to compare "won" with "wins" and "winning", "bought" with "buys"
-_IRREGULAR_STEMS = {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",
+_IRREGULAR_STEMS = {stem(k): stem(v) for k, v in {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",
                     "becam": "becom", "sold": "sell", "ran": "run", "wrote": "write", "written": "write",
-                    "made": "make", "beaten": "beat", "chose": "choos", "chosen": "choos", "held": "hold"}
+                    "made": "make", "beaten": "beat", "chose": "choos", "chosen": "choos", "held": "hold"}.items()}
 
 
 def _does_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:

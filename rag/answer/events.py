@@ -126,7 +126,7 @@ def _same_key(a: str, b: str) -> bool:
 
 def _key(word: str) -> str:
     word = word.lower()
-    key = _IRREGULAR.get(word, stem(word))
+    key = stem(_IRREGULAR.get(word, word))
     # "stopped" and "banned" stem to "stopp" and "bann": one letter of a doubled last consonant, on both sides
     return key[:-1] if len(key) >= 3 and key[-1] == key[-2] and key[-1] not in "aeiou" else key
 

@@ -448,7 +448,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
     top = sorted(pool, key=lambda c: -c.score)[:parsed]
-    offices = K.role_words({stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES)
+    offices = K.role_words(K.roles_named(re.findall(r"[a-z]+", question.lower())))
     # a sentence that may name the holder of the role asked is typed by the parser too, wherever it ranks
     top += [c for c in pool if offices and c not in top and K.says_role(c.text, offices)]
     for c, found in zip(top, quotes.typed_by_parts([c.parts or (c.text,) for c in top], cache if cache is not None
@@ -460,10 +460,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                                       use_model=False))):
         c.claims = tuple(found)
     q_terms = set(content_terms(question))
-    focus = (q_terms - common) or q_terms
+    # (a focus of words any figure could have, "the world's", says nothing of which figure: the whole question)
+    focus = (q_terms - common) if K.specific(q_terms - common) else q_terms
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
-    roles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", question)} & K.ROLES
+    roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article

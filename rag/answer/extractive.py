@@ -174,7 +174,7 @@ class ExtractiveGenerator:
             held = gather.holders(question, supported)  # who holds the role asked: its typed claim is the evidence
             if not supported or supported[0].score < _bar(supported, self.settings.typed_min_support):
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
-                    return group_answer(question, pool)  # "Who is urging caution?": "analysts ... are urging caution"
+                    return group  # "Who is urging caution?": "analysts ... are urging caution"
                 supported = held
             chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)

@@ -25,10 +25,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from rag.answer.evidence import Candidate, SentenceVectors
 from rag.answer.origin import country, same_country, tied_elsewhere
 from rag.claims import seats
-from rag.claims.kinds import ROLE_OF, ROLES, Value, asked
+from rag.claims.kinds import ROLE_OF, ROLES, Value, asked, roles_named
 from rag.claims.records import claims_version
 from rag.protocols import Store
 from rag.text import STOPWORDS, content_terms, stem
@@ -146,7 +148,7 @@ def listed(question: str) -> Listing | None:
         narrowing = tuple(w for w in words[:-1] if w.lower() not in _PLAIN and w.lower() not in STOPWORDS)
         if kinds == ("place",) and any(w[:1].isupper() for w in narrowing):
             return None  # "Which African countries ...?": which places lie in another is no sentence's claim
-        return Listing(kinds, head, narrowing, frozenset({stem(head.lower())} & ROLES),
+        return Listing(kinds, head, narrowing, frozenset(roles_named([head.lower()])),
                        quoted=bool(re.search(r"\b(?:quoted|cited|interviewed)\b", question, re.I)) or
                        head.lower() in ("sources", "source"),
                        countries=head.lower() in {"countries", "country", "nations", "nation"},
@@ -249,8 +251,8 @@ def _speaks(value: Value, text: str) -> bool:
 
 def _roles(name: str, scope: str) -> set[str]:
     """The roles a name is given: its title ("President Trump"), its role or office ("the Biden administration")."""
-    words = {stem(w.lower().strip(".")) for w in f"{name} {scope}".split()}
-    return (words & ROLES) | {role for w in words for role in ROLE_OF.get(w, set())}
+    words = [w.lower().strip(".") for w in f"{name} {scope}".split()]
+    return roles_named(words) | {role for w in map(stem, words) for role in ROLE_OF.get(w, set())}
 
 
 def _merged(claims: Sequence[Value], text: str) -> list[Value]:
@@ -384,14 +386,14 @@ def quoting(found: Sequence[Named], most: int = MOST) -> list[Said]:
     return chosen
 
 
-def read(store: Store, vectors: SentenceVectors, query_vector: object, filters: Filters | None,
+def read(store: Store, vectors: SentenceVectors, query_vector: np.ndarray, filters: Filters | None,
          listing: Listing) -> tuple[list[Passage], bool]:
     """The passages to answer from: those of the sentences ``quoting`` picks among every passage in scope (the
     ``SCANNED`` nearest the question when there are more), best named first; and whether the scope was cut."""
     chunks = store.count()[1]
     if not chunks:
         return [], False
-    scope = store.search(query_vector, min(chunks, SCANNED), filters)  # type: ignore[arg-type]
+    scope = store.search(query_vector, min(chunks, SCANNED), filters)
     rows = store.sentences([p.chunk_id for p in scope])  # the claims stored at index time (not their vectors' cache)
     version = claims_version()
     sentences = []

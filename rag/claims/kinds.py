@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -133,6 +133,14 @@ ROLE_OF = {"administration": {"president"}, "presidency": {"president"}, "white 
            "team": {"president", "coach", "leader"}}
 
 
+_ROLE_STEMS = {stem(role): role for role in ROLES}
+
+
+def roles_named(words: Iterable[str]) -> set[str]:
+    """The roles among these words, in any form, as ``ROLES`` spells them ("presidents" -> "president")."""
+    return {_ROLE_STEMS[s] for s in map(stem, words) if s in _ROLE_STEMS}
+
+
 def role_words(roles: set[str]) -> set[str]:
     """The words that name a holder of these roles: the roles themselves and the offices that name them."""
     return set(roles) | {office for office, held in ROLE_OF.items() if held & roles} if roles else set()
@@ -144,12 +152,17 @@ def says_role(text: str, words: set[str]) -> bool:
     return any(re.search(rf"\b{re.escape(w)}s?\b", folded) for w in words)
 
 
-_GENERIC = frozenset({"global", "world", "worldwide", "total", "overall", "entire", "whole", "all"})
+_GENERIC = frozenset(map(stem, ("global", "world", "worldwide", "total", "overall", "entire", "whole", "all")))
 
 
 def scope_terms(scope: str) -> set[str]:
     """The words that say what a figure is of, without those any figure could have ("global", "total")."""
-    return {t for t in content_terms(scope) if t not in _GENERIC}
+    return specific(content_terms(scope))
+
+
+def specific(terms: Iterable[str]) -> set[str]:
+    """The terms (stemmed) but those any figure could have ("global", "total")."""
+    return {t for t in terms if t not in _GENERIC}
 
 
 def scope_head(scope: str) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from rag.claims.kinds import ROLE_OF, ROLES, asked
+from rag.claims.kinds import ROLE_OF, asked, roles_named
 from rag.retrieval.retriever import Retriever
-from rag.text import stem
 from rag.types import Filters, Passage
 
 _DURATION_WORDS = "days months year"
@@ -30,7 +29,7 @@ def slot_words(question: str) -> str:
     if kinds == ("percentage",):  # a share and nothing else ("How much ... need?" may be a weight or a sum)
         return _SHARE_WORDS
     if "person" in kinds:
-        roles = {stem(w) for w in re.findall(r"[a-z]+", question.lower())} & ROLES
+        roles = roles_named(re.findall(r"[a-z]+", question.lower()))
         # only offices that name this role alone ("administration", not "government" or "team")
         return " ".join(office for office, held in ROLE_OF.items() if len(held) == 1 and held & roles)
     return ""

@@ -144,7 +144,7 @@ def test_when_something_took_place_is_answered_by_a_sentence_that_dates_it_in_ot
     for question in ("When did the talks take place?", "When did the talks happen?"):
         answer = generator.answer(question, [talks])
         assert answer.grounded and "March 2024" in answer.answer, question
-    assert happening_terms("When did the talks take place?", ("date",)) == {"take", "place"}
+    assert happening_terms("When did the talks take place?", ("date",)) == {"tak", "plac"}
     assert happening_terms("Which team took first place?", ("organization",)) == frozenset()  # what is asked
 
 
@@ -227,7 +227,7 @@ def test_two_parties_joined_by_a_hyphen_before_a_noun_are_no_name() -> None:
 
 @pytest.mark.parametrize("question, expected", [
     ("What did Mara Okafor call the deal?", {"call"}),
-    ("How did the analysts describe the pause?", {"describe"}),
+    ("How did the analysts describe the pause?", {"describ"}),
     ("What does the ministry call its new rules?", {"call"}),
     ("What is a call option?", set()),  # no one is asked what they called something
     ("Who called the meeting?", set()),
