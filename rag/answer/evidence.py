@@ -41,6 +41,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
+# added to a sentence that writes a place onto the name a which-place question asks about ("Australia's Lynas"
+# for "Which country is Lynas from?"): it states the very relation asked, however little else it shares
+TIED = 0.2
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -113,6 +116,7 @@ class Candidate:
     answers: list[K.Value] = field(default_factory=list)  # values of the kind asked, not in the question
     on_values: list[K.Value] = field(default_factory=list)  # the answers about what is asked (scope, role)
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
+    tied: bool = False             # it writes a place onto the name a which-place question asks about
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
     antecedent: str = ""           # what its opening reference ("It was released ...") stands for
     parts: tuple[str, ...] = ()    # the sentences of a quotation and its speaker, weighed as one (quotes.py)
@@ -396,7 +400,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         _type(question, kinds, scored, claims if claims is not None else (vectors.claims if vectors is not None else None),
               parsed, common, None if lexical_only else vectors)
         for c in scored:
-            c.score += (0.08 if c.on_scope else 0.0) if c.shape_ok else -0.12
+            c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
+                else -0.12
     speaker = _terms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]
@@ -510,6 +515,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or K.tied_to(v, text, tie)]
+            c.tied = any(v.kind == "place" for v in c.answers)
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False

@@ -60,3 +60,15 @@ def test_where_a_name_is_based_is_the_place_written_onto_it(generator: Answerer)
     assert answer.grounded and "US-based companies like Harbor Metals" in answer.answer and not answer.conflicts
     answer = generator.answer("Where is Norvik based?", [passage("a", MIXED), passage("b", APART)])
     assert answer.grounded and answer.answer.startswith("Canada's Norvik")
+
+
+@needs_parser
+def test_a_sentence_that_writes_the_place_onto_the_name_answers_which_country(generator: Answerer) -> None:
+    # the tie is the relation asked, though the sentence shares little else with the question (one word of the
+    # name, nothing of its meaning): it scored below the bar, and the question was declined
+    tie = passage("a", "While regulators argued over permits, and Canada's Norvik has expanded operations, scale "
+                       "remains constrained.")
+    other = passage("b", "Norvik Rare Metals operates the largest separation plant outside Japan. Rare metals prices "
+                         "rose in the spring. Norvik Rare Metals was founded by engineers.")
+    answer = generator.answer("Which country is Norvik Rare Metals from?", [tie, other])
+    assert answer.grounded and "Canada's Norvik" in answer.answer and not answer.conflicts
