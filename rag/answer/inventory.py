@@ -41,33 +41,40 @@ MOST = 8  # sentences quoted at most
 LISTED = 24  # names listed in the lead at most
 
 KINDS = ("person", "organization", "place")
-_COLLECTION = (r"(?:(?:in|by|across|throughout|from)\s+(?:the|these|those|all(?:\s+(?:the|of\s+the|these))?|your|our)"
+_WRITINGS = r"(?:articles?|sources|reports?|stories|story|documents?|texts?|coverage|news|pieces?|collection)"
+_COLLECTION = (r"(?:(?:in|by|across|throughout|from)\s+(?:the|this|these|those|all(?:\s+(?:the|of\s+the|these))?|your|our)"
                r"\s+(?:articles?|sources|reports|stories|documents|texts|coverage|news|pieces|collection))")
 _SEEN = (r"(?:mentioned|named|quoted|cited|discussed|referenced|referred\s+to|listed|featured|covered|involved|"
-         r"identified|included|interviewed|spoken\s+(?:of|about)|talked\s+about|written\s+about)")
+         r"identified|included|interviewed|spoken\s+(?:of|about)|talked\s+about|written\s+about|used|consulted|"
+         r"relied\s+(?:on|upon))")
 _SEE = (r"(?:mention|name|quote|cite|discuss|reference|refer\s+to|list|feature|cover|involve|identify|include|"
         r"interview|talk\s+about|write\s+about)")
 _BE = r"(?:(?:are|is|were|was|get|gets|got|have\s+been|has\s+been|had\s+been|being)\s+)"
 _NP = r"(?P<np>[A-Za-z][\w.&'\u2019 -]{0,60}?)"
 _END = r"\s*[?.!]*\s*$"
+# a request around the question: "Can you tell me which companies are mentioned?", "I'd like to know who is quoted."
+_ASK = (r"(?:(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:tell\s+me|say|show\s+me)\s+|"
+        r"do\s+you\s+know\s+|i\s*(?:'d|\u2019d|\s+would)\s+like\s+to\s+know\s+|i\s+(?:want|need)\s+to\s+know\s+)?")
 _QUESTIONS = [
     # "Which companies are mentioned (in the articles)?", "What organizations get cited?"
-    re.compile(rf"^\s*(?:which|what)\s+(?:of\s+the\s+)?{_NP}\s+{_BE}?(?:also\s+)?{_SEEN}(?:\s+{_COLLECTION})?{_END}", re.I),
+    re.compile(rf"^\s*{_ASK}(?:which|what)\s+(?:of\s+the\s+)?{_NP}\s+{_BE}?(?:also\s+)?{_SEEN}(?:\s+{_COLLECTION})?{_END}", re.I),
     # "What companies do the articles mention?"
-    re.compile(rf"^\s*(?:which|what)\s+{_NP}\s+(?:do|does|did)\s+(?:the|these|those|all\s+the)\s+(?:articles?|sources|"
+    re.compile(rf"^\s*{_ASK}(?:which|what)\s+{_NP}\s+(?:do|does|did)\s+(?:the|these|those|all\s+the)\s+(?:articles?|sources|"
                rf"reports|stories|documents|texts)\s+(?:all\s+)?{_SEE}{_END}", re.I),
     # "How many companies are mentioned (in the articles)?", "How many people do the articles quote?": the list
     # answers it, its lead says how many
-    re.compile(rf"^\s*how\s+many\s+(?:different\s+)?{_NP}\s+(?:{_BE}?(?:also\s+)?{_SEEN}(?:\s+{_COLLECTION})?|"
+    re.compile(rf"^\s*{_ASK}how\s+many\s+(?:different\s+)?{_NP}\s+(?:{_BE}?(?:also\s+)?{_SEEN}(?:\s+{_COLLECTION})?|"
                rf"(?:do|does|did)\s+(?:the|these|those)\s+(?:articles?|sources|reports|stories|documents|texts)\s+"
                rf"{_SEE}|(?:appear|are|were)\s+{_COLLECTION}){_END}", re.I),
     # "Which companies appear in the articles?", "What countries are in the articles?"
-    re.compile(rf"^\s*(?:which|what)\s+{_NP}\s+(?:appear|feature|show\s+up|come\s+up|are|were)\s+{_COLLECTION}{_END}", re.I),
+    re.compile(rf"^\s*{_ASK}(?:which|what)\s+{_NP}\s+(?:appear|feature|show\s+up|come\s+up|are|were)\s+{_COLLECTION}{_END}", re.I),
     # "Who is quoted (in the articles)?", "Who gets mentioned?"
-    re.compile(rf"^\s*(?:who|whom)\s+{_BE}?(?:also\s+)?(?P<seen>{_SEEN})(?:\s+{_COLLECTION})?{_END}", re.I),
-    # "Who are the people quoted in the articles?", "Who are the officials named?"
-    re.compile(rf"^\s*who\s+(?:are|were)\s+(?:the|all\s+the)\s+{_NP}\s+(?:(?:that|who)\s+{_BE})?{_SEEN}"
-               rf"(?:\s+{_COLLECTION})?{_END}", re.I),
+    re.compile(rf"^\s*{_ASK}(?:who|whom)\s+{_BE}?(?:also\s+)?(?P<seen>{_SEEN})(?:\s+{_COLLECTION})?{_END}", re.I),
+    # "Who are the people quoted in the articles?", "Who are the officials named?", "What are the sources of the
+    # article?"
+    re.compile(rf"^\s*{_ASK}(?:who|what)\s+(?:are|were)\s+(?:the|all\s+the)\s+{_NP}\s+(?:(?:(?:that|who)\s+{_BE})?"
+               rf"{_SEEN}(?:\s+{_COLLECTION})?|(?:of|behind|for)\s+(?:the|this|these|those)\s+{_WRITINGS}|{_COLLECTION})"
+               rf"{_END}", re.I),
     # "List the companies mentioned in the articles.", "Name all the people quoted.", "List the countries in the
     # articles."
     re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show\s+me|tell\s+me)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?"
@@ -76,7 +83,7 @@ _QUESTIONS = [
 ]
 # words before the class noun that do not narrow it
 _PLAIN = frozenset("other different main key major all any specific various named individual particular notable "
-                   "important relevant the some several".split())
+                   "important relevant the some several names".split())
 _SPEAK = (r"(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|explained|explains|argued|argues|wrote|"
           r"writes|stated|states|insisted|insists|cautioned|predicted|predicts|claimed|claims|acknowledged|observed|"
           r"remarked|declared|announced|announces|disputed|denied|denies|confirmed|confirms|commented|stressed|"

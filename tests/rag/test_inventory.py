@@ -38,6 +38,20 @@ def test_a_question_for_every_name_of_a_kind(question: str, kind: str, narrowed:
     assert without_collection_talk(question) == question  # the words about the articles are what it asks
 
 
+@pytest.mark.parametrize("question, kinds", [
+    ("What are the sources of the article?", ("person", "organization")),
+    ("Who are the sources of the article?", ("person", "organization")),
+    ("What sources are used in the article?", ("person", "organization")),
+    ("Can you tell me which companies are mentioned?", ("organization",)),
+    ("Do you know who is quoted in this article?", ("person",)),
+    ("What are the names of the companies mentioned?", ("organization",)),
+])
+def test_a_list_question_worded_as_people_ask_it(question: str, kinds: tuple[str, ...]) -> None:
+    # each was declined or answered from one sentence: the wording matched none of the list questions
+    found = listed(question)
+    assert found is not None and found.kinds == kinds and found.narrowed_by == ()
+
+
 @pytest.mark.parametrize("question", [
     "Which countries are mentioned as alternative suppliers?",  # what they are named as: a question of fact
     "Which companies mention cobalt?",
@@ -46,6 +60,9 @@ def test_a_question_for_every_name_of_a_kind(question: str, kind: str, narrowed:
     "Which albums are mentioned?",  # a work: the tagger guesses its kind
     "Which companies process rare earths?",
     "How many companies process rare earths?",
+    "What are the risks of the deal?",  # no kind of name
+    "What are the sources of rare earths?",  # the sources of a thing, not of the articles
+    "Tell me who the president is.",
 ])
 def test_other_questions_are_not_lists_of_names(question: str) -> None:
     assert listed(question) is None
