@@ -25,7 +25,7 @@ from rag.answer.support_checks import article_text, lacks, missing_in, names_ask
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims import seats
-from rag.claims.extract import analyze
+from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
@@ -464,9 +464,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                     functools.partial(cache if cache is not None else analyze,
                                                                       use_model=False))):
         c.claims = tuple(found)
+    if "percentage" in kinds:  # "What share of global refining ...?": "a small share of global refining output"
+        for c in pool:
+            if not any(v.kind == "percentage" for v in c.claims):
+                c.claims += tuple(shares_in_words(c.text))
     q_terms = set(content_terms(question))
-    # (a focus of words any figure could have, "the world's", says nothing of which figure: the whole question)
-    focus = (q_terms - common) if K.specific(q_terms - common) else q_terms
+    # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
+    # says nothing of which figure: the whole question)
+    focus = (q_terms - common) if K.specific(q_terms - common - K.asking_terms(question)) else q_terms
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))

@@ -314,3 +314,19 @@ def _role(doc: Any, start: int, end: int) -> str:
         return str(root.head.lower_)
     return ""
 
+
+
+# a share stated in words: "a small share of global refining", "the majority of", "two-thirds of", "half of"
+_SHARE_IN_WORDS = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:(?:small|smaller|tiny|modest|minor|large|larger|big|bigger|major|significant|"
+    r"substantial|sizable|sizeable|growing|shrinking|dominant|lion['\u2019]s|disproportionate|outsized)\s+)+"
+    r"(?:share|portion|proportion|fraction|part)|(?:the|a)\s+(?:vast\s+|overwhelming\s+|slim\s+|narrow\s+)?"
+    r"(?:majority|minority|bulk)|(?:one|two|a)[\s-](?:half|thirds?|quarters?|fifths?)|three[\s-]quarters|half)"
+    r"(?=\s+of\s)", re.I)
+
+
+def shares_in_words(text: str) -> list[Value]:
+    """The shares a sentence states in words, each a percentage of no stated size (0 to 100, so that it never
+    disagrees with a figure) with its scope ("accounts for a small share of global refining output")."""
+    return [Value("percentage", m.group(0), 0.0, 100.0, "%", scope=_scope_after(text, m.end()), start=m.start(),
+                  end=m.end()) for m in _SHARE_IN_WORDS.finditer(text)]
