@@ -291,7 +291,15 @@ def acts(value: Value, sentence: str) -> bool:
     before = sentence[max(0, value.start - 40):value.start]
     if _LOCATIVE.search(before) or _AFTER_PREPOSITION.search(before):
         return False  # "voters in France went": the place is where, not who
+    if _LETS.search(before) and _DOES.match(sentence[value.end:value.end + 40]):
+        return True  # "allows Beijing to control the flow": the one let do it does it
     return bool(_ACTS.match(sentence[value.end:value.end + 120]))
+
+
+# a verb that has someone do something, and what they are had do: "allows Beijing to control", "lets Tokyo set"
+_LETS = re.compile(r"\b(?:allow|enable|permit|let|help|force|compel|push|prompt|lead|leave|urge|invite|encourage|"
+                   r"authori[sz]e)(?:s|d|ed|ing)?\s+$", re.I)
+_DOES = re.compile(r"\s+(?:to\s+)?(?!the\b|a\b|an\b)[a-z]{3,}\b")
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|for|by|with|against|over|on|about|than|between|and)\s+(?:the\s+)?$", re.I)

@@ -63,6 +63,27 @@ def test_a_place_answers_who_only_when_it_acts() -> None:
     assert not fits(Value("place", "Spain", key="spain", start=0, end=5), ("person",), "Spain won the final.")
 
 
+def test_a_place_let_do_something_acts() -> None:
+    sentence = "This licensing system allows Norland to control the flow of processed ore to buyers."
+    norland = Value("place", "Norland", key="norland", start=sentence.index("Norland"),
+                    end=sentence.index("Norland") + 7)
+    assert acts(norland, sentence)  # "allows Norland to control": Norland controls
+    assert fits(norland, ("person", "organization"), sentence)
+    other = "The deal allows the Norland government more time."
+    assert not acts(Value("place", "Norland", key="norland", start=other.index("Norland"),
+                          end=other.index("Norland") + 7), other)
+
+
+def test_who_controls_is_answered_by_the_place_let_control(generator: Answerer) -> None:
+    # "Ankara" was a place that did not act ("allows Ankara to control"), so no answer to who: declined
+    answer = generator.answer("Who controls the flow of processed ore?", [
+        passage("a", "This licensing system allows Ankara to control the flow of processed ore to foreign buyers. "
+                     "Dockworkers went on strike in May."),
+        passage("b", "Processed ore prices rose by a tenth last year. Buyers in Kessia complained about delays."),
+    ])
+    assert answer.grounded and "allows Ankara to control" in answer.answer
+
+
 def test_a_short_name_the_question_gives_is_in_the_question() -> None:
     us = Value("place", "US", key="us")
     assert in_question(us, "Who did the US refuse aid to?")
