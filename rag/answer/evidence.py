@@ -464,7 +464,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                     functools.partial(cache if cache is not None else analyze,
                                                                       use_model=False))):
         c.claims = tuple(found)
-    if "percentage" in kinds:  # "What share of global refining ...?": "a small share of global refining output"
+    if kinds == ("percentage",):  # "What share of global refining ...?": "a small share of global refining output"
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))

@@ -10,9 +10,11 @@ from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
+from rag.answer.kind_named import NAMED, asked_noun, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
+from rag.claims.extract import in_words
 from rag.claims.kinds import asked, asks_for_list, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
@@ -185,6 +187,11 @@ class ExtractiveGenerator:
         if descriptive(question):  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
         pool = _holding(question, pool)
+        noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
+        if noun:
+            for c in pool:
+                c.score += NAMED if names_one(c.text, noun, question) else 0.0
+            pool.sort(key=lambda c: -c.score)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)
@@ -209,6 +216,8 @@ class ExtractiveGenerator:
                 continue  # same article, no new figure: adds length, not information
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
+            if best.numbers and pick.on_values and all(in_words(v) for v in pick.on_values):
+                continue  # a share in words ("a small share of") beside a figure of it: the figure says more
             chosen.append(pick)
         return chosen
 

@@ -330,3 +330,8 @@ def shares_in_words(text: str) -> list[Value]:
     disagrees with a figure) with its scope ("accounts for a small share of global refining output")."""
     return [Value("percentage", m.group(0), 0.0, 100.0, "%", scope=_scope_after(text, m.end()), start=m.start(),
                   end=m.end()) for m in _SHARE_IN_WORDS.finditer(text)]
+
+
+def in_words(value: Value) -> bool:
+    """The value is a share stated in words (``shares_in_words``), of no size."""
+    return value.kind == "percentage" and (value.low, value.high) == (0.0, 100.0) and "%" not in value.text

@@ -50,3 +50,4 @@ def test_a_share_in_words_does_not_disagree_with_a_figure(generator: Answerer) -
     answer = generator.answer("What share of the region's cobalt does Norland mine?", passages)
     assert answer.grounded and "60%" in answer.answer and "the majority" in answer.answer
     assert not [c for c in answer.conflicts if c.kind == "disagreement"]
+
