@@ -464,7 +464,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                     functools.partial(cache if cache is not None else analyze,
                                                                       use_model=False))):
         c.claims = tuple(found)
-    if kinds == ("percentage",):  # "What share of global refining ...?": "a small share of global refining output"
+    # "What share of global refining ...?": "a small share of global refining output" (the answerer's reading; the
+    # reranker, parsed=0, ranks passages by their figures)
+    if kinds == ("percentage",) and parsed > 0:
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))
