@@ -83,9 +83,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         every_named = claims
         claims = _the_names_asked(claims, kinds, q_terms)
         # a sentence saying who did what is asked says only that one ("X winning ..., he and Y, who won before")
-        acted = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and does_as_asked(v, s.text, q_terms)}
+        acted = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and _agent(v, s.text, q_terms)}
         said = [(s, v) for s, v in every_named if (s.citation, s.text) not in acted or v.kind in FIGURES
-                or does_as_asked(v, s.text, q_terms)]
+                or _agent(v, s.text, q_terms)]
         claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
@@ -151,13 +151,13 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
             by_sentence.setdefault((s.citation, s.text), []).append(v)
     keep: dict[tuple[int, str], list[Value]] = {}
     for (citation, text), names in by_sentence.items():
-        after = [v for v in names if does_as_asked(v, text, q_terms)]
+        after = [v for v in names if _agent(v, text, q_terms)]
         typed = [v for v in names if v.kind in kinds and v.kind in NAMES]
         keep[(citation, text)] = after or typed or names
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
 
 
-def does_as_asked(value: Value, sentence: str, q_terms: set[str]) -> bool:
+def _agent(value: Value, sentence: str, q_terms: set[str]) -> bool:
     """The name does what the question asks about, said actively or passively."""
     return _after_asked_word(value, sentence, q_terms) or _does_asked_word(value, sentence, q_terms)
 
@@ -170,8 +170,7 @@ def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
 
 
 # the subject's verb, after an aside and an auxiliary: "Angelique Kerber has won", "Joaquin Phoenix winning"
-# ("allows Beijing to control": the one let do it does it)
-_VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do|to)\s+"
+_VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do)\s+"
                          r"(?:not\s+|also\s+|already\s+|just\s+)?)?([A-Za-z]+)")
 # stems of irregular forms, to compare "won" with "wins" and "winning", "bought" with "buys"
 _IRREGULAR_STEMS = {stem(k): stem(v) for k, v in {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from rag.answer import gather, inventory
-from rag.answer.conflicts import does_as_asked
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
@@ -16,12 +15,11 @@ from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
 from rag.claims.extract import in_words
-from rag.claims.kinds import FIGURES, asked, asks_for_list, asks_who_acts, same
-from rag.claims.parse import prepare
+from rag.claims.kinds import asked, asks_for_list, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
-from rag.text import content_terms, split_sentences
+from rag.text import split_sentences
 from rag.types import Passage
 
 
@@ -97,19 +95,6 @@ def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
         if len(items) >= ITEMS:
             break
     return items
-
-
-def _doing_else(question: str, best: Candidate, candidate: Candidate) -> bool:
-    """"Who controls the flow?": once the best sentence names one doing what is asked ("allows Beijing to control
-    the flow"), a sentence whose names do something else ("Lynas has expanded operations") gives no other answer,
-    nor another side of a disagreement."""
-    if not asks_who_acts(question) or asks_for_list(question):
-        return False
-    q_terms = set(content_terms(question))
-    if not any(v.kind not in FIGURES and does_as_asked(v, prepare(best.text), q_terms) for v in best.on_values):
-        return False
-    return not any(v.kind not in FIGURES and does_as_asked(v, prepare(candidate.text), q_terms)
-                   for v in candidate.on_values)
 
 
 CORROBORATED = 0.05  # how far below the bar an answer may score when other articles answer the same question too
@@ -193,7 +178,7 @@ class ExtractiveGenerator:
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
                     return group  # "Who is urging caution?": "analysts ... are urging caution"
                 supported = held
-            chosen = self._around(supported[0], pool, question)
+            chosen = self._around(supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
             chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
             if not asks_for_list(question):
@@ -213,7 +198,7 @@ class ExtractiveGenerator:
         chosen += self._other_figures(pool, chosen)
         return chosen + _twins(chosen, pool, self.settings.max_conflicting)
 
-    def _around(self, best: Candidate, pool: list[Candidate], question: str = "") -> list[Candidate]:
+    def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
         """The best sentence, then the next best that add something, preferring other articles."""
         floor = max(self.settings.min_support, self.settings.keep_within * best.score)
         chosen = [best]
@@ -231,8 +216,6 @@ class ExtractiveGenerator:
                 continue  # same article, no new figure: adds length, not information
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
-            if question and _doing_else(question, best, pick):
-                continue
             if best.numbers and pick.on_values and all(in_words(v) for v in pick.on_values):
                 continue  # a share in words ("a small share of") beside a figure of it: the figure says more
             chosen.append(pick)
@@ -262,8 +245,6 @@ class ExtractiveGenerator:
                 continue
             new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
             if not new or (not listing and candidate.passage.doc_id in docs):
-                continue
-            if _doing_else(question, best, candidate):
                 continue
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)

@@ -187,14 +187,3 @@ def test_a_nationality_and_the_word_it_qualifies_is_no_name() -> None:
     found = [v.text for v in analyze(["The Long Road is a 1954 American Western film directed by Harold Brenner."])[0]]
     assert "American Western" not in found and "Harold Brenner" in found
 
-
-def test_a_name_doing_something_else_is_no_other_side_of_who_does_it(generator: Answerer) -> None:
-    # "Norvik Mining has expanded operations" was quoted as another answer and shown as a disagreement
-    answer = generator.answer("Who controls the flow of processed ore?", [
-        passage("a", "This licensing system allows Ankara to control the flow of processed ore to foreign buyers. "
-                     "Dockworkers went on strike in May."),
-        passage("b", "While Kessian firms like Harbor Metals have received federal loans to process ore, and Norvik "
-                     "Mining has expanded operations, the flow of processed ore remains constrained."),
-    ])
-    assert answer.grounded and "allows Ankara to control" in answer.answer
-    assert "Norvik" not in answer.answer and not answer.conflicts
