@@ -34,7 +34,8 @@ GROUPS = ("producers|analysts|observers|officials|skeptics|sceptics|critics|inve
           "businesses|startups|manufacturers|officers|ministers|senators|members|parties|unions|bodies|sectors")
 _SUBJECT = re.compile(rf"\b(?:{GROUPS})(?:\s+(?:in|of|from|at|across|around|outside|inside)\s+[^;:]{{1,60}}?)?"
                       r",?\s+(?:(?:have|has|had|are|is|were|was|will|would|could|may|might|must|should|also|now|"
-                      r"still|quietly|already|increasingly|reportedly|all|both|themselves|been|being)\s+){0,3}$", re.I)
+                      r"still|quietly|already|increasingly|reportedly|all|both|themselves|been|being|not|meanwhile|"
+                      r"however|though|too|instead|likewise),?\s+){0,4}$", re.I)
 _WHO = re.compile(r"^\W*who\b", re.I)
 
 

@@ -13,6 +13,8 @@ PASSAGES = [
                  "for clear signals. Copper prices rose."),
     passage("b", "Shipping costs doubled this spring. Industry analysts and port observers are urging caution about "
                  "the new rules. The ministry did not comment."),
+    passage("c", "Tin prices fell again. Norland's exporters, meanwhile, are not receiving blanket license "
+                 "extensions. The port reopened."),
 ]
 
 
@@ -24,6 +26,8 @@ def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("question, doc, words", [
     ("Who is waiting for clear signals?", "a", "domestic producers"),
     ("Who is urging caution about the new rules?", "b", "Industry analysts"),
+    # an aside and a negation between the group and what it does ("exporters, meanwhile, are not receiving")
+    ("Who is not receiving blanket license extensions?", "c", "exporters"),
 ])
 def test_a_group_doing_what_is_asked_answers_who(answerer: Answerer, question: str, doc: str, words: str) -> None:
     answer = answerer.answer(question, PASSAGES)
