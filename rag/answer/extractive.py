@@ -216,7 +216,8 @@ class ExtractiveGenerator:
                 continue  # same article, no new figure: adds length, not information
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
-            if best.numbers and pick.on_values and all(in_words(v) for v in pick.on_values):
+            if best.numbers and (pick.on_values or pick.answers) and \
+                    all(in_words(v) for v in pick.on_values or pick.answers):
                 continue  # a share in words ("a small share of") beside a figure of it: the figure says more
             chosen.append(pick)
         return chosen

@@ -51,3 +51,15 @@ def test_a_share_in_words_does_not_disagree_with_a_figure(generator: Answerer) -
     assert answer.grounded and "60%" in answer.answer and "the majority" in answer.answer
     assert not [c for c in answer.conflicts if c.kind == "disagreement"]
 
+
+
+def test_a_share_in_words_is_not_quoted_beside_a_figure_of_it(generator: Answerer) -> None:
+    # "a small share" (another's) was quoted after the figure as more of the answer
+    passages = [passage("a", "Today, Norland remains the dominant force in refined cobalt, controlling roughly 70% of "
+                             "global output and over 85% of downstream refining. Its ports are busy."),
+                passage("b", "Supply Chain Stage | Norland Market Share\nCobalt Refining | 85-90% | Converting raw ore "
+                             "into usable compounds"),
+                passage("c", "Domestic cobalt refining capacity is expanding but still accounts for a small share of "
+                             "global refining output. Prices fell in May.")]
+    answer = generator.answer("Do the articles agree on Norland's share of cobalt refining?", passages)
+    assert answer.grounded and "85%" in answer.answer and "small share" not in answer.answer
