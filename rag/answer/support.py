@@ -133,7 +133,7 @@ def best_supporting(claims: Claims, facts: Sequence[PassageFacts], vectors: Sent
             return None, "no passage holds " + ", ".join(sorted(show(a) for a in absent))
         unnamed = {n for n in claims.names if all(n in f.missing_names(claims) for f in facts)}
         if unnamed:
-            return None, "no passage names " + ", ".join(sorted(unnamed))
+            return None, "no passage names " + as_written(unnamed, claims.text)
         return None, "no passage holds all of its figures and names together"
     scored = []
     for n in holding:
@@ -150,6 +150,12 @@ def best_supporting(claims: Claims, facts: Sequence[PassageFacts], vectors: Sent
     if negated(claims.text) != negated(sentence):
         return None, "the closest passage sentence says the opposite (one of them is negated)"
     return match, ""
+
+
+def as_written(terms: set[str], sentence: str) -> str:
+    """Stemmed terms as the sentence writes them ("tim" -> "times"), sorted, for a reason a reader sees."""
+    spelled = {t: w for w in re.findall(r"[A-Za-z][\w'-]*", sentence) for t in content_terms(w)}
+    return ", ".join(sorted(spelled.get(t, t).lower() for t in terms))
 
 
 def show(figure: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.answer.evidence import SentenceVectors
-from rag.answer.support import Claims, PassageFacts, best_supporting, show
+from rag.answer.support import Claims, PassageFacts, as_written, best_supporting, show
 from rag.citations import MARKER
 from rag.text import normalize, split_sentences
 from rag.types import Dropped, Passage
@@ -138,7 +138,7 @@ def _cited_support(sentence: str, claims: Claims, held: Sequence[PassageFacts], 
         return []
     unnamed = set.intersection(*(f.missing_names(claims) for f in held))
     if unnamed:
-        out.dropped.append(Dropped(sentence=sentence, reason="no cited passage names " + ", ".join(sorted(unnamed))))
+        out.dropped.append(Dropped(sentence=sentence, reason="no cited passage names " + as_written(unnamed, sentence)))
         return []
     support = []
     for n, f in zip(known, held):
