@@ -28,9 +28,11 @@ from rag.claims.kinds import (
     Value,
     answers_as,
     asked,
+    asked_person_noun,
     asks_for_list,
     asks_speaker,
     asks_who_acts,
+    described_as,
     fits,
     in_question,
     role_fits,
@@ -91,6 +93,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
                       or role_fits(v.scope, roles)]
+        noun = asked_person_noun(question) if not roles else ""
+        if noun:  # "Who is the materials economist quoted?": the names the articles call one are the sides
+            described = [(s, v) for s, found in zip(sentences, typed) for v in found
+                         if v.kind not in FIGURES and described_as(v, s.text, noun)]
+            claims = described or claims
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, whatever its kind
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)

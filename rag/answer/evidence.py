@@ -25,6 +25,7 @@ from rag.answer.support_checks import article_text, lacks, missing_in, names_ask
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims import seats
+from rag.claims.demonyms import answering_places
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -297,8 +298,12 @@ _THINGS = ("game|film|movie|album|song|single|book|novel|show|series|company|fir
            "actor|actress|device|phone|car|drug|vaccine|bill|law|deal|agreement|project|app|station|building|tower|"
            "bridge|ship|aircraft|plane|tournament|event|record|label|university|school|college|award|prize|river|"
            "town|city|village|play|opera|painting|poem|magazine|newspaper")
+# A quantifier standing for the people or things named before, as the subject of a verb: "Many are shifting from
+# just-in-time procurement ...", after "Sovereign buyers and industrial planners are aware."
+_QUANTIFIER = (r"(?:many|most|some|several|others|both|few|all|each|either|neither|none)(?: of them)?\s+"
+               r"(?:are|were|is|was|have|has|had|will|would|can|could|may|might|now|also|still|already)\b")
 _REFERS = re.compile(r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|"
-                     r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b", re.IGNORECASE)
+                     r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b|^\W*" + _QUANTIFIER, re.IGNORECASE)
 # Where a sentence's subject ends: its first finite verb; a copula's complement ("is the second studio album")
 # still says what the subject is.
 _SUBJECT_END = re.compile(r"\b(?:has|have|had|will|would|can|could|did|does|became|becomes|began|won|\w+ed)\b")
@@ -470,6 +475,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))
+    # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
+    # written as its adjective; the answerer's reading only, like shares in words)
+    if "place" in kinds and parsed > 0:
+        for c in pool:
+            c.claims += tuple(v for v in answering_places(c.text, question)
+                              if not any(o.start < v.end and v.start < o.end for o in c.claims))
     q_terms = set(content_terms(question))
     # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
     # says nothing of which figure: the whole question)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from rag.text import content_terms, stem
+from rag.text import STOPWORDS, content_terms, stem
 
 NAMES = ("person", "organization", "place")
 FIGURES = ("date", "duration", "count", "percentage", "money", "quantity")
@@ -153,6 +153,35 @@ def says_role(text: str, words: set[str]) -> bool:
 
 
 _GENERIC = frozenset(map(stem, ("global", "world", "worldwide", "total", "overall", "entire", "whole", "all")))
+
+
+# "Who is the materials economist quoted?", "Who was the analyst cited?": the person a who-question asks for by a
+# noun of no office (an office is a role: "Who is the US president?")
+_WHO_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+)"
+                      r"(?=\s+(?:quoted|cited|mentioned|named|interviewed|featured|referenced|in|of|at|for|from|who|"
+                      r"that|whose|behind)\b|\s*\??\s*$)", re.I)
+# what follows a name to say what it is, up to where the description turns to where or whom ("Laura Chen, a
+# materials economist at the Center ..."); what stands before it ("Treasury Secretary Scott Bessent")
+_APPOSITIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+((?:(?!(?:at|of|for|with|in|from|who|which|and|on)\b)[\w'\u2019-]+\s*){1,6})")
+_TITLE_BEFORE = re.compile(r"((?:[\w.'\u2019-]+\s+){1,4})$")
+
+
+def asked_person_noun(question: str) -> str:
+    """The stem of the noun a "Who is the ...?" question names its person by, when no office ("economist"), or ""."""
+    match = _WHO_THE.match(question)
+    if match is None:
+        return ""
+    noun = match.group(1).lower()
+    return "" if noun in STOPWORDS or roles_named([noun]) else stem(noun)
+
+
+def described_as(value: Value, sentence: str, noun: str) -> bool:
+    """The sentence calls the name by this (stemmed) noun: "Laura Chen, a materials economist at ...", "materials
+    economist Laura Chen"."""
+    after = _APPOSITIVE.match(sentence[value.end:])
+    before = _TITLE_BEFORE.search(sentence[:value.start])
+    words = (after.group(1).split() if after else []) + (before.group(1).split() if before else [])
+    return any(stem(w.strip(".").lower()) == noun for w in words)
 
 
 def scope_terms(scope: str) -> set[str]:

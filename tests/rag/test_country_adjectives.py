@@ -1,0 +1,76 @@
+"""A country written as its adjective ("anchored in Chilean territory", "Swedish strategy units") answers where and
+which country; a quantifier opening a sentence ("Many are shifting ...") refers back to what the sentence before
+named. Articles here are written for the tests (the countries are real: the table holds real ones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.claims.demonyms import answering_places, country_of, places_in_adjectives
+from tests.rag.answerers import extractive_answerer, passage
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@pytest.mark.parametrize("sentence, text, key", [
+    ("The smelting stages remain firmly anchored in Chilean territory.", "Chilean", "chile"),
+    ("Swedish strategy units, including the Ore Office, kept their timelines.", "Swedish", "sweden"),
+])
+def test_an_adjective_before_a_noun_is_its_country(sentence: str, text: str, key: str) -> None:
+    (value,) = places_in_adjectives(sentence)
+    assert value.kind == "place" and value.text == text and value.key == key
+    assert sentence[value.start:value.end] == text
+
+
+@pytest.mark.parametrize("sentence", ["He met the Chilean.", "The Chilean Copper Commission met.",
+                                      "Ordinary people spoke."])
+def test_a_nationality_alone_or_in_a_name_is_no_place(sentence: str) -> None:
+    assert places_in_adjectives(sentence) == []
+
+
+def test_country_of() -> None:
+    assert country_of("Japanese") == "Japan" and country_of("table") == ""
+
+
+def test_where_is_answered_by_a_country_written_as_its_adjective(generator: Answerer) -> None:
+    # the sentence named no place the tagger types, so there was no answer of the kind asked: declined
+    passages = [passage("a", "Copper smelting is a calibrated business. The smelting and casting stages, where "
+                             "margins concentrate, remain firmly anchored in Chilean territory. Until that shifts, "
+                             "any easing is tactical."),
+                passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
+    answer = generator.answer("Where do the smelting and casting stages remain anchored?", passages)
+    assert answer.grounded and "Chilean territory" in answer.answer
+    assert answer.citations and {c.doc_id for c in answer.citations} == {"a"}
+
+
+def test_which_country_is_answered_by_its_adjective(generator: Answerer) -> None:
+    passages = [passage("a", "Buyers are not easing posture. The Copper Board keeps its stockpiling targets, and "
+                             "Swedish industrial strategy units, including the Ore Office, have made no sign of "
+                             "reversing their purchase timelines."),
+                passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
+    answer = generator.answer("Which country's industrial strategy units include the Ore Office?", passages)
+    assert answer.grounded and "Swedish industrial strategy units" in answer.answer
+
+
+def test_a_quantifier_opening_a_sentence_refers_to_those_named_before(generator: Answerer) -> None:
+    # "Many are shifting ..." shares only "shifting" with the question; the sentence before, which names the
+    # buyers but says nothing of a shift, was the whole answer
+    passages = [passage("a", "Sovereign buyers and industrial planners are aware. Many are shifting from "
+                             "just-in-time procurement to strategic stockpiling and partner-based redundancy. Prices "
+                             "are expected to stay volatile."),
+                passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
+    answer = generator.answer("What are sovereign buyers shifting to?", passages)
+    assert answer.grounded and "strategic stockpiling" in answer.answer
+
+
+def test_only_an_adjective_that_says_where_answers() -> None:
+    question = "Which countries have rare earth deposits?"
+    assert answering_places("Output stays anchored in Chilean territory.", question)
+    assert not answering_places("Projects aim to reduce dependence on Chilean processing capabilities.", question)
+    whose = "Which country's industrial strategy units include the Ore Office?"
+    assert answering_places("Swedish industrial strategy units, including the Ore Office, kept timelines.", whose)
+    assert not answering_places("Swedish buyers, including the Ore Office, kept timelines.", whose)
