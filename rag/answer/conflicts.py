@@ -41,6 +41,7 @@ from rag.claims.kinds import (
     scope_head,
     scope_terms,
     show,
+    titled,
 )
 from rag.claims.parse import name_key
 from rag.claims.records import ClaimCache
@@ -94,10 +95,15 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
                       or role_fits(v.scope, roles)]
         noun = asked_person_noun(question) if not roles else ""
-        if noun:  # "Who is the materials economist quoted?": the names the articles call one are the sides
+        if noun:  # "Who is the materials economist quoted?": the names the articles call one are their answers,
+            # and a sentence that gives a name with an office instead ("Treasury Secretary Scott Bessent") none
             described = [(s, v) for s, found in zip(sentences, typed) for v in found
                          if v.kind not in FIGURES and described_as(v, s.text, noun)]
-            claims = described or claims
+            if described:
+                officed = {(s.citation, s.text) for s, found in zip(sentences, typed) for v in found
+                           if v.kind not in FIGURES and titled(v, s.text)}
+                skip = officed | {(s.citation, s.text) for s, _ in described}
+                claims = described + [(s, v) for s, v in claims if (s.citation, s.text) not in skip]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, whatever its kind
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer import quotes
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
-from rag.answer.evidence import Candidate, _prefix_match, _terms, anchors_of, holds
+from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _terms, anchors_of, holds
 from rag.answer.guessed import typed_anchors
 from rag.answer.premise import asked_part, premise_terms, restates
 from rag.answer.qualifier import speaks_of, wanted
@@ -99,6 +100,9 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     total = sum(weights.values()) or 1.0
     order = list(dict.fromkeys(content_terms(question)))
     named = set(_terms(" ".join(anchors_of(question)[1])))
+    # "How did Beijing describe the deal?": the sentence quoting Beijing rarely says "describe" (as in evidence)
+    naming = quotes.naming_verbs(question)
+    naming_total = sum(w for t, w in weights.items() if t in naming)
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
         by_passage.setdefault(c.passage.chunk_id, []).append(c)
@@ -109,12 +113,19 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         best = max(ordered, key=lambda c: c.score)
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
-        held = set().union(*(c.terms | c.context for c in (ordered if whole else around)))
+        # (a neighbour that only does not name the speaker asked about still says what is spoken of: "The deal
+        # reportedly emerged ..." before "US officials have framed it as ..., while Beijing emphasized ...")
+        context = ordered if whole else [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
+                                         if c in around or c.mismatch == NOT_THE_SPEAKER]
+        held = set().union(*(c.terms | c.context for c in context))
         # the title says what every sentence of the passage is about ("What options do I have to secure my
         # cluster?"); the names the question gives are checked apart (anchors), so a title naming one adds nothing
         held |= set(_terms(members[0].passage.title)) - named
         held |= joined(order, held)  # "book keeping" held by "bookkeeping" (rag/answer/compounds.py)
         coverage = sum(w for t, w in weights.items() if _prefix_match(t, held)) / total
+        if naming and total > naming_total:  # the verb of naming, held, counts; missing, it is not asked
+            coverage = max(coverage, sum(w for t, w in weights.items() if t not in naming and _prefix_match(t, held))
+                           / (total - naming_total))
         found.append(Window(around, best, coverage, best.similarity, 0.0))
     if query_vector is not None and found and embed_texts is not None:
         vectors = embed_texts([" ".join(c.text for c in w.sentences) for w in found])
@@ -163,10 +174,13 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     years, names = anchors_of(question if yes_no else asked_part(question))
     anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
     qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
-    return [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
-            if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
-            and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
-            and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
+    found = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
+             if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
+             and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
+             and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
+    if quotes.speaker_asked(question):  # "How did Beijing describe the deal?": a sentence in which someone speaks
+        found = [w for w in found if quotes.reports_speech(w.best.text)] or found
+    return found
 
 
 def chosen(ranked: Sequence[Window], floor: float) -> tuple[Window | None, bool]:

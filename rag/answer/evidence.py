@@ -44,6 +44,7 @@ ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?"
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
 # added to a sentence that writes a place onto the name a which-place question asks about ("Australia's Lynas"
 # for "Which country is Lynas from?"): it states the very relation asked, however little else it shares
+NOT_THE_SPEAKER = "does not name whom the question asks about"  # asked what someone said, the sentence names another
 TIED = 0.2
 
 
@@ -418,7 +419,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         c.mismatch = mismatch(question, c.text) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
         if speaker and not c.mismatch and not speaker <= _said_by(c):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
-            c.mismatch = "does not name whom the question asks about"
+            c.mismatch = NOT_THE_SPEAKER
         if holds_asked and id(c) not in holds_asked:
             c.score -= ASKED_MISSING
         if not c.mismatch and repeats(c.text):  # "Tell me more": the last answer gave this one (rag/answer/said.py)

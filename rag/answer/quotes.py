@@ -56,6 +56,20 @@ def naming_verbs(question: str) -> frozenset[str]:
     return frozenset(content_terms(match.group("naming"))) if match and match.group("naming") else frozenset()
 
 
+# verbs by which a sentence reports how someone spoke of a thing, beyond saying: "Beijing emphasized ...", "US
+# officials have framed it as ...", "Trump's team hails the agreement as a win"
+_SPEAKING = re.compile(rf"\b(?:{SPEECH_VERBS}|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed|ing)?|fram(?:e|es|ed|ing)|"
+                       r"describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|term(?:s|ed)|hail(?:s|ed|ing)?|"
+                       r"characteri[sz](?:e|es|ed|ing)|dub(?:s|bed)|label(?:s|led|ed)|prais(?:e|es|ed|ing)|"
+                       r"welcom(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|insist(?:s|ed)?|"
+                       r"view(?:s|ed)? (?:it|the|this|that)|see(?:s)? (?:it|the|this|that))\b", re.IGNORECASE)
+
+
+def reports_speech(sentence: str) -> bool:
+    """Someone speaks in the sentence: a quotation, or a verb of saying or of naming a thing ("emphasized")."""
+    return bool(re.search("[\u201c\u201d\"]", sentence) or _SPEAKING.search(sentence))
+
+
 def attributed(sentence: str) -> bool:
     """The sentence closes a quotation and names who said it ("..., said Dr. Laura Chen")."""
     return bool(_ATTRIBUTION.search(sentence))

@@ -184,6 +184,13 @@ def described_as(value: Value, sentence: str, noun: str) -> bool:
     return any(stem(w.strip(".").lower()) == noun for w in words)
 
 
+def titled(value: Value, sentence: str) -> bool:
+    """The name is given with an office: "Treasury Secretary Scott Bessent", "President Trump"."""
+    before = _TITLE_BEFORE.search(sentence[:value.start])
+    words = (before.group(1).split()[-2:] if before else []) + value.text.split()[:1] + value.scope.split()
+    return bool(roles_named(w.strip(".").lower() for w in words))
+
+
 def scope_terms(scope: str) -> set[str]:
     """The words that say what a figure is of, without those any figure could have ("global", "total")."""
     return specific(content_terms(scope))

@@ -43,3 +43,12 @@ def test_another_articles_name_called_something_else_is_no_other_side() -> None:
     sentences[1] = Cited("Jon Bell, a materials economist at the Daily Ledger, expressed optimism.", 2, "b")
     [conflict] = find_conflicts("Who is the materials economist quoted?", sentences)
     assert {c.citation for c in conflict.claims} == {1, 2}
+
+
+def test_a_name_given_without_an_office_stays_a_side() -> None:
+    # "Who is the lead actress ...?": the director's sentence gives no office, so the two are still two sides
+    sentences = [Cited("“The Glass River”, directed by Ana Ruiz, received 13 nominations.", 1, "a"),
+                 Cited("Of the film's 13 nominations, English actress Mira Osei is nominated for Best Actress.", 2,
+                       "b")]
+    [conflict] = find_conflicts("Who is the lead actress in The Glass River?", sentences)
+    assert {c.citation for c in conflict.claims} == {1, 2}

@@ -1,0 +1,40 @@
+""""How did Tokyo describe the pact?" asks what Tokyo said of it: answered by the sentence in which Tokyo speaks,
+though a neighbour names the pact and another article names Japan beside the pact. Articles here are written for
+the tests (the seat and its country are real: the seat table holds real ones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.quotes import reports_speech
+from tests.rag.answerers import extractive_answerer, passage
+
+
+@pytest.fixture(scope="module")
+def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+@pytest.mark.parametrize("sentence, speaks", [
+    ("Seoul officials have framed it as evidence of progress, while Tokyo emphasized stability.", True),
+    ("“This is a pause,” said Dr. Mira Osei.", True),
+    ("The team hails the agreement as a win.", True),
+    ("This Japan-Korea pact represents a significant breakthrough amid rising tensions.", False),
+])
+def test_a_sentence_in_which_someone_speaks(sentence: str, speaks: bool) -> None:
+    assert reports_speech(sentence) is speaks
+
+
+def test_how_a_named_speaker_described_it_is_the_sentence_they_speak_in(generator: Answerer) -> None:
+    # declined: the speaking sentence holds neither "pact" (its neighbour does, but does not name Tokyo) nor
+    # "describe"; and the sentence naming Japan beside "pact", in which no one speaks, scored above it
+    passages = [passage("a", "The pact reportedly emerged from technical working group sessions rather than "
+                             "high-level diplomacy. Seoul officials have framed it as evidence of “productive "
+                             "engagement on shared priorities,” while Tokyo emphasized “stability and continuity of "
+                             "critical material flows.”"),
+                passage("b", "This Japan-Korea pact represents a significant diplomatic breakthrough amid escalating "
+                             "tensions over critical minerals.")]
+    answer = generator.answer("How did Tokyo describe the pact?", passages)
+    assert answer.grounded and "stability and continuity" in answer.answer
+    assert "breakthrough" not in answer.answer
