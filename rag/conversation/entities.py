@@ -232,6 +232,22 @@ def _quoted(text: str, start: int, end: int) -> bool:
         text[start:start + 1] in "\"“" and text[end - 1:end] in "\"”"
 
 
+# What only an organisation is, has or does: "Where is it based?", "Who founded it?", "its CEO". "it" in such a turn
+# means the company named before rather than a thing ("the largest processing facility").
+_ORG_PREDICATES = frozenset("""based headquartered founded incorporated listed employ employs employed employing acquire
+acquires acquired merge merged""".split())
+_ORG_NOUNS = frozenset("headquarters ceo founder founders shareholders shares stock employees workforce revenue "
+                       "profit profits subsidiary subsidiaries".split())
+ORG_TURN_THING = 0.4  # how well a thing fits "it" in such a turn (0.9 elsewhere)
+
+
+def _of_an_organization(token: Any) -> bool:
+    """The pronoun is the subject or object of a verb only an organisation does, or owns what only one has."""
+    head = token.head
+    return (head.lower_ in _ORG_PREDICATES and head.pos_ in ("VERB", "AUX")) or \
+        head.lower_ in _ORG_NOUNS and token.tag_ == "PRP$"
+
+
 def references(text: str) -> list[Reference]:
     """Pronouns and "the/that <kind>" phrases that point back, in order; expletive "it" ("is it true") excluded."""
     doc = parse(text)
@@ -246,7 +262,10 @@ def references(text: str) -> list[Reference]:
             if token.dep_ == "expl" or (low == "it" and _dummy_it(token)):
                 continue
             possessive = token.tag_ == "PRP$" or low in ("his", "its", "their")
-            out.append(Reference(token.idx, token.idx + len(token.text), token.text, PRONOUNS[low], None, possessive,
+            fits = PRONOUNS[low]
+            if "thing" in fits and _of_an_organization(token):
+                fits = {**fits, "thing": min(fits["thing"], ORG_TURN_THING)}
+            out.append(Reference(token.idx, token.idx + len(token.text), token.text, fits, None, possessive,
                                  low in PLURAL_PRONOUNS, token.dep_ in ("nsubj", "nsubjpass")))
         elif demonstrative(token):
             # "any of that", "all of this": a share of what was said, which may have been several things

@@ -366,3 +366,15 @@ def test_and_which_asks_the_previous_question_of_the_new_noun(reader: Reader, pr
 def test_a_question_word_without_and_or_with_a_verb_is_no_what_about(reader: Reader, turn: str) -> None:
     reading = reader.read(conversation("Which agency is stockpiling rare earths?", "The DLA [1].", turn))
     assert reading.rule != "what about"
+
+
+@pytest.mark.parametrize(("turn", "query"), [
+    ("Where is it based?", "Where is Norvex Metals based?"),
+    ("Who founded it?", "Who founded Norvex Metals?"),
+    ("How big is it?", "How big is the largest smelting facility?"),  # a thing may be big: the facility
+])
+def test_it_in_a_turn_only_a_company_fits_is_the_company(reader: Reader, turn: str, query: str) -> None:
+    # "it" was read as the facility the question named, more salient than the answer's company
+    reading = reader.read(conversation("Which company operates the largest smelting facility outside Chile?",
+                                       "Norvex Metals [1].", turn))
+    assert reading.query == query
