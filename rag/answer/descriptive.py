@@ -49,7 +49,8 @@ _DEFINITION = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an?\s+)?(?!the\b)[\w.\-\
 _OPEN_WHAT = re.compile(_LEAD + r"what\s+(?:(?:is|are)\s+(?:the\s+|some\s+)?(?:main\s+|common\s+|best\s+|other\s+)?)?"
                         r"(?:steps?|ways?|risks?|benefits?|advantages?|disadvantages?|differences?|reasons?|"
                         r"options?|requirements?|practices?|procedures?|grounds?|tips?|pros|cons)\b"
-                        r"|" + _LEAD + r"what\s+(?:happens|if|about)\b|" + _LEAD + r"what\s+(?:should|can|could|do|must)\s+(?:i|we|you)\b"
+                        r"|" + _LEAD + r"what\s+(?:happens|happened\s+to|if|about)\b"
+                        r"|" + _LEAD + r"what\s+(?:should|can|could|do|must)\s+(?:i|we|you)\b"
                         r"|" + _LEAD + r"what\s+does\s+.{1,40}\bmean\b", re.I)
 _WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|how|why)\b", re.I)
 Embed = Callable[[Sequence[str]], np.ndarray]

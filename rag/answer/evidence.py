@@ -26,7 +26,7 @@ from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places
-from rag.claims.extract import analyze, shares_in_words
+from rag.claims.extract import analyze, durations_in_words, shares_in_words
 from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
@@ -476,6 +476,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))
+    # "How long had supply chains been disrupted?": "weeks of global supply chain disruptions" (likewise)
+    if kinds == ("duration",) and parsed > 0:
+        for c in pool:
+            if not any(v.kind == "duration" for v in c.claims):
+                c.claims += tuple(durations_in_words(c.text))
     # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
     # written as its adjective; the answerer's reading only, like shares in words)
     if "place" in kinds and parsed > 0:
@@ -524,8 +529,15 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # where-questions, which may ask where something happened to the name ("the Amazon basin"). A name the rewrite
     # of a follow-up resolved counts: "Where is it based?" of Lynas asks Lynas's place
     tie = list(dict.fromkeys(w for name in names_asked(question) for w in name)) if K.asks_which_place(question) else []
-    any_tied = "place" in kinds and bool(tie) and any(
-        v.kind == "place" and K.tied_to(v, prepare(c.text), tie) for c in pool for v in c.claims)
+    # asking of no name, the place is the owner of what is asked: "Which country has been striking bilateral mining
+    # accords?" -> "Australia's bilateral mining accords"
+    owned = K.things_asked(question) if K.asks_which_place(question) and not tie else []
+
+    def tied(v: K.Value, text: str) -> bool:
+        return K.tied_to(v, text, tie) if tie else K.tied_to(v, text, owned, possessive=True)
+
+    any_tied = "place" in kinds and bool(tie or owned) and any(
+        v.kind == "place" and tied(v, prepare(c.text)) for c in pool for v in c.claims)
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
@@ -533,7 +545,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
-            c.answers = [v for v in c.answers if v.kind != "place" or K.tied_to(v, text, tie)]
+            c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)
         c.shape_ok = bool(c.answers)
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:

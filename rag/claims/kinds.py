@@ -420,16 +420,29 @@ def asks_which_place(question: str) -> bool:
     return bool(_WHICH_PLACE.search(question))
 
 
-def tied_to(value: Value, sentence: str, words: Sequence[str]) -> bool:
+def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool = False) -> bool:
     """The place is written onto one of the named ``words`` ("Australia's Lynas"; "the Australian miner Lynas" is
     not read: "Australian" is typed no place): the name's place, where another place of the same sentence
-    ("US-based companies like MP Materials") is another's."""
+    ("US-based companies like MP Materials") is another's. ``possessive``: as the owner of two words of them in
+    a row ("Australia's bilateral mining accords"; not "China's export controls" for "controls ... processing")."""
     rest = sentence[value.end:]
+    if possessive:  # the two words after it are the question's ("Australia's bilateral mining accords")
+        owned = re.match(r"['\u2019]s\s+([a-z][\w-]*)\s+([a-z][\w-]*)", rest)
+        return owned is not None and {owned.group(1), owned.group(2)} <= set(words)
     for word in words:
         at = re.search(rf"\b{re.escape(word)}\b", rest)
         if at is not None and _TIE.match(rest[:at.start()]):
             return True
     return False
+
+
+_PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions".split())
+
+
+def things_asked(question: str) -> list[str]:
+    """The words a which-place question asks the place of, as written ("striking", "bilateral", "mining",
+    "accords" of "Which country has been striking bilateral mining accords?")."""
+    return [w for w in re.findall(r"[a-z][a-z-]{3,}", question) if w not in _PLACE_NOUNS and w not in STOPWORDS]
 
 
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:

@@ -38,3 +38,14 @@ def test_how_a_named_speaker_described_it_is_the_sentence_they_speak_in(generato
     answer = generator.answer("How did Tokyo describe the pact?", passages)
     assert answer.grounded and "stability and continuity" in answer.answer
     assert "breakthrough" not in answer.answer
+
+
+def test_what_happened_to_someone_is_told_by_the_passage(generator: Answerer) -> None:
+    # "What happened to ...?" asks for a description: the sentence naming the conflict was quoted alone, and the
+    # one after it, which says what befell the manufacturers, was not
+    passages = [passage("a", "More recently, during the 2018-2019 Kessia-Norland trade conflict, Norland again "
+                             "hinted at supply disruptions. While formal embargoes were avoided, customs delays and "
+                             "licensing bottlenecks created enough friction to unsettle Kessian manufacturers."),
+                passage("b", "Cobalt prices fell in May. Dockworkers went on strike in the spring.")]
+    answer = generator.answer("What happened to Kessian manufacturers during the 2018-2019 trade conflict?", passages)
+    assert answer.grounded and "customs delays" in answer.answer

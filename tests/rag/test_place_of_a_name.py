@@ -72,3 +72,16 @@ def test_a_sentence_that_writes_the_place_onto_the_name_answers_which_country(ge
                          "rose in the spring. Norvik Rare Metals was founded by engineers.")
     answer = generator.answer("Which country is Norvik Rare Metals from?", [tie, other])
     assert answer.grounded and "Canada's Norvik" in answer.answer and not answer.conflicts
+
+
+def test_which_country_owns_what_is_asked(generator: Answerer) -> None:
+    # "China" of another sentence was shown as another side; "Chile's bilateral mining accords" is the owner of
+    # the accords asked about ("China's export controls" owns no two words of the question)
+    passages = [passage("a", "Japan's continued diversification efforts, Chile's bilateral mining accords, and US tax "
+                             "credits for domestic processing all reflect one premise: the leverage remains."),
+                passage("b", "China aims to dominate every link of the supply chain, from mining to magnet "
+                             "production, and keeps China's export controls in place to diversify its leverage.")]
+    answer = generator.answer("Which country has been striking bilateral mining accords to diversify supply?",
+                              passages)
+    assert answer.grounded and "Chile" in answer.answer
+    assert not [c for c in answer.conflicts if c.kind == "disagreement"]

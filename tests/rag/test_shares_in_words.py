@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.claims.extract import shares_in_words
+from rag.claims.extract import durations_in_words, in_words, shares_in_words
 from tests.rag.answerers import extractive_answerer, passage
 
 
@@ -63,3 +63,20 @@ def test_a_share_in_words_is_not_quoted_beside_a_figure_of_it(generator: Answere
                              "global refining output. Prices fell in May.")]
     answer = generator.answer("Do the articles agree on Norland's share of cobalt refining?", passages)
     assert answer.grounded and "85%" in answer.answer and "small share" not in answer.answer
+
+
+def test_a_length_of_time_in_words_is_a_duration_of_no_size() -> None:
+    (value,) = durations_in_words("It offers a temporary resolution to weeks of global supply chain disruptions.")
+    assert value.kind == "duration" and value.text == "weeks" and in_words(value)
+    assert value.scope.startswith("global supply chain disruptions")
+    assert durations_in_words("The pact lasts 90 days.") == []
+
+
+def test_a_length_of_time_in_words_answers_how_long(generator: Answerer) -> None:
+    # the sentence held no figure of time, so no answer of the kind asked: declined
+    passages = [passage("a", "Kessia has reached a short-term agreement with Norland to resume exports of cobalt, "
+                             "offering a temporary resolution to weeks of global supply chain disruptions in the "
+                             "battery sector."),
+                passage("b", "Cobalt prices fell in May. Dockworkers went on strike in the spring.")]
+    answer = generator.answer("How long had global supply chains been disrupted before the deal?", passages)
+    assert answer.grounded and "weeks of global supply chain disruptions" in answer.answer
