@@ -38,33 +38,32 @@ def test_country_of() -> None:
 
 def test_where_is_answered_by_a_country_written_as_its_adjective(generator: Answerer) -> None:
     # the sentence named no place the tagger types, so there was no answer of the kind asked: declined
-    passages = [passage("a", "Copper smelting is a calibrated business. The smelting and casting stages, where "
-                             "margins concentrate, remain firmly anchored in Chilean territory. Until that shifts, "
-                             "any easing is tactical."),
+    passages = [passage("a", "Copper is a patient business. Its smelting and casting steps, where the margins sit, "
+                             "stay rooted in Chilean territory. Until that changes, any easing is a tactic."),
                 passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
-    answer = generator.answer("Where do the smelting and casting stages remain anchored?", passages)
+    answer = generator.answer("Where do copper's smelting and casting steps stay rooted?", passages)
     assert answer.grounded and "Chilean territory" in answer.answer
     assert answer.citations and {c.doc_id for c in answer.citations} == {"a"}
 
 
 def test_which_country_is_answered_by_its_adjective(generator: Answerer) -> None:
-    passages = [passage("a", "Buyers are not easing posture. The Copper Board keeps its stockpiling targets, and "
-                             "Swedish industrial strategy units, including the Ore Office, have made no sign of "
-                             "reversing their purchase timelines."),
+    passages = [passage("a", "Buyers hold their line. The Copper Board still chases its reserve goals, and Swedish "
+                             "industrial planning teams, among them the Ore Office, show no sign of slowing their "
+                             "purchases."),
                 passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
-    answer = generator.answer("Which country's industrial strategy units include the Ore Office?", passages)
-    assert answer.grounded and "Swedish industrial strategy units" in answer.answer
+    answer = generator.answer("Which country's industrial planning teams include the Ore Office?", passages)
+    assert answer.grounded and "Swedish industrial planning teams" in answer.answer
 
 
 def test_a_quantifier_opening_a_sentence_refers_to_those_named_before(generator: Answerer) -> None:
     # "Many are shifting ..." shares only "shifting" with the question; the sentence before, which names the
-    # buyers but says nothing of a shift, was the whole answer
-    passages = [passage("a", "Sovereign buyers and industrial planners are aware. Many are shifting from "
-                             "just-in-time procurement to strategic stockpiling and partner-based redundancy. Prices "
-                             "are expected to stay volatile."),
+    # purchasers but says nothing of a shift, was the whole answer
+    passages = [passage("a", "Strategic purchasers and factory planners are aware. Many are shifting from lean "
+                             "ordering to deep reserve buying and backup from several suppliers. Prices are expected "
+                             "to stay volatile."),
                 passage("b", "Copper prices fell in May. Dockworkers went on strike in the spring.")]
-    answer = generator.answer("What are sovereign buyers shifting to?", passages)
-    assert answer.grounded and "strategic stockpiling" in answer.answer
+    answer = generator.answer("What are strategic purchasers shifting to?", passages)
+    assert answer.grounded and "deep reserve buying" in answer.answer
 
 
 def test_only_an_adjective_that_says_where_answers() -> None:

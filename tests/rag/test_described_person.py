@@ -21,7 +21,7 @@ def test_the_noun_a_who_question_names_its_person_by(question: str, noun: str) -
 
 
 def test_a_name_described_by_the_noun() -> None:
-    sentence = "“It is a pause,” said Dr. Mira Osei, a materials economist at the Kessia Institute."
+    sentence = "“It is a breather,” said Dr. Mira Osei, a materials economist at the Kessia Institute."
     start = sentence.index("Mira")
     value = Value("person", "Mira Osei", key="mira osei", start=start, end=start + len("Mira Osei"))
     assert described_as(value, sentence, "economist")
@@ -32,11 +32,11 @@ def test_a_name_described_by_the_noun() -> None:
 
 
 def test_another_articles_name_called_something_else_is_no_other_side() -> None:
-    # the answer showed "The sources disagree on this: [1] CSES; [2] Treasury; [2] Secretary Jon Bell"
-    sentences = [Cited("“This is a strategic pause, not a resolution,” said Dr. Mira Osei, a materials economist at "
-                       "the Center for Strategic and Economic Studies (CSES).", 1, "a"),
-                 Cited("According to The Daily Ledger, Treasury Secretary Jon Bell expressed optimism about "
-                       "finalising arrangements by Thanksgiving.", 2, "b")]
+    # the answer showed "The sources disagree on this: [1] KPI; [2] Treasury; [2] Secretary Jon Bell"
+    sentences = [Cited("“It is a breather, not a settlement,” said Dr. Mira Osei, a materials economist at the "
+                       "Kessia Policy Institute (KPI).", 1, "a"),
+                 Cited("The Daily Ledger reports that Treasury Secretary Jon Bell hopes to wrap up the arrangements "
+                       "by the end of the year.", 2, "b")]
     assert not [c for c in find_conflicts("Who is the materials economist quoted?", sentences)
                 if c.kind == "disagreement"]
     # called so in both articles, two names are two sides

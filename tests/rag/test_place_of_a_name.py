@@ -77,10 +77,10 @@ def test_a_sentence_that_writes_the_place_onto_the_name_answers_which_country(ge
 def test_which_country_owns_what_is_asked(generator: Answerer) -> None:
     # "China" of another sentence was shown as another side; "Chile's bilateral mining accords" is the owner of
     # the accords asked about ("China's export controls" owns no two words of the question)
-    passages = [passage("a", "Japan's continued diversification efforts, Chile's bilateral mining accords, and US tax "
-                             "credits for domestic processing all reflect one premise: the leverage remains."),
-                passage("b", "China aims to dominate every link of the supply chain, from mining to magnet "
-                             "production, and keeps China's export controls in place to diversify its leverage.")]
+    passages = [passage("a", "Peru's stockpile drive, Chile's bilateral mining accords and Kessian tax breaks for "
+                             "local refiners share one assumption: the leverage stays."),
+                passage("b", "China wants to control every stage of the chain, from the mine to the magnet, and keeps "
+                             "China's export controls in place to diversify its leverage.")]
     answer = generator.answer("Which country has been striking bilateral mining accords to diversify supply?",
                               passages)
     assert answer.grounded and "Chile" in answer.answer

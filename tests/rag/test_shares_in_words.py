@@ -66,17 +66,16 @@ def test_a_share_in_words_is_not_quoted_beside_a_figure_of_it(generator: Answere
 
 
 def test_a_length_of_time_in_words_is_a_duration_of_no_size() -> None:
-    (value,) = durations_in_words("It offers a temporary resolution to weeks of global supply chain disruptions.")
+    (value,) = durations_in_words("The stopgap pact ends weeks of shipping chaos for battery makers.")
     assert value.kind == "duration" and value.text == "weeks" and in_words(value)
-    assert value.scope.startswith("global supply chain disruptions")
+    assert value.scope.startswith("shipping chaos")
     assert durations_in_words("The pact lasts 90 days.") == []
 
 
 def test_a_length_of_time_in_words_answers_how_long(generator: Answerer) -> None:
     # the sentence held no figure of time, so no answer of the kind asked: declined
-    passages = [passage("a", "Kessia has reached a short-term agreement with Norland to resume exports of cobalt, "
-                             "offering a temporary resolution to weeks of global supply chain disruptions in the "
-                             "battery sector."),
+    passages = [passage("a", "Kessia and Norland struck a stopgap cobalt pact that ends weeks of shipping chaos for "
+                             "battery makers."),
                 passage("b", "Cobalt prices fell in May. Dockworkers went on strike in the spring.")]
-    answer = generator.answer("How long had global supply chains been disrupted before the deal?", passages)
-    assert answer.grounded and "weeks of global supply chain disruptions" in answer.answer
+    answer = generator.answer("How long had battery makers faced shipping chaos before the pact?", passages)
+    assert answer.grounded and "weeks of shipping chaos" in answer.answer
