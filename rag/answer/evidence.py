@@ -42,9 +42,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
+NOT_THE_SPEAKER = "does not name whom the question asks about"  # asked what someone said, the sentence names another
 # added to a sentence that writes a place onto the name a which-place question asks about ("Australia's Lynas"
 # for "Which country is Lynas from?"): it states the very relation asked, however little else it shares
-NOT_THE_SPEAKER = "does not name whom the question asks about"  # asked what someone said, the sentence names another
 TIED = 0.2
 
 

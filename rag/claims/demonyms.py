@@ -75,8 +75,3 @@ def answering_places(text: str, question: str) -> list[Value]:
         if _LOCATIVE.search(text[:value.start]) or asked & qualified:
             out.append(value)
     return out
-
-
-def country_of(word: str) -> str:
-    """The country an adjective names ("Japanese" -> "Japan"), or ""."""
-    return COUNTRY_OF.get(word.lower(), "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.claims.demonyms import answering_places, country_of, places_in_adjectives
+from rag.claims.demonyms import answering_places, places_in_adjectives
 from tests.rag.answerers import extractive_answerer, passage
 
 
@@ -30,10 +30,6 @@ def test_an_adjective_before_a_noun_is_its_country(sentence: str, text: str, key
                                       "Ordinary people spoke."])
 def test_a_nationality_alone_or_in_a_name_is_no_place(sentence: str) -> None:
     assert places_in_adjectives(sentence) == []
-
-
-def test_country_of() -> None:
-    assert country_of("Japanese") == "Japan" and country_of("table") == ""
 
 
 def test_where_is_answered_by_a_country_written_as_its_adjective(generator: Answerer) -> None:
