@@ -27,6 +27,7 @@ from rag.claims.kinds import (
     NAMES,
     Value,
     answers_as,
+    other_measure,
     asked,
     asked_person_noun,
     asks_for_list,
@@ -289,10 +290,8 @@ def _verdict(a: Value, b: Value, sa: Cited, sb: Cited, q_terms: set[str]) -> str
 def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     """Two figures measure different things: their scopes share no term, or one is about what was asked
     and the other is not, or they count different nouns."""
-    if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
+    if other_measure(a, b):
         return True
-    if a.kind == "duration" and (a.unit == "elapsed") != (b.unit == "elapsed"):
-        return True  # how long something has been so ("the past two years") vs how long something lasts
     ta, tb = scope_terms(a.scope), scope_terms(b.scope)
     ha, hb = scope_head(a.scope), scope_head(b.scope)
     if ha and hb:

@@ -18,7 +18,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
-from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.origin import asked_origin, tied_elsewhere, without_origin
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
@@ -279,9 +279,11 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         else:
             parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
             speaker = before if parts and quotes.attributed(before) else ""
-        before = sentence
+        previous, before = before, sentence
         text = " ".join(parts) if parts else sentence
         refers = bool(_REFERS.match(sentence))
+        if refers and previous and _THESE_OPENS.match(sentence):  # "These secondary sources": what the sentence
+            subject = previous  # before spoke of anywhere in it ("... to recover materials from end-of-life products")
         context = lead_in | _terms(" ".join(row)) if row else lead_in
         out.append((" ".join(text.lower().split()), text, context | _terms(subject) if refers else context,
                     subject if refers else "", parts, row))
@@ -303,8 +305,13 @@ _THINGS = ("game|film|movie|album|song|single|book|novel|show|series|company|fir
 # just-in-time procurement ...", after "Sovereign buyers and industrial planners are aware."
 _QUANTIFIER = (r"(?:many|most|some|several|others|both|few|all|each|either|neither|none)(?: of them)?\s+"
                r"(?:are|were|is|was|have|has|had|will|would|can|could|may|might|now|also|still|already)\b")
+# A plural demonstrative and its noun refer back whatever the noun: "These secondary sources could provide 20-30%
+# of future supply requirements", after a sentence on recycling.
+_THESE = r"(?:These|Those)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b"
+_THESE_OPENS = re.compile(r"^\W*" + _THESE, re.IGNORECASE)
 _REFERS = re.compile(r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|"
-                     r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b|^\W*" + _QUANTIFIER, re.IGNORECASE)
+                     r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b|^\W*" + _QUANTIFIER + r"|^\W*" + _THESE,
+                     re.IGNORECASE)
 # Where a sentence's subject ends: its first finite verb; a copula's complement ("is the second studio album")
 # still says what the subject is.
 _SUBJECT_END = re.compile(r"\b(?:has|have|had|will|would|can|could|did|does|became|becomes|began|won|\w+ed)\b")
@@ -494,13 +501,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
-    anchors = anchors_of(question)
+    anchors = anchors_of(without_origin(question))  # "Which US government departments": "US" says which answers count
     anchored = bool(anchors[0] or anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
             for doc, text in articles.items()} if anchored else {}
-    lacking = lacks(question, articles)  # a name or figure of the question the article never gives
+    lacking = lacks(without_origin(question), articles)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an

@@ -10,12 +10,12 @@ from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
-from rag.answer.kind_named import NAMED, asked_noun, names_one
+from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.support_checks import lacks
 from rag.citations import cite
 from rag.claims.extract import in_words
-from rag.claims.kinds import asked, asks_for_list, same
+from rag.claims.kinds import asked, asks_for_list, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
@@ -131,6 +131,26 @@ def _holding(question: str, pool: list[Candidate]) -> list[Candidate]:
     return [c for c in pool if not lacking.get(c.passage.doc_id)]
 
 
+def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:
+    """For a question answered by a list of the class's members: each other article's sentence that lists a
+    member already quoted beside others ("critical materials such as neodymium, praseodymium, or dysprosium" after
+    "Rare earth elements—including neodymium, dysprosium, and terbium"), so that every member the articles give
+    is quoted, each cited; ``limit`` at most."""
+    known = set().union(*(members(c.text, noun) for c in chosen))
+    docs = {c.passage.doc_id for c in chosen}
+    extra: list[Candidate] = []
+    for c in pool:
+        if len(extra) >= limit:
+            break
+        listed = members(c.text)
+        if c in chosen or c.passage.doc_id in docs or not listed & known or listed <= known:
+            continue
+        extra.append(c)
+        docs.add(c.passage.doc_id)
+        known |= listed
+    return extra
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -184,18 +204,31 @@ class ExtractiveGenerator:
             if not asks_for_list(question):
                 chosen += gather.unanchored_sides(question, pool, chosen, self.settings.max_conflicting)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
-        if descriptive(question):  # how, why, yes/no, "what is X", requests: judged a passage at a time
+        noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
+        # (a yes/no question whether the articles say which members of a class ...: a list of them answers it)
+        listing = bool(noun) and any(lists_members(c.text, noun) for c in pool)
+        if descriptive(question) and not listing:  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
         pool = _holding(question, pool)
-        noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
         if noun:
+            # a sentence listing the class's members is judged with its passage: it is mostly names, and its
+            # neighbours say what they are members of ("China suspends export licensing requirements ..." before
+            # "The suspended materials include ...")
+            passage_best: dict[str, float] = {}
             for c in pool:
-                c.score += NAMED if names_one(c.text, noun, question) else 0.0
+                passage_best[c.passage.chunk_id] = max(passage_best.get(c.passage.chunk_id, c.score), c.score)
+            for c in pool:
+                if lists_members(c.text, noun):
+                    c.score = passage_best[c.passage.chunk_id] + LISTED
+                elif names_one(c.text, noun, question):
+                    c.score += NAMED
             pool.sort(key=lambda c: -c.score)
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(pool[0], pool)
         chosen += self._other_figures(pool, chosen)
+        if noun and lists_members(pool[0].text, noun):
+            chosen += _other_lists(noun, pool, chosen, self.settings.max_conflicting)
         return chosen + _twins(chosen, pool, self.settings.max_conflicting)
 
     def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
@@ -247,6 +280,8 @@ class ExtractiveGenerator:
             new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
             if not new or (not listing and candidate.passage.doc_id in docs):
                 continue
+            if best.on_values and all(other_measure(v, b) for v in new for b in best.on_values):
+                continue  # another measure than the answer's ("a 90-day period" after "over the past two years")
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)
             given += new

@@ -3,6 +3,13 @@ were affected?") asks for the members of the class its noun names. A sentence th
 of its own before it ("advanced chip design tools", "the defense, electronics, and renewable energy sectors"), has
 an answer of the kind asked, where one that only shares the question's words has not: it is scored up by
 ``NAMED`` before the untyped bar (rag/answer/extractive.py).
+
+A sentence that lists the class's members says so outright, and is scored up by ``LISTED`` instead: the class
+noun introducing two or more items ("The suspended materials include rare earth elements, gallium, germanium,
+antimony, and graphite", "Rare earth elements—including neodymium, dysprosium, and terbium—are ...", "critical
+materials such as neodymium, praseodymium, or dysprosium"). Such a sentence is often worded far from the question
+("Which materials were covered by the licensing requirements Beijing agreed to suspend?"), so its score alone
+would not clear the bar.
 """
 
 from __future__ import annotations
@@ -13,9 +20,22 @@ import re
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMED = 0.05  # added to a sentence naming a thing of the kind asked
-# "Which tools might ...", "What sectors were ...", "Which two sectors ...": the noun just before the verb
-_WHICH_NOUN = re.compile(r"^\s*(?:which|what)\s+(?:(?:[a-z][\w-]*)\s+){0,2}?([a-z][\w-]{2,})\s+(?:are|is|were|was|do|"
-                         r"does|did|might|may|could|can|will|would|should|have|has|had)\b", re.I)
+LISTED = 0.15  # added to a sentence listing members of the class asked
+# "Which tools might ...", "What sectors were ...", "Which two sectors ...", "Besides X, which materials did they
+# cover?", "Which compounds?": the noun just before the verb (or the question's end), after a clause that opens it
+_WHICH_NOUN = re.compile(r"^\s*(?:[^,?]{1,60},\s*)?(?:and\s+|so\s+)?(?:(?:do|does|did|can|could)\s+(?:[\w']+\s+){1,4}?"
+                         r"(?:say|tell|know|mention|name|list)\s+(?:us\s+|me\s+)?)?(?:which|what)\s+(?:(?:[a-z][\w.'\u2019-]*)\s+){0,4}?"
+                         r"([a-z][\w-]{2,})(?:\s+(?:are|is|were|was|do|does|did|might|may|could|can|will|would|should|"
+                         r"have|has|had)\b|\s*\?\s*$)", re.I)
+# a class noun phrase introducing two or more members: "X such as A, B and C", "X, including A and B",
+# "X—including A, B, and C", "X include A, B, and C"
+_ITEM = r"[\w\u2019'.&/-]+(?:\s+[\w\u2019'.&/-]+){0,3}"
+_MEMBERS = re.compile(r"([A-Za-z][\w-]*)\s*(?:,\s*|\s*[\u2014\u2013(]\s*|\s+)(?:such\s+as|including|like|notably|"
+                      r"especially|particularly|e\.g\.,?)\s+(" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*,?\s+(?:and|or)\s+"
+                      + _ITEM + r")|([A-Za-z][\w-]*)\s+(?:include|includes|included)\s+(" + _ITEM + r"(?:\s*,\s*" + _ITEM
+                      + r")*,?\s+(?:and|or)\s+" + _ITEM + r")")
+_PREPOSITIONS = frozenset("besides except excluding other than outside beyond in of from with for among across within "
+                          "at on by under over".split())
 _NOT_KINDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "one", "ones", "way", "ways", "thing",
                         "things", "part", "parts", "else"})
 
@@ -27,9 +47,33 @@ def asked_noun(question: str) -> str:
     if match is None or re.search(r"\b(?:kinds?|types?|sorts?)\s+of\b", match.group(0), re.I):
         return ""  # "What kind of deal is it?": a description, not a member of a class
     noun = match.group(1).lower()
+    # "Which materials besides rare earths are ...": the noun before the first preposition heads the phrase
+    words = re.findall(r"[\w.'\u2019-]+", question[:match.end(1)].lower())
+    at = next((i for i, w in enumerate(words) if i > 1 and w in _PREPOSITIONS), None)
+    if at is not None and words[at - 1] not in ("which", "what"):
+        noun = words[at - 1]
     if noun in _NOT_KINDS or noun in STOPWORDS:
         return ""
     return stem(noun)
+
+
+def members(sentence: str, noun: str = "") -> set[str]:
+    """The members the sentence lists of the (stemmed) class noun, lower-cased: "The suspended materials include
+    rare earth elements, gallium, ..." for "material"; "Rare earth elements—including neodymium, ..." for
+    "element" and for "earth" ("Which rare earths ...?"); of any class when no noun is given."""
+    found: set[str] = set()
+    for m in _MEMBERS.finditer(sentence):
+        head = (m.group(1) or m.group(3)).lower()
+        before = sentence[max(0, m.start() - 30):m.start()].lower().split()[-2:]  # the words qualifying it
+        if not noun or stem(head) == noun or (noun in map(stem, before) and head not in STOPWORDS):
+            items = re.split(r"\s*,\s*|\s+(?:and|or)\s+", m.group(2) or m.group(4))
+            found |= {re.sub(r"^(?:and|or)\s+", "", i.strip().lower()) for i in items if i.strip()}
+    return found
+
+
+def lists_members(sentence: str, noun: str) -> bool:
+    """The sentence introduces two or more members of the (stemmed) class noun (``members``)."""
+    return bool(members(sentence, noun))
 
 
 def names_one(sentence: str, noun: str, question: str) -> bool:

@@ -26,13 +26,20 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)\w+ ){0,2}"
+_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)[\w.'\u2019-]+ ){0,3}"
+# a class noun is the head of what is asked only when no other class noun follows it: "Which Japanese state body"
+# asks for a body (an organization), not a state; "Which think-tank economist" for an economist
+_HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(?:y|ies)|groups?|officials?|"
+         r"leaders?|economists?|analysts?|experts?|executives?|ministers?|countries|country|cities|city|regions?|"
+         r"players?|researchers?|scientists?|units?|producers?|programs?|programmes?|projects?|laws?|policy|"
+         r"policies|markets?|sector|sectors|industry|industries|economy|government|governments)\b)")
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
      ("duration", "quantity")),
     (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
-                r"\bwhat (?:is|was) the (?:duration|length|term)\b", re.I), ("duration",)),
+                r"\bwhat (?:is|was) the (?:duration|length|term)\b|\b(?:over|for|across) what (?:period|span|stretch|"
+                r"length of time|time ?(?:span|frame)) (?:has|have|had)\b", re.I), ("duration",)),
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
                 r"\bhow much of\b|\bhow large (?:is|was) .{0,40}\bshare\b|\b(?:share|percentage|proportion) of\b", re.I),
      ("percentage",)),
@@ -49,6 +56,11 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"kilometers|metres|meters|acres|hectares)\b|\bhow (?:much|heavy|far|big|large)\b", re.I),
      ("quantity", "count", "money", "percentage")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
+    # a measure asked by its noun: "What is the annual output capacity of Lynas's plant?", "What was the city's
+    # population in 2010?" (the noun is what is asked: "What is the production process?" asks no measure)
+    (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
+                r"(?:capacity|capacities|population|tonnage|volume|output|throughput)(?=\s+(?:of|in|at|for)\b|\s*\?)",
+                re.I), ("quantity", "count")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
@@ -57,7 +69,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
                 r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
-                r"think tanks?|labels?|publishers?|networks?)\b", re.I),
+                r"think[ -]tanks?|labels?|publishers?|networks?|bod(?:y|ies)|authorit(?:y|ies)|regulators?|"
+                r"commissions?|bureaus?|institutes?|departments?)\b" + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
     # -> "a materials economist at the Center for Strategic and International Studies"
@@ -65,12 +78,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
-                r"provinces?|places?|locations?|continents?|towns?)\b|" + _W + r"where\b|\b(?:location)\b", re.I),
+                r"provinces?|places?|locations?|continents?|towns?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
                 r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
                 r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?|experts?|analysts?|"
-                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?)\b", re.I),
+                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?)\b" + _HEAD, re.I),
      ("person",)),
     # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
@@ -189,6 +202,14 @@ def titled(value: Value, sentence: str) -> bool:
     before = _TITLE_BEFORE.search(sentence[:value.start])
     words = (before.group(1).split()[-2:] if before else []) + value.text.split()[:1] + value.scope.split()
     return bool(roles_named(w.strip(".").lower() for w in words))
+
+
+def other_measure(a: Value, b: Value) -> bool:
+    """Two figures of one kind that measure different things whatever their scopes: counts of different nouns, or
+    how long something has been so ("over the past two years") and how long something lasts ("a 90-day period")."""
+    if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
+        return True
+    return a.kind == "duration" and b.kind == "duration" and (a.unit == "elapsed") != (b.unit == "elapsed")
 
 
 def scope_terms(scope: str) -> set[str]:
@@ -403,7 +424,9 @@ def asks_speaker(question: str) -> bool:
     return bool(_ASKS_SPEAKER.search(question))
 
 
-_HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b", re.I)
+_HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b|"
+                          r"\b(?:over|for|across) what (?:period|span|stretch|length of time|time ?(?:span|frame)) "
+                          r"(?:has|have|had)\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
 # "Where is Lynas based?": the place of a name, not where something happened

@@ -177,7 +177,12 @@ class Reader:
             if adverbial and _ADVERBIAL.fullmatch(ask + " is"):  # "When were the talks held?" + "Where?"
                 query = ask[:1].upper() + ask[1:].lower() + previous[adverbial.end(1):].rstrip(" ?.!") + "?"
             else:  # "Which materials were suspended, and since when?"
-                query = f"{previous.rstrip(' ?.!')}, and {ask[:1].lower() + ask[1:]}?"
+                # "Why?" after "Which sector is called exposed?" / "The defense sector [1].": why of that answer
+                short = _short_answer(turns.answers[-1]) if _WHY_SO.match(ask) else ""
+                said = f" ({short})" if short else ""
+                query = f"{previous.rstrip(' ?.!')}{said}, and {ask[:1].lower() + ask[1:]}?"
+                if short:
+                    return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
         resolution = resolve(turn, entities)
         if resolution.resolved:
@@ -222,6 +227,19 @@ class Reader:
         if len(turns.users) > 1:
             extra += [t for t in keyword_terms(turns.users[-2]) if t.lower() not in said][:MAX_TOPIC_TERMS // 2]
         return out + extra
+
+
+_WHY_SO = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how\s+so|how\s+come)\s*$", re.I)
+SHORT_ANSWER = 8  # words at most in an answer that names what was asked and says no more
+
+
+def _short_answer(answer: str) -> str:
+    """The previous answer when it only names what was asked ("The defense sector"), else ""."""
+    text = re.sub(r"\s+", " ", answer).strip().rstrip(".")
+    if not text or len(text.split()) > SHORT_ANSWER or re.search(r"[.?!]\s", text):
+        return ""
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
 
 
 def _plain(turn: str) -> str:

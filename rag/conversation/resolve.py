@@ -87,7 +87,8 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
     done: set[tuple[int, str]] = set()
     for ref in references(turn):
         sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
-        if any(m.start < ref.start and _fit(ref, m) > 0 and _own_antecedent(turn, ref, m) for m in own):
+        if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
+                                        or _main_subject(turn, ref, m)) for m in own):
             continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
         best = max(((e, _fit(ref, e.mention) * e.salience) for e in entities), key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
@@ -119,6 +120,21 @@ def _own_antecedent(turn: str, ref: Reference, m: Mention) -> bool:
         return True
     same_sentence = not re.search(r"[.?!]\s", turn[m.start:ref.start])
     return same_sentence and m.plural == ref.plural and (ref.subject or ref.plural)
+
+
+# a clause that a subordinating word opens, after the main clause of the same sentence: "what does she say the US
+# needs so it stops being vulnerable?", "what would America need so it's no longer exposed?"
+_SUBORDINATE = re.compile(r"\b(?:so(?:\s+that)?|because|until|unless|once|if|when|whenever|while|before|after)\s*$",
+                          re.I)
+
+
+def _main_subject(turn: str, ref: Reference, m: Mention) -> bool:
+    """The reference is the subject of a subordinate clause whose main clause, in the same sentence, has a
+    subject of a kind it fits (a country too, which "it" rarely means across turns): that subject is what it
+    means."""
+    between = turn[m.start + len(m.text):ref.start]
+    return (ref.subject and m.role >= 1.5 and ref.fits.get(m.kind, 0.0) > 0 and not re.search(r"[.?!]\s", between)
+            and _SUBORDINATE.search(turn[:ref.start]) is not None)
 
 
 TITLE_FIT = 0.5  # a name typed by its head ("the Treasury Secretary") fits less than a recognized one ("Scott Bessent")

@@ -93,7 +93,12 @@ def statement(turn: str) -> str | None:
     return match.group("x").strip() if match and len(match.group("x").split()) >= 2 else None
 
 
+# "No, the processing share.", "Not that, the 2019 one": a correction that only names what was meant
+_NO_THE = re.compile(r"^(?:no|nope|not\s+(?:that|this)(?:\s+one)?)[\s,.!;:\u2014-]+(?P<x>(?:the|that|this|those|these|its|"
+                     r"their|his|her)\s+[^.?!,;]{2,50}?)[\s.!?]*$", re.I)
+
+
 def clarification(turn: str) -> str | None:
-    """The content of "I meant X" / "I was asking about X", or None."""
-    match = _MEANT.match(turn.strip())
+    """The content of "I meant X" / "I was asking about X" / "No, the X", or None."""
+    match = _MEANT.match(turn.strip()) or _NO_THE.match(turn.strip())
     return match.group("x").strip() if match else None
