@@ -18,7 +18,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
-from rag.answer.origin import asked_origin, tied_elsewhere, without_origin
+from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
@@ -501,13 +501,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
-    anchors = anchors_of(without_origin(question))  # "Which US government departments": "US" says which answers count
+    anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
             for doc, text in articles.items()} if anchored else {}
-    lacking = lacks(without_origin(question), articles)  # a name or figure of the question the article never gives
+    lacking = lacks(question, articles)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an

@@ -55,14 +55,6 @@ def asked_origin(question: str) -> str:
     return country(m.group(1).strip()) if m else ""
 
 
-def without_origin(question: str) -> str:
-    """The question without the country it qualifies the thing asked by ("Which US government departments ...?"
-    -> "Which government departments ...?"): that country says which answers count, not what the passage must
-    speak of (a passage naming the Department of Defense need not write "US")."""
-    m = _ASKED.search(question)
-    return question[:m.start(1)] + question[m.end(1):].lstrip() if m else question
-
-
 def tied_elsewhere(value: Value, sentence: str, origin: str) -> bool:
     """The sentence ties the name to another country than the one asked, in the words just before it."""
     before = sentence[max(0, value.start - WINDOW):value.start]
