@@ -26,7 +26,8 @@ LISTED = 0.15  # added to a sentence listing members of the class asked
 _WHICH_NOUN = re.compile(r"^\s*(?:[^,?]{1,60},\s*)?(?:and\s+|so\s+)?(?:(?:do|does|did|can|could)\s+(?:[\w']+\s+){1,4}?"
                          r"(?:say|tell|know|mention|name|list)\s+(?:us\s+|me\s+)?)?(?:which|what)\s+(?:(?:[a-z][\w.'\u2019-]*)\s+){0,4}?"
                          r"([a-z][\w-]{2,})(?:\s+(?:are|is|were|was|do|does|did|might|may|could|can|will|would|should|"
-                         r"have|has|had)\b|\s*\?\s*$)", re.I)
+                         r"have|has|had)\b|\s+(?:the|they|it|he|she|we|you|its|their)\s+\w+(?:\s+\w+)?\s+(?:on|upon|for|from|"
+                         r"in|to|with|about)?\s*\?\s*$|\s*\?\s*$)", re.I)
 # a class noun phrase introducing two or more members: "X such as A, B and C", "X, including A and B",
 # "X—including A, B, and C", "X include A, B, and C"
 _ITEM = r"[\w\u2019'.&/-]+(?:\s+[\w\u2019'.&/-]+){0,3}"
@@ -67,7 +68,7 @@ def members(sentence: str, noun: str = "") -> set[str]:
         before = sentence[max(0, m.start() - 30):m.start()].lower().split()[-2:]  # the words qualifying it
         if not noun or stem(head) == noun or (noun in map(stem, before) and head not in STOPWORDS):
             items = re.split(r"\s*,\s*|\s+(?:and|or)\s+", m.group(2) or m.group(4))
-            found |= {re.sub(r"^(?:and|or)\s+", "", i.strip().lower()) for i in items if i.strip()}
+            found |= {re.sub(r"^(?:and|or)\s+", "", i.strip(" .").lower()) for i in items if i.strip(" .")}
     return found
 
 

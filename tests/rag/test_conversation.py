@@ -258,7 +258,7 @@ def test_a_date_or_a_figure_is_not_what_it_means(reader: Reader) -> None:
 
 
 @pytest.mark.parametrize(("turn", "query"), [
-    ("Why?", "Which materials were suspended from licensing, and why?"),
+    ("Why?", "Which materials were suspended from licensing (Gallium and graphite), and why?"),
     ("Since when?", "Which materials were suspended from licensing, and since when?"),
     ("Instead of what?", "Which materials were suspended from licensing, and instead of what?"),
 ])
@@ -378,3 +378,25 @@ def test_it_in_a_turn_only_a_company_fits_is_the_company(reader: Reader, turn: s
     reading = reader.read(conversation("Which company operates the largest smelting facility outside Chile?",
                                        "Norvex Metals [1].", turn))
     assert reading.query == query
+
+
+def test_it_in_a_clause_after_so_is_the_subject_of_the_main_clause(reader: Reader) -> None:
+    # "it" of a country acting is rarely meant across turns, but here the turn's own main clause says who: it was
+    # read as the truce asked about before
+    reading = reader.read(conversation("Who called the cobalt truce a pause?", "Dr. Ann Berg, an economist [1].",
+                                       "And what would Norway need so it is no longer exposed?"))
+    assert "truce" not in reading.query and "Norway need so it is no longer exposed" in reading.query
+
+
+def test_no_and_a_phrase_corrects_the_previous_question(reader: Reader) -> None:
+    reading = reader.read(conversation("How much of global cobalt output does Norway control?", "Roughly 30% [1].",
+                                       "No, the refining share."))
+    assert reading.rule == "clarification"
+    assert reading.query == "How much of global cobalt output does Norway control, the refining share?"
+
+
+def test_why_after_a_short_answer_asks_why_of_that_answer(reader: Reader) -> None:
+    reading = reader.read(conversation("Which sector does the report call most exposed?", "The shipping sector [1].",
+                                       "Why?"))
+    assert reading.rule == "ellipsis"
+    assert reading.query == "Which sector does the report call most exposed (the shipping sector), and why?"
