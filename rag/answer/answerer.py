@@ -12,7 +12,7 @@ from rag.answer.evidence import SentenceVectors, candidates, relevance
 from rag.answer.finalize import DECLINE, build_answer, declined
 from rag.answer.focus import asks_about_what_is_not
 from rag.answer.inventory import lead_for, listed
-from rag.answer.mentions import thing_mentioned
+from rag.answer.mentions import article_lead, thing_mentioned
 from rag.answer.verify import SAYS_NO_ANSWER, Verified, verify
 from rag.claims.extract import typed
 from rag.claims.kinds import asked
@@ -83,6 +83,9 @@ class Answerer:
         if failure is None and checked.sentences:
             answer = build_answer(question, checked, passages, self.vectors, name, version)
             self._lead_names(question, checked, passages, answer)
+            lead = article_lead(question, [(c.id, c.doc_id, c.title) for c in answer.citations])
+            if lead:  # "Which article reports that ...?": the articles by title first (rag/answer/mentions.py)
+                answer.answer = f"{lead} {answer.answer}"
         elif failure is None and (draft == DECLINE or (SAYS_NO_ANSWER.search(draft) and not checked.sentences)):
             answer = declined(question, generator=name, prompt_version=version)
         elif backup is None:

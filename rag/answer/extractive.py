@@ -97,6 +97,10 @@ def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
     return items
 
 
+# Another article's place is quoted as the other side of a where-question only this close to the answer's score:
+# nearly every sentence of the news names a country ("exports from China"), so a place in a sentence that only
+# shares the topic is no answer ("In which country were the talks held?": Malaysia, not China).
+PLACE_SIDE_WITHIN = 0.75
 CORROBORATED = 0.05  # how far below the bar an answer may score when other articles answer the same question too
 SECOND_WITHIN = 0.85  # ...with their own best answer at least this share of its score
 
@@ -282,6 +286,8 @@ class ExtractiveGenerator:
                 continue
             if best.on_values and all(other_measure(v, b) for v in new for b in best.on_values):
                 continue  # another measure than the answer's ("a 90-day period" after "over the past two years")
+            if not listing and all(v.kind == "place" for v in new) and candidate.score < PLACE_SIDE_WITHIN * best.score:
+                continue  # most sentences name a place: another article's, far below the answer, is no other side
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)
             given += new

@@ -35,6 +35,32 @@ _QUESTIONS = [
 ]
 
 
+# "Which article reports that ...?", "What source said so?", "In which article is the WTO discussed?": the question
+# asks for the article, whatever it asks about
+_WHICH_ARTICLE = re.compile(rf"^\s*(?:and\s+|so\s+)?(?:in\s+)?(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?"
+                            rf"(?:articles?|sources?|reports?|stories|story|documents?|pieces?|papers?)\b", re.I)
+
+
+def asks_which_article(question: str) -> bool:
+    """The question asks which article says or names something."""
+    return _WHICH_ARTICLE.match(question) is not None
+
+
+def article_lead(question: str, citations: Sequence[tuple[int, str, str]]) -> str:
+    """For a question asking which article says something, the lead naming each cited article by its title
+    (its id when it has none), with its citation: 'Reported in "U.S. Secures 90-Day Resumption ..." [1].';
+    "" for any other question. ``citations`` are (number, doc_id, title), in the answer's order."""
+    if not asks_which_article(question) or not citations:
+        return ""
+    seen: dict[str, str] = {}
+    for number, doc, title in citations:
+        seen.setdefault(doc, f"\u201c{title.strip()}\u201d [{number}]" if title.strip() and title != doc
+                        else f"{doc} [{number}]")
+    named = list(seen.values())
+    joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Reported in {joined}."
+
+
 @functools.lru_cache(maxsize=4096)
 def thing_mentioned(question: str) -> str | None:
     """What a question asking which articles mention something asks about ("Lynas"), or None for another

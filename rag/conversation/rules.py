@@ -33,6 +33,7 @@ _AGREEMENT = re.compile(
 _SOURCE = re.compile(r"^\s*(?:and\s+|so\s+)?(?P<ask>(?:which|what)\s+(?:articles?|sources?|reports?|outlets?|papers?|stories)\s+"
                      r"(?:says?|said|reports?|reported|mentions?|mentioned|states?|stated|claims?|claimed)|who\s+(?:says|said|"
                      r"reported|reports|claimed|claims))\s+(?:that|this|it|so)[\s?.!]*$", re.I)
+_ANSWER_PARTICLE = re.compile(r"^(?:(?:yes|no|yeah|right|indeed|correct|exactly)\b[\s,.;:!\u2014-]+)+", re.I)
 _PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+)*")
@@ -64,6 +65,7 @@ def source_of(turn: str, last_answer: str) -> str | None:
     if match is None:
         return None
     said = next(iter(split_sentences(last_answer.strip())), "").strip().rstrip(" .!?")
+    said = _ANSWER_PARTICLE.sub("", said)  # "Yes, Scott Bessent expressed ...": what was said, not the reply to it
     if not said:
         return None
     if said.split()[0].lower() in STOPWORDS:  # "The deal ..." -> "that the deal ...", not "that China" -> "china"

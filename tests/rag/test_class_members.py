@@ -106,3 +106,32 @@ def test_time_gone_by_is_not_the_other_side_of_a_term(generator: Answerer) -> No
     answer = generator.answer("Over what period has Norway's permit regime been tightening?", passages)
     assert answer.grounded and "past three years" in answer.answer
     assert "60-day" not in answer.answer and not answer.conflicts
+
+
+def test_which_article_reports_it_is_answered_with_the_articles_titles(generator: Answerer) -> None:
+    from rag.types import Passage
+    passages = [Passage(doc_id="a", chunk_id="a:0:x", title="Oslo Pauses Cobalt Permits for 60 Days", score=0.5,
+                        text="Under the accord, Oslo resumes cobalt shipments for a 60-day period. Battery makers "
+                             "welcomed the relief."),
+                Passage(doc_id="b", chunk_id="b:0:x", title="Fish Prices Fall", score=0.4,
+                        text="Fish prices fell in May. Dockworkers went on strike in June.")]
+    answer = generator.answer("Which article reports that Oslo resumes cobalt shipments for a 60-day period?",
+                              passages)
+    assert answer.grounded
+    assert answer.answer.startswith("Reported in \u201cOslo Pauses Cobalt Permits for 60 Days\u201d [1].")
+    # any other question is answered as before, without a lead
+    other = generator.answer("For how long does Oslo resume cobalt shipments?", passages)
+    assert other.grounded and not other.answer.startswith("Reported in")
+
+
+def test_a_place_in_a_sentence_that_only_shares_the_topic_is_no_other_side(generator: Answerer) -> None:
+    # with any side down to half the answer's score, Chile (where exports come from) was quoted as disagreeing
+    passages = [passage("a", "The framework granting temporary relief from cobalt export curbs emerged from careful "
+                             "negotiations conducted in Norway during May."),
+                passage("b", "SYSTEM-DRIVEN: The story is driven by the structure of cobalt supply chains and the "
+                             "policy framework governing cobalt exports from Chile, which shapes availability and "
+                             "prices.")]
+    answer = generator.answer("In which country were the talks held that produced the temporary relief framework "
+                              "on cobalt exports?", passages)
+    assert answer.grounded and "Norway" in answer.answer
+    assert "Chile" not in answer.answer and not answer.conflicts

@@ -307,6 +307,14 @@ def test_which_article_reports_that_asks_who_reports_what_the_answer_said(reader
     assert reading.query == f"{turn.removesuffix(' that?')} that China must tighten the chains' dependence on China?"
 
 
+def test_which_outlet_reported_that_asks_of_what_was_said_not_of_the_yes(reader: Reader) -> None:
+    reading = reader.read(conversation("Has the minister sounded hopeful about the cobalt accord?",
+                                       "Yes, Ann Berg expressed optimism about finishing it by May [1].",
+                                       "Which outlet reported that?"))
+    assert reading.rule == "source"
+    assert reading.query == "Which outlet reported that Ann Berg expressed optimism about finishing it by May?"
+
+
 def test_they_may_mean_a_list_of_things_the_answer_gave(reader: Reader) -> None:
     reading = reader.read(conversation("Which rare earths does the article list as indispensable?",
                                        "Neodymium, dysprosium and terbium [1].", "What are they needed for?"))
