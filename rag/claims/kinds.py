@@ -229,8 +229,16 @@ def scope_head(scope: str) -> str:
     return terms[-1] if terms else ""
 
 
+# A role asked for by a word that covers several offices: "Which Chinese leader ...?" is answered by "President Xi".
+ROLES_COVERED = {"leader": {"president", "premier", "chancellor", "king", "queen", "prince", "minister", "chairman",
+                            "chairwoman", "governor", "mayor", "ceo", "chief", "head"},
+                 "head": {"president", "premier", "chancellor", "king", "queen", "chairman", "chairwoman", "ceo",
+                          "chief", "director", "governor", "mayor"}}
+
+
 def role_fits(role: str, wanted: set[str]) -> bool:
-    """A name's role ("president", "administration") is one the question asks about."""
+    """A name's role ("president", "administration") is one the question asks about ("leader" covers offices)."""
+    wanted = wanted.union(*(ROLES_COVERED.get(w, set()) for w in wanted))
     words = set(role.lower().split())
     return bool(words & wanted) or any(wanted & ROLE_OF.get(w, set()) for w in words)
 

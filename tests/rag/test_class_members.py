@@ -135,3 +135,17 @@ def test_a_place_in_a_sentence_that_only_shares_the_topic_is_no_other_side(gener
                               "on cobalt exports?", passages)
     assert answer.grounded and "Norway" in answer.answer
     assert "Chile" not in answer.answer and not answer.conflicts
+
+
+def test_a_leader_asked_for_is_answered_by_a_president_or_a_premier(generator: Answerer) -> None:
+    from rag.claims.kinds import role_fits
+    assert role_fits("president", {"leader"}) and role_fits("premier", {"leader"})
+    assert not role_fits("economist", {"leader"}) and not role_fits("president", {"secretary"})
+    # "President Aldo" holds an office, not the word "leader": his value was no answer about what was asked
+    passages = [passage("a", "Indeed, President Aldo\u2019s own remarks from 2019 reflect a steady doctrine: Norland "
+                             "must \u201cdeepen foreign supply chains\u2019 reliance on Norland,\u201d and use that reliance "
+                             "as leverage."),
+                passage("b", "Fish prices fell in May. Dockworkers went on strike in June.")]
+    answer = generator.answer("Which Norland leader argued in 2019 that the world's supply chains should rely more on "
+                              "Norland?", passages)
+    assert answer.grounded and "President Aldo" in answer.answer
