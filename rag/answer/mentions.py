@@ -35,10 +35,13 @@ _QUESTIONS = [
 ]
 
 
-# "Which article reports that ...?", "What source said so?", "In which article is the WTO discussed?": the question
-# asks for the article, whatever it asks about
-_WHICH_ARTICLE = re.compile(rf"^\s*(?:and\s+|so\s+)?(?:in\s+)?(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?"
-                            rf"(?:articles?|sources?|reports?|stories|story|documents?|pieces?|papers?)\b", re.I)
+# "Which article reports that ...?", "What source said so?", "Which article cites it?", "In which article is the WTO
+# discussed?": the question asks for the article, whatever it asks about ("What reports did he dispute?" does not)
+_WHICH_ARTICLE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:articles?|"
+                            r"sources?|reports?|stories|story|pieces?|papers?)\s+(?:also\s+)?(?:says?|said|reports?|"
+                            r"reported|mentions?|mentioned|states?|stated|claims?|claimed|cites?|cited|covers?|covered|"
+                            r"discuss(?:es|ed)?|names?|named|quotes?|quoted|gives?|gave)\b|in\s+(?:which|what)\s+"
+                            r"(?:articles?|stories|story|pieces?|papers?|reports?)\b)", re.I)
 
 
 def asks_which_article(question: str) -> bool:
@@ -47,16 +50,19 @@ def asks_which_article(question: str) -> bool:
 
 
 def article_lead(question: str, citations: Sequence[tuple[int, str, str]]) -> str:
-    """For a question asking which article says something, the lead naming each cited article by its title
-    (its id when it has none), with its citation: 'Reported in "U.S. Secures 90-Day Resumption ..." [1].';
-    "" for any other question. ``citations`` are (number, doc_id, title), in the answer's order."""
-    if not asks_which_article(question) or not citations:
+    """For a question asking which article says something, the lead naming each cited article that has a title
+    by it, with its citation: 'Reported in "U.S. Secures 90-Day Resumption ..." [1].'; "" for any other
+    question or when no cited article has a title. ``citations`` are (number, doc_id, title), in the answer's
+    order."""
+    if not asks_which_article(question):
         return ""
     seen: dict[str, str] = {}
     for number, doc, title in citations:
-        seen.setdefault(doc, f"\u201c{title.strip()}\u201d [{number}]" if title.strip() and title != doc
-                        else f"{doc} [{number}]")
+        if title.strip() and title != doc:
+            seen.setdefault(doc, f"\u201c{title.strip()}\u201d [{number}]")
     named = list(seen.values())
+    if not named:
+        return ""
     joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return f"Reported in {joined}."
 

@@ -149,3 +149,14 @@ def test_a_leader_asked_for_is_answered_by_a_president_or_a_premier(generator: A
     answer = generator.answer("Which Norland leader argued in 2019 that the world's supply chains should rely more on "
                               "Norland?", passages)
     assert answer.grounded and "President Aldo" in answer.answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which article reports that?", True), ("Which article says one year?", True),
+    ("In which article is the WTO discussed?", True),
+    ("Which sources are cited in the articles?", False),  # the people and bodies quoted: a list of names
+    ("What reports did he dispute?", False),  # reports he disputed, not an article
+])
+def test_a_question_for_the_article_is_told_from_one_about_reports(question: str, asks: bool) -> None:
+    from rag.answer.mentions import asks_which_article
+    assert asks_which_article(question) is asks
