@@ -50,8 +50,9 @@ def asked_noun(question: str) -> str:
     noun = match.group(1).lower()
     # "Which materials besides rare earths are ...": the noun before the first preposition heads the phrase
     words = re.findall(r"[\w.'\u2019-]+", question[:match.end(1)].lower())
-    at = next((i for i, w in enumerate(words) if i > 1 and w in _PREPOSITIONS), None)
-    if at is not None and words[at - 1] not in ("which", "what"):
+    wh = max(i for i, w in enumerate(words) if w in ("which", "what"))
+    at = next((i for i, w in enumerate(words) if i > wh + 1 and w in _PREPOSITIONS), None)
+    if at is not None:
         noun = words[at - 1]
     if noun in _NOT_KINDS or noun in STOPWORDS:
         return ""
