@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
+from rag.answer.events import asked_event
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
@@ -100,7 +101,12 @@ def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
 # Another article's place is quoted as the other side of a where-question only this close to the answer's score:
 # nearly every sentence of the news names a country ("exports from China"), so a place in a sentence that only
 # shares the topic is no answer ("In which country were the talks held?": Malaysia, not China).
-PLACE_SIDE_WITHIN = 0.75
+PLACE_SIDE_WITHIN = 0.75  # ... unless it says the event asked ("Born in Dayton" for "Where was Thomas Reed born?")
+
+
+def _says_event(sentence: str, event: str) -> bool:
+    """The sentence holds the question's verb in some form ("born", "Born"; "held", "holds")."""
+    return bool(event) and any(w[:4] == event[:4] for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 4)
 CORROBORATED = 0.05  # how far below the bar an answer may score when other articles answer the same question too
 SECOND_WITHIN = 0.85  # ...with their own best answer at least this share of its score
 
@@ -270,6 +276,7 @@ class ExtractiveGenerator:
         given = [v for c in chosen for v in c.on_values]
         docs = {c.passage.doc_id for c in chosen}
         context = _passage_best(supported, pool)
+        event = asked_event(question) if "place" in asked(question) else ""  # "Where was he born?": "born"
         extra: list[Candidate] = []
         for candidate in supported:
             if candidate in chosen:
@@ -286,7 +293,8 @@ class ExtractiveGenerator:
                 continue
             if best.on_values and all(other_measure(v, b) for v in new for b in best.on_values):
                 continue  # another measure than the answer's ("a 90-day period" after "over the past two years")
-            if not listing and all(v.kind == "place" for v in new) and candidate.score < PLACE_SIDE_WITHIN * best.score:
+            if not listing and all(v.kind == "place" for v in new) and candidate.score < PLACE_SIDE_WITHIN * best.score \
+                    and not _says_event(candidate.text, event):
                 continue  # most sentences name a place: another article's, far below the answer, is no other side
             extra.append(candidate)
             docs.add(candidate.passage.doc_id)

@@ -161,3 +161,12 @@ def test_a_leader_asked_for_is_answered_by_a_president_or_a_premier(generator: A
 def test_a_question_for_the_article_is_told_from_one_about_reports(question: str, asks: bool) -> None:
     from rag.answer.mentions import asks_which_article
     assert asks_which_article(question) is asks
+
+
+def test_a_place_far_below_the_answer_that_says_the_event_asked_is_still_a_side(generator: Answerer) -> None:
+    # two people of one name: the second article's "Born in Tromso" scores far below the first, but it says the
+    # event asked; without that exception the second person's birthplace was dropped
+    passages = [passage("a", "Ann Berg was born in Bergen and is known for her paintings of the fjord harbours."),
+                passage("b", "Born in Tromso, Berg coached the city hockey team from 2002 to 2010.")]
+    answer = generator.answer("Where was Ann Berg born?", passages)
+    assert "Bergen" in answer.answer and "Tromso" in answer.answer
