@@ -230,10 +230,9 @@ def scope_head(scope: str) -> str:
 
 
 # A role asked for by a word that covers several offices: "Which Chinese leader ...?" is answered by "President Xi".
+# ("Who heads the Ministry of Commerce?" asks the head of that body, which no president of a country is.)
 ROLES_COVERED = {"leader": {"president", "premier", "chancellor", "king", "queen", "prince", "minister", "chairman",
-                            "chairwoman", "governor", "mayor", "ceo", "chief", "head"},
-                 "head": {"president", "premier", "chancellor", "king", "queen", "chairman", "chairwoman", "ceo",
-                          "chief", "director", "governor", "mayor"}}
+                            "chairwoman", "governor", "mayor"}}
 
 
 def role_fits(role: str, wanted: set[str]) -> bool:

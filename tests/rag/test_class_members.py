@@ -142,6 +142,7 @@ def test_a_leader_asked_for_is_answered_by_a_president_or_a_premier(generator: A
     from rag.claims.kinds import role_fits
     assert role_fits("president", {"leader"}) and role_fits("premier", {"leader"})
     assert not role_fits("economist", {"leader"}) and not role_fits("president", {"secretary"})
+    assert not role_fits("president", {"head"})  # "Who heads the Ministry of Commerce?": not a country's president
     # "President Aldo" holds an office, not the word "leader": his value was no answer about what was asked
     passages = [passage("a", "Indeed, President Aldo\u2019s own remarks from 2019 reflect a steady doctrine: Norland "
                              "must \u201cdeepen foreign supply chains\u2019 reliance on Norland,\u201d and use that reliance "
