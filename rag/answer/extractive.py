@@ -153,7 +153,7 @@ def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limi
         if len(extra) >= limit:
             break
         listed = members(c.text)
-        if c in chosen or c.passage.doc_id in docs or not listed & known or listed <= known:
+        if c in chosen or c.mismatch or c.passage.doc_id in docs or not listed & known or listed <= known:
             continue
         extra.append(c)
         docs.add(c.passage.doc_id)
@@ -228,7 +228,7 @@ class ExtractiveGenerator:
             for c in pool:
                 passage_best[c.passage.chunk_id] = max(passage_best.get(c.passage.chunk_id, c.score), c.score)
             for c in pool:
-                if lists_members(c.text, noun):
+                if lists_members(c.text, noun) and not c.mismatch:  # (not one set aside: "Tell me more" of it)
                     c.score = passage_best[c.passage.chunk_id] + LISTED
                 elif names_one(c.text, noun, question):
                     c.score += NAMED

@@ -84,7 +84,8 @@ def test_odd_conversations_are_answered_or_declined_and_the_trace_says_how_they_
 def test_are_there_others_excludes_what_was_already_named(server: Server) -> None:
     answer = chat(server, "Which U.S. company received federal backing to revive domestic processing?", "are there others?")
     assert "other than" in answer["query"] and "MP Materials" in answer["query"]
-    assert answer["grounded"]
+    # the articles name no other U.S. company (Lynas is Australian): the sentence naming MP Materials is no answer
+    assert not answer["grounded"]
 
 
 def test_a_topic_switch_carries_no_context_and_is_declined(server: Server) -> None:
