@@ -29,6 +29,7 @@ from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _term
 from rag.answer.guessed import typed_anchors
 from rag.answer.premise import asked_part, premise_terms, restates
 from rag.answer.qualifier import speaks_of, wanted
+from rag.answer.support_checks import TOPIC_ARTICLES, is_country
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms
@@ -173,7 +174,8 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     yes_no = _YES_NO.match(question) is not None
     premise = set() if yes_no else premise_terms(question)
     years, names = anchors_of(question if yes_no else asked_part(question))
-    anchors = (years, typed_anchors(names))  # a name the rewrite guessed need not be held (rag/answer/guessed.py)
+    anchors = (years, _not_the_topic(typed_anchors(names), pool))  # a name the rewrite guessed need not be held
+    # (rag/answer/guessed.py)
     qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
     found = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
              if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
@@ -182,6 +184,25 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     if quotes.speaker_asked(question):  # "How did Beijing describe the deal?": a sentence in which someone speaks
         found = [w for w in found if quotes.reports_speech(w.best.text)] or found
     return found
+
+
+def _not_the_topic(names: list[str], pool: Sequence[Candidate]) -> list[str]:
+    """The question's names but the countries every other retrieved article gives (``TOPIC_ARTICLES`` of them at
+    least, as in rag/answer/support_checks.py): "to the U.S." over articles all about U.S.-China trade is the
+    topic, and a one-sentence passage that does not repeat it ("Rather than issuing general licenses, the Chinese
+    Ministry of Commerce will implement expedited batch clearance protocols.") still answers."""
+    if not names:
+        return names
+    texts: dict[str, str] = {}
+    for c in pool:
+        texts[c.passage.doc_id] = texts.get(c.passage.doc_id, c.passage.title) + "\n" + c.passage.text
+    kept = []
+    for name in names:
+        missing = [doc for doc, text in texts.items() if not holds(text, ([], [name]))]
+        if is_country(name) and len(missing) == 1 and len(texts) - 1 >= TOPIC_ARTICLES:
+            continue  # held by every article but one: the topic, not what this question is about
+        kept.append(name)
+    return kept
 
 
 def chosen(ranked: Sequence[Window], floor: float) -> tuple[Window | None, bool]:

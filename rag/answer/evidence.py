@@ -21,11 +21,11 @@ from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
-from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, worded_like
+from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import lru_stats, register, register_function
 from rag.claims import kinds as K
 from rag.claims import seats
-from rag.claims.demonyms import answering_places
+from rag.claims.demonyms import answering_places, named_as_adjective
 from rag.claims.extract import analyze, durations_in_words, shares_in_words
 from rag.claims.parse import figure_tokens, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -505,7 +505,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     anchored = bool(anchors[0] or anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
-    held = {doc: holds(text, anchors) or _leans_on_subject(question, text, anchors) or doc in undated
+    # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
+    own = {doc: _without_topic(question, anchors, doc, articles) for doc in articles} if anchored else {}
+    held = {doc: holds(text, own[doc]) or _leans_on_subject(question, text, own[doc]) or doc in undated
             for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
@@ -548,6 +550,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
+                     and not (v.kind == "place" and named_as_adjective(v, question))
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
@@ -611,6 +614,16 @@ def _holds_role_undated(question: str, text: str, anchors: tuple[list[str], list
     not of another year. An article that dates anything still has to hold the question's years."""
     return (bool(anchors[0]) and not _YEAR.search(text) and bool(_ROLE_IN_YEAR.search(question))
             and holds(text, ([], anchors[1])))
+
+
+def _without_topic(question: str, anchors: tuple[list[str], list[str]], doc: str,
+                   articles: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The anchors an article's passages must hold: the question's, but the countries every other retrieved
+    article gives (the collection's topic)."""
+    topic = topic_countries(question, [article_text(t) for d, t in articles.items() if d != doc])
+    if not topic:
+        return anchors
+    return anchors[0], [a for a in anchors[1] if a.lower().rstrip(".") not in {t.rstrip(".") for t in topic}]
 
 
 def _unresolved(words: list[str], antecedent: str) -> list[str]:

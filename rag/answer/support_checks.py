@@ -27,6 +27,7 @@ import unicodedata
 from rag.answer.guessed import guessed
 from rag.caches import lru_stats, register_function
 from rag.claims import seats
+from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
@@ -201,7 +202,8 @@ def _other_heads(question: str) -> tuple[str, ...]:
     return tuple(t[:5] for t in dict.fromkeys(content_terms(question)) if t not in named and not t.isdigit())
 
 
-def missing_in(question: str, article: ArticleText, changed_only: bool = False) -> str:
+def missing_in(question: str, article: ArticleText, changed_only: bool = False,
+               topic: frozenset[str] = frozenset()) -> str:
     """What the question names or writes in digits that the article does not hold; "" when it holds all, or
     when the article is not worded like the question (see ``worded_like``). With ``changed_only``, a name
     counts only when the article holds part of it ("the Six-Day War" for "the Seven-Day War"): a one-word name
@@ -213,6 +215,8 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False) 
     for words in map(list, _names_asked(question)):
         if said and all(w.lower() in said for w in words):
             continue
+        if " ".join(words).lower() in topic:
+            continue  # a country every other retrieved article gives (``topic_countries``)
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
@@ -231,9 +235,37 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -
     if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
-    found = {doc: missing_in(question, text, changed_only) for doc, text in texts.items()}
+    found = {doc: missing_in(question, text, changed_only,
+                             topic_countries(question, [t for d, t in texts.items() if d != doc]))
+             for doc, text in texts.items()}
     return {doc: "" if why and tied_elsewhere(question, texts[doc], [t for d, t in texts.items() if d != doc])
             else why for doc, why in found.items()}
+
+
+TOPIC_ARTICLES = 2  # other retrieved articles that must all give a country for it to be the collection's topic
+_COUNTRIES = frozenset(w.lower() for w in (*COUNTRY_OF, *COUNTRY_OF.values())) | {"us", "u.s", "uk", "u.k", "usa"}
+
+
+def topic_countries(question: str, others: list[ArticleText]) -> frozenset[str]:
+    """The countries the question names (or qualifies by: "Chinese negotiators") that every other retrieved
+    article gives, when there are ``TOPIC_ARTICLES`` of them at least: over news all about U.S.-China trade, an
+    article's passage that does not repeat "U.S." or "China" is not about another country ("In which country did
+    the U.S. and Chinese negotiators hammer out the framework?": "negotiations conducted in Malaysia ...")."""
+    if len(others) < TOPIC_ARTICLES:
+        return frozenset()
+    return frozenset(" ".join(words).lower() for words in map(list, _names_asked(question))
+                     if is_country(" ".join(words)) and all(_gives_country(o, words) for o in others))
+
+
+def _gives_country(article: ArticleText, words: list[str]) -> bool:
+    """The article names the country, as the question writes it or by its name ("Chilean" -> "Chile")."""
+    country = COUNTRY_OF.get(" ".join(words).lower())
+    return article.has_name(words) or (country is not None and article.has_name(country.split()))
+
+
+def is_country(name: str) -> bool:
+    """A country's name or adjective ("China", "Chinese", "U.S.")."""
+    return name.lower().rstrip(".") in _COUNTRIES
 
 
 def tied_elsewhere(question: str, article: ArticleText, others: list[ArticleText]) -> bool:

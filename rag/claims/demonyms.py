@@ -75,3 +75,11 @@ def answering_places(text: str, question: str) -> list[Value]:
         if _LOCATIVE.search(text[:value.start]) or asked & qualified:
             out.append(value)
     return out
+
+
+def named_as_adjective(value: Value, question: str) -> bool:
+    """The question names this place by its adjective ("Chinese negotiators" names China): a place the question
+    gives is no answer to it, whichever way it is written."""
+    key = value.key or name_key(value.text)
+    return any(name_key(COUNTRY_OF[w.lower()]) == key for w in re.findall(r"[A-Za-z]+", question)
+               if w[:1].isupper() and w.lower() in COUNTRY_OF)

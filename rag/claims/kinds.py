@@ -48,6 +48,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
                 r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend)s?\b|"
                 r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b", re.I), ("money",)),
+    # "How large was the federal funding package?": the size of a sum is money, not any figure ("85-90%")
+    (re.compile(r"\bhow (?:large|big|much)\b(?:\s+[\w.'\u2019-]+){0,6}?\s+(?:funding|budget|investment|package|grant|"
+                r"loan|subsid(?:y|ies)|fine|revenue|salary|payment|bailout)s?\b", re.I), ("money",)),
     # "How much physical activity a day...?", "how much sleep per night": an amount per period, often a time
     (re.compile(r"\bhow much\b(?!\s+(?:money|does|did|do|will|would)\b).{0,60}?\b(?:(?:a|an|per|each|every)\s+"
                 r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
