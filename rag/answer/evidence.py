@@ -507,8 +507,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
     own = {doc: _without_topic(question, anchors, doc, articles) for doc in articles} if anchored else {}
-    held = {doc: holds(text, own[doc]) or _leans_on_subject(question, text, own[doc]) or doc in undated
-            for doc, text in articles.items()} if anchored else {}
+    held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
+            or doc in undated for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))

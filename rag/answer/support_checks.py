@@ -242,6 +242,9 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -
             else why for doc, why in found.items()}
 
 
+# the country a which-question qualifies its class by ("Which U.S. agency", "Which Japanese company"): not the topic,
+# whatever the other articles give (as rag/answer/origin.py reads it)
+_ORIGIN = re.compile(r"\b(?i:which|what)\s+([A-Z][a-z]+(?:an|ese|ish|ch|i)|[A-Z]\.?[A-Z]\.?)\s+(?=[a-z])")
 TOPIC_ARTICLES = 2  # other retrieved articles that must all give a country for it to be the collection's topic
 _COUNTRIES = frozenset(w.lower() for w in (*COUNTRY_OF, *COUNTRY_OF.values())) | {"us", "u.s", "uk", "u.k", "usa"}
 
@@ -253,8 +256,10 @@ def topic_countries(question: str, others: list[ArticleText]) -> frozenset[str]:
     the U.S. and Chinese negotiators hammer out the framework?": "negotiations conducted in Malaysia ...")."""
     if len(others) < TOPIC_ARTICLES:
         return frozenset()
+    origin = _ORIGIN.search(question)  # "Which U.S. agency ...?": the country that says which answers count
     return frozenset(" ".join(words).lower() for words in map(list, _names_asked(question))
-                     if is_country(" ".join(words)) and all(_gives_country(o, words) for o in others))
+                     if is_country(" ".join(words)) and all(_gives_country(o, words) for o in others)
+                     and not (origin and " ".join(words).lower().rstrip(".") == origin.group(1).lower().rstrip(".")))
 
 
 def _gives_country(article: ArticleText, words: list[str]) -> bool:

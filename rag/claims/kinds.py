@@ -55,9 +55,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow much\b(?!\s+(?:money|does|did|do|will|would)\b).{0,60}?\b(?:(?:a|an|per|each|every)\s+"
                 r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
      ("quantity", "count", "money", "percentage", "duration")),
+    # "How many tonnes ...?" names its unit: a quantity, not a sum or a share ("multi-billion dollar")
     (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
-                r"kilometers|metres|meters|acres|hectares)\b|\bhow (?:much|heavy|far|big|large)\b", re.I),
-     ("quantity", "count", "money", "percentage")),
+                r"kilometers|metres|meters|acres|hectares|megawatts|gigawatts)\b", re.I), ("quantity",)),
+    (re.compile(r"\bhow (?:much|heavy|far|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
     # a measure asked by its noun: "What is the annual output capacity of Lynas's plant?", "What was the city's
     # population in 2010?" (the noun is what is asked: "What is the production process?" asks no measure)

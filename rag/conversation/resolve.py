@@ -16,6 +16,7 @@ from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp
 from rag.text import content_terms
 
 RECENCY = 0.6
+SUBJECT = 1.5  # the weight of a subject (rag/conversation/entities.py)
 ANSWER_WEIGHT = 0.8
 TEMPLATE_TERMS = frozenset(content_terms("is it true that what about"))
 
@@ -43,12 +44,16 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
         asked = asked_kind(user)
         for text, weight, things in ((user, 1.0, True), (answer, ANSWER_WEIGHT, False)):
             found_here = mentions(text, things=things) if text else []
+            answered = None
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked)
+                answered = next((m for m in found_here if m.kind == asked), None)
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
-                score = recency * weight * m.role
+                # the name answering "Which company runs ...?" is what the question was about: weighed as the
+                # user's subject, whatever its role in the answer's words ("Lynas Rare Earths [1].")
+                score = recency * (weight * m.role if m is not answered else max(m.role, SUBJECT))
                 if key in found:
                     found[key].salience += score
                 else:

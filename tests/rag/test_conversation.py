@@ -379,7 +379,8 @@ def test_a_question_word_without_and_or_with_a_verb_is_no_what_about(reader: Rea
 @pytest.mark.parametrize(("turn", "query"), [
     ("Where is it based?", "Where is Norvex Metals based?"),
     ("Who founded it?", "Who founded Norvex Metals?"),
-    ("How big is it?", "How big is the largest smelting facility?"),  # a thing may be big: the facility
+    # a thing may be big too, but the name answering "Which company ...?" is what the question was about
+    ("How big is it?", "How big is Norvex Metals?"),
 ])
 def test_it_in_a_turn_only_a_company_fits_is_the_company(reader: Reader, turn: str, query: str) -> None:
     # "it" was read as the facility the question named, more salient than the answer's company
@@ -408,3 +409,11 @@ def test_why_after_a_short_answer_asks_why_of_that_answer(reader: Reader) -> Non
                                        "Why?"))
     assert reading.rule == "ellipsis"
     assert reading.query == "Which sector does the report call most exposed (the shipping sector), and why?"
+
+
+def test_it_after_which_company_is_the_company_the_answer_named(reader: Reader) -> None:
+    # the answer is a bare name (no verb, so no subject), and "the largest cobalt refinery" of the question weighed
+    # more: "it" was read as the refinery
+    reading = reader.read(conversation("Which Norwegian company runs the largest cobalt refinery outside Chile?",
+                                       "Nordkobolt Refining [1].", "How many tonnes does it process per year?"))
+    assert reading.query == "How many tonnes does Nordkobolt Refining process per year?"

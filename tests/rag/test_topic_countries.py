@@ -63,3 +63,11 @@ def test_a_place_the_question_names_by_its_adjective_is_no_answer(generator: Ans
                                       "How much investment did the refiner receive?"])
 def test_the_size_of_a_sum_asks_for_money(question: str) -> None:
     assert asked(question) == ("money",)
+
+
+def test_how_many_of_a_unit_asks_a_quantity_not_a_sum_or_a_share(generator: Answerer) -> None:
+    assert asked("How many tonnes does the refinery process per year?") == ("quantity",)
+    passages = [passage("a", "Building a refinery takes multi-billion dollar investments and 5-10 years. Norway holds "
+                             "roughly 70% of cobalt refining."),
+                passage("b", "Nordkobolt runs the largest cobalt refinery outside Chile.")]
+    assert not generator.answer("How many tonnes does Nordkobolt's refinery process per year?", passages).grounded
