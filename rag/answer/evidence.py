@@ -506,10 +506,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
-    own = {doc: _without_topic(question, anchors, doc, articles) for doc in articles} if anchored else {}
+    # (only for a place or a figure: a country in a question for a person or a body says which answers count,
+    # "Which agency is stockpiling rare earths in the US?")
+    topical = "place" in kinds or set(kinds) <= set(K.FIGURES)
+    own = {doc: _without_topic(question, anchors, doc, articles) if topical else anchors
+           for doc in articles} if anchored else {}
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated for doc, text in articles.items()} if anchored else {}
-    lacking = lacks(question, articles)  # a name or figure of the question the article never gives
+    lacking = lacks(question, articles, topic=topical)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an

@@ -226,7 +226,7 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
     return ""
 
 
-def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -> dict[str, str]:
+def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:
     """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
 
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
@@ -236,7 +236,8 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False) -
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
     found = {doc: missing_in(question, text, changed_only,
-                             topic_countries(question, [t for d, t in texts.items() if d != doc]))
+                             topic_countries(question, [t for d, t in texts.items() if d != doc]) if topic
+                             else frozenset())
              for doc, text in texts.items()}
     return {doc: "" if why and tied_elsewhere(question, texts[doc], [t for d, t in texts.items() if d != doc])
             else why for doc, why in found.items()}

@@ -71,3 +71,12 @@ def test_how_many_of_a_unit_asks_a_quantity_not_a_sum_or_a_share(generator: Answ
                              "roughly 70% of cobalt refining."),
                 passage("b", "Nordkobolt runs the largest cobalt refinery outside Chile.")]
     assert not generator.answer("How many tonnes does Nordkobolt's refinery process per year?", passages).grounded
+
+
+def test_a_country_in_a_question_for_a_body_still_says_which_answers_count(generator: Answerer) -> None:
+    # "in Norway" qualifies the agency asked for: an agency of a passage that names no Norway is another's
+    passages = [passage("a", "The Nordic Stockpile Agency keeps buying cobalt in Norway for its strategic reserve."),
+                passage("d", "The Lisbon Metals Agency also holds some cobalt stocks."), *TOPIC]
+    answer = generator.answer("Which agency is buying cobalt for a strategic reserve in Norway?", passages)
+    assert answer.grounded and "Nordic Stockpile Agency" in answer.answer
+    assert "Lisbon" not in answer.answer and not answer.conflicts
