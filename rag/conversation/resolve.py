@@ -93,7 +93,7 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
     for ref in references(turn):
         sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
         if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
-                                        or _main_subject(turn, ref, m)) for m in own):
+                                        or _main_subject(turn, ref, m) or _dislocated(turn, ref, m)) for m in own):
             continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
         best = max(((e, _fit(ref, e.mention) * e.salience) for e in entities), key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
@@ -140,6 +140,20 @@ def _main_subject(turn: str, ref: Reference, m: Mention) -> bool:
     between = turn[m.start + len(m.text):ref.start]
     return (ref.subject and m.role >= 1.5 and ref.fits.get(m.kind, 0.0) > 0 and not re.search(r"[.?!]\s", between)
             and _SUBORDINATE.search(turn[:ref.start]) is not None)
+
+
+# "And South Korea, what is it putting money into?": a name set before the question, which then points at it
+_THEN_ASKED = re.compile(r"^\s*,\s*(?:what|which|who|where|when|how|why|is|are|was|were|does|do|did|has|have|can|"
+                         r"could|will|would)\b[^.?!]*$", re.I)
+
+
+def _dislocated(turn: str, ref: Reference, m: Mention) -> bool:
+    """The mention opens the sentence and a question after a comma refers back to it ("And South Korea, what is it
+    putting money into?"): the reference means it, whatever its kind."""
+    before = turn[:m.start]
+    opens = not before.strip() or re.search(r"(?:[.?!]|^)\s*(?:and|but|so|ok|okay|now|then|what about)?\s*$", before,
+                                            re.I) is not None
+    return opens and ref.fits.get(m.kind, 0.0) > 0 and _THEN_ASKED.match(turn[m.start + len(m.text):ref.start]) is not None
 
 
 TITLE_FIT = 0.5  # a name typed by its head ("the Treasury Secretary") fits less than a recognized one ("Scott Bessent")

@@ -417,3 +417,11 @@ def test_it_after_which_company_is_the_company_the_answer_named(reader: Reader) 
     reading = reader.read(conversation("Which Norwegian company runs the largest cobalt refinery outside Chile?",
                                        "Nordkobolt Refining [1].", "How many tonnes does it process per year?"))
     assert reading.query == "How many tonnes does Nordkobolt Refining process per year?"
+
+
+def test_a_name_set_before_the_question_is_what_its_pronoun_means(reader: Reader) -> None:
+    # a country acting is rarely "it" across turns, so the agency the answer named was read in: "what is the Nordic
+    # Stockpile Agency putting money into?"
+    reading = reader.read(conversation("Which Norwegian agency is chasing cobalt stockpiling targets?",
+                                       "The Nordic Stockpile Agency [1].", "And Chile, what is it putting money into?"))
+    assert "Nordic" not in reading.query and "Chile, what is it putting money into" in reading.query
