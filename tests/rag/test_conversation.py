@@ -423,5 +423,6 @@ def test_a_name_set_before_the_question_is_what_its_pronoun_means(reader: Reader
     # a country acting is rarely "it" across turns, so the agency the answer named was read in: "what is the Nordic
     # Stockpile Agency putting money into?"
     reading = reader.read(conversation("Which Norwegian agency is chasing cobalt stockpiling targets?",
-                                       "The Nordic Stockpile Agency [1].", "And Chile, what is it putting money into?"))
-    assert "Nordic" not in reading.query and "Chile, what is it putting money into" in reading.query
+                                       "The Nordic Stockpile Agency [1].",
+                                       "OK. And New Zealand, what is it putting money into?"))
+    assert "Nordic" not in reading.query and "New Zealand, what is it putting money into" in reading.query
