@@ -35,6 +35,8 @@ _MEMBERS = re.compile(r"([A-Za-z][\w-]*)\s*(?:,\s*|\s*[\u2014\u2013(]\s*|\s+)(?:
                       r"especially|particularly|e\.g\.,?)\s+(" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*,?\s+(?:and|or)\s+"
                       + _ITEM + r")|([A-Za-z][\w-]*)\s+(?:include|includes|included)\s+(" + _ITEM + r"(?:\s*,\s*" + _ITEM
                       + r")*,?\s+(?:and|or)\s+" + _ITEM + r")")
+_AUXILIARIES = frozenset("is are was were be being been do does did has have had will would can could should may "
+                         "might must".split())
 _PREPOSITIONS = frozenset("besides except excluding other than outside beyond in of from with for among across within "
                           "at on by under over".split())
 _NOT_KINDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "one", "ones", "way", "ways", "thing",
@@ -48,6 +50,10 @@ def asked_noun(question: str) -> str:
     if match is None or re.search(r"\b(?:kinds?|types?|sorts?)\s+of\b", match.group(0), re.I):
         return ""  # "What kind of deal is it?": a description, not a member of a class
     noun = match.group(1).lower()
+    gap = re.findall(r"[\w.'\u2019-]+", match.group(0)[re.search(r"\b(?:which|what)\b", match.group(0), re.I).end():
+                                                         match.start(1) - match.start(0)].lower())
+    if any(w in _AUXILIARIES for w in gap):
+        return ""  # "What is being resumed?": a verb, not a class of things
     # "Which materials besides rare earths are ...": the noun before the first preposition heads the phrase
     words = re.findall(r"[\w.'\u2019-]+", question[:match.end(1)].lower())
     wh = max(i for i, w in enumerate(words) if w in ("which", "what"))

@@ -26,7 +26,8 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-_GAP = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an)\b)[\w.'\u2019-]+ ){0,3}"
+_GAP = (r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an|to|of|in|on|for|"
+        r"with|at|by|from|about|into|during|than|and|or|happened|happens|happen)\b)[\w.'\u2019-]+ ){0,3}")
 # a class noun is the head of what is asked only when no other class noun follows it: "Which Japanese state body"
 # asks for a body (an organization), not a state; "Which think-tank economist" for an economist
 _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(?:y|ies)|groups?|officials?|"
