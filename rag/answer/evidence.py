@@ -508,7 +508,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
     # (only for a place or a figure: a country in a question for a person or a body says which answers count,
     # "Which agency is stockpiling rare earths in the US?")
-    topical = "place" in kinds or set(kinds) <= set(K.FIGURES)
+    # (the answerer's pass only: the reranker ranks passages, and a passage that names the country outranks one
+    # that does not: "When did the plague reach England?")
+    topical = parsed > 0 and ("place" in kinds or set(kinds) <= set(K.FIGURES))
     own = {doc: _without_topic(question, anchors, doc, articles) if topical else anchors
            for doc in articles} if anchored else {}
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
