@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 
 from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
-from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.events import asked_event
+from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
@@ -216,8 +216,8 @@ class ExtractiveGenerator:
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
         # (a yes/no question whether the articles say which members of a class ...: a list of them answers it)
-        listing = bool(noun) and any(lists_members(c.text, noun) for c in pool)
-        if descriptive(question) and not listing:  # how, why, yes/no, "what is X", requests: judged a passage at a time
+        members_listed = bool(noun) and any(lists_members(c.text, noun) for c in pool)
+        if descriptive(question) and not members_listed:  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
         pool = _holding(question, pool)
         if noun:

@@ -50,8 +50,9 @@ def asked_noun(question: str) -> str:
     if match is None or re.search(r"\b(?:kinds?|types?|sorts?)\s+of\b", match.group(0), re.I):
         return ""  # "What kind of deal is it?": a description, not a member of a class
     noun = match.group(1).lower()
-    gap = re.findall(r"[\w.'\u2019-]+", match.group(0)[re.search(r"\b(?:which|what)\b", match.group(0), re.I).end():
-                                                         match.start(1) - match.start(0)].lower())
+    asking = re.search(r"\b(?:which|what)\b", match.group(0), re.I)  # always there: the pattern holds it
+    gap = re.findall(r"[\w.'\u2019-]+",
+                     match.group(0)[asking.end() if asking else 0:match.start(1) - match.start(0)].lower())
     if any(w in _AUXILIARIES for w in gap):
         return ""  # "What is being resumed?": a verb, not a class of things
     # "Which materials besides rare earths are ...": the noun before the first preposition heads the phrase

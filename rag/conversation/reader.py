@@ -179,8 +179,8 @@ class Reader:
             else:  # "Which materials were suspended, and since when?"
                 # "Why?" after "Which sector is called exposed?" / "The defense sector [1].": why of that answer
                 short = _short_answer(turns.answers[-1]) if _WHY_SO.match(ask) else ""
-                said = f" ({short})" if short else ""
-                query = f"{previous.rstrip(' ?.!')}{said}, and {ask[:1].lower() + ask[1:]}?"
+                answered = f" ({short})" if short else ""
+                query = f"{previous.rstrip(' ?.!')}{answered}, and {ask[:1].lower() + ask[1:]}?"
                 if short:
                     return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
