@@ -16,8 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.answer.counted import of_the_verb_asked
 from rag.answer.events import asked_event, says
 from rag.answer.inventory import listed
+from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
@@ -64,6 +66,8 @@ PARALLEL = 0.5  # an untyped question: two sentences sharing this share of their
 PARALLEL_QUESTION = 0.75  # ... or each holding this share of the question's terms
 
 
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+
 def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
     """The disagreements (and differences of scope, updates, and same-named things) among the quoted
     sentences. For a question whose answer kind is known, the values of that kind; otherwise the values in
@@ -79,9 +83,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         roles = roles_named(re.findall(r"[a-z]+", question.lower()))
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         agent = asks_who_acts(question)
+        origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
-                  and (v.kind in FIGURES or _named(v, s, listing, roles))]
+                  and (v.kind in FIGURES or (_named(v, s, listing, roles)
+                                             and not (origin and tied_elsewhere(v, s.text, origin))))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
         every_named = claims
@@ -105,6 +111,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                            if v.kind not in FIGURES and titled(v, s.text)}
                 skip = officed | {(s.citation, s.text) for s, _ in described}
                 claims = described + [(s, v) for s, v in claims if (s.citation, s.text) not in skip]
+        if _HOW_MANY.search(question):  # "killed 8 and injured 209", asked who was injured: 8 is no side
+            other = of_the_verb_asked([(s.text, v) for s, v in claims if v.kind == "count"],
+                                      lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
+                                                    for t in q_terms))
+            claims = [(s, v) for s, v in claims if (s.text, v) not in other]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, whatever its kind
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)
@@ -307,7 +318,8 @@ def _speaks(sentence: str, verb: str) -> bool:
 
 # in running text, lowercase, and not the forms that are also nouns ("these claims", "the United States")
 _SPEECH = re.compile(r"\b(?:said|says|told|declared|announced|warned|stated|added|argued|insisted|cautioned|"
-                     r"predicted|claimed|acknowledged|noted|wrote|according to)\b")
+                     r"predicted|claimed|acknowledged|noted|wrote|expressed|voiced|suggested|remarked|commented|"
+                     r"explained|according to)\b")
 
 
 def dated_verb(question: str) -> str:

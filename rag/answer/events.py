@@ -46,11 +46,20 @@ def asked_event(question: str) -> str:
     nlp = model()
     if nlp is None:
         return ""
-    return _root(nlp, question)
+    return _root(nlp, question)[0]
+
+
+def asked_phase(question: str) -> str:
+    """The phase verb of the question's event, when it has one ("When did China stop sending ...?" -> "stop"):
+    a sentence may date the stopping in its own words ("Beijing halted all shipments")."""
+    nlp = model()
+    if nlp is None:
+        return ""
+    return _root(nlp, question)[1]
 
 
 @lru_cache(maxsize=4096)
-def _root(nlp: object, question: str) -> str:
+def _root(nlp: object, question: str) -> tuple[str, str]:
     doc = nlp(question)  # type: ignore[operator]
     for token in doc:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
@@ -58,14 +67,19 @@ def _root(nlp: object, question: str) -> str:
             if word in _PHASE:  # "When did China start formal export licensing?": the event started is licensing
                 thing = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")]
                 if thing:
-                    return str(thing[0].text.lower())
-            return "" if word in _LIGHT else word
-    return ""
+                    return str(thing[0].text.lower()), word
+            return ("" if word in _LIGHT else word), ""
+    return "", ""
 
 
 # Verbs of an event's phase: what started (stopped, resumed) is their object, the event asked about.
 _PHASE = frozenset("start starts started begin begins began begun stop stops stopped end ends ended finish finished "
                    "cease ceased resume resumed continue continued".split())
+# The words of one phase: a sentence dating "Beijing halted all shipments" dates China stopping sending them.
+# (Listed: by closeness in meaning "start" and "halted" are as near as "stop" and "halted".)
+_PHASE_WORDS = (("start", "begin", "launch", "introduce", "initiate", "commence"),
+                ("stop", "halt", "cease", "suspend", "end", "finish", "cut", "ban", "terminate"),
+                ("resume", "restart", "continue", "restore", "reopen"))
 
 
 # Words that say only that something happened: "When did the talks take place?" asks the date of the talks, and a
@@ -158,12 +172,15 @@ _MAIN_VERB = re.compile(r",[^.;]*?\b(?:[A-Z][\w'’.-]*|it|they|he|she|we)\s+(?:
 
 
 def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
-                     embed: Callable[[list[str]], np.ndarray]) -> list[Value]:
-    """The dates of ``dates`` that the sentence gives for another event than the one the question asks about."""
+                     embed: Callable[[list[str]], np.ndarray], phase: str = "") -> list[Value]:
+    """The dates of ``dates`` that the sentence gives for another event than the one the question asks about.
+    ``phase``: the verb of the event's phase the question asks ("stop" of "stop sending"), which the sentence
+    may say instead ("halted all shipments")."""
     if not verb or not dates or says(sentence, verb):
         return []
     events = {v.text: dated_event(v, sentence) for v in dates}
-    words = sorted({e for e in events.values() if e})
+    same_phase = next((g for g in _PHASE_WORDS if any(_same_key(_key(phase), _key(w)) for w in g)), ()) if phase else ()
+    words = sorted({e for e in events.values() if e and not any(_same_key(_key(e), _key(k)) for k in same_phase)})
     if not words:
         return []
     vectors = embed([verb, *words])

@@ -14,11 +14,13 @@ from typing import Protocol
 import numpy as np
 
 from rag.answer import quotes
+from rag.answer.counted import governing as _governing
+from rag.answer.counted import of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
-from rag.answer.focus import mismatch, subject_mismatch
+from rag.answer.events import asked_event, asked_phase, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
+from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
-from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
@@ -27,7 +29,7 @@ from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective
 from rag.claims.extract import analyze, durations_in_words, shares_in_words
-from rag.claims.parse import figure_tokens, numeric_form, prepare
+from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
 from rag.text import content_terms, split_sentences, stem, units_in
@@ -41,6 +43,7 @@ _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|h
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
+ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
 NOT_THE_SPEAKER = "does not name whom the question asks about"  # asked what someone said, the sentence names another
 # added to a sentence that writes a place onto the name a which-place question asks about ("Australia's Lynas"
@@ -271,7 +274,7 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         if not cells or not row:
             header = cells  # a table's first row is its header; prose ends the table
         if not ranked(sentence):
-            lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+            lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
             before = speaker = ""
             continue
         if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
@@ -290,8 +293,18 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         if not refers:
             subject = _subject(sentence)
         # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
-        lead_in = frozenset(content_terms(sentence)) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+        lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
     return tuple(out)
+
+
+# Put in a list item's context when the line introducing it says what is not ("... functions that cannot be
+# easily substituted:"): each item says it too. Not a word, so it matches no question term.
+SAYS_NOT = "\u00acnot"
+
+
+def _lead_in(sentence: str) -> frozenset[str]:
+    terms = frozenset(content_terms(sentence))
+    return terms | {SAYS_NOT} if says_not(sentence) else terms
 
 
 # A sentence whose subject is a reference to what the sentence before it named: "It was released in 1997",
@@ -300,7 +313,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
 _THINGS = ("game|film|movie|album|song|single|book|novel|show|series|company|firm|group|band|team|club|player|singer|"
            "actor|actress|device|phone|car|drug|vaccine|bill|law|deal|agreement|project|app|station|building|tower|"
            "bridge|ship|aircraft|plane|tournament|event|record|label|university|school|college|award|prize|river|"
-           "town|city|village|play|opera|painting|poem|magazine|newspaper")
+           "town|city|village|play|opera|painting|poem|magazine|newspaper|island|lake|mountain|park|court|report|"
+           "trial|commission|committee|attack|bombing|shooting|war|battle|treaty|festival|church|museum|hospital")
 # A quantifier standing for the people or things named before, as the subject of a verb: "Many are shifting from
 # just-in-time procurement ...", after "Sovereign buyers and industrial planners are aware."
 _QUANTIFIER = (r"(?:many|most|some|several|others|both|few|all|each|either|neither|none)(?: of them)?\s+"
@@ -423,7 +437,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     for c in scored:
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
-        c.mismatch = mismatch(question, c.text) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
+        c.mismatch = mismatch(question, c.text, SAYS_NOT in c.context) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
         if speaker and not c.mismatch and not speaker <= _said_by(c):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
             c.mismatch = NOT_THE_SPEAKER
@@ -500,6 +514,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     focus = (q_terms - common) if K.specific(q_terms - common - K.asking_terms(question)) else q_terms
     counted = _HOW_MANY.search(question)
     noun = stem(counted.group(1).lower()) if counted else ""
+    unit = QUANTITY_UNITS.get(counted.group(1).lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
@@ -538,6 +553,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     choices = [v for v in analyze([question], use_model=False)[0] if v.text.lower() in offered] if offered else []
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
+    phase = asked_phase(question) if event else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
     # which country a name is of (or where it is based), once a sentence writes a place onto the name; not other
@@ -553,10 +569,15 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
 
     any_tied = "place" in kinds and bool(tie or owned) and any(
         v.kind == "place" and tied(v, prepare(c.text)) for c in pool for v in c.claims)
+    # a name some retrieved sentence ties to another country ("Australia's Lynas") is not of the one asked, in
+    # whichever sentence it is named ("Lynas Rare Earths operates ...")
+    foreign = {_key_of(v) for c in pool for v in c.claims
+               if v.kind not in K.FIGURES and tied_elsewhere(v, prepare(c.text), origin)} if origin else set()
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
-                     and not (v.kind == "place" and named_as_adjective(v, question))
+                     and not (foreign and v.kind not in K.FIGURES and _named_among(_key_of(v), foreign))
+                     and not (v.kind in ("place", K.NAME) and named_as_adjective(v, question))
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))]
@@ -564,6 +585,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)
         c.shape_ok = bool(c.answers)
+        if origin and any(v.kind not in K.FIGURES and tied_here(v, text, origin) for v in c.answers):
+            c.score += ORIGIN_TIED  # "US-based companies like MP Materials", asked for an American company
         if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False
             continue
@@ -578,9 +601,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v)) or any(K.same(v, o) for o in choices)]
+                                                      _column(c, v)) or any(K.same(v, o) for o in choices)
+                       or _measured_as_asked(v, unit, q_terms)]
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
-            other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors)
+            other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase)
             c.on_values = [v for v in c.on_values if v not in other]
             c.answers = [v for v in c.answers if v not in other]  # nor the other side of a disagreement (gather)
         if not_an_age(question, text):  # "How old is he?": a date of something else he did is no age
@@ -588,6 +612,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
+    if noun:
+        _counts_of_the_verb_asked(pool, focus)
 
 
 SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it
@@ -659,12 +685,6 @@ def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
     return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
 
 
-def _governing(sentence: str, start: int) -> set[str]:
-    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin")."""
-    before = content_terms(" ".join(sentence[:start].split()[-2:]))
-    return {before[-1]} if before else set()
-
-
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
     words = [w for name in names_asked(question) for w in name]  # one reading of the question's names
@@ -688,7 +708,9 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
         return a in folded or a.replace(".", "") in plain
 
     def named(a: str) -> bool:
-        return has(a) or seats.names(text, a)  # "Beijing has agreed" names China (rag/claims/seats.py)
+        # "Beijing has agreed" names China (rag/claims/seats.py); "the US agency" names the American one
+        return has(a) or seats.names(text, a) or country_said(text, a) or (  # "EV": "electric vehicles"
+            a.isupper() and article_text(text).spells_out(a))
 
     return all(has(y) for y in years) and (not words or any(named(w) for w in words))
 
@@ -702,6 +724,40 @@ def _column(c: Candidate, value: K.Value) -> str:
     return c.header[cell] if cell < len(c.header) else ""
 
 
+def _key_of(value: K.Value) -> str:
+    return value.key or name_key(value.text)
+
+
+def _named_among(key: str, keys: set[str]) -> bool:
+    """The name is one of these, in full or shortened ("Lynas" of "Lynas Rare Earths")."""
+    return any(key == k or key.startswith(k + " ") or k.startswith(key + " ") for k in keys)
+
+
+def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
+    """Asked "How many people were injured ...?": a count after another word than the question's is no answer
+    where some sentence counts after one of its words (rag/answer/counted.py)."""
+    texts = {id(c): prepare(c.text) for c in pool}
+    other = of_the_verb_asked([(texts[id(c)], v) for c in pool for v in c.on_values if v.kind == "count"],
+                              lambda w: _prefix_match(w, focus))
+    for c in pool:
+        kept = [v for v in c.on_values if (texts[id(c)], v) not in other]
+        if len(kept) < len(c.on_values):
+            c.on_values = kept
+            c.on_scope = bool(kept)
+
+
+def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str]) -> bool:
+    """A quantity in the unit a "How many kilograms of rare earths ...?" question names, of what it weighs: the
+    question's own "X of Y" (its topic words too, which the focus leaves out)."""
+    return bool(unit) and value.kind == "quantity" and value.unit == unit and bool(value.scope) and any(
+        _prefix_match(t, q_terms) for t in K.scope_terms(value.scope))
+
+
+# what a bare count may count: people, whatever the sentence calls them ("there were 91.3 males" for men)
+_ANYONE = frozenset(stem(w) for w in ("people", "persons", "person", "individuals", "men", "women", "males",
+                                      "females", "adults", "children", "boys", "girls", "residents", "citizens"))
+
+
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
            column: str = "") -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
@@ -709,6 +765,10 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     the question's focus terms (those not held by most of the passages' sentences: the topic)."""
     if value.kind == "count" and noun and value.unit:
         return _prefix_match(stem(value.unit), {noun})
+    if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
+        # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
+        # says it
+        return _prefix_match(noun, set(content_terms(sentence)))
     if value.kind not in K.FIGURES and roles:
         return K.role_fits(value.scope, roles)
     if (value.scope or column) and value.kind in K.FIGURES:

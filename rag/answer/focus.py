@@ -88,6 +88,23 @@ def says_not(sentence: str) -> bool:
     return bool(_SAYS_NOT.search(sentence.replace("\u2019", "'")))
 
 
+# A word negated by its prefix: "undeveloped", "non-binding", "independent", "irregular".
+_NEGATED_WORD = re.compile(r"\b(?:un|non-?|in|im|ir|il)([a-z]{4,})\b")
+
+
+# The words a question's negation bears on: the four after it ("not yet been developed", "cannot easily be
+# substituted", "does not depend on the immune")
+_NEGATED_SPAN = re.compile(r"(?:\b(?:not|never|cannot)|n't)((?:\s+[a-z'-]+){1,4})", re.IGNORECASE)
+
+
+def negates_a_word_of(question: str, sentence: str) -> bool:
+    """The sentence says a word the question negates with a negating prefix ("have not yet been developed" ->
+    "undeveloped deposits"): it says what is not, in one word."""
+    heads = {w[:5] for m in _NEGATED_SPAN.finditer(question.replace("\u2019", "'"))
+             for w in _words(m.group(1)) if len(w) >= 4}
+    return any(m.group(1)[:5] in heads for m in _NEGATED_WORD.finditer(sentence.lower()))
+
+
 def opposite_in(question: str, sentence: str) -> str:
     """A word of the question whose opposite the sentence says instead ("larger" -> "smaller"), or ""."""
     asked, said = _words(question), _words(sentence)
@@ -95,12 +112,14 @@ def opposite_in(question: str, sentence: str) -> str:
     extra = said - asked
     if not extra:
         return ""
+    # a question that negates says the prefixed form itself: "not yet been developed" is "undeveloped"
+    negated = asks_about_what_is_not(question)
     for word, opposites, swaps in _opposites_of(question):
         if word in said:
             continue
         if opposites and not opposites.isdisjoint(extra):
             return f"{word}/{min(opposites & extra)}"
-        for other in swaps:
+        for other in () if negated else swaps:
             if other in extra:
                 return f"{word}/{other}"
     return ""
@@ -181,9 +200,11 @@ def other_ranking(question: str, sentence: str) -> str:
     return ""
 
 
-def mismatch(question: str, sentence: str) -> str:
-    """Why the sentence cannot answer the question although it shares its words; "" when nothing says so."""
-    if asks_about_what_is_not(question) and not says_not(sentence):
+def mismatch(question: str, sentence: str, introduced_as_not: bool = False) -> str:
+    """Why the sentence cannot answer the question although it shares its words; "" when nothing says so.
+    ``introduced_as_not``: the sentence is a list item whose introducing line says what is not."""
+    if asks_about_what_is_not(question) and not (introduced_as_not or says_not(sentence)
+                                                 or negates_a_word_of(question, sentence)):
         return "the question asks what is not the case; the sentence says nothing is not"
     derived = derived_work(question, sentence)
     if derived:

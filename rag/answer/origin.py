@@ -36,6 +36,23 @@ def same_country(name: str) -> str:
     return _SAME.get(folded, _SAME.get(folded + ".", ""))
 
 
+_DEMONYMS = frozenset({"american", "british", "english", "french", "dutch", "swiss"})
+_CAPITALIZED_WORDS = re.compile(rf"[{UPPER}][\w.]*(?:\s[{UPPER}][\w.]*)?")
+
+
+def country_said(text: str, word: str) -> bool:
+    """The text names the country the adjective ``word`` names by another of its names that shares no stem:
+    "American" is said by "US", "U.S." or "the United States" (capitalized, so the "us" of "let us" is none)."""
+    key = same_country(word) if word.lower().rstrip(".") in _DEMONYMS else ""
+    if not key:
+        return False  # (only an adjective: "England" is not held by "British", a part by the whole)
+    for m in _CAPITALIZED_WORDS.finditer(text):
+        run = m.group(0)
+        if same_country(run) == key or any(same_country(w) == key for w in run.split()):
+            return True
+    return False
+
+
 def country(word: str) -> str:
     word = word.lower().rstrip(".")
     return _SAME.get(word, _SAME.get(word + ".", word[:4]))
@@ -55,9 +72,23 @@ def asked_origin(question: str) -> str:
     return country(m.group(1).strip()) if m else ""
 
 
+_MEMBER_OF = re.compile(r"\s*(?:including|such as|like|notably|especially|among them|in particular)?\s*", re.I)
+
+
 def tied_elsewhere(value: Value, sentence: str, origin: str) -> bool:
     """The sentence ties the name to another country than the one asked, in the words just before it."""
-    before = sentence[max(0, value.start - WINDOW):value.start]
-    before = re.split(r"[,;:]|\band\b", before)[-1]  # within its clause: "..., and Australia's Lynas"
-    places = [p for m in _TIED.finditer(before) if (p := _place(m.group(1) or m.group(2)))]
+    places = _tied_places(value, sentence)
     return bool(places) and all(country(p) != origin for p in places)
+
+
+def tied_here(value: Value, sentence: str, origin: str) -> bool:
+    """The sentence ties the name to the country asked ("US-based companies like MP Materials")."""
+    return any(country(p) == origin for p in _tied_places(value, sentence))
+
+
+def _tied_places(value: Value, sentence: str) -> list[str]:
+    clauses = re.split(r"[,;:]|\band\b", sentence[max(0, value.start - 2 * WINDOW):value.start])
+    before = clauses[-1][-WINDOW:]  # within its clause: "..., and Australia's Lynas"
+    if len(clauses) > 1 and _MEMBER_OF.fullmatch(before):  # "Japanese strategy units, including JOGMEC": the
+        before = (clauses[-2] + before)[-2 * WINDOW:]  # class named just before is the name's
+    return [p for m in _TIED.finditer(before) if (p := _place(m.group(1) or m.group(2)))]

@@ -25,6 +25,7 @@ import re
 import unicodedata
 
 from rag.answer.guessed import guessed
+from rag.answer.origin import country_said, same_country
 from rag.caches import lru_stats, register_function
 from rag.claims import seats
 from rag.claims.demonyms import COUNTRY_OF
@@ -32,7 +33,7 @@ from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, options
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
-from rag.text import content_terms
+from rag.text import STOPWORDS, content_terms
 
 # A name the question leaves out ("companies outside China") is not what the answer must be about.
 _EXCLUDED = re.compile(r"\b(?:outside|except|excluding|besides|beyond|other than|apart from|not in|rather than)\s+"
@@ -112,12 +113,19 @@ def figures_asked(question: str) -> list[str]:
     return list(_figures_asked(question))
 
 
+# An ordinal is a figure of the question ("the third empire", "the Second Crusade"), unless it only tells one
+# of a kind from another by what it is ("the second psychiatric team"): an article may say that in other words
+# ("two new psychiatrists").
+_ORDINAL_ASKED = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+[a-z]+(?:al|ic|ive|ous|ful|ary|ian)\s+[a-z])",
+                            re.I)
+
+
 @functools.lru_cache(maxsize=1024)
 def _figures_asked(question: str) -> tuple[str, ...]:
     text = prepare(question)
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
              if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
-    found += [str(_ORDINALS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS]
+    found += [str(_ORDINALS[m.group(1).lower()]) for m in _ORDINAL_ASKED.finditer(text)]
     offered = " ".join(options(question)[1])  # a choice's figures are what it asks about, not what it names
     return tuple(f for f in dict.fromkeys(found) if f not in offered)
 
@@ -150,6 +158,7 @@ class ArticleText:
 
     def __init__(self, text: str) -> None:
         prepared = prepare(text)
+        self.text = prepared
         self.folded = _fold(prepared.lower())
         self.words = set(re.findall(r"[^\W_]+", self.folded.replace(".", "")))
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
@@ -178,14 +187,25 @@ class ArticleText:
             return True
         if _DEMONYM.search(w) and len(w) > 5 and any(v.startswith(w[:4]) for v in self.words):
             return True  # "Chinese" ~ "China", "English" ~ "England"
+        if same_country(w) and country_said(self.text, w):
+            return True  # "American" ~ "the US Defense Logistics Agency", "British" ~ "UK"
         if len(w) > 4 and any(v.startswith(w[:-1]) and len(v) > 5 and _DEMONYM.search(v) for v in self.words):
             return True  # and the other way: "China" held by "the Chinese Ministry of Commerce"
         return any(_typo(w, v) for v in self.words if abs(len(v) - len(w)) <= 1)
 
     def has_name(self, words: list[str]) -> bool:
-        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].lower() in self.initials:
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and (
+                words[0].lower() in self.initials or self.spells_out(words[0])):
             return True  # an acronym the article spells out
         return all(self.has_word(w) for w in words)
+
+    def spells_out(self, acronym: str) -> bool:
+        """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""
+        letters = [c for c in acronym.lower() if c.isalpha()]
+        if not 2 <= len(letters) <= 5:
+            return False
+        pattern = r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters)
+        return any(not set(m) & STOPWORDS for m in re.findall(rf"(?<!\w){pattern}(?!\w)", self.folded))
 
 
 def worded_like(question: str, article: ArticleText) -> bool:

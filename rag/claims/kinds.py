@@ -34,6 +34,10 @@ _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(
          r"leaders?|economists?|analysts?|experts?|executives?|ministers?|countries|country|cities|city|regions?|"
          r"players?|researchers?|scientists?|units?|producers?|programs?|programmes?|projects?|laws?|policy|"
          r"policies|markets?|sector|sectors|industry|industries|economy|government|governments)\b)")
+_PEOPLE = (r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|players?|authors?|"
+           r"actors?|actress(?:es)?|directors?|singers?|founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|"
+           r"politicians?|senators?|experts?|analysts?|economists?|scientists?|researchers?|diplomats?|"
+           r"negotiators?|lawmakers?|advis[eo]rs?)\b")
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -49,6 +53,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
                 r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend)s?\b|"
                 r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b", re.I), ("money",)),
+    # a sum asked by its noun: "How much compensation did the state pay?", "How much aid was pledged?"
+    (re.compile(r"\bhow much (?:[\w-]+ ){0,2}?(?:compensation|damages|aid|funding|money|ransom|bail|fines?|salar(?:y|ies)|"
+                r"revenues?|profits?|tax(?:es)?|debts?|budget|investments?|capital|cash|rewards?|subsid(?:y|ies)|"
+                r"wages?|fees?|bonus(?:es)?|donations?|loans?|grants?)\b", re.I), ("money",)),
     # "How large was the federal funding package?": the size of a sum is money, not any figure ("85-90%")
     (re.compile(r"\bhow (?:large|big|much)\b(?:\s+[\w.'\u2019-]+){0,6}?\s+(?:funding|budget|investment|package|grant|"
                 r"loan|subsid(?:y|ies)|fine|revenue|salary|payment|bailout)s?\b", re.I), ("money",)),
@@ -61,13 +69,16 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"kilometers|metres|meters|acres|hectares|megawatts|gigawatts)\b", re.I), ("quantity",)),
     (re.compile(r"\bhow (?:much|heavy|far|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
+    # a tally asked by its noun: "What death toll has been given for the shooting?", "What was the final tally?"
+    (re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| were| are)? (?:the )?(?:[\w-]+ ){0,2}(?:tolls?|tally|tallies|"
+                r"casualty figures?|headcount)\b", re.I), ("count",)),
     # a measure asked by its noun: "What is the annual output capacity of Lynas's plant?", "What was the city's
     # population in 2010?" (the noun is what is asked: "What is the production process?" asks no measure)
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
                 r"(?:capacity|capacities|population|tonnage|volume|output|throughput)(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
-    (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)\b|"
+    (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
                 r"(?:(?!(?:last|next|this|that|each|every|per|a|of|in|for)\b)[\w-]+ ){0,2}(?:date|year|deadline)(?![\w-])|"
                 r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
@@ -75,7 +86,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
                 r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
                 r"think[ -]tanks?|labels?|publishers?|networks?|bod(?:y|ies)|authorit(?:y|ies)|regulators?|"
-                r"commissions?|bureaus?|institutes?|departments?)\b" + _HEAD, re.I),
+                r"commissions?|bureaus?|institutes?|departments?|courts?|tribunals?|committees?|councils?|"
+                r"parliaments?|hospitals?|schools?|prisons?|armies|army|navy|churches|church|museums?|airlines?|"
+                r"unions?|charit(?:y|ies)|foundations?|associations?|federations?|leagues?|publications?|"
+                r"magazines?|journals?|broadcasters?|channels?|wire services?)\b" + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
     # -> "a materials economist at the Center for Strategic and International Studies"
@@ -85,10 +99,14 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
                 r"provinces?|places?|locations?|continents?|towns?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
-    (re.compile(r"\b(?:which|what) "+_GAP+r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|"
-                r"ceos?|secretar(?:y|ies)|players?|authors?|actors?|actress(?:es)?|directors?|singers?|founders?|"
-                r"chairm[ae]n|spokes(?:man|woman|person)|executives?|politicians?|senators?|experts?|analysts?|"
-                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?)\b" + _HEAD, re.I),
+    (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
+    # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's (not an
+    # office, which an administration or a government may hold: "Who is the US president?")
+    (re.compile(_W + r"who(?:'s|\u2019s| is| was| are| were) (?:the |a |an )?" + _GAP + r"(?:persons?|people|"
+                r"officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|economists?|"
+                r"scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|lawyers?|judges?|"
+                r"journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|officers?|"
+                r"commanders?|detectives?|prosecutors?|attorneys?|soldiers?|pilots?)\b" + _HEAD, re.I),
      ("person",)),
     # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
@@ -314,9 +332,36 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
     """The value is of a kind asked for (an untyped name fits any question for a name). A place that acts in
     ``sentence`` ("Spain have beaten the Netherlands", "China imposed curbs") stands for its team or government,
     so it also answers who; an "organization" something is based in ("based in Dayton") answers where."""
-    return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)) or (
+    return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)
+                                   and not (kinds == ("organization",) and _a_title(value.text))) or (
+        value.kind == "organization" and kinds == ("person",) and _looks_personal(value.text)) or (
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
         value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
+
+
+# Words of an organization's name: a name holding one is no person's ("Kessia Policy Institute", "MP Materials")
+ORG_WORDS = frozenset("""inc corp corporation co ltd llc plc group company companies holdings bank agency ministry
+department office bureau council committee commission board party union university institute institution
+foundation association federation league court authority service services fund trust partners capital
+materials metals mining minerals resources earths energy industries technologies systems motors media news
+times post journal network press club team church school college hospital museum police army navy force forces
+guard""".split())
+
+
+def _a_title(text: str) -> bool:
+    """A name made of an office's words ("Prime Minister", "Vice President"): a title, no body's name."""
+    words = [w.lower() for w in text.split()]
+    return bool(words) and all(w in ROLES or w in ("prime", "deputy", "foreign", "general", "finance") for w in words)
+
+
+def _looks_personal(text: str) -> bool:
+    """A name the tagger called an organization that reads as a person's: two or three capitalized words, none
+    an organization's word or an acronym ("Ivo Brand" in "directed by Ivo Brand"; not "WTO", "MP Materials")."""
+    from rag.claims.demonyms import COUNTRY_OF  # (it imports this module)
+
+    words = text.replace("\u2019", "'").split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) \
+        and not any(w.lower() in ORG_WORDS for w in words) and words[0].lower() not in COUNTRY_OF
 
 
 def located(value: Value, sentence: str) -> bool:
@@ -414,6 +459,13 @@ def show(value: Value) -> str:
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|towards?|outside|inside|across|throughout|within|into)\s+(?:the\s+)?$", re.I)
+_ON = re.compile(r"\b(?:on|off)\s+(?:the\s+)?$", re.I)
+# words that take "on" for what they bear on, not where: "reliance on China", "tariffs on Chinese goods"
+_ON_TAKING = re.compile(r"\b(?:depend\w*|relian\w*|reli\w*|focus\w*|impact|effects?|pressure|sanctions?|tariffs?|"
+                        r"restrictions?|bans?|stance|views?|positions?|agree\w*|talks?|report\w*|comment\w*|based|"
+                        r"bets?|spend\w*|tax\w*|dut(?:y|ies)|controls?|grip|embargo\w*|limits?|caps?|curbs?|levies|"
+                        r"levy|down|insist\w*|war|lean\w*|act\w*|rul\w*|vot\w*|work\w*)\s+(?:on|off)\s+(?:the\s+)?$",
+                        re.I)
 _ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported by|sources?:)\s+(?:the\s+)?(?:[\w.]+\s+)?$", re.I)
 # Verbs that say who said something: a quotation's speaker ("said Dr. Laura Chen"), or what a question asks for
 # when it asks who said, warned or argued it.
@@ -423,10 +475,12 @@ SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|noted|notes|warned|warns|e
                 r"announced|announces")
 # the verbs by which a source gives a figure: "Which agency reported ...", "Which body estimated ..."
 _SOURCE_VERBS = r"reported|reports|estimated|estimates|published|publishes|calculated|calculates|projected|projects"
-_ASKS_SPEAKER = re.compile(rf"^\W*(?:who|which (?:[\w.'-]+ ){{0,2}}?(?:expert|analyst|official|economist|person|people|"
+# ("Who is the CSIS economist quoted saying ...?" asks the speaker as "Which economist said ...?" does)
+_ASKS_SPEAKER = re.compile(rf"^\W*(?:who|(?:which|who(?:'s|\u2019s| is| was| are| were)(?: the| a| an)?) "
+                           rf"(?:[\w.'-]+ ){{0,2}}?(?:expert|analyst|official|economist|person|people|"
                            rf"agenc(?:y|ie)|organi[sz]ation|institut(?:e|ion)|bod(?:y|ie)|source|survey|stud(?:y|ie)|"
                            rf"ministr(?:y|ie)|department|bureau|office|outlet|publication|"
-                           rf"[a-z]+ist|[a-z]+er|[a-z]+or)s?)\s+(?:(?:has|had|have|did|was|is|are|were)\s+)?"
+                           rf"[a-z]+ist|[a-z]+er|[a-z]+or)s?)\s+(?:(?:who|that)\s+)?(?:(?:has|had|have|did|was|is|are|were)\s+)?"
                            rf"(?:{SPEECH_VERBS}|{_SOURCE_VERBS}|quoted|cited|called|calls|described|describes|dubbed)\b"
                            rf"|\baccording to (?:which|what|whom)\b", re.I)
 
@@ -485,16 +539,26 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
     USGS"); time gone by ("over the past two years") only when the question asks how long something has been."""
     before = sentence[:value.start]
+    if value.kind in ("count", "quantity") and (_in_clock_time(value, sentence) or before[-1:].isalpha()):
+        return False  # "at 15:25:22": a time of day, not three counts; "the E16 road": a name's number
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question):
-        return bool(_LOCATIVE.search(before))  # (where a name is based or from: its place, "Australia's Lynas")
+        # (where a name is based or from: its place, "Australia's Lynas"; "on Utøya island", not "reliance on China")
+        return bool(_LOCATIVE.search(before)) or bool(_ON.search(before) and not _ON_TAKING.search(before))
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+
+
+def _in_clock_time(value: Value, sentence: str) -> bool:
+    return any(m.start() <= value.start < m.end() for m in _CLOCK.finditer(sentence))
 
 
 # "How many rare earth elements are there?": the thing counted, up to the question's verb

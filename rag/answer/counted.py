@@ -1,0 +1,29 @@
+"""Which count answers a how-many question when a sentence counts the noun asked more than once.
+
+"The explosion killed 8 people and injured at least 209 people": asked "How many people were injured?", both
+figures count people, but only the one after the question's own verb counts the injured. Where some sentence
+counts the noun after a word of the question, a count after another word ("killed seven people") is the count
+of something else. A general rule of how a figure attaches to the word before it, not of any one data set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rag.claims.kinds import Value
+from rag.text import content_terms
+
+
+def governing(sentence: str, start: int) -> set[str]:
+    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin")."""
+    before = content_terms(" ".join(sentence[:start].split()[-2:]))
+    return {before[-1]} if before else set()
+
+
+def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str], bool]) -> set[tuple[str, Value]]:
+    """Of the (sentence, count) pairs, those counting after another word than the question's (``asked`` tells a
+    word of the question), when some pair counts after one of its words; none otherwise."""
+    words = {pair: {w for w in governing(*pair[:1], pair[1].start) if w.isalpha()} for pair in counts}
+    if not any(any(asked(w) for w in found) for found in words.values()):
+        return set()
+    return {pair for pair, found in words.items() if found and not any(asked(w) for w in found)}
