@@ -17,6 +17,8 @@ Measured on the MTRAG human subset (README, "Round seven").
 
 from __future__ import annotations
 
+import re
+
 from rag.answer.descriptive import describe
 from rag.answer.evidence import Candidate, _prefix_match, anchors_of
 from rag.answer.extractive import ExtractiveGenerator
@@ -27,10 +29,14 @@ from rag.text import content_terms
 DESCRIBED_KINDS = frozenset({"duration", "date", "place"})
 
 
+# "How old was she when she took the job?" asks an age, a figure: no description gives one
+_AGE = re.compile(r"\bhow old\b|\bat what age\b|\bwhat age\b", re.I)
+
+
 def described_follow_up(reading: Reading) -> bool:
-    """A follow-up whose wh-word types it as asking for a duration, a date or a place."""
+    """A follow-up whose wh-word types it as asking for a duration, a date or a place (not an age)."""
     kinds = asked(reading.query)
-    return bool(reading.users) and bool(kinds) and kinds[0] in DESCRIBED_KINDS
+    return bool(reading.users) and bool(kinds) and kinds[0] in DESCRIBED_KINDS and not _AGE.search(reading.query)
 
 
 class DescribedGenerator(ExtractiveGenerator):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rag.caches import lru_stats, register_function
+from rag.claims.kinds import ORG_WORDS
 
 log = logging.getLogger("rag.conversation")
 
@@ -151,6 +152,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
         if _quoted(text, ent.start_char, ent.end_char):
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
+        elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
+            kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
         taken.update(range(ent.start, ent.end))
     out.extend(_coordinated(doc))
@@ -250,16 +253,28 @@ def _of_an_organization(token: Any) -> bool:
         head.lower_ in _ORG_NOUNS and token.tag_ == "PRP$"
 
 
+# A reflexive points inside its own sentence: at its subject ("Does it protect itself?", resolved with "it") or
+# at the noun it stresses ("Going back to the framework itself"), never at something said before.
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
 def references(text: str) -> list[Reference]:
-    """Pronouns and "the/that <kind>" phrases that point back, in order; expletive "it" ("is it true") excluded."""
+    """Pronouns and "the/that <kind>" phrases that point back, in order; expletive "it" ("is it true") and
+    reflexives excluded."""
     doc = parse(text)
     if doc is None:
         return [Reference(m.start(), m.end(), m.group(0), PRONOUNS[m.group(0).lower()], None,
                           m.group(0).lower() in ("his", "its", "their", "hers"), m.group(0).lower() in PLURAL_PRONOUNS)
-                for m in _PRONOUN.finditer(text)]
+                for m in _PRONOUN.finditer(text) if m.group(0).lower() not in _REFLEXIVES]
     out: list[Reference] = []
     for token in doc:
         low = token.lower_
+        if low in _REFLEXIVES:
+            continue
+        if low == "there" and token.dep_ == "advmod" and token.i > 0 and token.head.pos_ in ("VERB", "AUX"):
+            # "How many were hurt there?": the place talked about ("Is there ...", "There were ..." are not)
+            out.append(Reference(token.idx, token.idx + len(token.text), token.text, {"place": 1.0}, None, False, False))
+            continue
         if low in PRONOUNS:
             if token.dep_ == "expl" or (low == "it" and _dummy_it(token)):
                 continue
@@ -277,6 +292,12 @@ def references(text: str) -> list[Reference]:
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
             noun = doc[token.i + 1]
             category = kind_of_noun(noun.lower_)
+            if category is None and low != "the" and noun.pos_ == "NOUN" and noun.dep_ != "compound":
+                # "those rules", "that agreement": the phrase with the same head said before (rag/conversation/
+                # resolve.py, ``same_head``), whatever its kind
+                out.append(Reference(token.idx, noun.idx + len(noun.text), doc[token.i:noun.i + 1].text, {},
+                                     noun.lower_, False, noun.tag_ == "NNS"))
+                continue
             if category is None or noun.pos_ != "NOUN" or noun.dep_ == "compound":
                 continue
             after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None

@@ -22,7 +22,7 @@ from typing import Any
 from rag.conversation import rules
 from rag.conversation.entities import references, warm_up
 from rag.conversation.resolve import Entity, garbled, resolve, salient
-from rag.conversation.turns import Turns, clarification, read_turns, statement
+from rag.conversation.turns import Turns, clarification, contrast, read_turns, statement
 from rag.errors import GeneratorError
 from rag.protocols import Condenser, Embedder
 from rag.telemetry import SILENT, Telemetry
@@ -122,15 +122,19 @@ class Reader:
         names = [e.mention.text for e in entities]
         meant = clarification(turn)
         if meant is not None:
-            clarified = resolve(meant, entities).text
+            wanted, rejected = contrast(meant)  # "I meant the turbines, not cars": "cars" is set aside
+            clarified = resolve(wanted, entities).text
+            swapped = _swap(previous, rejected, clarified) if rejected else ""
             if _QUESTION.match(clarified):  # "no, I meant which series was the best?": a question of its own
                 query = clarified[:1].upper() + clarified[1:].rstrip(" ?.!") + "?"
+            elif swapped:
+                query = swapped
             elif previous.rstrip().endswith("?"):
                 query = f"{previous.rstrip(' ?.!')}, {clarified}?"
             else:
                 query = f"What about {clarified}?"
             return self._checked(turn, query, "clarification", [previous, *names], leans=True,
-                                 replaced=_lead(turn, meant))
+                                 replaced=[*_lead(turn, meant), *([rejected] if rejected else [])])
         heard = statement(turn)
         if heard is not None:
             said = resolve(heard, entities)
@@ -184,7 +188,7 @@ class Reader:
                 if short:
                     return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
-        resolution = resolve(turn, entities)
+        resolution = resolve(turn, entities, [*turns.users, *turns.answers])
         if resolution.resolved:
             return self._checked(turn, resolution.text, "resolved", names, leans=True,
                                  replaced=[r for r, _ in resolution.resolved], resolved=resolution.resolved)
@@ -254,6 +258,26 @@ def _plain(turn: str) -> str:
         text = rest
     text = re.sub(r"^(?:(?:just\s+)?(?:teasing|kidding|joking)|sorry)[\s,.!]+(?:sorry[\s,.!]+)?(?=\S)", "", text, flags=re.I)
     return text[:1].upper() + text[1:]
+
+
+def _swap(previous: str, rejected: str, wanted: str) -> str:
+    """The previous question with what the clarification sets aside replaced by what it meant ("... goes into
+    one electric car?" + "the big offshore wind turbines, not cars" -> "... goes into one big offshore wind
+    turbines?"): the words of ``rejected`` in the question, with the modifiers before them; "" when the
+    question does not say them."""
+    if not previous.rstrip().endswith("?"):
+        return ""
+    heads = {t[:5] for t in content_terms(rejected)}
+    words = previous.rstrip(" ?.!").split(" ")
+    hits = [i for i, w in enumerate(words) if any(t[:5] in heads for t in content_terms(w))]
+    if not heads or not hits:
+        return ""
+    start, end = hits[0], hits[-1]
+    while start > 0 and words[start - 1].isalpha() and words[start - 1].islower() \
+            and words[start - 1].lower() not in STOPWORDS and not _QUESTION.match(words[start - 1]):
+        start -= 1  # "electric" of "one electric car"
+    wanted = re.sub(r"^(?:the|a|an)\s+", "", wanted, flags=re.I)
+    return " ".join([*words[:start], wanted, *words[end + 1:]]) + "?"
 
 
 def _lead(turn: str, content: str) -> list[str]:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, references
-from rag.text import content_terms
+from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, parse, references
+from rag.text import content_terms, stem
 
 RECENCY = 0.6
 SUBJECT = 1.5  # the weight of a subject (rag/conversation/entities.py)
@@ -84,8 +84,11 @@ def _typed_by_question(found: list[Mention], kind: str) -> list[Mention]:
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
 
 
-def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
-    """The turn with each reference (first in its sentence) replaced by the entity it most likely means."""
+def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) -> Resolution:
+    """The turn with each reference (first in its sentence) replaced by the entity it most likely means.
+    ``history``: the earlier turns' text. "That commission" after "the report of the 22 July commission (NOU
+    2012: 14)" means the commission said there, not another organisation's name: a noun the conversation said
+    and no entity holds is left as it is."""
     own = mentions(turn, things=True)
     out = Resolution(turn)
     edits: list[tuple[int, int, str]] = []
@@ -95,7 +98,22 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
         if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
                                         or _main_subject(turn, ref, m) or _dislocated(turn, ref, m)) for m in own):
             continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
-        best = max(((e, _fit(ref, e.mention) * e.salience) for e in entities), key=lambda p: p[1], default=None)
+        if ref.noun and not ref.fits:  # "those rules": the noun phrase of the same head said before
+            phrase = same_head(ref.noun, history)
+            if phrase:
+                edits.append((ref.start, ref.end, phrase))
+                out.resolved.append((ref.text, phrase))
+            else:
+                out.unresolved.append(ref.text)
+            continue
+        if ref.noun and _said_apart(ref.noun, entities, history):
+            out.unresolved.append(ref.text)
+            continue
+        pool = entities
+        if ref.noun:  # "that commission": a mention headed by the noun ("the harbour commission") before any other
+            headed = [e for e in entities if _headed_by(e.mention.text, ref.noun) and _fit(ref, e.mention) > 0]
+            pool = headed or entities
+        best = max(((e, _fit(ref, e.mention) * e.salience) for e in pool), key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
             out.unresolved.append(ref.text)
             continue
@@ -104,6 +122,8 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
             continue
         done.add((sentence, entity.text))
         new = entity.text
+        if ref.text.lower() == "there":  # "hurt there" -> "hurt in Utøya"
+            new = "in " + new
         if ref.possessive:
             new += "'" if new.endswith("s") else "'s"
         if ref.start == 0 or turn[:ref.start].rstrip().endswith((".", "?", "!")):
@@ -115,6 +135,37 @@ def resolve(turn: str, entities: Sequence[Entity]) -> Resolution:
         text = text[:start] + new + text[end:]
     out.text = text
     return out
+
+
+def same_head(noun: str, history: Sequence[str]) -> str:
+    """The latest noun phrase of the earlier turns headed by this noun and saying more than it ("China's suspended
+    licensing rules" for "those rules"), without its article; "" when none."""
+    for text in reversed(history):
+        doc = parse(text)
+        if doc is None:
+            return ""
+        for chunk in reversed(list(doc.noun_chunks)):
+            if stem(chunk.root.lower_) == stem(noun) and len(chunk) > 1 and chunk.root.pos_ == "NOUN":
+                words = [t for t in chunk if not (t.i == chunk.start and t.lower_ in ("the", "a", "an"))]
+                if len(words) > 1 and not any(t.pos_ == "PRON" for t in words):
+                    return str(doc[words[0].i:chunk.end].text)
+    return ""
+
+
+def _headed_by(text: str, noun: str) -> bool:
+    """The mention is a phrase headed by the noun that says more than it ("the harbour commission", not "the
+    commission")."""
+    words = [w for w in text.lower().split() if w not in ("the", "a", "an", "that", "this")]
+    return len(words) > 1 and stem(words[-1]) == stem(noun)
+
+
+def _said_apart(noun: str, entities: Sequence[Entity], history: Sequence[str]) -> bool:
+    """The conversation said the noun ("the 22 July commission") and no entity's name holds it."""
+    word = re.compile(rf"\b{re.escape(noun[:-1] if noun.endswith('s') else noun)}s?\b", re.I)
+    # (not the class a question asked for: "Which company ...?" is answered by the company's name)
+    asked = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}{word.pattern}", re.I)
+    return any(word.search(asked.sub(" ", text)) for text in history) \
+        and not any(word.search(e.mention.text) for e in entities)
 
 
 def _own_antecedent(turn: str, ref: Reference, m: Mention) -> bool:

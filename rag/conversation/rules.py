@@ -33,6 +33,11 @@ _AGREEMENT = re.compile(
 _SOURCE = re.compile(r"^\s*(?:and\s+|so\s+)?(?P<ask>(?:which|what)\s+(?:articles?|sources?|reports?|outlets?|papers?|stories)\s+"
                      r"(?:says?|said|reports?|reported|mentions?|mentioned|states?|stated|claims?|claimed)|who\s+(?:says|said|"
                      r"reported|reports|claimed|claims))\s+(?:that|this|it|so)[\s?.!]*$", re.I)
+# "Whose words were those?", "Whose remarks are these?", "Who made that remark?": who said what was just answered
+_WHOSE_WORDS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:whose\s+(?:words|remarks?|quotes?|quotation|statements?|comments?|"
+                          r"claims?|view|views|argument|warning)\s+(?:were|was|are|is)\s+(?:those|that|these|this|they|it)"
+                          r"(?:\s+originally)?|who\s+(?:made|wrote|gave|voiced)\s+(?:that|this|those|these)\s+"
+                          r"(?:remarks?|statements?|comments?|claims?|points?|warnings?))[\s?.!]*$", re.I)
 _ANSWER_PARTICLE = re.compile(r"^(?:(?:yes|no|yeah|right|indeed|correct|exactly)\b[\s,.;:!\u2014-]+)+", re.I)
 _PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
@@ -62,15 +67,17 @@ def source_of(turn: str, last_answer: str) -> str | None:
     with that said ("Which article reports that China must tighten ...?"); None for any other turn or when the
     last answer said nothing."""
     match = _SOURCE.match(turn)
-    if match is None:
+    ask = match.group("ask") if match is not None else "who said" if _WHOSE_WORDS.match(turn) else ""
+    if not ask:
         return None
-    said = next(iter(split_sentences(last_answer.strip())), "").strip().rstrip(" .!?")
-    said = _ANSWER_PARTICLE.sub("", said)  # "Yes, Scott Bessent expressed ...": what was said, not the reply to it
+    # "Yes, Scott Bessent expressed ...", "Yes. 2020 remarks said ...": what was said, not the reply to it
+    said = next((s for s in (_ANSWER_PARTICLE.sub("", s.strip().rstrip(" .!?") + " ").strip()
+                             for s in split_sentences(last_answer.strip())) if s), "")
     if not said:
         return None
     if said.split()[0].lower() in STOPWORDS:  # "The deal ..." -> "that the deal ...", not "that China" -> "china"
         said = said[:1].lower() + said[1:]
-    return f"{match.group('ask')[:1].upper() + match.group('ask')[1:]} that {said}?"
+    return f"{ask[:1].upper() + ask[1:]} that {said}?"
 
 
 def and_phrase(turn: str) -> str | None:
@@ -164,13 +171,29 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
         run = []
     if not spans or embedder is None:
         return None
+    preposition = _PREPOSITION.match(new)
+    if preposition:  # "And in the rail crash?": what followed "in" before ("in the harbour fire")
+        after = re.compile(rf"\b{preposition.group(0).strip()}\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+        spans = [(a, b) for a, b in spans if after.search(previous[:a])] or spans
     vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b in spans)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     best = int(np.argmax(sims))
     if float(sims[best]) < SUBSTITUTE_MIN_SIMILARITY:
         return None
     a, b = spans[best]
-    return previous[:a] + bare + previous[b:], carried(previous, a, b)
+    kept = carried(previous, a, b)
+    if _DETERMINED.match(bare):  # "in the Oslo blast" for "in the island attack": a whole noun phrase of its own
+        head = previous[:a]
+        for words in kept:
+            head = head[:-len(words) - 1] if head.endswith(words + " ") else head
+        determiner = _DETERMINER_BEFORE.search(head)
+        if determiner is not None:
+            return previous[:determiner.start()] + bare + previous[b:], []
+    return previous[:a] + bare + previous[b:], kept
+
+
+_DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their)\s", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+$", re.I)
 
 
 _THE = re.compile(r"^the\s+", re.I)

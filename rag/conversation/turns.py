@@ -102,3 +102,16 @@ def clarification(turn: str) -> str | None:
     """The content of "I meant X" / "I was asking about X" / "No, the X", or None."""
     match = _MEANT.match(turn.strip()) or _NO_THE.match(turn.strip())
     return match.group("x").strip() if match else None
+
+
+# "the big offshore wind turbines, not cars", "processing rather than mining": what is meant and what is not
+_CONTRAST = re.compile(r"[,;]?\s+(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?!only\b|just\b)", re.I)
+
+
+def contrast(meant: str) -> tuple[str, str]:
+    """A clarification's content split into what was meant and what was not ("" when it sets nothing aside)."""
+    parts = _CONTRAST.split(meant, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return parts[0].strip(), parts[1].strip(" .!?")
+    return meant, ""
+

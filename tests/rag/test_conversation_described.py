@@ -30,6 +30,8 @@ def test_only_follow_ups_asking_for_a_duration_a_date_or_a_place_are_described()
     assert not described_follow_up(Reading("Who runs the pension fund?", "as typed", users=users))  # a name
     assert not described_follow_up(Reading("How many people save?", "as typed", users=users))  # a figure
     assert not described_follow_up(Reading("How do I start saving?", "as typed", users=users))  # already descriptive
+    # an age is a figure too: "How old was she when she took the job?" is not answered by what she did
+    assert not described_follow_up(Reading("How old was Mira Osei when she took the job?", "as typed", users=users))
 
 
 def _quoted(text: str) -> list[Candidate]:
