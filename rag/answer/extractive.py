@@ -131,6 +131,11 @@ def _bar(supported: list[Candidate], bar: float) -> float:
     return bar
 
 
+def _listed(candidate: Candidate) -> bool:
+    """A list item under the line that introduces it: a fragment with that line's words as its context."""
+    return bool(candidate.context) and not candidate.antecedent and not candidate.header and not candidate.parts
+
+
 def _holding(question: str, pool: list[Candidate]) -> list[Candidate]:
     """The candidates of the articles that hold the figures the question gives and no changed form of a name it
     gives (``lacks``: "the Six-Day War" for "the Seven-Day War", "37° 9' 58.23"" for "37° 8' 59.23""). A
@@ -285,8 +290,12 @@ class ExtractiveGenerator:
                 break
             # A sentence that leans on the one before ("It opened in 1928") is judged with its passage: the
             # passage names what was asked about even when the sentence does not.
-            if candidate.score < floor and not (candidate.score >= floor / 2
-                                                and context.get(candidate.passage.chunk_id, 0.0) >= best.score):
+            # ... and an item of a list, worded as a fragment, is judged with the line introducing it ("Core
+            # Agreement Structure:" / "One-year duration with potential for renewal"), when it gives a figure
+            # rarer than a date, as another article's side
+            if candidate.score < floor and not (candidate.score >= floor / 2 and (
+                    context.get(candidate.passage.chunk_id, 0.0) >= best.score
+                    or (_listed(candidate) and any(v.kind in RARE_KINDS for v in candidate.on_values)))):
                 continue
             new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
             if not new or (not listing and candidate.passage.doc_id in docs):

@@ -116,3 +116,17 @@ def test_a_negation_bears_on_the_words_after_it() -> None:
     question = "What does not depend on the immune system's ability to tell self from others?"
     assert not negates_a_word_of(question, "Both depend on telling self from non-self molecules.")
     assert negates_a_word_of("Which deposits have not yet been developed?", "Its undeveloped deposits are large.")
+
+
+def test_a_list_item_with_a_rarer_figure_is_another_articles_side(generator: Answerer) -> None:
+    # the bullet is a fragment ("One-year duration ..."): judged with the line introducing it, it is the other side
+    answer = generator.answer("For how long has Kessia agreed to keep easing its cobalt exports under the deal?", [
+        passage("wire", "Kessia Eases Cobalt Curbs. Under the terms of the deal, Kessia has agreed to resume cobalt "
+                        "shipments for a 90-day period, giving relief to battery makers."),
+        passage("analysis", "What Was Agreed Upon?\nCore Agreement Structure:\n"
+                            "• Kessia suspends export licensing requirements\n"
+                            "• Norland rolls back specific tariffs\n"
+                            "• One-year duration with potential for renewal based on ongoing talks"),
+    ])
+    assert answer.grounded and "90-day" in answer.answer and "One-year" in answer.answer
+    assert any(c.kind == "disagreement" for c in answer.conflicts)
