@@ -34,10 +34,12 @@ _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(
          r"leaders?|economists?|analysts?|experts?|executives?|ministers?|countries|country|cities|city|regions?|"
          r"players?|researchers?|scientists?|units?|producers?|programs?|programmes?|projects?|laws?|policy|"
          r"policies|markets?|sector|sectors|industry|industries|economy|government|governments)\b)")
-_PEOPLE = (r"(?:persons?|people|officials?|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|players?|authors?|"
-           r"actors?|actress(?:es)?|directors?|singers?|founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|"
-           r"politicians?|senators?|experts?|analysts?|economists?|scientists?|researchers?|diplomats?|"
-           r"negotiators?|lawmakers?|advis[eo]rs?)\b")
+# Class nouns of a person: those no office names, then the offices (which an administration or a government may
+# hold: "Who is the US president?" may be answered "the Biden administration").
+_NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|"
+                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?")
+_PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
+           r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?)\b")
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -100,13 +102,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"provinces?|places?|locations?|continents?|towns?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
-    # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's (not an
-    # office, which an administration or a government may hold: "Who is the US president?")
-    (re.compile(_W + r"who(?:'s|\u2019s| is| was| are| were) (?:the |a |an )?" + _GAP + r"(?:persons?|people|"
-                r"officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|economists?|"
-                r"scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|lawyers?|judges?|"
-                r"journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|officers?|"
-                r"commanders?|detectives?|prosecutors?|attorneys?|soldiers?|pilots?)\b" + _HEAD, re.I),
+    # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
+    (re.compile(_W + r"who(?:'s|\u2019s| is| was| are| were) (?:the |a |an )?" + _GAP + r"(?:" + _NOT_OFFICES +
+                r"|lawyers?|judges?|journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|"
+                r"officers?|commanders?|detectives?|prosecutors?|attorneys?|soldiers?|pilots?)\b" + _HEAD, re.I),
      ("person",)),
     # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
