@@ -68,10 +68,18 @@ def _root(nlp: object, question: str) -> tuple[str, str]:
                 thing = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")]
                 if thing:
                     return str(thing[0].text.lower()), word
+            if word in _CONTROL:  # "When did engineers manage to cap the well?": the event is capping it
+                done = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                if done:
+                    return str(done[0].text.lower()), ""
             return ("" if word in _LIGHT else word), ""
     return "", ""
 
 
+# Verbs that say how an event came about, not which: the event is the verb they take ("manage to cap").
+_CONTROL = frozenset("manage manages managed try tries tried attempt attempts attempted succeed succeeds succeeded "
+                     "decide decides decided agree agrees agreed plan plans planned seek sought choose chose "
+                     "vote votes voted move moves moved rush rushed scramble scrambled".split())
 # Verbs of an event's phase: what started (stopped, resumed) is their object, the event asked about.
 _PHASE = frozenset("start starts started begin begins began begun stop stops stopped end ends ended finish finished "
                    "cease ceased resume resumed continue continued".split())

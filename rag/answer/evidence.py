@@ -29,17 +29,18 @@ from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective
 from rag.claims.extract import analyze, durations_in_words, shares_in_words
-from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare
+from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.protocols import Embedder
-from rag.text import content_terms, split_sentences, stem, units_in
+from rag.text import STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
 MIN_WORDS = 4
 TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the regex path): bounds first-use cost
 # The noun counted ("how many magnets"); not a verb ("how many were killed").
-_HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)([a-z]+)",
-                       re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)"
+                       r"([a-z][\w.&'-]*(?:\s+[a-z][\w.&'-]*){0,3})", re.IGNORECASE)
+_PLURAL = re.compile(r"[a-z-]+(?<![su]s)s")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
@@ -513,8 +514,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # says nothing of which figure: the whole question)
     focus = (q_terms - common) if K.specific(q_terms - common - K.asking_terms(question)) else q_terms
     counted = _HOW_MANY.search(question)
-    noun = stem(counted.group(1).lower()) if counted else ""
-    unit = QUANTITY_UNITS.get(counted.group(1).lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
+    noun = stem(counted_noun(counted.group(1).split())) if counted else ""
+    unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
+    unit += f"/{rate(question)}" if unit and rate(question) else ""  # "How many barrels a day"
+    # what a quantity asked by its noun measures ("how much oil", "the total quantity of oil"): a quantity of it is
+    # about the question even where it is the collection's topic, which the focus leaves out
+    of = _MEASURED.search(question)
+    measured = stem(of.group(1).lower()) if of else ""
+    _only_measured: set[int] = set()  # candidates whose quantities are about the question only by ``measured``
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
@@ -602,7 +609,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
                                                       _column(c, v)) or any(K.same(v, o) for o in choices)
-                       or _measured_as_asked(v, unit, q_terms)]
+                       or _measured_as_asked(v, unit, q_terms, question)]
+        if measured:  # "how much oil": a count of workers is none of it
+            c.on_values = [v for v in c.on_values if not (v.kind == "count" and v.unit
+                                                          and not _prefix_match(stem(v.unit), {measured}))]
+        if measured and not c.on_values:
+            c.on_values = [v for v in c.answers if v.kind == "quantity" and _of_the_measured(v, measured)]
+            if c.on_values:
+                _only_measured.add(id(c))
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase)
             c.on_values = [v for v in c.on_values if v not in other]
@@ -612,8 +626,47 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
+    if measured:
+        _one_reading_of_the_measured(pool, _only_measured)
+    if "quantity" in kinds:
+        _by_the_period_asked(pool, rate(question))
     if noun:
         _counts_of_the_verb_asked(pool, focus)
+
+
+def _by_the_period_asked(pool: list[Candidate], period: str) -> None:
+    """Quantities by the period the question asks ("how many barrels a day": a rate; "how much oil in total": an
+    amount), where some sentence gives one so: the others measure something else ("5,000 barrels of oil a day" is
+    no total spilled)."""
+    def asked(v: K.Value) -> bool:
+        return v.kind != "quantity" or v.unit.partition("/")[2] == period
+
+    if not any(v.kind == "quantity" and asked(v) for c in pool for v in c.on_values):
+        return
+    for c in pool:
+        c.answers = [v for v in c.answers if asked(v)]  # nor the other side of a disagreement (gather)
+        kept = [v for v in c.on_values if asked(v)]
+        if len(kept) < len(c.on_values):
+            c.on_values, c.on_scope = kept, bool(kept)
+
+
+def _of_the_measured(value: K.Value, measured: str) -> bool:
+    return bool(measured) and any(_prefix_match(t, {measured}) for t in K.scope_terms(value.scope))
+
+
+def _one_reading_of_the_measured(pool: list[Candidate], marked: set[int]) -> None:
+    """Quantities about the question only by what they measure ("how much oil": "800,000 barrels of oil" captured,
+    "4.9 million barrels of oil" released) are many readings of one word; the best-scored sentence's is the
+    answer, and the others are no sides of a disagreement (what each did to the oil is not compared). None is
+    kept where a sentence about the question by its focus scores higher."""
+    if not marked:
+        return
+    best = max((c.score for c in pool if c.on_values and id(c) not in marked), default=-math.inf)
+    measured = sorted((c for c in pool if id(c) in marked and c.on_values), key=lambda c: -c.score)
+    for c in measured[0 if measured and measured[0].score <= best else 1:]:
+        c.on_values = []
+        c.on_scope = False
+        c.answers = []
 
 
 SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it
@@ -733,6 +786,18 @@ def _named_among(key: str, keys: set[str]) -> bool:
     return any(key == k or key.startswith(k + " ") or k.startswith(key + " ") for k in keys)
 
 
+def counted_noun(words: list[str]) -> str:
+    """The noun a how-many question counts, from the words after "how many": past the names that qualify it ("How
+    many Marine bases", "How many U.S. troops"), as a count in a sentence is read (rag/claims/parse.py)."""
+    for i, word in enumerate(words[:-1]):
+        if not word[0].isupper():
+            break
+        after = words[i + 1]
+        if _PLURAL.fullmatch(after) and after not in STOPWORDS:
+            return after
+    return words[0].lower()
+
+
 def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
     """Asked "How many people were injured ...?": a count after another word than the question's is no answer
     where some sentence counts after one of its words (rag/answer/counted.py)."""
@@ -746,16 +811,44 @@ def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
             c.on_scope = bool(kept)
 
 
-def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str]) -> bool:
+def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str], question: str = "") -> bool:
     """A quantity in the unit a "How many kilograms of rare earths ...?" question names, of what it weighs: the
-    question's own "X of Y" (its topic words too, which the focus leaves out)."""
-    return bool(unit) and value.kind == "quantity" and value.unit == unit and bool(value.scope) and any(
-        _prefix_match(t, q_terms) for t in K.scope_terms(value.scope))
+    question's own "X of Y" (its topic words too, which the focus leaves out). A question that names only the unit
+    ("How many barrels a day were pouring out of the well?") takes a quantity in it of whatever the sentence
+    measures (the unit is by the period asked: barrels a day are no barrels in all)."""
+    if not unit or value.kind != "quantity" or value.unit != unit:
+        return False
+    if _OF_WHAT.search(question) or not question:
+        return bool(value.scope) and any(_prefix_match(t, q_terms) for t in K.scope_terms(value.scope))
+    return True
+
+
+_MEASURED = re.compile(r"\b(?:(?:quantit(?:y|ies)|amounts?|volumes?) of (?:the )?|how much (?!(?:money|of|more|less|"
+                       r"longer|does|did|do|is|was|were|are|has|have|had|will|would|can|could)\b))([a-z]{3,})\b", re.I)
+# "how many barrels of oil": what a quantity asked by its unit measures
+_OF_WHAT = re.compile(r"\bhow many\s+[\w-]+\s+of\b", re.I)
 
 
 # what a bare count may count: people, whatever the sentence calls them ("there were 91.3 males" for men)
 _ANYONE = frozenset(stem(w) for w in ("people", "persons", "person", "individuals", "men", "women", "males",
                                       "females", "adults", "children", "boys", "girls", "residents", "citizens"))
+
+
+# nouns of people by what they do or are: "11 workers", "32 passengers", "67 victims", "a crew of 126"
+_PERSON_NOUNS = frozenset(stem(w) for w in (
+    "victims", "crew", "staff", "troops", "soldiers", "civilians", "personnel", "casualties", "fatalities", "deaths",
+    "dead", "injured", "wounded", "survivors", "hostages", "pilgrims", "fans", "spectators", "tourists", "visitors",
+    "patients", "refugees", "migrants", "immigrants", "students", "pupils", "teachers", "teenagers", "youths",
+    "guests", "attendees", "participants", "delegates", "employees", "workers", "members", "inhabitants",
+    "villagers", "residents", "passengers", "sailors", "crewmen", "fishermen", "miners", "farmers", "drivers",
+    "officers", "police", "firefighters", "rescuers", "volunteers", "journalists", "reporters", "protesters",
+    "demonstrators", "militants", "fighters", "rebels", "suspects", "prisoners", "inmates", "detainees", "voters",
+    "lawmakers", "doctors", "nurses", "athletes", "players", "customers", "users", "subscribers", "scientists",
+    "researchers", "engineers", "campers", "climbers"))
+
+
+def _a_person_noun(unit: str) -> bool:
+    return stem(unit.lower()) in _ANYONE | _PERSON_NOUNS
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
@@ -764,7 +857,8 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic)."""
     if value.kind == "count" and noun and value.unit:
-        return _prefix_match(stem(value.unit), {noun})
+        # asked how many people, a count of workers (passengers, soldiers, victims) counts people
+        return _prefix_match(stem(value.unit), {noun}) or (noun in _ANYONE and _a_person_noun(value.unit))
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
         # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
         # says it

@@ -24,7 +24,8 @@ from rag.answer.support_checks import scattered_name
 from rag.caches import lru_stats, register_function
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
-_ASKS_NOT = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
+# ("What did many members fail to join?" asks what they did not.)
+_ASKS_NOT = re.compile(r"\b(?:not|never|cannot|fail(?:s|ed)? to)\b|n't\b", re.IGNORECASE)
 # Negations that do not ask what is not: "not only", "or not"; the asker's own case told beside the question ("I
 # cannot get select query to work, what steps should I take?"); a correction of the reading ("That was not my
 # question"). A contrast (", not X") is left a negation: "a strategic pause, not a resolution" quotes one.
@@ -105,6 +106,36 @@ def negates_a_word_of(question: str, sentence: str) -> bool:
     return any(m.group(1)[:5] in heads for m in _NEGATED_WORD.finditer(sentence.lower()))
 
 
+# A word a sentence negates: "had not proven", "has never been elected", "did not yet sign" (not "not until": a
+# time bound; nor "not only")
+_NEGATES = re.compile(r"(?:\b(?:not|never|cannot|no longer)|n't)\s+(?:(?:yet|been|be|ever|even|fully|formally|"
+                      r"officially|actually|always|really)\s+){0,2}([a-z]{4,})\b(?![^.;,]{0,40}\b(?:until|till)\b)")
+_WH_QUESTION = re.compile(r"^\W*(?:[\w'-]+,?\s+){0,4}?(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# a restriction or a correction: what the negated word holds of is said beside it ("not A but B", "only B")
+_ONLY = re.compile(r"\bonly\b|\bbut (?:rather|instead)\b|(?:\bnot|n't)\b[^.;]*?,?\s+but\b|\binstead\b", re.I)
+_NOT_NEGATED = frozenset("only just merely simply least quite enough until till".split())
+
+
+def negated_relation(question: str, sentence: str) -> str:
+    """A word of the question that the sentence says only as not the case ("What did the Court say the Commission
+    had proven?" against "held the Commission had not proven that ..."): it states the opposite relation. A
+    question that asks what is not (``asks_about_what_is_not``) is answered by just such a sentence."""
+    if asks_about_what_is_not(question) or not _WH_QUESTION.match(question):
+        return ""  # (asked whether it is, "Are rare earths scarce?", a sentence saying they are not answers no)
+    lowered = sentence.lower().replace("\u2019", "'")
+    if _ONLY.search(question) or _ONLY.search(lowered):
+        return ""  # "could not propose what ..., only that there must be some": the relation holds of the rest
+    negated = {m.group(1)[:5] for m in _NEGATES.finditer(lowered) if m.group(1) not in _NOT_NEGATED}
+    if not negated:
+        return ""
+    for word in sorted(w for w in _words(question) if len(w) >= 4 and w[:5] in negated):
+        said = [m.start() for m in re.finditer(rf"\b{re.escape(word[:5])}", lowered)]
+        spans = [m.span(1) for m in _NEGATES.finditer(lowered)]
+        if said and all(any(a <= p < b for a, b in spans) for p in said):
+            return word
+    return ""
+
+
 def opposite_in(question: str, sentence: str) -> str:
     """A word of the question whose opposite the sentence says instead ("larger" -> "smaller"), or ""."""
     asked, said = _words(question), _words(sentence)
@@ -169,6 +200,10 @@ _CLASSES = [
      "december"),
     ("spring", "summer", "autumn", "winter"),
 ]
+# An ordinal that tells one of a series from the others, after a determiner: "the third German empire" is not "the
+# second German Empire". ("finished second" ranks; "was first built" tells when.)
+_ORDINAL = re.compile(r"\b(?:the|its|their|his|her|a|an|[a-z]+'s)\s+(first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth|eleventh|twelfth)\b")
 _MEMBER = {w: i for i, members in enumerate(_CLASSES) for w in members}
 
 
@@ -177,9 +212,19 @@ def _members(text: str) -> frozenset[str]:
     return frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w.rstrip("s") in _MEMBER)
 
 
+@functools.lru_cache(maxsize=20_000)
+def _ordinals(text: str) -> frozenset[str]:
+    return frozenset(_ORDINAL.findall(text.lower().replace("\u2019", "'")))
+
+
 def other_member(question: str, sentence: str) -> str:
-    """A day, month or season the question names that the sentence does not, where it names another."""
+    """A day, month or season the question names that the sentence does not, where it names another; or an
+    ordinal of a series ("the third empire" against "the second German Empire")."""
     asked, said = _members(question), _members(sentence)
+    asked_order, said_order = _ordinals(question), _ordinals(sentence)
+    for word in sorted(asked_order - said_order):
+        if word not in _words(sentence) and said_order - asked_order:
+            return f"{word}/{min(said_order - asked_order)}"
     for word in sorted(asked - said):
         others = {w for w in said - asked if _MEMBER[w] == _MEMBER[word]}
         if others:
@@ -223,6 +268,9 @@ def subject_mismatch(question: str, subject: str) -> str:
     opposite = opposite_in(question, sentence)
     if opposite:
         return f"the sentence says the opposite ({opposite})"
+    negated = negated_relation(question, sentence)
+    if negated:
+        return f"the sentence says {negated!r} is not the case"
     member = other_member(question, sentence)
     if member:
         return f"the sentence names another of its kind ({member})"

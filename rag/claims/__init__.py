@@ -5,6 +5,10 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 12: digits with an ordinal's ending count nothing ("the 12th most populous"); a count counts the plural noun past
+#     the names qualifying it ("two United States Navy bases" counts bases); a square or cubic unit is a unit of its
+#     own, and a figure by the period is a rate ("barrels of oil per day"); a place the tagger names in apposition
+#     to a business role ("the rig's operator, Transocean") is an organization
 # 11: a title and its holder's name alone are a person ("Treasury Secretary Bessent"), whatever the tagger says
 # 10: amounts said without a number ("several tons", "multi-billion dollar", "billions of dollars")
 # 9: a figure's own "of" is no scope ("November 21 of 1998" is of nothing, not of "1998")
@@ -17,4 +21,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "11"
+CLAIMS_VERSION = "12"

@@ -24,6 +24,11 @@ industries holdings technologies motors bank agency ministry department commissi
 association institute administration authority office committee bureau fund exchange partners capital earths metals
 energy mines chemicals systems airlines electric steel petroleum pharmaceuticals labs networks media foods brands
 logistics semiconductor semiconductors motor automotive airways""".split())
+# what a business is to something ("the rig's operator, Transocean"; "its owner, Lynas")
+_BUSINESS_ROLES = frozenset("""operator operators owner owners company firm contractor contractors manufacturer maker
+supplier suppliers partner partners insurer lender investor developer buyer seller parent subsidiary rival competitor
+carrier airline startup producer miner refiner processor distributor retailer builder shipper exporter importer
+licensee licensor shipbuilder""".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner""".split())
@@ -155,6 +160,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = NAME
         role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None and not
                                                        _TITLE_AFTER.match(text[end:]) else "")
+        if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES:
+            kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         bare = " ".join(w for w in words if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)

@@ -17,12 +17,12 @@ from typing import Any
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMES = ("person", "organization", "place")
-FIGURES = ("date", "duration", "count", "percentage", "money", "quantity")
+FIGURES = ("date", "duration", "count", "percentage", "money", "quantity", "time")
 KINDS = NAMES + FIGURES
 NAME = "name"  # a capitalized span no tagger typed: may answer who/which/where
 LABEL = {"person": "person", "organization": "organization", "place": "place", "date": "date",
          "duration": "duration", "count": "number", "percentage": "share", "money": "amount of money",
-         "quantity": "quantity", NAME: "name"}
+         "quantity": "quantity", "time": "time of day", NAME: "name"}
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
@@ -53,7 +53,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|are|were)\b.*\b(?:cost|pay|paid|spend|"
                 r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
-                r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend)s?\b|"
+                r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend|sum|penalt(?:y|ie)|"
+                r"compensation|damages)s?\b|"
                 r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b", re.I), ("money",)),
     # a sum asked by its noun: "How much compensation did the state pay?", "How much aid was pledged?"
     (re.compile(r"\bhow much (?:[\w-]+ ){0,2}?(?:compensation|damages|aid|funding|money|ransom|bail|fines?|salar(?:y|ies)|"
@@ -79,6 +80,15 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
                 r"(?:capacity|capacities|population|tonnage|volume|output|throughput)(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
+    # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
+    (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
+     ("quantity",)),
+    # "What was the total amount of oil spilled?", "What is the amount of the fine?": a quantity or a sum
+    (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}amounts? of\b", re.I),
+     ("quantity", "money", "count")),
+    # "Around what time did the government learn of the fire?", "At what hour ...?": a time of day
+    (re.compile(r"\b(?:what|which) (?:time of (?:the )?day|time|hour)\b(?! (?:frame|span|period|zone)\b)", re.I),
+     ("time",)),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
@@ -226,11 +236,23 @@ def titled(value: Value, sentence: str) -> bool:
     return bool(roles_named(w.strip(".").lower() for w in words))
 
 
+# What a quantity's unit measures (rag/claims/parse.py's canonical units): barrels and gallons are both volumes.
+_DIMENSIONS = {"kg": "mass", "m": "length", "m2": "area", "acre": "area", "m3": "volume", "l": "volume",
+               "bbl": "volume", "w": "power"}
+
+
+def _dimension(unit: str) -> str:
+    base, _, period = unit.partition("/")
+    return f"{_DIMENSIONS.get(base, base)}/{period}"
+
+
 def other_measure(a: Value, b: Value) -> bool:
     """Two figures of one kind that measure different things whatever their scopes: counts of different nouns, or
     how long something has been so ("over the past two years") and how long something lasts ("a 90-day period")."""
     if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
         return True
+    if a.kind == b.kind == "quantity" and _dimension(a.unit) != _dimension(b.unit):
+        return True  # a distance and an area, barrels a day and barrels in all
     return a.kind == "duration" and b.kind == "duration" and (a.unit == "elapsed") != (b.unit == "elapsed")
 
 

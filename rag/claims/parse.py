@@ -90,7 +90,32 @@ _DATE = re.compile(
 _QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
-_COUNT = re.compile(rf"{_BOUND}(?P<a>{_N}){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?", re.IGNORECASE)
+# (digits that are an ordinal, "the 12th most populous", count nothing)
+# a figure by the period: "a day", "per year", "daily", "/day"
+_RATE = re.compile(r"(?:\b(?:a|an|per|each|every)\s+|/)(day|week|month|year|hour|minute|second)\b|"
+                   r"\b(daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
+_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+               "hourly": "hour"}
+RATE_REACH = 30  # characters after a figure in which its period is said ("53,000 barrels of oil per day")
+
+
+def rate(text: str) -> str:
+    """The period a figure is by ("a day" -> "day"), the first the text says; "" when none."""
+    m = _RATE.search(text)
+    if m is None:
+        return ""
+    return (m.group(1) or _RATE_WORDS[m.group(2).lower()]).lower()
+
+
+# a time of day: "10:30 p.m.", "9 a.m.", "15:25:22", "noon" (not "3:2" of a score: minutes have two digits)
+_TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
+                   r"|(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::\d{2})?(?![\d:]))|\b(?P<noon>noon|midnight)\b", re.I)
+_POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
+_POWER_OF = {"square": "2", "cubic": "3"}
+_COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
+                    re.IGNORECASE)
+# The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases.
+_NAMED_NOUN = re.compile(r"(?:\s[A-Z][\w.&'-]*){0,3}\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
@@ -225,6 +250,16 @@ def figures(text: str) -> list[Figure]:
             add_change("money", m, to, a * scale, b * scale_b, cur)
             continue
         add("money", m, *_range(m.group("bound") or m.group("bound2"), a * scale, b * scale_b if b is not None else None), cur)
+    for m in _TIME.finditer(text):  # "at approximately 10:30 p.m.", "15:25", "noon": a time of day, in minutes
+        if m.group("noon"):
+            minutes = 720.0 if m.group("noon").lower() == "noon" else 0.0
+        else:
+            hour, minute = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2") or 0)
+            pm = (m.group("ap") or "").lower().startswith("p")
+            if hour > 23 or minute > 59 or (m.group("ap") and not 1 <= hour <= 12):
+                continue
+            minutes = float(((hour % 12) + (12 if pm else 0) if m.group("ap") else hour) * 60 + minute)
+        add("time", m, minutes, minutes, "clock")
     for m in _DATE.finditer(text):
         if _taken(spans, m.start(), m.end()):
             continue
@@ -255,7 +290,12 @@ def figures(text: str) -> list[Figure]:
         if a is None:
             continue
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
+        power = _POWER.search(m.group(0))  # "43,300 square miles" is an area, not a distance
+        if power:
+            unit, factor = unit + _POWER_OF[power.group(0).lower()], factor ** int(_POWER_OF[power.group(0).lower()])
         factor *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
+        period = rate(re.split(r"[,;:()]|\band\b", text[m.end():m.end() + RATE_REACH], maxsplit=1)[0])
+        unit += f"/{period}" if period else ""  # "53,000 barrels of oil per day" is a rate, not an amount
         add("quantity", m, *_range(m.group("bound"), a * factor, b * factor if b is not None else None), unit)
     for m in _VAGUE_MONEY.finditer(text):
         scale = _MULTI[(m.group("multi") or m.group("v").rstrip("s")).lower()]
@@ -271,7 +311,11 @@ def figures(text: str) -> list[Figure]:
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and (not noun or noun in STOPWORDS)):
             continue
         scale = _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
-        add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "")
+        span = None
+        named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and a > 1 else None
+        if named and named.group("noun") not in STOPWORDS:
+            noun, span = named.group("noun"), (m.start(), named.end())
+        add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
     out.sort(key=lambda f: f.start)
     return out
 

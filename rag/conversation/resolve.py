@@ -98,6 +98,11 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
                                         or _main_subject(turn, ref, m) or _dislocated(turn, ref, m)) for m in own):
             continue  # "Are the Cardinals and the Chiefs the same team? Do they..." : the turn says who
+        measured = _measured_before(turn[:ref.start], ref.plural, history) if not ref.noun else ""
+        if measured:  # "How much oil escaped? ... How much of it did BP capture?": "it" is the oil measured
+            edits.append((ref.start, ref.end, "the " + measured))
+            out.resolved.append((ref.text, measured))
+            continue
         if ref.noun and not ref.fits:  # "those rules": the noun phrase of the same head said before
             phrase = same_head(ref.noun, history)
             if phrase:
@@ -135,6 +140,27 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         text = text[:start] + new + text[end:]
     out.text = text
     return out
+
+
+# "how much of it", "how many of them": a part of what an earlier question measured or counted
+_PART_OF = re.compile(r"\bhow (much|many) of\s*$", re.I)
+_AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|of|more|less|longer|money)\b"
+_MEASURED = {"much": re.compile(rf"\bhow much (?!{_AUX})([a-z]{{3,}})\b", re.I),
+             "many": re.compile(rf"\bhow many (?!{_AUX})([a-z]{{3,}}s|people|men|women|children)\b", re.I)}
+
+
+def _measured_before(before: str, plural: bool, history: Sequence[str]) -> str:
+    """What the latest earlier question measured ("How much oil ...?" -> "oil") or counted ("How many workers
+    ...?" -> "workers"), when the turn asks for a part of it by a reference ("How much of it ...?"); "" otherwise."""
+    part = _PART_OF.search(before)
+    if part is None or (part.group(1).lower() == "many") != plural:
+        return ""
+    asked = _MEASURED[part.group(1).lower()]
+    for text in reversed(history):
+        found = asked.search(text)
+        if found:
+            return found.group(1).lower()
+    return ""
 
 
 def same_head(noun: str, history: Sequence[str]) -> str:

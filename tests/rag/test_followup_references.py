@@ -103,3 +103,14 @@ def test_a_name_ending_in_an_organizations_word_is_the_company(reader: Reader) -
         "Who runs the biggest cobalt refinery outside Kessia?", "Varden Rare Metals, based in Norland [1].",
         "Has the company grown lately?"))
     assert reading.query == "Has Varden Rare Metals grown lately?"
+
+
+def test_a_part_of_what_was_measured_is_of_the_measured_thing(reader: Reader) -> None:
+    much = reader.read(conversation(
+        "How much oil escaped from the Norland well in total?", "About 4.9 million barrels, says the Kessia Survey [1].",
+        "How much of it did the cleanup crews manage to capture?"))
+    assert "of the oil" in much.query and "Kessia" not in much.query
+    many = reader.read(conversation(
+        "How many people were on the Norland rig when it exploded?", "126 people were on board [1].",
+        "How many of them were killed?"))
+    assert "of the people" in many.query
