@@ -286,6 +286,10 @@ def role_fits(role: str, wanted: set[str]) -> bool:
     return bool(words & wanted) or any(wanted & ROLE_OF.get(w, set()) for w in words)
 
 
+_NAME_OF = re.compile(r"^\W*what(?:'s|\u2019s| is| was| were| are) (?:the )?names? of (?:the |a |an |this |that )?",
+                      re.I)
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -297,6 +301,10 @@ def asked(question: str) -> tuple[str, ...]:
     if _WHETHER_DIFFER.match(question):
         kind, _ = options(question)
         return (kind,) if kind else ()
+    named = _NAME_OF.match(question)
+    if named:  # "What is the name of the BP chief who ...?" asks what "Which BP chief ...?" does, when that is one
+        kinds = asked("Which " + question[named.end():])  # kind of name (not "the song": a title, not typed)
+        return kinds if len(kinds) == 1 and kinds[0] in NAMES else ()
     head, _, tail = question.rpartition(",")
     # "Which materials were suspended, and since when?": a follow-up's bare question word asks what is asked now
     joined = bool(head) and _AND_WH.match(tail) is not None

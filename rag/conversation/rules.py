@@ -140,6 +140,11 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     bare = _PREPOSITION.sub("", new)
     if bare.lower() in previous.lower():
         return previous, []
+    state = _PEOPLE_IN_STATE.match(bare)
+    counted = _COUNTED_STATE.match(previous) if state else None
+    if state and counted:  # "How many workers died ...?" "What about the injured?": how many were injured
+        word = state.group(1).lower()
+        return previous[:counted.start("verb")] + f"were {word}" + previous[counted.end("verb"):], []
     typed = {m.kind for m in mentions(bare, things=False) if m.text in (bare, _THE.sub("", bare))}
     named = [(m, *_span(previous, m)) for m in mentions(previous, things=False)]
     for m, start, end in named:
@@ -192,6 +197,12 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     return previous[:a] + bare + previous[b:], kept
 
 
+# people named by what befell them ("the injured", "the missing"), and a how-many question of what befell whom
+_PEOPLE_IN_STATE = re.compile(r"^the\s+(injured|wounded|dead|killed|missing|hurt|arrested|detained|displaced|"
+                              r"evacuated|rescued|hospitali[sz]ed|infected|sickened)$", re.I)
+_COUNTED_STATE = re.compile(r"^.*?\bhow many\s+(?:[\w-]+\s+){0,3}?(?P<verb>(?:(?:were|was|have been|had been|got)\s+)?"
+                            r"(?:died|killed|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|"
+                            r"rescued|hospitali[sz]ed|infected|sickened|dead|survived))\b", re.I)
 _DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their)\s", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+$", re.I)
 

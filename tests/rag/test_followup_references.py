@@ -114,3 +114,12 @@ def test_a_part_of_what_was_measured_is_of_the_measured_thing(reader: Reader) ->
         "How many people were on the Norland rig when it exploded?", "126 people were on board [1].",
         "How many of them were killed?"))
     assert "of the people" in many.query
+
+
+@pytest.mark.parametrize("state, asked", [("the injured", "were injured"), ("the dead", "were dead"),
+                                          ("the missing", "were missing")])
+def test_what_about_people_named_by_what_befell_them(reader: Reader, state: str, asked: str) -> None:
+    reading = reader.read(conversation(
+        "How many workers were killed in the Norland rig explosion?", "Eleven workers were killed [1].",
+        f"What about {state}?"))
+    assert reading.query == f"How many workers {asked} in the Norland rig explosion?"

@@ -89,3 +89,13 @@ def test_an_acronym_is_held_by_the_words_it_stands_for_in_any_case() -> None:
 def test_a_country_is_said_by_another_of_its_names(text: str, word: str, said: bool) -> None:
     assert country_said(text, word) is said
     assert ArticleText(text).has_word(word) is said
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("What is the name of the oil major's chief executive who blamed the rig's operator?", ("person",)),
+    ("What was the name of the company that built the rig?", ("organization",)),
+    ("What is the name of the town the president visited?", ("place",)),
+    ("What is the name of the song?", ()),  # a title, which no tagger types
+])
+def test_asking_the_name_of_a_kind_asks_that_kind(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked(question) == kinds
