@@ -744,7 +744,9 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
-    return _YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question)), typed_anchors(list(dict.fromkeys(words)))
+    # (so need a year it guessed: "that deal" read as "the 2015 settlement")
+    return typed_anchors(_YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question))), \
+        typed_anchors(list(dict.fromkeys(words)))
 
 
 def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:

@@ -123,3 +123,18 @@ def test_what_about_people_named_by_what_befell_them(reader: Reader, state: str,
         "How many workers were killed in the Norland rig explosion?", "Eleven workers were killed [1].",
         f"What about {state}?"))
     assert reading.query == f"How many workers {asked} in the Norland rig explosion?"
+
+
+def test_a_year_the_reading_guessed_need_not_be_held() -> None:
+    from rag.answer.evidence import anchors_of
+    from rag.answer.guessed import within
+    from rag.answer.support_checks import article_text, missing_in
+
+    question = "When did a court sign off on the 2015 settlement with the Kessia Oil Company?"
+    article = article_text("On April 4, 2016, the court approved the settlement with the Kessia Oil Company.")
+
+    def judged():  # type: ignore[no-untyped-def]
+        yield anchors_of(question)[0], missing_in(question, article)
+
+    assert next(judged()) == (["2015"], "the article does not hold 2015, which the question gives")
+    assert list(within(["the 2015 settlement"], judged())) == [([], "")]
