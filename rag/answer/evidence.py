@@ -630,8 +630,35 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _one_reading_of_the_measured(pool, _only_measured)
     if "quantity" in kinds:
         _by_the_period_asked(pool, rate(question))
+    place_class = _PLACE_CLASS.search(question) if "place" in kinds else None
+    if place_class:
+        _of_the_class_asked(pool, place_class.group(1).lower())
     if noun:
         _counts_of_the_verb_asked(pool, focus)
+
+
+# the class of place a which-question asks ("Which town on the coast did he visit?"), below a country
+_PLACE_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(town|city|village|port|county|province|district|island|"
+                          r"suburb|neighbou?rhood|borough)\b", re.I)
+
+
+def _of_the_class_asked(pool: list[Candidate], noun: str) -> None:
+    """Asked which town, a place some sentence calls a town ("driven to the town of Grand Isle") answers, where
+    places it does not call so ("the U.S. Gulf coast") are of another class: when some sentence names one so, the
+    places of the others are no answers."""
+    said_so = re.compile(rf"\b{noun}s?\s+(?:of\s+)?$", re.I)
+    after = re.compile(rf"^\s*(?:{noun}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b)", re.I)
+
+    def classed(v: K.Value, text: str) -> bool:
+        return v.kind == "place" and bool(said_so.search(text[:v.start]) or after.match(text[v.end:]))
+
+    texts = {id(c): prepare(c.text) for c in pool}
+    if not any(classed(v, texts[id(c)]) for c in pool for v in c.on_values):
+        return
+    for c in pool:
+        kept = [v for v in c.on_values if v.kind != "place" or classed(v, texts[id(c)])]
+        if len(kept) < len(c.on_values):
+            c.on_values, c.on_scope = kept, bool(kept)
 
 
 def _by_the_period_asked(pool: list[Candidate], period: str) -> None:

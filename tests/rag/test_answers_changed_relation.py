@@ -96,3 +96,18 @@ def test_a_negation_corrected_beside_it_is_no_negated_relation() -> None:
                             "In 2007 the court ruled that the board could not propose what the fines could be, only "
                             "that there must be some.") == ""
     assert negated_relation("What did Kessia ban?", "Kessia did not ban cobalt exports, but imports.") == ""
+
+
+def test_asked_which_town_only_a_place_called_a_town_answers() -> None:
+    from rag.answer.evidence import candidates
+    from rag.claims.records import ClaimCache
+    from rag.types import Passage
+
+    article = ["President Adams is making a third visit to the U.S. Gulf coast to inspect the leak.",
+               "After arriving in Louisiana, shortly before he was driven to the town of Port Elm, Adams told "
+               "reporters that Kessia Oil should pay all compensation claims."]
+    found = candidates("Which town on the Louisiana coast did Adams visit during his third trip?",
+                       [Passage(doc_id="visit", chunk_id=f"visit:{i}:x", title="Visit", text=text, score=0.5)
+                        for i, text in enumerate(article)], None, None, ClaimCache())
+    answers = {c.passage.chunk_id: [v.text for v in c.on_values] for c in found}
+    assert answers == {"visit:0:x": [], "visit:1:x": ["Port Elm"]}
