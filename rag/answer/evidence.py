@@ -852,7 +852,7 @@ def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str], question: s
     return True
 
 
-_MEASURED = re.compile(r"\b(?:(?:quantit(?:y|ies)|amounts?|volumes?) of (?:the )?|how much (?!(?:money|of|more|less|"
+_MEASURED = re.compile(r"\b(?:(?:quantit(?:y|ies)|amounts?|volumes?) of (?:the )?|how much (?!(?:money|time|of|more|less|"
                        r"longer|does|did|do|is|was|were|are|has|have|had|will|would|can|could)\b))([a-z]{3,})\b", re.I)
 # "how many barrels of oil": what a quantity asked by its unit measures
 _OF_WHAT = re.compile(r"\bhow many\s+[\w-]+\s+of\b", re.I)
