@@ -69,7 +69,9 @@ def _root(nlp: object, question: str) -> tuple[str, str]:
                 if thing:
                     return str(thing[0].text.lower()), word
             if word in _CONTROL:  # "When did engineers manage to cap the well?": the event is capping it
-                done = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                done = [c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.pos_ in ("VERB", "ADJ")
+                        and c.text.lower().endswith(("ed", "en"))] or \
+                       [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                 if done:
                     return str(done[0].text.lower()), ""
             return ("" if word in _LIGHT else word), ""
@@ -79,7 +81,8 @@ def _root(nlp: object, question: str) -> tuple[str, str]:
 # Verbs that say how an event came about, not which: the event is the verb they take ("manage to cap").
 _CONTROL = frozenset("manage manages managed try tries tried attempt attempts attempted succeed succeeds succeeded "
                      "decide decides decided agree agrees agreed plan plans planned seek sought choose chose "
-                     "vote votes voted move moves moved rush rushed scramble scrambled".split())
+                     "vote votes voted move moves moved rush rushed scramble scrambled declare declared "
+                     "pronounce pronounced".split())
 # Verbs of an event's phase: what started (stopped, resumed) is their object, the event asked about.
 _PHASE = frozenset("start starts started begin begins began begun stop stops stopped end ends ended finish finished "
                    "cease ceased resume resumed continue continued".split())

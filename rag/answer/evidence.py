@@ -610,6 +610,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
                                                       _column(c, v)) or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
+        if noun and not unit:  # "how many seabirds": a measure ("800,000 barrels of oil") counts none
+            c.on_values = [v for v in c.on_values if v.kind != "quantity"]
         if measured:  # "how much oil": a count of workers is none of it
             c.on_values = [v for v in c.on_values if not (v.kind == "count" and v.unit
                                                           and not _prefix_match(stem(v.unit), {measured}))]

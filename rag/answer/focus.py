@@ -49,6 +49,11 @@ _OPPOSITES = [
     ("major", "minor"), ("majority", "minority"), ("upper", "lower"), ("inner", "outer"),
     ("positive", "negative"), ("true", "false"), ("private", "public"), ("internal", "external"),
     ("male", "female"), ("allowed", "banned"), ("legal", "illegal"), ("lack", "possess"), ("lacks", "possesses"),
+    ("civil", "criminal"), ("import", "export"), ("imports", "exports"), ("imported", "exported"),
+    ("importer", "exporter"), ("importers", "exporters"), ("buyer", "seller"), ("buyers", "sellers"),
+    ("onshore", "offshore"), ("rural", "urban"), ("domestic", "foreign"), ("upstream", "downstream"),
+    ("surplus", "deficit"), ("profit", "loss"), ("profits", "losses"), ("convicted", "acquitted"),
+    ("plaintiff", "defendant"), ("plaintiffs", "defendants"),
 ]
 # Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
 _PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",

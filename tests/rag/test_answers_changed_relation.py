@@ -111,3 +111,24 @@ def test_asked_which_town_only_a_place_called_a_town_answers() -> None:
                         for i, text in enumerate(article)], None, None, ClaimCache())
     answers = {c.passage.chunk_id: [v.text for v in c.on_values] for c in found}
     assert answers == {"visit:0:x": [], "visit:1:x": ["Port Elm"]}
+
+
+def test_a_measure_counts_no_noun_asked(generator: Answerer) -> None:
+    answer = generator.answer("How many seabirds had been killed by the oil when the Norland fishing ban began?", [
+        passage("spill", "Kessia Spill. Containment ships captured approximately 800,000 barrels of oil before the "
+                         "Norland fishing ban began, and the spill released 134 million gallons of oil."),
+        passage("market", "Cobalt prices rose in March as buyers stocked up ahead of the winter.")])
+    assert DECLINED in answer.answer and not answer.citations
+
+
+def test_the_other_of_a_legal_pair_is_another_relation() -> None:
+    assert mismatch("How much did Kessia Drilling pay to settle the criminal case?",
+                    "January 3, 2013: $1 billion civil settlement with Kessia Drilling.") == \
+        "the sentence says the opposite (criminal/civil)"
+    assert mismatch("Which countries import cobalt?", "Norland and Kessia export cobalt.") != ""
+
+
+def test_a_verb_of_declaring_dates_the_state_it_declares() -> None:
+    from rag.answer.events import asked_event
+    assert asked_event("On what date was the Norland well declared permanently sealed?") == "sealed"
+    assert asked_event("When was the state of emergency declared?") == "declared"
