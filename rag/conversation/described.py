@@ -29,8 +29,10 @@ from rag.text import content_terms
 DESCRIBED_KINDS = frozenset({"duration", "date", "place"})
 
 
-# "How old was she when she took the job?" asks an age, a figure: no description gives one
-_AGE = re.compile(r"\bhow old\b|\bat what age\b|\bwhat age\b", re.I)
+# "How old was she when she took the job?" asks an age, a figure: no description gives one; nor does one say how long
+# something has been so ("How long had he been in office by then?", "How long ago ...?")
+_AGE = re.compile(r"\bhow old\b|\bat what age\b|\bwhat age\b|\bhow long (?:(?:has|had|have)\b[^?]*\bbeen\b|ago\b)",
+                  re.I)
 
 
 def described_follow_up(reading: Reading) -> bool:

@@ -32,6 +32,9 @@ def test_only_follow_ups_asking_for_a_duration_a_date_or_a_place_are_described()
     assert not described_follow_up(Reading("How do I start saving?", "as typed", users=users))  # already descriptive
     # an age is a figure too: "How old was she when she took the job?" is not answered by what she did
     assert not described_follow_up(Reading("How old was Mira Osei when she took the job?", "as typed", users=users))
+    # and so is how long something has been so
+    assert not described_follow_up(Reading("How long had Mira Osei been in office by then?", "as typed", users=users))
+    assert not described_follow_up(Reading("How long ago did she start?", "as typed", users=users))
 
 
 def _quoted(text: str) -> list[Candidate]:
