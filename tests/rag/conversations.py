@@ -25,7 +25,11 @@ def engine_over(articles: dict[str, str], corpus: Path, index_dir: Path, embedde
     return services.engine
 
 
+def conversation(*turns: str) -> list[ChatMessage]:
+    """The messages of ``turns``, which alternate user and assistant, the user first."""
+    return [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
+
+
 def chat(engine: Engine, *turns: str) -> Answer:
     """The answer to the last of ``turns``, which alternate user and assistant, the user first."""
-    messages = [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-    return engine.chat(ChatRequest(messages=messages, debug=True))
+    return engine.chat(ChatRequest(messages=conversation(*turns), debug=True))

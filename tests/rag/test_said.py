@@ -43,11 +43,6 @@ def test_only_a_whole_sentence_counts_as_said() -> None:
     assert list(saying("Gallium [1].", (repeats(t) for t in ("Gallium", FIRST)))) == [False, False]
 
 
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
-
-
 @pytest.mark.parametrize("turn", ["Tell me more.", "Can you elaborate?", "Go on", "More details please"])
 def test_tell_me_more_is_the_previous_question_again(reader: Reader, turn: str) -> None:
     messages = [ChatMessage(role="user", content=QUESTION), ChatMessage(role="assistant", content=f"{FIRST} [1]"),
