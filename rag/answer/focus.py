@@ -54,6 +54,10 @@ _OPPOSITES = [
     ("onshore", "offshore"), ("rural", "urban"), ("domestic", "foreign"), ("upstream", "downstream"),
     ("surplus", "deficit"), ("profit", "loss"), ("profits", "losses"), ("convicted", "acquitted"),
     ("plaintiff", "defendant"), ("plaintiffs", "defendants"),
+    ("succeed", "fail"), ("succeed", "failed"), ("succeeds", "fails"), ("similar", "different"), ("rising", "falling"),
+    ("rising", "decreasing"), ("rising", "declining"), ("increasing", "declining"), ("growing", "shrinking"),
+    ("growing", "declining"), ("expand", "shrink"), ("strengthen", "weaken"), ("enhance", "reduce"),
+    ("promote", "inhibit"), ("activate", "inhibit"),
 ]
 # Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
 _PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",
@@ -204,6 +208,7 @@ _CLASSES = [
     ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
      "december"),
     ("spring", "summer", "autumn", "winter"),
+    ("daily", "weekly", "monthly", "quarterly", "annual"),
 ]
 # An ordinal that tells one of a series from the others, after a determiner: "the third German empire" is not "the
 # second German Empire". ("finished second" ranks; "was first built" tells when.)

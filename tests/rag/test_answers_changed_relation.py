@@ -132,3 +132,22 @@ def test_a_verb_of_declaring_dates_the_state_it_declares() -> None:
     from rag.answer.events import asked_event
     assert asked_event("On what date was the Norland well declared permanently sealed?") == "sealed"
     assert asked_event("When was the state of emergency declared?") == "declared"
+
+
+@pytest.mark.parametrize("question, sentence, why", [
+    ("What were the weekly carriage fees for the channels?", "The deal fixes annual carriage fees of 30m for the "
+     "channels.", "the sentence names another of its kind (weekly/annual)"),
+    ("Why did the Norland operations succeed in 1755?", "Norland operations in 1755 all failed, due to poor "
+     "management.", "the sentence says the opposite (succeed/failed)"),
+    ("What did the 2007 report suggest had been decreasing?", "A 2007 study suggested that sea levels have been "
+     "rising.", "the sentence says the opposite (decreasing/rising)"),
+    ("The speaker seeks a balance between similar viewpoints and whom?", "The speaker seeks a balance between "
+     "different viewpoints and parties.", "the sentence says the opposite (similar/different)"),
+])
+def test_a_period_or_a_direction_changed_is_another_relation(question: str, sentence: str, why: str) -> None:
+    assert mismatch(question, sentence) == why
+
+
+def test_the_same_period_is_no_other() -> None:
+    assert mismatch("What were the annual carriage fees for the channels?",
+                    "The deal fixes annual carriage fees of 30m for the channels.") == ""
