@@ -516,12 +516,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     counted = _HOW_MANY.search(question)
     noun = stem(counted_noun(counted.group(1).split())) if counted else ""
     unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
-    unit += f"/{rate(question)}" if unit and rate(question) else ""  # "How many barrels a day"
+    period = rate(question)  # "How many barrels a day": a rate; "How much oil in total": an amount
+    unit += f"/{period}" if unit and period else ""
     # what a quantity asked by its noun measures ("how much oil", "the total quantity of oil"): a quantity of it is
     # about the question even where it is the collection's topic, which the focus leaves out
     of = _MEASURED.search(question)
     measured = stem(of.group(1).lower()) if of else ""
-    _only_measured: set[int] = set()  # candidates whose quantities are about the question only by ``measured``
+    only_measured: set[int] = set()  # candidates whose quantities are about the question only by ``measured``
     roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
@@ -618,7 +619,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if measured and not c.on_values:
             c.on_values = [v for v in c.answers if v.kind == "quantity" and _of_the_measured(v, measured)]
             if c.on_values:
-                _only_measured.add(id(c))
+                only_measured.add(id(c))
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase)
             c.on_values = [v for v in c.on_values if v not in other]
@@ -629,9 +630,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
     if measured:
-        _one_reading_of_the_measured(pool, _only_measured)
+        _one_reading_of_the_measured(pool, only_measured)
     if "quantity" in kinds:
-        _by_the_period_asked(pool, rate(question))
+        _by_the_period_asked(pool, period)
     place_class = _PLACE_CLASS.search(question) if "place" in kinds else None
     if place_class:
         _of_the_class_asked(pool, place_class.group(1).lower())
@@ -773,7 +774,7 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
-    # (so need a year it guessed: "that deal" read as "the 2015 settlement")
+    # (nor a year it guessed: "that deal" read as "the 2015 settlement")
     return typed_anchors(_YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question))), \
         typed_anchors(list(dict.fromkeys(words)))
 
@@ -842,14 +843,14 @@ def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
             c.on_scope = bool(kept)
 
 
-def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str], question: str = "") -> bool:
+def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str], question: str) -> bool:
     """A quantity in the unit a "How many kilograms of rare earths ...?" question names, of what it weighs: the
     question's own "X of Y" (its topic words too, which the focus leaves out). A question that names only the unit
     ("How many barrels a day were pouring out of the well?") takes a quantity in it of whatever the sentence
     measures (the unit is by the period asked: barrels a day are no barrels in all)."""
     if not unit or value.kind != "quantity" or value.unit != unit:
         return False
-    if _OF_WHAT.search(question) or not question:
+    if _OF_WHAT.search(question):
         return bool(value.scope) and any(_prefix_match(t, q_terms) for t in K.scope_terms(value.scope))
     return True
 
@@ -878,8 +879,11 @@ _PERSON_NOUNS = frozenset(stem(w) for w in (
     "researchers", "engineers", "campers", "climbers"))
 
 
+_PEOPLE = _ANYONE | _PERSON_NOUNS
+
+
 def _a_person_noun(unit: str) -> bool:
-    return stem(unit.lower()) in _ANYONE | _PERSON_NOUNS
+    return stem(unit.lower()) in _PEOPLE
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",

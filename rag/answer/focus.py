@@ -134,12 +134,11 @@ def negated_relation(question: str, sentence: str) -> str:
     lowered = sentence.lower().replace("\u2019", "'")
     if _ONLY.search(question) or _ONLY.search(lowered):
         return ""  # "could not propose what ..., only that there must be some": the relation holds of the rest
-    negated = {m.group(1)[:5] for m in _NEGATES.finditer(lowered) if m.group(1) not in _NOT_NEGATED}
-    if not negated:
-        return ""
+    found = [m for m in _NEGATES.finditer(lowered) if m.group(1) not in _NOT_NEGATED]
+    negated = {m.group(1)[:5] for m in found}
+    spans = [m.span(1) for m in found]
     for word in sorted(w for w in _words(question) if len(w) >= 4 and w[:5] in negated):
         said = [m.start() for m in re.finditer(rf"\b{re.escape(word[:5])}", lowered)]
-        spans = [m.span(1) for m in _NEGATES.finditer(lowered)]
         if said and all(any(a <= p < b for a, b in spans) for p in said):
             return word
     return ""
