@@ -37,6 +37,12 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "km": ("m", 1e3), "kilometres": ("m", 1e3), "kilometers": ("m", 1e3), "miles": ("m", 1609), "metres": ("m", 1),
     "meters": ("m", 1), "mw": ("w", 1e6), "gw": ("w", 1e9), "kw": ("w", 1e3), "barrels": ("bbl", 1),
     "litres": ("l", 1), "liters": ("l", 1), "gallons": ("l", 3.785), "acres": ("acre", 1), "hectares": ("acre", 2.47),
+    "mile": ("m", 1609), "mi": ("m", 1609), "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "metre": ("m", 1),
+    "meter": ("m", 1), "feet": ("m", 0.3048), "foot": ("m", 0.3048), "ft": ("m", 0.3048), "yards": ("m", 0.9144),
+    "yard": ("m", 0.9144), "cm": ("m", 0.01), "centimetres": ("m", 0.01), "centimeters": ("m", 0.01),
+    "mm": ("m", 0.001), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
+    "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "knots": ("m/hour", 1852),
+    "knot": ("m/hour", 1852),
 }
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -74,9 +80,11 @@ _DURATION = re.compile(  # "over the past two years" is time gone by, not how lo
 _ELAPSED = re.compile(
     rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
     r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
+# days of one month as a span ("from 23 to 29 March 2021", "March 23-29"): one date, not a count before a date
+_TO_DAY = r"(?:\s?(?:-|\u2013|to|and|through|until)\s?\d{1,2}(?:st|nd|rd|th)?)"
 _DATE = re.compile(
-    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:of\s)?(?P<y1>1[5-9]\d\d|20\d\d))?)"
-    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
+    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?(?:,?\s(?:of\s)?(?P<y1>1[5-9]\d\d|20\d\d))?)"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
     rf"|(?P<my>{_MONTH},?\s(?P<y3>1[5-9]\d\d|20\d\d))"
     # a month named alone after a word of time ("arrive in May"): capitalized, so the modal "may" is never one
     r"|(?P<mo>(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )"
@@ -87,9 +95,14 @@ _DATE = re.compile(
     r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"
     r"|(?P<century>(?P<c>[1-2]?\d)(?:st|nd|rd|th)[\s-]century)"
     r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d)))\b", re.IGNORECASE)
+_DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
 _QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
+# metres as "m", which is also a million ("1.4m people", "$400m"): only apart from its number and before no word
+# ("400 m, 224,000-ton"), or before a dimension ("a 400m-long ship", "400 m high")
+_METRES = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s(?P<unit>m)(?=\s*[,.;:)\u2013]|\s*$|[\s-](?:long|high|wide|deep|tall)\b)"
+                     r"|(?P<unit2>m)(?=[\s-](?:long|high|wide|deep|tall)\b))")
 # (digits that are an ordinal, "the 12th most populous", count nothing)
 # a figure by the period: "a day", "per year", "daily", "/day"
 _RATE = re.compile(r"(?:\b(?:a|an|per|each|every)\s+|/)(day|week|month|year|hour|minute|second)\b|"
@@ -269,7 +282,8 @@ def figures(text: str) -> list[Figure]:
             add("date", m, first * 12.0 + 1, first * 12.0 + 1200, "month")
             continue
         # months count from 1: a year alone spans its January (year*12 + 1) to its December (year*12 + 12)
-        month = next((i + 1 for i, name in enumerate(_MONTHS) if name[:3] in m.group(0).lower()[:12]), 0)
+        head = _DAYS_SPAN.sub("", m.group(0).lower())[:12]
+        month = next((i + 1 for i, name in enumerate(_MONTHS) if name[:3] in head), 0)
         low = float(year or 0) * 12 + (month or 1)
         high = low + (119 if m.group("decade") else 11 if year and not month else 0)
         add("date", m, low, high, "month" if year else "day-of-year")
@@ -297,6 +311,10 @@ def figures(text: str) -> list[Figure]:
         period = rate(re.split(r"[,;:()]|\band\b", text[m.end():m.end() + RATE_REACH], maxsplit=1)[0])
         unit += f"/{period}" if period else ""  # "53,000 barrels of oil per day" is a rate, not an amount
         add("quantity", m, *_range(m.group("bound"), a * factor, b * factor if b is not None else None), unit)
+    for m in _METRES.finditer(text):
+        a = number(m.group("a"))
+        if a is not None and not _taken(spans, m.start("a"), m.end("a")):
+            add("quantity", m, *_range(m.group("bound"), a, None), "m")
     for m in _VAGUE_MONEY.finditer(text):
         scale = _MULTI[(m.group("multi") or m.group("v").rstrip("s")).lower()]
         word = m.group("word").lower()
