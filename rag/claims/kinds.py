@@ -71,6 +71,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
                 r"kilometers|metres|meters|acres|hectares|megawatts|gigawatts)\b", re.I), ("quantity",)),
     (re.compile(r"\bhow (?:much|heavy|far|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
+    # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
+    # description ("a wide stretch of water")
+    (re.compile(_W + r"how (?:wide|deep|tall|high|thick|fast|steep)\b", re.I),
+     ("quantity", "count", "percentage", "money")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
     # a tally asked by its noun: "What death toll has been given for the shooting?", "What was the final tally?"
     (re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| were| are)? (?:the )?(?:[\w-]+ ){0,2}(?:tolls?|tally|tallies|"
@@ -78,7 +82,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # a measure asked by its noun: "What is the annual output capacity of Lynas's plant?", "What was the city's
     # population in 2010?" (the noun is what is asked: "What is the production process?" asks no measure)
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
-                r"(?:capacity|capacities|population|tonnage|volume|output|throughput)(?=\s+(?:of|in|at|for)\b|\s*\?)",
+                r"(?:capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
+                r"distance|area|diameter)(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
     # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
@@ -87,7 +92,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}amounts? of\b", re.I),
      ("quantity", "money", "count")),
     # "Around what time did the government learn of the fire?", "At what hour ...?": a time of day
-    (re.compile(r"\b(?:what|which) (?:time of (?:the )?day|time|hour)\b(?! (?:frame|span|period|zone)\b)", re.I),
+    (re.compile(r"\b(?:what|which) (?:(?:exact|precise|approximate|local) )?(?:time of (?:the )?day|time|hour)\b"
+                r"(?! (?:frame|span|period|zone)\b)", re.I),
      ("time",)),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
@@ -579,8 +585,52 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return bool(_LOCATIVE.search(before)) or bool(_ON.search(before) and not _ON_TAKING.search(before))
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
+    dimension = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton" nor "15 ships"
+    if dimension and (value.kind == "money" or value.kind == "count" and not dimension.endswith(":long")
+                      or value.kind == "quantity" and not _of_dimension(value, sentence, dimension)
+                      or value.kind == "percentage" and not dimension.endswith(":far")):
+        return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+# a dimension asked by its adjective; "how long is" asks a length as well as a duration (not "how long did it last")
+_DIMENSION_ASKED = re.compile(_W + r"how (wide|deep|tall|thick|far|heavy|fast|long(?= (?:is|was|are|were)\b(?!.*\b(?:last|"
+                              r"lasts|lasted|take|takes|took|run|runs|ran)\b)))\b", re.I)
+_ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour"}
+# a width (depth, height, thickness) is said so beside its figure ("59 m wide", "a width of 59 m"); a length or a
+# distance need not be ("the 400 m vessel"), but a position is none ("3 miles north of the entrance")
+_SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|draught|draft|below|beneath|under|down",
+            "tall": r"tall|high|height|rises|rising|stands|above", "thick": r"thick|thickness"}
+_POSITION = re.compile(r"^\W{0,3}(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|off|"
+                       r"offshore|inland|upstream|downstream|outside|from|of)\b", re.I)
+
+
+# ... or by its noun: "What is the weight of the ship?"
+_DIMENSION_NOUN = re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}"
+                             r"(weight|width|height|depth|speed|distance)\s+(?:of|in|at|for)\b", re.I)
+_NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth": "deep", "speed": "fast",
+                   "distance": "far"}
+
+
+def asked_dimension(question: str) -> str:
+    """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
+    "length/hour"), or "" (with the adjective, to check the figure is said to be that: ``_of_dimension``)."""
+    match = _DIMENSION_ASKED.search(question)
+    noun = None if match else _DIMENSION_NOUN.search(question)
+    adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else ""
+    return (_ADJECTIVE_DIMENSION.get(adjective, "length") + ":" + adjective) if adjective else ""
+
+
+def _of_dimension(value: Value, sentence: str, asked: str) -> bool:
+    dimension, _, adjective = asked.partition(":")
+    if _dimension(value.unit).rstrip("/") != dimension:
+        return False
+    if adjective in _SAID_OF:  # in the figure's own clause: "59 m wide", "a width of 59 m", "1.5 km below the surface"
+        words = _SAID_OF[adjective]
+        return bool(re.match(rf"[\s-]*(?:(?:in|of|at|its|the)\s+){{0,2}}(?:{words})\b", sentence[value.end:], re.I)
+                    or re.search(rf"\b(?:{words})\s+(?:of\s+)?(?:[a-z]+\s+)?$", sentence[:value.start], re.I))
+    return adjective == "far" or not _POSITION.match(sentence[value.end:])
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
