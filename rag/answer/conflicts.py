@@ -131,8 +131,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
-        group = [(s, v) for s, v in claims if _group(v) == kind]
-        aside = q_terms | {t for _, v in group for t in content_terms(v.text)}
+        every = [(s, v) for s, v in claims if _group(v) == kind]
+        group = _one_answer_each(every, kinds, q_terms)
+        # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
+        aside = q_terms | {t for _, v in every for t in content_terms(v.text)}
         involved: dict[str, dict[tuple[int, str], tuple[Cited, Value]]] = {}
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):
@@ -163,6 +165,51 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     if verdict == "ambiguous" else None)
                                               for s, v in found.values()]))
     return conflicts
+
+
+def _one_answer_each(group: list[tuple[Cited, Value]], kinds: tuple[str, ...],
+                     q_terms: set[str]) -> list[tuple[Cited, Value]]:
+    """The side a sentence takes: one name. Of several, the one doing what is asked ("Nadal defeated Djokovic
+    to win"), else the first of the kind asked first ("Texas A&M quarterback Johnny Manziel", asked who); a
+    sentence listing them ("cargo of companies like Ikea, Lenovo and Snugy") takes none: it gives no one answer.
+    Figures keep every value: their scopes tell them apart."""
+    by_sentence: dict[tuple[int, str], list[Value]] = {}
+    for s, v in group:
+        if v.kind not in FIGURES:
+            values = by_sentence.setdefault((s.citation, s.text), [])
+            if not any(same(v, w) for w in values):
+                values.append(v)
+    chosen: dict[tuple[int, str], Value | None] = {}
+    rank = {k: i for i, k in enumerate(kinds)}
+    for (citation, text), values in by_sentence.items():
+        if _lists(values, text):
+            chosen[(citation, text)] = None
+            continue
+        agents = [v for v in values if _agent(v, text, q_terms)]
+        chosen[(citation, text)] = min(agents or values, key=lambda v: (rank.get(v.kind, len(kinds)), v.start))
+    return [(s, v) for s, v in group if v.kind in FIGURES or any(
+        same(v, w) for w in [chosen[(s.citation, s.text)]] if w is not None)]
+
+
+# what joins the names of a list: a comma, "and", "or", and a few lowercase words ("and smaller stakeholders like")
+_JOINED = re.compile(r"^\s*(?:,|,?\s*(?:and|or)|;)\s*(?:[a-z][\w-]*\s+){0,4}$")
+_LAST = re.compile(r"\b(?:and|or)\s+(?:[a-z][\w-]*\s+){0,4}$")
+
+
+def _lists(values: list[Value], text: str) -> bool:
+    """Three or more of the names run as a list, the last after "and" or "or" ("companies like Ikea, Lenovo, and
+    ... Snugy"); not names that only follow each other ("in PyeongChang, South Korea, Norway came out on top")."""
+    ordered = sorted(values, key=lambda v: v.start)
+    run = 1
+    for a, b in zip(ordered, ordered[1:]):
+        between = text[a.end:b.start]
+        if _JOINED.match(between):
+            run += 1
+            if run >= 3 and _LAST.search(between):
+                return True
+        else:
+            run = 1
+    return False
 
 
 def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
