@@ -451,6 +451,14 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             c.on_scope = False
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|although|though|as)\b|\.\s")
+
+
+def _one_clause(text: str, a: K.Value, b: K.Value) -> bool:
+    """Nothing between the two values ends a clause ("; ", ", and", ", which")."""
+    return not _CLAUSE_BREAK.search(text[min(a.end, b.end):max(a.start, b.start)])
+
+
 def _said_by(c: Candidate) -> frozenset[str]:
     """The terms that may name who said a sentence: its own, its quotation's other sentence, its antecedent."""
     return frozenset(c.terms).union(*(_terms(part) for part in c.parts), _terms(c.antecedent), c.context)
@@ -604,8 +612,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
             # in a sentence naming China, for the U.S. president), unless that place is only the other party
             # of what the role-holder does ("in response to China's agreement, the Biden administration ...")
+            # (a figure is theirs when another is named in its clause: "$90 million civil settlement with MOEX",
+            # not "worth $20.8 billion, and is the largest settlement in the Department's history")
             theirs = not (roles and any(v.scope for v in c.answers) and only_counterparts(c.text, others))
-            c.answers = [v for v in c.answers if v.kind not in K.FIGURES and not (roles and v.scope and theirs)]
+            c.answers = [v for v in c.answers if not (roles and v.scope and theirs) and (
+                v.kind not in K.FIGURES or not any(_one_clause(text, o, v) for o in others))]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
@@ -638,11 +649,31 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _of_the_class_asked(pool, place_class.group(1).lower())
     if noun:
         _counts_of_the_verb_asked(pool, focus)
+    org_class = _ORGANIZATION_CLASS.search(question) if "organization" in kinds else None
+    if org_class:
+        _named_by_the_class(pool, org_class.group(1).lower())
 
 
 # the class of place a which-question asks ("Which town on the coast did he visit?"), below a country
 _PLACE_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(town|city|village|port|county|province|district|island|"
                           r"suburb|neighbou?rhood|borough)\b", re.I)
+
+
+# the class of body a which-question asks ("Which court heard the case?"), when bodies are named by it
+_ORGANIZATION_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(court|agency|ministry|department|committee|"
+                                 r"commission|council|university|party|bank|union|club|league|institute|foundation|"
+                                 r"association|authority|hospital|school|prison|church|museum|newspaper|airline|board|"
+                                 r"bureau|tribunal|parliament|company|corporation|fund|service)s?\b", re.I)
+CLASS_NAMED = 0.05  # added to a sentence whose answer is named by the class asked ("Oslo District Court")
+
+
+def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
+    """Asked which court, a name that is a court's ("Oslo District Court") is one of the kind asked by its own
+    words, where the question's other words ("heard the case") may be nowhere in the sentence."""
+    word = re.compile(rf"\b{noun}s?\b", re.I)
+    for c in pool:
+        if any(v.kind not in K.FIGURES and word.search(v.text) for v in c.on_values):
+            c.score += CLASS_NAMED
 
 
 def _of_the_class_asked(pool: list[Candidate], noun: str) -> None:

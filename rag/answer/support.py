@@ -18,7 +18,8 @@ from rag.claims.parse import figure_tokens
 from rag.text import STOPWORDS, content_terms, split_sentences
 from rag.types import Passage
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.]*[A-Za-z]|[A-Za-z]")
+# a word runs on through digits glued to it ("Sh324", "A380"), as the passage's vocabulary reads it
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'\u2019.]*[A-Za-z0-9]|[A-Za-z]")
 # Words that open a sentence without naming anything; a capitalized first word outside this list is
 # checked like a name (a model writing "Macron said ..." must find Macron in the passage).
 _OPENERS = frozenset("""
