@@ -42,7 +42,8 @@ TYPE_NOUNS: dict[str, set[str]] = {
     "work": {"song", "album", "film", "movie", "book", "novel", "show", "series", "game", "play", "track",
              "single", "episode", "painting", "poem", "report", "article", "law", "act", "bill", "season"},
     "place": {"city", "country", "town", "state", "place", "region", "island", "river", "mountain", "site",
-              "facility", "mine", "plant", "stadium", "county", "province", "area"},
+              "facility", "mine", "plant", "stadium", "county", "province", "area", "lake", "sea", "bay", "canal",
+              "port", "harbor", "harbour", "strait", "gulf", "coast", "ocean", "valley", "peninsula", "waterway"},
     "deal": {"deal", "agreement", "accord", "arrangement", "treaty", "framework", "pact", "contract",
              "truce", "settlement"},
 }
@@ -154,6 +155,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
             kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
+        elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
+            kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
         taken.update(range(ent.start, ent.end))
     out.extend(_coordinated(doc))
@@ -184,7 +187,28 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             # that exchange means the agency the answer gave, not "the agency"
             role = _role(root.dep_) * (ASKED_ROLE if lead else 1.0)
             out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
+    out.extend(_unparsed_names(text, out))
     return sorted(out, key=lambda m: m.start)
+
+
+_NOT_A_NAME = frozenset("""i january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _unparsed_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Capitalized words inside the text that the model read as neither a name nor a noun phrase ("the Ever
+    Given", parsed as an adverb and a verb): names all the same, of no known kind."""
+    covered = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    for match in _NAME.finditer(text):
+        name, start = match.group(0), match.start()
+        words = name.lower().split()
+        if start == 0 or all(w in PRONOUNS or w in _NOT_A_NAME for w in words) or len(name) < 3:
+            continue
+        if any(a < match.end() and start < b for a, b in covered):
+            continue
+        out.append(Mention(name, "name", words[-1], 1.0, False, start))
+    return out
 
 
 _JOINS = frozenset({"and", ",", ", and", "&"})

@@ -129,3 +129,18 @@ def test_a_year_the_reading_guessed_need_not_be_held() -> None:
 
     assert next(judged()) == (["2015"], "the article does not hold 2015, which the question gives")
     assert list(within(["the 2015 settlement"], judged())) == [([], "")]
+
+
+def test_a_name_the_parser_reads_as_other_words_is_still_a_name(reader: Reader) -> None:
+    # spaCy reads "the Ever Given" as an adverb and a verb: the capitalized words are a name all the same
+    reading = reader.read(conversation(
+        "Where was the Ever Given headed when it ran aground?", "It was bound for Velmar, coming from Kessia [1].",
+        "And when did it finally get there?"))
+    assert "Ever Given" in reading.query
+
+
+def test_there_is_a_place_named_by_its_word_of_place(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Where was the ship taken after it was refloated?", "To the Great Bitter Lake, for inspection [1].",
+        "Until what date was it kept there?"))
+    assert "Great Bitter Lake" in reading.query
