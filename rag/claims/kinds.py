@@ -622,6 +622,21 @@ def asked_dimension(question: str) -> str:
     return (_ADJECTIVE_DIMENSION.get(adjective, "length") + ":" + adjective) if adjective else ""
 
 
+# the words a measure of each dimension is written with, for the keyword side ("How heavy ...?": "224,000-ton")
+_UNIT_WORDS = {"mass": "ton tons tonne tonnes kg kilograms pounds weighs weight",
+               "length": "metres meters metre meter feet ft miles km kilometres kilometers",
+               "length/hour": "knots mph speed"}
+
+
+def measure_words(question: str) -> list[str]:
+    """Words a sentence giving the dimension asked would use: its units and the adjective's own words."""
+    asked = asked_dimension(question)
+    if not asked:
+        return []
+    dimension, _, adjective = asked.partition(":")
+    return _UNIT_WORDS[dimension].split() + [w for w in _SAID_OF.get(adjective, adjective).split("|") if len(w) > 3]
+
+
 def _of_dimension(value: Value, sentence: str, asked: str) -> bool:
     dimension, _, adjective = asked.partition(":")
     if _dimension(value.unit).rstrip("/") != dimension:

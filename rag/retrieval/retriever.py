@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from rag.claims.kinds import measure_words
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
@@ -43,7 +44,7 @@ class Retriever:
         if s.mode == "hybrid":
             # in the request's context (its id in any log line the store writes)
             keyword = _KEYWORD_THREADS.submit(contextvars.copy_context().run, self.store.keyword_search,
-                                              keyword_terms(query), depth, filters)
+                                              _terms(query), depth, filters)
         if s.mode in ("dense", "hybrid"):
             try:
                 with self.telemetry.stage("embed"):
@@ -54,7 +55,7 @@ class Retriever:
                     keyword.cancel()
                 raise
         if s.mode in ("keyword", "hybrid"):
-            found = keyword.result() if keyword is not None else self.store.keyword_search(keyword_terms(query), depth, filters)
+            found = keyword.result() if keyword is not None else self.store.keyword_search(_terms(query), depth, filters)
             lists["keyword"] = [_tag(p, "keyword") for p in found]
         if s.mode == "hybrid":
             weights = {"dense": s.dense_weight, "keyword": s.keyword_weight}
@@ -67,6 +68,13 @@ class Retriever:
         pool = ranked[:depth]
         vectors = self.store.chunk_vectors([p.chunk_id for p in pool]) if s.duplicate_threshold < 1 else {}
         return diversify(pool, k, vectors, s.max_per_document, s.duplicate_threshold)
+
+
+def _terms(query: str) -> list[str]:
+    """The query's keyword terms, and for a dimension asked the words its measure is written with ("How heavy is
+    the ship?" finds "the 224,000-ton vessel")."""
+    terms = keyword_terms(query)
+    return terms + [w for w in measure_words(query) if w not in terms]
 
 
 def _tag(passage: Passage, name: str) -> Passage:
