@@ -16,6 +16,7 @@ from typing import Any
 
 from rag.caches import lru_stats, register_function
 from rag.claims.kinds import ORG_WORDS
+from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
 
@@ -191,6 +192,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+_OPENS = re.compile(r"(?:^|[.!?;:,]\s*|\(\s*)$")
 _NOT_A_NAME = frozenset("""i january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -203,8 +205,9 @@ def _unparsed_names(text: str, found: list[Mention]) -> list[Mention]:
     for match in _NAME.finditer(text):
         name, start = match.group(0), match.start()
         words = name.lower().split()
-        if start == 0 or all(w in PRONOUNS or w in _NOT_A_NAME for w in words) or len(name) < 3:
-            continue
+        if _OPENS.search(text[:start]) or len(name) < 3 or any(
+                w in PRONOUNS or w in _NOT_A_NAME or w in STOPWORDS or w in QUESTION_WORDS for w in words):
+            continue  # a sentence's first word ("Thanks. Can you ...") or a word of the question's own
         if any(a < match.end() and start < b for a, b in covered):
             continue
         out.append(Mention(name, "name", words[-1], 1.0, False, start))
