@@ -15,7 +15,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.support import names
 from rag.claims.extract import analyze
-from rag.claims.kinds import answers_as, asked, asked_dimension
+from rag.claims.kinds import answers_as, asked, asked_dimension, measure_words
 from rag.claims.parse import figures, prepare
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -124,3 +124,20 @@ def test_the_class_asked_names_its_answer(generator: Answerer) -> None:
 def test_a_currency_glued_to_its_figure_is_no_name() -> None:
     assert "sh" not in names("The canal earned revenue of $3 billion (Sh324 billion) in the first half.")
     assert "sh324" in names("The canal earned revenue of $3 billion (Sh324 billion) in the first half.")
+
+
+def test_the_keyword_side_looks_for_the_units_of_a_dimension_asked() -> None:
+    assert {"ton", "tonnes"} <= set(measure_words("How heavy is the Ever Norland?"))
+    assert {"width", "metres"} <= set(measure_words("How wide is the Ever Norland?"))
+    assert measure_words("Who owns the Ever Norland?") == []
+
+
+def test_a_figure_is_someone_elses_only_when_named_in_its_clause(generator: Answerer) -> None:
+    answer = generator.answer("What is the combined value of the civil settlement between Norland Oil and the "
+                              "governments?", [
+        passage("doj", "Norland Oil Settlement. The governments reach a civil settlement with Norland Oil over the "
+                       "Kessia spill. Taken together, this global resolution of civil claims is worth $20.8 billion, "
+                       "and is the largest settlement with a single entity in the Department's history."),
+        passage("timeline", "Kessia Timeline. February 17, 2012: $90 million civil settlement with Velmar Offshore "
+                            "2007 LLC.")])
+    assert answer.grounded and "$20.8 billion" in answer.answer and "$90 million" not in answer.answer
