@@ -585,10 +585,10 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return bool(_LOCATIVE.search(before)) or bool(_ON.search(before) and not _ON_TAKING.search(before))
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
-    dimension = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton" nor "15 ships"
-    if dimension and (value.kind == "money" or value.kind == "count" and not dimension.endswith(":long")
-                      or value.kind == "quantity" and not _of_dimension(value, sentence, dimension)
-                      or value.kind == "percentage" and not dimension.endswith(":far")):
+    dimension, adjective = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton"
+    if dimension and (value.kind == "money" or value.kind == "count" and adjective != "long"
+                      or value.kind == "quantity" and not _of_dimension(value, sentence, dimension, adjective)
+                      or value.kind == "percentage" and adjective != "far"):
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
@@ -613,13 +613,15 @@ _NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth"
                    "distance": "far"}
 
 
-def asked_dimension(question: str) -> str:
+@functools.lru_cache(maxsize=1024)
+def asked_dimension(question: str) -> tuple[str, str]:
     """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
-    "length/hour"), or "" (with the adjective, to check the figure is said to be that: ``_of_dimension``)."""
+    "length/hour") and the adjective asking it (to check the figure is said to be that: ``_of_dimension``), or
+    ("", "")."""
     match = _DIMENSION_ASKED.search(question)
     noun = None if match else _DIMENSION_NOUN.search(question)
     adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else ""
-    return (_ADJECTIVE_DIMENSION.get(adjective, "length") + ":" + adjective) if adjective else ""
+    return (_ADJECTIVE_DIMENSION.get(adjective, "length"), adjective) if adjective else ("", "")
 
 
 # the words a measure of each dimension is written with, for the keyword side ("How heavy ...?": "224,000-ton")
@@ -630,15 +632,13 @@ _UNIT_WORDS = {"mass": "ton tons tonne tonnes kg kilograms pounds weighs weight"
 
 def measure_words(question: str) -> list[str]:
     """Words a sentence giving the dimension asked would use: its units and the adjective's own words."""
-    asked = asked_dimension(question)
-    if not asked:
+    dimension, adjective = asked_dimension(question)
+    if not dimension:
         return []
-    dimension, _, adjective = asked.partition(":")
     return _UNIT_WORDS[dimension].split() + [w for w in _SAID_OF.get(adjective, adjective).split("|") if len(w) > 3]
 
 
-def _of_dimension(value: Value, sentence: str, asked: str) -> bool:
-    dimension, _, adjective = asked.partition(":")
+def _of_dimension(value: Value, sentence: str, dimension: str, adjective: str) -> bool:
     if _dimension(value.unit).rstrip("/") != dimension:
         return False
     if adjective in _SAID_OF:  # in the figure's own clause: "59 m wide", "a width of 59 m", "1.5 km below the surface"

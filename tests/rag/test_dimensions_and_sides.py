@@ -48,12 +48,12 @@ def test_lengths_and_speeds_in_other_units_are_measures() -> None:
 
 def test_a_dimension_is_asked_by_its_adjective_or_its_noun() -> None:
     assert asked("How wide is the Ever Norland?") and asked("How deep is the canal?")
-    assert asked_dimension("How wide is the Ever Norland?") == "length:wide"
-    assert asked_dimension("What is the weight of the Ever Norland?") == "mass:heavy"
-    assert asked_dimension("How fast was the ship going?") == "length/hour:fast"
-    assert asked_dimension("How long did the trial last?") == ""
+    assert asked_dimension("How wide is the Ever Norland?") == ("length", "wide")
+    assert asked_dimension("What is the weight of the Ever Norland?") == ("mass", "heavy")
+    assert asked_dimension("How fast was the ship going?") == ("length/hour", "fast")
+    assert asked_dimension("How long did the trial last?") == ("", "")
     # only what the question asks, not a clause inside it
-    assert asked_dimension("Who led the group that estimated how fast oil was leaking?") == ""
+    assert asked_dimension("Who led the group that estimated how fast oil was leaking?") == ("", "")
 
 
 def _answers(question: str, sentence: str) -> list[str]:
