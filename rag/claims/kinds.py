@@ -602,6 +602,9 @@ _ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour"}
 # distance need not be ("the 400 m vessel"), but a position is none ("3 miles north of the entrance")
 _SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|draught|draft|below|beneath|under|down",
             "tall": r"tall|high|height|rises|rising|stands|above", "thick": r"thick|thickness"}
+_OTHER_DIMENSION = re.compile(r"[\s-]*(?:(?:in|of)\s+)?(?:long|length|wide|width|high|height|tall|deep|depth|thick|"
+                             r"thickness)\b", re.I)
+_ATTRIBUTE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
 _POSITION = re.compile(r"^\W{0,3}(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|off|"
                        r"offshore|inland|upstream|downstream|outside|from|of)\b", re.I)
 
@@ -641,11 +644,16 @@ def measure_words(question: str) -> list[str]:
 def _of_dimension(value: Value, sentence: str, dimension: str, adjective: str) -> bool:
     if _dimension(value.unit).rstrip("/") != dimension:
         return False
+    after, before = sentence[value.end:], sentence[:value.start]
     if adjective in _SAID_OF:  # in the figure's own clause: "59 m wide", "a width of 59 m", "1.5 km below the surface"
         words = _SAID_OF[adjective]
-        return bool(re.match(rf"[\s-]*(?:(?:in|of|at|its|the)\s+){{0,2}}(?:{words})\b", sentence[value.end:], re.I)
-                    or re.search(rf"\b(?:{words})\s+(?:of\s+)?(?:[a-z]+\s+)?$", sentence[:value.start], re.I))
-    return adjective == "far" or not _POSITION.match(sentence[value.end:])
+        if re.match(rf"[\s-]*(?:(?:in|of|at|its|the)\s+){{0,2}}(?:{words})\b", after, re.I) or re.search(
+                rf"\b(?:{words})\s+(?:of\s+)?(?:[a-z]+\s+)?$", before, re.I):
+            return True
+        # else any length not said to be another ("400 m long", "3 miles north") nor a thing's unnamed one ("the
+        # 400 m, 224,000-ton vessel"): "dredged to 14 metres", asked how deep
+        return not (_OTHER_DIMENSION.match(after) or _POSITION.match(after) or _ATTRIBUTE.search(before))
+    return adjective == "far" or not _POSITION.match(after)
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")

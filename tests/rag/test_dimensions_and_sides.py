@@ -72,6 +72,9 @@ def test_a_dimension_takes_a_measure_of_it_said_of_the_thing() -> None:
         "1.5 kilometers"]
     assert _answers("How heavy is the Ever Norland?", "The 400 m, 224,000-ton Ever Norland sailed on.") == [
         "224,000-ton"]
+    # a length no other dimension is said of answers a depth: "dredged to 14 metres"
+    assert _answers("How deep will the harbour be dredged?", "The harbour will be dredged to 14 metres by March.") == [
+        "14 metres"]
 
 
 SHIP = [passage("wiki", "Ever Norland. The Ever Norland ran aground in the Kessia canal on 23 March. The ship sailed to "
@@ -103,6 +106,7 @@ def test_the_name_doing_what_is_asked_is_the_side() -> None:
 
 
 def test_names_that_only_follow_each_other_are_no_list() -> None:
+    # (a guard: main passes it too; taking no side for every sentence naming three or more broke this one)
     conflicts = find_conflicts("Which country won the most medals at the 2018 Winter Games?", [
         Cited("The U.S. collected 39 medals in 2018, the largest haul by any country at the Winter Games.", 1, "a"),
         Cited("After 19 days of competition at the 2018 Winter Games in PyeongChang, South Korea, Norway came out on "
@@ -111,6 +115,7 @@ def test_names_that_only_follow_each_other_are_no_list() -> None:
 
 
 def test_the_class_asked_names_its_answer(generator: Answerer) -> None:
+    # (main passes it too on these short passages; on the Norway set's it declined, its best score 0.36 to a bar of 0.40)
     answer = generator.answer("Which court heard the case?", [
         passage("trial", "Velmar Trial. The trial of Anders Norland, the perpetrator of the 2011 Velmar attacks, took "
                          "place between 16 April and 22 June 2012 in Velmar District Court."),
