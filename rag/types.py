@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from rag.collections import MAX_COLLECTIONS, check_slugs
 
@@ -168,7 +168,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
-    k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to retrieve (1-50).")
+    k: StrictInt | None = Field(default=None, ge=1, le=MAX_K, description="Passages to retrieve (1-50).")
     filters: Filters | None = None
     stream: bool = Field(default=False, description="Server-Sent Events: passages, token..., answer, done.")
     debug: bool = Field(default=False, description="Add the trace: passages with scores, what was dropped, timings.")
@@ -183,7 +183,7 @@ class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     query: str = Field(description=f"1 to {MAX_QUESTION_CHARS} characters.")
-    k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages to return (1-50).")
+    k: StrictInt | None = Field(default=None, ge=1, le=MAX_K, description="Passages to return (1-50).")
     filters: Filters | None = None
 
     @field_validator("query")
@@ -231,7 +231,7 @@ class ChatRequest(BaseModel):
 
     messages: list[ChatMessage] = Field(description=f"The conversation, oldest first, ending with a user turn "
                                                     f"(at most {MAX_TURNS}).")
-    k: int | None = Field(default=None, ge=1, le=MAX_K)
+    k: StrictInt | None = Field(default=None, ge=1, le=MAX_K)
     filters: Filters | None = None
     stream: bool = Field(default=False, description="Server-Sent Events: query, passages, token..., answer, done.")
     debug: bool = False

@@ -45,6 +45,7 @@ def test_search_returns_k_passages(server: Server) -> None:
     ({"question": "x" * 2001}, "limit is 2000"),
     ({"question": "ok?", "k": 0}, "k: Input should be greater than or equal to 1"),
     ({"question": "ok?", "k": 51}, "k: Input should be less than or equal to 50"),
+    ({"question": "ok?", "k": True}, "k: Input should be a valid integer"),  # not read as 1
     ({"question": "ok?", "colour": "red"}, "unknown field 'colour'"),
     ({}, "missing field 'question'"),
     ({"question": 5}, "question: Input should be a valid string"),
