@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answer.counted import of_the_verb_asked
-from rag.answer.events import asked_event, says
+from rag.answer.events import asked_event, dates_of_other_events, says, says_event
 from rag.answer.inventory import listed
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.subjects import Subject, different, question_names, subject_of
@@ -117,9 +117,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
         seen = {(s.citation, v.text) for s, v in claims}
-        if not listing:  # and what two near-identical sentences differ in, whatever its kind
+        if not listing:  # and what two near-identical sentences differ in, of the kind asked ("when", asked of
+            # two sentences differing in the barrels spilled, is not answered by the barrels)
+            groups = {_kind_group(k) for k in kinds}
             claims += [(s, v) for s, v in _parallel_claims(question, sentences, typed, worded_only=True)
-                       if (s.citation, v.text) not in seen]
+                       if (s.citation, v.text) not in seen and _group(v) in groups]
         said += [c for c in claims if c not in said]
     else:
         claims = _parallel_claims(question, sentences, typed)
@@ -147,8 +149,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 if verdict != "scope" and _two_things(subjects.get(sa.citation), subjects.get(sb.citation), aside,
                                                       sa, sb):
                     verdict = "ambiguous"
-                elif verdict != "scope" and va.kind == "date" and _different_events(sa.text, sb.text, events,
-                                                                                      dated_verb(question)):
+                elif verdict != "scope" and va.kind in ("date", "time") and (
+                        _different_events(sa.text, sb.text, events, dated_verb(question))
+                        or dates_of_other_events(va, sa.text, vb, sb.text)):
                     verdict = "scope"
                 side = involved.setdefault("ambiguous" if verdict == "ambiguous" else "contested", {})
                 side.setdefault((sa.citation, va.text), (sa, va))
@@ -316,7 +319,11 @@ def _shown(subject: Subject | None) -> str | None:
 
 
 def _group(value: Value) -> str:
-    return value.kind if value.kind in FIGURES else NAME
+    return _kind_group(value.kind)
+
+
+def _kind_group(kind: str) -> str:
+    return kind if kind in FIGURES else NAME
 
 
 def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:
@@ -381,8 +388,9 @@ def _different_events(a: str, b: str, events: set[str], verb: str = "") -> bool:
     China halt rare earth exports to Japan?": "halted all rare earth shipments in 2010" against "export
     licensing requirements implemented on April 4, 2025")."""
     if verb:
-        return says(a, verb) != says(b, verb)
-    held = [any(_same_verb([t], events) for t in content_terms(text)) for text in (a, b)]
+        return says_event(a, verb) != says_event(b, verb)
+    held = [any(_same_verb([t], events) for t in content_terms(text)) or any(says_event(text, e) for e in events)
+            for text in (a, b)]
     return bool(events) and held[0] != held[1]
 
 
@@ -402,8 +410,9 @@ def describe(conflict: Conflict) -> str:
         return "These answers are about different things that share a name: " + "; ".join(
             side(c) + (f" ({c.subject})" if c.subject else "") for c in claims) + "."
     if conflict.kind == "scope":
-        if conflict.about.startswith(f"{LABEL['date']}:"):
-            return f"These dates are of different events, so they do not contradict each other: {sides}."
+        for kind, plural in (("date", "dates"), ("time", "times")):
+            if conflict.about.startswith(f"{LABEL[kind]}:"):
+                return f"These {plural} are of different events, so they do not contradict each other: {sides}."
         return f"These figures measure different things, so they do not contradict each other: {sides}."
     if conflict.kind == "update":
         return f"The sources differ, and the newer one may supersede the older: {sides}."

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
 from rag.claims.extract import model
 from rag.claims.kinds import Value
+from rag.claims.parse import AGE, prepare
 from rag.text import stem
 
 # Verbs that say nothing of which event it was ("When was the deadline?", "When did it happen?").
@@ -166,6 +168,13 @@ def says(sentence: str, verb: str) -> bool:
     return False
 
 
+def says_event(sentence: str, word: str) -> bool:
+    """The sentence says the event of ``word`` in its words or in another word for it ("launches" for "release")."""
+    key = _key(word)
+    group = next((g for g in _SAME_EVENT if any(_same_key(key, _key(w)) for w in g)), (word,))
+    return any(says(sentence, w) for w in group)
+
+
 def dated_event(value: Value, sentence: str) -> str:
     """The event word a date is attached to ("its closure in 2015" -> "closure"), or "" when it is not said."""
     m = _BEFORE_DATE.search(sentence[:value.start])
@@ -209,4 +218,61 @@ _BEGINNING = re.compile(r"\b(?:born|birth|birthday|founded|founding|established|
 
 def not_an_age(question: str, sentence: str) -> bool:
     """The question asks how old something is and the sentence dates no beginning of anything."""
-    return bool(_HOW_OLD.search(question)) and not _BEGINNING.search(sentence)
+    return bool(_HOW_OLD.search(question)) and not _BEGINNING.search(sentence) and not AGE.search(sentence)
+
+
+def dates_of_other_events(a: Value, sentence_a: str, b: Value, sentence_b: str) -> bool:
+    """Two dates (or times) that their sentences give to different events: the verbs they are said of differ,
+    and are not two words of one event or phase ("exploded on April 20, 2010" against "the spill was discovered
+    on the afternoon of 22 April 2010"; "freed on 29 March" against "ran aground on March 23"). False when either
+    verb says only that something happened ("took place", "was"), or without the parser."""
+    verb_a, verb_b = _dated_verb(sentence_a, a.start, a.end), _dated_verb(sentence_b, b.start, b.end)
+    if not verb_a or not verb_b:
+        return False
+    key_a, key_b = _key(verb_a), _key(verb_b)
+    if _same_key(key_a, key_b):
+        return False
+    return not any(any(_same_key(key_a, _key(w)) for w in group) and any(_same_key(key_b, _key(w)) for w in group)
+                   for group in (*_SAME_EVENT, *_PHASE_WORDS))
+
+
+_UP = 8  # heads climbed from a date to its verb ("at 15:05" after a list of tugs hangs eight words below "freed")
+_PARTICIPLE = ("acomp", "xcomp", "attr", "ccomp", "conj")
+_OF_A_NOUN = ("compound", "nmod", "amod", "npadvmod", "poss")
+
+
+@lru_cache(maxsize=4096)
+def _dated_verb(sentence: str, start: int, end: int) -> str:
+    """The word of the event the span (a date in the sentence) is said of: the verb it hangs from through
+    prepositions and nouns ("exploded" of "On April 20, 2010, the rig ... exploded"), the participle after a light
+    one ("was partially re-floated"), or the noun it modifies ("the April 20, 2010 Macondo well blowout") or heads
+    ("November 15, 2012: $4 billion criminal plea agreement"). "" when none is within reach, when the word says only
+    that something happened, or without the parser."""
+    nlp = model()
+    if nlp is None:
+        return ""
+    doc = nlp(prepare(sentence))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    token = span.root
+    if token.dep_ in _OF_A_NOUN and token.head.pos_ == "NOUN":
+        return _event_word(token.head)
+    if token.dep_ == "ROOT":
+        heads = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        return _event_word(heads[0]) if heads else ""
+    for _ in range(_UP):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            if token.text.lower() in _LIGHT:
+                done = [c for c in token.children if c.dep_ in _PARTICIPLE and c.text.lower().endswith(("ed", "en"))]
+                return _event_word(done[-1]) if done else ""
+            return _event_word(token)
+    return ""
+
+
+def _event_word(token: Any) -> str:
+    word = str(token.text).lower()
+    return "" if word in _LIGHT else word
