@@ -5,6 +5,9 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 14: a count ends at its number when a function word follows ("50 of them" is 50, not "50 of"); "from 11 to 16,"
+#     is one count from 11 to 16; an age ("38-year-old", "aged 11 to 16", "Saman Kunan, 38,") is a duration of unit
+#     "age", which answers how old someone is and nothing else
 # 12: digits with an ordinal's ending count nothing ("the 12th most populous"); a count counts the plural noun past
 #     the names qualifying it ("two United States Navy bases" counts bases); a square or cubic unit is a unit of its
 #     own, and a figure by the period is a rate ("barrels of oil per day"); a place the tagger names in apposition
@@ -21,4 +24,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "13"
+CLAIMS_VERSION = "14"

@@ -95,11 +95,14 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:what|which) (?:(?:exact|precise|approximate|local) )?(?:time of (?:the )?day|time|hour)\b"
                 r"(?! (?:frame|span|period|zone)\b)", re.I),
      ("time",)),
+    # "How old was the diver?", "What ages were the boys?": an age ("38-year-old"), else when one was born
+    (re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
+                r"(?:the |his |her |their |its )?ages?\b", re.I), ("duration", "date")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
                 r"(?:(?!(?:last|next|this|that|each|every|per|a|of|in|for)\b)[\w-]+ ){0,2}(?:date|year|deadline)(?![\w-])|"
-                r"\bsince when\b|\bhow (?:old|recently)\b", re.I), ("date",)),
+                r"\bsince when\b|\bhow recently\b", re.I), ("date",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
                 r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
                 r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
@@ -369,7 +372,7 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
     so it also answers who; an "organization" something is based in ("based in Dayton") answers where."""
     return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)
                                    and not (kinds == ("organization",) and _a_title(value.text))) or (
-        value.kind == "organization" and kinds == ("person",) and _looks_personal(value.text)) or (
+        value.kind == "organization" and kinds == ("person",) and looks_personal(value.text)) or (
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
         value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
 
@@ -389,7 +392,7 @@ def _a_title(text: str) -> bool:
     return bool(words) and all(w in ROLES or w in ("prime", "deputy", "foreign", "general", "finance") for w in words)
 
 
-def _looks_personal(text: str) -> bool:
+def looks_personal(text: str) -> bool:
     """A name the tagger called an organization that reads as a person's: two or three capitalized words, none
     an organization's word or an acronym ("Ivo Brand" in "directed by Ivo Brand"; not "WTO", "MP Materials")."""
     from rag.claims.demonyms import COUNTRY_OF  # (it imports this module)
@@ -578,6 +581,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "at 15:25:22": a time of day, not three counts; "the E16 road": a name's number
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
+    if (value.unit == "age") != bool(_AGE_ASKED.search(question)) and value.kind == "duration":
+        return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question):
@@ -592,6 +597,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+_AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b", re.I)
 
 
 # a dimension asked by its adjective; "how long is" asks a length as well as a duration (not "how long did it last")

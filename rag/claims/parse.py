@@ -75,6 +75,9 @@ _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "co
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
     rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
+# An age: "38-year-old", "38 years old", "aged 37", and a name's "Saman Kunan, 38," (two digits between commas)
+AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d{1,3})(?:\s?(?:to|-|and)\s?(?P<b2>\d{1,3}))?\b(?!\s?%)|"
+                 r"\b[A-Z][a-z]+,\s(?P<a3>\d{1,2}),(?=\s)")
 # Time gone by ("over the past two years", "in the last 18 months"): how long something has been so, which only a
 # question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
 _ELAPSED = re.compile(
@@ -127,6 +130,8 @@ _POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
+# the second number of "aged 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
+_UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases.
 _NAMED_NOUN = re.compile(r"(?:\s[A-Z][\w.&'-]*){0,3}\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
@@ -287,6 +292,12 @@ def figures(text: str) -> list[Figure]:
         low = float(year or 0) * 12 + (month or 1)
         high = low + (119 if m.group("decade") else 11 if year and not month else 0)
         add("date", m, low, high, "month" if year else "day-of-year")
+    for m in AGE.finditer(text):  # "the 38-year-old diver", "aged 37", "Saman Kunan, 38, died": how old someone is
+        group = next(g for g in ("a", "a2", "a3") if m.group(g))
+        year = _DURATION_UNITS["year"]
+        low = float(m.group(group)) * year
+        high = float(m.group("b2")) * year if group == "a2" and m.group("b2") else low
+        add("duration", m, low, high, "age", (m.start(group), m.end(group)) if group == "a3" else None)
     for m in _ELAPSED.finditer(text):
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is not None:
@@ -333,6 +344,12 @@ def figures(text: str) -> list[Figure]:
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and a > 1 else None
         if named and named.group("noun") not in STOPWORDS:
             noun, span = named.group("noun"), (m.start(), named.end())
+        elif noun in STOPWORDS:  # "50 of them", "after 10 in the morning": the figure ends at its number
+            upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None
+            if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "aged 11 to 16"
+                add("count", m, a * scale, b * scale, "", (m.start(), upto.end()))
+                continue
+            span = (m.start(), m.end("mag") if m.group("mag") else m.end("a"))
         add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
     out.sort(key=lambda f: f.start)
     return out

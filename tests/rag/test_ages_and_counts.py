@@ -1,0 +1,41 @@
+"""An age ("the 38-year-old diver", "aged 11 to 16", "Saman Velmar, 38,") is how old someone is: it answers "How old
+...?" and "What ages ...?", and no question of how long something took. A count followed by a function word ends at
+its number ("50 of them" is 50, not "50 of"), and "from 11 to 16," is one count. Sentences here are written for the
+tests."""
+
+from __future__ import annotations
+
+from rag.claims.extract import analyze
+from rag.claims.kinds import answers_as, asked
+from rag.claims.parse import figures
+
+
+def _found(text: str) -> dict[str, tuple[str, str, float, float]]:
+    return {f.text: (f.kind, f.unit, round(f.low / 365), round(f.high / 365)) for f in figures(text)}
+
+
+def test_ages_are_read_as_ages() -> None:
+    assert _found("The 38-year-old former Navy diver died.")["38-year-old"] == ("duration", "age", 38, 38)
+    assert _found("He was 38 years old.")["38 years old"] == ("duration", "age", 38, 38)
+    assert _found("The boys, aged 11 to 16, were found.")["aged 11 to 16"] == ("duration", "age", 11, 16)
+    assert _found("Saman Velmar, 38, died on Friday.")["38"] == ("duration", "age", 38, 38)
+
+
+def test_an_age_answers_how_old_and_not_how_long() -> None:
+    sentence = "The 25-year-old coach and the boys waited for 9 days."
+    age, wait = (v for v in analyze([sentence])[0] if v.kind == "duration")
+    how_old, how_long = "How old was the coach?", "How long did the boys wait?"
+    assert "duration" in asked(how_old) and asked(how_long) == ("duration",)
+    assert answers_as(age, sentence, asked(how_old), how_old) and not answers_as(wait, sentence, asked(how_old), how_old)
+    assert answers_as(wait, sentence, asked(how_long), how_long) and not answers_as(age, sentence, asked(how_long), how_long)
+    assert "duration" in asked("What ages were the boys on the team?")
+
+
+def test_a_count_ends_at_its_number_before_a_function_word() -> None:
+    assert set(_found("The team of 90 divers, 50 of them foreigners, began just after 10 in the morning.")) == {
+        "90 divers", "50", "10"}
+    found = figures("The scores ran from 11 to 16, then fell.")
+    assert [(f.text, f.low, f.high) for f in found] == [("11 to 16", 11, 16)]
+    # (not a number with its own magnitude and noun: "1 to 3 million people" is two figures)
+    assert [f.text for f in figures("from 1 to 3 million people")] == ["1", "3 million people"]
+
