@@ -163,7 +163,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
     out.extend(_coordinated(doc))
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS:
+        if root.i in taken or root.pos_ == "PRON" or root.lower_ in PRONOUNS or not any(c.isalnum() for c in root.text):
             continue
         if root.ent_type_ in _FIGURES or root.like_num or root.text == "%":
             continue  # "in October 2025", "over 85% of rare earths": a date or a figure is not what "it" means
@@ -181,15 +181,25 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                 tokens = tokens[1:]
             if not tokens:
                 continue
-            phrase = doc[tokens[0].i:chunk.end].text
-            if lead or tokens[0].pos_ not in ("DET", "PRON"):
-                phrase = "the " + phrase
+            end = _hyphenated_end(doc, chunk.end)  # "Elon Musk's mini-sub", parsed as "mini", "-", "sub"
+            taken.update(range(chunk.end, end))
+            phrase = doc[tokens[0].i:end].text
+            if (lead or tokens[0].pos_ not in ("DET", "PRON")) and not any(t.dep_ == "case" for t in tokens):
+                phrase = "the " + phrase  # (not before a possessor: "Elon Musk's mini-sub")
             # "Which agency says ...?": the phrase asked about is an unknown, which the answer names; "it" after
             # that exchange means the agency the answer gave, not "the agency"
             role = _role(root.dep_) * (ASKED_ROLE if lead else 1.0)
             out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
     out.extend(_unparsed_names(text, out))
     return sorted(out, key=lambda m: m.start)
+
+
+def _hyphenated_end(doc: Any, end: int) -> int:
+    """The end of a phrase continued by hyphens the tokenizer split off ("mini" "-" "sub")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
+    return end
 
 
 _OPENS = re.compile(r"(?:^|[.!?;:,]\s*|\(\s*)$")
@@ -344,10 +354,19 @@ _DEMONSTRATIVE_ROLES = {"that": ("dobj", "pobj", "nsubjpass"), "this": ("dobj", 
                         "those": ("dobj", "pobj", "nsubjpass", "nsubj"), "these": ("dobj", "pobj", "nsubjpass", "nsubj")}
 
 
+# Verbs whose object is something said: "Where did they post that?", "Who said this?" point at a statement (the
+# last answer's words), not at a thing it named.
+CLAIMING = frozenset("""say says said report reports reported announce announces announced claim claims claimed state
+states stated confirm confirms confirmed deny denies denied reveal reveals revealed""".split())  # (take a that-clause)
+SAYING = CLAIMING | frozenset("""post posts posted write writes wrote written tweet tweets tweeted publish publishes
+published mention mentions mentioned tell tells told share shares shared quote quotes quoted""".split())
+
+
 def demonstrative(token: Any) -> bool:
-    """Whether ``token`` is a demonstrative pronoun pointing back at a thing named earlier."""
+    """Whether ``token`` is a demonstrative pronoun pointing back at a thing named earlier (not at what was said)."""
     roles = _DEMONSTRATIVE_ROLES.get(token.lower_)
-    return roles is not None and token.pos_ == "PRON" and token.tag_ == "DT" and token.dep_ in roles
+    return roles is not None and token.pos_ == "PRON" and token.tag_ == "DT" and token.dep_ in roles and not (
+        token.dep_ == "dobj" and token.head.lower_ in SAYING)
 
 
 _QUANTIFIERS = frozenset("any all some none most much each either neither".split())

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rag.conversation import rules
-from rag.conversation.entities import references, warm_up
-from rag.conversation.resolve import Entity, garbled, resolve, salient
+from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
+from rag.conversation.resolve import SUBJECT, Entity, asked_kind, garbled, resolve, salient
 from rag.conversation.turns import Turns, clarification, contrast, read_turns, statement
 from rag.errors import GeneratorError
 from rag.protocols import Condenser, Embedder
 from rag.telemetry import SILENT, Telemetry
-from rag.text import STOPWORDS, content_terms, keyword_terms
+from rag.text import STOPWORDS, content_terms, keyword_terms, split_sentences
 from rag.types import ChatMessage
 
 log = logging.getLogger("rag.conversation")
@@ -121,6 +121,12 @@ class Reader:
         turn = _plain(turns.turn)
         names = [e.mention.text for e in entities]
         meant = clarification(turn)
+        asked_then = _then_asked(meant) if meant is not None else None
+        if meant is not None and asked_then is not None:  # "No, I meant the diver who died. What was his name?"
+            meant, question = asked_then
+            said = resolve(question, [_meant_entity(meant), *entities])
+            return self._checked(turn, said.text, "clarification", [meant, *names], leans=True,
+                                 replaced=[*_lead(turn, meant), *(r for r, _ in said.resolved)], resolved=said.resolved)
         if meant is not None:
             wanted, rejected = contrast(meant)  # "I meant the turbines, not cars": "cars" is set aside
             clarified = resolve(wanted, entities).text
@@ -189,6 +195,13 @@ class Reader:
                     return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
         resolution = resolve(turn, entities, [*turns.users, *turns.answers])
+        said = _what_was_said(turns.answers[-1])
+        quoted = _SAID_THAT.search(resolution.text) if said else None
+        if quoted is not None:  # "Who announced that?": that the canal is to receive a tug, as the answer said
+            text = f"{resolution.text[:quoted.start(2)]}that {said}{resolution.text[quoted.end(2):]}"
+            return self._checked(turn, text, "resolved", [*names, said], leans=True,
+                                 replaced=[*(r for r, _ in resolution.resolved), quoted.group(2)],
+                                 resolved=[*resolution.resolved, (quoted.group(2), said)])
         if resolution.resolved:
             return self._checked(turn, resolution.text, "resolved", names, leans=True,
                                  replaced=[r for r, _ in resolution.resolved], resolved=resolution.resolved)
@@ -246,6 +259,24 @@ def _short_answer(answer: str) -> str:
     return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
 
 
+# "that" or "this" as the object of a verb of claiming, at the end of the question: what the last answer said
+_SAID_THAT = re.compile(r"\b(" + "|".join(sorted(CLAIMING, key=len, reverse=True)) + r")\s+(that|this)(?=[\s?.!]*$)",
+                        re.I)
+_YES_NO = re.compile(r"^(?:yes|no|indeed|right|correct)\b[,.!;:\s]*", re.I)
+STATEMENT_WORDS = 30  # a longer answer is no one statement to ask about
+
+
+def _what_was_said(answer: str) -> str:
+    """The previous answer's first sentence as a clause ("the canal is to receive a tug ..."), or "" when there
+    is none or it is long."""
+    first = next(iter(split_sentences(answer.strip())), "")
+    text = _YES_NO.sub("", first).strip().rstrip(".!")
+    if not text or len(text.split()) > STATEMENT_WORDS:
+        return ""
+    word, _, rest = text.partition(" ")
+    return f"{word.lower()} {rest}" if word.lower() in STOPWORDS and rest else text
+
+
 def _plain(turn: str) -> str:
     """The turn without its conversational lead: "And", "By the way,", "Great!", a reaction before a question
     ("Of course I knew it! Just teasing, sorry. How do I script a sprite?"). Its content words are all kept
@@ -278,6 +309,34 @@ def _swap(previous: str, rejected: str, wanted: str) -> str:
         start -= 1  # "electric" of "one electric car"
     wanted = re.sub(r"^(?:the|a|an)\s+", "", wanted, flags=re.I)
     return " ".join([*words[:start], wanted, *words[end + 1:]]) + "?"
+
+
+_THEN = re.compile(r"[.!;]\s+(?=\S)")
+
+
+def _then_asked(meant: str) -> tuple[str, str] | None:
+    """A clarification followed by a question of its own ("the diver who died. What was his name?"): what was meant,
+    and the question, which asks about it; None otherwise."""
+    parts = _THEN.split(meant, maxsplit=1)
+    if len(parts) != 2 or not _QUESTION.match(parts[1]) or not parts[0].strip():
+        return None
+    return contrast(parts[0].strip())[0], parts[1].strip().rstrip(" .!?") + "?"
+
+
+MEANT_SALIENCE = 10.0  # what a clarification says it meant outweighs everything the conversation said before
+
+
+def _meant_entity(meant: str) -> Entity:
+    """What a clarification meant, as the most salient entity, of the kind its first mention says ("the diver who
+    died": a person, by its head noun)."""
+    found = mentions(meant, things=True)
+    first = found[0] if found else None
+    kind = first.kind if first is not None else "thing"
+    if kind == "thing" and first is not None:
+        kind = asked_kind(f"which {first.head}") or "thing"
+    plural = first.plural if first is not None else False
+    head = first.head if first is not None else meant.split()[-1].lower()
+    return Entity(Mention(meant, kind, head, SUBJECT, plural, 0), MEANT_SALIENCE, 0)
 
 
 def _lead(turn: str, content: str) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rag.claims.kinds import looks_personal
 from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, parse, references
 from rag.text import content_terms, stem
 
@@ -46,8 +47,11 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             found_here = mentions(text, things=things) if text else []
             answered = None
             if text is answer and asked:
-                found_here = _typed_by_question(found_here, asked)
-                answered = next((m for m in found_here if m.kind == asked), None)
+                found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
+                answered = _answered(found_here, asked, user)
+                if answered is not None and answered.by_head:  # "Thailand's Prime Minister ... did": the person
+                    found_here = [replace(m, by_head=False) if m is answered else m for m in found_here]
+                    answered = next(m for m in found_here if m.start == answered.start and m.text == answered.text)
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
@@ -62,26 +66,66 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
 
 
 _ASKED = re.compile(r"\b(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)")
+_WHO = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?who(?:m)?\b", re.I)
+_WHO_SEVERAL = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?:are|were)\b", re.I)
 _NAMED_KINDS = ("person", "org", "place", "work", "name", "group")
+# People a which-question asks for, besides the nouns that make a reference ("Which divers ...?": people; but "the
+# diver", said later, is no reference to the most salient person: TYPE_NOUNS)
+_PEOPLE = frozenset("""diver rescuer worker official boy girl child children kid student victim soldier officer expert
+engineer journalist reporter lawyer judge doctor member spokesman spokeswoman spokesperson captain pilot survivor
+witness analyst chairman chief commander mayor prince princess citizen resident people men women""".split())
 
 
 def asked_kind(question: str) -> str | None:
     """The kind of thing a "which/what <noun>" question asks for ("Which company operates ...?": an
-    organisation, "Which African countries ...?": places), or None."""
+    organisation, "Which African countries ...?": places; "Which divers ...?": people), "person" for a
+    who-question, or None."""
+    noun = _asked_noun(question)
+    if noun is None:
+        return "person" if _WHO.match(question) else None
+    return _noun_kind(noun)
+
+
+def _noun_kind(word: str) -> str | None:
+    kind = kind_of_noun(word) or ("person" if word in _PEOPLE or word.rstrip("s") in _PEOPLE else None)
+    return kind if kind in ("person", "org", "place", "work") else None
+
+
+def _asked_noun(question: str) -> str | None:
+    """The noun of kind a which/what-question asks for ("divers" of "Which divers were ...?"), or None."""
     match = _ASKED.search(question.lower())
-    if match is None:
-        return None
-    kinds = (kind_of_noun(w) for w in match.group(1).split())
-    return next((k for k in kinds if k in ("person", "org", "place", "work")), None)
+    return next((w for w in match.group(1).split() if _noun_kind(w)), None) if match else None
 
 
-def _typed_by_question(found: list[Mention], kind: str) -> list[Mention]:
+def _asks_several(question: str) -> bool:
+    """The question asks for more than one ("Which divers ...?", "Who were ...?")."""
+    noun = _asked_noun(question) or ""
+    return _WHO_SEVERAL.match(question) is not None or noun in ("people", "men", "women", "children") or (
+        noun.endswith("s") and not noun.endswith("ss"))
+
+
+def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> list[Mention]:
     """The answer's first name is of the kind its question asked for: "Lynas Rare Earths", the answer to "Which
-    company ...?", is a company, whatever the recognizer guessed (a person), so "that company" means it."""
+    company ...?", is a company, whatever the recognizer guessed (a person), so "that company" means it. A
+    who-question may be answered by a person or a body: only a name of no kind, or one the recognizer called a
+    body that reads as a person's ("Narongsak Osottanakorn"), is made a person."""
     first = next((i for i, m in enumerate(found) if m.kind in _NAMED_KINDS), None)
     if first is None or found[first].kind == kind:
         return found
+    if who and not (found[first].kind == "name" or (found[first].kind == "org" and looks_personal(found[first].text))):
+        return found
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
+
+
+def _answered(found: list[Mention], kind: str, question: str) -> Mention | None:
+    """The answer's mention that answers the question: the names it lists, asked for several ("Two British cave
+    divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who)."""
+    if _asks_several(question):
+        listed = next((m for m in found if m.kind == "list"), None)
+        if listed is not None:
+            return listed
+    who = _WHO.match(question) is not None
+    return next((m for m in found if m.kind == kind or (who and m.kind == "org")), None)
 
 
 def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) -> Resolution:
@@ -118,17 +162,24 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         if ref.noun:  # "that commission": a mention headed by the noun ("the harbour commission") before any other
             headed = [e for e in entities if _headed_by(e.mention.text, ref.noun) and _fit(ref, e.mention) > 0]
             pool = headed or entities
+        if not ref.possessive and not ref.subject:  # "When did they find them?": an object is not its subject
+            pool = [e for e in pool if (sentence, e.mention.text) not in done]
         best = max(((e, _fit(ref, e.mention) * e.salience) for e in pool), key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
             out.unresolved.append(ref.text)
             continue
         entity = best[0].mention
         if (sentence, entity.text) in done:
-            continue
+            continue  # "What did he say about his plan?": his own
         done.add((sentence, entity.text))
         new = entity.text
         if ref.text.lower() == "there":  # "hurt there" -> "hurt in Utøya"
             new = "in " + new
+        owned = _OWNED.match(turn, ref.end) if ref.possessive and _CLAUSE.search(new) else None
+        if owned is not None:  # "his name", of "the diver who died": "the name of the diver who died"
+            edits.append((ref.start, owned.end(), f"the {owned.group(1)} of {new}"))
+            out.resolved.append((ref.text, entity.text))
+            continue
         if ref.possessive:
             new += "'" if new.endswith("s") else "'s"
         if ref.start == 0 or turn[:ref.start].rstrip().endswith((".", "?", "!")):
@@ -140,6 +191,10 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         text = text[:start] + new + text[end:]
     out.text = text
     return out
+
+
+_CLAUSE = re.compile(r"\s(?:who|whom|that|which|whose)\s")  # a phrase ending in a clause takes no "'s"
+_OWNED = re.compile(r"\s+([A-Za-z][\w-]*)")
 
 
 # "how much of it", "how many of them": a part of what an earlier question measured or counted
