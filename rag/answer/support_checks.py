@@ -183,6 +183,8 @@ class ArticleText:
             return False
         if any(v.startswith(w) for v in self.words):  # "Goldbach's", "Huguenots"
             return True
+        if w.endswith("s") and w[:-1] in self.words:  # "the Wild Boars", written "the Moo Pa (Wild Boar) academy"
+            return True
         if len(w) >= 7 and any(v[:6] == w[:6] for v in self.words):  # "Presidential" ~ "president"
             return True
         if _DEMONYM.search(w) and len(w) > 5 and any(v.startswith(w[:4]) for v in self.words):

@@ -37,9 +37,12 @@ _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(
 # Class nouns of a person: those no office names, then the offices (which an administration or a government may
 # hold: "Who is the US president?" may be answered "the Biden administration").
 _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|"
-                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?")
+                r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|billionaires?|"
+                r"magnates?|tycoons?|entrepreneurs?|businessm[ae]n|businesswom[ae]n|investors?|divers?|rescuers?|"
+                r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
-           r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?)\b")
+           r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
+           r"queens?|princes?|princess(?:es)?)\b")
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
