@@ -130,6 +130,7 @@ _POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
+_OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # the second number of "aged 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases.
@@ -346,10 +347,12 @@ def figures(text: str) -> list[Figure]:
             noun, span = named.group("noun"), (m.start(), named.end())
         elif noun in STOPWORDS:  # "50 of them", "after 10 in the morning": the figure ends at its number
             upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None
-            if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "aged 11 to 16"
+            if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "from 11 to 16,"
                 add("count", m, a * scale, b * scale, "", (m.start(), upto.end()))
                 continue
             span = (m.start(), m.end("mag") if m.group("mag") else m.end("a"))
+            if noun == "of" and _OF_THEM.match(text, m.end("noun")):  # "90 divers, 50 of them": 50 divers
+                noun = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
         add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
     out.sort(key=lambda f: f.start)
     return out

@@ -1,6 +1,6 @@
 """An age ("the 38-year-old diver", "aged 11 to 16", "Saman Velmar, 38,") is how old someone is: it answers "How old
 ...?" and "What ages ...?", and no question of how long something took. A count followed by a function word ends at
-its number ("50 of them" is 50, not "50 of"), and "from 11 to 16," is one count. Sentences here are written for the
+its number ("50 of them" is 50 of what was counted before, not "50 of"), and "from 11 to 16," is one count. Sentences here are written for the
 tests."""
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def test_an_age_answers_how_old_and_not_how_long() -> None:
 def test_a_count_ends_at_its_number_before_a_function_word() -> None:
     assert set(_found("The team of 90 divers, 50 of them foreigners, began just after 10 in the morning.")) == {
         "90 divers", "50", "10"}
+    assert [f.unit for f in figures("The team of 90 divers, 50 of them foreigners")] == ["divers", "divers"]
     found = figures("The scores ran from 11 to 16, then fell.")
     assert [(f.text, f.low, f.high) for f in found] == [("11 to 16", 11, 16)]
     # (not a number with its own magnitude and noun: "1 to 3 million people" is two figures)
