@@ -295,10 +295,10 @@ def figures(text: str) -> list[Figure]:
         add("date", m, low, high, "month" if year else "day-of-year")
     for m in AGE.finditer(text):  # "the 38-year-old diver", "aged 37", "Saman Kunan, 38, died": how old someone is
         group = next(g for g in ("a", "a2", "a3") if m.group(g))
-        year = _DURATION_UNITS["year"]
-        low = float(m.group(group)) * year
-        high = float(m.group("b2")) * year if group == "a2" and m.group("b2") else low
-        add("duration", m, low, high, "age", (m.start(group), m.end(group)) if group == "a3" else None)
+        a_year = _DURATION_UNITS["year"]
+        youngest = float(m.group(group)) * a_year
+        oldest = float(m.group("b2")) * a_year if group == "a2" and m.group("b2") else youngest
+        add("duration", m, youngest, oldest, "age", (m.start(group), m.end(group)) if group == "a3" else None)
     for m in _ELAPSED.finditer(text):
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is not None:

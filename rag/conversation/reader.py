@@ -124,9 +124,10 @@ class Reader:
         asked_then = _then_asked(meant) if meant is not None else None
         if meant is not None and asked_then is not None:  # "No, I meant the diver who died. What was his name?"
             meant, question = asked_then
-            said = resolve(question, [_meant_entity(meant), *entities])
-            return self._checked(turn, said.text, "clarification", [meant, *names], leans=True,
-                                 replaced=[*_lead(turn, meant), *(r for r, _ in said.resolved)], resolved=said.resolved)
+            reread = resolve(question, [_meant_entity(meant), *entities])
+            return self._checked(turn, reread.text, "clarification", [meant, *names], leans=True,
+                                 replaced=[*_lead(turn, meant), *(r for r, _ in reread.resolved)],
+                                 resolved=reread.resolved)
         if meant is not None:
             wanted, rejected = contrast(meant)  # "I meant the turbines, not cars": "cars" is set aside
             clarified = resolve(wanted, entities).text
@@ -195,13 +196,13 @@ class Reader:
                     return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
         resolution = resolve(turn, entities, [*turns.users, *turns.answers])
-        said = _what_was_said(turns.answers[-1])
-        quoted = _SAID_THAT.search(resolution.text) if said else None
+        claim = _what_was_said(turns.answers[-1])
+        quoted = _SAID_THAT.search(resolution.text) if claim else None
         if quoted is not None:  # "Who announced that?": that the canal is to receive a tug, as the answer said
-            text = f"{resolution.text[:quoted.start(2)]}that {said}{resolution.text[quoted.end(2):]}"
-            return self._checked(turn, text, "resolved", [*names, said], leans=True,
+            text = f"{resolution.text[:quoted.start(2)]}that {claim}{resolution.text[quoted.end(2):]}"
+            return self._checked(turn, text, "resolved", [*names, claim], leans=True,
                                  replaced=[*(r for r, _ in resolution.resolved), quoted.group(2)],
-                                 resolved=[*resolution.resolved, (quoted.group(2), said)])
+                                 resolved=[*resolution.resolved, (quoted.group(2), claim)])
         if resolution.resolved:
             return self._checked(turn, resolution.text, "resolved", names, leans=True,
                                  replaced=[r for r, _ in resolution.resolved], resolved=resolution.resolved)
