@@ -43,6 +43,8 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
+AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
+                       r"(?:the |his |her |their |its )?ages?\b", re.I)
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -99,8 +101,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"(?! (?:frame|span|period|zone)\b)", re.I),
      ("time",)),
     # "How old was the diver?", "What ages were the boys?": an age ("38-year-old"), else when one was born
-    (re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
-                r"(?:the |his |her |their |its )?ages?\b", re.I), ("duration", "date")),
+    (AGE_ASKED, ("duration", "date")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
     (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
@@ -584,7 +585,7 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "at 15:25:22": a time of day, not three counts; "the E16 road": a name's number
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
-    if (value.unit == "age") != bool(_AGE_ASKED.search(question)) and value.kind == "duration":
+    if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
@@ -600,9 +601,6 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
-
-
-_AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b", re.I)
 
 
 # a dimension asked by its adjective; "how long is" asks a length as well as a duration (not "how long did it last")

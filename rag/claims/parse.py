@@ -131,7 +131,7 @@ _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
-# the second number of "aged 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
+# the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases.
 _NAMED_NOUN = re.compile(r"(?:\s[A-Z][\w.&'-]*){0,3}\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")

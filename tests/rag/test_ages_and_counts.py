@@ -29,6 +29,8 @@ def test_an_age_answers_how_old_and_not_how_long() -> None:
     assert answers_as(age, sentence, asked(how_old), how_old) and not answers_as(wait, sentence, asked(how_old), how_old)
     assert answers_as(wait, sentence, asked(how_long), how_long) and not answers_as(age, sentence, asked(how_long), how_long)
     assert "duration" in asked("What ages were the boys on the team?")
+    ice = "How long did the Ice Age last?"  # (an age's word in a name asks no age)
+    assert answers_as(wait, sentence, asked(ice), ice) and not answers_as(age, sentence, asked(ice), ice)
 
 
 def test_a_count_ends_at_its_number_before_a_function_word() -> None:
