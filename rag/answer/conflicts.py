@@ -31,6 +31,7 @@ from rag.claims.kinds import (
     answers_as,
     asked,
     asked_person_noun,
+    asked_roles,
     asks_for_list,
     asks_speaker,
     asks_who_acts,
@@ -39,11 +40,11 @@ from rag.claims.kinds import (
     in_question,
     other_measure,
     role_fits,
-    roles_named,
     same,
     scope_head,
     scope_terms,
     show,
+    subject_roles,
     titled,
 )
 from rag.claims.parse import name_key
@@ -80,12 +81,14 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     q_terms = set(content_terms(question))
     if kinds:
         listing = asks_for_list(question)
-        roles = roles_named(re.findall(r"[a-z]+", question.lower()))
+        roles = asked_roles(question)
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         agent = asks_who_acts(question)
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
+        theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
+                  and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an

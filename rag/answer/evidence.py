@@ -489,7 +489,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     question, and (``on_scope``) about what it asks: the figure's scope shares a term with the question,
     the counted noun is the one asked about, and a year the question names is in the passage."""
     top = sorted(pool, key=lambda c: -c.score)[:parsed]
-    offices = K.role_words(K.roles_named(re.findall(r"[a-z]+", question.lower())))
+    offices = K.role_words(K.asked_roles(question))
     # a sentence that may name the holder of the role asked is typed by the parser too, wherever it ranks
     top += [c for c in pool if offices and c not in top and K.says_role(c.text, offices)]
     for c, found in zip(top, quotes.typed_by_parts([c.parts or (c.text,) for c in top], cache if cache is not None
@@ -531,7 +531,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     of = _MEASURED.search(question)
     measured = stem(of.group(1).lower()) if of else ""
     only_measured: set[int] = set()  # candidates whose quantities are about the question only by ``measured``
-    roles = K.roles_named(re.findall(r"[a-z]+", question.lower()))
+    roles = K.asked_roles(question)
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article

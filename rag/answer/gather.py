@@ -18,15 +18,10 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.evidence import Candidate
-from rag.claims.kinds import FIGURES, Value, role_fits, roles_named, same
+from rag.claims.kinds import FIGURES, Value, asked_roles, role_fits, same
 
 ROLE_MIN_SUPPORT = 0.2  # a sentence naming the role asked with its holder answers down to this score
 SECOND_HOLDER_MIN = 0.05  # another holder, once the question is answered, down to this score
-
-
-def asked_roles(question: str) -> set[str]:
-    """The roles a question names ("president", "ceo"), as ``ROLES`` spells them."""
-    return roles_named(re.findall(r"[a-z]+", question.lower()))
 
 
 def holders(question: str, supported: Sequence[Candidate]) -> list[Candidate]:

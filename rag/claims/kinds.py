@@ -199,6 +199,26 @@ def roles_named(words: Iterable[str]) -> set[str]:
     return {_ROLE_STEMS[s] for s in map(stem, words) if s in _ROLE_STEMS}
 
 
+# the subject of a question asking about someone else ("Which foreign leader did Thailand's prime minister thank?",
+# "Who did the president call?"): a role after a non-copular auxiliary is the subject's, not the role asked
+_SUBJECT_AFTER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|can|could|should|might|must)\s+(?!been\b)"
+                            r"(?:the\s+)?((?:(?!been\b)[\w.'\u2019-]+\s+){0,3}[\w-]+)\b", re.I)
+
+
+def asked_roles(question: str) -> set[str]:
+    """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
+    the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
+    send a letter to?" asks a leader, not a minister)."""
+    return roles_named(re.findall(r"[a-z]+", question.lower())) - subject_roles(question)
+
+
+def subject_roles(question: str) -> set[str]:
+    """The roles of the subject of a question about someone else ("prime minister" of "Which foreign leader did
+    Thailand's prime minister thank?"): a name holding one is that subject, not an answer."""
+    subject = _SUBJECT_AFTER.search(question)
+    return roles_named(re.findall(r"[a-z]+", subject.group(1).lower())) if subject is not None else set()
+
+
 def role_words(roles: set[str]) -> set[str]:
     """The words that name a holder of these roles: the roles themselves and the offices that name them."""
     return set(roles) | {office for office, held in ROLE_OF.items() if held & roles} if roles else set()
