@@ -8,7 +8,8 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 14: a count ends at its number when a function word follows ("after 10 in the morning" is 10, not "10 in"), and
 #     "90 divers, 50 of them" counts 50 divers; "from 11 to 16," is one count from 11 to 16; an age ("38-year-old",
 #     "aged 11 to 16", "Saman Kunan, 38,") is a duration of unit "age", which answers how old someone is and nothing
-#     else
+#     else; a name the tagger calls a person that the text writes as a place ("the governor of Chiang Rai state") is
+#     a place
 # 12: digits with an ordinal's ending count nothing ("the 12th most populous"); a count counts the plural noun past
 #     the names qualifying it ("two United States Navy bases" counts bases); a square or cubic unit is a unit of its
 #     own, and a figure by the period is a rate ("barrels of oil per day"); a place the tagger names in apposition

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rag.claims.kinds import NAME, Value
+from rag.claims.kinds import NAME, Value, reads_as_place
 from rag.claims.parse import figures, name_key, names, prepare
 from rag.text import STOPWORDS
 
@@ -162,6 +162,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
                                                        _TITLE_AFTER.match(text[end:]) else "")
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
+        elif kind == "person" and not title and reads_as_place(text, start, end):
+            kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
         bare = " ".join(w for w in words if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)

@@ -426,6 +426,20 @@ def looks_personal(text: str) -> bool:
         and not any(w.lower() in ORG_WORDS for w in words) and words[0].lower() not in COUNTRY_OF
 
 
+# A name the tagger calls a person that the text writes as a place: before a word of place ("Chiang Rai state",
+# "Ulster county"), or after "in", "near", "throughout" or an office of a place ("the governor of Chiang Rai")
+_PLACE_WORD_AFTER = re.compile(r"\s+(?:state|province|prefecture|county|district|region|city|town|village|island|"
+                               r"valley|airport|border)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|throughout|across|(?:governor|mayor|province|city|town|state|region|"
+                           r"district|county) of)\s+(?:the\s+)?$", re.I)
+
+
+def reads_as_place(text: str, start: int, end: int) -> bool:
+    """The span, which the tagger calls a person, is written as a place (not "in Trump's view": a possessive)."""
+    return bool(_PLACE_WORD_AFTER.match(text, end)) or (
+        bool(_PLACE_BEFORE.search(text[:start])) and not re.match(r"['\u2019]s?\b", text[end:]))
+
+
 def located(value: Value, sentence: str) -> bool:
     """A name the tagger calls an organization but the sentence places something in ("based in Dayton"): the
     small model tags many towns so; after a locative preposition it is the place."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rag.caches import lru_stats, register_function
-from rag.claims.kinds import ORG_WORDS
+from rag.claims.kinds import ORG_WORDS, reads_as_place
 from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
@@ -156,6 +156,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
             kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
+        elif kind == "person" and reads_as_place(text, ent.start_char, ent.end_char):
+            kind = "place"  # "the acting governor of Chiang Rai": a province, tagged a person
         elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))

@@ -1,6 +1,7 @@
 """News wording of names: "Tesla CEO Elon Musk" (the holder after an inner title), Title Case headlines that a
 snippet ends with a stop, a country that acts ("Spain have beaten ...") answering who, and short names
-("US") the question already gives."""
+("US") the question already gives; a name the tagger calls a person that the text writes as a place ("the governor
+of Chiang Rai state") is a place."""
 
 from __future__ import annotations
 
@@ -187,3 +188,12 @@ def test_a_nationality_and_the_word_it_qualifies_is_no_name() -> None:
     found = [v.text for v in analyze(["The Long Road is a 1954 American Western film directed by Harold Brenner."])[0]]
     assert "American Western" not in found and "Harold Brenner" in found
 
+
+
+@needs_parser
+def test_a_name_written_as_a_place_is_one_whatever_the_tagger_says() -> None:
+    found = {v.text: v.kind for v in analyze(["The acting governor of Chiang Rai state, Narongsak Osottanakorn, "
+                                              "led the rescue operation."])[0]}
+    assert found["Chiang Rai"] == "place"
+    found = {v.text: v.kind for v in analyze(["In Trump's view, the deal is done."])[0]}
+    assert found["Trump"] == "person"  # (a possessive after "in" is still the person's)
