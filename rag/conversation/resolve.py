@@ -48,10 +48,9 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             answered = None
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
-                answered = _answered(found_here, asked, user)
-                if answered is not None and answered.by_head:  # "Thailand's Prime Minister ... did": the person
-                    found_here = [replace(m, by_head=False) if m is answered else m for m in found_here]
-                    answered = next(m for m in found_here if m.start == answered.start and m.text == answered.text)
+                i = _answered(found_here, asked, user)
+                if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
+                    answered = found_here[i] = replace(found_here[i], by_head=False)
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
@@ -117,15 +116,15 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
 
 
-def _answered(found: list[Mention], kind: str, question: str) -> Mention | None:
-    """The answer's mention that answers the question: the names it lists, asked for several ("Two British cave
-    divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who)."""
+def _answered(found: list[Mention], kind: str, question: str) -> int | None:
+    """Which of the answer's mentions answers the question: the names it lists, asked for several ("Two British
+    cave divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who)."""
     if _asks_several(question):
-        listed = next((m for m in found if m.kind == "list"), None)
+        listed = next((i for i, m in enumerate(found) if m.kind == "list"), None)
         if listed is not None:
             return listed
     who = _WHO.match(question) is not None
-    return next((m for m in found if m.kind == kind or (who and m.kind == "org")), None)
+    return next((i for i, m in enumerate(found) if m.kind == kind or (who and m.kind == "org")), None)
 
 
 def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) -> Resolution:
