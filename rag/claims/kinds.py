@@ -344,9 +344,41 @@ def asked(question: str) -> tuple[str, ...]:
     for text in ([tail] if joined else [tail, question] if head and _WH_START.match(tail) else [question]):
         for pattern, kinds in ASKED:
             if pattern.search(text):
+                if kinds == ("duration", "quantity"):  # "How long is the Ever Given?" / "... was the canal blocked?"
+                    return ("quantity", "count") if _long_thing(text) else ("duration",) if _LONG_DONE.search(
+                        text) else kinds
                 return kinds
     kind, _ = options(question)
     return (kind,) if kind else ()
+
+
+# "How long is the Ever Given?", "How long is the Gjørv Report?": a named thing has a length (metres, pages), not a
+# duration, unless its name ends in a word for something that happens ("How long was the Cold War?")
+_LONG_SUBJECT = re.compile(r"\b(?i:how long (?:is|was|are|were) (?:the )?)((?:[A-Z][\w\u00c0-\u024f.'\u2019&-]*"
+                           r"(?:\s+(?:of|de|and|&)\s+|\s+)?)+)\W*$")
+_HAPPENING = frozenset("""war wars crisis strike operation rescue siege blockade lockdown campaign summit festival
+games olympics cup championship season tour trial hearing inquiry presidency reign era period administration
+government term dynasty empire ban truce ceasefire deal agreement pact treaty programme program mission flight
+voyage journey expedition shutdown outage closure visit match race marathon conference talks revolution rebellion
+uprising occupation pandemic epidemic outbreak recession depression spill storm hurricane typhoon cyclone
+drought famine movie film song album show series episode speech""".split())
+
+
+# "How long was the canal blocked?", "How long were they held?": how long something done lasted
+_LONG_DONE = re.compile(r"\bhow long (?:is|was|are|were) (?:[\w'\u2019.-]+ ){1,6}?(?:[a-z]{3,}(?<!e)ed|held|kept|shut|"
+                        r"stuck|taken|gone|frozen|hidden|paid|given|known)(?: (?:in|at|on|inside|under|by|for|off|"
+                        r"out|down|up)\b[^?]*)?\W*$", re.I)
+
+
+def _long_thing(question: str) -> bool:
+    match = _LONG_SUBJECT.search(question.strip())
+    words = match.group(1).split() if match else []
+    return bool(words) and words[-1].lower().strip(".'\u2019") not in _HAPPENING
+
+
+# the nouns a length is counted in ("482 pages"): a count in any other ("12 boys") is no length
+_LENGTH_COUNTED = re.compile(r"(?:pages?|words?|chapters?|volumes?|lines?|paragraphs?|sections?|articles?|"
+                             r"clauses?|recommendations?|episodes?|verses?|stanzas?)$", re.I)
 
 
 def asking_terms(question: str) -> set[str]:
@@ -629,7 +661,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
     dimension, adjective = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton"
-    if dimension and (value.kind == "money" or value.kind == "count" and adjective != "long"
+    if dimension and (value.kind == "money" or value.kind == "count" and (
+            adjective != "long" or not _LENGTH_COUNTED.search(value.unit or value.text))
                       or value.kind == "quantity" and not _of_dimension(value, sentence, dimension, adjective)
                       or value.kind == "percentage" and adjective != "far"):
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
