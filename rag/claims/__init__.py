@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 15: a pronoun joined to its verb ("I'm", "That's") is no name
 # 14: a count ends at its number when a function word follows ("after 10 in the morning" is 10, not "10 in"), and
 #     "90 divers, 50 of them" counts 50 divers; "from 11 to 16," is one count from 11 to 16; an age ("38-year-old",
 #     "aged 11 to 16", "Saman Kunan, 38,") is a duration of unit "age", which answers how old someone is and nothing
@@ -26,4 +27,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "14"
+CLAIMS_VERSION = "15"

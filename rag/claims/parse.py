@@ -148,7 +148,9 @@ their his her what which who whom whose where why how despite meanwhile yet also
 indeed furthermore moreover rather instead both each every many most some all any no not other another
 see read watch click subscribe download view browse
 dr mr mrs ms prof sen rep gov
-""".split())  # a web page's calls to action ("See Instagram photos", "Read Reuters' report"); titles ("Dr. Chen")
+i'm i've i'd i'll we're we've we'd they're they've you're you've he's she's it's that's there's what's let's
+""".split())  # a web page's calls to action ("See Instagram photos", "Read Reuters' report"); titles ("Dr. Chen");
+# a pronoun with its verb ("That's what I'm hoping")
 
 
 def prepare(text: str) -> str:
