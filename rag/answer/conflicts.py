@@ -20,6 +20,7 @@ from rag.answer.counted import of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
 from rag.answer.inventory import listed
 from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.claims.extract import analyze
 from rag.claims.kinds import (
@@ -86,9 +87,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         agent = asks_who_acts(question)
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
+        doer = asks_subject(question) and not asks_speaker(question)  # "Who was in charge ...?": not "For Saman, ..."
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
+                  and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an

