@@ -48,7 +48,7 @@ from rag.claims.kinds import (
     subject_roles,
     titled,
 )
-from rag.claims.parse import name_key
+from rag.claims.parse import name_key, prepare
 from rag.claims.records import ClaimCache
 from rag.claims.variants import twins
 from rag.text import content_terms, stem
@@ -81,7 +81,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     kinds = asked(question)
     q_terms = set(content_terms(question))
     if kinds:
-        listing = asks_for_list(question)
+        listing = asks_for_list(question) or bool(_PLURAL_ASKED.match(question))
         roles = asked_roles(question)
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         agent = asks_who_acts(question)
@@ -133,6 +133,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         claims = _parallel_claims(question, sentences, typed)
         said = claims
     subjects = _subjects(question, sentences)
+    aliases = _aliases(typed, sentences)
     # what the question asks happened: its words beside the names it gives ("released", "founded")
     events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
         stem(w) for n in question_names(question) for w in name_key(n).split()}
@@ -147,7 +148,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):
             for sb, vb in group[i + 1:]:
-                if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said):
+                if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said) \
+                        or frozenset((va.key, vb.key)) in aliases:
                     continue
                 if verb and va.kind not in FIGURES and _speaks(sa.text, verb) != _speaks(sb.text, verb):
                     continue  # asked who said it, only one says anything ("Trump's declaration" / "the U.S. reached")
@@ -174,6 +176,26 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     if verdict == "ambiguous" else None)
                                               for s, v in found.values()]))
     return conflicts
+
+
+# a which-question whose noun is plural ("Which parties were involved ...?", "Which countries were the tugs from?")
+# asks for every one there is: each name is one more of them, not another side
+_PLURAL_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?[a-z]+[^\Ws'\u2019]s\s+(?:were|are|did|do|have|"
+                           r"has|had|will|would|can|could)\b", re.I)
+_IN_BRACKETS = re.compile(r"\s*\(\s*$")
+
+
+def _aliases(typed: Sequence[Sequence[Value]], sentences: Sequence[Cited]) -> set[frozenset[str]]:
+    """Names some quoted sentence gives as one: a name and the short name in brackets after it ("the Workers' Youth
+    League (AUF)"), whichever of the two another article uses."""
+    found: set[frozenset[str]] = set()
+    for s, values in zip(sentences, typed):
+        text = prepare(s.text)
+        named = [v for v in values if v.kind not in FIGURES and v.key]
+        for a, b in zip(named, named[1:]):
+            if _IN_BRACKETS.fullmatch(text[a.end:b.start]) and text[b.end:b.end + 2].lstrip().startswith(")"):
+                found.add(frozenset((a.key, b.key)))
+    return found
 
 
 def _one_answer_each(group: list[tuple[Cited, Value]], kinds: tuple[str, ...],

@@ -540,7 +540,15 @@ def same(a: Value, b: Value) -> bool:
         slack = 0.005 * max(finite + [1.0]) if a.kind != "date" else 0.0  # an open bound ("over 60%") has no scale
         return a.low <= b.high + slack and b.low <= a.high + slack
     ka, kb = set(a.key.split()), set(b.key.split())
-    return bool(ka and kb) and (ka <= kb or kb <= ka)
+    return bool(ka and kb) and (ka <= kb or kb <= ka) or _initials_of(a, b) or _initials_of(b, a)
+
+
+def _initials_of(short: Value, long: Value) -> bool:
+    """"SCA" is the Suez Canal Authority: an all-capitals name that spells the initials of the other's words."""
+    letters = short.text.replace(".", "")
+    words = [w for w in long.key.split() if w not in STOPWORDS]
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and len(words) == len(letters) and \
+        "".join(w[0] for w in words) == letters.lower()
 
 
 def _day(text: str) -> int:

@@ -139,9 +139,11 @@ _NAMED_NOUN = re.compile(r"(?:\s[A-Z][\w.&'-]*){0,3}\s(?P<noun>[a-z][a-z-]+(?<![
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
 _PARTICLES = r"(?:\s(?:of|de|van|von|der|den|da|del|della|di|du|dos|das|bin|ibn))+"
-_NAME = re.compile(rf"(?:{_INITIAL}|[{UPPER}][\w'.&-]*[^\W_]|[{UPPER}])(?:{_PARTICLES}\s[{UPPER}][\w'.&-]*"
+# (a plural possessive inside a name is part of it: "the Workers' Youth League")
+_END = rf"(?:[^\W_]|(?<=s)'(?=\s[{UPPER}]))"
+_NAME = re.compile(rf"(?:{_INITIAL}|[{UPPER}][\w'.&-]*{_END}|[{UPPER}])(?:{_PARTICLES}\s[{UPPER}][\w'.&-]*"
                    rf"|\s(?:al|el|bin|ibn|abu|abd)-[{UPPER}][\w'.&-]*[^\W_]"
-                   rf"|\s{_INITIAL}|\s[{UPPER}][\w'.&-]*[^\W_]|\s[{UPPER}]\b)*")
+                   rf"|\s{_INITIAL}|\s[{UPPER}][\w'.&-]*{_END}|\s[{UPPER}]\b)*")
 _NOT_NAMES = frozenset("""the a an this that these those it its in on at for from by with as but and or if when while
 however although because after before during since under over according there here they we he she i you our
 their his her what which who whom whose where why how despite meanwhile yet also still even only such than so

@@ -85,3 +85,28 @@ def test_a_length_counted_in_pages_answers_and_a_count_of_people_does_not() -> N
     [boy_count] = [v for v in analyze([boys])[0] if v.kind == "count"]
     assert isinstance(page_count, Value) and answers_as(page_count, pages, asked(question), question)
     assert not answers_as(boy_count, boys, asked(question), question)
+
+
+def test_a_name_and_its_initials_or_bracketed_short_name_are_one_side() -> None:
+    sides = _sides("Who paid for the new pier at Port Vell?", [
+        Cited("The pier was paid for by the Harbour Works Authority.", 1, "a"),
+        Cited("The HWA paid for the pier at Port Vell last year.", 2, "b"),
+    ])
+    assert sides == set(), sides
+    sides = _sides("Which organisation was running the summer camp?", [
+        Cited("The camp was organised by the Workers' Youth League (ARF), the youth wing of the party.", 1, "a"),
+        Cited("The camp was organised by the ARF, which trains young members.", 2, "b"),
+    ])
+    assert sides == set(), sides
+
+
+def test_a_plural_noun_asks_for_every_one_not_for_sides() -> None:
+    sides = _sides("Which parties were involved in the settlement that let the ship go?", [
+        Cited("The owners and insurers of the Kessia Star container ship said on Sunday a formal settlement had been "
+              "agreed.", 1, "a"),
+        Cited("The ship departed the city of Port Vell after it was released as the HWA and the shipowner struck an "
+              "undisclosed settlement deal.", 2, "b"),
+        Cited("The Varna P&I Club, the ship's insurer, said in a statement that an agreement between the parties has "
+              "been reached.", 3, "c"),
+    ])
+    assert sides == set(), sides
