@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answer.counted import of_the_verb_asked
+from rag.answer.evidence import counts_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
 from rag.answer.inventory import listed
 from rag.answer.origin import asked_origin, tied_elsewhere
@@ -92,6 +93,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
+                  and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an

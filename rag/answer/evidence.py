@@ -917,14 +917,25 @@ def _a_person_noun(unit: str) -> bool:
     return stem(unit.lower()) in _PEOPLE
 
 
+def _counts_the_noun(value: K.Value, noun: str) -> bool:
+    # asked how many people, a count of workers (passengers, soldiers, victims) counts people
+    return _prefix_match(stem(value.unit), {noun}) or (noun in _ANYONE and _a_person_noun(value.unit))
+
+
+def counts_asked(value: K.Value, question: str) -> bool:
+    """The value is no count of another noun than the one a how-many question counts ("12 boys", asked how many
+    divers went in)."""
+    counted = _HOW_MANY.search(question) if value.kind == "count" and value.unit else None
+    return counted is None or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
+
+
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
            column: str = "") -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic)."""
     if value.kind == "count" and noun and value.unit:
-        # asked how many people, a count of workers (passengers, soldiers, victims) counts people
-        return _prefix_match(stem(value.unit), {noun}) or (noun in _ANYONE and _a_person_noun(value.unit))
+        return _counts_the_noun(value, noun)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
         # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
         # says it

@@ -110,3 +110,13 @@ def test_a_plural_noun_asks_for_every_one_not_for_sides() -> None:
               "been reached.", 3, "c"),
     ])
     assert sides == set(), sides
+
+
+def test_a_count_of_another_noun_takes_no_side() -> None:
+    conflicts = find_conflicts("How many divers went in on the last day of the rescue?", [
+        Cited("On the last day, 12 boys and their coach were brought out of the cave.", 1, "a"),
+        Cited("On the last day 19 divers went in.", 2, "b"),
+        Cited("On the last day, 13 divers went into the cave.", 3, "c"),
+    ])
+    assert [[(c.citation, c.value) for c in conflict.claims] for conflict in conflicts] == [
+        [(2, "19 divers"), (3, "13 divers")]]
