@@ -88,7 +88,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         agent = asks_who_acts(question)
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
-        doer = asks_subject(question) and not asks_speaker(question)  # "Who was in charge ...?": not "For Saman, ..."
+        # "Who was in charge ...?": not "For Saman, ..." (a place is named after a preposition: "hosted in London")
+        doer = asks_subject(question) and not asks_speaker(question) and "place" not in kinds
+        beside = {t for s, found in zip(sentences, typed) for v in found if doer and v.kind not in FIGURES
+                  and beside_the_act(v, s.text) for t in content_terms(v.text)}
         claims = [(s, v) for s, found in zip(sentences, typed) for v in found
                   if fits(v, kinds, s.text if agent else "") and not in_question(v, question) and answers_as(v, s.text, kinds, question)
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
@@ -133,7 +136,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         said += [c for c in claims if c not in said]
     else:
         claims = _parallel_claims(question, sentences, typed)
-        said = claims
+        said, beside = claims, set()
     subjects = _subjects(question, sentences)
     aliases = _aliases(typed, sentences)
     # what the question asks happened: its words beside the names it gives ("released", "founded")
@@ -145,7 +148,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         every = [(s, v) for s, v in claims if _group(v) == kind]
         group = _one_answer_each(every, kinds, q_terms)
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
-        aside = q_terms | {t for _, v in every for t in content_terms(v.text)}
+        aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
+            beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
         involved: dict[str, dict[tuple[int, str], tuple[Cited, Value]]] = {}
         verdicts: set[str] = set()
         for i, (sa, va) in enumerate(group):

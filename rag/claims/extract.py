@@ -292,6 +292,10 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
         scope = _of_phrase(token, span.end)
         if scope:
             return scope
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "for") else None
+    if owner is not None and owner.tag_ in ("NN", "NNS") and owner.i < root.i:
+        # "a formal settlement of $540 million", "a claim for $916 million": the amount is the settlement's
+        return _phrase([t.text for t in owner.lefts if t.dep_ == "compound"] + [owner.text]) or None
     if root.dep_ in ("attr", "dobj", "acomp", "npadvmod", "appos", "pobj"):
         verb = root.head if root.dep_ != "pobj" else root.head.head
         for child in verb.children:

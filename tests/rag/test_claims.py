@@ -94,7 +94,7 @@ def test_names_agree_when_one_is_part_of_the_other() -> None:
     ("In what year did Beijing halt shipments?", ("date",)),
     ("How many magnets did Tesla import?", ("count", "quantity")),
     ("How long will the resumption last?", ("duration",)),
-    ("How long is the Mirren Tunnel?", ("duration", "quantity")),  # a length, or how long something lasts
+    ("How long is the Mirren Tunnel?", ("quantity", "count")),  # a named thing: its length
     ("Is the export deal for 90 days or for a year?", ("duration",)),  # a choice between two figures
     ("Does China control 70% or 90% of processing?", ("percentage",)),
     ("Was it signed in 2024 or later?", ()),
