@@ -21,6 +21,12 @@ AUTH = {"Authorization": f"Bearer {API_KEY}"}
 KNOWN = "When did Beijing halt rare earth shipments to Japan?"  # answered from the shared articles: "2010"
 
 
+def _patient(server: Server) -> httpx.Client:
+    """A client that waits as long as a question over 8,000-character chunks of a 20,000-character sentence takes on
+    a loaded machine (these tests check what is answered, not how fast: bench/ measures that)."""
+    return httpx.Client(base_url=server.url, timeout=300)
+
+
 def _upload(client: httpx.Client) -> None:
     for doc_id, (title, text) in ARTICLES.items():
         created = client.post("/v1/documents", headers=AUTH, json={"doc_id": doc_id, "title": title, "text": text})
@@ -36,7 +42,7 @@ def bad_news(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     else:
         index, env = base / "index", {**UNLIMITED, "RAG_CHUNKING__SIZE": "8000", "RAG_CHUNKING__OVERLAP": "80"}
     running = start_server(index, base / "server.log", env)
-    with running.client() as client:
+    with _patient(running) as client:
         before = client.get("/v1/documents", params={"limit": 500}).json()["total"]
         _upload(client)
     yield running, before
@@ -56,7 +62,7 @@ def _ask(client: httpx.Client, question: str) -> dict:  # type: ignore[type-arg]
 
 def test_every_pathological_question_answers_or_declines_with_a_200(bad_news: tuple[Server, int]) -> None:
     server, _ = bad_news
-    with server.client() as client:
+    with _patient(server) as client:
         for question in QUESTIONS:
             answer = _ask(client, question)
             if not answer["grounded"]:
@@ -65,7 +71,7 @@ def test_every_pathological_question_answers_or_declines_with_a_200(bad_news: tu
 
 def test_a_speaker_is_found_across_hundreds_of_quoted_sentences(bad_news: tuple[Server, int]) -> None:
     server, _ = bad_news
-    with server.client() as client:
+    with _patient(server) as client:
         answer = _ask(client, "Who said that Berth 3 at Malmo will reopen?")
     # the quotation runs on from the one sentence naming its speaker: a quoted sentence cut off from it (another
     # passage) names nobody who said it, and the places inside the quotation are no speakers. (With 8,000-character
@@ -73,14 +79,14 @@ def test_a_speaker_is_found_across_hundreds_of_quoted_sentences(bad_news: tuple[
     assert not answer["grounded"] or "Lindqvist" in answer["answer"] or "Novak" in answer["answer"]
     assert not answer["answer"].lstrip().startswith(("\u201cBerth", "at "))  # a speakerless quotation, or its tail
     assert "Haddad" not in answer["answer"]
-    with server.client() as client:
+    with _patient(server) as client:
         answer = _ask(client, "Who said the mill at Ystad closed?")  # inside the 20,000-character sentence
     assert answer["grounded"] and "Novak" in answer["answer"]
 
 
 def test_a_country_adjective_with_no_names_in_the_passages_declines(bad_news: tuple[Server, int]) -> None:
     server, _ = bad_news
-    with server.client() as client:
+    with _patient(server) as client:
         answer = _ask(client, "Which Australian company owns the flood dam on the river?")
     # the flood notes name no company: nothing of the kind asked to give
     assert not answer["grounded"] or all(c["title"] != "flood notes" for c in answer["citations"])
@@ -88,7 +94,7 @@ def test_a_country_adjective_with_no_names_in_the_passages_declines(bad_news: tu
 
 def test_non_english_quotations_do_not_break_the_who_said_path(bad_news: tuple[Server, int]) -> None:
     server, _ = bad_news
-    with server.client() as client:
+    with _patient(server) as client:
         for question in ("Who said the mine will reopen in 2027?", "Wer sagte, dass die Mine 2027 wieder geöffnet wird?",
                          "谁说将在2026年恢复出口？", "Who said they bought the refinery in 2018?"):
             answer = _ask(client, question)
@@ -98,7 +104,7 @@ def test_non_english_quotations_do_not_break_the_who_said_path(bad_news: tuple[S
 
 def test_the_index_is_intact_after_the_pathological_input(bad_news: tuple[Server, int]) -> None:
     server, before = bad_news
-    with server.client() as client:
+    with _patient(server) as client:
         for question in QUESTIONS[:4]:
             _ask(client, question)
         assert client.get("/v1/documents", params={"limit": 500}).json()["total"] == before + len(ARTICLES)
