@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.evidence import counts_asked
@@ -23,7 +23,7 @@ from rag.answer.inventory import listed
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.subjects import Subject, different, question_names, subject_of
-from rag.claims.extract import analyze
+from rag.claims.extract import amount_owner, analyze
 from rag.claims.kinds import (
     FIGURES,
     LABEL,
@@ -101,6 +101,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
+        # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
+        claims = [(s, replace(v, scope=amount_owner(s.text, v.start, v.end)) if v.kind == "money" and not v.scope
+                   else v) for s, v in claims]
         every_named = claims
         claims = _the_names_asked(claims, kinds, q_terms)
         # a sentence saying who did what is asked says only that one ("X winning ..., he and Y, who won before")

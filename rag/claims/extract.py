@@ -8,6 +8,7 @@ words after "of": the same path, less precise, and ``typed()`` says so.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -292,16 +293,31 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
         scope = _of_phrase(token, span.end)
         if scope:
             return scope
-    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "for") else None
-    if owner is not None and owner.tag_ in ("NN", "NNS") and owner.i < root.i:
-        # "a formal settlement of $540 million", "a claim for $916 million": the amount is the settlement's
-        return _phrase([t.text for t in owner.lefts if t.dep_ == "compound"] + [owner.text]) or None
     if root.dep_ in ("attr", "dobj", "acomp", "npadvmod", "appos", "pobj"):
         verb = root.head if root.dep_ != "pobj" else root.head.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return _of_phrase(child) or None
     return None
+
+
+def amount_owner(text: str, start: int, end: int) -> str:
+    """The noun an amount is the amount of, written before it: "a formal settlement of $540 million" ->
+    "settlement", "a claim for $916 million" -> "claim"; "" when none or without the model. ``start`` and ``end``
+    index ``prepare(text)``, as every claim does. (Not a claim's scope: "revenue of $3 billion" answers "How much
+    money did the canal bring in?", whose words do not say revenue.)"""
+    nlp = _Model.get()
+    return _amount_owner(nlp, prepare(text), start, end) if nlp is not None else ""
+
+
+@functools.lru_cache(maxsize=2048)
+def _amount_owner(nlp: Any, text: str, start: int, end: int) -> str:
+    span = nlp(text).char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    owner = root.head.head if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") else None
+    if owner is None or owner.tag_ not in ("NN", "NNS") or owner.i > root.i:
+        return ""
+    return _phrase([t.text for t in owner.lefts if t.dep_ == "compound"] + [owner.text])
 
 
 def _of_phrase(token: Any, after: int = 0) -> str:

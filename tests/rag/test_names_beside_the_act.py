@@ -120,3 +120,19 @@ def test_a_count_of_another_noun_takes_no_side() -> None:
     ])
     assert [[(c.citation, c.value) for c in conflict.claims] for conflict in conflicts] == [
         [(2, "19 divers"), (3, "13 divers")]]
+
+
+def test_an_amount_of_another_thing_is_a_difference_of_scope() -> None:
+    conflicts = find_conflicts("How much did the court order the owner to pay when the ship was seized?", [
+        Cited("A court ordered the ship's owner, Varna Lines, to pay $900 million in compensation.", 1, "a"),
+        Cited("In July, a formal settlement of $540 million was reached between the owner and the canal authority.",
+              2, "b"),
+    ])
+    assert [c.kind for c in conflicts] == ["scope"], conflicts
+    assert {c.scope for c in conflicts[0].claims} == {None, "settlement"}
+
+
+def test_an_amount_keeps_its_scope_for_answering() -> None:
+    [revenue] = [v for v in analyze(["The canal earned revenue of $3 billion in the first six months."])[0]
+                 if v.kind == "money"]
+    assert revenue.scope != "revenue"  # "How much money did the canal bring in?" does not say revenue
