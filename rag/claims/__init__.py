@@ -6,7 +6,7 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 """
 
 # 15: a pronoun joined to its verb ("I'm", "That's") is no name; a plural possessive inside a name is part of it
-#     ("the Workers' Youth League")
+#     ("the Workers' Youth League"); "between $12 and $15 million" is one range of millions
 # 14: a count ends at its number when a function word follows ("after 10 in the morning" is 10, not "10 in"), and
 #     "90 divers, 50 of them" counts 50 divers; "from 11 to 16," is one count from 11 to 16; an age ("38-year-old",
 #     "aged 11 to 16", "Saman Kunan, 38,") is a duration of unit "age", which answers how old someone is and nothing

@@ -68,7 +68,8 @@ _MAG = r"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
 _PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?\s?(?:-|to|and)\s?(?P<b>{_N}){_PCT}|{_BOUND2}(?P<c>{_N}){_PCT}",
                       re.IGNORECASE)
 _MONEY = re.compile(
-    rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?:-|to)\s?(?:us\$|[$€£¥])?\s?(?P<b>{_N}){_MAG.replace('mag', 'mag2')})?"
+    rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?P<sep>-|to|and)\s?(?P<cur2>us\$|[$€£¥])?\s?(?P<b>{_N})"
+    rf"{_MAG.replace('mag', 'mag2')})?"
     rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
@@ -227,6 +228,9 @@ _CHANGE = re.compile(r"\bfrom\s+$|"
                      r"raised|lowered|cut|up|down)\s+$", re.IGNORECASE)
 
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _a_change(text: str, m: re.Match[str]) -> int:
     """Where "to" starts in a range match that reads as a change ("rose 2% to 3.1%"); -1 when it is a range."""
     before = text[max(0, m.start() - 30):m.start()]
@@ -269,6 +273,13 @@ def figures(text: str) -> list[Figure]:
         b = number(m.group("b")) if m.group("b") else None
         scale_b = _MAGNITUDE.get((m.group("mag2") or "").lower(), scale)
         cur = _CURRENCY.get((m.group("cur") or "").lower()) or _CURRENCY_WORDS.get((m.group("word") or "").lower(), "usd")
+        if b is not None and m.group("sep").lower() == "and" and not _BETWEEN.search(text[:m.start()]):
+            # "paid $12 and received $15 million": two amounts, each with its own magnitude
+            add("money", m, a * scale, a * scale, cur, (m.start(), m.end("mag") if m.group("mag") else m.end("a")))
+            add("money", m, b * scale_b, b * scale_b, cur, (m.start("cur2") if m.group("cur2") else m.start("b"), m.end()))
+            continue
+        if b is not None and not m.group("mag") and m.group("mag2") and a <= b:
+            scale = scale_b  # "between $12 and $15 million", "$12-15 million": both in millions
         if b is not None and (to := _a_change(text, m)) >= 0:
             add_change("money", m, to, a * scale, b * scale_b, cur)
             continue
