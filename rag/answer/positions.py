@@ -67,9 +67,12 @@ def _beside(nlp: Any, text: str, start: int, end: int) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return False  # "organised by the AUF", "headed by Alexandra Bech Gjørv"
-    if token.dep_ == "nsubj" and token.head.lower_ in _SAYING and token.head.i > token.i and any(
-            t.dep_ == "ccomp" or t.text in ("\"", "'") for t in token.head.lefts):
-        return True  # "'... so he brought him back to the base,' Apakorn said": who says it, not who did it
+    if token.dep_ == "nsubj" and token.head.lower_ in _SAYING and any(
+            t.dep_ == "ccomp" or t.text in ("\"", "'") for t in token.head.lefts) and not any(
+            t.dep_ == "appos" for t in span.root.children):
+        # "'... so he brought him back to the base,' Apakorn said": who says it, not who did it (unless the
+        # sentence says who the speaker is: "'We pulled it off!' said Peter Berdowski, CEO of Boskalis")
+        return True
     return str(token.dep_) in _BESIDE
 
 

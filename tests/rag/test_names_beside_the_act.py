@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.conflicts import Cited, find_conflicts
-from rag.answer.positions import asks_subject
+from rag.answer.positions import asks_subject, beside_the_act
 from rag.claims.extract import analyze
 from rag.claims.kinds import Value, answers_as, asked
 
@@ -136,3 +136,20 @@ def test_an_amount_keeps_its_scope_for_answering() -> None:
     [revenue] = [v for v in analyze(["The canal earned revenue of $3 billion in the first six months."])[0]
                  if v.kind == "money"]
     assert revenue.scope != "revenue"  # "How much money did the canal bring in?" does not say revenue
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Egypt lost between $12 and $15 million in revenues for each day.", [(12e6, 15e6)]),
+    ("a $12-15 million loss", [(12e6, 15e6)]),
+    ("It paid $12 and received $15 million.", [(12.0, 12.0), (15e6, 15e6)]),  # two amounts, not a range
+])
+def test_a_range_of_amounts_takes_the_magnitude_said_once(text: str, amounts: list[tuple[float, float]]) -> None:
+    assert [(v.low, v.high) for v in analyze([text])[0] if v.kind == "money"] == amounts
+
+
+def test_a_speaker_is_beside_the_act_unless_the_sentence_says_who_the_speaker_is() -> None:
+    quoted = "\u201cSo he brought him back to the base,\u201d Bram Ostrova said."
+    described = "\u201cWe pulled it off!\u201d said Pell Harrow, chief executive of Varna Salvage, the firm hired."
+    [speaker] = [v for v in analyze([quoted])[0] if "Ostrova" in v.text]
+    [chief] = [v for v in analyze([described])[0] if "Harrow" in v.text]
+    assert beside_the_act(speaker, quoted) and not beside_the_act(chief, described)
