@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rag.answer.counted import of_the_verb_asked
-from rag.answer.evidence import counts_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
+from rag.answer.evidence import counts_asked
 from rag.answer.inventory import listed
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act

@@ -313,9 +313,10 @@ def amount_owner(text: str, start: int, end: int) -> str:
 @functools.lru_cache(maxsize=2048)
 def _amount_owner(nlp: Any, text: str, start: int, end: int) -> str:
     span = nlp(text).char_span(start, end, alignment_mode="expand")
-    root = span.root if span is not None else None
-    owner = root.head.head if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") else None
-    if owner is None or owner.tag_ not in ("NN", "NNS") or owner.i > root.i:
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("of", "for"):
+        return ""
+    owner = span.root.head.head
+    if owner.tag_ not in ("NN", "NNS") or owner.i > span.root.i:
         return ""
     return _phrase([t.text for t in owner.lefts if t.dep_ == "compound"] + [owner.text])
 
