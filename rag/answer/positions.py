@@ -76,6 +76,6 @@ def _beside(nlp: Any, text: str, start: int, end: int) -> bool:
     return str(token.dep_) in _BESIDE
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # (about 23 KB a parse: the names of one answer's sentences share theirs)
 def _parse(nlp: Any, text: str) -> Any:
     return nlp(text)

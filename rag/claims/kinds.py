@@ -354,8 +354,9 @@ def asked(question: str) -> tuple[str, ...]:
 
 # "How long is the Ever Given?", "How long is the Gjørv Report?": a named thing has a length (metres, pages), not a
 # duration, unless its name ends in a word for something that happens ("How long was the Cold War?")
-_LONG_SUBJECT = re.compile(r"\b(?i:how long (?:is|was|are|were) (?:the )?)((?:[A-Z][\w\u00c0-\u024f.'\u2019&-]*"
-                           r"(?:\s+(?:of|de|and|&)\s+|\s+)?)+)\W*$")
+_CAPITALIZED = r"[A-Z][\w\u00c0-\u024f.'\u2019&-]*"
+_LONG_SUBJECT = re.compile(r"\b(?i:how long (?:is|was|are|were) (?:the )?)(" + _CAPITALIZED +  # words apart: no backtracking
+                           r"(?:(?:\s+(?:of|de|and|&))?\s+" + _CAPITALIZED + r")*)\W*$")
 _HAPPENING = frozenset("""war wars crisis strike operation rescue siege blockade lockdown campaign summit festival
 games olympics cup championship season tour trial hearing inquiry presidency reign era period administration
 government term dynasty empire ban truce ceasefire deal agreement pact treaty programme program mission flight

@@ -6,6 +6,8 @@ days. Articles here are written for the tests."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from rag.answer.conflicts import Cited, find_conflicts
@@ -76,6 +78,15 @@ def test_a_pronoun_with_its_verb_is_no_name() -> None:
 ])
 def test_a_named_things_length_is_asked_in_its_units(question: str, kinds: tuple[str, ...]) -> None:
     assert asked(question) == kinds
+
+
+def test_a_question_of_one_long_capitalized_run_is_typed_at_once() -> None:
+    # (a pattern that could split "AAAA" into words in every way would take hours on this question)
+    kinds: list[tuple[str, ...]] = []
+    worker = threading.Thread(target=lambda: kinds.append(asked("How long is the " + "A" * 200 + " bridge?")), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert kinds == [("duration", "quantity")]
 
 
 def test_a_length_counted_in_pages_answers_and_a_count_of_people_does_not() -> None:
