@@ -99,11 +99,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
-        # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
-        # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
         # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
         claims = [(s, replace(v, scope=amount_owner(s.text, v.start, v.end)) if v.kind == "money" and not v.scope
                    else v) for s, v in claims]
+        # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
+        # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
         every_named = claims
         claims = _the_names_asked(claims, kinds, q_terms)
         # a sentence saying who did what is asked says only that one ("X winning ..., he and Y, who won before")
