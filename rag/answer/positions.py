@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
+from rag.caches import lru_stats, register_function
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
+from rag.conversation.entities import parse
 
 # the question's wh-phrase followed by an auxiliary and its own subject: the wh-word is the object ("Who did
 # Thailand thank?", "Which leader did the prime minister write to?"), or the question names someone by a copula
@@ -46,15 +47,13 @@ def asks_subject(question: str) -> bool:
 def beside_the_act(value: Value, sentence: str) -> bool:
     """The name stands beside what its sentence says is done (an object, after a preposition), not as the one
     doing it. ``value`` indexes ``prepare(sentence)``, as every claim does."""
-    nlp = model()
-    if nlp is None:
-        return False
-    return _beside(nlp, prepare(sentence), value.start, value.end)
+    return model() is not None and _beside(prepare(sentence), value.start, value.end)
 
 
 @lru_cache(maxsize=4096)
-def _beside(nlp: Any, text: str, start: int, end: int) -> bool:
-    span = _parse(nlp, text).char_span(start, end, alignment_mode="expand")
+def _beside(text: str, start: int, end: int) -> bool:
+    doc = parse(text)  # (the process's one cache of parses, shared with the conversation's reader)
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None:
         return False
     token = span.root
@@ -76,6 +75,5 @@ def _beside(nlp: Any, text: str, start: int, end: int) -> bool:
     return str(token.dep_) in _BESIDE
 
 
-@lru_cache(maxsize=256)  # (about 23 KB a parse: the names of one answer's sentences share theirs)
-def _parse(nlp: Any, text: str) -> Any:
-    return nlp(text)
+
+register_function("name_places", lru_stats(_beside))

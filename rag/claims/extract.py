@@ -306,13 +306,15 @@ def amount_owner(text: str, start: int, end: int) -> str:
     "settlement", "a claim for $916 million" -> "claim"; "" when none or without the model. ``start`` and ``end``
     index ``prepare(text)``, as every claim does. (Not a claim's scope: "revenue of $3 billion" answers "How much
     money did the canal bring in?", whose words do not say revenue.)"""
-    nlp = _Model.get()
-    return _amount_owner(nlp, prepare(text), start, end) if nlp is not None else ""
+    return _amount_owner(prepare(text), start, end) if _Model.get() is not None else ""
 
 
 @functools.lru_cache(maxsize=2048)
-def _amount_owner(nlp: Any, text: str, start: int, end: int) -> str:
-    span = nlp(text).char_span(start, end, alignment_mode="expand")
+def _amount_owner(text: str, start: int, end: int) -> str:
+    from rag.conversation.entities import parse  # the process's one cache of parses (imported here, as load_nlp)
+
+    doc = parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("of", "for"):
         return ""
     owner = span.root.head.head
