@@ -241,6 +241,16 @@ def ranked(sentence: str) -> bool:
 
 
 _RULE = re.compile(r"[\s|:=+-]+")
+# a sentence that stops on a word that cannot end one was cut off (a stored page that ends mid-sentence, "criticized
+# over his handling of"; a chunk's last words, whole in the next chunk): what it was saying is not there to quote
+_CUT = re.compile(r"\b(?:of|the|a|an|to|and|or|but|in|on|at|for|with|by|from|into|onto|than|his|her|its|their|our|"
+                  r"my|your|whose|which|who|that|as)\s*$", re.I)
+
+
+def cut_short(sentence: str) -> bool:
+    """The sentence stops mid-clause, on a word no sentence ends with and no stop after it, and holds no figure
+    or date that its whole part may still give ("On 24 August, Breivik was convicted as charged and sentenced to")."""
+    return _CUT.search(sentence) is not None and not any(ch.isdigit() for ch in sentence)
 
 
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
@@ -274,7 +284,7 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         row = header if cells and len(cells) == len(header) else ()  # a row under the header it has as many cells as
         if not cells or not row:
             header = cells  # a table's first row is its header; prose ends the table
-        if not ranked(sentence):
+        if not ranked(sentence) or cut_short(sentence):
             lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
             before = speaker = ""
             continue

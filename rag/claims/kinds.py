@@ -52,6 +52,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
                 r"\bwhat (?:is|was) the (?:duration|length|term)\b|\b(?:over|for|across) what (?:period|span|stretch|"
                 r"length of time|time ?(?:span|frame)) (?:has|have|had)\b", re.I), ("duration",)),
+    # "How much of the oil did BP capture?": a part of a whole measured, as a share or in its units ("800,000
+    # barrels"); a part of the world's (global, a market's) anything is a share
+    (re.compile(r"\bhow much of (?!(?:the )?(?:world|global|worldwide|market|total|overall|share)\b)(?:it|them|this|that|"
+                r"the|its|their)\b(?![^?]*\b(?:world|global|market|share|percent|supply|demand|production|output|"
+                r"capacity|processing|refining|manufactur\w*|mining|exports?|imports?)\b)", re.I),
+     ("percentage", "quantity")),
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
                 r"\bhow much of\b|\bhow large (?:is|was) .{0,40}\bshare\b|\b(?:share|percentage|proportion) of\b", re.I),
      ("percentage",)),
@@ -694,6 +700,9 @@ _POSITION = re.compile(r"^\W{0,3}(?:north|south|east|west|north-?east|north-?wes
                        r"offshore|inland|upstream|downstream|outside|from|of)\b", re.I)
 
 
+# ... or by its verb: "How much did the submarine weigh?", "What does the ship weigh?" (a weight: "four boys" no answer)
+_DIMENSION_VERB = re.compile(r"\b(?:how much|what)\s+(?:does|did|do|would|will|could|can|might)\b[^?.!]{0,60}?"
+                             r"\bweigh(?:s|ed)?\b(?!\s+(?:up|in|on|against|down)\b)", re.I)
 # ... or by its noun: "What is the weight of the ship?"
 _DIMENSION_NOUN = re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}"
                              r"(weight|width|height|depth|speed|distance)\s+(?:of|in|at|for)\b", re.I)
@@ -708,7 +717,8 @@ def asked_dimension(question: str) -> tuple[str, str]:
     ("", "")."""
     match = _DIMENSION_ASKED.search(question)
     noun = None if match else _DIMENSION_NOUN.search(question)
-    adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else ""
+    adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else \
+        "heavy" if _DIMENSION_VERB.search(question) else ""
     return (_ADJECTIVE_DIMENSION.get(adjective, "length"), adjective) if adjective else ("", "")
 
 

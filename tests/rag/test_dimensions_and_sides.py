@@ -52,6 +52,10 @@ def test_a_dimension_is_asked_by_its_adjective_or_its_noun() -> None:
     assert asked_dimension("What is the weight of the Ever Norland?") == ("mass", "heavy")
     assert asked_dimension("How fast was the ship going?") == ("length/hour", "fast")
     assert asked_dimension("How long did the trial last?") == ("", "")
+    # ... or by its verb: a weight, whatever "how much" alone would take
+    assert asked_dimension("How much did the mini-submarine weigh?") == ("mass", "heavy")
+    assert asked_dimension("What does the Ever Norland weigh?") == ("mass", "heavy")
+    assert asked_dimension("How much did the panel weigh up before it ruled?") == ("", "")
     # only what the question asks, not a clause inside it
     assert asked_dimension("Who led the group that estimated how fast oil was leaking?") == ("", "")
 
@@ -72,6 +76,10 @@ def test_a_dimension_takes_a_measure_of_it_said_of_the_thing() -> None:
         "1.5 kilometers"]
     assert _answers("How heavy is the Ever Norland?", "The 400 m, 224,000-ton Ever Norland sailed on.") == [
         "224,000-ton"]
+    # asked what a thing weighed, a count in the same sentence is no weight
+    assert _answers("How much did the mini-submarine weigh?",
+                    "A mini-submarine won't be used to free the remaining four boys, an official said.") == []
+    assert _answers("How much did the mini-submarine weigh?", "The mini-submarine weighs about 40 kg.") == ["about 40 kg"]
     # a length no other dimension is said of answers a depth: "dredged to 14 metres"
     assert _answers("How deep will the harbour be dredged?", "The harbour will be dredged to 14 metres by March.") == [
         "14 metres"]
@@ -146,3 +154,15 @@ def test_a_figure_is_someone_elses_only_when_named_in_its_clause(generator: Answ
         passage("timeline", "Kessia Timeline. February 17, 2012: $90 million civil settlement with Velmar Offshore "
                             "2007 LLC.")])
     assert answer.grounded and "$20.8 billion" in answer.answer and "$90 million" not in answer.answer
+
+
+def test_a_part_of_a_whole_is_asked_as_a_share_or_in_its_units() -> None:
+    assert asked("How much of the oil did Norland manage to capture?") == ("percentage", "quantity")
+    assert asked("How much of it was cleaned up?") == ("percentage", "quantity")
+    assert _answers("How much of the oil did Norland manage to capture?",
+                    "Containment by Norland captured approximately 800,000 barrels of oil before the capping.") == [
+        "approximately 800,000 barrels"]
+    # a part of the world's (a market's, production's) anything is a share
+    assert asked("How much of the world's rare earths does Kessia refine?") == ("percentage",)
+    assert asked("How much of magnet production?") == ("percentage",)
+    assert asked("How much of the global market does Norland hold?") == ("percentage",)
