@@ -276,7 +276,7 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
     subject = ""  # what the last sentence that named its subject was about
     before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
-    for sentence in split_sentences(passage):
+    for sentence in _rejoined(split_sentences(passage)):
         ends = sentence.rstrip()[-1:]
         if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
             continue
@@ -306,6 +306,18 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
         lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
     return tuple(out)
+
+
+def _rejoined(sentences: Sequence[str]) -> list[str]:
+    """The sentences, with one that a line break cut mid-clause joined to the lower-case words that go on with it
+    ("Create an encrypted image so that people without the" / "private key can't access the content.")."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1] and sentence[:1].islower() and _CUT.search(out[-1]):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
 
 
 # Put in a list item's context when the line introducing it says what is not ("... functions that cannot be
@@ -412,6 +424,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         return t in vocabulary or head in c_heads or root in c_heads or (
             t in same_event and holds_event(same_event[t], vocabulary))
 
+    # the noun a how-many question counts, and its term: an answer counting it holds it ("11 workers", of people)
+    counting = _HOW_MANY.search(question) if "count" in kinds else None
+    counted_noun_of = counted_noun(counting.group(1).split()) if counting else ""
+    counted_term = next((t for t in q_terms if counted_noun_of and stem(t) == stem(counted_noun_of.lower())), "")
+    found_by: dict[int, list[str]] = {}
     df: Counter[str] = Counter()
     for c in pool:
         vocabulary, c_heads = own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])
@@ -429,14 +446,20 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
         found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
-        c.coverage = sum(weights[t] for t in found_terms) / total
-        if light_total and total > light_total:
-            c.coverage = max(c.coverage, sum(weights[t] for t in found_terms if t not in light) / (total - light_total))
+        c.coverage = _coverage(found_terms, weights, total, light, light_total)
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
+        if counted_term:
+            found_by[id(c)] = found_terms
     if kinds:
         _type(question, kinds, scored, claims if claims is not None else (vectors.claims if vectors is not None else None),
               parsed, common, None if lexical_only else vectors)
+        for c in scored:  # "11 workers" answers "How many people ...?": it holds the noun counted, in its own word
+            if id(c) in found_by and counted_term not in found_by[id(c)] and any(
+                    v.kind == "count" and v.unit and _counts_the_noun(v, stem(counted_noun_of)) for v in c.on_values):
+                coverage = _coverage([*found_by[id(c)], counted_term], weights, total, light, light_total)
+                c.score += 0.5 * (coverage - c.coverage)
+                c.coverage = coverage
         for c in scored:
             c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
                 else -0.12
@@ -459,6 +482,14 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if c.mismatch:
             c.score -= OFF_FOCUS
             c.on_scope = False
+
+
+def _coverage(found: Sequence[str], weights: dict[str, float], total: float, light: Set[str], light_total: float) -> float:
+    """The weighted share of the question's terms held; with the light terms left out, when that is more."""
+    coverage = sum(weights[t] for t in found) / total
+    if light_total and total > light_total:
+        coverage = max(coverage, sum(weights[t] for t in found if t not in light) / (total - light_total))
+    return coverage
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|although|though|as)\b|\.\s")
@@ -932,6 +963,16 @@ def _counts_the_noun(value: K.Value, noun: str) -> bool:
     return _prefix_match(stem(value.unit), {noun}) or (noun in _ANYONE and _a_person_noun(value.unit))
 
 
+def _owned_count(value: K.Value, sentence: str, noun: str) -> bool:
+    """The count is of the noun written just before it with "of": "a crew of 25 Indian nationals" is 25 crew, asked
+    how many crew members there were (the unit read is what the 25 are besides)."""
+    owner = _COUNT_OWNER.search(sentence[:value.start]) if sentence and value.start <= len(sentence) else None
+    return owner is not None and _prefix_match(stem(owner.group(1).lower()), {noun})
+
+
+_COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|nearly|almost|over|at\s+least)\s+)?$")
+
+
 def counts_asked(value: K.Value, question: str) -> bool:
     """The value is no count of another noun than the one a how-many question counts ("12 boys", asked how many
     divers went in)."""
@@ -945,7 +986,7 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic)."""
     if value.kind == "count" and noun and value.unit:
-        return _counts_the_noun(value, noun)
+        return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
         # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
         # says it
