@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 16: "one in four Norwegians", "2 out of 3 voters" is a share (25%, 66.7%), not two counts
 # 15: a pronoun joined to its verb ("I'm", "That's") is no name; a plural possessive inside a name is part of it
 #     ("the Workers' Youth League"); "between $12 and $15 million" is one range of millions
 # 14: a count ends at its number when a function word follows ("after 10 in the morning" is 10, not "10 in"), and
@@ -28,4 +29,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "15"
+CLAIMS_VERSION = "16"

@@ -67,6 +67,10 @@ _MAG = r"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
 
 _PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?\s?(?:-|to|and)\s?(?P<b>{_N}){_PCT}|{_BOUND2}(?P<c>{_N}){_PCT}",
                       re.IGNORECASE)
+# "one in four Norwegians", "2 out of 3 voters": a share, not two counts (not "3 in 10 days": a rate of time)
+_RATIO = re.compile(rf"{_BOUND}(?P<a>{_N})\s+(?:in|out\s+of)\s+(?P<b>{_N})(?!\s*(?:%|per ?cent|percent)\b)"
+                    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|attempts?|"
+                    r"tries|starts?|races?|innings|shots?)\b)(?![\d,.]*\d)", re.IGNORECASE)
 _MONEY = re.compile(
     rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?P<sep>-|to|and)\s?(?P<cur2>us\$|[$€£¥])?\s?(?P<b>{_N})"
     rf"{_MAG.replace('mag', 'mag2')})?"
@@ -265,6 +269,13 @@ def figures(text: str) -> list[Figure]:
             add_change("percentage", m, to, a, b, "%")
         elif a is not None:
             add("percentage", m, *_range(m.group("bound") or m.group("bound2"), a, b), "%")
+    for m in _RATIO.finditer(text):
+        a, b = number(m.group("a")), number(m.group("b"))
+        # (a whole of thousands is a rate, "one in 10,000"; "2 in 2023" is a count in a year)
+        if a is not None and b and 0 < a < b and a == int(a) and b == int(b) and (
+                b <= 1000 or b % 1000 == 0 and not 1800 <= b <= 2100):
+            share = round(100 * a / b, 3)
+            add("percentage", m, *_range(m.group("bound"), share, None), "%")
     for m in _MONEY.finditer(text):
         a = number(m.group("a") or m.group("c"))
         if a is None:
