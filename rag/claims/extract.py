@@ -40,7 +40,9 @@ tournament bowl series marathon expo olympiad award oscar oscars emmy emmys gram
 # The last word of a named thing that says its class ("Lynas Rare Earths", "the Maxwell Award"), not a person's
 CLASS_WORDS = _ORG_WORDS | _EVENT_WORDS
 _MONTH_WORDS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()) | \
+    frozenset("""utc gmt est edt cst cdt mst mdt pst pdt cet cest bst eet eest wet jst kst ict aest aedt""".split())
+# (and the time zones a clock time is given in: "at 15:05 EGY (13:05 UTC)" names no organization)
 _NOT_A_SCOPE = STOPWORDS | {"the"}
 _MAX_WORDS = 120  # longer "sentences" (flattened tables, lists) are parsed by the regex path only
 

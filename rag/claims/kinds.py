@@ -120,7 +120,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"commissions?|bureaus?|institutes?|departments?|courts?|tribunals?|committees?|councils?|"
                 r"parliaments?|hospitals?|schools?|prisons?|armies|army|navy|churches|church|museums?|airlines?|"
                 r"unions?|charit(?:y|ies)|foundations?|associations?|federations?|leagues?|publications?|"
-                r"magazines?|journals?|broadcasters?|channels?|wire services?)\b" + _HEAD, re.I),
+                r"magazines?|journals?|broadcasters?|channels?|wire services?|societ(?:y|ies)|insurers?|operators?|"
+                r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?)\b"
+                + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
     # -> "a materials economist at the Center for Strategic and International Studies"

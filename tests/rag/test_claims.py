@@ -178,3 +178,15 @@ def test_time_gone_by_is_a_duration_only_a_question_of_how_long_something_has_be
     assert not answers_as(gone[0], sentence, ("duration",), "How long does the suspension last?")
     lasting = analyze(["The suspension lasts two years."])[0][0]
     assert lasting.unit != "elapsed" and not same(gone[0], lasting)  # not the same measure
+
+
+def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
+    found = analyze(["The ship was freed by fourteen tugs at 15:05 EGY (13:05 UTC), and Kessia Canal Authority said so."])[0]
+    assert {v.text for v in found if v.kind not in ("count", "time")} == {"Kessia Canal Authority"}
+
+
+@pytest.mark.parametrize("question", ["Which classification society carried out those inspections?",
+                                      "Which shipping line was running the Ever Norland when it got stuck?",
+                                      "Which operator ran the rig?", "Which insurers paid the claims?"])
+def test_a_body_asked_by_its_class_noun_asks_an_organization(question: str) -> None:
+    assert asked(question) == ("organization",)
