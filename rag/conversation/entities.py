@@ -144,6 +144,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         kind = KINDS.get(ent.label_)
         if kind is None:
             continue
+        if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
+            continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if not words:
             continue

@@ -144,3 +144,14 @@ def test_there_is_a_place_named_by_its_word_of_place(reader: Reader) -> None:
         "Where was the ship taken after it was refloated?", "To the Great Bitter Lake, for inspection [1].",
         "Until what date was it kept there?"))
     assert "Great Bitter Lake" in reading.query
+
+
+def test_a_nationality_qualifying_a_noun_is_no_one_they_means(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Who brought a submarine to the Thai cave?", "Tom Wade flew to Velmar with a child-sized submarine [1].",
+        "Did they end up using it?"))
+    assert "Thai end" not in reading.query and "submarine" in reading.query
+    # a nationality named as the people it is stays one
+    reading = reader.read(conversation(
+        "What did the Thais think of the deal?", "The Thais welcomed it [1].", "Why did they welcome it?"))
+    assert "Thais" in reading.query
