@@ -190,3 +190,11 @@ def test_a_time_zone_after_a_clock_time_is_no_name() -> None:
                                       "Which operator ran the rig?", "Which insurers paid the claims?"])
 def test_a_body_asked_by_its_class_noun_asks_an_organization(question: str) -> None:
     assert asked(question) == ("organization",)
+
+
+def test_what_a_verb_of_lasting_measures_is_a_duration_whatever_follows() -> None:
+    assert [(f.text, f.kind) for f in figures("Their talk lasted about 30 minutes before Wade left for the cave.")] == [
+        ("about 30 minutes", "duration")]
+    assert [(f.text, f.kind) for f in figures("The trip took two days before it ended.")] == [("two days", "duration")]
+    # a time before or after something, without one, is no duration
+    assert [f.kind for f in figures("He arrived 30 minutes before the start.")] == ["count"]
