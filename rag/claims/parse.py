@@ -421,9 +421,20 @@ _NOT_OWNERS = frozenset("men women people children mother mothers father fathers
 
 
 def name_key(value: str) -> str:
-    """A name folded for comparison: 'the Biden administration's' -> 'biden administration'."""
+    """A name folded for comparison: 'the Biden administration's' -> 'biden administration'; initials written
+    apart are one word ('U. K. P&I Club' -> 'uk p&i club', as 'UK P&I Club')."""
     value = re.sub(r"'s\b", "", value.lower())
-    return " ".join(w for w in re.findall(r"[\w&]+", value) if w not in ("the", "a", "an"))
+    words = [w for w in re.findall(r"[\w&]+", value) if w not in ("the", "a", "an")]
+    joined: list[str] = []
+    initials = False  # the last word is a run of single letters
+    for word in words:
+        letter = len(word) == 1 and word.isalpha()
+        if letter and initials:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        initials = letter
+    return " ".join(joined)
 
 
 # Figures as verification compares them: canonical tokens that match across wordings ("85–90%" = "85-90
