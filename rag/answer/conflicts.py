@@ -365,7 +365,8 @@ def _kind_group(kind: str) -> str:
 
 def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> bool:
     """A name that answers a question for one name: typed as asked, and holding the role asked about."""
-    if listing or len(value.key) < 3 or (value.kind == NAME and (value.start == 0 or len(value.key.split()) < 2)):
+    short = len(value.key) < 3 and not value.text.replace(".", "").isupper()  # ("U.S.", "EU" are names)
+    if listing or short or (value.kind == NAME and (value.start == 0 or len(value.key.split()) < 2)):
         return False  # an untyped name counts when it reads as one: two capitalized words inside a sentence
     return not roles or role_fits(value.scope, roles) or bool(roles & _stems(sentence.text))
 
