@@ -242,9 +242,9 @@ def ranked(sentence: str) -> bool:
 
 _RULE = re.compile(r"[\s|:=+-]+")
 # a sentence that stops on a word that cannot end one was cut off (a stored page that ends mid-sentence, "criticized
-# over his handling of"; a chunk's last words, whole in the next chunk): what it was saying is not there to quote
-_CUT = re.compile(r"\b(?:of|the|a|an|to|and|or|but|in|on|at|for|with|by|from|into|onto|than|his|her|its|their|our|"
-                  r"my|your|whose|which|who|that|as)\s*$", re.I)
+# over his handling of"; a chunk's last words, whole in the next chunk): what it was saying is not there to quote.
+# (Not a preposition that may be a verb's particle, "log in", "sign up for"; nor a pronoun, "I told her", "do that")
+_CUT = re.compile(r"\b(?:of|the|a|an|and|or|but|than|its|their|our|my|your|whose)\s*$", re.I)
 
 
 def cut_short(sentence: str) -> bool:

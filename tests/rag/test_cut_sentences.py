@@ -19,10 +19,11 @@ def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
 
 def test_a_sentence_stopping_on_a_word_no_sentence_ends_with_is_cut() -> None:
     assert cut_short("Norland chief executive Tom Wade has been sharply criticized over his handling of")
-    assert cut_short("The report found that") and cut_short("Create an encrypted image so that people without the")
+    assert cut_short("Create an encrypted image so that people without the")
     assert not cut_short("Tom Wade has been criticized over his handling of the leak.")
     assert not cut_short("Tom Wade has been criticized over his handling of.")  # a stop: the writer ended it
     assert not cut_short("Focus on companies")  # a heading or a bullet, whole as it is
+    assert not cut_short("Open the console and log in") and not cut_short("Choose the plan you want to sign up for")
     # a date or figure before the cut is still said
     assert not cut_short("On 24 August, Wade was convicted as charged and sentenced to")
 
