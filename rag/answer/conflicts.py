@@ -125,10 +125,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                            if v.kind not in FIGURES and titled(v, s.text)}
                 skip = officed | {(s.citation, s.text) for s, _ in described}
                 claims = described + [(s, v) for s, v in claims if (s.citation, s.text) not in skip]
-        # "killed 8 and injured 209", asked who was injured: 8 is no side; "lasted about 30 minutes", asked how
-        # long the meeting lasted: "trapped ... for nearly two weeks" is no side
-        for measured in ("count",) * bool(_HOW_MANY.search(question)) + ("duration",) * ("duration" in kinds):
-            other = of_the_verb_asked([(s.text, v) for s, v in claims if v.kind == measured],
+        if _HOW_MANY.search(question):  # "killed 8 and injured 209", asked who was injured: 8 is no side
+            other = of_the_verb_asked([(s.text, v) for s, v in claims if v.kind == "count"],
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
