@@ -6,8 +6,8 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 """
 
 # 16: "one in four Norwegians", "2 out of 3 voters" is a share (25%, 66.7%), not two counts; a time zone after a
-#     clock time ("13:05 UTC") is no name; what a verb of lasting measures is a duration ("lasted about 30 minutes
-#     before Musk left"); initials written apart are one word of a name ("U. K. P&I Club" is the UK P&I Club)
+#     clock time ("13:05 UTC") is no name; initials written apart are one word of a name ("U. K. P&I Club" is the UK
+#     P&I Club)
 # 15: a pronoun joined to its verb ("I'm", "That's") is no name; a plural possessive inside a name is part of it
 #     ("the Workers' Youth League"); "between $12 and $15 million" is one range of millions
 # 14: a count ends at its number when a function word follows ("after 10 in the morning" is 10, not "10 in"), and

@@ -77,12 +77,9 @@ _MONEY = re.compile(
     rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
-_SPAN = rf"{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
-    rf"{_GONE_BY}{_SPAN}(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
-# ... except what a verb of lasting measures: "lasted about 30 minutes before Musk left" is how long it lasted
-_LASTED = re.compile(r"\b(?:lasted|lasting|lasts|took|takes|spent|spends|ran|runs|went on)\s+(?:for\s+)?$", re.I)
-_LASTED_DURATION = re.compile(rf"{_SPAN}(?=\s+(?:before|after|earlier|later)\b)", re.IGNORECASE)
+    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
+    r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
 # An age: "38-year-old", "38 years old", "aged 37", and a name's "Saman Kunan, 38," (two digits between commas)
 AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d{1,3})(?:\s?(?:to|-|and)\s?(?P<b2>\d{1,3}))?\b(?!\s?%)|"
                  r"\b[A-Z][a-z]+,\s(?P<a3>\d{1,2}),(?=\s)")
@@ -333,8 +330,7 @@ def figures(text: str) -> list[Figure]:
         if a is not None:
             days = _DURATION_UNITS[m.group("unit").lower()]
             add("duration", m, *_range(None, a * days, b * days if b is not None else None), "elapsed")
-    lasted = (m for m in _LASTED_DURATION.finditer(text) if _LASTED.search(text[:m.start()]))
-    for m in [*_DURATION.finditer(text), *lasted]:
+    for m in _DURATION.finditer(text):
         a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
         if a is None:
             continue
