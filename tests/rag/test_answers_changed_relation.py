@@ -13,13 +13,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.evidence import counted_noun
 from rag.answer.focus import mismatch, negated_relation, other_member
 from rag.claims.parse import figures
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
-
+from tests.rag.answerers import passage
 
 DECLINED = "do not answer"
 

@@ -11,12 +11,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.focus import negates_a_word_of
 from rag.answer.origin import asked_origin, tied_elsewhere, tied_here
 from rag.claims.kinds import Value
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def test_a_negation_said_by_a_prefix_answers_a_question_that_negates(generator: Answerer) -> None:

@@ -9,16 +9,12 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import in_question
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="names are typed by spaCy")
 
 MINISTRY = "Rather than issuing general licenses, the Ostland Ministry of Commerce will run batch clearance protocols."
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 @needs_parser

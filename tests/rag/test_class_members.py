@@ -11,12 +11,7 @@ from rag.answer import extractive
 from rag.answer.answerer import Answerer
 from rag.answer.kind_named import asked_noun, lists_members, members
 from rag.claims.kinds import asked
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("question, kinds", [

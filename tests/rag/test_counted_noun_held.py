@@ -4,16 +4,9 @@ and "of" ("a crew of 25 Indian nationals") counts that noun. Articles here are w
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import candidates
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def test_a_count_of_people_by_their_trade_holds_the_people_asked(generator: Answerer) -> None:

@@ -5,16 +5,9 @@ that go on with it. Articles here are written for the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import candidates, cut_short
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def test_a_sentence_stopping_on_a_word_no_sentence_ends_with_is_cut() -> None:

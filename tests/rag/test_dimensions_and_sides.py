@@ -9,20 +9,13 @@ are written for the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.support import names
 from rag.claims.extract import analyze
 from rag.claims.kinds import answers_as, asked, asked_dimension, measure_words
 from rag.claims.parse import figures, prepare
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def _figures(text: str) -> dict[str, tuple[str, str]]:

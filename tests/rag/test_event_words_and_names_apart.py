@@ -11,14 +11,10 @@ from rag.answer.events import holds_event, same_event_terms
 from rag.answer.support_checks import article_text, lacks, scattered_name, tied_elsewhere
 from rag.claims.extract import typed
 from rag.text import content_terms
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="the question's verb and names are read by spaCy")
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def test_a_when_question_s_verb_is_held_by_another_word_for_the_same_event() -> None:

@@ -7,13 +7,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.focus import asks_about_what_is_not, mismatch, opposite_in, other_member, other_ranking, says_not
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
-from tests.rag.answerers import extractive_answerer
 from tests.rag.answerers import passage as _p
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def test_a_question_about_what_is_not_needs_a_sentence_that_says_not() -> None:

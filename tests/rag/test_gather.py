@@ -10,14 +10,9 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.gather import asked_roles
 from rag.claims.extract import analyze, typed
 from rag.types import Passage
-from tests.rag.answerers import extractive_answerer
 
 needs_parser = pytest.mark.skipif(not typed(), reason="the counterpart rule reads spaCy's parse")
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def _p(doc: str, text: str, published_at: str | None = None) -> Passage:

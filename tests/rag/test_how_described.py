@@ -8,12 +8,7 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.answer.quotes import reports_speech
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("sentence, speaks", [

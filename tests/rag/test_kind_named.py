@@ -7,12 +7,7 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.answer.kind_named import asked_noun, names_one
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("question, noun", [

@@ -7,17 +7,10 @@ written for the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.claims.kinds import Value, asked, other_measure
 from rag.claims.parse import figures, rate
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def _units(text: str) -> dict[str, str]:

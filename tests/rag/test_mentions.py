@@ -14,7 +14,7 @@ from rag.answer.mentions import thing_mentioned
 from rag.services import build_services
 from rag.settings import Settings
 from rag.types import AskRequest
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("question, thing", [
@@ -37,10 +37,6 @@ def test_a_question_asking_which_articles_mention_something(question: str, thing
     if thing is not None:  # its words about the articles are what it asks: not read off as talk about them
         assert without_collection_talk(question) == question
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def test_every_article_that_names_the_thing_is_cited_by_its_own_sentence(generator: Answerer) -> None:

@@ -10,14 +10,10 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, acts, fits, in_question
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="names are typed by spaCy")
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def _by_kind(sentence: str) -> dict[str, list[Value]]:

@@ -14,7 +14,7 @@ from rag.answer.quotes import asks_what_was_said, continues, naming_verbs, speak
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, answers_as, asked, asks_speaker, asks_who_acts, fits, in_question
 from rag.claims.parse import names
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="the question's verb is read by spaCy")
 
@@ -22,10 +22,6 @@ _QUOTED = ("Shipments resumed on Monday after a month-long halt. “This is a pa
            "Okafor, a trade economist at the Lisbon Institute. “Unless buyers find other suppliers, the country "
            "stays exposed to the next halt.” Port officials expect volumes to recover by spring.")
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 @pytest.mark.parametrize("before, sentence, expected", [

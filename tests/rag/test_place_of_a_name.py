@@ -9,17 +9,13 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import answers_as, tied_to
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="places and names are typed by spaCy")
 
 MIXED = "Canada's Norvik has doubled its output, while US-based companies like Harbor Metals have won federal loans."
 APART = "Norvik runs the largest separation plant outside Japan, and its order book keeps growing."
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 @needs_parser

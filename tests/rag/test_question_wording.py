@@ -10,12 +10,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.collection_talk import without_collection_talk
 from rag.answer.derived import derived_work
 from rag.answer.evidence import _pool
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -4,16 +4,9 @@ Articles here are written for the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.claims.parse import figures
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def _read(text: str) -> list[tuple[str, str, float]]:

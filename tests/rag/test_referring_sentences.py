@@ -4,16 +4,9 @@ answer in encyclopedia-style articles, where the first sentence names the thing 
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import _pool, _subject
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def test_a_referring_sentence_carries_the_subject_of_the_sentence_before_it() -> None:

@@ -3,13 +3,11 @@ answerer's checks and scores. Articles here are written for the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answer.answerer import Answerer
 from rag.answer.evidence import holds
 from rag.answer.support_checks import article_text, missing_in
 from rag.claims.seats import aliases
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 AGREED = ("Under the terms of the deal, Beijing has agreed to resume magnet shipments for a 90-day period, providing "
           "relief to manufacturers.")
@@ -42,10 +40,6 @@ def test_an_article_naming_the_seat_holds_the_country_asked_about() -> None:
     assert missing_in("How long has China agreed to resume magnet shipments?", article_text(AGREED)) == ""
     assert missing_in("How long has Japan agreed to resume magnet shipments?", article_text(AGREED))
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def test_a_figure_the_seat_agreed_to_is_the_countrys(generator: Answerer) -> None:

@@ -7,12 +7,7 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.claims.extract import durations_in_words, in_words, shares_in_words
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 @pytest.mark.parametrize("sentence, text, scope", [

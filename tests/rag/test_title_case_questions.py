@@ -14,12 +14,7 @@ from rag.answer.other_subject import other_subject
 from rag.answer.support_checks import names_asked
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked
-from tests.rag.answerers import extractive_answerer, passage
-
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
+from tests.rag.answerers import passage
 
 
 def test_an_award_category_and_an_occasion_are_not_names_the_article_must_hold() -> None:

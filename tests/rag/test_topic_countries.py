@@ -8,15 +8,11 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.claims.kinds import asked
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 TOPIC = [passage("b", "Norway and Chile signed a cobalt accord. Norway will ship more cobalt to Chile's refiners."),
          passage("c", "Chile welcomed the accord with Norway, though Norway keeps its permit scheme.")]
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def test_a_country_every_other_article_gives_need_not_be_in_the_answering_passage(generator: Answerer) -> None:

@@ -12,14 +12,10 @@ from rag.answer.evidence import anchors_of
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value, acts, asked
 from rag.claims.parse import figures, names
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 
 needs_parser = pytest.mark.skipif(not typed(), reason="names are typed by spaCy")
 
-
-@pytest.fixture(scope="module")
-def generator(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 def _names(sentence: str) -> list[str]:
