@@ -29,6 +29,7 @@ from rag.claims.kinds import (
     LABEL,
     NAME,
     NAMES,
+    ROLE_OF,
     Value,
     answers_as,
     asked,
@@ -47,6 +48,7 @@ from rag.claims.kinds import (
     scope_terms,
     show,
     subject_roles,
+    title_words,
     titled,
 )
 from rag.claims.parse import name_key, prepare
@@ -70,6 +72,10 @@ PARALLEL_QUESTION = 0.75  # ... or each holding this share of the question's ter
 
 
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
+# a figure said to come on top of another ("will pay up to another $1 billion", "an additional 500 troops"): a
+# further amount, not another article's value of the one asked
+_ADDED = re.compile(r"\b(?:another|additional|further|extra)\s+(?:(?:up to|about|some|nearly|almost|roughly|around|"
+                    r"approximately|over|more than)\s+)?$", re.I)
 
 def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
     """The disagreements (and differences of scope, updates, and same-named things) among the quoted
@@ -97,6 +103,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
+                  and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
@@ -146,10 +153,22 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
         stem(w) for n in question_names(question) for w in name_key(n).split()}
     verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
+    roles = asked_roles(question) if kinds else set()
+    doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of" is led, headed, run
+    act = asked_event(question) if kinds else ""
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         every = [(s, v) for s, v in claims if _group(v) == kind]
         group = _one_answer_each(every, kinds, q_terms)
+        if kind not in FIGURES:  # a sentence saying its name does what is asked or holds the role asked answers;
+            # one that only names someone near the topic is no other side ("commission headed by Alexandra Bech
+            # Gjorv" / "attacks by Anders Behring Breivik", asked who chaired the commission)
+            # (but a sentence that says the act or names the role asked keeps its name: "designed by the architect
+            # James Corliss" is a side though only "Nadia Farouk's design" reads as her doing it)
+            holders = [(s, v) for s, v in group if _holds_asked(v, s.text, roles, doing)]
+            if holders:
+                group = [(s, v) for s, v in group if (s, v) in holders or says_event(s.text, act)
+                         or _names_role(s.text, roles)]
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
@@ -269,6 +288,29 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
 
 
+_IN_CHARGE = re.compile(r"\bin charge\b|\bboss\b|\bruns?\b|\bhead(?:s|ed)?\b(?! of state)", re.I)
+
+
+def _holds_asked(value: Value, sentence: str, roles: set[str], doing: set[str]) -> bool:
+    """The sentence says the name does what the question asks ("headed by X", asked who chaired it; "X led the
+    rescue", asked who was in charge) or holds the role asked ("President Donald Trump", asked which leader)."""
+    if _agent(value, sentence, doing):
+        return True
+    # "U.S. President Donald Trump", "the Biden administration"; not "the Moo Pa team" (a team is led by many roles)
+    return bool(roles) and role_fits(" ".join(w for w in title_words(value, sentence)
+                                              if len(ROLE_OF.get(w, ())) <= 1), roles)
+
+
+def _names_role(sentence: str, roles: set[str]) -> bool:
+    """The sentence names one of the roles asked, or an office that one role holds ("administration")."""
+    return bool(roles) and any(role_fits(w, roles) for w in _stems(sentence) | set(_words(sentence))
+                               if len(ROLE_OF.get(w, ())) <= 1)
+
+
+def _words(sentence: str) -> list[str]:
+    return re.findall(r"[a-z]+", sentence.lower())
+
+
 def _agent(value: Value, sentence: str, q_terms: set[str]) -> bool:
     """The name does what the question asks about, said actively or passively."""
     return _after_asked_word(value, sentence, q_terms) or _does_asked_word(value, sentence, q_terms)
@@ -283,10 +325,11 @@ def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
 
 # the subject's verb, after an aside and an auxiliary: "Angelique Kerber has won", "Joaquin Phoenix winning"
 _VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do)\s+"
-                         r"(?:not\s+|also\s+|already\s+|just\s+)?)?([A-Za-z]+)")
+                         r"(?:not\s+|also\s+|already\s+|just\s+)?)?(?:[a-z]+ly\s+)?([A-Za-z]+)")  # ("officially won")
 # stems of irregular forms, to compare "won" with "wins" and "winning", "bought" with "buys"
 _IRREGULAR_STEMS = {stem(k): stem(v) for k, v in {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",
-                    "becam": "becom", "sold": "sell", "ran": "run", "wrote": "write", "written": "write",
+                    "head": "lead", "chair": "lead", "run": "lead", "runn": "lead",
+                    "becam": "becom", "sold": "sell", "ran": "lead", "wrote": "write", "written": "write",
                     "made": "make", "beaten": "beat", "chose": "choos", "chosen": "choos", "held": "hold"}.items()}
 
 
@@ -299,8 +342,9 @@ def _does_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
 def _same_verb(words: Sequence[str], q_terms: set[str]) -> bool:
     def key(t: str) -> str:
         return _IRREGULAR_STEMS.get(t, t)
-    return any(key(t) == key(q) if min(len(key(t)), len(key(q))) < 4 else key(t)[:5] == key(q)[:5]
-               for t in words for q in q_terms if min(len(t), len(q)) >= 3)
+    def alike(a: str, b: str) -> bool:  # (one word's forms: "direct"/"director", not "commit"/"commission")
+        return a == b if min(len(a), len(b)) < 4 else a[:5] == b[:5] and (a.startswith(b) or b.startswith(a))
+    return any(alike(key(t), key(q)) for t in words for q in q_terms if min(len(t), len(q)) >= 3)
 
 
 def _parallel_claims(question: str, sentences: Sequence[Cited], typed: Sequence[Sequence[Value]],

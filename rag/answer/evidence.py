@@ -663,6 +663,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
                                                       _column(c, v)) or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
+        if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
+            c.on_values = [v for v in c.on_values if v.kind != "quantity" or K.same_dimension(v.unit, unit)]
         if noun and not unit:  # "how many seabirds": a measure ("800,000 barrels of oil") counts none
             c.on_values = [v for v in c.on_values if v.kind != "quantity"]
         if measured:  # "how much oil": a count of workers is none of it
@@ -720,7 +722,8 @@ def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
 def _of_the_class_asked(pool: list[Candidate], noun: str) -> None:
     """Asked which town, a place some sentence calls a town ("driven to the town of Grand Isle") answers, where
     places it does not call so ("the U.S. Gulf coast") are of another class: when some sentence names one so, the
-    places of the others are no answers."""
+    places of the others are no answers, and that sentence's answer is of the kind asked by its own words
+    (``CLASS_NAMED``, as for a court named a court), where the question's other words may be elsewhere."""
     said_so = re.compile(rf"\b{noun}s?\s+(?:of\s+)?$", re.I)
     after = re.compile(rf"^\s*(?:{noun}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b)", re.I)
 
@@ -734,6 +737,8 @@ def _of_the_class_asked(pool: list[Candidate], noun: str) -> None:
         kept = [v for v in c.on_values if v.kind != "place" or classed(v, texts[id(c)])]
         if len(kept) < len(c.on_values):
             c.on_values, c.on_scope = kept, bool(kept)
+        if any(v.kind == "place" for v in kept):
+            c.score += CLASS_NAMED
 
 
 def _by_the_period_asked(pool: list[Candidate], period: str) -> None:

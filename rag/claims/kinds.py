@@ -51,7 +51,13 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("duration", "quantity")),
     (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
                 r"\bwhat (?:is|was) the (?:duration|length|term)\b|\b(?:over|for|across) what (?:period|span|stretch|"
-                r"length of time|time ?(?:span|frame)) (?:has|have|had)\b", re.I), ("duration",)),
+                r"length of time|time ?(?:span|frame)) (?:has|have|had)\b|"
+                # "How much time ...?", "What is the shortest time he has to serve?", "the minimum term", "What
+                # length of time ...?" (not "What time ...?": a time of day)
+                r"\bhow much time\b|\bwhat length of time\b|\bwhat(?:'s|\u2019s| is| was| are| were) (?:the |his |her |"
+                r"their |its )?(?:(?:shortest|longest|minimum|maximum|least|total|average|expected|required) (?:(?:amount|"
+                r"length|period|span) of )?(?:time|term|sentence|period|stay|wait)|(?:amount|length|span) of time)\b",
+                re.I), ("duration",)),
     # "How much of the oil did BP capture?": a part of a whole measured, as a share or in its units ("800,000
     # barrels"); a part of the world's (global, a market's) anything is a share
     (re.compile(r"\bhow much of (?!(?:the )?(?:world|global|worldwide|market|total|overall|share)\b)(?:it|them|this|that|"
@@ -79,8 +85,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"(?:day|night|week|month|weekday|session)|daily|nightly|weekly)\b", re.I),
      ("quantity", "count", "money", "percentage", "duration")),
     # "How many tonnes ...?" names its unit: a quantity, not a sum or a share ("multi-billion dollar")
-    (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|barrels|litres|liters|miles|kilometres|"
-                r"kilometers|metres|meters|acres|hectares|megawatts|gigawatts)\b", re.I), ("quantity",)),
+    (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|pounds|barrels|litres|liters|gallons|miles|"
+                r"kilometres|kilometers|metres|meters|feet|yards|acres|hectares|megawatts|gigawatts)\b", re.I),
+     ("quantity",)),
     (re.compile(r"\bhow (?:much|heavy|far|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
     # description ("a wide stretch of water")
@@ -192,7 +199,7 @@ class Value:
 
 ROLES = frozenset("""president vice secretary minister premier chancellor governor senator ceo chief chairman
 chairwoman director spokesperson spokesman spokeswoman king queen prince mayor ambassador commissioner founder
-leader head owner coach captain author""".split())
+leader head owner coach captain author boss""".split())
 # A role named by its office: "the Biden administration" names the president.
 ROLE_OF = {"administration": {"president"}, "presidency": {"president"}, "white house": {"president"},
            "government": {"president", "premier", "minister", "chancellor"}, "cabinet": {"minister"},
@@ -270,11 +277,18 @@ def described_as(value: Value, sentence: str, noun: str) -> bool:
     return any(stem(w.strip(".").lower()) == noun for w in words)
 
 
+def title_words(value: Value, sentence: str) -> list[str]:
+    """The words that may give a name's office: the two before it, its first (its first two after an honorific,
+    "His Majesty King ..."), and its scope."""
+    before = _TITLE_BEFORE.search(sentence[:value.start])
+    words = value.text.split()
+    own = words[:2] if words and words[0].lower() in ("majesty", "highness") else words[:1]
+    return [w.strip(".,").lower() for w in (before.group(1).split()[-2:] if before else []) + own + value.scope.split()]
+
+
 def titled(value: Value, sentence: str) -> bool:
     """The name is given with an office: "Treasury Secretary Scott Bessent", "President Trump"."""
-    before = _TITLE_BEFORE.search(sentence[:value.start])
-    words = (before.group(1).split()[-2:] if before else []) + value.text.split()[:1] + value.scope.split()
-    return bool(roles_named(w.strip(".").lower() for w in words))
+    return bool(roles_named(title_words(value, sentence)))
 
 
 # What a quantity's unit measures (rag/claims/parse.py's canonical units): barrels and gallons are both volumes.
@@ -285,6 +299,11 @@ _DIMENSIONS = {"kg": "mass", "m": "length", "m2": "area", "acre": "area", "m3": 
 def _dimension(unit: str) -> str:
     base, _, period = unit.partition("/")
     return f"{_DIMENSIONS.get(base, base)}/{period}"
+
+
+def same_dimension(unit: str, other: str) -> bool:
+    """Two units measure one thing: barrels and litres a volume, miles and metres a length (a rate per its period)."""
+    return _dimension(unit) == _dimension(other)
 
 
 def other_measure(a: Value, b: Value) -> bool:
@@ -317,7 +336,9 @@ def scope_head(scope: str) -> str:
 # A role asked for by a word that covers several offices: "Which Chinese leader ...?" is answered by "President Xi".
 # ("Who heads the Ministry of Commerce?" asks the head of that body, which no president of a country is.)
 ROLES_COVERED = {"leader": {"president", "premier", "chancellor", "king", "queen", "prince", "minister", "chairman",
-                            "chairwoman", "governor", "mayor"}}
+                            "chairwoman", "governor", "mayor"},
+                 "boss": {"ceo", "chief", "chairman", "chairwoman", "director", "president", "head", "owner",
+                          "founder"}}
 
 
 def role_fits(role: str, wanted: set[str]) -> bool:
@@ -659,6 +680,12 @@ def things_asked(question: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z-]{3,}", question) if w not in _PLACE_NOUNS and w not in STOPWORDS]
 
 
+# an indefinite article, and at most two lower-case words or a prefix, before a name ("a former", "an ex-"; not
+# "a result of")
+_INDEFINITE = re.compile(r"(?:^|[^\w'\u2019])(?i:a|an)\s+(?:(?!(?:of|for|in|on|at|to|by|with|from|as|and|or|"
+                         r"the|that|who|which)\s)[a-z][a-z-]*\s+){0,2}(?:[a-z]+-)?$")
+
+
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
@@ -666,6 +693,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     before = sentence[:value.start]
     if value.kind in ("count", "quantity") and (_in_clock_time(value, sentence) or before[-1:].isalpha()):
         return False  # "at 15:25:22": a time of day, not three counts; "the E16 road": a name's number
+    if value.kind in ("person", "organization", NAME) and _INDEFINITE.search(before):
+        return False  # "a former Thai Navy Seal who volunteered", "an Apple spokesman": one of a kind, no one named
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
@@ -808,6 +837,11 @@ def in_question(value: Value, question: str) -> bool:
     if heads & {stem(w) for w in words}:  # a name holding the noun asked for ("... ministry" of "which ministry")
         words = [w for w in words if stem(w) not in asking]
         folded = _without_asking(question)
+    # a nationality before the words of the question is the class it asks about, not one of it: "Thai Navy Seals"
+    # of "What was the name of the former navy SEAL who died?"
+    from rag.claims.demonyms import COUNTRY_OF  # (demonyms reads Value from here)
+    while len(words) > 1 and words[0] in COUNTRY_OF and words[0] not in folded:
+        words = words[1:]
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
 
