@@ -35,12 +35,40 @@ def slot_words(question: str) -> str:
     return ""
 
 
+_NAME = r"[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*)*"
+
+
+def _qualifiers(question: str, roles: set[str]) -> list[str]:
+    """The names that say whose role it is: before the role word ("U.S. president") or after it ("CEO of Tesla")."""
+    role = "|".join(re.escape(r) for r in sorted(roles))
+    found = re.findall(rf"(?<=\s)({_NAME})\s+(?i:{role})", question)
+    found += re.findall(rf"(?i:{role})s?\s+of\s+(?:the\s+)?({_NAME})", question)
+    return found
+
+
+def role_query(question: str) -> str:
+    """For a question asking who holds a role: the role, the offices that name it alone and the names that say
+    whose role it is ("president administration presidency white house U.S."), or "". The other holder is named in a passage about
+    something else than the question's other words ("In response to China's agreement, the Biden administration
+    has implemented limited tariff rollbacks" for "Which U.S. president's administration secured the
+    arrangement?"), which a search of the whole question ranks below the topic's passages."""
+    if "person" not in asked(question):
+        return ""
+    roles = roles_named(re.findall(r"[a-z]+", question.lower()))
+    if not roles:
+        return ""
+    offices = [office for office, held in ROLE_OF.items() if len(held) == 1 and held & roles]
+    return " ".join([*sorted(roles), *offices, *_qualifiers(question, roles)])
+
+
 def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
           filters: Filters | None = None) -> list[Passage]:
-    """``passages`` plus up to ``EXTRA`` passages not among them, found by the question with its slot words."""
-    words = slot_words(question)
-    if not words or not passages:
+    """``passages`` plus up to ``EXTRA`` passages not among them, found by the question with its slot words (for
+    a role, by the role's words and the question's names)."""
+    query = role_query(question)
+    words = slot_words(question) if not query else ""
+    if not (query or words) or not passages:
         return passages
     have = {p.chunk_id for p in passages}
-    found = [p for p in retriever.search(f"{question} {words}", k, filters) if p.chunk_id not in have]
+    found = [p for p in retriever.search(query or f"{question} {words}", k, filters) if p.chunk_id not in have]
     return passages + found[:EXTRA]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rag.retrieval.other_side import slot_words, widen
+from rag.retrieval.other_side import role_query, slot_words, widen
 from rag.services import build_services
 from rag.settings import Settings
 
@@ -17,6 +17,23 @@ def test_the_slot_words_are_the_office_for_a_role_and_units_for_a_duration() -> 
     assert slot_words("What is China's share of rare earths?") == "percent controls accounts holds"
     # "how much" may ask a weight or a sum too: no share words for it
     assert slot_words("How much rare earth material does an electric vehicle need?") == ""
+
+
+def test_a_role_is_searched_by_its_words_and_whose_role_it_is() -> None:
+    assert role_query("Which U.S. president's administration secured the arrangement with Beijing?") == \
+        "president administration presidency white house U.S."  # (not "Beijing": the topic, not whose role)
+    assert role_query("Who is the CEO of Tesla in 2021?") == "ceo Tesla"
+    assert role_query("Who won the 2019 Tour de France?") == ""  # no role asked
+    assert role_query("How long will the pause last?") == ""
+
+
+def test_a_role_question_worded_about_the_deal_still_reaches_the_other_holder(rare_earths_index: Path,  # type: ignore[no-untyped-def]
+                                                                                minilm) -> None:
+    retriever = build_services(Settings.load(index_dir=rare_earths_index), embedder=minilm).retriever
+    question = "Which U.S. president's administration secured the rare earth arrangement with Beijing?"
+    first = retriever.search(question, 5)
+    assert not any("Biden administration" in p.text for p in first)  # ranked below the deal's passages
+    assert any("Biden administration" in p.text for p in widen(retriever, question, first, 5))
 
 
 def test_a_role_question_also_reaches_the_article_naming_the_office(rare_earths_index: Path, minilm) -> None:  # type: ignore[no-untyped-def]
