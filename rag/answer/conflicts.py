@@ -154,7 +154,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         stem(w) for n in question_names(question) for w in name_key(n).split()}
     verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
     roles = asked_roles(question) if kinds else set()
-    doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of" is led, headed, run
+    doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of": led, headed, ran
     act = asked_event(question) if kinds else ""
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
@@ -288,7 +288,9 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
 
 
-_IN_CHARGE = re.compile(r"\bin charge\b|\bboss\b|\bruns?\b|\bhead(?:s|ed)?\b(?! of state)", re.I)
+# the words that ask who leads without a verb of leading ("in charge of", "the boss of"); "runs", "heads", "chaired"
+# are the one act by their stems (``_IRREGULAR_STEMS``)
+_IN_CHARGE = re.compile(r"\bin charge\b|\bboss(?:es)?\b", re.I)
 
 
 def _holds_asked(value: Value, sentence: str, roles: set[str], doing: set[str]) -> bool:

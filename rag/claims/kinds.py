@@ -72,7 +72,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
                 r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend|sum|penalt(?:y|ie)|"
                 r"compensation|damages)s?\b|"
-                r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b", re.I), ("money",)),
+                r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b|"
+                # "What is BP's civil settlement with Washington and the Gulf states worth altogether?"
+                r"\bwhat(?:'s|\u2019s| is| was| are| were) [^?]{1,80}?\bworth(?:\s+(?:altogether|in all|in total|"
+                r"overall|today|now|then))?\s*\?", re.I), ("money",)),
     # a sum asked by its noun: "How much compensation did the state pay?", "How much aid was pledged?"
     (re.compile(r"\bhow much (?:[\w-]+ ){0,2}?(?:compensation|damages|aid|funding|money|ransom|bail|fines?|salar(?:y|ies)|"
                 r"revenues?|profits?|tax(?:es)?|debts?|budget|investments?|capital|cash|rewards?|subsid(?:y|ies)|"

@@ -41,17 +41,17 @@ _NAME = r"[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*)*"
 def _qualifiers(question: str, roles: set[str]) -> list[str]:
     """The names that say whose role it is: before the role word ("U.S. president") or after it ("CEO of Tesla")."""
     role = "|".join(re.escape(r) for r in sorted(roles))
-    found = re.findall(rf"(?<=\s)({_NAME})\s+(?i:{role})", question)
-    found += re.findall(rf"(?i:{role})s?\s+of\s+(?:the\s+)?({_NAME})", question)
+    found = re.findall(rf"(?<=\s)({_NAME})\s+(?i:{role})(?:s|['\u2019]s)?\b", question)
+    found += re.findall(rf"\b(?i:{role})s?\s+of\s+(?:the\s+)?({_NAME})", question)
     return found
 
 
 def role_query(question: str) -> str:
     """For a question asking who holds a role: the role, the offices that name it alone and the names that say
-    whose role it is ("president administration presidency white house U.S."), or "". The other holder is named in a passage about
-    something else than the question's other words ("In response to China's agreement, the Biden administration
-    has implemented limited tariff rollbacks" for "Which U.S. president's administration secured the
-    arrangement?"), which a search of the whole question ranks below the topic's passages."""
+    whose role it is ("president administration presidency white house U.S."), or "". The other holder may be
+    named in a passage about something else than the question's other words ("In response to China's agreement,
+    the Biden administration has implemented limited tariff rollbacks" for "Which U.S. president's administration
+    secured the arrangement?"), which a search of the whole question ranks below the topic's passages."""
     if "person" not in asked(question):
         return ""
     roles = roles_named(re.findall(r"[a-z]+", question.lower()))

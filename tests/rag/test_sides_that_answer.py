@@ -136,3 +136,12 @@ def test_a_nationality_before_the_class_asked_is_that_class() -> None:
     seals = Value(kind="organization", text="Thai Navy Seals", key="thai navy seals")
     assert in_question(seals, question)
     assert not in_question(Value(kind="person", text="Saman Kunan", key="saman kunan"), question)
+
+
+@pytest.mark.parametrize("question", [
+    "What is BP's civil settlement with Washington and the Gulf states worth altogether?",
+    "What are the goods on board worth?",
+])
+def test_what_a_thing_is_worth_asks_a_sum(question: str) -> None:
+    assert asked(question) == ("money",)
+    assert asked("Is it worth it?") == ()
