@@ -146,14 +146,13 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         said += [c for c in claims if c not in said]
     else:
         claims = _parallel_claims(question, sentences, typed)
-        said, beside = claims, set()
+        said, beside, roles = claims, set(), set()
     subjects = _subjects(question, sentences)
     aliases = _aliases(typed, sentences)
     # what the question asks happened: its words beside the names it gives ("released", "founded")
     events = {t for t in q_terms if t.isalpha() and len(t) >= 4} - {
         stem(w) for n in question_names(question) for w in name_key(n).split()}
     verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
-    roles = asked_roles(question) if kinds else set()
     doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of": led, headed, ran
     act = asked_event(question) if kinds else ""
     conflicts = []
