@@ -689,6 +689,17 @@ _INDEFINITE = re.compile(r"(?:^|[^\w'\u2019])(?i:a|an)\s+(?:(?!(?:of|for|in|on|a
                          r"the|that|who|which)\s)[a-z][a-z-]*\s+){0,2}(?:[a-z]+-)?$")
 
 
+_NUMBERED = re.compile(r"\s+\d+\b(?![.,]\d)")  # "Chamber 3", "Apollo 13": a word numbered is a place or a thing
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+
+
+def _nationality(value: Value, sentence: str) -> bool:
+    """The value is a country's adjective before a lower-case word ("Thai navy divers"): what they are, no name."""
+    from rag.claims.demonyms import COUNTRY_OF  # (demonyms reads Value from this module)
+
+    return value.text.strip().lower() in COUNTRY_OF and _LOWER_WORD.match(sentence, value.end) is not None
+
+
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
@@ -698,6 +709,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "at 15:25:22": a time of day, not three counts; "the E16 road": a name's number
     if value.kind in ("person", "organization", NAME) and _INDEFINITE.search(before):
         return False  # "a former Thai Navy Seal who volunteered", "an Apple spokesman": one of a kind, no one named
+    if value.kind in ("person", "organization", NAME) and "person" in kinds and " " not in value.text.strip() and (
+            _nationality(value, sentence) or _NUMBERED.match(sentence, value.end)):
+        return False  # asked who: "Thai navy divers" say a nationality and "Chamber 3" a numbered place, no one
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":

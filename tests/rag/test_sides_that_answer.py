@@ -73,6 +73,19 @@ def test_one_of_a_kind_is_no_one_named() -> None:
 
 
 @needs_parser
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Thai navy divers brought the last four boys out on Tuesday.", "Thai"),
+    ("The last four boys were carried out through Chamber 3 on the final day.", "Chamber"),
+])
+def test_a_nationality_or_a_numbered_place_is_no_one_named(sentence: str, word: str) -> None:
+    question = "Who brought the boys out on the final day?"
+    values = [v for v in analyze([sentence])[0] if v.kind in ("person", "organization", "name") and v.text == word]
+    assert values and not any(answers_as(v, sentence, asked(question), question) for v in values)
+    named = "On the last day Ekkapol Chantawong brought the remaining boys out."
+    assert any(answers_as(v, named, asked(question), question) for v in analyze([named])[0] if v.text == "Ekkapol Chantawong")
+
+
+@needs_parser
 def test_a_name_after_a_phrase_with_an_article_is_still_a_name() -> None:
     sentence = "As a result of Michael Reyes winning Best Actor, the studio doubled its budget."
     reyes = [v for v in analyze([sentence])[0] if v.text == "Michael Reyes"]
