@@ -52,6 +52,22 @@ TYPE_FIT: dict[str, dict[str, float]] = {
     "person": {"person": 1.0}, "org": {"org": 1.0, "name": 0.6}, "work": {"work": 1.0, "name": 0.6},
     "place": {"place": 1.0, "name": 0.6}, "deal": {"work": 0.8, "name": 0.5},
 }
+# Which class of organisation a noun or a name is: "the court" is no company ("MOEX Offshore 2007 LLC"). A court, a
+# party and a school are called so in their names; a company or a government body often is not ("BP", "NOAA").
+ORG_CLASSES: dict[str, frozenset[str]] = {
+    "company": frozenset("company companies firm business corporation corp inc llc ltd plc gmbh co holdings "
+                         "producer miner manufacturer supplier processor operator contractor owner".split()),
+    "court": frozenset("court courts tribunal judge".split()),
+    "government": frozenset("government administration ministry department agency authority regulator "
+                            "commission bureau".split()),
+    "party": frozenset("party parties".split()),
+    "school": frozenset("school university college institute".split()),
+}
+NAMED_BY_CLASS = frozenset({"court", "party", "school"})
+COMPANY_SUFFIXES = frozenset("llc inc corp ltd plc gmbh ag sa nv bv lp llp co".split())
+# Nouns for a group of people, singular in form: "they" may mean "the crew" ("Where were they from?")
+COLLECTIVE = frozenset("""crew team staff police family government public audience committee army navy jury
+squad band couple council board panel group""".split())
 _QUOTES = "\"'“”‘’ "
 _LEAD_DETERMINERS = frozenset("which what whose how many much".split())
 _FIGURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -128,6 +144,30 @@ def parse(text: str) -> Any:
 register_function("spacy_parses", lru_stats(parse))
 
 
+def org_class(text: str) -> str | None:
+    """The class of organisation a noun ("court") or a name ("MOEX Offshore 2007 LLC") says it is, or None."""
+    words = {w.strip(".,").lower() for w in text.split()}  # ("Court of Appeals", "University of Oslo")
+    return next((c for c, nouns in ORG_CLASSES.items() if words & nouns), None)
+
+
+def _with_suffix(doc: Any) -> list[Any]:
+    """Company names the recognizer cut before their suffix, or tagged the suffix alone ("MOEX Offshore 2007" "LLC"):
+    the name with the capitalised words and numbers before it, as one span."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_.strip(".") not in COMPANY_SUFFIXES:
+            continue
+        start = ent.start
+        while start > 0 and not doc[start].is_sent_start and doc[start - 1].lower_ not in STOPWORDS and (
+                doc[start - 1].text[:1].isupper() or doc[start - 1].like_num):
+            start -= 1
+        if start < ent.start:
+            span = doc[start:ent.end]
+            span.label_ = ent.label_
+            spans.append(span)
+    return spans
+
+
 def _role(dep: str) -> float:
     return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
 
@@ -140,16 +180,20 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                 for m in _NAME.finditer(text) if m.start() > 0 and m.group(0).lower() not in PRONOUNS]
     out: list[Mention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    suffixed = _with_suffix(doc)
+    longer = {i for span in suffixed for i in range(span.start, span.end)}
+    ents = sorted([*(e for e in doc.ents if not any(i in longer for i in range(e.start, e.end))), *suffixed],
+                  key=lambda e: e.start)
+    for ent in ents:
         kind = KINDS.get(ent.label_)
         if kind is None:
             continue
         if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
         if not words:
             continue
-        name = doc[words[0].i:ent.end].text.strip(_QUOTES)
+        name = doc[words[0].i:words[-1].i + 1].text.strip(_QUOTES)  # (not "'s": "the Suez Canal Authority's")
         if not name:
             continue
         # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
@@ -181,6 +225,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             before = doc[chunk.start - 1] if chunk.start > 0 else None  # "Which" outside spaCy's "African countries"
             lead = tokens[0].lower_ in _LEAD_DETERMINERS or \
                 (before is not None and (before.tag_ == "WDT" or before.lower_ in ("which", "whose")))
+            # "Which agency ...?" is answered by a name; "How many crew ...?" by a number, and "the crew" stays
+            # what the exchange is about
+            counted = lead and any(t.lower_ == "many" for t in doc[max(chunk.start - 2, 0):chunk.start + 2])
             while tokens and tokens[0].lower_ in _LEAD_DETERMINERS:
                 tokens = tokens[1:]
             if not tokens:
@@ -192,7 +239,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
                 phrase = "the " + phrase  # (not before a possessor: "Elon Musk's mini-sub")
             # "Which agency says ...?": the phrase asked about is an unknown, which the answer names; "it" after
             # that exchange means the agency the answer gave, not "the agency"
-            role = _role(root.dep_) * (ASKED_ROLE if lead else 1.0)
+            role = _role(root.dep_) * (ASKED_ROLE if lead and not counted else 1.0)
             out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
     out.extend(_unparsed_names(text, out))
     return sorted(out, key=lambda m: m.start)
@@ -267,7 +314,7 @@ def kind_of_noun(noun: str) -> str | None:
 
 def _kind_of_head(head: str) -> str:
     """The kind a proper name's head word says it is ("secretary": a person), or "name" when it says none."""
-    kind = kind_of_noun(head)
+    kind = "org" if head.strip(".") in COMPANY_SUFFIXES else kind_of_noun(head)  # ("... 2009 LLC")
     return kind if kind in ("person", "org", "work", "place") else "name"
 
 

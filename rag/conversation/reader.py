@@ -164,6 +164,9 @@ class Reader:
         if asked_of is not None:
             return self._checked(turn, asked_of, "what about", [previous], leans=True,
                                  replaced=["and", "what about", "how about"])
+        timed = rules.at_time(turns.turn, previous)  # "And just before the well was capped?": the question then
+        if timed is not None:
+            return self._checked(turn, timed, "at time", [previous], leans=True, replaced=["and", "what about"])
         phrase = about.group("x") if about else rules.compared_phrase(turn) or rules.and_phrase(turns.turn)
         if phrase:
             substituted = rules.what_about(previous, phrase, self.embedder)
@@ -204,7 +207,10 @@ class Reader:
                                  replaced=[*(r for r, _ in resolution.resolved), quoted.group(2)],
                                  resolved=[*resolution.resolved, (quoted.group(2), claim)])
         if resolution.resolved:
-            return self._checked(turn, resolution.text, "resolved", names, leans=True,
+            # what a reference was read as may be a phrase of the user's own ("the final day" for "that day"), not
+            # only a name; never an answer's wording
+            phrases = [e for _, e in resolution.resolved if any(e.lower() in u.lower() for u in turns.users)]
+            return self._checked(turn, resolution.text, "resolved", [*names, *phrases], leans=True,
                                  replaced=[r for r, _ in resolution.resolved], resolved=resolution.resolved)
         if resolution.unresolved:
             return Reading(turn, "as typed (nothing earlier fits: " + ", ".join(resolution.unresolved) + ")", leans=True)

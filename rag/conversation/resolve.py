@@ -13,7 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rag.claims.kinds import looks_personal
-from rag.conversation.entities import Mention, Reference, kind_of_noun, load_nlp, mentions, parse, references
+from rag.conversation.entities import (
+    COLLECTIVE,
+    NAMED_BY_CLASS,
+    Mention,
+    Reference,
+    kind_of_noun,
+    load_nlp,
+    mentions,
+    org_class,
+    parse,
+    references,
+)
 from rag.text import content_terms, stem
 
 RECENCY = 0.6
@@ -217,18 +228,26 @@ def _measured_before(before: str, plural: bool, history: Sequence[str]) -> str:
     return ""
 
 
+_LEADING = frozenset("the a an this that these those which what whose how many much".split())
+
+
 def same_head(noun: str, history: Sequence[str]) -> str:
-    """The latest noun phrase of the earlier turns headed by this noun and saying more than it ("China's suspended
-    licensing rules" for "those rules"), without its article; "" when none."""
+    """The latest noun phrase of the earlier turns headed by this noun and saying more than it, as it stands in a
+    sentence: "China's suspended licensing rules" for "those rules", "the final day" for "that day" (not "How many
+    divers" for "those divers"); "" when none."""
     for text in reversed(history):
         doc = parse(text)
         if doc is None:
             return ""
         for chunk in reversed(list(doc.noun_chunks)):
             if stem(chunk.root.lower_) == stem(noun) and len(chunk) > 1 and chunk.root.pos_ == "NOUN":
-                words = [t for t in chunk if not (t.i == chunk.start and t.lower_ in ("the", "a", "an"))]
+                start = chunk.start
+                while start < chunk.end - 1 and doc[start].lower_ in _LEADING:
+                    start += 1
+                words = doc[start:chunk.end]
                 if len(words) > 1 and not any(t.pos_ == "PRON" for t in words):
-                    return str(doc[words[0].i:chunk.end].text)
+                    owned = any(t.tag_ == "POS" for t in words)
+                    return str(words.text) if owned else f"the {words.text}"
     return ""
 
 
@@ -292,14 +311,19 @@ TITLE_FIT = 0.5  # a name typed by its head ("the Treasury Secretary") fits less
 
 def _fit(ref: Reference, m: Mention) -> float:
     fit = ref.fits.get(m.kind, 0.0) * (TITLE_FIT if m.by_head else 1.0)
+    asked = org_class(ref.noun) if ref.noun is not None and m.kind != "thing" else None
+    if asked is not None:  # "the court" is not "MOEX Offshore 2007 LLC", nor "BP": a court's name says it is one
+        named = org_class(m.text)
+        if named != asked and (named is not None or asked in NAMED_BY_CLASS):
+            return 0.0
     if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
         return 0.6  # untyped names (no spaCy): "he" may mean any of them
     if m.kind == "thing":
         if ref.noun is not None:  # "the deal" is "the short-term agreement", not "the economist"
             same = m.head.rstrip("s") == ref.noun.rstrip("s")
             fit = 1.0 if same else fit if kind_of_noun(m.head) == kind_of_noun(ref.noun) is not None else 0.0
-        if ref.plural != m.plural:
-            return 0.0
+        if ref.plural != m.plural and not (ref.plural and ref.noun is None and m.head in COLLECTIVE):
+            return 0.0  # ("Where were they from?" after "the crew")
     elif ref.plural and m.kind in ("person",):
         return 0.0
     elif ref.noun is not None and ref.plural and not m.plural:

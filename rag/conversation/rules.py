@@ -124,6 +124,31 @@ def wh_phrase(turn: str, previous: str) -> str | None:
     return f"{opening.group('wh')[:1].upper()}{opening.group('wh')[1:].lower()} {phrase} {rest[end:].strip()}"
 
 
+# "And just before the well was capped?", "And after the ship was freed?": a time clause alone asks the previous
+# question at that time
+_AND_WHEN = re.compile(r"^\s*(?:(?:and|but|so|or|what|how)\s+(?:about\s+)?)?(?P<x>(?:(?:just|right|shortly|immediately|"
+                       r"long|soon|well)\s+)?(?:before|after|when|while|once|until|during)\s+[^?,;]{2,80}?)[\s?.!]*$",
+                       re.I)
+_WH_OPENING = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_ASKS_AGAIN = re.compile(r"^\s*(?:(?:just|right|shortly|immediately|long|soon|well)\s+)?\w+\s+(?:what|which|who|whom|"
+                         r"whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|"
+                         r"must)\b", re.I)
+# "the first estimate" asked again at a later time is the estimate then: the word that fixed the time goes
+_WHEN_OF_NOUN = re.compile(r"\b(the|its|their)\s+(?:first|initial|earliest|original|latest|last|final|current|"
+                           r"newest|most\s+recent)\s+", re.I)
+
+
+def at_time(turn: str, previous: str) -> str | None:
+    """"And just before the well was capped?" after "What was the first official estimate of the flow?": the
+    previous question asked at that time ("What was the official estimate of the flow just before the well was
+    capped?"); None for any other turn, or a previous turn that is no wh-question."""
+    match = _AND_WHEN.match(turn)
+    if match is None or _WH_OPENING.match(previous) is None or _ASKS_AGAIN.match(match.group("x")):
+        return None  # "And after which event?", "before was it ...": a question of its own
+    asked = _WHEN_OF_NOUN.sub(lambda m: m.group(1) + " ", previous.rstrip(" ?.!"))
+    return f"{asked} {match.group('x').strip()}?"
+
+
 def others(previous: str, last_answer: str) -> str:
     known = {w.lower() for w in _WORD.findall(previous)}
     names = [n for n in dict.fromkeys(_NAME.findall(last_answer))
@@ -174,12 +199,20 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
                 if end not in modifiers and not any(m_start < end and start < m_end for _, m_start, m_end in named):
                     spans.append((start, end))
         run = []
+    determined = _DETERMINED.match(bare) is not None
+    preposition = _PREPOSITION.match(new)
+    if determined and not preposition:  # "the natural resource damages" for "Clean Water Act penalty"
+        spans += _owned_phrases(previous)
     if not spans or embedder is None:
         return None
-    preposition = _PREPOSITION.match(new)
     if preposition:  # "And in the rail crash?": what followed "in" before ("in the harbour fire")
         after = re.compile(rf"\b{preposition.group(0).strip()}\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
-        spans = [(a, b) for a, b in spans if after.search(previous[:a])] or spans
+        following = [(a, b) for a, b in spans if after.search(previous[:a])]
+        if not following and preposition.group(0).strip().lower() in ("for", "of", "on"):
+            # "And for natural resource damages?" after "How large is BP's Clean Water Act penalty?": the penalty
+            # for them, in place of the kind the question named
+            return _qualified_instead(previous, new, embedder)
+        spans = following or spans
     vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b in spans)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     best = int(np.argmax(sims))
@@ -187,14 +220,81 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
         return None
     a, b = spans[best]
     kept = carried(previous, a, b)
-    if _DETERMINED.match(bare):  # "in the Oslo blast" for "in the island attack": a whole noun phrase of its own
+    if determined:  # "in the Oslo blast" for "in the island attack": a whole noun phrase of its own
+        b = _phrase_end(previous, b)  # (for "encyclopedia" of "the encyclopedia overview", the overview too)
         head = previous[:a]
         for words in kept:
             head = head[:-len(words) - 1] if head.endswith(words + " ") else head
         determiner = _DETERMINER_BEFORE.search(head)
         if determiner is not None:
-            return previous[:determiner.start()] + bare + previous[b:], []
+            start = determiner.start()
+            part = _PART_OF.search(previous[:start])
+            if part is not None and not _plural(bare):  # "any of the rescued boys" -> "the coach", not "any of"
+                start = part.start()
+            return previous[:start] + bare + previous[b:], []
+        if head.endswith(("'s ", "' ")):  # "BP's" + "the natural resource damages": "BP's natural resource damages"
+            return head + _THE.sub("", bare) + previous[b:], []
     return previous[:a] + bare + previous[b:], kept
+
+
+_PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|many|few|several|one|both)\s+of\s+$", re.I)
+
+
+def _plural(phrase: str) -> bool:
+    """The phrase's head is plural ("the coaches"); without spaCy, it ends in "s"."""
+    doc = parse(phrase)
+    if doc is None:
+        return phrase.rstrip().endswith("s")
+    return any(t.dep_ == "ROOT" and t.tag_ in ("NNS", "NNPS") for t in doc)
+
+
+def _phrase_end(text: str, end: int) -> int:
+    """Where the noun phrase ends that the words up to ``end`` modify ("encyclopedia" of "the encyclopedia
+    overview": after "overview"); ``end`` itself when they end one. Without spaCy: ``end``."""
+    doc = parse(text)
+    if doc is None:
+        return end
+    last = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+    while last is not None and last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i:
+        last = last.head
+    return end if last is None else max(end, last.idx + len(last.text))
+
+
+def _owned_phrases(text: str) -> list[tuple[int, int]]:
+    """The whole noun phrases after a possessor ("Clean Water Act penalty" of "BP's Clean Water Act penalty"), names
+    inside them included: what a new noun phrase of its own may stand in for. Without spaCy: none."""
+    doc = parse(text)
+    if doc is None:
+        return []
+    out = []
+    for t in doc:
+        owned = t.head.head  # ("'s" hangs on its possessor, which hangs on what it owns)
+        if t.tag_ == "POS" and t.head.dep_ == "poss" and owned.pos_ == "NOUN" and owned.i > t.i:
+            out.append((doc[t.i + 1].idx, owned.idx + len(owned.text)))
+    return out
+
+
+def _qualified_instead(previous: str, new: str, embedder: Embedder) -> tuple[str, list[str]] | None:
+    """The previous question with the modifiers of one of its nouns replaced by the new phrase after that noun
+    ("How large is BP's Clean Water Act penalty?" + "for natural resource damages": "How large is BP's penalty for
+    natural resource damages?"): the noun whose modifiers read closest to the phrase. None without spaCy or such a
+    noun."""
+    doc = parse(previous)
+    if doc is None:
+        return None
+    options = []
+    for t in doc:
+        modifiers = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if t.pos_ == "NOUN" and modifiers:
+            first = min(m.left_edge.i for m in modifiers)
+            options.append((doc[first].idx, t.idx, t.idx + len(t.text)))
+    if not options:
+        return None
+    bare = _PREPOSITION.sub("", new.strip())
+    vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b, _ in options)])
+    sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
+    a, noun, end = options[int(np.argmax(sims))]
+    return previous[:a] + previous[noun:end] + " " + new.strip() + previous[end:], []
 
 
 # people named by what befell them ("the injured", "the missing"), and a how-many question of what befell whom
