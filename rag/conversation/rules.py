@@ -14,7 +14,7 @@ import numpy as np
 
 from rag.conversation.entities import Mention, mentions, parse
 from rag.protocols import Embedder
-from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences
+from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences, stem
 
 WHAT_ABOUT = re.compile(r"^(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$", re.I)
 OTHERS = re.compile(r"^(?:and|but|so)?[\s,]*(?:(?:are|were|is)\s+there\s+)?(?:any\s+)?"
@@ -208,7 +208,8 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     if preposition:  # "And in the rail crash?": what followed "in" before ("in the harbour fire")
         after = re.compile(rf"\b{preposition.group(0).strip()}\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
         following = [(a, b) for a, b in spans if after.search(previous[:a])]
-        if not following and preposition.group(0).strip().lower() in ("for", "of", "on"):
+        if not following and preposition.group(0).strip().lower() in ("for", "of", "on") \
+                and not _names_a_noun_of(bare, previous):
             # "And for natural resource damages?" after "How large is BP's Clean Water Act penalty?": the penalty
             # for them, in place of the kind the question named
             return _qualified_instead(previous, new, embedder)
@@ -237,7 +238,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     return previous[:a] + bare + previous[b:], kept
 
 
-_PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|many|few|several|one|both)\s+of\s+$", re.I)
+_PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|both)\s+of\s+$", re.I)
 
 
 def _plural(phrase: str) -> bool:
@@ -272,6 +273,13 @@ def _owned_phrases(text: str) -> list[tuple[int, int]]:
         if t.tag_ == "POS" and t.head.dep_ == "poss" and owned.pos_ == "NOUN" and owned.i > t.i:
             out.append((doc[t.i + 1].idx, owned.idx + len(owned.text)))
     return out
+
+
+def _names_a_noun_of(phrase: str, text: str) -> bool:
+    """The phrase's last word is a noun of the text ("for the women's team" after "the men's national team"): the
+    phrase stands in for that noun's phrase rather than qualifying it."""
+    words = phrase.split()
+    return bool(words) and any(stem(w) == stem(words[-1]) for w in _WORD.findall(text.lower()))
 
 
 def _qualified_instead(previous: str, new: str, embedder: Embedder) -> tuple[str, list[str]] | None:

@@ -86,3 +86,9 @@ def test_that_day_is_the_day_the_user_named(reader: Reader) -> None:
         "And who did they bring out that day?"))
     assert reading.rule == "resolved"
     assert reading.query == "Who did the rescuers bring out the last day?"
+
+
+def test_a_phrase_for_a_noun_the_question_has_stands_in_for_its_phrase(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How many goals did the men's national team score?", "Fourteen [1].", "And for the women's team?"))
+    assert reading.query == "How many goals did the women's team score?"
