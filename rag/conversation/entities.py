@@ -88,6 +88,7 @@ class Mention:
     plural: bool
     start: int
     by_head: bool = False  # typed by its head word ("The Treasury Secretary"), not by the recognizer
+    acts: bool = False  # the subject of a verb other than "be" ("China agreed", not "How big is Utøya?")
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,14 @@ def _with_suffix(doc: Any) -> list[Any]:
     return spans
 
 
+_BE = frozenset("be is are was were been being 's".split())
+
+
+def _acts(token: Any) -> bool:
+    """The token is the subject of a verb that says it does something, not of "be" ("How big is Utøya?")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ not in _BE
+
+
 def _role(dep: str) -> float:
     return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
 
@@ -206,7 +215,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "place"  # "the acting governor of Chiang Rai": a province, tagged a person
         elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
-        out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char))
+        out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char,
+                           acts=_acts(ent.root)))
         taken.update(range(ent.start, ent.end))
     out.extend(_coordinated(doc))
     for chunk in doc.noun_chunks:
@@ -329,15 +339,20 @@ def _quoted(text: str, start: int, end: int) -> bool:
 # means the company named before rather than a thing ("the largest processing facility").
 _ORG_PREDICATES = frozenset("""based headquartered founded incorporated listed employ employs employed employing acquire
 acquires acquired merge merged""".split())
-_ORG_NOUNS = frozenset("headquarters ceo founder founders shareholders shares stock employees workforce revenue "
+# ... and what a body does and a thing does not, as its subject: "How much did it pay?" (BP, not "the cleanup")
+_AGENT_VERBS = frozenset("""pay pays paid paying plead pleads pleaded pled pleading settle settles settled settling
+sue sues sued suing hire hires hired hiring sign signs signed signing""".split())
+_ORG_NOUNS = frozenset("headquarters ceo founder founders shareholders shares stock employees workforce revenue plea pleas "
                        "profit profits subsidiary subsidiaries".split())
 ORG_TURN_THING = 0.4  # how well a thing fits "it" in such a turn (0.9 elsewhere)
 
 
 def _of_an_organization(token: Any) -> bool:
-    """The pronoun is the subject or object of a verb only an organisation does, or owns what only one has."""
+    """The pronoun is the subject or object of a verb only an organisation does, the subject of one only a body
+    does (pays, pleads, sues), or owns what only one has."""
     head = token.head
     return (head.lower_ in _ORG_PREDICATES and head.pos_ in ("VERB", "AUX")) or \
+        (head.lower_ in _AGENT_VERBS and head.pos_ == "VERB" and token.dep_ == "nsubj") or \
         head.lower_ in _ORG_NOUNS and token.tag_ == "PRP$"
 
 

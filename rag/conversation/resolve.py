@@ -267,12 +267,18 @@ def _said_apart(noun: str, entities: Sequence[Entity], history: Sequence[str]) -
         and not any(word.search(e.mention.text) for e in entities)
 
 
+_ASKED_HERE = re.compile(r"(?:how\s+(?:much|many)|what|which)\s", re.I)
+_ASKED_BEFORE = re.compile(r"\b(?:how\s+(?:much|many)|what|which)\s+$", re.I)
+
+
 def _own_antecedent(turn: str, ref: Reference, m: Mention) -> bool:
     """Whether a phrase of the turn itself is what the reference means: any name before it; a plain noun phrase
     only in the same sentence, when the reference is the subject of its own clause or plural ("update my credit
     card, but it keeps failing", "people report a scam they were affected by"), not "the price of it"."""
     if m.kind != "thing":
         return True
+    if _ASKED_HERE.match(turn[m.start:]) or _ASKED_BEFORE.search(turn[:m.start]):
+        return False  # "How much oil would it catch?": what the turn asks is not what "it" means
     same_sentence = not re.search(r"[.?!]\s", turn[m.start:ref.start])
     return same_sentence and m.plural == ref.plural and (ref.subject or ref.plural)
 
@@ -328,8 +334,9 @@ def _fit(ref: Reference, m: Mention) -> float:
         return 0.0
     elif ref.noun is not None and ref.plural and not m.plural:
         return 0.0  # "those games" is not one named work
-    elif m.kind == "place" and ref.noun is None and m.role >= 1.5:
-        return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it"
+    elif m.kind == "place" and ref.noun is None and m.acts:
+        return 0.0  # "What did China agree to? How long does it last?": a country acting is rarely "it" (a place
+        # described is: "How big is Utøya? And how far is it from Oslo?")
     return fit
 
 

@@ -92,3 +92,29 @@ def test_a_phrase_for_a_noun_the_question_has_stands_in_for_its_phrase(reader: R
     reading = reader.read(conversation(
         "How many goals did the men's national team score?", "Fourteen [1].", "And for the women's team?"))
     assert reading.query == "How many goals did the women's team score?"
+
+
+def test_a_place_described_may_be_it(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How big is Gotland?", "It is about 3,000 square kilometres [1].", "And how far is it from Stockholm?"))
+    assert reading.query == "How far is Gotland from Stockholm?"
+
+
+def test_a_country_acting_is_still_not_it(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Norway agree to?", "A two-year freeze on licences [1].", "How long does it last?"))
+    assert "Norway" not in reading.query
+
+
+def test_what_pays_is_a_body_not_a_thing(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How much did the cleanup of the spill cost Halvard Oil?", "I'm sorry, the articles do not say.",
+        "Then how much did it pay in its criminal plea?"))
+    assert reading.query == "How much did Halvard Oil pay in its criminal plea?"
+
+
+def test_what_the_turn_asks_for_is_not_what_it_means(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Why was the Sea Wren held by the court?", "Over an unpaid compensation claim of 900 million dollars [1].",
+        "On what date was it impounded?"))
+    assert reading.query == "On what date was the Sea Wren impounded?"
