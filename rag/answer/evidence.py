@@ -127,6 +127,7 @@ class Candidate:
     antecedent: str = ""           # what its opening reference ("It was released ...") stands for
     parts: tuple[str, ...] = ()    # the sentences of a quotation and its speaker, weighed as one (quotes.py)
     header: tuple[str, ...] = ()   # a table row's column headers ("Supply Chain Stage | Chinese Market Share")
+    before: frozenset[str] = frozenset()  # terms of the prose before it in its passage (none for a row or an item)
 
 
 class StoredSentences(Protocol):
@@ -256,15 +257,15 @@ def cut_short(sentence: str) -> bool:
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
-        for key, text, context, antecedent, parts, header in _passage_sentences(passage.text):
+        for key, text, context, antecedent, parts, header, before in _passage_sentences(passage.text):
             if (passage.doc_id, key) not in found:
                 found[(passage.doc_id, key)] = Candidate(text, passage, rank, set(_terms(text)), context=set(context),
-                                                         antecedent=antecedent, parts=parts, header=header)
+                                                         antecedent=antecedent, parts=parts, header=header, before=before)
     return list(found.values())
 
 
-# key, text, context, antecedent, parts, the column headers of a table row
-_Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...]]
+# key, text, context, antecedent, parts, the column headers of a table row, the terms of the prose before it
+_Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...], frozenset[str]]
 
 
 @functools.lru_cache(maxsize=4096)  # about 2 KB an entry
@@ -276,6 +277,7 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
     subject = ""  # what the last sentence that named its subject was about
     before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
+    earlier: frozenset[str] = frozenset()  # the terms of the prose sentences before it, since a table or a list
     for sentence in _rejoined(split_sentences(passage)):
         ends = sentence.rstrip()[-1:]
         if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
@@ -300,7 +302,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
             subject = previous  # before spoke of anywhere in it ("... to recover materials from end-of-life products")
         context = lead_in | _terms(" ".join(row)) if row else lead_in
         out.append((" ".join(text.lower().split()), text, context | _terms(subject) if refers else context,
-                    subject if refers else "", parts, row))
+                    subject if refers else "", parts, row, frozenset() if cells or lead_in else earlier))
+        earlier = frozenset() if cells or lead_in else earlier | _terms(sentence)
         if not refers:
             subject = _subject(sentence)
         # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
@@ -466,7 +469,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     speaker = _terms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]
-    holds_asked = {id(c) for c in scored if any(has(t, head, root, c.terms, heads.get(id(c)) or _heads(c.terms))
+    # (a prose sentence's own words, or those of the prose before it in its passage: "The explosion killed eight
+    # ..." after "a car bomb explosion in Oslo" is of the Oslo blast)
+    holds_asked = {id(c) for c in scored if any(has(t, head, root, c.terms | c.before, _heads(c.terms | c.before))
                                                for t, head, root in asked)} if asked else set()
     for c in scored:
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most

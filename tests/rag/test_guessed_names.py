@@ -117,6 +117,20 @@ def test_what_a_follow_up_asks_about_must_be_in_the_sentence(generator: Extracti
     assert asked_terms() == frozenset()  # outside the follow-up's answer: nothing is asked
 
 
+INJURED = "How many people were injured in the harbour blast?"  # "And in the harbour blast?" after the ferry fire
+HURT = [_p("summary", "The first attack was a truck bomb in the harbour of Velmar at noon. The truck stood beside "
+                      "the customs hall. The explosion killed four people and injured at least 120 people."),
+        _p("wire", "Police are questioning the man who set off a bomb blast that killed five people in the harbour of "
+                   "Velmar, hours before the ferry fire.")]
+
+
+def test_what_a_follow_up_asks_about_may_be_named_by_the_prose_before_the_sentence(
+        generator: ExtractiveGenerator) -> None:
+    # "The explosion killed four ... injured at least 120" is of the harbour blast its passage named before it
+    asked = list(asking("in the harbour blast", (_answered(generator, INJURED, HURT) for _ in range(1))))
+    assert asked == ["summary"]
+
+
 def test_a_guessed_name_is_not_one_an_article_must_give() -> None:
     question = "What share of NdFeB magnet refining is Chinese?"  # "NdFeB magnet" kept from the previous question
     articles = {"ore": "Chinese refiners handle over 85% of the world's rare earth refining, a share built up over "
