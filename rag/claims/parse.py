@@ -135,6 +135,8 @@ _POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
+# A body said by how many people it has: "a ten-person commission", "a 12-man crew", "a 30-strong delegation"
+_MEMBERED = re.compile(rf"(?P<a>{_N})-(?:person|people|member|man|men|woman|women|strong)\b(?=\s+[a-z])", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
@@ -361,6 +363,10 @@ def figures(text: str) -> list[Figure]:
         low, high = _VAGUE[" ".join(m.group("v").lower().split())]
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
         add("quantity", m, low * factor, high * factor, unit)
+    for m in _MEMBERED.finditer(text):  # "a ten-person commission", "a 12-man crew": a count of people
+        a = number(m.group("a"))
+        if a is not None:
+            add("count", m, a, a, "people")
     for m in _COUNT.finditer(text):
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()

@@ -5,9 +5,11 @@ tests."""
 
 from __future__ import annotations
 
+from rag.answer.answerer import Answerer
 from rag.claims.extract import analyze
 from rag.claims.kinds import answers_as, asked
 from rag.claims.parse import figures
+from tests.rag.answerers import passage
 
 
 def _found(text: str) -> dict[str, tuple[str, str, float, float]]:
@@ -42,3 +44,16 @@ def test_a_count_ends_at_its_number_before_a_function_word() -> None:
     # (not a number with its own magnitude and noun: "1 to 3 million people" is two figures)
     assert [f.text for f in figures("from 1 to 3 million people")] == ["1", "3 million people"]
 
+
+
+def test_a_body_said_by_how_many_people_it_has_counts_people() -> None:
+    assert _found("The report was written by a ten-person commission.")["ten-person"][:2] == ("count", "people")
+    assert _found("A 12-man crew and a 30-strong delegation arrived.")["30-strong"][:2] == ("count", "people")
+    assert _found("A five-year plan was agreed.")["five-year"][0] == "duration"  # no count of people
+
+
+def test_how_many_people_sat_on_a_body_is_answered_by_its_size(generator: Answerer) -> None:
+    report = passage("wiki", "The Velmar Report has 300 pages. It was compiled by a seven-person commission chaired by "
+                             "the lawyer Ada Holm.")
+    answer = generator.answer("How many people sat on the commission that wrote the Velmar Report?", [report])
+    assert answer.grounded and "seven-person" in answer.answer, answer.answer
