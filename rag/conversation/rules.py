@@ -129,6 +129,7 @@ def wh_phrase(turn: str, previous: str) -> str | None:
 _AND_WHEN = re.compile(r"^\s*(?:(?:and|but|so|or|what|how)\s+(?:about\s+)?)?(?P<x>(?:(?:just|right|shortly|immediately|"
                        r"long|soon|well)\s+)?(?:before|after|when|while|once|until|during)\s+[^?,;]{2,80}?)[\s?.!]*$",
                        re.I)
+_SUBORDINATORS = frozenset("before after when while once until during".split())
 _WH_OPENING = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _ASKS_AGAIN = re.compile(r"^\s*(?:(?:just|right|shortly|immediately|long|soon|well)\s+)?\w+\s+(?:what|which|who|whom|"
                          r"whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|"
@@ -145,6 +146,10 @@ def at_time(turn: str, previous: str) -> str | None:
     match = _AND_WHEN.match(turn)
     if match is None or _WH_OPENING.match(previous) is None or _ASKS_AGAIN.match(match.group("x")):
         return None  # "And after which event?", "before was it ...": a question of its own
+    doc = parse(match.group("x"))
+    opener = next((t for t in doc if t.lower_ in _SUBORDINATORS), None) if doc is not None else None
+    if opener is not None and "ROOT" not in (opener.dep_, opener.head.dep_):
+        return None  # "when I log in it says error": a main clause of its own after the time, no time alone
     asked = _WHEN_OF_NOUN.sub(lambda m: m.group(1) + " ", previous.rstrip(" ?.!"))
     return f"{asked} {match.group('x').strip()}?"
 

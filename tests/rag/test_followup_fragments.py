@@ -118,3 +118,10 @@ def test_what_the_turn_asks_for_is_not_what_it_means(reader: Reader) -> None:
         "Why was the Sea Wren held by the court?", "Over an unpaid compensation claim of 900 million dollars [1].",
         "On what date was it impounded?"))
     assert reading.query == "On what date was the Sea Wren impounded?"
+
+
+def test_a_time_clause_with_a_clause_of_its_own_is_no_time_alone(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What happens if my card payment is declined?", "The order is held for a day [1].",
+        "And when I log in it says error?"))
+    assert reading.rule != "at time"
