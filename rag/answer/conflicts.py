@@ -196,12 +196,15 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         for side_name, found in involved.items():
             verdict = ("ambiguous" if side_name == "ambiguous" else "disagreement" if "disagreement" in verdicts
                        else "update" if "update" in verdicts else "scope")
+            sides = list(found.values())
+            if verdict == "update":  # a figure its sentence calls a first estimate goes after the later one
+                sides.sort(key=_said_earlier)
             conflicts.append(Conflict(about=about, kind=verdict,  # type: ignore[arg-type]
                                       claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id,
                                                     scope=v.scope or None, published_at=s.published_at,
                                                     subject=_shown(subjects.get(s.citation))
                                                     if verdict == "ambiguous" else None)
-                                              for s, v in found.values()]))
+                                              for s, v in sides]))
     return conflicts
 
 
@@ -432,7 +435,19 @@ def _verdict(a: Value, b: Value, sa: Cited, sb: Cited, q_terms: set[str]) -> str
         return "scope"
     if sa.published_at and sb.published_at and sa.published_at[:10] != sb.published_at[:10]:
         return "update"
+    if a.kind in FIGURES and bool(_EARLIER.search(sa.text)) != bool(_EARLIER.search(sb.text)):
+        return "update"  # "the best initial estimate ... 12,000 and 19,000" against a later figure: a revision
     return "disagreement"
+
+
+def _said_earlier(side: tuple[Cited, Value]) -> bool:
+    return _EARLIER.search(side[0].text) is not None
+
+
+# a figure its own sentence calls a first estimate: a later one revises it rather than contradicting it
+_EARLIER = re.compile(r"\b(?:initial|initially|preliminary|first|early|earlier|original|originally)\s+(?:[\w-]+\s+){0,2}"
+                      r"(?:estimates?|estimated|count|counts|figures?|reports?|projections?|forecasts?)\b|\b(?:initially|"
+                      r"originally|at first)\s+(?:[\w-]+\s+){0,2}(?:estimated|said|put|reported|counted)\b", re.I)
 
 
 def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:

@@ -67,6 +67,19 @@ def test_an_untyped_question_on_sentences_about_different_things_has_no_conflict
         Cited("Its collection of 4,000 clocks draws school groups from across the region.", 2, "b")]) == []
 
 
+def test_a_first_estimate_against_a_later_figure_is_a_revision_not_a_contradiction() -> None:
+    question = "How much water was leaking from the dam each hour just before it was sealed?"
+    [revision] = find_conflicts(question, [
+        Cited("The engineers' initial estimate put the leak at 400 to 600 cubic metres an hour.", 1, "a"),
+        Cited("Just before the breach was sealed, 2,100 cubic metres an hour were leaking from the dam.", 2, "b")])
+    assert revision.kind == "update"
+    assert describe(revision).index("[2]") < describe(revision).index("[1]")  # the later figure first
+    [contradiction] = find_conflicts(question, [
+        Cited("Engineers put the leak at 400 to 600 cubic metres an hour.", 1, "a"),
+        Cited("Just before the breach was sealed, 2,100 cubic metres an hour were leaking from the dam.", 2, "b")])
+    assert contradiction.kind == "disagreement"
+
+
 def test_the_newer_of_two_dated_articles_is_an_update_and_scope_still_wins_over_it() -> None:
     [update] = find_conflicts("What interest rate did the Bank of Norland set?", [
         Cited("The Bank of Norland raised its interest rate to 4.5% on Thursday.", 1, "a", "2023-09-14"),
