@@ -690,14 +690,13 @@ _INDEFINITE = re.compile(r"(?:^|[^\w'\u2019])(?i:a|an)\s+(?:(?!(?:of|for|in|on|a
 
 
 _NUMBERED = re.compile(r"\s+\d+\b(?![.,]\d)")  # "Chamber 3", "Apollo 13": a word numbered is a place or a thing
-_LOWER_WORD = re.compile(r"\s+[a-z]")
 
 
 def _nationality(value: Value, sentence: str) -> bool:
     """The value is a country's adjective before a lower-case word ("Thai navy divers"): what they are, no name."""
-    from rag.claims.demonyms import COUNTRY_OF  # (demonyms reads Value from this module)
+    from rag.claims.demonyms import places_in_adjectives  # (demonyms reads Value from this module)
 
-    return value.text.strip().lower() in COUNTRY_OF and _LOWER_WORD.match(sentence, value.end) is not None
+    return any(place.start == value.start for place in places_in_adjectives(sentence))
 
 
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:

@@ -217,7 +217,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
                 and not _names_a_noun_of(bare, previous):
             # "And for natural resource damages?" after "How large is BP's Clean Water Act penalty?": the penalty
             # for them, in place of the kind the question named
-            return _qualified_instead(previous, new, embedder)
+            return _qualified_instead(previous, bare, new.strip(), embedder)
         spans = following or spans
     vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b in spans)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
@@ -287,11 +287,11 @@ def _names_a_noun_of(phrase: str, text: str) -> bool:
     return bool(words) and any(stem(w) == stem(words[-1]) for w in _WORD.findall(text.lower()))
 
 
-def _qualified_instead(previous: str, new: str, embedder: Embedder) -> tuple[str, list[str]] | None:
+def _qualified_instead(previous: str, bare: str, new: str, embedder: Embedder) -> tuple[str, list[str]] | None:
     """The previous question with the modifiers of one of its nouns replaced by the new phrase after that noun
     ("How large is BP's Clean Water Act penalty?" + "for natural resource damages": "How large is BP's penalty for
-    natural resource damages?"): the noun whose modifiers read closest to the phrase. None without spaCy or such a
-    noun."""
+    natural resource damages?"): the noun whose modifiers read closest to the phrase (``bare``: it without its
+    preposition). None without spaCy or such a noun."""
     doc = parse(previous)
     if doc is None:
         return None
@@ -303,11 +303,10 @@ def _qualified_instead(previous: str, new: str, embedder: Embedder) -> tuple[str
             options.append((doc[first].idx, t.idx, t.idx + len(t.text)))
     if not options:
         return None
-    bare = _PREPOSITION.sub("", new.strip())
     vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b, _ in options)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     a, noun, end = options[int(np.argmax(sims))]
-    return previous[:a] + previous[noun:end] + " " + new.strip() + previous[end:], []
+    return previous[:a] + previous[noun:end] + " " + new + previous[end:], []
 
 
 # people named by what befell them ("the injured", "the missing"), and a how-many question of what befell whom
