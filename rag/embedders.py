@@ -26,10 +26,17 @@ import numpy as np
 from rag.caches import register
 from rag.coalesce import Coalescer
 from rag.errors import ConfigError
+from rag.protocols import Embedder
 from rag.settings import MiniLMOptions
 
 Backend = Literal["onnx", "torch"]
 DocumentBackend = Literal["auto", "onnx", "torch", "torch-bf16"]
+
+
+def scoring_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors for scoring only, never stored (candidate sentences, a question's phrases): an embedder may
+    compute them on a faster backend for short texts (MiniLM's one-thread ONNX) than the one it stores with."""
+    return getattr(embedder, "embed_sentences", embedder.embed_documents)(texts)
 
 
 def native_bf16() -> bool:

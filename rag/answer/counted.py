@@ -8,6 +8,7 @@ of something else. A general rule of how a figure attaches to the word before it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from rag.claims.kinds import Value
@@ -20,10 +21,23 @@ def governing(sentence: str, start: int) -> set[str]:
     return {before[-1]} if before else set()
 
 
+def body_counted(sentence: str, value: Value) -> set[str]:
+    """The body a membership count sizes: "a ten-person commission" -> "commiss" (the people counted sit on it)."""
+    if not _MEMBERSHIP.search(value.text):
+        return set()
+    after = content_terms(" ".join(sentence[value.end:].split()[:1]))
+    return {after[0]} if after else set()
+
+
+_MEMBERSHIP = re.compile(r"-(?:person|people|member|man|men|woman|women|strong)$", re.IGNORECASE)
+
+
 def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str], bool]) -> set[tuple[str, Value]]:
     """Of the (sentence, count) pairs, those counting after another word than the question's (``asked`` tells a
-    word of the question), when some pair counts after one of its words; none otherwise."""
-    words = {pair: {w for w in governing(*pair[:1], pair[1].start) if w.isalpha()} for pair in counts}
+    word of the question), when some pair counts after one of its words, or sizes a body it names ("a ten-person
+    commission", asked how many sat on the commission); none otherwise."""
+    words = {pair: {w for w in governing(pair[0], pair[1].start) | body_counted(*pair) if w.isalpha()}
+             for pair in counts}
     if not any(any(asked(w) for w in found) for found in words.values()):
         return set()
     return {pair for pair, found in words.items() if found and not any(asked(w) for w in found)}

@@ -31,6 +31,7 @@ from rag.claims.demonyms import answering_places, named_as_adjective
 from rag.claims.extract import analyze, durations_in_words, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
+from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
 from rag.text import STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
@@ -193,9 +194,7 @@ class SentenceVectors:
             self._misses += len(missing)
             self._hits += len(texts) - len(missing)
         if missing:
-            # Vectors for scoring only: an embedder may compute them on a faster backend (MiniLM's ONNX).
-            embed = getattr(self.embedder, "embed_sentences", self.embedder.embed_documents)
-            vectors = embed(missing)
+            vectors = scoring_vectors(self.embedder, missing)
             with self._lock:
                 self.stats["embedded"] += len(missing)
                 for text, vector in zip(missing, vectors):

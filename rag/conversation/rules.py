@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from rag.conversation.entities import Mention, mentions, parse
+from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
 from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences, stem
 
@@ -219,7 +220,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             # for them, in place of the kind the question named
             return _qualified_instead(previous, bare, new.strip(), embedder)
         spans = following or spans
-    vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b in spans)])
+    vectors = scoring_vectors(embedder, [bare, *(previous[a:b] for a, b in spans)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     best = int(np.argmax(sims))
     if float(sims[best]) < SUBSTITUTE_MIN_SIMILARITY:
@@ -303,7 +304,7 @@ def _qualified_instead(previous: str, bare: str, new: str, embedder: Embedder) -
             options.append((doc[first].idx, t.idx, t.idx + len(t.text)))
     if not options:
         return None
-    vectors = embedder.embed_documents([bare, *(previous[a:b] for a, b, _ in options)])
+    vectors = scoring_vectors(embedder, [bare, *(previous[a:b] for a, b, _ in options)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     a, noun, end = options[int(np.argmax(sims))]
     return previous[:a] + previous[noun:end] + " " + new + previous[end:], []

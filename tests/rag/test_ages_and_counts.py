@@ -57,3 +57,13 @@ def test_how_many_people_sat_on_a_body_is_answered_by_its_size(generator: Answer
                              "the lawyer Ada Holm.")
     answer = generator.answer("How many people sat on the commission that wrote the Velmar Report?", [report])
     assert answer.grounded and "seven-person" in answer.answer, answer.answer
+
+
+def test_the_size_of_the_body_asked_is_no_count_of_the_killed(generator: Answerer) -> None:
+    report = passage("wiki", "The Velmar Report has 300 pages. It was compiled by a seven-person commission chaired by "
+                             "the lawyer Ada Holm.")
+    news = passage("news", "Police are questioning the gunman who shot and killed at least 85 people at a summer camp, "
+                           "hours after a bomb killed seven people in the capital.")
+    answer = generator.answer("How many people sat on that commission?", [report, news])
+    assert "seven-person" in answer.answer and "85" not in answer.answer, answer.answer
+    assert not [c for c in answer.conflicts if c.kind == "disagreement"]
