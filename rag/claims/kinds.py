@@ -355,6 +355,28 @@ _NAME_OF = re.compile(r"^\W*what(?:'s|\u2019s| is| was| were| are) (?:the )?name
                       re.I)
 
 
+# what a sentence says its name is the name of: "X is the team's name", "X was the name of the boat"
+_NAME_HELD = re.compile(r"\W{0,2}(?:is|was|are|were|became)\s+(?:the|their|its|his|her)\s+(?:(?P<owner>[\w-]+)(?:'s|\u2019s)"
+                        r"\s+(?:nick)?name|(?:nick)?name\s+of\s+(?:the|their|its|his|her|a|an)\s+(?:[\w-]+\s+)?(?P<of>[\w-]+))\b",
+                        re.I)
+_HOLDER_ENDS = re.compile(r"\s+(?:who|whom|whose|that|which|in|on|at|of|from|to|with|by|for|during|after|before)\b|[?,]",
+                          re.I)
+
+
+def _names_another_holder(value: Value, sentence: str, question: str) -> bool:
+    """Asked "What was the name of the <noun> ...?", the sentence says the name is another noun's ("the team's
+    name", "the name of the boat")."""
+    named = _NAME_OF.match(question)
+    held = _NAME_HELD.match(sentence, value.end)
+    if not named or not held:
+        return False
+    rest = question[named.end():]
+    end = _HOLDER_ENDS.search(rest)
+    asked_words = set(content_terms(rest[:end.start() if end else len(rest)]))
+    holder = set(content_terms(held.group("owner") or held.group("of")))
+    return bool(asked_words and holder) and not holder & asked_words
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -711,6 +733,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     if value.kind in ("person", "organization", NAME) and "person" in kinds and " " not in value.text.strip() and (
             _nationality(value, sentence) or _NUMBERED.match(sentence, value.end)):
         return False  # asked who: "Thai navy divers" say a nationality and "Chamber 3" a numbered place, no one
+    if value.kind in ("person", "organization", NAME) and _names_another_holder(value, sentence, question):
+        return False  # asked the name of the diver: "The Wild Boars is the team's name" names a team
     if _ATTRIBUTION.search(before) and not asks_speaker(question):
         return False  # the source a sentence is attributed to, unless the question asks who said it
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":

@@ -158,3 +158,16 @@ def test_a_nationality_before_the_class_asked_is_that_class() -> None:
 def test_what_a_thing_is_worth_asks_a_sum(question: str) -> None:
     assert asked(question) == ("money",)
     assert asked("Is it worth it?") == ()
+
+
+def test_a_name_the_sentence_gives_to_another_thing_is_not_the_name_asked() -> None:
+    question = "What was the name of the diver who died?"
+    team = "The Wild Boars is the team’s name."
+    boat = "The Sea Lion was the name of the supply boat."
+    for sentence in (team, boat):
+        values = [v for v in analyze([sentence])[0] if v.kind in ("person", "organization", "name")]
+        assert values and not any(answers_as(v, sentence, asked(question), question) for v in values), sentence
+    diver = "Saman Kunan was the name of the diver."
+    assert any(answers_as(v, diver, asked(question), question) for v in analyze([diver])[0] if v.text == "Saman Kunan")
+    asked_team = "What is the name of the team?"
+    assert any(answers_as(v, team, asked(asked_team), asked_team) for v in analyze([team])[0])
