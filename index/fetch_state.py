@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rag.sqlite_file import use_wal
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (url TEXT PRIMARY KEY, doc_id TEXT NOT NULL, etag TEXT, last_modified TEXT,
                                  fetched_at TEXT NOT NULL);
@@ -30,7 +32,7 @@ class FetchState:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn)
             conn.execute("PRAGMA synchronous=FULL")
             self._local.conn = conn
         return conn

@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
+
+
+def use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put the database in WAL mode (it stays so in the file). Switching takes an exclusive lock, and SQLite
+    answers "database is locked" at once, without its busy timeout, while another process creates or switches
+    the same file: two indexers started together on a new index hit it. So only a file not yet in WAL switches,
+    retried until ``wait`` seconds have gone."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 class SQLiteFile:
@@ -21,7 +39,7 @@ class SQLiteFile:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn)
             if not self.durable:
                 conn.execute("PRAGMA synchronous=OFF")
             self._local.conn = conn

@@ -34,6 +34,7 @@ import numpy as np
 
 from rag.claims.records import SentenceRecord
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
+from rag.sqlite_file import use_wal
 from rag.stores import faiss_vectors, keyword_fts, sentences_sqlite
 from rag.stores import sqlite_membership as membership
 from rag.stores.manifest import SCHEMA_VERSION, chunking_mismatch, mismatch
@@ -108,7 +109,7 @@ class FaissStore(membership.Collections):
         if conn is None:
             conn = sqlite3.connect(self.directory / "meta.sqlite", timeout=30, isolation_level=None,
                                    check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn)
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             self._local.conn = conn
