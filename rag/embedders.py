@@ -27,10 +27,9 @@ from rag.caches import register
 from rag.coalesce import Coalescer
 from rag.errors import ConfigError
 from rag.protocols import Embedder
-from rag.settings import MiniLMOptions
+from rag.settings import DocumentBackend, MiniLMOptions
 
 Backend = Literal["onnx", "torch"]
-DocumentBackend = Literal["auto", "onnx", "torch", "torch-bf16"]
 
 
 def scoring_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:

@@ -84,6 +84,9 @@ class AnswerSettings(BaseModel):
                                                       "extractively and mark the answer degraded (else: 502/503/504).")
 
 
+DocumentBackend = Literal["auto", "onnx", "torch", "torch-bf16"]
+
+
 class MiniLMOptions(BaseModel):
     """Which runtime computes which MiniLM vectors (README: Speed and scale)."""
 
@@ -93,7 +96,7 @@ class MiniLMOptions(BaseModel):
                                     "faster for one query; torch: sentence-transformers.")
     sentence_backend: Literal["onnx", "torch"] = Field(
         default="onnx", description="For the candidate sentences the evidence reranker and the answerer score.")
-    document_backend: Literal["auto", "onnx", "torch", "torch-bf16"] = Field(
+    document_backend: DocumentBackend = Field(
         default="auto", description="For the chunks and sentences an index stores. auto: torch-bf16 (bfloat16 "
                                     "matrix products, cosine 0.9999 to float32) on a CPU with AMX or AVX-512 BF16, "
                                     "2.3x float32 torch and 2.6x onnx there; else onnx (int8, length-sorted batches "

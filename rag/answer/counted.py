@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from rag.claims.kinds import Value
+from rag.claims.parse import MEMBERSHIP
 from rag.text import content_terms
 
 
@@ -29,7 +30,7 @@ def body_counted(sentence: str, value: Value) -> set[str]:
     return {after[0]} if after else set()
 
 
-_MEMBERSHIP = re.compile(r"-(?:person|people|member|man|men|woman|women|strong)$", re.IGNORECASE)
+_MEMBERSHIP = re.compile(rf"-{MEMBERSHIP}$", re.IGNORECASE)
 
 
 def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str], bool]) -> set[tuple[str, Value]]:

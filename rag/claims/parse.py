@@ -136,7 +136,9 @@ _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
 # A body said by how many people it has: "a ten-person commission", "a 12-man crew", "a 30-strong delegation"
-_MEMBERED = re.compile(rf"(?P<a>{_N})-(?:person|people|member|man|men|woman|women|strong)\b(?=\s+[a-z])", re.IGNORECASE)
+# the words after "ten-" that say a body's size in people: "a ten-person commission", "a 30-strong delegation"
+MEMBERSHIP = r"(?:person|people|member|man|men|woman|women|strong)"
+_MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
