@@ -223,6 +223,32 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     return pool
 
 
+def warm(passages: Sequence[Passage], vectors: SentenceVectors | None) -> None:
+    """Compute now what scoring these passages will read and what depends on them alone: their sentences, each
+    sentence's terms, and their stored sentence rows (the caches keep them). The retriever calls it from the
+    keyword side's thread while the query is embedded (rag/retrieval/retriever.py)."""
+    for passage in passages:
+        for _key, text, _context, _antecedent, parts, _header, _before in _passage_sentences(passage.text):
+            _sentence_heads(text)
+            if parts:
+                _terms(parts[-1])
+    if vectors is not None:
+        vectors.load(passages)
+
+
+def best_scores(question: str, passages: Sequence[Passage], vectors: SentenceVectors | None,
+                query_vector: np.ndarray | None, parsed: int = 0) -> dict[str, float]:
+    """Each passage's best sentence score as evidence for the question, by chunk id: exactly the score its best
+    candidate has in ``candidates`` (the rerank reads nothing else; the focus checks that only lower a score
+    run on the sentences that may still be a passage's best). A passage without a candidate sentence is absent."""
+    pool = _pool(passages)
+    if not pool:
+        return {}
+    if vectors is not None:
+        vectors.load(passages)
+    return _score(question, pool, pool, vectors, query_vector, None, parsed, best_only=True) or {}
+
+
 def relevance(question: str, sentences: Sequence[tuple[str, Passage]], passages: Sequence[Passage],
               vectors: SentenceVectors, query_vector: np.ndarray) -> list[Candidate]:
     """Other sentences scored as evidence (a model's, each with the passage it is cited on) for the
@@ -400,9 +426,14 @@ register_function("passage_sentences", lru_stats(_passage_sentences))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
-           query_vector: np.ndarray | None, claims: ClaimCache | None, parsed: int) -> None:
+           query_vector: np.ndarray | None, claims: ClaimCache | None, parsed: int,
+           best_only: bool = False) -> dict[str, float] | None:
     """Score ``scored``: half meaning, half the question's terms held (weighted by how rare each is in
-    ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one."""
+    ``pool``, the passages' sentences), plus or minus the answer type when the question asks for one.
+
+    ``best_only``: what is wanted is each passage's best score (returned by chunk id); the focus checks, which
+    only take points off, are skipped for a sentence that cannot beat its passage's best, and such a sentence's
+    own score is left without them."""
     kinds = K.asked(question)
     q_terms = list(dict.fromkeys(content_terms(question)))
     # "take place" of "When did the talks take place?", "call" of "What did Chen call the deal?": held, it counts;
@@ -472,7 +503,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # ..." after "a car bomb explosion in Oslo" is of the Oslo blast)
     holds_asked = {id(c) for c in scored if any(has(t, head, root, c.terms | c.before, _heads(c.terms | c.before))
                                                for t, head, root in asked)} if asked else set()
-    for c in scored:
+    # What follows only takes points off. Asked for each passage's best (the rerank), a sentence scoring no more
+    # than the best its passage already has after them cannot be that best: it is left unchecked.
+    best: dict[str, float] | None = {} if best_only else None
+    for c in sorted(scored, key=lambda c: -c.score) if best is not None else scored:
+        if best is not None and c.score <= best.get(c.passage.chunk_id, -math.inf):
+            continue
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
         c.mismatch = mismatch(question, c.text, SAYS_NOT in c.context) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
@@ -486,6 +522,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if c.mismatch:
             c.score -= OFF_FOCUS
             c.on_scope = False
+        if best is not None:
+            best[c.passage.chunk_id] = max(c.score, best.get(c.passage.chunk_id, -math.inf))
+    return best
 
 
 def _coverage(found: Sequence[str], weights: dict[str, float], total: float, light: Set[str], light_total: float) -> float:

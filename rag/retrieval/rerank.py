@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from rag.answer.evidence import SentenceVectors, candidates
+from rag.answer.evidence import SentenceVectors, best_scores, warm
 from rag.errors import ConfigError
 from rag.protocols import Embedder
 from rag.types import Passage
@@ -35,13 +35,15 @@ class EvidenceReranker:
         self.weight = weight
         self.name = "evidence" if embedder else "lexical"
 
+    def prepare(self, passages: Sequence[Passage]) -> None:
+        """What ``rerank`` will read of these passages that depends on them alone, computed ahead (and cached)."""
+        warm(passages, self.vectors)
+
     def rerank(self, query: str, passages: Sequence[Passage]) -> list[Passage]:
         if not passages:
             return []
         query_vector = self.embedder.embed_query(query) if self.embedder else None
-        best: dict[str, float] = {}
-        for candidate in candidates(query, passages, self.vectors, query_vector, parsed=0):  # regex types only
-            best.setdefault(candidate.passage.chunk_id, candidate.score)
+        best = best_scores(query, passages, self.vectors, query_vector, parsed=0)  # regex types only
         return _reorder(passages, best, self.weight)
 
 
