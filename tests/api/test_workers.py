@@ -84,6 +84,21 @@ def test_both_workers_answer_and_seeding_happened_once(workers: Server) -> None:
     assert workers.log.read_text().count("index is empty: indexing") == 1
 
 
+def test_each_worker_moves_its_loaded_models_out_of_the_collectors_passes(workers: Server) -> None:
+    """Once its models are loaded, each worker freezes them (``gc.freeze``): its full collections then walk only
+    what came since, not the models' half a million objects (api/server.py, ``freeze_once_loaded``)."""
+    frozen: dict[str, int] = {}
+    deadline = time.monotonic() + 60
+    while len(frozen) < 2 and time.monotonic() < deadline:
+        for line in workers.log.read_text(errors="replace").splitlines():
+            found = re.search(r"process (\d+): (\d+) objects of the loaded models moved out", line)
+            if found:
+                frozen[found.group(1)] = int(found.group(2))
+        time.sleep(0.5)
+    assert len(frozen) == 2, workers.log.read_text(errors="replace")[-2000:]
+    assert all(count > 100_000 for count in frozen.values())  # spaCy, the tokenizer, the caches' owners
+
+
 def test_a_write_through_one_worker_is_searched_through_the_other(workers: Server) -> None:
     created = fresh(workers, "PUT", "/v1/documents/ferry", headers=AUTH, json={"doc_id": "ferry", "text": FERRY})
     assert created.status_code == 201, created.text
