@@ -6,11 +6,14 @@ Each server (`rag serve` with its defaults: hybrid + evidence rerank reading the
 process per core since 2026-12-01) answers ``--questions`` warm-up questions, then is timed over as many others,
 one client, each request a wording new to it; the server's CPU seconds per timed request and its peak RSS are read
 from /proc (its worker processes summed in). The servers
-alternate (after, before, after, before, ...) for ``--rounds`` rounds, each round on new questions. The floor is
+alternate (after, before, after, before, ...) for ``--rounds`` rounds, each round on new questions, the same for
+both servers (each a new process: none has seen them; /v1/ask's time depends on the question far more than
+/v1/search's). The floor is
 bench/squad_search.py's: one ONNX query embedding on one thread without padding plus one exact FAISS search over
 the same chunk vectors, in this process.
 
 Run: .venv/bin/python bench/search_compare.py --size 10k --before /work/main [--questions 100] [--rounds 2]
+     [--path /v1/ask]
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=100, help="timed (and as many warm-up) per server and round")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for both servers (repeatable)")
+    parser.add_argument("--path", default="/v1/search", choices=["/v1/search", "/v1/ask"],
+                        help="the endpoint timed (/v1/ask: each question asked; the floor stays the search's)")
     args = parser.parse_args()
     from rag.services import build_services
     from rag.settings import Settings
@@ -47,16 +52,16 @@ def main() -> None:
     index = store_dir(args.size)
     env = dict(e.split("=", 1) for e in args.env)
     stream = wordings(questions())
-    texts = [next(stream) for _ in range(2 * args.questions * 2 * args.rounds + args.questions)]
+    texts = [next(stream) for _ in range(2 * args.questions * args.rounds + args.questions)]
     chunks = iter(texts[i:i + args.questions] for i in range(0, len(texts), args.questions))
     runs: dict[str, list[dict[str, Any]]] = {"after": [], "before": []}
     for _ in range(args.rounds):
+        warmup, timed = next(chunks), next(chunks)  # the same for both (each server is a new process, caches empty)
         for name, code in (("after", REPO), ("before", args.before)):
-            warmup, timed = next(chunks), next(chunks)
-            runs[name].append(http_search(index, timed, env, code, warmup))
+            runs[name].append(http_search(index, timed, env, code, warmup, args.path))
             print(name, json.dumps(runs[name][-1]), file=sys.stderr)
     services = build_services(Settings.load(index_dir=index))
-    out: dict[str, Any] = {"size": size_label(args.size), "questions": args.questions, "rounds": args.rounds,
+    out: dict[str, Any] = {"size": size_label(args.size), "path": args.path, "questions": args.questions, "rounds": args.rounds,
                            "env": env, "floor_p50_ms": floor(services, next(chunks))}
     for name, rows in runs.items():
         out[name] = {key: round(statistics.median(r[key] for r in rows), 2) for key in rows[0]}

@@ -91,7 +91,8 @@ def free_port() -> int:
 
 
 def http_search(index: Path, questions: list[str], env: dict[str, str], code: Path = REPO,
-                warmup: list[str] | None = None) -> dict[str, float]:
+                warmup: list[str] | None = None, path: str = "/v1/search") -> dict[str, float]:
+    """``path``: /v1/search (each question as a query, k=5) or /v1/ask (as a question)."""
     warmup = warmup or questions
     port = free_port()
     env = {**os.environ, "RAG_API__RATE_LIMIT_PER_MINUTE": "0", **env, "PYTHONPATH": str(code)}
@@ -110,8 +111,8 @@ def http_search(index: Path, questions: list[str], env: dict[str, str], code: Pa
             cpu = cpu_seconds(server.pid)
             times = []
             for q in timed:
-                body = json.dumps({"query": q, "k": 5}).encode()
-                request = urllib.request.Request(base + "/v1/search", body, {"Content-Type": "application/json"})
+                body = json.dumps({"query": q, "k": 5} if path == "/v1/search" else {"question": q}).encode()
+                request = urllib.request.Request(base + path, body, {"Content-Type": "application/json"})
                 started = time.perf_counter()
                 urllib.request.urlopen(request, timeout=60).read()
                 times.append(time.perf_counter() - started)
