@@ -175,7 +175,7 @@ def collection_section(found: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, nargs="+",
-                        default=[HERE / "results-10k.json", HERE / "results.json", HERE / "results-1m.json"])
+                        default=[HERE / "results-10k.json", HERE / "results.json", HERE / "results-100k.json", HERE / "results-1m.json"])
     parser.add_argument("--header", type=Path, default=HERE / "RESULTS.header.md")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
