@@ -14,6 +14,9 @@ from rag.types import Passage
 
 @runtime_checkable
 class Reranker(Protocol):
+    """A reranker may also have ``prepare(passages)``: work on passages likely to be reranked that depends on
+    them alone, which the retriever runs on the keyword side's thread while the query embeds."""
+
     name: str
 
     def rerank(self, query: str, passages: Sequence[Passage]) -> list[Passage]:

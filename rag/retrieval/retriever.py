@@ -72,7 +72,6 @@ class Retriever:
         vectors = self.store.chunk_vectors([p.chunk_id for p in pool]) if s.duplicate_threshold < 1 else {}
         return diversify(pool, k, vectors, s.max_per_document, s.duplicate_threshold)
 
-
     def _keyword_side(self, terms: list[str], depth: int, filters: Filters | None) -> list[Passage]:
         """The keyword search, then the reranker's preparation of its first passages: on the keyword thread, that
         Python work runs while the query embeds in C code that releases the GIL, instead of after it."""
