@@ -227,11 +227,10 @@ def warm(passages: Sequence[Passage], vectors: SentenceVectors | None) -> None:
     """Compute now what scoring these passages will read and what depends on them alone: their sentences, each
     sentence's terms, and their stored sentence rows (the caches keep them). The retriever calls it from the
     keyword side's thread while the query is embedded (rag/retrieval/retriever.py)."""
-    for passage in passages:
-        for _key, text, _context, _antecedent, parts, _header, _before in _passage_sentences(passage.text):
-            _sentence_heads(text)
-            if parts:
-                _terms(parts[-1])
+    for c in _pool(passages):  # (its sentences and their terms; then what ``_score`` reads of each beside them)
+        _sentence_heads(c.text)
+        if c.parts:
+            _terms(c.parts[-1])
     if vectors is not None:
         vectors.load(passages)
 
