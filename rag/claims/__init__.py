@@ -5,6 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 18: a wire story's dateline ("CHIANG RAI - A mini-submarine ...") names a place; a count's noun after names joined
+#     by "and"/"or" ("fourteen Egyptian, Dutch, and Italian tugs") is what it counts
 # 17: a body said by how many people it has ("a ten-person commission", "a 12-man crew") counts people
 # 16: "one in four Norwegians", "2 out of 3 voters" is a share (25%, 66.7%), not two counts; a time zone after a
 #     clock time ("13:05 UTC") is no name; initials written apart are one word of a name ("U. K. P&I Club" is the UK
@@ -32,4 +34,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "17"
+CLAIMS_VERSION = "18"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rag.claims.kinds import NAME, Value, reads_as_place
-from rag.claims.parse import figures, name_key, names, prepare
+from rag.claims.parse import dateline, figures, name_key, names, prepare
 from rag.text import STOPWORDS
 
 _ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -132,10 +132,16 @@ def _claims(text: str, doc: Any) -> list[Value]:
                                        if e.label_ in _ENTITY]
     other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY]
     heading = _heading(text)
+    filed = dateline(text)  # "CHIANG RAI - A mini-submarine ...": where the story was filed from, a place
+    if filed:  # (and no name of the tagger's runs on past it: "HONG KONG - Three", a place to the small model)
+        entities = [(s, e, k) for s, e, k in entities if not s < filed < e]
     if heading:  # a headline capitalizes every word, and the small model then calls it an organization:
         out.extend(_people(text, entities))  # only the people the tagger finds in it are kept
     for start, end, value in ([] if heading else _at_titles(names(text), entities, doc is not None)):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
+            continue
+        if end <= filed:  # a place in capitals, which the tagger may call anything or nothing
+            out.append(Value("place", value, key=name_key(value), start=start, end=end))
             continue
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
                 any(s <= start and (end <= e or label == "NORP") for s, e, label in other if start < e)

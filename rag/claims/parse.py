@@ -142,8 +142,10 @@ _MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
-# The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases.
-_NAMED_NOUN = re.compile(r"(?:\s[A-Z][\w.&'-]*){0,3}\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
+# The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
+# "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
+_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
+                         r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
@@ -390,6 +392,23 @@ def figures(text: str) -> list[Figure]:
         add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
     out.sort(key=lambda f: f.start)
     return out
+
+
+# A wire story's dateline: the place it was filed from, in capitals before the dash that opens its first sentence
+# ("CHIANG RAI - A mini-submarine ...", "SUEZ, Egypt - Salvage teams ...", "WASHINGTON (Reuters) - The ...",
+# "LONDON, March 3 (AP) -- ..."), dashes folded by ``prepare``
+_DATELINE = re.compile(r"\W{0,2}(?P<place>(?P<caps>[A-Z][A-Z.'/-]*(?:\s[A-Z][A-Z.'/-]*){0,3})"
+                       r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)(?:,\s[A-Z][a-z]{2,8}\.?\s\d{1,2})?"
+                       r"\s?(?:\([^()]{1,40}\)\s?)?(?:-{1,2})\s(?=[\"'A-Z0-9])")
+
+
+def dateline(text: str) -> int:
+    """Where the place of a prepared sentence's opening dateline ends (0: it opens with none). Its capitals are
+    at least three letters ("US - China talks" opens with no dateline)."""
+    m = _DATELINE.match(text)
+    if m is None or sum(ch.isalpha() for ch in m.group("caps")) < 3:
+        return 0
+    return m.end("place")
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
