@@ -5,6 +5,9 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 19: a title written short joins the name after its stop ("Dr. Marcia McNutt", "Gen. Prayuth Chan-ocha"); a
+#     nationality opens no headline person ("Thai Rescuer Dies ..."); other countries' company forms end an
+#     organization's name ("Shoei Kisen Kaisha", "Siemens AG")
 # 18: a wire story's dateline ("CHIANG RAI - A mini-submarine ...") names a place; a count's noun after names joined
 #     by "and"/"or" ("fourteen Egyptian, Dutch, and Italian tugs") is what it counts
 # 17: a body said by how many people it has ("a ten-person commission", "a 12-man crew") counts people
@@ -34,4 +37,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "18"
+CLAIMS_VERSION = "19"

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import NAME, Value, reads_as_place
 from rag.claims.parse import dateline, figures, name_key, names, prepare
 from rag.text import STOPWORDS
@@ -24,7 +25,8 @@ _ORG_WORDS = frozenset("""inc corp corporation company co ltd plc llc group mate
 industries holdings technologies motors bank agency ministry department commission council university survey
 association institute administration authority office committee bureau fund exchange partners capital earths metals
 energy mines chemicals systems airlines electric steel petroleum pharmaceuticals labs networks media foods brands
-logistics semiconductor semiconductors motor automotive airways""".split())
+logistics semiconductor semiconductors motor automotive airways limited kaisha gmbh ag sa nv bv spa ab asa oyj se kk
+pty bhd pte llp""".split())  # (and the company forms of other countries: "Shoei Kisen Kaisha", "Siemens AG")
 # what a business is to something ("the rig's operator, Transocean"; "its owner, Lynas")
 _BUSINESS_ROLES = frozenset("""operator operators owner owners company firm contractor contractors manufacturer maker
 supplier suppliers partner partners insurer lender investor developer buyer seller parent subsidiary rival competitor
@@ -32,7 +34,7 @@ carrier airline startup producer miner refiner processor distributor retailer bu
 licensee licensor shipbuilder""".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
-mayor ambassador commissioner""".split())
+mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm cmdr rev""".split())
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
@@ -167,7 +169,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
             continue  # "the U.S.-China rare earth deal", "US-China trade": two parties qualifying a noun, no one name
         else:
             kind = NAME
-        role = " ".join(w.lower() for w in title) or (_role(doc, start, end) if doc is not None and not
+        role = " ".join(w.lower().strip(".") for w in title) or (_role(doc, start, end) if doc is not None and not
                                                        _TITLE_AFTER.match(text[end:]) else "")
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
@@ -201,7 +203,8 @@ def _people(text: str, entities: list[tuple[int, int, str]]) -> list[Value]:
     """The people the tagger names in a headline, each with the title just before it as role."""
     out = []
     for start, end, kind in entities:
-        if kind == "person":
+        if kind == "person" and text[start:end].split()[0].lower() not in COUNTRY_OF:  # ("Thai Rescuer Dies in
+            # Efforts to ...": a nationality opens no one's name; the small model reads a headline's words as one)
             before = re.findall(r"[A-Za-z]+", text[max(0, start - 30):start])
             role = before[-1].lower() if before and before[-1].lower() in _TITLES else ""
             out.append(Value("person", text[start:end], key=name_key(text[start:end]), scope=role, start=start, end=end))

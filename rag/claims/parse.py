@@ -435,7 +435,24 @@ def names(text: str) -> list[tuple[int, int, str]]:
             if value and not (value.isupper() and len(value) <= 1):
                 found.append((start, start + len(value), value))
             start += len(" ".join(part)) + 1
-    return found
+    return _past_abbreviated_titles(text, found)
+
+
+# titles written short, with a stop that ends no name: "Dr. Marcia McNutt", "Gen. Prayuth Chan-ocha", "St. Louis"
+_ABBREVIATED = frozenset("dr mr mrs ms gen sen gov rep lt col sgt capt prof adm cmdr maj rev fr st".split())
+
+
+def _past_abbreviated_titles(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names, a span ending in a short title joined to the name just after its stop ("USGS Director Dr." and
+    "Marcia McNutt" are one span, which ``rag.claims.extract`` splits at its titles)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, value in found:
+        if out and start == out[-1][1] + 2 and text[out[-1][1]:start] == ". " and \
+                out[-1][2].split()[-1].lower() in _ABBREVIATED:
+            out[-1] = (out[-1][0], end, text[out[-1][0]:end])
+        else:
+            out.append((start, end, value))
+    return out
 
 
 _FIRM_ENDINGS = frozenset("inc corp co ltd llc plc group service services investors company".split())

@@ -193,3 +193,25 @@ def test_a_name_written_as_a_place_is_one_whatever_the_tagger_says() -> None:
     assert found["Chiang Rai"] == "place"
     found = {v.text: v.kind for v in analyze(["In Trump's view, the deal is done."])[0]}
     assert found["Trump"] == "person"  # (a possessive after "in" is still the person's)
+
+
+@needs_parser
+def test_a_title_written_short_is_part_of_the_name_after_its_stop() -> None:
+    found = _by_kind("Survey Director Dr. Marta Velkova announced the estimate on Thursday.")
+    assert [(v.key, v.scope) for v in found["person"]] == [("marta velkova", "director dr")]
+    found = _by_kind("He met junta leader Gen. Arun Chaiwat at the airport before heading to the cave.")
+    assert [(v.key, v.scope) for v in found["person"]] == [("arun chaiwat", "gen")]
+    assert "name" not in found  # no "Gen" of its own
+
+
+@needs_parser
+def test_a_nationality_opens_no_person_of_a_headline() -> None:
+    assert not any(v.kind == "person" for v in analyze(["Thai Rescuer Dies in Efforts to Help Save Boys Stranded "
+                                                        "in Cave"])[0])
+
+
+@needs_parser
+def test_the_company_forms_of_other_countries_end_an_organization() -> None:
+    found = _by_kind("Rabie did not cite the Japanese owners Shoei Kisen Kaisha, and Velkor AG declined to comment.")
+    assert {v.text for v in found["organization"]} >= {"Shoei Kisen Kaisha", "Velkor AG"}
+    assert not any(v.text == "Shoei Kisen Kaisha" for v in found.get("person", []))
