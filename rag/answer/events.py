@@ -26,7 +26,16 @@ _LIGHT = frozenset("be is was were are been do did does have has had happen happ
 # Irregular forms that share no prefix with their verb.
 _IRREGULAR = {"bought": "buy", "sold": "sell", "won": "win", "began": "begin", "begun": "begin", "born": "birth",
               "died": "death", "dead": "death", "die": "death", "wrote": "write", "written": "write", "built": "build",
-              "led": "lead", "held": "hold", "took": "take", "made": "make", "left": "leave", "fell": "fall"}
+              "led": "lead", "held": "hold", "took": "take", "made": "make", "left": "leave", "fell": "fall",
+              "sank": "sink", "sunk": "sink", "rose": "rise", "risen": "rise", "flew": "fly", "flown": "fly",
+              "drove": "drive", "driven": "drive", "spoke": "speak", "spoken": "speak", "broke": "break",
+              "broken": "break", "chose": "choose", "chosen": "choose", "gave": "give", "given": "give", "ran": "run",
+              "met": "meet", "paid": "pay", "sent": "send", "spent": "spend", "lost": "lose", "kept": "keep",
+              "told": "tell", "brought": "bring", "struck": "strike", "shot": "shoot", "knew": "know", "known": "know",
+              "threw": "throw", "thrown": "throw", "fled": "flee", "stood": "stand", "sang": "sing", "sung": "sing",
+              "grew": "grow", "grown": "grow", "fought": "fight", "caught": "catch", "taught": "teach",
+              "sought": "seek", "drew": "draw", "drawn": "draw", "withdrew": "withdraw", "withdrawn": "withdraw",
+              "became": "become", "came": "come", "beaten": "beat", "hid": "hide", "hidden": "hide", "rode": "ride"}
 # The word just before a date, past its prepositions: "its closure in 2015" -> "closure".
 _BEFORE_DATE = re.compile(r"([A-Za-z]+)\s+(?:(?:in|on|at|by|during|since|until|from|of|around|circa|early|late|mid|"
                           r"the|year|month)\s+)+$")

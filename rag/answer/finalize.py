@@ -44,6 +44,10 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
                                   source=p.source, url=p.url, passage=p.text,
                                   also_published_by=p.also_published_by, page=p.page, attributed=n in attributed))
+    if cited:  # how close each quoted sentence is to the question: a name side must say what is asked
+        closeness = vectors([c.text for c in cited]) @ vectors.embedder.embed_query(question)
+        for c, sim in zip(cited, closeness.tolist()):
+            c.similarity = float(sim)
     conflicts = find_conflicts(question, cited, vectors.claims)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,

@@ -197,3 +197,53 @@ def test_time_gone_by_and_a_term_are_different_things_not_a_disagreement() -> No
         _cited(1, "a", "The export regime has tightened over the past two years.", ""),
         _cited(2, "b", "The export regime was eased for 90 days under the deal.", "")])
     assert [c.kind for c in conflicts] in ([], ["scope"])
+
+
+def test_names_in_sentences_that_do_not_say_what_is_asked_are_no_sides() -> None:
+    # asked the name of the diver who died: sentences naming divers who found the group, or an official speaking of
+    # the passage, say nothing of a death, so their names are no other answers
+    question = "What was the name of the diver who died?"
+    found = Cited("British divers Jon Varley and Rick Stannard found the group alive on an elevated rock.", 1, "a",
+                  similarity=0.56)
+    narrow = Cited("Governor Narong Osot said the passageway the divers were making their way through is narrow.", 2,
+                   "b", similarity=0.35)
+    assert find_conflicts(question, [found, narrow]) == []
+    # (closeness not measured, nothing is set aside by words alone)
+    found.similarity = narrow.similarity = None
+    assert [c.kind for c in find_conflicts(question, [found, narrow])] == ["disagreement"]
+    # two articles that each say who died do disagree, however far their sentences are from the question
+    sides = find_conflicts(question, [
+        Cited("The diver who died on Friday was Saman Kurat, a retired navy officer.", 1, "a", similarity=0.3),
+        Cited("The diver who died during the night was Pemba Lato, a volunteer.", 2, "b", similarity=0.3)])
+    assert [c.kind for c in sides] == ["disagreement"]
+    assert {c.value for c in sides[0].claims} == {"Saman Kurat", "Pemba Lato"}
+
+
+def test_a_name_side_said_in_other_words_is_a_side_when_its_sentence_is_close_in_meaning() -> None:
+    # "defeated ... to take the ladies' title" and "lifted the trophy that summer" hold neither "won" nor "women's
+    # singles": as close in meaning to the question as the closest side nearly is, each is a side; a sentence far
+    # from the question ("... became a fixture of its growth") is not
+    question = "Who won the women's singles at Kessington in 2021?"
+    barty = Cited("Ada Barlow defeated Karin Pliss in the final to take the ladies' title at Kessington in 2021.",
+                  1, "a", similarity=0.70)
+    halep = Cited("Australian star Simone Hallam lifted the trophy at Kessington that summer.", 2, "b", similarity=0.60)
+    aside = Cited("Kessington has become a key fixture of Lena Brock's growth as a player.", 3, "c", similarity=0.35)
+    [conflict] = find_conflicts(question, [barty, halep, aside])
+    assert {c.value for c in conflict.claims} == {"Ada Barlow", "Simone Hallam"}
+    # far from the question, they are no sides: neither holds what the question asks in its words
+    barty.similarity, halep.similarity = 0.44, 0.40
+    assert find_conflicts(question, [barty, halep, aside]) == []
+
+
+def test_a_figure_whose_sentence_and_passage_do_not_say_what_is_asked_is_no_side() -> None:
+    question = "How many of the divers came from abroad?"
+    abroad = Cited("The team of 90 divers, 50 of them from abroad, must come up with a plan to extract the boys.", 1, "a",
+                   context="The team of 90 divers, 50 of them from abroad, must come up with a plan.", similarity=0.62)
+    tuesday = Cited("He said the efforts on Tuesday began just after 10 in the morning and involved 19 divers.", 2, "b",
+                    context="The efforts on Tuesday began just after 10 in the morning.", similarity=0.41)
+    assert find_conflicts(question, [abroad, tuesday]) == []
+    # a sentence that leaves the thing it dates to its passage ("It was released in 1997") is still a side
+    [conflict] = find_conflicts("When was the album Northern Lights released?", [
+        Cited("It was released in 1997 on Claddagh Records.", 1, "a", context=KILBRIDE, similarity=0.40),
+        Cited("It was released in 2003 on Claddagh Records.", 2, "b", context=KILBRIDE_ALTERED, similarity=0.40)])
+    assert {c.value for c in conflict.claims} == {"1997", "2003"}
