@@ -79,7 +79,13 @@ _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
     rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
-    r"(?!\s+(?:old|ago|earlier|later|before|after)\b)", re.IGNORECASE)
+    r"(?!\s+(?:old|ago|earlier|later)\b)", re.IGNORECASE)
+# "two days after the explosion", "30 minutes before the blast": a time counted from an event, not how long anything
+# lasted; unless the figure is what something lasted or took ("lasted about 30 minutes before Musk left", "for 87
+# days before it could be capped")
+_FROM_AN_EVENT = re.compile(r"\s+(?:before|after)\b", re.IGNORECASE)
+_LASTED = re.compile(r"\b(?:for|lasted|lasting|lasts|took|taking|takes|spent|spending|spends)\s+(?:(?:about|around|roughly|"
+                     r"some|nearly|almost|just|only|over|under|more\s+than|less\s+than|at\s+least)\s+)*$", re.IGNORECASE)
 # An age: "38-year-old", "38 years old", "aged 37", and a name's "Saman Kunan, 38," (two digits between commas)
 AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d{1,3})(?:\s?(?:to|-|and)\s?(?P<b2>\d{1,3}))?\b(?!\s?%)|"
                  r"\b[A-Z][a-z]+,\s(?P<a3>\d{1,2}),(?=\s)")
@@ -197,6 +203,13 @@ class Figure:
     high: float
     unit: str = ""        # "%", "usd", "day", "kg", the counted noun, or "" for a bare number
     text: str = ""
+
+
+def lasted(text: str, m: re.Match[str]) -> bool:
+    """A duration's match is how long something lasted: not a time counted from an event ("two days after the
+    explosion"), unless what precedes it says the figure is what something lasted or took ("for 87 days before it
+    could be capped")."""
+    return _FROM_AN_EVENT.match(text, m.end()) is None or _LASTED.search(text, 0, m.start()) is not None
 
 
 def _range(bound: str | None, a: float, b: float | None) -> tuple[float, float]:
@@ -338,7 +351,7 @@ def figures(text: str) -> list[Figure]:
             add("duration", m, *_range(None, a * days, b * days if b is not None else None), "elapsed")
     for m in _DURATION.finditer(text):
         a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
-        if a is None:
+        if a is None or not lasted(text, m):
             continue
         b = number(m.group("b")) if m.group("b") else None
         days = _DURATION_UNITS[m.group("unit").lower()]
