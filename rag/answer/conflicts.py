@@ -42,6 +42,7 @@ from rag.claims.kinds import (
     described_as,
     fits,
     in_question,
+    options,
     other_measure,
     role_fits,
     same,
@@ -164,6 +165,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     verb = asked_event(question) if kinds and asks_speaker(question) and not asks_for_list(question) else ""
     doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of": led, headed, ran
     act = asked_event(question) if kinds else ""
+    offered = options(question)[1]
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         every = [(s, v) for s, v in claims if _group(v) == kind]
@@ -181,8 +183,12 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 # sentence says what the question asks ("British divers John Volanthen and Rick Stanton found the
                 # group", asked the name of the diver who died, says nothing of a death: no other answer)
                 group = _saying_what_is_asked(question, q_terms, group)
-        elif kinds:  # a figure likewise ("19 divers" went in on Tuesday, asked how many of the divers came from
-            # abroad), where its passage may say what the sentence leaves to it ("It was released in 1997", of an album)
+        elif kinds and not offered and kind != "duration":  # a figure likewise ("19 divers" went in on Tuesday,
+            # asked how many of the divers came from abroad), unless its passage holds some of what is asked: it may
+            # say what the sentence leaves to it ("It was released in 1997", of an album). (Not a duration: "the
+            # one-year suspension framework" is the other side of "90-Day Resumption of Rare Earth Exports", asked how
+            # long the export resumption lasts, in a passage that never says exports; nor the figures a question
+            # offers to choose between: "for 90 days or for a year?")
             group = _saying_what_is_asked(question, q_terms, group, passage=True)
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
@@ -336,7 +342,7 @@ def _saying_what_is_asked(question: str, q_terms: set[str], group: list[tuple[Ci
         focus -= set(content_terms(asked_event(question)))  # asked when a school was founded; rag/answer/events.py)
     close = max((s.similarity for s, _ in group if s.similarity is not None), default=0.0)
     return [(s, v) for s, v in group if s.similarity is None or _says_all(focus, s.text)
-            or (passage and _says_all(focus, s.context)) or s.similarity >= max(SIDE_FLOOR, SIDE_WITHIN * close)]
+            or (passage and _says_some(focus, s.context)) or s.similarity >= max(SIDE_FLOOR, SIDE_WITHIN * close)]
 
 
 _ASKING_WORDS = frozenset(("nam", "name", "called"))  # "What was the name of ...": the kind asked, not what it is of
@@ -348,6 +354,11 @@ def _says_all(terms: set[str], sentence: str) -> bool:
     numbers = set(re.findall(r"\d+", sentence))
     missing = [t for t in terms if not (t in numbers if t.isdigit() else says_event(sentence, t))]
     return len(missing) <= (1 if len(terms) >= 4 else 0)
+
+
+def _says_some(terms: set[str], passage: str) -> bool:
+    """The passage holds one of the terms at least (or there are none)."""
+    return not terms or any(_says_all({t}, passage) for t in terms)
 
 
 def _names_role(sentence: str, roles: set[str]) -> bool:
