@@ -73,8 +73,8 @@ class Cited:
 # A side that does not hold the question's words says what is asked in other words when its sentence is at least
 # this close in meaning to the question (MiniLM cosine), and this share of the closest side's closeness: "lifted the
 # trophy in the 2021 women's singles event" (0.52) beside "to win the ladies' singles title" (0.71), asked who won;
-# not "British divers ... found the group alive" (0.35 beside 0.56), asked the name of the diver who died. (Swept on
-# the dev sets: 0.50 / 0.85 lost RGB-mixed questions whose two sides were both real.)
+# not "Mr Narongsak said the passageway the divers were making ..." (0.35 beside 0.56), asked the name of the diver
+# who died. (Swept on the dev sets: 0.50 / 0.85 lost RGB-mixed questions whose two sides were both real.)
 SIDE_FLOOR = 0.45
 SIDE_WITHIN = 0.8
 PARALLEL = 0.5  # an untyped question: two sentences sharing this share of their words (values aside) say one thing
@@ -180,8 +180,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 group = [(s, v) for s, v in group if (s, v) in holders or says_event(s.text, act)
                          or _names_role(s.text, roles)]
             elif kinds and not roles:  # no sentence ties its name to what is asked: a name is another side only where its
-                # sentence says what the question asks ("British divers John Volanthen and Rick Stanton found the
-                # group", asked the name of the diver who died, says nothing of a death: no other answer)
+                # sentence says what the question asks ("Mr Narongsak said the passageway the divers were making ...",
+                # asked the name of the diver who died, says nothing of a death: no other answer)
                 group = _saying_what_is_asked(question, q_terms, group)
         elif kinds and not offered and kind != "duration":  # a figure likewise ("19 divers" went in on Tuesday,
             # asked how many of the divers came from abroad), unless its passage holds some of what is asked: it may
