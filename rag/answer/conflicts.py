@@ -166,6 +166,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     doing = q_terms | ({"lead"} if _IN_CHARGE.search(question) else set())  # "in charge of": led, headed, ran
     act = asked_event(question) if kinds else ""
     offered = options(question)[1]
+    focus = _asked_focus(question, q_terms) if kinds else set()  # what a side must say (``_saying_what_is_asked``)
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         every = [(s, v) for s, v in claims if _group(v) == kind]
@@ -182,14 +183,14 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             elif kinds and not roles:  # no sentence ties its name to what is asked: a name is another side only where its
                 # sentence says what the question asks ("Mr Narongsak said the passageway the divers were making ...",
                 # asked the name of the diver who died, says nothing of a death: no other answer)
-                group = _saying_what_is_asked(question, q_terms, group)
+                group = _saying_what_is_asked(focus, group)
         elif kinds and not offered and kind != "duration":  # a figure likewise ("19 divers" went in on Tuesday,
             # asked how many of the divers came from abroad), unless its passage holds some of what is asked: it may
             # say what the sentence leaves to it ("It was released in 1997", of an album). (Not a duration: "the
             # one-year suspension framework" is the other side of "90-Day Resumption of Rare Earth Exports", asked how
             # long the export resumption lasts, in a passage that never says exports; nor the figures a question
             # offers to choose between: "for 90 days or for a year?")
-            group = _saying_what_is_asked(question, q_terms, group, passage=True)
+            group = _saying_what_is_asked(focus, group, passage=True)
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
@@ -327,12 +328,10 @@ def _holds_asked(value: Value, sentence: str, roles: set[str], doing: set[str]) 
                                               if len(ROLE_OF.get(w, ())) <= 1), roles)
 
 
-def _saying_what_is_asked(question: str, q_terms: set[str], group: list[tuple[Cited, Value]],
-                          passage: bool = False) -> list[tuple[Cited, Value]]:
-    """The sides whose sentence says what the question asks: each of its words (the names it gives aside, with the
-    noun that says what each is, which a sentence may refer to: "Its capital is Dornholm", "She sank off Cape Race"
-    of "the ship Aurora"), or in other words, as close in meaning to the question as the closest side nearly is. A
-    side whose closeness was not measured is kept: words alone set aside what is only said otherwise."""
+def _asked_focus(question: str, q_terms: set[str]) -> set[str]:
+    """The question's terms a side's sentence must say: not the words asking the kind, nor the names it gives with
+    the noun that says what each is, which a sentence may refer to ("Its capital is Dornholm", "She sank off Cape
+    Race" of "the ship Aurora"), nor a date's event."""
     named = question_names(question)
     classes = [m.group(1) for n in named for m in re.finditer(rf"\bthe\s+([a-z]+)\s+{re.escape(n)}", question)]
     # (and a model's number after its name: "Pixel 5a", "Windows 11")
@@ -340,6 +339,14 @@ def _saying_what_is_asked(question: str, q_terms: set[str], group: list[tuple[Ci
     focus = q_terms - asking_terms(question) - _ASKING_WORDS - set(content_terms(" ".join(named + classes)))
     if "date" in asked(question):  # (the event a date is of was judged by meaning already: "It opened in 1928",
         focus -= set(content_terms(asked_event(question)))  # asked when a school was founded; rag/answer/events.py)
+    return focus
+
+
+def _saying_what_is_asked(focus: set[str], group: list[tuple[Cited, Value]],
+                          passage: bool = False) -> list[tuple[Cited, Value]]:
+    """The sides whose sentence says what the question asks: each of the ``focus`` terms, or in other words, as
+    close in meaning to the question as the closest side nearly is. A side whose closeness was not measured is kept:
+    words alone set aside what is only said otherwise."""
     close = max((s.similarity for s, _ in group if s.similarity is not None), default=0.0)
     return [(s, v) for s, v in group if s.similarity is None or _says_all(focus, s.text)
             or (passage and _says_some(focus, s.context)) or s.similarity >= max(SIDE_FLOOR, SIDE_WITHIN * close)]

@@ -11,6 +11,7 @@ from rag.answer.conflicts import Cited, describe, find_conflicts
 from rag.answer.evidence import SentenceVectors
 from rag.answer.verify import Verified
 from rag.citations import cite
+from rag.claims.kinds import asked
 from rag.text import split_sentences
 from rag.types import Answer, Citation, Passage
 
@@ -44,7 +45,8 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
                                   source=p.source, url=p.url, passage=p.text,
                                   also_published_by=p.also_published_by, page=p.page, attributed=n in attributed))
-    if cited:  # how close each quoted sentence is to the question: a name side must say what is asked
+    if cited and asked(question):  # how close each quoted sentence is to the question: a side of a question asking
+        # for a kind of answer must say what is asked (rag/answer/conflicts.py; no other reads it)
         closeness = vectors([c.text for c in cited]) @ vectors.embedder.embed_query(question)
         for c, sim in zip(cited, closeness.tolist()):
             c.similarity = float(sim)
