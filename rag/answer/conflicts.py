@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
 from rag.answer.evidence import counts_asked
 from rag.answer.inventory import listed
+from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.subjects import Subject, different, question_names, subject_of
@@ -87,10 +90,12 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ADDED = re.compile(r"\b(?:another|additional|further|extra)\s+(?:(?:up to|about|some|nearly|almost|roughly|around|"
                     r"approximately|over|more than)\s+)?$", re.I)
 
-def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None) -> list[Conflict]:
+def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache | None = None,
+                   embed: Callable[[list[str]], np.ndarray] | None = None) -> list[Conflict]:
     """The disagreements (and differences of scope, updates, and same-named things) among the quoted
     sentences. For a question whose answer kind is known, the values of that kind; otherwise the values in
-    which two near-identical sentences of different articles differ (a figure or name changed)."""
+    which two near-identical sentences of different articles differ (a figure or name changed). ``embed``: word
+    vectors, to tell a duration of another event than the one asked (``rag/answer/lasting.py``)."""
     if listed(question) is not None:
         return []  # "Which companies are mentioned?": each name is one more on the list, not another side
     texts = [s.text for s in sentences]
@@ -167,6 +172,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     act = asked_event(question) if kinds else ""
     offered = options(question)[1]
     focus = _asked_focus(question, q_terms) if kinds else set()  # what a side must say (``_saying_what_is_asked``)
+    lasting = asked_lasting(question) if "duration" in kinds else ""  # the event whose length is asked
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         every = [(s, v) for s, v in claims if _group(v) == kind]
@@ -191,6 +197,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # long the export resumption lasts, in a passage that never says exports; nor the figures a question
             # offers to choose between: "for 90 days or for a year?")
             group = _saying_what_is_asked(focus, group, passage=True)
+        if kind == "duration" and lasting and embed is not None:  # how long they were trapped is no side of how
+            # long the talk lasted (a duration said of no event stays one: "One-year duration with potential ...")
+            elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
+            group = [side for i, side in enumerate(group) if i not in elsewhere]
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")

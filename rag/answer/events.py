@@ -167,6 +167,14 @@ def _key(word: str) -> str:
     return key[:-1] if len(key) >= 3 and key[-1] == key[-2] and key[-1] not in "aeiou" else key
 
 
+def same_event_word(a: str, b: str) -> bool:
+    """Two words of one event: one word in any form ("resume" / "resumption") or two words of one event or phase."""
+    key_a, key_b = _key(a), _key(b)
+    return _same_key(key_a, key_b) or any(
+        any(_same_key(key_a, _key(w)) for w in group) and any(_same_key(key_b, _key(w)) for w in group)
+        for group in (*_SAME_EVENT, *_PHASE_WORDS))
+
+
 def says(sentence: str, verb: str) -> bool:
     """The sentence holds the verb in some form ("bought" for "buy", "acquisition" for "acquire")."""
     key = _key(verb)

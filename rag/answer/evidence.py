@@ -20,6 +20,7 @@ from rag.answer.counterpart import only_counterparts
 from rag.answer.events import asked_event, asked_phase, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
+from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
@@ -566,6 +567,18 @@ def articles_of(pool: Sequence[Candidate]) -> dict[str, str]:
     return articles
 
 
+def _of_the_action_asked(pool: list[Candidate], action: str, vectors: SentenceVectors) -> None:
+    """Asked how long an action lasted, a length the sentence says of another event is no answer ("trapped for
+    nearly two weeks", asked how long two men talked) where another sentence gives the length of that action."""
+    timed = [(c, v) for c in pool for v in c.on_values if v.kind == "duration"]
+    other = {(id(timed[i][0]), timed[i][1]) for i in of_other_events([(prepare(c.text), v) for c, v in timed],
+                                                                       action, vectors)}
+    for c in {id(c): c for c, v in timed if (id(c), v) in other}.values():
+        c.on_values = [v for v in c.on_values if (id(c), v) not in other]
+        c.answers = [v for v in c.answers if (id(c), v) not in other]
+        c.on_scope = bool(c.on_values)
+
+
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
           parsed: int, common: frozenset[str] | set[str] = frozenset(), vectors: SentenceVectors | None = None) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
@@ -653,6 +666,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     phase = asked_phase(question) if event else ""
+    lasting = asked_lasting(question) if "duration" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
     # which country a name is of (or where it is based), once a sentence writes a place onto the name; not other
@@ -725,6 +739,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
+    if lasting and vectors is not None:
+        _of_the_action_asked(pool, lasting, vectors)
     if measured:
         _one_reading_of_the_measured(pool, only_measured)
     if "quantity" in kinds:

@@ -50,7 +50,7 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
         closeness = vectors([c.text for c in cited]) @ vectors.embedder.embed_query(question)
         for c, sim in zip(cited, closeness.tolist()):
             c.similarity = float(sim)
-    conflicts = find_conflicts(question, cited, vectors.claims)
+    conflicts = find_conflicts(question, cited, vectors.claims, vectors)
     parts += [describe(c) for c in conflicts]
     return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
                   conflicts=conflicts, generator=generator, prompt_version=prompt_version)
