@@ -721,7 +721,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
             c.on_values = [v for v in c.on_values if v.kind != "quantity" or K.same_dimension(v.unit, unit)]
-        if noun and not unit:  # "how many seabirds": a measure ("800,000 barrels of oil") counts none
+        if (noun or counts_things(question)) and not unit:  # "how many seabirds", "how many of
+            # them": a measure ("800,000 barrels of oil", "about 4 km from the cave mouth") counts none
             c.on_values = [v for v in c.on_values if v.kind != "quantity"]
         if measured:  # "how much oil": a count of workers is none of it
             c.on_values = [v for v in c.on_values if not (v.kind == "count" and v.unit
@@ -1038,9 +1039,26 @@ _COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|ne
 
 def counts_asked(value: K.Value, question: str) -> bool:
     """The value is no count of another noun than the one a how-many question counts ("12 boys", asked how many
-    divers went in)."""
+    divers went in), nor a measure where it counts things ("about 4 km", asked how many of them there were)."""
+    if value.kind == "quantity" and value.unit:
+        return not counts_things(question)
     counted = _HOW_MANY.search(question) if value.kind == "count" and value.unit else None
     return counted is None or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
+
+
+# "how many of them", "how many of the boys", "how many were there": things counted, where no noun follows "how many"
+_COUNTED_BY_REFERENCE = re.compile(r"\bhow many\s+(?:of\s+(?:them|those|these|us|you|the\s+([a-z]+))\b|"
+                                   r"(?:are|were)\s+there\b|there\s+(?:are|were)\b)", re.I)
+
+
+def counts_things(question: str) -> bool:
+    """A how-many question that counts things (people, ships, "them"), not a measure ("how many barrels")."""
+    counted = _HOW_MANY.search(question)
+    if counted is not None:
+        words = counted.group(1).lower().split()
+        return not any(w in QUANTITY_UNITS for w in words) and bool(counted_noun(words))
+    by_reference = _COUNTED_BY_REFERENCE.search(question)
+    return by_reference is not None and (by_reference.group(1) or "").lower() not in QUANTITY_UNITS
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",

@@ -247,3 +247,20 @@ def test_a_figure_whose_sentence_and_passage_do_not_say_what_is_asked_is_no_side
         Cited("It was released in 1997 on Claddagh Records.", 1, "a", context=KILBRIDE, similarity=0.40),
         Cited("It was released in 2003 on Claddagh Records.", 2, "b", context=KILBRIDE_ALTERED, similarity=0.40)])
     assert {c.value for c in conflict.claims} == {"1997", "2003"}
+
+
+def test_a_measure_is_no_side_of_how_many_things_there_were() -> None:
+    # asked how many of them there were, a distance counts nobody; a count of them still disagrees with another
+    question = "When the diver asked how many of them there were, what did the climbers answer?"
+    far = Cited("Rescuers had spotted the group about five kilometres from the entrance.", 1, "a", similarity=0.60)
+    near = Cited("Two divers found the group alive on a ledge about 4 km from the cave mouth.", 2, "b", similarity=0.58)
+    assert find_conflicts(question, [far, near]) == []
+    [conflict] = find_conflicts("How many of the boys were trapped?", [
+        Cited("Thirteen boys were trapped on the ledge, the diver said.", 1, "a", similarity=0.6),
+        Cited("Twelve boys were trapped on the ledge, officials said.", 2, "b", similarity=0.6)])
+    assert len(conflict.claims) == 2
+    # a how-many question naming a measure keeps measures as sides
+    [conflict] = find_conflicts("How many barrels of oil leaked from the well?", [
+        Cited("About 4.9 million barrels of oil leaked from the well.", 1, "a", similarity=0.7),
+        Cited("Some 3.2 million barrels of oil leaked from the well.", 2, "b", similarity=0.7)])
+    assert len(conflict.claims) == 2
