@@ -5,6 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 21: a number word is no name where the sentence opens with it ("Thirteen of them were trapped", "Thousands
+#     gathered")
 # 20: a duration followed by "before"/"after" is how long something lasted when a lasting word leads it ("lasted
 #     about 30 minutes before Musk left", "for 87 days before it could be capped"); alone it stays a time counted
 #     from an event ("two days after the explosion"), a count
@@ -40,4 +42,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "20"
+CLAIMS_VERSION = "21"

@@ -17,7 +17,7 @@ from typing import Any
 
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import NAME, Value, reads_as_place
-from rag.claims.parse import dateline, figures, name_key, names, prepare
+from rag.claims.parse import WORD_NUMBERS, dateline, figures, name_key, names, prepare
 from rag.text import STOPWORDS
 
 _ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -268,9 +268,12 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
 
 
 def _not_a_name(value: str) -> bool:
-    words = value.lower().split()
+    words = value.lower().split()  # (nor a number opening the sentence: "Thirteen of them", "Thousands gathered")
     return all(w.strip(".'") in _MONTH_WORDS or w.strip(".'") in STOPWORDS or re.fullmatch(r"q[1-4]|\d+", w)
-               for w in words)
+               or w.strip(".'") in WORD_NUMBERS or w.strip(".'") in _MANY for w in words)
+
+
+_MANY = frozenset("dozens scores hundreds thousands millions billions tens".split())
 
 
 def _table_scope(text: str) -> str | None:

@@ -134,9 +134,13 @@ def rate(text: str) -> str:
     return (m.group(1) or _RATE_WORDS[m.group(2).lower()]).lower()
 
 
-# a time of day: "10:30 p.m.", "9 a.m.", "15:25:22", "noon" (not "3:2" of a score: minutes have two digits)
+# a time of day: "10:30 p.m.", "9 a.m.", "15:25:22", "noon", "10 in the morning", "six o'clock" (not "3:2" of a
+# score: minutes have two digits)
 _TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
-                   r"|(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::\d{2})?(?![\d:]))|\b(?P<noon>noon|midnight)\b", re.I)
+                   r"|(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::\d{2})?(?![\d:]))|\b(?P<noon>noon|midnight)\b"
+                   r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['\u2019]clock\b"
+                   r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
+                   r"evening|night)\b)", re.I)
 _POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
@@ -317,6 +321,13 @@ def figures(text: str) -> list[Figure]:
     for m in _TIME.finditer(text):  # "at approximately 10:30 p.m.", "15:25", "noon": a time of day, in minutes
         if m.group("noon"):
             minutes = 720.0 if m.group("noon").lower() == "noon" else 0.0
+        elif m.group("h3"):  # "10 in the morning", "six o'clock in the evening"
+            hour = int(number(m.group("h3")) or 0)
+            part = (m.group("part") or m.group("part2") or "").lower()
+            if not 1 <= hour <= 12:
+                continue
+            later = part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+            minutes = float(((hour % 12) + (12 if later else 0)) * 60)
         else:
             hour, minute = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2") or 0)
             pm = (m.group("ap") or "").lower().startswith("p")

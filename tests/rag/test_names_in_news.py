@@ -215,3 +215,17 @@ def test_the_company_forms_of_other_countries_end_an_organization() -> None:
     found = _by_kind("Rabie did not cite the Japanese owners Shoei Kisen Kaisha, and Velkor AG declined to comment.")
     assert {v.text for v in found["organization"]} >= {"Shoei Kisen Kaisha", "Velkor AG"}
     assert not any(v.text == "Shoei Kisen Kaisha" for v in found.get("person", []))
+
+
+def test_a_number_opening_the_sentence_is_no_name() -> None:
+    for sentence in ("Thirteen of them were trapped on the ledge.", "Thousands gathered in the square at dawn."):
+        assert analyze([sentence])[0] == [], sentence
+    assert [v.kind for v in analyze(["Seven Arts Records released the album."])[0]] != []  # a name holding one stays
+
+
+def test_an_hour_of_the_day_in_words_is_a_time_not_a_count() -> None:
+    found = _by_kind("The dive on Tuesday began just after 10 in the morning and involved 19 divers.")
+    assert [(v.text, v.low) for v in found["time"]] == [("10 in the morning", 600.0)]
+    assert [v.text for v in found["count"]] == ["19 divers"]
+    found = _by_kind("The blast came at six o'clock in the evening.")
+    assert [v.low for v in found["time"]] == [1080.0]
