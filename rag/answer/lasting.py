@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from rag.answer.events import same_event_word
+from rag.caches import lru_stats, register_function
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
@@ -138,10 +139,10 @@ def _timed(nlp: Any, text: str, start: int, end: int) -> tuple[str, ...]:
         return ()
     for _ in range(_UP):  # "trapped for nearly two weeks", "resume shipments for a 90-day period"
         head = token.head
-        if head is token or head.i in inside:
+        if head is token:
+            return ()
+        if head.i in inside:  # within the span ("about 30" of "about 30 minutes")
             token = head
-            if head is token:
-                return ()
             continue
         if head.pos_ in ("VERB", "AUX"):  # (a verb of lasting or taking beyond a noun: "took ..., a total of 12
             word = head.lower_  # hours": of what it says before, left open)
@@ -171,3 +172,7 @@ def of_other_events(durations: Sequence[tuple[str, Value]], asked: str,
     if not any(of_the_action(w) for ws in timed for w in ws):
         return []
     return [i for i, ws in enumerate(timed) if ws and not any(of_the_action(w) for w in ws)]
+
+
+register_function("lasting_asked", lru_stats(_asked))
+register_function("lasting_events", lru_stats(_timed))
