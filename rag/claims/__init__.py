@@ -6,7 +6,9 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 """
 
 # 21: a number word is no name where the sentence opens with it ("Thirteen of them were trapped", "Thousands
-#     gathered")
+#     gathered"), and one of two or more counts a part of some, as digits do ("Two of the divers were British"); an
+#     hour in words is a time ("just after 10 in the morning"); an office without its holder is no name ("a Chief
+#     Financial Officer")
 # 20: a duration followed by "before"/"after" is how long something lasted when a lasting word leads it ("lasted
 #     about 30 minutes before Musk left", "for 87 days before it could be capped"); alone it stays a time counted
 #     from an event ("two days after the explosion"), a count

@@ -268,11 +268,17 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
 
 
 def _not_a_name(value: str) -> bool:
-    words = value.lower().split()  # (nor a number opening the sentence: "Thirteen of them", "Thousands gathered")
-    return all(w.strip(".'") in _MONTH_WORDS or w.strip(".'") in STOPWORDS or re.fullmatch(r"q[1-4]|\d+", w)
-               or w.strip(".'") in WORD_NUMBERS or w.strip(".'") in _MANY for w in words)
+    words = [w.strip(".'") for w in value.lower().split()]  # (nor a number opening the sentence: "Thirteen of them",
+    # "Thousands gathered", nor an office named without its holder, an office's word at each end: "a Chief Investment
+    # Officer", "the Director General")
+    return all(w in _MONTH_WORDS or w in STOPWORDS or re.fullmatch(r"q[1-4]|\d+", w) or w in WORD_NUMBERS or w in _MANY
+               for w in words) or (len(words) > 1 and all(w in _TITLES or w in _OFFICE_WORDS for w in words[::len(words) - 1]))
 
 
+# the words of an office beside its titles ("Chief Financial Officer", "Deputy Prime Minister", "Attorney General")
+_OFFICE_WORDS = frozenset("""officer executive financial operating technology technical information marketing prime
+deputy assistant attorney general foreign interior defence defense finance justice home senior managing editor head
+commander minister secretary""".split())
 _MANY = frozenset("dozens scores hundreds thousands millions billions tens".split())
 
 

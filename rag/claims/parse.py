@@ -150,6 +150,7 @@ _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MA
 MEMBERSHIP = r"(?:person|people|member|man|men|woman|women|strong)"
 _MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
+_PART_OF = re.compile(r"\s(?:them|those|these|the\s+[a-z]+s\b(?!\s+(?:most|largest|biggest|best|first|last)\b))")
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
@@ -398,8 +399,9 @@ def figures(text: str) -> list[Figure]:
     for m in _COUNT.finditer(text):
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
-        if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and (not noun or noun in STOPWORDS)):
-            continue
+        if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and (
+                not noun or (noun in STOPWORDS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
+            continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")
         scale = _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         span = None
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and a > 1 else None
