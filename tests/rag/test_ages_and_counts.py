@@ -37,7 +37,8 @@ def test_an_age_answers_how_old_and_not_how_long() -> None:
 
 def test_a_count_ends_at_its_number_before_a_function_word() -> None:
     assert set(_found("The team of 90 divers, 50 of them foreigners, began just after 10 in the morning.")) == {
-        "90 divers", "50", "10"}
+        "90 divers", "50", "10 in the morning"}  # (the hour a time, claims 21)
+    assert [f.kind for f in figures("began just after 10 in the morning")] == ["time"]
     assert [f.unit for f in figures("The team of 90 divers, 50 of them foreigners")] == ["divers", "divers"]
     found = figures("The scores ran from 11 to 16, then fell.")
     assert [(f.text, f.low, f.high) for f in found] == [("11 to 16", 11, 16)]
