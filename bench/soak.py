@@ -155,14 +155,21 @@ class Soak:
         return missing
 
 
-def cache_entries(client: httpx.Client) -> dict[str, int]:
-    """Entries of each bounded cache of the server, from its /metrics (rag_cache_entries)."""
+def cache_stats(client: httpx.Client) -> dict[str, dict[str, dict[str, int]]]:
+    """Entries, capacity, hits and misses of each bounded cache, from the server's /metrics, by worker process: with
+    several workers each scrape is answered by one of them, its figures labelled with its ``worker`` ("" alone)."""
     try:
         text = client.get("/metrics").text
     except httpx.HTTPError:
         return {}
-    return {m.group(1): int(float(m.group(2)))
-            for m in re.finditer(r'^rag_cache_entries\{cache="([^"]+)"\} (\S+)$', text, re.M)}
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for field, metric in (("entries", "rag_cache_entries"), ("capacity", "rag_cache_capacity"),
+                          ("hits", "rag_cache_hits_total"), ("misses", "rag_cache_misses_total")):
+        for m in re.finditer(rf'^{metric}\{{([^}}]*)\}} (\S+)$', text, re.M):
+            labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+            if "cache" in labels:
+                out.setdefault(labels.get("worker", ""), {}).setdefault(labels["cache"], {})[field] = int(float(m.group(2)))
+    return out
 
 
 class RssSampler:
@@ -171,7 +178,9 @@ class RssSampler:
     def __init__(self, pid: int, every: float, client: httpx.Client | None = None) -> None:
         self.pid, self.every, self.client = pid, every, client
         self.samples: list[tuple[float, float]] = []
-        self.caches: list[tuple[float, dict[str, int]]] = []
+        self.caches: list[tuple[float, dict[str, int]]] = []  # entries of each cache, workers summed
+        self.cache_stats: list[tuple[float, dict[str, dict[str, dict[str, int]]]]] = []  # by worker, with capacity, hits, misses
+        self._latest: dict[str, dict[str, dict[str, int]]] = {}  # each worker's last scraped figures
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._t0 = 0.0
@@ -184,7 +193,14 @@ class RssSampler:
         while not self._stop.is_set():
             self.samples.append((round(time.monotonic() - self._t0, 1), rss_mb(self.pid)))
             if self.client is not None:
-                self.caches.append((self.samples[-1][0], cache_entries(self.client)))
+                # each scrape reaches one worker: each worker's latest figures, summed, stand for the server
+                self._latest.update(cache_stats(self.client))
+                self.cache_stats.append((self.samples[-1][0], dict(self._latest)))
+                totals: dict[str, int] = {}
+                for caches in self._latest.values():
+                    for name, stats in caches.items():
+                        totals[name] = totals.get(name, 0) + stats.get("entries", 0)
+                self.caches.append((self.samples[-1][0], totals))
             self._stop.wait(self.every)
 
     def stop(self) -> None:
@@ -252,6 +268,7 @@ def main() -> int:
         "rss_mb_start": rss.samples[0][1], "rss_mb_after_first_window": next(
             (mb for at, mb in rss.samples if at >= args.window), rss.samples[-1][1]), "rss_mb_end": rss.samples[-1][1],
         "rss_mb_max": max(mb for _, mb in rss.samples), "rss_samples": rss.samples, "cache_samples": rss.caches,
+        "cache_stats_samples": rss.cache_stats[::max(1, round(60 / args.rss_every))] + rss.cache_stats[-1:],
         "server_alive": alive, "first_errors": [asdict(s) for s in errors[:10]], "log": str(work / "server.log"),
         "cpus": os.cpu_count(), "load_average": os.getloadavg(),
     }

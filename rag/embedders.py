@@ -23,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from rag.caches import register
+from rag.caches import QUESTION, register
 from rag.coalesce import Coalescer
 from rag.errors import ConfigError
 from rag.protocols import Embedder
@@ -164,7 +164,7 @@ class MiniLMEmbedder:
     id = "sentence-transformers/all-MiniLM-L6-v2"
     dim = 384
 
-    def __init__(self, batch_size: int = 32, cache_size: int = 4096, query_backend: Backend = "onnx",
+    def __init__(self, batch_size: int = 32, cache_size: int = QUESTION, query_backend: Backend = "onnx",
                  sentence_backend: Backend = "onnx", onnx_threads: int | None = None,
                  document_backend: DocumentBackend = "auto") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
-from rag.caches import lru_stats, register_function
+from rag.caches import TEXT, lru
 
 # Pure functions of a sentence's text, called for the same retrieved sentences on every question: their
-# results are kept (bounded, least recently used out; sizes in /metrics).
-TEXT_CACHE_SIZE = 20_000
+# results are kept (bounded, least recently used out: rag/caches.py's TEXT; sizes in /metrics).
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are aren't as at be because been before being
@@ -133,7 +131,7 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
-@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru("content_terms", TEXT)
 def _content_terms(text: str) -> tuple[str, ...]:
     terms = []
     for word in words(text):
@@ -166,7 +164,7 @@ _NORMALIZE = [(re.compile(pattern), replacement) for pattern, replacement in (
 _DIGIT = re.compile(r"\d")
 
 
-@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru("normalized_text", TEXT)
 def normalize(text: str) -> str:
     """Fold case, dashes, spacing and number formats so that equal facts compare equal.
 
@@ -200,7 +198,3 @@ def units_in(text: str) -> set[str]:
         if unit and (unit == "%" or unit not in _NOT_UNITS):
             units.add(stem(unit))
     return units
-
-
-register_function("content_terms", lru_stats(_content_terms))
-register_function("normalized_text", lru_stats(normalize))

@@ -14,11 +14,11 @@ word's clause asks itself ("How long the deal lasts?"), and a thing asks what it
 
 from __future__ import annotations
 
-import functools
 import re
 
 from rag.answer.inventory import listed
 from rag.answer.mentions import thing_mentioned
+from rag.caches import QUESTION, lru
 
 # the collection in the plural (and "the article"): "the report", "the source", "the document" in the singular
 # are usually one the articles speak of ("According to the report, how many ...?"), so they stay
@@ -70,7 +70,7 @@ def _asked_by_agreement(question: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("without_collection_talk", QUESTION)
 def without_collection_talk(question: str) -> str:
     """The question without its clauses about the collection; the question itself when that would leave
     too little to ask ("What do the articles say?")."""

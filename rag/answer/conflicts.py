@@ -11,7 +11,6 @@ is given with its own subject: ``ambiguous`` (``rag.answer.subjects``).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.subjects import Subject, different, question_names, subject_of
+from rag.caches import TEXT, lru
 from rag.claims.extract import amount_owner, analyze
 from rag.claims.kinds import (
     FIGURES,
@@ -492,7 +492,7 @@ def _named(value: Value, sentence: Cited, listing: bool, roles: set[str]) -> boo
     return not roles or role_fits(value.scope, roles) or bool(roles & _stems(sentence.text))
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("sentence_stems", TEXT)
 def _stems(text: str) -> frozenset[str]:
     """The stems of a sentence's words (once per sentence, not once per name in it)."""
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))

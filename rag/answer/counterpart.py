@@ -13,11 +13,10 @@ counterpart (the caller keeps its stricter rule).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
-from rag.caches import lru_stats, register_function
+from rag.caches import TEXT, lru
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
@@ -35,16 +34,13 @@ def only_counterparts(sentence: str, others: Sequence[Value]) -> bool:
     return _all_counterparts(sentence, tuple((v.start, v.end) for v in others))
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("counterpart_parses", TEXT)
 def _all_counterparts(sentence: str, spans: tuple[tuple[int, int], ...]) -> bool:
     """Cached: a spaCy parse costs milliseconds, and the rerank asks again whenever the sentence is retrieved."""
     nlp = model()
     assert nlp is not None
     doc = nlp(prepare(sentence))
     return all(_counterpart(doc, start, end) for start, end in spans)
-
-
-register_function("counterpart_parses", lru_stats(_all_counterparts))
 
 
 def _counterpart(doc: Any, start: int, end: int) -> bool:

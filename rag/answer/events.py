@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from rag.caches import QUESTION, TEXT, lru
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import AGE, prepare
@@ -69,7 +69,7 @@ def asked_phase(question: str) -> str:
     return _root(nlp, question)[1]
 
 
-@lru_cache(maxsize=4096)
+@lru("question_roots", QUESTION)
 def _root(nlp: object, question: str) -> tuple[str, str]:
     doc = nlp(question)  # type: ignore[operator]
     for token in doc:
@@ -258,7 +258,7 @@ _PARTICIPLE = ("acomp", "xcomp", "attr", "ccomp", "conj")
 _OF_A_NOUN = ("compound", "nmod", "amod", "npadvmod", "poss")
 
 
-@lru_cache(maxsize=4096)
+@lru("dated_verbs", TEXT)
 def _dated_verb(sentence: str, start: int, end: int) -> str:
     """The word of the event the span (a date in the sentence) is said of: the verb it hangs from through
     prepositions and nouns ("exploded" of "On April 20, 2010, the rig ... exploded"), the participle after a light

@@ -25,7 +25,7 @@ from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_h
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
 from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
-from rag.caches import lru_stats, register, register_function
+from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective
@@ -293,7 +293,7 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 _Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...], frozenset[str]]
 
 
-@functools.lru_cache(maxsize=4096)  # about 2 KB an entry
+@lru("passage_sentences", TEXT)  # about 2 KB an entry
 def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     """The candidate sentences of a passage's text, as ``_pool`` makes them (each depends on the passage's text
     alone), once per distinct text: the same passages come back question after question."""
@@ -385,7 +385,7 @@ _COPULA = re.compile(r"\b(?:is|was|are|were)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\
 SUBJECT_WORDS = 12
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("sentence_subjects", TEXT)
 def _subject(sentence: str) -> str:
     """What a sentence is about, for the sentences after it that refer back to it: the words before its first
     verb and, for "X is a Y", what it says X is ("Northern Lights is the second studio album by Kilbride" ->
@@ -400,29 +400,23 @@ def _subject(sentence: str) -> str:
 
 
 # Per-sentence caches: the same retrieved sentences come back question after question.
-@functools.lru_cache(maxsize=20_000)
+@lru("sentence_features", TEXT)
 def _terms(sentence: str) -> frozenset[str]:
     """A sentence's terms, with the country a government's seat names and the reverse ("Beijing has agreed" holds
     "China"; rag/claims/seats.py)."""
     return frozenset(content_terms(sentence)) | seats.aliases(sentence)
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("sentence_figures", TEXT)
 def _figures(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """A sentence's figures and units."""
     return frozenset(figure_tokens(sentence)), frozenset(units_in(numeric_form(sentence)))
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("sentence_heads", TEXT)
 def _sentence_heads(sentence: str) -> frozenset[str]:
     """``_heads`` of a sentence's terms, once per sentence rather than once per sentence and question."""
     return frozenset(_heads(_terms(sentence)))
-
-
-register_function("sentence_features", lru_stats(_terms))
-register_function("sentence_heads", lru_stats(_sentence_heads))
-register_function("sentence_figures", lru_stats(_figures))
-register_function("passage_sentences", lru_stats(_passage_sentences))
 
 
 def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], vectors: SentenceVectors | None,
@@ -934,7 +928,6 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
             a.isupper() and article_text(text).spells_out(a))
 
     return all(has(y) for y in years) and (not words or any(named(w) for w in words))
-
 
 
 def _column(c: Candidate, value: K.Value) -> str:

@@ -16,12 +16,11 @@ Both are general rules of English, not of any one data set.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from rag.answer.derived import derived_work
 from rag.answer.support_checks import scattered_name
-from rag.caches import lru_stats, register_function
+from rag.caches import QUESTION, TEXT, lru
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
 # ("What did many members fail to join?" asks what they did not.)
@@ -81,17 +80,14 @@ _PREFIXES = ("un", "non-", "non")
 
 
 # Cached: the scorer checks one question against every candidate sentence, and sentences recur across questions.
-@functools.lru_cache(maxsize=20_000)
+@lru("focus_words", TEXT)
 def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(_PHRASES.sub(" ", text.lower().replace("\u2019", "'"))))
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("asks_what_is_not", QUESTION)
 def asks_about_what_is_not(question: str) -> bool:
     return bool(_ASKS_NOT.search(_NOT_A_NEGATION.sub(" ", question.replace("\u2019", "'"))))
-
-
-register_function("focus_words", lru_stats(_words))
 
 
 def says_not(sentence: str) -> bool:
@@ -164,7 +160,7 @@ def opposite_in(question: str, sentence: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=1024)  # the question's side, once per question (the rerank asks for every candidate)
+@lru("question_opposites", QUESTION)  # the question's side, once per question (the rerank asks for every candidate)
 def _opposites_of(question: str) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
     """Each word of the question in sorted order, with its opposites and its forms with a negating prefix added
     or taken off ("unencrypted" / "encrypted"), in the order ``opposite_in`` tries them."""
@@ -180,9 +176,6 @@ def _opposites_of(question: str) -> tuple[tuple[str, frozenset[str], tuple[str, 
     return tuple(out)
 
 
-register_function("question_opposites", lru_stats(_opposites_of))
-
-
 # A superlative that ranks something: "the oldest work", "its most famous work", "China's largest port".
 _SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|our|[a-z]+'s)\s+(?:(?:second|third|fourth|fifth)[- ])?"
                           r"(most \w+|least \w+|\w{3,}est|best|worst)\s+(\w+)")
@@ -190,7 +183,7 @@ _NOT_SUPERLATIVE = frozenset("interest forest request suggest protest harvest ho
                              "conquest arrest digest quest invest".split())
 
 
-@functools.lru_cache(maxsize=20_000)  # the question's, once per question; read only
+@lru("superlatives", QUESTION)  # the question's, once per question; read only
 def _superlatives(text: str) -> dict[str, str]:
     """Each superlative of the text and the word it ranks ("the oldest work" -> {"work": "oldest"})."""
     found = {}
@@ -216,12 +209,12 @@ _ORDINAL = re.compile(r"\b(?:the|its|their|his|her|a|an|[a-z]+'s)\s+(first|secon
 _MEMBER = {w: i for i, members in enumerate(_CLASSES) for w in members}
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("members", TEXT)
 def _members(text: str) -> frozenset[str]:
     return frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w.rstrip("s") in _MEMBER)
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("ordinals", TEXT)
 def _ordinals(text: str) -> frozenset[str]:
     return frozenset(_ORDINAL.findall(text.lower().replace("\u2019", "'")))
 

@@ -20,7 +20,6 @@ name's title.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ import numpy as np
 
 from rag.answer.evidence import Candidate, SentenceVectors
 from rag.answer.origin import country, same_country, tied_elsewhere
+from rag.caches import QUESTION, lru
 from rag.claims import seats
 from rag.claims.kinds import ROLE_OF, ROLES, Value, asked, roles_named
 from rag.claims.records import claims_version
@@ -133,7 +133,7 @@ class Listing:
     bodies: bool = False            # "agencies", "ministries": a public body by its name (or an acronym)
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("listings", QUESTION)
 def listed(question: str) -> Listing | None:
     """What a question for every name of a kind asks (its kind, its narrowing words), or None for another."""
     for pattern in _QUESTIONS:

@@ -14,9 +14,9 @@ would not clear the bar.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from rag.caches import QUESTION, lru
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMED = 0.05  # added to a sentence naming a thing of the kind asked
@@ -43,7 +43,7 @@ _NOT_KINDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "one"
                         "things", "part", "parts", "else"})
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("asked_nouns", QUESTION)
 def asked_noun(question: str) -> str:
     """The stem of the class noun a which-question asks for ("tool"), or "" when it names none."""
     match = _WHICH_NOUN.match(question)

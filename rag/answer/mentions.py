@@ -9,11 +9,11 @@ sentence of each article holding every word of the thing; none holding it is a d
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 from rag.answer.evidence import Candidate
+from rag.caches import QUESTION, lru
 from rag.text import content_terms
 
 SEARCHED = 12  # passages searched for a mentions question: one article's passages must not crowd the others out
@@ -67,7 +67,7 @@ def article_lead(question: str, citations: Sequence[tuple[int, str, str]]) -> st
     return f"Reported in {joined}."
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("things_mentioned", QUESTION)
 def thing_mentioned(question: str) -> str | None:
     """What a question asking which articles mention something asks about ("Lynas"), or None for another
     question."""

@@ -13,10 +13,10 @@ A general rule of how questions and sentences name their subjects, not of any on
 
 from __future__ import annotations
 
-import functools
 import re
 
 from rag.answer.support_checks import ArticleText, names_asked
+from rag.caches import QUESTION, lru
 from rag.claims.parse import names as parse_names
 
 # The question's subject is the name right after its auxiliary: "When was (the) X founded?", "Where did X die?"
@@ -32,7 +32,7 @@ _CAPITALIZED = re.compile(r"\b[A-Z][\w'-]*")
 _REFERS = re.compile(r"\b(?:it|its|he|she|his|her|him|they|them|their|this|these|those)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("asked_subjects", QUESTION)
 def _asked_subject(question: str) -> tuple[str, ...]:
     """The words of the name the question asks about as its subject, or () when its subject is no name."""
     m = _ASKS_OF_NAME.match(question)

@@ -11,9 +11,8 @@ the model no name is set aside.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from rag.caches import lru_stats, register_function
+from rag.caches import TEXT, lru
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
@@ -50,7 +49,7 @@ def beside_the_act(value: Value, sentence: str) -> bool:
     return model() is not None and _beside(prepare(sentence), value.start, value.end)
 
 
-@lru_cache(maxsize=4096)
+@lru("name_places", TEXT)
 def _beside(text: str, start: int, end: int) -> bool:
     doc = parse(text)  # (the process's one cache of parses, shared with the conversation's reader)
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
@@ -73,7 +72,3 @@ def _beside(text: str, start: int, end: int) -> bool:
         # sentence says who the speaker is: "'We pulled it off!' said Peter Berdowski, CEO of Boskalis")
         return True
     return str(token.dep_) in _BESIDE
-
-
-
-register_function("name_places", lru_stats(_beside))

@@ -20,13 +20,12 @@ General rules of how questions name things, not of any one data set.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
 from rag.answer.guessed import guessed
 from rag.answer.origin import country_said, same_country
-from rag.caches import lru_stats, register_function
+from rag.caches import ARTICLES, QUESTION, lru
 from rag.claims import seats
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.extract import CLASS_WORDS
@@ -61,7 +60,7 @@ def names_asked(question: str) -> list[list[str]]:
 
 
 # The question's names, figures and other words, once per question rather than once per article checked.
-@functools.lru_cache(maxsize=1024)
+@lru("names_asked", QUESTION)
 def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
     text = prepare(question)
     out: list[tuple[str, ...]] = []
@@ -120,7 +119,7 @@ _ORDINAL_ASKED = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+[a-z]+(?:a
                             re.I)
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("figures_asked", QUESTION)
 def _figures_asked(question: str) -> tuple[str, ...]:
     text = prepare(question)
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
@@ -217,7 +216,7 @@ def worded_like(question: str, article: ArticleText) -> bool:
     return sum(any(v.startswith(t) for v in article.words) for t in _other_heads(question)) >= WORDED_LIKE
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("other_heads", QUESTION)
 def _other_heads(question: str) -> tuple[str, ...]:
     """The first five letters of the question's content words outside its names (``worded_like``)."""
     named = {w.lower() for words in _names_asked(question) for w in words}
@@ -315,10 +314,7 @@ def tied_elsewhere(question: str, article: ArticleText, others: list[ArticleText
     return any(all(other.has_name(words) for words in asked) for other in others)
 
 
-@functools.lru_cache(maxsize=1024)  # about 6 KB an entry for a one-passage article
+@lru("article_texts", ARTICLES)  # about 6 KB an entry for a one-passage article
 def article_text(text: str) -> ArticleText:
     """One ``ArticleText`` per distinct text: the same passages come back question after question."""
     return ArticleText(text)
-
-
-register_function("article_texts", lru_stats(article_text))

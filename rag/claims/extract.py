@@ -8,13 +8,13 @@ words after "of": the same path, less precise, and ``typed()`` says so.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rag.caches import lru
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import NAME, Value, reads_as_place
 from rag.claims.parse import WORD_NUMBERS, dateline, figures, name_key, names, prepare
@@ -329,7 +329,7 @@ def amount_owner(text: str, start: int, end: int) -> str:
     return _amount_owner(prepare(text), start, end) if _Model.get() is not None else ""
 
 
-@functools.lru_cache(maxsize=2048)
+@lru("amount_owners", 2048)
 def _amount_owner(text: str, start: int, end: int) -> str:
     from rag.conversation.entities import parse  # the process's one cache of parses (imported here, as load_nlp)
 
@@ -366,7 +366,6 @@ def _role(doc: Any, start: int, end: int) -> str:
     if root.dep_ == "appos" and _pos(doc, root.head) == "NOUN":
         return str(root.head.lower_)
     return ""
-
 
 
 # a share stated in words: "a small share of global refining", "the majority of", "two-thirds of", "half of"

@@ -7,13 +7,13 @@ date, duration, count, percentage, amount of money or quantity (compared as rang
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from rag.caches import QUESTION, lru
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMES = ("person", "organization", "place")
@@ -449,7 +449,7 @@ _WHETHER_DIFFER = re.compile(r"^\s*(?:do|does|did|is|are|was|were|can|could|woul
                              r"\b(?:differ|differs|differed|difference|differences|different)\b", re.I)
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("question_options", QUESTION)
 def options(question: str) -> tuple[str, tuple[str, ...]]:
     """A question that offers a choice between two figures of one kind ("for 90 days or for a year?", "70% or
     90%?"): that kind and the two figures as written; ("", ()) for any other question."""
@@ -781,7 +781,7 @@ _NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth"
                    "distance": "far"}
 
 
-@functools.lru_cache(maxsize=1024)
+@lru("asked_dimensions", QUESTION)
 def asked_dimension(question: str) -> tuple[str, str]:
     """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
     "length/hour") and the adjective asking it (to check the figure is said to be that: ``_of_dimension``), or
@@ -886,7 +886,7 @@ def in_question(value: Value, question: str) -> bool:
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("asking_terms", QUESTION)
 def _asking_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
     """The terms of the words that ask for a name ("which chinese ministry"), and their nouns ("ministry")."""
     found = [content_terms(m.group(0)) for pattern, kinds in ASKED if set(kinds) & set(NAMES)
@@ -894,7 +894,7 @@ def _asking_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(t for terms in found for t in terms), frozenset(terms[-1] for terms in found if terms)
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("without_asking", QUESTION)
 def _without_asking(question: str) -> str:
     """The question's lowercase text without the words that ask for a name ("which chinese ministry")."""
     for pattern, kinds in ASKED:

@@ -9,7 +9,6 @@ put in it (``prime``), so every reader of the cache gets them.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import threading
@@ -20,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.caches import lru_stats, register, register_function
+from rag.caches import TEXT, lru, register
 from rag.claims import CLAIMS_VERSION
 from rag.claims.extract import analyze, typed
 from rag.claims.kinds import Value
@@ -59,7 +58,7 @@ def claims_to_json(claims: Sequence[Value]) -> str:
     return json.dumps([c.to_json() for c in claims], separators=(",", ":"))
 
 
-@functools.lru_cache(maxsize=10_000)  # about 1.6 KB an entry (key and parsed values)
+@lru("claims_json", TEXT)  # about 1.6 KB an entry (key and parsed values)
 def claims_from_json(raw: str) -> tuple[Value, ...]:
     """Stored claims, parsed once per distinct JSON text: the rerank reads the rows of every candidate chunk
     per question, and the same sentences (and the empty list) recur; ``Value`` is frozen, so parsed tuples
@@ -67,9 +66,6 @@ def claims_from_json(raw: str) -> tuple[Value, ...]:
     if raw == "[]":
         return ()
     return tuple(Value.from_json(c) for c in json.loads(raw))
-
-
-register_function("claims_json", lru_stats(claims_from_json))
 
 
 def spans(text: str) -> list[tuple[int, int, str]]:

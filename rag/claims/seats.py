@@ -9,9 +9,9 @@ the text names the country (or seat) ``word`` either way.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from rag.caches import TEXT, lru
 from rag.text import STOPWORDS, content_terms
 
 # seat -> its country's names (not the adjective: "Japanese agency" is no "agency in Tokyo")
@@ -60,7 +60,7 @@ for _seat, _names in _SEATS.items():
         _SEAT_OF[_name] = _SEAT_OF.get(_name, frozenset()) | frozenset(content_terms(_seat))
 
 
-@functools.lru_cache(maxsize=20_000)
+@lru("seat_aliases", TEXT)
 def aliases(text: str) -> frozenset[str]:
     """The stemmed terms the text names by a seat or a country: a seat's country, a country's seat."""
     out: set[str] = set()

