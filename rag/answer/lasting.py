@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from rag.answer.events import same_event_word
-from rag.caches import lru_stats, register_function
+from rag.caches import QUESTION, TEXT, lru
 from rag.claims.extract import model
 from rag.claims.kinds import Value
 from rag.claims.parse import prepare
@@ -68,7 +67,7 @@ def asked_lasting(question: str) -> str:
     return _asked(nlp, question)
 
 
-@lru_cache(maxsize=1024)
+@lru("lasting_asked", QUESTION)
 def _asked(nlp: Any, question: str) -> str:
     m = _ASKED_LASTING.search(question)
     if m is not None:  # what is taken ("take divers to get there"), else a thing that lasts
@@ -104,7 +103,7 @@ def lasting_event(sentence: str, start: int, end: int) -> tuple[str, ...]:
     return _timed(nlp, prepare(sentence), start, end)
 
 
-@lru_cache(maxsize=4096)
+@lru("lasting_events", TEXT)
 def _timed(nlp: Any, text: str, start: int, end: int) -> tuple[str, ...]:
     before, after = text[:start], text[end:]
     verb = _VERB_BEFORE.search(before)
@@ -172,7 +171,3 @@ def of_other_events(durations: Sequence[tuple[str, Value]], asked: str,
     if not any(of_the_action(w) for ws in timed for w in ws):
         return []
     return [i for i, ws in enumerate(timed) if ws and not any(of_the_action(w) for w in ws)]
-
-
-register_function("lasting_asked", lru_stats(_asked))
-register_function("lasting_events", lru_stats(_timed))
