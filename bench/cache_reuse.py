@@ -21,9 +21,7 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import threading
-import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -32,8 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from launch import free_port  # noqa: E402
-from soak import KEY  # noqa: E402
+from soak_memory import index_here, serve_here  # noqa: E402
 
 LOOKUP, ADD, PUT = 0, 1, 2  # a counted lookup (hit or miss); an insert if absent (no reorder); an insert that reorders
 _MASK = (1 << 61) - 1
@@ -182,31 +179,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
-    import uvicorn
-
-    work = Path(tempfile.mkdtemp(prefix="cache-reuse-"))
-    env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": "minilm", "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    subprocess.run([sys.executable, "-m", "api.cli", "index", str(args.corpus), "--index", str(work / "index")],
-                   cwd=REPO, env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
-    os.environ.update({**env, "RAG_INDEX_DIR": str(work / "index")})
+    work = index_here(args.corpus, "cache-reuse-")
     functools.lru_cache = _traced_lru_cache  # type: ignore[assignment]  # before the product is imported
 
-    from api.app import create_app
-    from api.observability import Metrics
-    from api.settings import AppSettings
-    from rag.services import build_services
-    from rag.telemetry import Telemetry
-
     trace_class_caches()
-    settings = AppSettings.load(None)
-    metrics = Metrics()
-    services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(services, settings, metrics), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
+    port, server = serve_here()
     load_out = work / "load.json"
     driver = subprocess.Popen([sys.executable, str(REPO / "bench" / "soak_memory.py"), "--drive",
                                f"http://127.0.0.1:{port}", "--server-pid", str(os.getpid()), "--rate", str(args.rate),

@@ -111,6 +111,39 @@ def drive(url: str, server_pid: int, rate: float, seconds: float, upload_every: 
     out.write_text(json.dumps({"requests": len(soak.samples), "errors": len(errors), "uploads": len(soak.uploaded)}))
 
 
+def index_here(corpus: Path, prefix: str) -> Path:
+    """A fresh index of the corpus in a new temporary folder, and this process's environment set to serve it."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": "minilm", "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
+    subprocess.run([sys.executable, "-m", "api.cli", "index", str(corpus), "--index", str(work / "index")],
+                   cwd=REPO, env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    os.environ.update({**env, "RAG_INDEX_DIR": str(work / "index")})
+    return work
+
+
+def serve_here() -> tuple[int, Any]:
+    """The real app served by uvicorn on a thread of this process (so its caches and heap can be read here):
+    its port and the server (``should_exit`` stops it)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.observability import Metrics
+    from api.settings import AppSettings
+    from rag.services import build_services
+    from rag.telemetry import Telemetry
+
+    settings = AppSettings.load(None)
+    metrics = Metrics()
+    services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(services, settings, metrics), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.1)
+    return port, server
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=10.0)
@@ -128,31 +161,11 @@ def main() -> None:
         drive(args.drive, args.server_pid, args.rate, seconds, args.upload_every, args.json)
         return
 
-    import uvicorn
-
-    work = Path(tempfile.mkdtemp(prefix="soak-memory-"))
-    env = {"HF_HUB_OFFLINE": "1", "RAG_EMBEDDER": "minilm", "RAG_API_KEYS": KEY, "RAG_API__RATE_LIMIT_PER_MINUTE": "0"}
-    subprocess.run([sys.executable, "-m", "api.cli", "index", str(args.corpus), "--index", str(work / "index")],
-                   cwd=REPO, env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
-    os.environ.update({**env, "RAG_INDEX_DIR": str(work / "index")})
+    work = index_here(args.corpus, "soak-memory-")
     if not args.no_tracemalloc:
         tracemalloc.start(1)
 
-    from api.app import create_app
-    from api.observability import Metrics
-    from api.settings import AppSettings
-    from rag.services import build_services
-    from rag.telemetry import Telemetry
-
-    settings = AppSettings.load(None)
-    metrics = Metrics()
-    services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(services, settings, metrics), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
+    port, server = serve_here()
     t0 = time.monotonic()
     samples = [sample(t0)]
     load_out = work / "load.json"
