@@ -43,6 +43,7 @@ TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the r
 _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)"
                        r"([a-z][\w.&'-]*(?:\s+[a-z][\w.&'-]*){0,3})", re.IGNORECASE)
 _PLURAL = re.compile(r"[a-z-]+(?<![su]s)s")
+_WORDS = re.compile(r"\W+")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
@@ -519,6 +520,13 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if best is not None:
             best[c.passage.chunk_id] = max(c.score, best.get(c.passage.chunk_id, -math.inf))
     return best
+
+
+def headline(c: Candidate) -> bool:
+    """The sentence is its article's title line ("Elon Musk Sub 'Impractical,' Won't Be Used")."""
+    title = c.passage.title
+    return bool(title) and title != c.passage.doc_id and _WORDS.sub(" ", c.text).strip().lower() == \
+        _WORDS.sub(" ", title).strip().lower()
 
 
 def _coverage(found: Sequence[str], weights: dict[str, float], total: float, light: Set[str], light_total: float) -> float:

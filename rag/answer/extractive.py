@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from rag.answer import gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.events import asked_event
-from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates
+from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
@@ -224,7 +224,9 @@ class ExtractiveGenerator:
         members_listed = bool(noun) and any(lists_members(c.text, noun) for c in pool)
         if descriptive(question) and not members_listed:  # how, why, yes/no, "what is X", requests: judged a passage at a time
             return describe(question, pool, self._vectors, self.embedder.embed_query(question), self.settings)
-        pool = _holding(question, pool)
+        # an article's title line names its story ("Elon Musk Sub 'Impractical,' Won't Be Used"), it states no
+        # answer to a factoid question: it shares the question's names, not what is asked of them
+        pool = [c for c in _holding(question, pool) if not headline(c)]
         if noun:
             # a sentence listing the class's members is judged with its passage: it is mostly names, and its
             # neighbours say what they are members of ("China suspends export licensing requirements ..." before
