@@ -44,6 +44,11 @@ _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|h
                        r"([a-z][\w.&'-]*(?:\s+[a-z][\w.&'-]*){0,3})", re.IGNORECASE)
 _PLURAL = re.compile(r"[a-z-]+(?<![su]s)s")
 _WORDS = re.compile(r"\W+")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_STOPS = ".!?:;,\"”’)]"
+# words a heading leaves in lower case ("Rescue from Cave", "Relief as China Keeps ...")
+_SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but nor vs via into onto over amid".split())
+HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
@@ -523,10 +528,18 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
 
 
 def headline(c: Candidate) -> bool:
-    """The sentence is its article's title line ("Elon Musk Sub 'Impractical,' Won't Be Used")."""
+    """The sentence is its article's title line ("Elon Musk Sub 'Impractical,' Won't Be Used") or a heading: a line
+    of its own, in title case, with no stop after it ("Washington Offers Targeted Concessions"), neither a list item
+    nor a table row."""
     title = c.passage.title
-    return bool(title) and title != c.passage.doc_id and _WORDS.sub(" ", c.text).strip().lower() == \
-        _WORDS.sub(" ", title).strip().lower()
+    if title and title != c.passage.doc_id and _WORDS.sub(" ", c.text).strip().lower() == \
+            _WORDS.sub(" ", title).strip().lower():
+        return True
+    text = c.text.rstrip()
+    if c.context or c.header or c.parts or not text or text[-1] in _STOPS:
+        return False
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and sum(w[0].isupper() or w[0].isdigit() for w in words) >= HEADING_CASED * len(words)
 
 
 def _coverage(found: Sequence[str], weights: dict[str, float], total: float, light: Set[str], light_total: float) -> float:

@@ -46,3 +46,12 @@ def test_a_headline_holding_the_value_asked_still_answers(answerer: Answerer) ->
     story = _p("port", title, f"{title}\n\nThe resumption follows weeks of talks between the port and the ministry.")
     answer = answerer.answer("How long will the resumption of grain exports last?", [story])
     assert answer.grounded and "90-Day" in answer.answer
+
+
+def test_a_section_heading_is_no_answer_either(answerer: Answerer) -> None:
+    # a line of its own in title case names the section, as a title names the story
+    heading = "Port Offers Concessions in Return for Grain Deal"
+    story = _p("port", "Grain talks", f"Grain talks\n\n{heading}\n\nThe ministry welcomed the talks, an official "
+                                      "said. In exchange, the harbour board has cut berthing fees for grain ships.")
+    answer = answerer.answer("What did the port offer in return for the grain deal?", [story])
+    assert heading not in answer.answer
