@@ -8,6 +8,13 @@ never read.
 
     python -m eval.mtrag SUBSET.json OUT_DIR     # writes OUT_DIR/corpus/*.txt and OUT_DIR/mtrag.jsonl
     rag eval OUT_DIR/mtrag.jsonl --corpus OUT_DIR/corpus
+
+The benchmark's human rewrites of each turn (``mtrag-human/retrieval_tasks/<domain>/<domain>_rewrite.jsonl``: the
+turn as a standalone question, written by its annotators) give a ceiling for reading a follow-up: each follow-up
+of the dataset asked as its rewrite alone, with no history, scored the same way:
+
+    python -m eval.mtrag --rewrites OUT_DIR/mtrag.jsonl RETRIEVAL_TASKS_DIR OUT_DIR/rewrites.jsonl
+    rag eval OUT_DIR/rewrites.jsonl --index INDEX
 """
 
 from __future__ import annotations
@@ -51,8 +58,39 @@ def write(subset_path: Path, out_dir: Path) -> tuple[int, int]:
     return len(subset["documents"]), len(rows)
 
 
+def rewritten(rows: list[dict[str, Any]], rewrites: dict[str, str]) -> list[dict[str, Any]]:
+    """Each follow-up of ``rows`` (a conversation with two user turns or more) as one question, its annotators'
+    rewrite (``rewrites``: task id "conversation<::>turn" to text), with its sources and answerability."""
+    out = []
+    for row in rows:
+        if sum(1 for m in row["messages"] if m["role"] == "user") < 2:
+            continue
+        conversation, turn = row["id"].removeprefix("mtrag-").rsplit("-", 1)
+        text = rewrites.get(f"{conversation}<::>{turn}")
+        if text:
+            out.append({"id": row["id"], "question": text, "sources": row["sources"], "answerable": row["answerable"],
+                        "tags": [*row["tags"], "rewrite"]})
+    return out
+
+
+def read_rewrites(tasks_dir: Path) -> dict[str, str]:
+    """The annotators' rewrites of every domain under ``tasks_dir`` (``<domain>/<domain>_rewrite.jsonl``)."""
+    found: dict[str, str] = {}
+    for path in sorted(tasks_dir.glob("*/*_rewrite.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                task = json.loads(line)
+                found[task["_id"]] = task["text"].removeprefix("|user|:").strip()
+    return found
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--rewrites":
+        dataset = [json.loads(line) for line in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines() if line.strip()]
+        written = rewritten(dataset, read_rewrites(Path(sys.argv[3])))
+        Path(sys.argv[4]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in written), encoding="utf-8")
+        sys.exit(print(f"{len(written)} follow-ups as their rewrites in {sys.argv[4]}"))
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m eval.mtrag SUBSET.json OUT_DIR")
+        sys.exit("usage: python -m eval.mtrag SUBSET.json OUT_DIR | --rewrites DATASET.jsonl TASKS_DIR OUT.jsonl")
     docs, rows = write(Path(sys.argv[1]), Path(sys.argv[2]))
     print(f"{docs} passages in {sys.argv[2]}/corpus, {rows} conversations in {sys.argv[2]}/mtrag.jsonl")
