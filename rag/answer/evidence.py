@@ -58,6 +58,11 @@ NOT_THE_SPEAKER = "does not name whom the question asks about"  # asked what som
 # added to a sentence that writes a place onto the name a which-place question asks about ("Australia's Lynas"
 # for "Which country is Lynas from?"): it states the very relation asked, however little else it shares
 TIED = 0.2
+# "How many of the divers came from abroad?" asks a part of a group: a count said as a part ("50 of them
+# foreigners", "two of the divers") answers it before a count of the whole group ("the team of 90 divers")
+PART = 0.08
+_PART_ASKED = re.compile(r"\bhow many of (?:the|them|those|these|their|its|our|your)\b", re.IGNORECASE)
+_A_PART = re.compile(r"\s+of\s+(?:them|the|those|these|whom|which|their|its)\b", re.IGNORECASE)
 
 
 def _prefix_match(term: str, vocabulary: set[str]) -> bool:
@@ -493,6 +498,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 coverage = _coverage([*found_by[id(c)], counted_term], weights, total, light, light_total)
                 c.score += 0.5 * (coverage - c.coverage)
                 c.coverage = coverage
+        if "count" in kinds and _PART_ASKED.search(question):
+            for c in scored:
+                if any(v.kind == "count" and _A_PART.match(c.text, v.end) for v in c.answers):
+                    c.score += PART
         for c in scored:
             c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
                 else -0.12
