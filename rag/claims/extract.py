@@ -175,10 +175,19 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
-        bare = " ".join(w for w in words if w.lower().strip(".") not in _TITLES) or value
+        bare = " ".join(w for w in _holder(words, kind) if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _holder(words: list[str], kind: str) -> list[str]:
+    """A person's name without the office opening it ("Chief Executive Sam Chisholm" -> "Sam Chisholm", "Foreign
+    Minister Jonas Gahr Store" -> "Jonas Gahr Store"): the key is the holder's, as where the office is not said."""
+    lead = 0
+    while kind == "person" and lead < len(words) - 1 and words[lead].lower().strip(".") in _TITLE_WORDS:
+        lead += 1
+    return words[lead:] if lead and any(w.lower().strip(".") in _TITLES for w in words[:lead]) else words
 
 
 # a title and after it the one or two words of its holder's name, and nothing else: "Treasury Secretary Bessent"
@@ -224,8 +233,8 @@ def _at_titles(spans: list[tuple[int, int, str]], entities: list[tuple[int, int,
             out.append((start, end, value))
             continue
         first = titled[-1]
-        while first > 0 and words[first - 1].lower().strip(".") in _TITLES:
-            first -= 1
+        while first > 0 and words[first - 1].lower().strip(".") in _TITLE_WORDS:  # "Prime Minister", "Chief
+            first -= 1  # Executive": the office's words before its title word are the office's
         if first == 0:
             out.append((start, end, value))
             continue
@@ -279,6 +288,7 @@ def _not_a_name(value: str) -> bool:
 _OFFICE_WORDS = frozenset("""officer executive financial operating technology technical information marketing prime
 deputy assistant attorney general foreign interior defence defense finance justice home senior managing editor head
 commander minister secretary""".split())
+_TITLE_WORDS = _TITLES | _OFFICE_WORDS
 _MANY = frozenset("dozens scores hundreds thousands millions billions tens".split())
 
 

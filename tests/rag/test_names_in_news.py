@@ -240,3 +240,15 @@ def test_an_office_named_without_its_holder_is_no_name() -> None:
     assert not any(v.kind in ("person", "name") for v in analyze(["The Director General said the service grew."])[0])
     found = _by_kind("Chief Executive Sam Chisholm said the service grew.")
     assert [v.key.endswith("sam chisholm") for v in found["person"]] == [True]  # the holder stays a person
+
+
+def test_the_whole_office_before_a_name_is_no_part_of_its_key() -> None:
+    from rag.claims.extract import analyze
+
+    def people(sentence: str) -> list[tuple[str, str]]:
+        return [(v.text, v.key) for v in analyze([sentence])[0] if v.kind == "person"]
+
+    assert people("Chief Executive Sam Chisholm left the broadcaster in 1997.") == [
+        ("Chief Executive Sam Chisholm", "sam chisholm")]
+    assert people("Prime Minister Jens Stoltenberg spoke in Oslo on Saturday.") == [
+        ("Prime Minister Jens Stoltenberg", "jens stoltenberg")]
