@@ -447,6 +447,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # a follow-up's words the rewrite supplied ("that deal" read as "the short-term agreement") name the topic,
     # not what is asked of it: held, they count; missing, they are not asked of the sentence (rag/answer/guessed.py)
     light |= guessed_terms()
+    light |= connective_terms(question)
     if not any(t not in light for t in q_terms):
         light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
@@ -534,6 +535,17 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if best is not None:
             best[c.passage.chunk_id] = max(c.score, best.get(c.passage.chunk_id, -math.inf))
     return best
+
+
+# A connective phrase ties what is asked to something else, and its noun names nothing asked: "What did Washington
+# offer in return for the deal?" is answered by "In exchange, Washington has offered ..."
+_CONNECTIVE = re.compile(r"\b(?:in|as)\s+(?:an?\s+)?(?:return|exchange|response|addition|result|total|particular|turn)\b", re.I)
+
+
+def connective_terms(question: str) -> frozenset[str]:
+    """The nouns of the question's connective phrases ("return" of "in return for"): held, they count; missing,
+    they are not asked of the sentence."""
+    return frozenset(stem(m.group(0).split()[-1].lower()) for m in _CONNECTIVE.finditer(question))
 
 
 def headline(c: Candidate) -> bool:

@@ -55,3 +55,6 @@ def test_a_section_heading_is_no_answer_either(answerer: Answerer) -> None:
                                       "said. In exchange, the harbour board has cut berthing fees for grain ships.")
     answer = answerer.answer("What did the port offer in return for the grain deal?", [story])
     assert heading not in answer.answer
+
+
+
