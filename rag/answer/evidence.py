@@ -447,7 +447,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # a follow-up's words the rewrite supplied ("that deal" read as "the short-term agreement") name the topic,
     # not what is asked of it: held, they count; missing, they are not asked of the sentence (rag/answer/guessed.py)
     light |= guessed_terms()
-    light |= connective_terms(question)
+    # the noun of a connective phrase no sentence says as one ("in return" against "In exchange, ..."): it asks nothing
+    # of the sentence; said as one by some sentence ("In exchange, Washington has offered ..."), it is the question's
+    connective = connective_terms(question)
+    if connective:
+        light |= connective - {t for c in pool for t in connective_terms(c.text)}
     if not any(t not in light for t in q_terms):
         light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
