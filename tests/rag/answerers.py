@@ -15,5 +15,6 @@ def extractive_answerer(embedder: Embedder) -> Answerer:
     return Answerer(ExtractiveGenerator(embedder, AnswerSettings(), vectors), vectors, AnswerSettings())
 
 
-def passage(doc_id: str, text: str) -> Passage:
-    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title(), text=text, score=0.5)
+def passage(doc_id: str, text: str, title: str | None = None) -> Passage:
+    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id.title() if title is None else title,
+                   text=text, score=0.5)

@@ -6,21 +6,14 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.evidence import SentenceVectors, connective_terms
-from rag.answer.extractive import ExtractiveGenerator
-from rag.settings import AnswerSettings
+from rag.answer.evidence import connective_terms
 from rag.text import stem
-from rag.types import Passage
-
-
-def _p(doc_id: str, title: str, text: str) -> Passage:
-    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=title, text=text, score=0.5)
+from tests.rag.answerers import extractive_answerer, passage
 
 
 @pytest.fixture(scope="module")
 def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def test_the_nouns_of_connective_phrases() -> None:
@@ -33,9 +26,9 @@ def test_the_nouns_of_connective_phrases() -> None:
 def test_a_connective_phrase_names_nothing_asked(answerer: Answerer) -> None:
     # "in return" asks nothing of the sentence: "In exchange, ..." answers it, and a sentence holding "return" in
     # another sense ("return to talks") is no second answer
-    story = _p("port", "Grain talks", "The ministry will resume grain shipments for 90 days. In exchange, the harbour "
-                                      "board has offered selective fee relief. The harbour board is expected to "
-                                      "return to talks in March, a spokesman said.")
+    story = passage("port", title="Grain talks", text="The ministry will resume grain shipments for 90 days. In exchange, the harbour "
+                                                      "board has offered selective fee relief. The harbour board is expected to "
+                                                      "return to talks in March, a spokesman said.")
     answer = answerer.answer("What did the harbour board offer in return?", [story])
     assert answer.grounded and "fee relief" in answer.answer
     assert "return to talks" not in answer.answer

@@ -6,27 +6,19 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.answer.evidence import SentenceVectors
-from rag.answer.extractive import ExtractiveGenerator
-from rag.settings import AnswerSettings
-from rag.types import Passage
-
-
-def _p(doc_id: str, text: str) -> Passage:
-    return Passage(doc_id=doc_id, chunk_id=f"{doc_id}:0:x", title=doc_id, text=text, score=0.5)
+from tests.rag.answerers import extractive_answerer, passage
 
 
 @pytest.fixture(scope="module")
 def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    vectors = SentenceVectors(minilm)
-    return Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    return extractive_answerer(minilm)
 
 
 def test_a_part_of_a_group_is_answered_by_a_count_said_as_a_part(answerer: Answerer) -> None:
-    passages = [_p("found", "Local authorities confirmed late on Monday night that the divers had found the 13 alive."),
-                _p("team", "The team of 90 divers, 50 of them foreigners, must come up with a plan to extract the "
-                           "climbers, many of whom cannot swim, through a tunnel network that is flooded in some "
-                           "places and narrow in others.")]
+    passages = [passage("found", "Local authorities confirmed late on Monday night that the divers had found the 13 alive."),
+                passage("team", "The team of 90 divers, 50 of them foreigners, must come up with a plan to extract the "
+                                "climbers, many of whom cannot swim, through a tunnel network that is flooded in some "
+                                "places and narrow in others.")]
     answer = answerer.answer("How many of the divers came from abroad?", passages)
     assert answer.grounded and answer.citations[0].doc_id == "team"
 
