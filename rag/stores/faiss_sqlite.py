@@ -32,7 +32,6 @@ from typing import Any
 import faiss
 import numpy as np
 
-from rag import allocator
 from rag.claims.records import SentenceRecord
 from rag.errors import IndexCorrupt, IndexEmpty, IndexLocked, NotFound, StorageFull, is_disk_full
 from rag.sqlite_file import use_wal
@@ -203,7 +202,6 @@ class FaissStore(membership.Collections):
                         continue
                     raise
                 self._index, self._generation = index, generation
-            allocator.release()  # the previous generation's ids and whatever the switch freed
         return self._index
 
     def _read_index(self, generation: int, mmap: bool = False) -> faiss.Index | None:
@@ -527,7 +525,6 @@ class FaissStore(membership.Collections):
                     raise StorageFull() from exc
                 raise
             self._sweep(keep=new_generation)
-        allocator.release()  # the previous generation read back, the rows and vectors written: freed now
 
     def _write_index_file(self, index: faiss.Index, path: Path) -> None:
         tmp = path.with_suffix(".faiss.tmp")
