@@ -72,6 +72,17 @@ def malloc_mb() -> dict[str, float]:
             "malloc_heaps_mb": round(m.arena / 2**20, 1)}
 
 
+def malloc_trim() -> bool:
+    """glibc's ``malloc_trim(0)``: every whole free page of malloc's heaps back to the system (False elsewhere)."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except AttributeError:
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+    return True
+
+
 def pymalloc_mb() -> float:
     """The bytes of pymalloc's arenas (small Python objects; an arena goes back to the system only when empty)."""
     with tempfile.TemporaryFile() as out:
@@ -227,13 +238,11 @@ def main() -> None:
                                "tracemalloc": not args.no_tracemalloc, "load": json.loads(load_out.read_text()),
                                "load_average": os.getloadavg(), "samples": samples}
     gc.collect()
-    from rag import allocator
-
-    summary["trimmed"] = allocator.release()  # what of the RSS was free memory glibc kept (whole pages)
+    summary["trimmed"] = malloc_trim()  # what of the RSS was free memory glibc kept (whole pages)
     summary["after_trim"] = sample(t0)
     summary["cleared"] = clear_caches()
     gc.collect()
-    allocator.release()
+    malloc_trim()
     summary["after_clearing"] = sample(t0)  # trimmed again: what the caches held, returned
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))
