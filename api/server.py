@@ -33,6 +33,7 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -128,7 +129,7 @@ def build(arguments: dict[str, Any]) -> Any:
         settings = settings.model_copy(update={"store": settings.store.model_copy(update={"write_wait": WRITE_WAIT})})
     metrics = Metrics(multiprocess=run_dir is not None)
     services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
-    freeze_once_loaded()
+    freeze_once_loaded(warm=lambda: warm_document_embedder(services.embedder))
     if arguments.get("seed"):
         seed_once(services, Path(arguments["seed"]))
     if settings.feeds:
@@ -141,9 +142,22 @@ def build(arguments: dict[str, Any]) -> Any:
     return create_app(services, settings, metrics, limiter=limiter)
 
 
-def freeze_once_loaded() -> threading.Thread:
-    """Once the models are loaded (spaCy loads on its own thread at start-up), move every object the process holds
-    to the collector's permanent generation (``gc.freeze``): a full collection then walks only what came since
+WARM_TEXT = "A document embedded once at start-up, so that the first upload does not load the model's pages."
+
+
+def warm_document_embedder(embedder: Any) -> None:
+    """Embed one short document as an upload would. The first document a process embeds pages in what the document
+    path maps lazily (MiniLM on torch: its weights, mapped from the model file, and torch's kernels; measured +51
+    MB of file-backed RSS, 0.09 s); done at start, a worker's resident memory no longer steps up whenever the
+    kernel first hands it an upload, which in a soak came 33 minutes in (bench/RESULTS.md, "A worker's document
+    model paged in late")."""
+    embedder.embed_documents([WARM_TEXT])
+
+
+def freeze_once_loaded(warm: Callable[[], object] | None = None) -> threading.Thread:
+    """Once the models are loaded (spaCy loads on its own thread at start-up, then ``warm`` runs: the document
+    embedder's first call), move every object the process holds to the collector's permanent generation
+    (``gc.freeze``): a full collection then walks only what came since
     (caches, requests) instead of the models' half a million objects, a pause of 67-78 ms instead of 374-396 ms
     for every request in flight at 10k chunks (at ``GC_YOUNG`` such a pass comes about once in 12,000 searches;
     bench/gc_pauses.py, and bench/RESULTS.md, "The collector's full passes"). Those objects stay freed by reference
@@ -157,6 +171,12 @@ def freeze_once_loaded() -> threading.Thread:
             load_nlp()
         except Exception:  # noqa: BLE001 - without spaCy, the rest is loaded all the same
             log.warning("spaCy did not load; freezing what is loaded", exc_info=True)
+        if warm is not None:
+            try:
+                warm()
+                log.info("process %d: the document embedder is warm", os.getpid())
+            except Exception:  # noqa: BLE001 - the first upload then loads what this would have
+                log.warning("the document embedder did not warm up", exc_info=True)
         gc.collect()
         gc.freeze()
         log.info("process %d: %d objects of the loaded models moved out of the collector's passes", os.getpid(),

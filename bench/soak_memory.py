@@ -2,10 +2,12 @@
 process so its memory can be split while it runs (the load comes from a child process, as in the soak).
 
 Every ``--every`` seconds it samples the process's RSS, the Python heap (tracemalloc, one frame), SQLite's own
-heap (``sqlite3_memory_used``: page caches, statements and FTS5 state of every connection), the threads and
-the caches' entries (``rag.caches``). At the end it clears each cache in turn and records what that frees on
-the Python heap, so a cache's bytes per entry are measured, not guessed; RSS growth the caches and SQLite do
-not explain is the rest of the process (the allocator, native libraries).
+heap (``sqlite3_memory_used``: page caches, statements and FTS5 state of every connection), glibc malloc's
+blocks in use and the free memory it keeps (``mallinfo2``), pymalloc's arenas, the threads and the caches'
+entries (``rag.caches``). When the load ends it samples again after ``malloc_trim`` (the free pages glibc kept:
+RSS no live object holds), then clears each cache in turn, recording what that frees on the Python heap (with
+tracemalloc: a cache's bytes per entry measured, not guessed), and samples once more after a second trim: RSS
+growth that survives both is neither the caches nor free memory kept.
 
 Run: MALLOC_ARENA_MAX=2 PYTHONPATH=. .venv/bin/python bench/soak_memory.py --minutes 10 --rate 3 --json out.json
 tracemalloc slows the server (every allocation is traced): read latencies from bench/soak.py, not from here.
@@ -34,7 +36,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from launch import free_port  # noqa: E402
-from soak import KEY, RssSampler, Soak, rss_mb  # noqa: E402
+from procstat import memory_mb  # noqa: E402
+from soak import KEY, RssSampler, Soak  # noqa: E402
 
 
 def sqlite_heap_mb() -> float:
@@ -49,6 +52,54 @@ def python_heap_mb() -> float:
     return round(tracemalloc.get_traced_memory()[0] / 2**20, 1) if tracemalloc.is_tracing() else 0.0
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def malloc_mb() -> dict[str, float]:
+    """glibc malloc's own figures (``mallinfo2``; empty elsewhere): the blocks in use (``malloc_used_mb``, mmapped
+    ones included), the free memory it keeps in its heaps (``malloc_free_mb``: what fragmentation holds, of which
+    ``malloc_trim`` can return the whole pages) and its heaps' size (``malloc_heaps_mb``). Python objects over 512
+    bytes, numpy buffers, SQLite, FAISS, ONNX and spaCy allocate here; small Python objects are in pymalloc's arenas."""
+    try:
+        info = ctypes.CDLL(None).mallinfo2
+    except AttributeError:
+        return {}
+    info.restype = _MallInfo2
+    m = info()
+    return {"malloc_used_mb": round((m.uordblks + m.hblkhd) / 2**20, 1), "malloc_free_mb": round(m.fordblks / 2**20, 1),
+            "malloc_heaps_mb": round(m.arena / 2**20, 1)}
+
+
+def malloc_trim() -> bool:
+    """glibc's ``malloc_trim(0)``: every whole free page of malloc's heaps back to the system (False elsewhere)."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except AttributeError:
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+    return True
+
+
+def pymalloc_mb() -> float:
+    """The bytes of pymalloc's arenas (small Python objects; an arena goes back to the system only when empty)."""
+    with tempfile.TemporaryFile() as out:
+        saved = os.dup(2)
+        try:
+            sys.stderr.flush()
+            os.dup2(out.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        text = out.read().decode()
+    line = next((x for x in text.splitlines() if "bytes/arena" in x), "")
+    return round(int(line.rsplit("=", 1)[1].replace(",", "")) / 2**20, 1) if line else 0.0
+
+
 def rss_parts_mb() -> dict[str, float]:
     """Anonymous memory (heaps) and mapped files (the vector file, libraries) of this process's RSS."""
     parts = {}
@@ -61,8 +112,9 @@ def rss_parts_mb() -> dict[str, float]:
 def sample(t0: float) -> dict[str, Any]:
     from rag.caches import snapshot
 
-    return {"at_s": round(time.monotonic() - t0, 1), "rss_mb": rss_mb(os.getpid()), **rss_parts_mb(),
-            "python_mb": python_heap_mb(),
+    # this process only (its RSS summed with its descendants' counted the load's child process too)
+    return {"at_s": round(time.monotonic() - t0, 1), "rss_mb": memory_mb("self")["rss_mb"], **rss_parts_mb(),
+            "python_mb": python_heap_mb(), **malloc_mb(), "pymalloc_mb": pymalloc_mb(),
             "sqlite_mb": sqlite_heap_mb(), "threads": threading.active_count(),
             "caches": {name: stats[0] for name, stats in sorted(snapshot().items())}}
 
@@ -82,6 +134,10 @@ def clear_caches() -> list[dict[str, Any]]:
     out = []
 
     def freed(name: str, clear: Any, count: int | None) -> None:
+        if not tracemalloc.is_tracing():  # cleared all the same; what it freed is not measured
+            clear()
+            out.append({"cache": name, "entries": count, "freed_mb": 0.0, "kb_per_entry": None})
+            return
         gc.collect()
         before = tracemalloc.get_traced_memory()[0]
         clear()
@@ -181,16 +237,27 @@ def main() -> None:
     summary: dict[str, Any] = {"minutes": args.minutes, "rate": args.rate, "upload_every": args.upload_every,
                                "tracemalloc": not args.no_tracemalloc, "load": json.loads(load_out.read_text()),
                                "load_average": os.getloadavg(), "samples": samples}
-    if not args.no_tracemalloc:
-        summary["cleared"] = clear_caches()
-        summary["after_clearing"] = sample(t0)
+    gc.collect()
+    summary["trimmed"] = malloc_trim()  # what of the RSS was free memory glibc kept (whole pages)
+    summary["after_trim"] = sample(t0)
+    summary["cleared"] = clear_caches()
+    gc.collect()
+    malloc_trim()
+    summary["after_clearing"] = sample(t0)  # trimmed again: what the caches held, returned
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))
     first, last = samples[1] if len(samples) > 2 else samples[0], samples[-1]
     print(f"from {first['at_s']} s to {last['at_s']} s: RSS {first['rss_mb']} -> {last['rss_mb']} MB, Python heap "
           f"{first['python_mb']} -> {last['python_mb']} MB, SQLite {first['sqlite_mb']} -> {last['sqlite_mb']} MB, "
           f"threads {first['threads']} -> {last['threads']}")
-    for row in summary.get("cleared", []):
+    trimmed = summary["after_trim"]
+    print(f"  malloc in use {first.get('malloc_used_mb')} -> {last.get('malloc_used_mb')} MB, kept free "
+          f"{first.get('malloc_free_mb')} -> {last.get('malloc_free_mb')} MB; pymalloc arenas {first['pymalloc_mb']} -> "
+          f"{last['pymalloc_mb']} MB; after malloc_trim: RSS {trimmed['rss_mb']} MB, kept free {trimmed.get('malloc_free_mb')} MB")
+    cleared = summary["after_clearing"]
+    print(f"  every cache cleared, then malloc_trim: RSS {cleared['rss_mb']} MB, malloc in use "
+          f"{cleared.get('malloc_used_mb')} MB, pymalloc arenas {cleared['pymalloc_mb']} MB")
+    for row in summary["cleared"] if not args.no_tracemalloc else []:
         print(f"  {row['cache']}: {row['entries']} entries, {row['freed_mb']} MB freed ({row['kb_per_entry']} KB each)")
 
 

@@ -99,6 +99,21 @@ def test_each_worker_moves_its_loaded_models_out_of_the_collectors_passes(worker
     assert all(count > 100_000 for count in frozen.values())  # spaCy, the tokenizer, the caches' owners
 
 
+def test_each_worker_embeds_a_document_at_start_before_freezing(workers: Server) -> None:
+    """So that a worker's first upload does not page in the document model then (api/server.py,
+    ``warm_document_embedder``)."""
+    deadline = time.monotonic() + 60
+    while True:
+        lines = workers.log.read_text(errors="replace").splitlines()
+        warm = {m.group(1): i for i, line in enumerate(lines) if (m := re.search(r"process (\d+): the document embedder is warm", line))}
+        frozen = {m.group(1): i for i, line in enumerate(lines) if (m := re.search(r"process (\d+): \d+ objects of the loaded", line))}
+        if len(frozen) == 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert set(warm) == set(frozen) and len(warm) == 2, "\n".join(lines[-40:])
+    assert all(warm[pid] < frozen[pid] for pid in warm)
+
+
 def test_a_write_through_one_worker_is_searched_through_the_other(workers: Server) -> None:
     created = fresh(workers, "PUT", "/v1/documents/ferry", headers=AUTH, json={"doc_id": "ferry", "text": FERRY})
     assert created.status_code == 201, created.text
