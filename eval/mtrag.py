@@ -89,8 +89,9 @@ if __name__ == "__main__":
         dataset = [json.loads(line) for line in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines() if line.strip()]
         written = rewritten(dataset, read_rewrites(Path(sys.argv[3])))
         Path(sys.argv[4]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in written), encoding="utf-8")
-        sys.exit(print(f"{len(written)} follow-ups as their rewrites in {sys.argv[4]}"))
-    if len(sys.argv) != 3:
+        print(f"{len(written)} follow-ups as their rewrites in {sys.argv[4]}")
+    elif len(sys.argv) != 3:
         sys.exit("usage: python -m eval.mtrag SUBSET.json OUT_DIR | --rewrites DATASET.jsonl TASKS_DIR OUT.jsonl")
-    docs, rows = write(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(f"{docs} passages in {sys.argv[2]}/corpus, {rows} conversations in {sys.argv[2]}/mtrag.jsonl")
+    else:
+        docs, rows = write(Path(sys.argv[1]), Path(sys.argv[2]))
+        print(f"{docs} passages in {sys.argv[2]}/corpus, {rows} conversations in {sys.argv[2]}/mtrag.jsonl")
