@@ -97,7 +97,7 @@ def run_rgb(data: Path, settings: Settings, workspace: Workspace, k: int | None 
         surfaced += ok
         rejected += not neg.grounded
         questions.append({"id": row["id"], "query": row["query"], "surfaced": ok, "declined_negative": not neg.grounded,
-                          "answer": both.answer})
+                          "answer": both.answer, "negative_answer": neg.answer})
     n = len(rows) or 1
     return {"questions": len(rows), "error_detection": round(surfaced / n, 4),
             "negative_rejection": round(rejected / n, 4), "references": RGB_REFERENCES, "details": questions}

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.answer import quotes
+from rag.answer import designation, quotes
 from rag.answer.counted import governing as _governing
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
@@ -24,7 +24,8 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
-from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import (article_text, lacks, missing_in, names_asked, said_qualifier, topic_countries,
+                                      worded_like)
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
@@ -444,6 +445,9 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # "take place" of "When did the talks take place?", "call" of "What did Chen call the deal?": held, it counts;
     # missing, it is not asked of the sentence
     light = happening_terms(question, kinds) | quotes.naming_verbs(question)
+    # "nickname" of "What nickname did the rescue get?": the sentence that gives one says "dubbed" (designation.py)
+    naming = not kinds and designation.asks_designation(question)
+    light |= designation.asking_terms(question) if naming else frozenset()
     # a follow-up's words the rewrite supplied ("that deal" read as "the short-term agreement") name the topic,
     # not what is asked of it: held, they count; missing, they are not asked of the sentence (rag/answer/guessed.py)
     light |= guessed_terms()
@@ -492,6 +496,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         c.coverage = _coverage(found_terms, weights, total, light, light_total)
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
+        if naming:  # scored as a typed answer is: a sentence giving a name has the answer's shape, others do not
+            c.score += 0.08 if designation.gives_designation(c.text) else -0.12
         if counted_term:
             found_by[id(c)] = found_terms
     if kinds:
@@ -680,6 +686,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     topical = parsed > 0 and ("place" in kinds or set(kinds) <= set(K.FIGURES))
     own = {doc: _without_topic(question, anchors, doc, articles) if topical else anchors
            for doc in articles} if anchored else {}
+    # the country a which-question qualifies its class by, which some retrieved article names, need not be held by
+    # the one answering ("Which US government departments ...?": "The Department of Defense ...")
+    qualifier = said_qualifier(question, [article_text(t) for t in articles.values()]) if anchored else frozenset()
+    if qualifier:
+        anchors = (anchors[0], [w for w in anchors[1] if w.lower().rstrip(".") not in qualifier])
+        anchored = bool(anchors[0] or anchors[1])
+        own = {doc: (own[doc][0], [w for w in own[doc][1] if w.lower().rstrip(".") not in qualifier]) for doc in own}
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles, topic=topical)  # a name or figure of the question the article never gives

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from rag.answer import gather, inventory
+from rag.answer import designation, gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.events import asked_event
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline
@@ -218,6 +218,13 @@ class ExtractiveGenerator:
             chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
             if not asks_for_list(question):
                 chosen += gather.unanchored_sides(question, pool, chosen, self.settings.max_conflicting)
+            return chosen + _twins(chosen, pool, self.settings.max_conflicting)
+        if designation.asks_designation(question):  # "What nickname did the rescue get?": a sentence giving a
+            # name answers ("dubbed "Mission Impossible""); one that gives none does not, however close its topic
+            pool = [c for c in _holding(question, pool) if designation.gives_designation(c.text) and not headline(c)]
+            if not pool or pool[0].score < self.settings.typed_min_support:  # (its shape checked, as a typed one's)
+                return []
+            chosen = self._around(pool[0], pool)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
         # (a yes/no question whether the articles say which members of a class ...: a list of them answers it)

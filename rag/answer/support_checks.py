@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from rag.answer.guessed import guessed
 from rag.answer.origin import country_said, same_country
@@ -258,9 +259,10 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
     if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
+    qualifier = said_qualifier(question, texts.values())
     found = {doc: missing_in(question, text, changed_only,
-                             topic_countries(question, [t for d, t in texts.items() if d != doc]) if topic
-                             else frozenset())
+                             (topic_countries(question, [t for d, t in texts.items() if d != doc]) if topic
+                              else frozenset()) | qualifier)
              for doc, text in texts.items()}
     return {doc: "" if why and tied_elsewhere(question, texts[doc], [t for d, t in texts.items() if d != doc])
             else why for doc, why in found.items()}
@@ -271,6 +273,18 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
 _ORIGIN = re.compile(r"\b(?i:which|what)\s+([A-Z][a-z]+(?:an|ese|ish|ch|i)|[A-Z]\.?[A-Z]\.?)\s+(?=[a-z])")
 TOPIC_ARTICLES = 2  # other retrieved articles that must all give a country for it to be the collection's topic
 _COUNTRIES = frozenset(w.lower() for w in (*COUNTRY_OF, *COUNTRY_OF.values())) | {"us", "u.s", "uk", "u.k", "usa"}
+
+
+def said_qualifier(question: str, articles: Iterable[ArticleText]) -> frozenset[str]:
+    """The country a which-question qualifies its class by ("Which US government departments"), when some
+    retrieved article names it: the passages speak of that country, and a member of the class may be named
+    without it ("The Department of Defense and Department of Energy have identified ..."). A name tied to another
+    country is still no answer (rag/answer/origin.py); a country no retrieved article names is still lacking."""
+    origin = _ORIGIN.search(question)
+    if not origin or not is_country(origin.group(1)):
+        return frozenset()
+    words = [origin.group(1).rstrip(".")]
+    return frozenset({words[0].lower()}) if any(_gives_country(a, words) for a in articles) else frozenset()
 
 
 def topic_countries(question: str, others: list[ArticleText]) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from rag.answer.designation import naming_words
 from rag.claims.kinds import measure_words
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
@@ -84,9 +85,10 @@ class Retriever:
 
 def _terms(query: str) -> list[str]:
     """The query's keyword terms, and for a dimension asked the words its measure is written with ("How heavy is
-    the ship?" finds "the 224,000-ton vessel")."""
+    the ship?" finds "the 224,000-ton vessel"); for a name asked, the verbs that give one ("What nickname did the
+    rescue get?" finds "the rescue mission, dubbed ...")."""
     terms = keyword_terms(query)
-    return terms + [w for w in measure_words(query) if w not in terms]
+    return terms + [w for w in (*measure_words(query), *naming_words(query)) if w not in terms]
 
 
 def _tag(passage: Passage, name: str) -> Passage:

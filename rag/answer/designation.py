@@ -1,0 +1,71 @@
+"""Questions that ask what something is called, and the sentences that give it a name.
+
+"What nickname did the rescue get?" is answered by "the rescue mission, dubbed "Mission Impossible", begins"; "What
+do some people call the struggle over rare earths?" by "in what many now call the War Over the Periodic Table". The
+answer is the name given, a quotation or a capitalized phrase after a verb of naming; the question's own word for it
+("nickname", "name", "term") is seldom in the sentence that gives it, so that word asks nothing of the sentence, and
+a sentence that gives no name does not answer. No other answer kind covers this: the name given is no person,
+organization or place (``rag.claims.kinds.asked`` leaves such a question untyped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer import quotes
+from rag.text import content_terms
+
+# "What nickname ...", "What was the operation dubbed?", "What do analysts call the dispute?", "By what name is it
+# known?", "What term ...": not "What is the name of the CEO?" (a person: rag.claims.kinds reads that one), nor
+# "What title did she win?" (a title won is a competition).
+_ASKS = re.compile(
+    r"\b(?:nick-?names?|monikers?|sobriquets?|catchphrases?|slogans?|epithets?)\b"
+    r"|^\W*(?:what|which)\s+(?:name|term|label|phrase|expression)s?\s+(?!of\b)"
+    r"|\bby what name\b"
+    r"|^\W*what\s+(?:is|was|are|were|has|had|have)\s+(?:[\w.'\u2019-]+\s+){1,6}?"
+    r"(?:been\s+)?(?:called|dubbed|nicknamed|termed|labell?ed|branded|christened|known as)\b"
+    r"|^\W*what\s+(?:do|does|did|have|has|had)\s+(?:[\w.'\u2019-]+\s+){1,5}?(?:call|dub|nickname|term|label|brand)\b",
+    re.IGNORECASE)
+
+# the words of the question that ask for the name, not for what is named: held, they count; missing, they ask
+# nothing of the sentence
+_ASKING = frozenset(content_terms(
+    "nickname nicknames nicknamed name names named moniker sobriquet term termed label labelled labeled brand "
+    "branded call called calls dub dubbed known phrase expression catchphrase slogan epithet christened give given "
+    "get got"))
+
+_QUOTED = r"[\"\u201c\u2018'][^\"\u201d\u2019]{2,80}[\"\u201d\u2019]"
+_TITLED = r"(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|over|and|for|in|on|a|an|to)\s+)*[A-Z][\w'\u2019-]*)*"
+# a verb of naming and the name after it: "dubbed "Mission Impossible"", "what many now call the War Over the
+# Periodic Table", "known as Operation Pied Piper", "the so-called "rare earth weapon""
+_GIVES = re.compile(
+    r"\b(?:dubbed|nicknamed|christened|termed|branded|labell?ed|(?:widely\s+|also\s+|now\s+|often\s+)?known\s+as|"
+    r"(?:what|which)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:call|calls|called|dub|dubs|term|terms)|"
+    r"(?:is|was|are|were|been|being|be)\s+(?:often\s+|now\s+|widely\s+|also\s+|sometimes\s+)?called|"
+    r"so-called)\s*,?\s*(?:" + _QUOTED + "|" + _TITLED + ")")
+
+
+def asks_designation(question: str) -> bool:
+    """The question asks what something is called, by a nickname, a term or a name given to it; not what someone
+    called it ("What did Chen call the deal?" asks her words: rag/answer/quotes.py)."""
+    return _ASKS.search(question) is not None and not quotes.asks_what_was_said(question)
+
+
+def asking_terms(question: str) -> frozenset[str]:
+    """The question's terms that ask for the name rather than for what is named ("nickname", "call", "get")."""
+    return frozenset(t for t in content_terms(question) if t in _ASKING) if asks_designation(question) else frozenset()
+
+
+# the keyword side's extra words for such a question: a sentence giving a name says one of these, seldom the
+# question's "nickname" (rag/retrieval/retriever.py; the way a dimension asked adds its units)
+NAMING_WORDS = ("dubbed", "nicknamed", "christened", "termed", "known", "called")
+
+
+def naming_words(question: str) -> list[str]:
+    """The words a sentence giving the name asked would use, for the keyword search; none for other questions."""
+    return list(NAMING_WORDS) if asks_designation(question) else []
+
+
+def gives_designation(sentence: str) -> bool:
+    """The sentence gives something a name: a verb of naming with a quotation or a capitalized phrase after it."""
+    return _GIVES.search(sentence) is not None
