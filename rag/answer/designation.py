@@ -27,6 +27,10 @@ _ASKS = re.compile(
     r"|^\W*what\s+(?:do|does|did|have|has|had)\s+(?:[\w.'\u2019-]+\s+){1,5}?(?:call|dub|nickname|term|label|brand)\b",
     re.IGNORECASE)
 
+# "What do some people call ...?", "What do many call ...?": what it is called, no speaker's words
+_PEOPLE_AT_LARGE = re.compile(r"^\W*what\s+(?:do|does|did)\s+(?:(?:some|many|most|other)\s+)?(?:people|many|some|"
+                              r"others|everyone|locals|fans)\s+(?:now\s+|often\s+|sometimes\s+)?call\b", re.IGNORECASE)
+
 # the words of the question that ask for the name, not for what is named: held, they count; missing, they ask
 # nothing of the sentence
 _ASKING = frozenset(content_terms(
@@ -36,19 +40,24 @@ _ASKING = frozenset(content_terms(
 
 _QUOTED = r"[\"\u201c\u2018'][^\"\u201d\u2019]{2,80}[\"\u201d\u2019]"
 _TITLED = r"(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|over|and|for|in|on|a|an|to)\s+)*[A-Z][\w'\u2019-]*)*"
+# a term in lower case ("also called the net force"), not a particle, a preposition or a pronoun ("called back",
+# "called for talks", "called it a win")
+_TERM = (r"(?:the\s+|a\s+|an\s+)?(?!(?:back|up|off|in|out|on|for|to|into|upon|away|by|at|with|from|it|him|her|them|"
+         r"me|us|this|that|these|those|one|what)\b)[a-z][\w-]{2,}")
 # a verb of naming and the name after it: "dubbed "Mission Impossible"", "what many now call the War Over the
-# Periodic Table", "known as Operation Pied Piper", "the so-called "rare earth weapon""
+# Periodic Table", "known as Operation Pied Piper", "the resultant (also called the net force)"
 _GIVES = re.compile(
-    r"\b(?:dubbed|nicknamed|christened|termed|branded|labell?ed|(?:widely\s+|also\s+|now\s+|often\s+)?known\s+as|"
+    r"\b(?:dubbed|nicknamed|christened|termed|branded|labell?ed|known\s+as|referred\s+to\s+as|so-called|"
     r"(?:what|which)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:call|calls|called|dub|dubs|term|terms)|"
-    r"(?:is|was|are|were|been|being|be)\s+(?:often\s+|now\s+|widely\s+|also\s+|sometimes\s+)?called|"
-    r"so-called)\s*,?\s*(?:" + _QUOTED + "|" + _TITLED + ")")
+    r"(?:is|are|was|were|been|being|be|also|often|commonly|usually|generally|sometimes|now|widely)\s+called)"
+    r"\s*,?\s*(?:" + _QUOTED + "|" + _TITLED + "|" + _TERM + ")")
 
 
 def asks_designation(question: str) -> bool:
     """The question asks what something is called, by a nickname, a term or a name given to it; not what someone
     called it ("What did Chen call the deal?" asks her words: rag/answer/quotes.py)."""
-    return _ASKS.search(question) is not None and not quotes.asks_what_was_said(question)
+    return _ASKS.search(question) is not None and (not quotes.asks_what_was_said(question)
+                                                   or _PEOPLE_AT_LARGE.match(question) is not None)
 
 
 def asking_terms(question: str) -> frozenset[str]:

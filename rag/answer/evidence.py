@@ -24,8 +24,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
-from rag.answer.support_checks import (article_text, lacks, missing_in, names_asked, said_qualifier, topic_countries,
-                                      worded_like)
+from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
@@ -686,13 +685,6 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     topical = parsed > 0 and ("place" in kinds or set(kinds) <= set(K.FIGURES))
     own = {doc: _without_topic(question, anchors, doc, articles) if topical else anchors
            for doc in articles} if anchored else {}
-    # the country a which-question qualifies its class by, which some retrieved article names, need not be held by
-    # the one answering ("Which US government departments ...?": "The Department of Defense ...")
-    qualifier = said_qualifier(question, [article_text(t) for t in articles.values()]) if anchored else frozenset()
-    if qualifier:
-        anchors = (anchors[0], [w for w in anchors[1] if w.lower().rstrip(".") not in qualifier])
-        anchored = bool(anchors[0] or anchors[1])
-        own = {doc: (own[doc][0], [w for w in own[doc][1] if w.lower().rstrip(".") not in qualifier]) for doc in own}
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated for doc, text in articles.items()} if anchored else {}
     lacking = lacks(question, articles, topic=topical)  # a name or figure of the question the article never gives

@@ -13,7 +13,7 @@ from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
-from rag.answer.support_checks import lacks
+from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
 from rag.claims.kinds import asked, asks_for_list, other_measure, same
@@ -181,6 +181,10 @@ class ExtractiveGenerator:
         """A draft citing passages by number: each quoted sentence followed by its passage's [n]."""
         pool = self.rank(question, passages)
         chosen = _with_items(self.select(question, pool), pool)
+        relaxed = "" if chosen else unqualified(question, [p.text for p in passages])
+        if relaxed:  # "Which US government departments ...?": "The Department of Defense ..." leaves the US unsaid
+            pool = self.rank(relaxed, passages)
+            chosen = _with_items(self.select(relaxed, pool), pool)
         if not chosen:
             yield DECLINE
             return

@@ -259,10 +259,9 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
     if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
-    qualifier = said_qualifier(question, texts.values())
     found = {doc: missing_in(question, text, changed_only,
-                             (topic_countries(question, [t for d, t in texts.items() if d != doc]) if topic
-                              else frozenset()) | qualifier)
+                             topic_countries(question, [t for d, t in texts.items() if d != doc]) if topic
+                             else frozenset())
              for doc, text in texts.items()}
     return {doc: "" if why and tied_elsewhere(question, texts[doc], [t for d, t in texts.items() if d != doc])
             else why for doc, why in found.items()}
@@ -275,16 +274,18 @@ TOPIC_ARTICLES = 2  # other retrieved articles that must all give a country for 
 _COUNTRIES = frozenset(w.lower() for w in (*COUNTRY_OF, *COUNTRY_OF.values())) | {"us", "u.s", "uk", "u.k", "usa"}
 
 
-def said_qualifier(question: str, articles: Iterable[ArticleText]) -> frozenset[str]:
-    """The country a which-question qualifies its class by ("Which US government departments"), when some
-    retrieved article names it: the passages speak of that country, and a member of the class may be named
-    without it ("The Department of Defense and Department of Energy have identified ..."). A name tied to another
-    country is still no answer (rag/answer/origin.py); a country no retrieved article names is still lacking."""
+def unqualified(question: str, articles: Iterable[str]) -> str:
+    """The question without the country it qualifies its class by ("Which US government departments ...?" ->
+    "Which government departments ...?"), when some retrieved article (its text) names that country: the passages
+    speak of it, and a member of the class may be named without it ("The Department of Defense and Department of
+    Energy have identified ..."). "" when the question has no such country or no article names it (then the
+    passages are about another country: "Which Japanese agency ...?" over U.S. news)."""
     origin = _ORIGIN.search(question)
     if not origin or not is_country(origin.group(1)):
-        return frozenset()
-    words = [origin.group(1).rstrip(".")]
-    return frozenset({words[0].lower()}) if any(_gives_country(a, words) for a in articles) else frozenset()
+        return ""
+    if not any(_gives_country(article_text(a), [origin.group(1).rstrip(".")]) for a in articles):
+        return ""
+    return question[:origin.start(1)] + question[origin.end(1):].lstrip()
 
 
 def topic_countries(question: str, others: list[ArticleText]) -> frozenset[str]:

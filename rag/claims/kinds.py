@@ -33,13 +33,17 @@ _GAP = (r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could
 _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(?:y|ies)|groups?|officials?|"
          r"leaders?|economists?|analysts?|experts?|executives?|ministers?|countries|country|cities|city|regions?|"
          r"players?|researchers?|scientists?|units?|producers?|programs?|programmes?|projects?|laws?|policy|"
-         r"policies|markets?|sector|sectors|industry|industries|economy|government|governments)\b)")
+         r"policies|markets?|sector|sectors|industry|industries|economy|government|governments|"
+         # a person of the body: "Which navy SEAL", "Which army officer", "Which company spokesman", "Which party members"
+         r"seals?|sailors?|soldiers?|officers?|pilots?|commandos?|divers?|spokes(?:man|woman|person)|members?|"
+         r"chiefs?|commanders?|captains?)\b)")
 # Class nouns of a person: those no office names, then the offices (which an administration or a government may
 # hold: "Who is the US president?" may be answered "the Biden administration").
 _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|"
                 r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|billionaires?|"
                 r"magnates?|tycoons?|entrepreneurs?|businessm[ae]n|businesswom[ae]n|investors?|divers?|rescuers?|"
-                r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?")
+                r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?|seals?|sailors?|"
+                r"soldiers?|commandos?|officers?|pilots?|members?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
