@@ -24,7 +24,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
-from rag.answer.support_checks import article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
@@ -978,7 +978,8 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
         return has(a) or seats.names(text, a) or country_said(text, a) or (  # "EV": "electric vehicles"
             a.isupper() and article_text(text).spells_out(a))
 
-    return all(has(y) for y in years) and (not words or any(named(w) for w in words))
+    # ("Coast Guard" written "USCG": the acronym holds the name)
+    return all(has(y) for y in years) and (not words or any(named(w) for w in words) or abbreviated(text, words))
 
 
 def _column(c: Candidate, value: K.Value) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rag.answer.guessed import guessed
 from rag.answer.origin import country_said, same_country
@@ -30,7 +30,7 @@ from rag.caches import ARTICLES, QUESTION, lru
 from rag.claims import seats
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.extract import CLASS_WORDS
-from rag.claims.kinds import ROLES, options
+from rag.claims.kinds import ROLES, asked, options
 from rag.claims.parse import names as parse_names
 from rag.claims.parse import prepare
 from rag.text import STOPWORDS, content_terms
@@ -152,6 +152,13 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def abbreviated(text: str, words: Sequence[str]) -> bool:
+    """The text holds an acronym ending on the initials of the name's capitalized words, two of them at least
+    ("USCG" for "Coast Guard", "FBI" for "Federal Bureau of Investigation")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(initials) >= 2 and re.search(rf"\b[A-Z]{{0,3}}{initials}\b", text) is not None
+
+
 class ArticleText:
     """An article's text (its retrieved passages and title), folded once for the checks below. Read-only once
     made: ``article_text`` hands out one per distinct text."""
@@ -199,7 +206,12 @@ class ArticleText:
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and (
                 words[0].lower() in self.initials or self.spells_out(words[0])):
             return True  # an acronym the article spells out
-        return all(self.has_word(w) for w in words)
+        return all(self.has_word(w) for w in words) or self.abbreviates(words)
+
+    def abbreviates(self, words: list[str]) -> bool:
+        """The article writes the name as an acronym, maybe with its country's letters before them ("Coast Guard"
+        as "USCG", "Geological Survey" as "USGS")."""
+        return abbreviated(self.text, words)
 
     def spells_out(self, acronym: str) -> bool:
         """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""
@@ -281,8 +293,8 @@ def unqualified(question: str, articles: Iterable[str]) -> str:
     Energy have identified ..."). "" when the question has no such country or no article names it (then the
     passages are about another country: "Which Japanese agency ...?" over U.S. news)."""
     origin = _ORIGIN.search(question)
-    if not origin or not is_country(origin.group(1)):
-        return ""
+    if not origin or not is_country(origin.group(1)) or "place" in asked(question):
+        return ""  # (a place's country is what is asked of it: "In what Irish city ...?" is not asking of any city)
     if not any(_gives_country(article_text(a), [origin.group(1).rstrip(".")]) for a in articles):
         return ""
     return question[:origin.start(1)] + question[origin.end(1):].lstrip()

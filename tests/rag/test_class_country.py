@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
+from rag.answer.support_checks import unqualified
 from rag.claims.kinds import asked
 from tests.rag.answerers import extractive_answerer, passage
 
@@ -41,3 +42,18 @@ def test_a_person_of_a_body_is_a_person() -> None:
     assert asked("What was the name of the former navy SEAL who died during the rescue?") == ("person",)
     assert asked("Which army officer led the convoy?") == ("person",)
     assert asked("Which navy sent ships?") == ("organization",)
+
+
+def test_a_place_keeps_its_country() -> None:
+    # "In what Irish city ...?" asks of Irish cities: asked again without "Irish" it would take any city
+    irish = ["Huguenots settled in Dublin, Cork and Portarlington in Ireland."]
+    assert unqualified("In what Irish city can signs of the Huguenots be seen?", irish) == ""
+    assert unqualified("Which Irish agency runs the archive?", irish) == "Which agency runs the archive?"
+
+
+def test_a_name_written_as_its_acronym_is_held(answerer: Answerer) -> None:
+    # "Coast Guard" written "USCG" (the country's letters before the name's)
+    story = passage("spill", "The rig sank two days after the blast. On 24 April, USCG Rear Admiral Mary Landry announced "
+                             "that the damaged wellhead was leaking.")
+    answer = answerer.answer("Which Coast Guard officer announced that the damaged wellhead was leaking?", [story])
+    assert answer.grounded and "Mary Landry" in answer.answer
