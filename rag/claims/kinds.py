@@ -227,22 +227,11 @@ _SUBJECT_AFTER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|can|could
                             r"(?:the\s+)?((?:(?!been\b)[\w.'\u2019-]+\s+){0,3}[\w-]+)\b", re.I)
 
 
-# a role asked by its verb: "Which company owns the ship?" asks its owner ("the Japanese owner, Shoei Kisen Kaisha")
-_ROLE_VERBS = re.compile(r"^\W*(?:who\s+|which\s+(?:[\w.'\u2019-]+\s+){1,3}?)(?:(?:actually|now|still|currently)\s+)?"
-                         r"(?P<verb>owns|owned|founded|co-founded|coached|coaches|chairs|chaired)\b", re.I)
-_ROLE_OF_VERB = {"own": "owner", "found": "founder", "co-found": "founder", "coach": "coach", "chair": "chairman"}
-
-
 def asked_roles(question: str) -> set[str]:
-    """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, or asks by
-    their verb ("Which company owns ...?": owner), but for the role of the subject of a question about someone
-    else ("Which foreign leader did Thailand's prime minister send a letter to?" asks a leader, not a minister)."""
-    roles = roles_named(re.findall(r"[a-z]+", question.lower())) - subject_roles(question)
-    by_verb = _ROLE_VERBS.match(question)
-    if by_verb:
-        verb = re.sub(r"(?:ed|es|s)$", "", by_verb.group("verb").lower())
-        roles |= {_ROLE_OF_VERB.get(verb, _ROLE_OF_VERB.get(verb + "e", ""))} - {""}
-    return roles
+    """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
+    the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
+    send a letter to?" asks a leader, not a minister)."""
+    return roles_named(re.findall(r"[a-z]+", question.lower())) - subject_roles(question)
 
 
 def subject_roles(question: str) -> set[str]:
