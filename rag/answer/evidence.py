@@ -1069,7 +1069,21 @@ def _a_person_noun(unit: str) -> bool:
 
 def _counts_the_noun(value: K.Value, noun: str) -> bool:
     # asked how many people, a count of workers (passengers, soldiers, victims) counts people
-    return _prefix_match(stem(value.unit), {noun}) or (noun in _ANYONE and _a_person_noun(value.unit))
+    unit = stem(value.unit)
+    return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit)) or _compound(unit, noun)
+
+
+# the heads of compound nouns: "tugboats" are counted as "tugs", "boats" as "lifeboats" or "warships" as "ships"
+_COMPOUND_HEADS = frozenset(map(stem, "boat ship craft plane man men woman women worker car truck vessel".split()))
+
+
+def _compound(unit: str, noun: str) -> bool:
+    """One of the two is the other with a compound's head word ("tug" / "tugboat"), or its head ("lifeboat" / "boat")."""
+    short, long = sorted((unit, noun), key=len)
+    if len(short) < 3 or short == long:
+        return False
+    return (long.startswith(short) and long[len(short):] in _COMPOUND_HEADS) or (
+        long.endswith(short) and short in _COMPOUND_HEADS and len(long) - len(short) >= 3)
 
 
 def _owned_count(value: K.Value, sentence: str, noun: str) -> bool:
