@@ -2,10 +2,10 @@
 
 "What nickname did the rescue get?" is answered by "the rescue mission, dubbed "Mission Impossible", begins"; "What
 do some people call the struggle over rare earths?" by "in what many now call the War Over the Periodic Table". The
-answer is the name given, a quotation or a capitalized phrase after a verb of naming; the question's own word for it
-("nickname", "name", "term") is seldom in the sentence that gives it, so that word asks nothing of the sentence, and
-a sentence that gives no name does not answer. No other answer kind covers this: the name given is no person,
-organization or place (``rag.claims.kinds.asked`` leaves such a question untyped).
+answer is the name given, a quotation, a capitalized phrase or a term after a verb of naming; the question's own word
+for it ("nickname", "name", "term") is seldom in the sentence that gives it, so that word asks nothing of the
+sentence, and a sentence that gives no name does not answer. No other answer kind covers this: the name given is no
+person, organization or place (``rag.claims.kinds.asked`` leaves such a question untyped).
 """
 
 from __future__ import annotations
@@ -76,5 +76,6 @@ def naming_words(question: str) -> list[str]:
 
 
 def gives_designation(sentence: str) -> bool:
-    """The sentence gives something a name: a verb of naming with a quotation or a capitalized phrase after it."""
+    """The sentence gives something a name: a verb of naming with a quotation, a capitalized phrase or a term after
+    it."""
     return _GIVES.search(sentence) is not None
