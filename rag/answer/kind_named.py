@@ -56,9 +56,12 @@ def asked_noun(question: str) -> str:
     if any(w in _AUXILIARIES for w in gap):
         return ""  # "What is being resumed?": a verb, not a class of things
     # "Which materials besides rare earths are ...": the noun before the first preposition heads the phrase
-    words = re.findall(r"[\w.'\u2019-]+", question[:match.end(1)].lower())
+    cased = re.findall(r"[\w.'\u2019-]+", question[:match.end(1)])
+    words = [w.lower() for w in cased]
     wh = max(i for i, w in enumerate(words) if w in ("which", "what"))
-    at = next((i for i, w in enumerate(words) if i > wh + 1 and w in _PREPOSITIONS), None)
+    # (not one inside a name: "Which earlier Gulf of Mexico spill ...?" asks a spill)
+    at = next((i for i, w in enumerate(words) if i > wh + 1 and w in _PREPOSITIONS
+               and not (cased[i - 1][:1].isupper() and i + 1 < len(cased) and cased[i + 1][:1].isupper())), None)
     if at is not None:
         noun = words[at - 1]
     if noun in _NOT_KINDS or noun in STOPWORDS:

@@ -15,6 +15,8 @@ from tests.rag.answerers import passage
     ("Which sectors were affected by the supply disruptions?", "sector"),
     ("Which two ports were closed?", "port"),
     ("What kind of deal is it?", ""),  # a description, not a member of a class
+    ("Which materials besides rare earths are covered?", "material"),  # the noun before the preposition
+    ("Which earlier Gulf of Kessia spill did this one overtake?", "spill"),  # ... not one inside a name
     ("What is being resumed?", ""),
     ("Which ones were closed?", ""),
 ])
