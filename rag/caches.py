@@ -9,6 +9,7 @@ caches of the same name (two embedders in one process) are summed. A function's 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import weakref
 from collections import OrderedDict
@@ -31,6 +32,17 @@ PARSES = 256  # spaCy parses of conversation turns (about 25 KB for a 170-charac
 PARSES_BYTES = 2 * 2**20
 ARTICLES = 512  # an article's retrieved text folded for the checks (about 12 bytes a character: 22 KB here)
 ARTICLES_BYTES = 6 * 2**20
+# oneDNN (torch's CPU kernels, the document embedder in bfloat16) keeps every primitive it compiles, by input
+# shape, up to 1,024 of them (about 80 KB each): each upload's new batch and length shapes add some, so a worker
+# that indexes grew by tens of MB over its first hundreds of uploads. 64 hold every shape of one forward pass (a
+# few per layer, the same in all six) and the last few batches'. Set before the first kernel runs
+# (``bound_native_caches``); an ONEDNN_PRIMITIVE_CACHE_CAPACITY already in the environment wins.
+ONEDNN_PRIMITIVES = 64
+
+
+def bound_native_caches() -> None:
+    """Bound the caches of native libraries that read their bound from the environment when first used."""
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_PRIMITIVES))
 
 
 class HasStats(Protocol):
