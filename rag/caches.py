@@ -33,11 +33,11 @@ PARSES_BYTES = 2 * 2**20
 ARTICLES = 512  # an article's retrieved text folded for the checks (about 12 bytes a character: 22 KB here)
 ARTICLES_BYTES = 6 * 2**20
 # oneDNN (torch's CPU kernels, the document embedder in bfloat16) keeps every primitive it compiles, by input
-# shape, up to 1,024 of them (about 80 KB each): each upload's new batch and length shapes add some, so a worker
-# that indexes grew by tens of MB over its first hundreds of uploads. 64 hold every shape of one forward pass (a
-# few per layer, the same in all six) and the last few batches'. Set before the first kernel runs
-# (``bound_native_caches``); an ONEDNN_PRIMITIVE_CACHE_CAPACITY already in the environment wins.
-ONEDNN_PRIMITIVES = 64
+# shape, up to 1,024 of them: each upload's new batch and length shapes add some, and a worker that indexes grew
+# by 83 MB of anonymous memory over 240 soak-like uploads (+61 at 80; 64 primitives: +56 at 80, so each is large;
+# 8: +10 at 80, +26 at 240, no slower). 16 holds the shapes of a forward pass or two. Set before the first kernel
+# runs (``bound_native_caches``); an ONEDNN_PRIMITIVE_CACHE_CAPACITY already in the environment wins.
+ONEDNN_PRIMITIVES = 16
 
 
 def bound_native_caches() -> None:
