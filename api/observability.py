@@ -138,19 +138,27 @@ class _Labelled(Collector):
 
 
 class CacheCollector(Collector):
-    """Entries, capacity, hits and misses of every bounded cache of the process (rag/caches.py), at each scrape."""
+    """Entries, capacity, hits and misses of every bounded cache of the process (rag/caches.py), and the bytes of
+    those bounded by bytes, at each scrape."""
 
     def collect(self) -> Iterator[Metric]:
         entries = GaugeMetricFamily("rag_cache_entries", "Entries held by each bounded cache", labels=["cache"])
         capacity = GaugeMetricFamily("rag_cache_capacity", "Most entries each cache may hold", labels=["cache"])
         hits = CounterMetricFamily("rag_cache_hits", "Lookups answered by each cache", labels=["cache"])
         misses = CounterMetricFamily("rag_cache_misses", "Lookups each cache had to compute", labels=["cache"])
+        held = GaugeMetricFamily("rag_cache_bytes", "Bytes held by each cache bounded by bytes (estimated)",
+                                 labels=["cache"])
+        most = GaugeMetricFamily("rag_cache_max_bytes", "Most bytes each cache bounded by bytes may hold",
+                                 labels=["cache"])
         for name, (n, cap, hit, miss) in sorted(caches.snapshot().items()):
             entries.add_metric([name], n)
             capacity.add_metric([name], cap)
             hits.add_metric([name], hit)
             misses.add_metric([name], miss)
-        yield from (entries, capacity, hits, misses)
+        for name, (size, bound) in sorted(caches.byte_snapshot().items()):
+            held.add_metric([name], size)
+            most.add_metric([name], bound)
+        yield from (entries, capacity, hits, misses, held, most)
 
 
 class CoalescerCollector(Collector):

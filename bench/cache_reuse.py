@@ -2,7 +2,7 @@
 of several sizes, so each bound is set by the hits it keeps rather than guessed.
 
 The server runs in this process (as in bench/soak_memory.py) with every ``functools.lru_cache`` of the product
-and the four class caches (query embeddings, keyword terms, claims, sentence vectors) traced: each lookup's key
+and the class caches (query embeddings, keyword terms, claims, sentence vectors, those bounded by bytes) traced: each lookup's key
 hash, in order. At the end every cache's trace is replayed through least-recently-used caches of 16 to 50,000
 entries and without bound: the hits each size would have had. A cache whose hits are all kept at 256 entries
 holds its keys for a request or a conversation's few turns; one still gaining at 20,000 reuses keys from long ago.
@@ -116,6 +116,16 @@ def trace_class_caches() -> None:
         _record(_trace("sentence_vectors", self._size), ADD, [t for t in self._cache if t not in before])
 
     SentenceVectors.load = load  # type: ignore[method-assign]
+
+    from rag.caches import ByteLRU  # the caches bounded by bytes (article texts, spaCy parses): by their entries here
+
+    real_get = ByteLRU.get
+
+    def get(self: Any, key: Any) -> Any:
+        _record(_trace(self.name, self.max_entries), LOOKUP, [key])
+        return real_get(self, key)
+
+    ByteLRU.get = get  # type: ignore[method-assign]
 
 
 def replay(trace: array.array, size: int | None) -> tuple[int, int]:

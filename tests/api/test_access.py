@@ -72,10 +72,13 @@ def test_metrics_count_requests_and_time_each_stage(server: Server) -> None:
     for stage in ("embed", "retrieve", "rewrite", "generate", "verify"):
         assert re.search(rf'rag_stage_duration_seconds_count\{{stage="{stage}"\}} [1-9]', text), stage
     assert re.search(r"^rag_documents 5\.0$", text, re.M)
-    for cache in ("sentence_vectors", "claims", "keyword_terms"):  # every bounded cache, its size and its bound
+    for cache in ("sentence_vectors", "claims", "keyword_terms", "article_texts"):  # every bounded cache, its size and bound
         assert re.search(rf'^rag_cache_entries\{{cache="{cache}"\}} [1-9]', text, re.M), cache
         assert re.search(rf'^rag_cache_capacity\{{cache="{cache}"\}} [1-9]', text, re.M), cache
         assert re.search(rf'^rag_cache_misses_total\{{cache="{cache}"\}} [1-9]', text, re.M), cache
+    # a cache bounded by bytes has its bytes and its bound in bytes beside them
+    assert re.search(r'^rag_cache_bytes\{cache="article_texts"\} [1-9]', text, re.M)
+    assert re.search(r'^rag_cache_max_bytes\{cache="article_texts"\} [1-9]', text, re.M)
     # the query embeddings go through the coalescer: how many, in how many ONNX calls
     assert re.search(r'^rag_coalesced_texts_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
     assert re.search(r'^rag_coalesced_calls_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
