@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.answer import quotes
+from rag.caches import QUESTION, lru
 from rag.text import content_terms
 
 # "What nickname ...", "What was the operation dubbed?", "What do analysts call the dispute?", "By what name is it
@@ -53,6 +54,7 @@ _GIVES = re.compile(
     r"\s*,?\s*(?:" + _QUOTED + "|" + _TITLED + "|" + _TERM + ")")
 
 
+@lru("designation_asked", QUESTION)  # read by the rerank, the answerer and the keyword side of one request
 def asks_designation(question: str) -> bool:
     """The question asks what something is called, by a nickname, a term or a name given to it; not what someone
     called it ("What did Chen call the deal?" asks her words: rag/answer/quotes.py)."""

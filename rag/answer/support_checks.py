@@ -206,12 +206,7 @@ class ArticleText:
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and (
                 words[0].lower() in self.initials or self.spells_out(words[0])):
             return True  # an acronym the article spells out
-        return all(self.has_word(w) for w in words) or self.abbreviates(words)
-
-    def abbreviates(self, words: list[str]) -> bool:
-        """The article writes the name as an acronym, maybe with its country's letters before them ("Coast Guard"
-        as "USCG", "Geological Survey" as "USGS")."""
-        return abbreviated(self.text, words)
+        return all(self.has_word(w) for w in words) or abbreviated(self.text, words)  # "Coast Guard" as "USCG"
 
     def spells_out(self, acronym: str) -> bool:
         """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""
