@@ -13,6 +13,7 @@ from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
+from rag.answer.parts import parts
 from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
@@ -23,6 +24,7 @@ from rag.settings import AnswerSettings
 from rag.text import split_sentences
 from rag.types import Passage
 
+PART_QUOTES = 2  # at most this many sentences a part of a two-part question adds (rag/answer/parts.py)
 
 def _adds_nothing(a: Candidate, b: Candidate) -> bool:
     """True when sentence ``a`` says nothing that ``b`` does not (a repeat, or a shorter copy).
@@ -185,6 +187,7 @@ class ExtractiveGenerator:
         if relaxed:  # "Which US government departments ...?": "The Department of Defense ..." leaves the US unsaid
             pool = self.rank(relaxed, passages)
             chosen = _with_items(self.select(relaxed, pool), pool)
+        chosen += self._for_each_part(question, passages, chosen)
         if not chosen:
             yield DECLINE
             return
@@ -192,6 +195,20 @@ class ExtractiveGenerator:
         for i, candidate in enumerate(chosen):  # a quotation and its speaker: each sentence cited (quotes.py)
             yield (" " if i else "") + " ".join(cite(part, number[candidate.passage.chunk_id])
                                                 for part in candidate.parts or (candidate.text,))
+
+    def _for_each_part(self, question: str, passages: Sequence[Passage], chosen: list[Candidate]) -> list[Candidate]:
+        """For a question that asks two things (rag/answer/parts.py): what each part's own answer quotes that the
+        whole question's reading left out (``PART_QUOTES`` sentences a part at most)."""
+        asked = parts(question)
+        if len(asked) < 2:
+            return []
+        quoted = {c.text for c in chosen}
+        added: list[Candidate] = []
+        for part in asked:
+            own = [c for c in self.select(part, self.rank(part, passages)) if c.text not in quoted][:PART_QUOTES]
+            quoted.update(c.text for c in own)
+            added += own
+        return added
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The sentences to quote, best first; none when nothing supports an answer.
