@@ -27,11 +27,16 @@ UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 
-_ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset("""
 u.s u.k u.n e.g i.e dr mr mrs ms st jr sr vs inc co corp ltd no fig gen gov sen rep prof mt ft est approx
+adm lt col capt sgt cmdr maj cpl rev hon
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
+# letters each followed by a stop ("H.M. King Maha Vajiralongkorn", "the E.U. Commission"): a name's initials, not a
+# sentence's end, as "U.S." is; a time of day's "a.m."/"p.m." ends one more often than not ("at 10 p.m. The ...")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_CLOCK = frozenset({"a.m", "p.m"})
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
@@ -62,7 +67,7 @@ def split_sentences(text: str) -> list[str]:
         for match in _BOUNDARY.finditer(line):
             before = line[start:match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (_DOTTED.fullmatch(last) and last not in _CLOCK):
                 continue
             if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):
                 continue  # a label and its value, as a page's fact box reads: "Release date. May 29, 2020"

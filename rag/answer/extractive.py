@@ -205,9 +205,12 @@ class ExtractiveGenerator:
         quoted = {c.text for c in chosen}
         added: list[Candidate] = []
         for part in asked:
-            own = [c for c in self.select(part, self.rank(part, passages)) if c.text not in quoted][:PART_QUOTES]
-            quoted.update(c.text for c in own)
-            added += own
+            own = self.select(part, self.rank(part, passages))
+            if not own or (own[0].text in quoted and not descriptive(part)):
+                continue  # unanswered, or its best sentence already quoted (a window's others still say more)
+            new = [c for c in own if c.text not in quoted][:PART_QUOTES]
+            quoted.update(c.text for c in new)
+            added += new
         return added
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:

@@ -4,16 +4,22 @@ is cut page by page, so that every chunk, and every citation of it, has exactly 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from rag.text import ABBREVIATIONS
 from rag.types import Chunk, Document
 
 # Paragraphs first, then lines, then sentence ends (also inside a closing quotation mark: '... in 2032.” '), then
 # words: a chunk breaks mid-sentence only when one sentence is longer than the chunk (a long run of quoted
 # sentences was cut mid-sentence: "... will reopen in" | "2032 after repairs").
-_SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", '?" ', "!\u201d ", '!" ', ".\u2019 ",
-               "; ", ", ", " ", ""]
+# A stop after an initial ("H.M. King", "U.S. officials") or a title ("Rear Adm. Apakorn", "Gen. Prayuth") ends no
+# sentence (rag.text.split_sentences reads them so): a chunk cut there would split a name from its sentence.
+_TITLES = sorted(a for a in ABBREVIATIONS if a.isalpha())
+_STOP = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{a.capitalize()})" for a in _TITLES) + r"\. "
+_SEPARATORS = ["\n\n", "\n", _STOP, *(re.escape(s) for s in ("? ", "! ", ".\u201d ", '." ', "?\u201d ", '?" ', "!\u201d ",
+                                                             '!" ', ".\u2019 ", "; ", ", ", " ")), ""]
 
 
 class Chunker:
@@ -21,7 +27,7 @@ class Chunker:
         self.size = size
         self.overlap = overlap
         self._splitter = RecursiveCharacterTextSplitter(
-            chunk_size=size, chunk_overlap=overlap, separators=_SEPARATORS, keep_separator="end",
+            chunk_size=size, chunk_overlap=overlap, separators=_SEPARATORS, keep_separator="end", is_separator_regex=True,
             strip_whitespace=True)
 
     def settings(self) -> dict[str, int]:
