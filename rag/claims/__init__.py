@@ -5,6 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 23: a title and its holder are a person whatever else the tagger calls them ('..." Rear Adm. Apakorn Yukongkaew',
+#     a work of art after a quotation); "Rear" and "Admiral" are words of a title
 # 22: a person's key leaves out the whole office before the name ("Chief Executive Sam Chisholm" is "sam chisholm",
 #    "Prime Minister Jens Stoltenberg" keeps "Prime" in its text)
 # 21: a number word is no name where the sentence opens with it ("Thirteen of them were trapped", "Thousands
@@ -46,4 +48,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "22"
+CLAIMS_VERSION = "23"

@@ -34,7 +34,7 @@ carrier airline startup producer miner refiner processor distributor retailer bu
 licensee licensor shipbuilder""".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
-mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm cmdr rev""".split())
+mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev""".split())
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
@@ -145,11 +145,12 @@ def _claims(text: str, doc: Any) -> list[Value]:
         if end <= filed:  # a place in capitals, which the tagger may call anything or nothing
             out.append(Value("place", value, key=name_key(value), start=start, end=end))
             continue
-        if doc is not None and not any(s < end and start < e for s, e, _ in entities) and (
+        if doc is not None and not any(s < end and start < e for s, e, _ in entities) and not _titled_unquoted(text, start, value) and (
                 any(s <= start and (end <= e or label == "NORP") for s, e, label in other if start < e)
                 or _capitalized_by_position(text, start, value)):
             continue  # "Chinese", "American Western" (a nationality and what it qualifies), "Historical ..." (a
-            # sentence's first word): no one's name
+            # sentence's first word): no one's name; a title and its holder are one whatever the tagger calls them
+            # ('... to be," Rear Adm. Apakorn Yukongkaew': a work of art to the small model after a quotation)
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
         if words[-1].lower() in _EVENT_WORDS:
@@ -179,6 +180,15 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _titled_unquoted(text: str, start: int, value: str) -> bool:
+    """A title and its holder's name, not opening a quotation ('..." Rear Adm. Apakorn Yukongkaew', not '"The
+    President Who Knew"', a title's words)."""
+    return _HOLDER.search(value) is not None and not _OPENS_QUOTE.search(text[max(0, start - 6):start])
+
+
+_OPENS_QUOTE = re.compile(r"[\"'\u201c\u2018](?:(?i:the|an?)\s+)?$")
 
 
 def _holder(words: list[str], kind: str) -> list[str]:
@@ -287,7 +297,7 @@ def _not_a_name(value: str) -> bool:
 # the words of an office beside its titles ("Chief Financial Officer", "Deputy Prime Minister", "Attorney General")
 _OFFICE_WORDS = frozenset("""officer executive financial operating technology technical information marketing prime
 deputy assistant attorney general foreign interior defence defense finance justice home senior managing editor head
-commander minister secretary""".split())
+commander minister secretary rear""".split())  # ("Rear Adm. Apakorn Yukongkaew")
 _TITLE_WORDS = _TITLES | _OFFICE_WORDS
 _MANY = frozenset("dozens scores hundreds thousands millions billions tens".split())
 

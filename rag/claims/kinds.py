@@ -739,8 +739,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # asked who: "Thai navy divers" say a nationality and "Chamber 3" a numbered place, no one
     if value.kind in ("person", "organization", NAME) and _names_another_holder(value, sentence, question):
         return False  # asked the name of the diver: "The Wild Boars is the team's name" names a team
-    if _ATTRIBUTION.search(before) and not asks_speaker(question):
-        return False  # the source a sentence is attributed to, unless the question asks who said it
+    if _ATTRIBUTION.search(before) and not asks_speaker(question) and not _holder_said(value, sentence, question):
+        return False  # the source a sentence is attributed to, unless the question asks who said it, or the role
+        # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
@@ -758,6 +759,16 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+def _holder_said(value: Value, sentence: str, question: str) -> bool:
+    """The name is followed by the role the question asks the holder of, in apposition ("..., head of ...")."""
+    words = role_words(asked_roles(question)) if value.kind in ("person", NAME) else set()
+    apposition = _APPOSITION.match(sentence, value.end)
+    return bool(words and apposition and says_role(apposition.group(1), words))
+
+
+_APPOSITION = re.compile(r",\s+((?:the\s+|a\s+|its\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:of|at|for)\b|,)")
 
 
 # a dimension asked by its adjective; "how long is" asks a length as well as a duration (not "how long did it last")
