@@ -21,7 +21,7 @@ from typing import Any
 
 from rag.conversation import rules
 from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
-from rag.conversation.resolve import SUBJECT, Entity, asked_kind, garbled, resolve, salient
+from rag.conversation.resolve import SUBJECT, Entity, Resolution, asked_kind, garbled, resolve, salient
 from rag.conversation.turns import Turns, clarification, contrast, read_turns, statement
 from rag.errors import GeneratorError
 from rag.protocols import Condenser, Embedder
@@ -198,6 +198,18 @@ class Reader:
                 if short:
                     return self._checked(turn, query, "ellipsis", [previous, short], leans=True)
             return self._checked(turn, query, "ellipsis", [previous], leans=True)
+        led = rules.topic_lead(turn)  # "Going back to her, what does she say ...?": asked of what it names first
+        if led is not None:
+            lead, topic, asked = led
+            # "her" -> "Laura Chen", "those elements" -> "the specific elements"; "the framework" is as the user put it
+            meant = resolve(topic, entities, [*turns.users, *turns.answers]) if _POINTING.match(topic) else Resolution(topic)
+            query = rules.pointed(asked, meant.text[:1].lower() + meant.text[1:] if _ARTICLE.match(meant.text)
+                                  else meant.text, references(asked))
+            if query is not None:
+                reading = self._checked(turn, query[:1].upper() + query[1:], "topic", [*names, meant.text], leans=True,
+                                        replaced=[lead, topic, *(r for r, _ in meant.resolved)], resolved=meant.resolved)
+                if reading.rule == "topic":
+                    return reading
         resolution = resolve(turn, entities, [*turns.users, *turns.answers])
         claim = _what_was_said(turns.answers[-1])
         quoted = _SAID_THAT.search(resolution.text) if claim else None
@@ -253,6 +265,8 @@ class Reader:
         return out + extra
 
 
+_POINTING = re.compile(r"(?:this|that|these|those|he|she|him|her|it|they|them)\b", re.I)
+_ARTICLE = re.compile(r"(?:The|A|An)\s")
 _WHY_SO = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how\s+so|how\s+come)\s*$", re.I)
 SHORT_ANSWER = 8  # words at most in an answer that names what was asked and says no more
 

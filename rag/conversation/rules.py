@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from rag.conversation.entities import Mention, mentions, parse
+from rag.conversation.entities import Mention, Reference, mentions, parse
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
 from rag.text import QUESTION_WORDS, STOPWORDS, split_sentences, stem
@@ -357,3 +358,34 @@ def _modifier_ends(text: str) -> set[int]:
     if doc is None:
         return set()
     return {t.idx + len(t.text) for t in doc if t.dep_ in ("amod", "nummod") and t.head.i > t.i}
+
+
+# "Going back to her, what does she say ...?", "Back to those elements: what are the magnets made from them used
+# in?": the turn names its topic first, then asks of it with a pronoun
+_TOPIC_LEAD = re.compile(r"^\s*(?:(?:and|so|ok|okay|now|fine|right)\s*[,.]?\s*)?(?P<lead>(?:going|coming|getting)\s+back\s+to|"
+                         r"back\s+to|returning\s+to|regarding|as\s+for|as\s+to|on\s+the\s+subject\s+of|speaking\s+of|"
+                         r"concerning)\s+(?P<topic>[^,:;?]{2,80}?)\s*[,:;]\s*(?P<asked>\S.+)$", re.I)
+_REFLEXIVE_END = re.compile(r"\s+(?:itself|themselves|himself|herself)$", re.I)
+
+
+def topic_lead(turn: str) -> tuple[str, str, str] | None:
+    """The lead-in's words, the topic it names and the question asked of it, when the turn opens by naming what
+    it goes on to ask about ("Going back to the framework itself, how long is it supposed to run?")."""
+    match = _TOPIC_LEAD.match(turn.strip())
+    if match is None:
+        return None
+    topic = _REFLEXIVE_END.sub("", match.group("topic").strip())
+    return match.group("lead"), topic, match.group("asked").strip()
+
+
+def pointed(asked: str, topic: str, references: Sequence[Reference]) -> str | None:
+    """The question with its first pronoun that can mean the topic written as the topic; None when it has none."""
+    plural = _plural(topic)
+    for ref in references:
+        if ref.noun is not None or ref.plural != plural:
+            continue
+        new = topic + ("'" if topic.endswith("s") else "'s") if ref.possessive else topic
+        if ref.start == 0:
+            new = new[:1].upper() + new[1:]
+        return asked[:ref.start] + new + asked[ref.end:]
+    return None
