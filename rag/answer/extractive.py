@@ -17,7 +17,7 @@ from rag.answer.parts import parts
 from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
-from rag.claims.kinds import asked, asks_for_list, other_measure, same
+from rag.claims.kinds import FIGURES, Value, asked, asks_for_list, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
@@ -166,6 +166,14 @@ def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limi
         docs.add(c.passage.doc_id)
         known |= listed
     return extra
+
+
+def _contradicts(value: Value, given: Sequence[Value]) -> bool:
+    """An exact figure that differs from an exact figure already quoted of the same measure ("8 people" against
+    "seven people"), though a bound quoted beside them admits both ("at least seven people")."""
+    exact = [g for g in given if g.kind == value.kind and g.unit == value.unit and g.low == g.high]
+    return value.kind in FIGURES and value.low == value.high and not any(same(value, g) for g in exact) and any(
+        g.low != value.low and not other_measure(value, g) for g in exact)
 
 
 class ExtractiveGenerator:
@@ -330,7 +338,7 @@ class ExtractiveGenerator:
                     context.get(candidate.passage.chunk_id, 0.0) >= best.score
                     or (_listed(candidate) and any(v.kind in RARE_KINDS for v in candidate.on_values)))):
                 continue
-            new = [v for v in candidate.on_values if not any(same(v, g) for g in given)]
+            new = [v for v in candidate.on_values if not any(same(v, g) for g in given) or _contradicts(v, given)]
             if not new or (not listing and candidate.passage.doc_id in docs):
                 continue
             if best.on_values and all(other_measure(v, b) for v in new for b in best.on_values):
