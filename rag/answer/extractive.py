@@ -168,12 +168,15 @@ def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limi
     return extra
 
 
-def _contradicts(value: Value, given: Sequence[Value]) -> bool:
-    """An exact figure that differs from an exact figure already quoted of the same measure ("8 people" against
-    "seven people"), though a bound quoted beside them admits both ("at least seven people")."""
-    exact = [g for g in given if g.kind == value.kind and g.unit == value.unit and g.low == g.high]
-    return value.kind in FIGURES and value.low == value.high and not any(same(value, g) for g in exact) and any(
-        g.low != value.low and not other_measure(value, g) for g in exact)
+def _contradicts(value: Value, answer: Sequence[Value], given: Sequence[Value]) -> bool:
+    """An exact figure that differs from an exact figure of the same measure the answer gives ("8 people" against
+    "seven people"), though a bound quoted beside them admits both ("at least seven people"), and that no exact
+    figure quoted already gives."""
+    def exact(values: Sequence[Value]) -> list[Value]:
+        return [g for g in values if g.kind == value.kind and g.unit == value.unit and g.low == g.high]
+
+    return value.kind in FIGURES and value.low == value.high and not any(same(value, g) for g in exact(given)) and any(
+        g.low != value.low and not other_measure(value, g) for g in exact(answer))
 
 
 class ExtractiveGenerator:
@@ -338,7 +341,8 @@ class ExtractiveGenerator:
                     context.get(candidate.passage.chunk_id, 0.0) >= best.score
                     or (_listed(candidate) and any(v.kind in RARE_KINDS for v in candidate.on_values)))):
                 continue
-            new = [v for v in candidate.on_values if not any(same(v, g) for g in given) or _contradicts(v, given)]
+            new = [v for v in candidate.on_values if not any(same(v, g) for g in given)
+                   or (candidate.score >= self.settings.typed_min_support and _contradicts(v, best.on_values, given))]
             if not new or (not listing and candidate.passage.doc_id in docs):
                 continue
             if best.on_values and all(other_measure(v, b) for v in new for b in best.on_values):

@@ -101,10 +101,6 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(_W + r"how (?:wide|deep|tall|high|thick|fast|steep)\b", re.I),
      ("quantity", "count", "percentage", "money")),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
-    # a figure asked by its noun: "What figure did the authority cut its demand to?", "What amount was paid?"
-    # ("What figure of speech ...?", "What amount of time ...?" ask none)
-    (re.compile(r"\bwhat (?:figure|amount|sum)\b(?!\s+of\b)(?=\s+(?:did|does|do|was|is|were|are|has|have|had|will|would|"
-                r"could|did)\b)", re.I), ("money", "quantity", "count", "percentage")),
     # a tally asked by its noun: "What death toll has been given for the shooting?", "What was the final tally?"
     (re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| were| are)? (?:the )?(?:[\w-]+ ){0,2}(?:tolls?|tally|tallies|"
                 r"casualty figures?|headcount)\b", re.I), ("count",)),
