@@ -17,7 +17,7 @@ from rag.answer.parts import parts
 from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
-from rag.claims.kinds import FIGURES, Value, asked, asks_for_list, other_measure, same
+from rag.claims.kinds import Value, asked, asks_for_list, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.settings import AnswerSettings
@@ -168,6 +168,10 @@ def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limi
     return extra
 
 
+_BOUNDED = frozenset({"count", "quantity", "money", "percentage"})  # figures "at least ..." bounds (not dates: another
+# date is more often another event's)
+
+
 def _contradicts(value: Value, answer: Sequence[Value], given: Sequence[Value]) -> bool:
     """An exact figure that differs from an exact figure of the same measure the answer gives ("8 people" against
     "seven people"), though a bound quoted beside them admits both ("at least seven people"), and that no exact
@@ -175,7 +179,7 @@ def _contradicts(value: Value, answer: Sequence[Value], given: Sequence[Value]) 
     def exact(values: Sequence[Value]) -> list[Value]:
         return [g for g in values if g.kind == value.kind and g.unit == value.unit and g.low == g.high]
 
-    return value.kind in FIGURES and value.low == value.high and not any(same(value, g) for g in exact(given)) and any(
+    return value.kind in _BOUNDED and value.low == value.high and not any(same(value, g) for g in exact(given)) and any(
         g.low != value.low and not other_measure(value, g) for g in exact(answer))
 
 

@@ -202,12 +202,12 @@ class Reader:
         if led is not None:
             lead, topic, asked = led
             # "her" -> "Laura Chen", "those elements" -> "the specific elements"; "the framework" is as the user put it
-            meant = resolve(topic, entities, [*turns.users, *turns.answers]) if _POINTING.match(topic) else Resolution(topic)
-            query = rules.pointed(asked, meant.text[:1].lower() + meant.text[1:] if _ARTICLE.match(meant.text)
-                                  else meant.text, references(asked))
-            if query is not None:
-                reading = self._checked(turn, query[:1].upper() + query[1:], "topic", [*names, meant.text], leans=True,
-                                        replaced=[lead, topic, *(r for r, _ in meant.resolved)], resolved=meant.resolved)
+            named = resolve(topic, entities, [*turns.users, *turns.answers]) if _POINTING.match(topic) else Resolution(topic)
+            written = named.text[:1].lower() + named.text[1:] if _ARTICLE.match(named.text) else named.text
+            pointed = rules.pointed(asked, written, references(asked))
+            if pointed is not None:
+                reading = self._checked(turn, pointed[:1].upper() + pointed[1:], "topic", [*names, named.text], leans=True,
+                                        replaced=[lead, topic, *(r for r, _ in named.resolved)], resolved=named.resolved)
                 if reading.rule == "topic":
                     return reading
         resolution = resolve(turn, entities, [*turns.users, *turns.answers])
