@@ -26,6 +26,7 @@ from rag.types import Passage
 
 PART_QUOTES = 2  # at most this many sentences a part of a two-part question adds (rag/answer/parts.py)
 
+
 def _adds_nothing(a: Candidate, b: Candidate) -> bool:
     """True when sentence ``a`` says nothing that ``b`` does not (a repeat, or a shorter copy).
 
