@@ -17,7 +17,8 @@ def test_a_reflexive_stresses_its_noun_and_is_not_resolved(reader: Reader) -> No
     reading = reader.read(conversation(
         "Which port handles the most grain?", "The port of Velmar [1].",
         "Going back to the treaty itself, how long is it supposed to run?"))
-    assert "itself" in reading.query and "Velmar" not in reading.query
+    # asked of the treaty the turn names (rule "topic": the lead-in read off), never of the port said before
+    assert "treaty" in reading.query and "Velmar" not in reading.query
 
 
 @pytest.mark.parametrize("meant, wanted, rejected", [
