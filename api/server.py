@@ -117,6 +117,7 @@ def build(arguments: dict[str, Any]) -> Any:
     from api.app import create_app
     from api.observability import Metrics
     from api.settings import AppSettings
+    from rag import heap
     from rag.services import build_services
     from rag.telemetry import Telemetry
 
@@ -130,6 +131,7 @@ def build(arguments: dict[str, Any]) -> Any:
     metrics = Metrics(multiprocess=run_dir is not None)
     services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
     freeze_once_loaded(warm=lambda: warm_document_embedder(services.embedder))
+    heap.start(settings.heap_trim_seconds)  # free heap back to the system after work, when idle
     if arguments.get("seed"):
         seed_once(services, Path(arguments["seed"]))
     if settings.feeds:
