@@ -152,8 +152,12 @@ def warm_document_embedder(embedder: Any) -> None:
     path maps lazily (MiniLM on torch: its weights, mapped from the model file, and torch's kernels; measured +51
     MB of file-backed RSS, 0.09 s); done at start, a worker's resident memory no longer steps up whenever the
     kernel first hands it an upload, which in a soak came 33 minutes in (bench/RESULTS.md, "A worker's document
-    model paged in late")."""
+    model paged in late"). Then every page of its weights (``page_in``): the rows of words it has not yet seen
+    would otherwise be mapped in as uploads bring them, up to 44 MB a worker ("A worker's heap given back")."""
     embedder.embed_documents([WARM_TEXT])
+    page_in = getattr(embedder, "page_in", None)
+    if page_in is not None:
+        page_in()
 
 
 def freeze_once_loaded(warm: Callable[[], object] | None = None) -> threading.Thread:

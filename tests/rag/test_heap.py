@@ -61,3 +61,28 @@ def test_its_thread_trims_a_process_that_has_worked() -> None:
         assert len(kept) == 1000
     finally:
         trimmer.stop()
+
+
+def _resident_share(address: int, size: int) -> float:
+    """The share of the pages of [address, address + size) mapped into this process (/proc/self/pagemap)."""
+    first, last = address // 4096, (address + size - 1) // 4096
+    with open("/proc/self/pagemap", "rb") as pagemap:
+        pagemap.seek(first * 8)
+        entries = pagemap.read((last - first + 1) * 8)
+    present = sum(entries[i * 8 + 7] >> 7 for i in range(last - first + 1))
+    return present / (last - first + 1)
+
+
+def test_the_minilm_embedder_maps_all_of_its_weights_in_when_asked() -> None:
+    """Its weights are mapped from the model file, the word-embedding matrix's rows in as words arrive; ``page_in``
+    (the server's warm-up) maps every page at once, so a worker's RSS does not creep up by them later."""
+    from rag.embedders import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder()
+    embedder.embed_documents(["A document embedded once at start-up."])
+    words = dict(embedder._model.named_parameters())["0.model.embeddings.word_embeddings.weight"]
+    size = words.numel() * words.element_size()
+    before = _resident_share(words.data_ptr(), size)
+    assert embedder.page_in() > size
+    after = _resident_share(words.data_ptr(), size)
+    assert before < 0.9 and after == 1.0, (before, after)
