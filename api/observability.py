@@ -25,7 +25,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rag import caches, coalesce
+from rag import caches, coalesce, heap
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 _SANE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
@@ -84,7 +84,7 @@ class Metrics:
         if multiprocess:
             # a Gauge here would be one more file per worker; the counts are the store's, read at each scrape
             self._own = CollectorRegistry()
-            for collector in (CacheCollector(), CoalescerCollector(), ProcessCollector(registry=None)):
+            for collector in (CacheCollector(), CoalescerCollector(), HeapCollector(), ProcessCollector(registry=None)):
                 self._own.register(collector)
             return
         self.documents = Gauge("rag_documents", "Documents in the index", registry=self.registry)
@@ -93,6 +93,7 @@ class Metrics:
         self.chunks.set_function(lambda: self._counts()[1])
         self.registry.register(CacheCollector())
         self.registry.register(CoalescerCollector())
+        self.registry.register(HeapCollector())
         ProcessCollector(registry=self.registry)  # process_resident_memory_bytes and friends
 
     def count_documents(self, counts: Callable[[], tuple[int, int]]) -> None:
@@ -173,6 +174,23 @@ class CoalescerCollector(Collector):
             calls.add_metric([name], batches)
             largest.add_metric([name], most)
         yield from (texts, calls, largest)
+
+
+class HeapCollector(Collector):
+    """What the process's heap trimmer (rag/heap.py) did: trims, their time and the resident memory they gave back."""
+
+    def collect(self) -> Iterator[Metric]:
+        stats = heap.snapshot()
+        if stats is None:
+            return
+        yield CounterMetricFamily("rag_heap_trims", "Times the free heap was given back to the system (malloc_trim)",
+                                  value=stats.trims)
+        yield CounterMetricFamily("rag_heap_trim_seconds", "Wall time spent giving the free heap back",
+                                  value=stats.seconds)
+        yield CounterMetricFamily("rag_heap_trim_cpu_seconds", "CPU time spent giving the free heap back",
+                                  value=stats.cpu_seconds)
+        yield CounterMetricFamily("rag_heap_trimmed_bytes", "Resident bytes given back (before minus after each trim)",
+                                  value=stats.released)
 
 
 class RequestMiddleware:

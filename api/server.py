@@ -117,6 +117,7 @@ def build(arguments: dict[str, Any]) -> Any:
     from api.app import create_app
     from api.observability import Metrics
     from api.settings import AppSettings
+    from rag import heap
     from rag.services import build_services
     from rag.telemetry import Telemetry
 
@@ -130,6 +131,7 @@ def build(arguments: dict[str, Any]) -> Any:
     metrics = Metrics(multiprocess=run_dir is not None)
     services = build_services(settings, telemetry=Telemetry(metrics.observe_stage))
     freeze_once_loaded(warm=lambda: warm_document_embedder(services.embedder))
+    heap.start(settings.heap_trim_seconds)  # free heap back to the system after work, when idle
     if arguments.get("seed"):
         seed_once(services, Path(arguments["seed"]))
     if settings.feeds:
@@ -150,8 +152,12 @@ def warm_document_embedder(embedder: Any) -> None:
     path maps lazily (MiniLM on torch: its weights, mapped from the model file, and torch's kernels; measured +51
     MB of file-backed RSS, 0.09 s); done at start, a worker's resident memory no longer steps up whenever the
     kernel first hands it an upload, which in a soak came 33 minutes in (bench/RESULTS.md, "A worker's document
-    model paged in late")."""
+    model paged in late"). Then every page of its weights (``page_in``): the rows of words it has not yet seen
+    would otherwise be mapped in as uploads bring them, up to 44 MB a worker ("A worker's heap given back")."""
     embedder.embed_documents([WARM_TEXT])
+    page_in = getattr(embedder, "page_in", None)
+    if page_in is not None:
+        page_in()
 
 
 def freeze_once_loaded(warm: Callable[[], object] | None = None) -> threading.Thread:

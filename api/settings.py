@@ -110,6 +110,9 @@ class AppSettings(Settings):
     workers: int = Field(default=0, ge=0, le=64, description="Worker processes of `rag serve`, each with its own "
                                                              "models and caches (about 1 GB at 10k chunks); 0: one "
                                                              "per core, at most 4.")
+    heap_trim_seconds: float = Field(default=10.0, ge=0, description="How often a serving process looks whether "
+                                     "it has worked since it last gave its free heap back to the system "
+                                     "(glibc malloc_trim, at an idle moment; rag/heap.py); 0: never.")
     api: ApiSettings = ApiSettings()
     api_keys: SecretKeys = Field(default_factory=list, description="RAG_API_KEYS: comma-separated keys (or "
                                                                     "sha256:HEX of a key), each optionally scoped "

@@ -233,6 +233,23 @@ class MiniLMEmbedder:
             return None
         return self._onnx_bulk.embed_spans(texts, spans)
 
+    def page_in(self) -> int:
+        """Map every page of the torch model's weights into this process now; returns their bytes. The weights
+        are mapped from the model file, and a page is mapped in when first read: the word-embedding matrix (44 MB
+        of the 87) one token's row at a time, 64 KB around it (the kernel's fault-around), so a worker's RSS
+        crept up by its rows as uploads brought new words (9 MB of it resident in a worker with few uploads, 39
+        MB in the one taking them after ten minutes of the soak; bench/RESULTS.md, "A worker's heap given
+        back"). The pages are the page cache's, shared by every worker mapping the file: mapping them at start
+        costs no memory beyond the file's, and each worker's RSS counts them from the start."""
+        import torch
+
+        total = 0
+        with torch.no_grad():
+            for parameter in self._model.parameters():
+                parameter.sum()  # reads every page
+                total += parameter.numel() * parameter.element_size()
+        return total
+
     def embed_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Short texts embedded for scoring only (candidate sentences), never stored."""
         return self._run(texts, self.sentence_backend)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import httpx
@@ -83,3 +84,24 @@ def test_metrics_count_requests_and_time_each_stage(server: Server) -> None:
     assert re.search(r'^rag_coalesced_texts_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
     assert re.search(r'^rag_coalesced_calls_total\{coalescer="query_embeddings"\} [1-9]', text, re.M)
     assert re.search(r"^process_resident_memory_bytes [1-9]", text, re.M)
+
+
+def test_a_server_gives_its_free_heap_back_after_work(tmp_path: Path, rare_earths_index: Path) -> None:
+    """rag/heap.py: after requests, at an idle moment, the worker trims its heap; /metrics says how often and
+    how much resident memory it gave back."""
+    running = start_server(copy_index(rare_earths_index, tmp_path / "ix"), tmp_path / "log",
+                           {"RAG_HEAP_TRIM_SECONDS": "0.2"})
+    try:
+        with running.client() as client:
+            assert client.post("/v1/ask", json={"question": "What did China agree to resume?"}).status_code == 200
+            text, deadline = "", time.monotonic() + 30
+            while time.monotonic() < deadline:
+                text = client.get("/metrics").text
+                if re.search(r"^rag_heap_trimmed_bytes_total [1-9]", text, re.M):
+                    break
+                time.sleep(0.2)
+        assert re.search(r"^rag_heap_trims_total [1-9]", text, re.M)
+        assert re.search(r"^rag_heap_trimmed_bytes_total [1-9]", text, re.M)
+        assert re.search(r"^rag_heap_trim_cpu_seconds_total [0-9]", text, re.M)
+    finally:
+        stop_server(running)

@@ -1,5 +1,5 @@
-"""A serving process embeds one document at start-up, before freezing its loaded models (api/server.py,
-``warm_document_embedder`` and ``freeze_once_loaded``); a warm-up that fails is logged and changes nothing else."""
+"""A serving process embeds one document at start-up and maps its weights in, before freezing its loaded models
+(api/server.py, ``warm_document_embedder`` and ``freeze_once_loaded``); a warm-up that fails is logged and changes nothing else."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ class _Recording:
         self.texts.append(list(texts))
         return np.zeros((len(texts), 4), dtype=np.float32)
 
+    def page_in(self) -> int:
+        self.events.append("page in")
+        return 0
+
 
 @pytest.fixture
 def events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -37,7 +41,7 @@ def events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_the_document_embedder_runs_once_after_spacy_and_before_the_freeze(events: list[str]) -> None:
     embedder = _Recording(events)
     server.freeze_once_loaded(warm=lambda: server.warm_document_embedder(embedder)).join(timeout=60)
-    assert events == ["spacy", "embed", "freeze"]
+    assert events == ["spacy", "embed", "page in", "freeze"]  # then all of its weights' pages
     assert embedder.texts == [[server.WARM_TEXT]]  # one short document, as an upload would be embedded
 
 
