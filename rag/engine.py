@@ -21,6 +21,7 @@ from rag.conversation.described import DescribedGenerator, described_follow_up
 from rag.conversation.on_topic import about_the_conversation, strays
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
+from rag.retrieval.following import with_following
 from rag.retrieval.other_side import widen
 from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Filters, Passage, SearchRequest
@@ -189,7 +190,11 @@ class Engine:
         if not passages and request.filters is not None and request.filters.active():
             yield "answer", declined(request.question, NOTHING_MATCHES)
             return
-        for kind, value in (answerer or self.answerer).stream(request.question, passages, debug=request.debug):
+        answerer = answerer or self.answerer
+        read = passages
+        if isinstance(answerer.generator, ExtractiveGenerator):  # the paragraph after the best passages too
+            read = with_following(self.retriever.store, passages)  # (rag/retrieval/following.py)
+        for kind, value in answerer.stream(request.question, read, debug=request.debug):
             if kind == "answer" and request.debug and value.trace is not None:
                 value.trace["timings_ms"]["retrieve_ms"] = retrieve_ms
                 value.trace["passages"] = [p.model_dump(include={"doc_id", "chunk_id", "title", "score", "scores"})

@@ -74,6 +74,11 @@ class Store(Protocol):
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
+    def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]:
+        """The chunk after each given chunk in its document (by position), keyed by the given chunk's id; a
+        document's last chunk has none. Scored 0: they are read beside a search's passages, not ranked."""
+        ...
+
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         """Chunk ids in insertion order, of one document or of all."""
         ...

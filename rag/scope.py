@@ -86,6 +86,9 @@ class ScopedStore:
     def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]:
         return self._store.sentences(chunk_ids)  # rows of chunk ids a scoped search returned
 
+    def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]:
+        return self._store.following(chunk_ids)  # the next chunk of a document a scoped search returned
+
     def chunks_without_sentences(self, limit: int) -> list[tuple[str, str]]:
         inside = set(self.chunk_ids())
         return [(c, t) for c, t in self._store.chunks_without_sentences(limit) if c in inside]

@@ -308,6 +308,18 @@ class FaissStore(membership.Collections):
             f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
         return {row[0]: row[1:] for row in cursor}
 
+    def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]:
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        cursor = self._conn().execute(
+            f"SELECT a.chunk_id, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, "
+            f"c.page FROM chunks a JOIN chunks c ON c.doc_id = a.doc_id AND c.position = a.position + 1 "
+            f"JOIN documents d ON d.doc_id = c.doc_id WHERE a.chunk_id IN ({marks})", list(chunk_ids))
+        return {row[0]: Passage(doc_id=row[1], chunk_id=row[2], title=row[3], text=row[4], published_at=row[5],
+                                source=row[6], url=row[7], also_published_by=copy_labels(row[8]), page=row[9], score=0.0)
+                for row in cursor}
+
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""
         if not chunk_ids:

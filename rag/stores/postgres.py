@@ -326,6 +326,16 @@ class PostgresStore(membership.Collections):
                                 [list(chunk_ids)]).fetchall()
         return {chunk_id: np.asarray(vector.to_numpy(), dtype=np.float32) for chunk_id, vector in rows}
 
+    def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]:
+        if not chunk_ids:
+            return {}
+        with self._connection() as conn:
+            rows = conn.execute(f"SELECT a.chunk_id, {_COLUMNS} FROM rag_chunks a JOIN rag_chunks c ON c.doc_id = a.doc_id "
+                                f"AND c.position = a.position + 1 JOIN rag_documents d ON d.doc_id = c.doc_id "
+                                f"WHERE a.chunk_id = ANY(%s)", [list(chunk_ids)]).fetchall()
+        return {r[0]: Passage(doc_id=r[1], chunk_id=r[2], title=r[3], text=r[4], published_at=r[5], source=r[6], url=r[7],
+                              also_published_by=copy_labels(r[8]), page=r[9], score=0.0) for r in rows}
+
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         with self._connection() as conn:
             if doc_id is None:
