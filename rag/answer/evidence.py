@@ -34,6 +34,7 @@ from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_fo
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
+from rag.retrieval.following import FOLLOWS
 from rag.text import STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
@@ -476,13 +477,14 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     counted_term = next((t for t in q_terms if counted_noun_of and stem(t) == stem(counted_noun_of.lower())), "")
     found_by: dict[int, list[str]] = {}
     df: Counter[str] = Counter()
-    for c in pool:
+    counted = retrieved(pool)  # the paragraphs read after the best passages weigh no term (rag/retrieval/following.py)
+    for c in counted:
         vocabulary, c_heads = own.get(id(c), c.terms), own_heads.get(id(c), heads[id(c)])
         df.update(t for t, head, root in probes if has(t, head, root, vocabulary, c_heads))
-    weights = {t: math.log(1 + len(pool) / (1 + df[t])) for t in q_terms}
+    weights = {t: math.log(1 + len(counted) / (1 + df[t])) for t in q_terms}
     total = sum(weights.values()) or 1.0
     light_total = sum(w for t, w in weights.items() if t in light)
-    common = {t for t in q_terms if df[t] > COMMON_SHARE * len(pool)}  # the topic, not the focus
+    common = {t for t in q_terms if df[t] > COMMON_SHARE * len(counted)}  # the topic, not the focus
     lexical_only = vectors is None or query_vector is None
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
@@ -601,10 +603,16 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
     return np.array([max(next(sims) for _ in (c.parts or (c.text,))) for c in scored])
 
 
+def retrieved(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates of the retrieved passages: not those of a paragraph read after one of the best
+    (rag/retrieval/following.py), which are scored by what the retrieved passages hold and change none of it."""
+    return [c for c in pool if FOLLOWS not in c.passage.scores]
+
+
 def articles_of(pool: Sequence[Candidate]) -> dict[str, str]:
     """Each article of the pool (doc id) with its title and the text of its retrieved passages."""
     articles: dict[str, str] = {}
-    for c in pool:
+    for c in retrieved(pool):
         if c.passage.doc_id not in articles:
             articles[c.passage.doc_id] = c.passage.title
         if c.passage.text not in articles[c.passage.doc_id]:

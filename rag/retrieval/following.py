@@ -16,6 +16,7 @@ from typing import Protocol
 from rag.types import Passage
 
 FOLLOWED = 3  # the best passages whose next chunk is read
+FOLLOWS = "follows"  # the key, in such a chunk's ``scores``, of the rank of the passage it follows
 
 
 class Following(Protocol):
@@ -35,5 +36,5 @@ def with_following(store: Following, passages: Sequence[Passage], n: int = FOLLO
         if after is None or after.chunk_id in held:
             continue
         held.add(after.chunk_id)
-        added.append(after.model_copy(update={"scores": {"follows": float(rank)}}))
+        added.append(after.model_copy(update={"scores": {FOLLOWS: float(rank)}}))
     return [*passages, *added]
