@@ -21,6 +21,7 @@ from rag.answer.events import asked_event, asked_phase, happening_terms, holds_e
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
+from rag.answer.named_next import named_next
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
@@ -517,6 +518,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         for c in scored:
             c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
                 else -0.12
+        if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
+            named_next(scored, kinds)
     speaker = _terms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]
@@ -612,7 +615,10 @@ def retrieved(pool: Sequence[Candidate]) -> list[Candidate]:
 def articles_of(pool: Sequence[Candidate]) -> dict[str, str]:
     """Each article of the pool (doc id) with its title and the text of its retrieved passages."""
     articles: dict[str, str] = {}
-    for c in retrieved(pool):
+    # (an article only a paragraph read after a passage speaks for, the passage having no sentence to score: that)
+    kept = retrieved(pool)
+    held = {c.passage.doc_id for c in kept}
+    for c in [*kept, *(c for c in pool if c.passage.doc_id not in held)]:
         if c.passage.doc_id not in articles:
             articles[c.passage.doc_id] = c.passage.title
         if c.passage.text not in articles[c.passage.doc_id]:
