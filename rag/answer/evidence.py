@@ -295,7 +295,7 @@ def cut_short(sentence: str) -> bool:
 def _pool(passages: Sequence[Passage]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
-        for key, text, context, antecedent, parts, header, before in _passage_sentences(passage.text):
+        for key, text, context, antecedent, parts, header, before in _sentences_of(passage, passages):
             if (passage.doc_id, key) not in found:
                 found[(passage.doc_id, key)] = Candidate(text, passage, rank, set(_terms(text)), context=set(context),
                                                          antecedent=antecedent, parts=parts, header=header, before=before)
@@ -304,6 +304,20 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 
 # key, text, context, antecedent, parts, the column headers of a table row, the terms of the prose before it
 _Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...], frozenset[str]]
+
+
+def _sentences_of(passage: Passage, passages: Sequence[Passage]) -> tuple[_Sentence, ...]:
+    """A passage's candidate sentences; those of a paragraph read after one of the best passages
+    (rag/retrieval/following.py) as the prose after that passage's: what its opening "It" refers to, and the terms
+    before it, are the earlier paragraph's."""
+    rank = int(passage.scores.get(FOLLOWS, 0))
+    if not 0 < rank <= len(passages) or passages[rank - 1].doc_id != passage.doc_id:
+        return _passage_sentences(passage.text)
+    earlier = passages[rank - 1].text
+    both = _passage_sentences(f"{earlier}\n\n{passage.text}")
+    own = {" ".join(s.lower().split()) for s in split_sentences(passage.text)}
+    start = next((i for i, s in enumerate(both) if s[0] in own or any(k in s[0] for k in own)), len(both))
+    return both[start:]
 
 
 @lru("passage_sentences", TEXT)  # about 2 KB an entry
@@ -527,6 +541,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # ..." after "a car bomb explosion in Oslo" is of the Oslo blast)
     holds_asked = {id(c) for c in scored if any(has(t, head, root, c.terms | c.before, _heads(c.terms | c.before))
                                                for t, head, root in asked)} if asked else set()
+    if not any(id(c) in holds_asked for c in retrieved(scored)):  # (held by a retrieved passage's sentence)
+        holds_asked = set()
     # What follows only takes points off. Asked for each passage's best (the rerank), a sentence scoring no more
     # than the best its passage already has after them cannot be that best: it is left unchecked.
     best: dict[str, float] | None = {} if best_only else None

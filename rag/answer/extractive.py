@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from rag.answer import designation, gather, inventory
 from rag.answer.descriptive import describe, descriptive
 from rag.answer.events import asked_event
-from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline
+from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline, retrieved
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
@@ -20,6 +20,7 @@ from rag.claims.extract import in_words
 from rag.claims.kinds import Value, asked, asks_for_list, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
+from rag.retrieval.following import FOLLOWS
 from rag.settings import AnswerSettings
 from rag.text import split_sentences
 from rag.types import Passage
@@ -230,6 +231,18 @@ class ExtractiveGenerator:
         return added
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
+        """The sentences to quote, best first; none when nothing supports an answer. A paragraph read after one
+        of the best passages (rag/retrieval/following.py) is quoted only when its sentence answers best: then it
+        leads, and the rest are the retrieved passages' sentences; otherwise the answer is the retrieved
+        passages' alone."""
+        chosen = self._select(question, pool)
+        if len(retrieved(pool)) == len(pool):
+            return chosen
+        if chosen and FOLLOWS in chosen[0].passage.scores:
+            return [chosen[0], *(c for c in chosen[1:] if FOLLOWS not in c.passage.scores)]
+        return self._select(question, retrieved(pool))
+
+    def _select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The sentences to quote, best first; none when nothing supports an answer.
 
         A question whose answer kind is known (who, which companies, when, how many, what share...) is
