@@ -227,31 +227,11 @@ _SUBJECT_AFTER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|can|could
                             r"(?:the\s+)?((?:(?!been\b)[\w.'\u2019-]+\s+){0,3}[\w-]+)\b", re.I)
 
 
-# The role a who- or which-question asks by its verb, the asked one being its subject: "Which company owns the
-# Ever Given?" asks its owner ("the Japanese owners Shoei Kisen Kaisha"), "Who founded ...?" its founder.
-_ROLE_VERBS = {"own": "owner", "found": "founder", "lead": "leader", "led": "leader", "head": "head", "run": "boss",
-               "ran": "boss", "coach": "coach", "captain": "captain", "chair": "chairman", "govern": "governor",
-               "write": "author", "wrote": "author", "written": "author"}
-_ASKED_SUBJECT = re.compile(r"^\W*(?:who|which\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:\w+ly\s+)?(?:(?:has|have|had)\s+)?"
-                            r"(own(?:s|ed)?|found(?:s|ed)|lead(?:s)?|led|head(?:s|ed)|run(?:s)?|ran|coach(?:es|ed)?|"
-                            r"captain(?:s|ed)|chair(?:s|ed)|govern(?:s|ed)|write?s?|wrote|written)\b", re.I)
-
-
-def verb_roles(question: str) -> set[str]:
-    """The role a question's verb asks, its asker the subject ("Which company owns ...?": an owner), or none."""
-    m = _ASKED_SUBJECT.match(question)
-    if m is None:
-        return set()
-    verb = m.group(1).lower()
-    base = next((b for b in sorted(_ROLE_VERBS, key=len, reverse=True) if verb.startswith(b)), "")
-    return {_ROLE_VERBS[base]} if base else set()
-
-
 def asked_roles(question: str) -> set[str]:
-    """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names or asks by its
-    verb ("Who owns ...?"), but for the role of the subject of a question about someone else ("Which foreign leader
-    did Thailand's prime minister send a letter to?" asks a leader, not a minister)."""
-    return (roles_named(re.findall(r"[a-z]+", question.lower())) | verb_roles(question)) - subject_roles(question)
+    """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
+    the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
+    send a letter to?" asks a leader, not a minister)."""
+    return roles_named(re.findall(r"[a-z]+", question.lower())) - subject_roles(question)
 
 
 def subject_roles(question: str) -> set[str]:
