@@ -15,7 +15,6 @@ from rag.answer.finalize import declined
 from rag.answer.guessed import asking, within
 from rag.answer.mentions import thing_mentioned
 from rag.answer.said import saying
-from rag.claims.kinds import asked
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
 from rag.conversation.described import DescribedGenerator, described_follow_up
@@ -193,9 +192,8 @@ class Engine:
             return
         answerer = answerer or self.answerer
         read = passages
-        if isinstance(answerer.generator, ExtractiveGenerator) and asked(request.question):
-            read = with_following(self.retriever.store, passages)  # the paragraph after the best passages too
-            # (a question asking a name, a date or a figure: rag/retrieval/following.py)
+        if isinstance(answerer.generator, ExtractiveGenerator):  # the paragraph after the best passages too
+            read = with_following(self.retriever.store, passages)  # (rag/retrieval/following.py)
         for kind, value in answerer.stream(request.question, read, debug=request.debug):
             if kind == "answer" and request.debug and value.trace is not None:
                 value.trace["timings_ms"]["retrieve_ms"] = retrieve_ms

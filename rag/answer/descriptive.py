@@ -25,7 +25,7 @@ import numpy as np
 from rag.answer import quotes
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
-from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _terms, anchors_of, holds
+from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _terms, anchors_of, holds, retrieved
 from rag.answer.guessed import typed_anchors
 from rag.answer.premise import asked_part, premise_terms, restates
 from rag.answer.qualifier import speaks_of, wanted
@@ -98,7 +98,8 @@ def _weights(question: str, pool: Sequence[Candidate]) -> dict[str, float]:
 def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None, query_vector: np.ndarray | None) -> list[Window]:
     """Each passage's best window (best sentence and its neighbours in the passage), best first."""
     whole = comparison(question)  # terms counted over the whole passage (rag/answer/comparison.py)
-    weights = compared(_weights(question, pool)) if whole else _weights(question, pool)
+    counted = retrieved(pool)  # a paragraph read after a passage weighs no term (rag/retrieval/following.py)
+    weights = compared(_weights(question, counted)) if whole else _weights(question, counted)
     total = sum(weights.values()) or 1.0
     order = list(dict.fromkeys(content_terms(question)))
     named = set(_terms(" ".join(anchors_of(question)[1])))
@@ -174,9 +175,9 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     yes_no = _YES_NO.match(question) is not None
     premise = set() if yes_no else premise_terms(question)
     years, names = anchors_of(question if yes_no else asked_part(question))
-    anchors = (years, _not_the_topic(typed_anchors(names), pool))  # a name the rewrite guessed need not be held
+    anchors = (years, _not_the_topic(typed_anchors(names), retrieved(pool)))  # a name the rewrite guessed need not be held
     # (rag/answer/guessed.py)
-    qualifier = wanted(question, _weights(question, pool)) if pool else {}  # rag/answer/qualifier.py
+    qualifier = wanted(question, _weights(question, retrieved(pool))) if pool else {}  # rag/answer/qualifier.py
     found = [w for w in (windows(question, pool, embed_texts, query_vector) if pool else [])
              if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
              and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
