@@ -352,8 +352,7 @@ def role_fits(role: str, wanted: set[str]) -> bool:
     """A name's role ("president", "administration") is one the question asks about ("leader" covers offices)."""
     wanted = wanted.union(*(ROLES_COVERED.get(w, set()) for w in wanted))
     words = set(role.lower().split())
-    return bool(words & wanted) or bool({stem(w) for w in words} & {stem(w) for w in wanted}) or any(
-        wanted & ROLE_OF.get(w, set()) for w in words)  # (in any form: "the Japanese owners Shoei Kisen Kaisha")
+    return bool(words & wanted) or any(wanted & ROLE_OF.get(w, set()) for w in words)
 
 
 _NAME_OF = re.compile(r"^\W*what(?:'s|\u2019s| is| was| were| are) (?:the )?names? of (?:the |a |an |this |that )?",
