@@ -286,17 +286,6 @@ _RULE = re.compile(r"[\s|:=+-]+")
 _CUT = re.compile(r"\b(?:of|the|a|an|and|or|but|than|its|their|our|my|your|whose)\s*$", re.I)
 
 
-# a chunk that opens mid-sentence (its overlap with the chunk before, or a page cut): a lower-case word first, not a
-# name written so ("iPhone", "eBay")
-_CUT_START = re.compile(r"^[a-z][a-z'\u2019-]*(?=[\s,.;:)]|$)")
-
-
-def cut_start(sentence: str) -> bool:
-    """The text opens on the rest of a sentence ("is the most popular sport in the United States, ..."): what it says
-    of what is not there to quote."""
-    return _CUT_START.match(sentence) is not None
-
-
 def cut_short(sentence: str) -> bool:
     """The sentence stops mid-clause, on a word no sentence ends with and no stop after it, and holds no figure
     or date that its whole part may still give ("On 24 August, Breivik was convicted as charged and sentenced to")."""
@@ -328,7 +317,7 @@ def _sentences_of(passage: Passage, passages: Sequence[Passage]) -> tuple[_Sente
     both = _passage_sentences(f"{earlier}\n\n{passage.text}")
     own = {" ".join(s.lower().split()) for s in split_sentences(passage.text)}
     start = next((i for i, s in enumerate(both) if s[0] in own or any(k in s[0] for k in own)), len(both))
-    return tuple(s for i, s in enumerate(both[start:]) if i or not cut_start(s[1]))
+    return both[start:]
 
 
 @lru("passage_sentences", TEXT)  # about 2 KB an entry
@@ -341,10 +330,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     subject = ""  # what the last sentence that named its subject was about
     before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
     earlier: frozenset[str] = frozenset()  # the terms of the prose sentences before it, since a table or a list
-    for i, sentence in enumerate(_rejoined(split_sentences(passage))):
+    for sentence in _rejoined(split_sentences(passage)):
         ends = sentence.rstrip()[-1:]
-        if i == 0 and cut_start(sentence):  # the rest of a sentence the chunk before holds whole: not evidence
-            continue
         if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
             continue
         cells = tuple(c.strip() for c in sentence.split(" | ")) if " | " in sentence else ()

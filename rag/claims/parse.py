@@ -55,10 +55,15 @@ _LOWER = {"over": (1, math.inf), "more than": (1, math.inf), "above": (1, math.i
           "about": (0.95, 1.05), "around": (0.95, 1.05), "roughly": (0.95, 1.05), "approximately": (0.95, 1.05),
           "some": (0.95, 1.05), "~": (0.95, 1.05), "an estimated": (0.95, 1.05)}
 
+# "three-and-a-half days", "two and a half years": the half is the number's
+_HALF = r"(?:[\s-]and[\s-]a[\s-]half)"
+# "a quarter-mile", "half-mile": a fraction of a unit of length, written as one word with it
+_LENGTHS = "mile|kilometre|kilometer|km|metre|meter|inch|foot"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
-_N = rf"(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?:{_WORDNUM})(?![A-Za-z]))"  # not "consisTENt"
+_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?:{_WORDNUM})(?![A-Za-z]))" \
+     rf"{_HALF}?|(?<![A-Za-z])(?:a\s|one\s)?(?:half|quarter)(?=[\s-](?:{_LENGTHS})\b))"  # not "consisTENt"
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
 _BOUND2 = rf"(?:(?P<bound2>{_BOUNDS})\s*)?"
@@ -191,6 +196,13 @@ def prepare(text: str) -> str:
 def number(token: str) -> float | None:
     """'1,200' -> 1200, 'twelve' -> 12, 'a dozen' -> 12; None for anything else."""
     token = token.strip().lower()
+    half = re.search(r"[\s-]and[\s-]a[\s-]half$", token)
+    if half is not None:
+        whole = number(token[:half.start()])
+        return None if whole is None else whole + 0.5
+    fraction = re.fullmatch(r"(?:a\s|one\s)?(half|quarter)", token)
+    if fraction is not None:
+        return 0.5 if fraction.group(1) == "half" else 0.25
     if token in WORD_NUMBERS:
         return float(WORD_NUMBERS[token])
     try:
@@ -243,6 +255,7 @@ _VAGUE_QUANTITY = re.compile(rf"\b(?P<v>{_VAGUE_WORDS})\s(?:metric\s)?(?P<unit>{
 _VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]|(?P<v>millions|billions|trillions)\sof\s)"
                           r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
 _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
+                  rf"(?:half|quarter)[\s-](?:{_LENGTHS})|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion)\b",
                   re.IGNORECASE)
 
