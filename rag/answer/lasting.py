@@ -81,6 +81,8 @@ def _asked(nlp: Any, question: str) -> str:
                 if head.pos_ in ("VERB", "AUX") or head.head is head:
                     break
                 head = head.head
+            if head.pos_ == "AUX" and head.dep_ in ("aux", "auxpass") and head.head.pos_ == "VERB":
+                head = head.head  # "How long was the canal blocked?": of "blocked", "was" its auxiliary
             if head.pos_ == "VERB" and _HOW.fullmatch(head.lower_):  # "keep pouring", "agreed to lift": of what is done
                 what = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
                 head = what[0] if what else head
