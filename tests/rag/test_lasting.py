@@ -19,6 +19,9 @@ def test_the_action_asked_and_no_action_for_a_thing_that_lasts() -> None:
     # a thing may be made of events told by other verbs ("the deal" of "resume shipments for 90 days")
     assert asked_lasting("How long does the deal last?") == ""
     assert asked_lasting("How long was the meeting?") == ""
+    # a passive: "was" is the auxiliary of the action asked
+    assert asked_lasting("How long was the shipping lane blocked?") == "blocked"
+    assert asked_lasting("How long has the port been closed?") == "closed"
     assert asked_lasting("Who chaired the meeting?") == ""
 
 
