@@ -7,7 +7,6 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from rag.answer.designation import naming_words
-from rag.claims import seats
 from rag.claims.kinds import measure_words
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
@@ -93,11 +92,10 @@ _CONNECTIVE_ASKED = re.compile(r"\bin\s+(return|exchange)\b", re.I)
 def _terms(query: str) -> list[str]:
     """The query's keyword terms, and for a dimension asked the words its measure is written with ("How heavy is
     the ship?" finds "the 224,000-ton vessel"); for a name asked, the verbs that give one ("What nickname did the
-    rescue get?" finds "the rescue mission, dubbed ..."); the seat of a country the query names and the reverse
-    ("What did the US give in return?" finds "In exchange, Washington has offered ..."), and a connective's other
-    wording."""
+    rescue get?" finds "the rescue mission, dubbed ..."); a connective's other wording ("What did Washington offer
+    in return?" finds "In exchange, Washington has offered ...")."""
     terms = keyword_terms(query)
-    extra = [*measure_words(query), *naming_words(query), *sorted(seats.aliases(query)),
+    extra = [*measure_words(query), *naming_words(query),
              *(_CONNECTIVE[m.group(1).lower()] for m in _CONNECTIVE_ASKED.finditer(query))]
     return terms + [w for w in dict.fromkeys(extra) if w not in terms]
 
