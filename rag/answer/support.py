@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -90,14 +91,23 @@ class Claims:
 
 
 class PassageFacts:
-    """A passage's figures and vocabulary (title included), computed once per answer."""
+    """A passage's figures and vocabulary (title included), computed once per answer, when first read: a draft's
+    sentences are checked against the passages they cite, seldom against every passage given."""
 
     def __init__(self, passage: Passage) -> None:
-        whole = passage.title + "\n" + passage.text
         self.passage = passage
-        self.figures = figure_tokens(whole)
-        self.vocabulary = _terms(whole)
-        self.sentences = split_sentences(passage.text) or [passage.text]
+
+    @cached_property
+    def figures(self) -> frozenset[str]:
+        return frozenset(figure_tokens(self.passage.title + "\n" + self.passage.text))
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        return _terms(self.passage.title + "\n" + self.passage.text)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return split_sentences(self.passage.text) or [self.passage.text]
 
     def missing_names(self, claims: Claims) -> set[str]:
         return {n for n in claims.names if not _has_term(n, self.vocabulary)}
