@@ -65,6 +65,13 @@ _ADDED_COLUMNS = {"url", "duplicate_of", "fingerprint"}
 _COPIES = ("(SELECT group_concat(coalesce(x.source, '') || char(31) || coalesce(x.url, '') || char(31) || x.doc_id, "
            "char(30)) FROM documents x WHERE x.duplicate_of = d.doc_id)")
 _SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
+# a passage's columns, read by ``_passage``
+_COLUMNS = f"c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, c.page"
+
+
+def _passage(row: Sequence[Any], score: float) -> Passage:
+    return Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3], published_at=row[4], source=row[5],
+                   url=row[6], also_published_by=copy_labels(row[7]), page=row[8], score=round(score, 6))
 
 
 class FaissStore(membership.Collections):
@@ -288,24 +295,15 @@ class FaissStore(membership.Collections):
 
     def _passages(self, hits: list[tuple[int, float]]) -> list[Passage]:
         rows = self._chunk_rows([vid for vid, _ in hits])
-        passages = []
-        for vid, score in hits:
-            row = rows.get(vid)
-            if row is None:  # deleted between the vector and the text read; the next search reloads
-                continue
-            passages.append(Passage(doc_id=row[0], chunk_id=row[1], title=row[2], text=row[3],
-                                    published_at=row[4], source=row[5], url=row[6],
-                                    also_published_by=copy_labels(row[7]), page=row[8], score=round(score, 6)))
-        return passages
+        # (a row deleted between the vector and the text read is left out; the next search reloads)
+        return [_passage(rows[vid], score) for vid, score in hits if vid in rows]
 
     def _chunk_rows(self, vids: list[int]) -> dict[int, tuple[Any, ...]]:
         if not vids:
             return {}
         marks = ",".join("?" * len(vids))
         cursor = self._conn().execute(
-            f"SELECT c.vid, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, c.page "
-            f"FROM chunks c "
-            f"JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
+            f"SELECT c.vid, {_COLUMNS} FROM chunks c JOIN documents d USING (doc_id) WHERE c.vid IN ({marks})", vids)
         return {row[0]: row[1:] for row in cursor}
 
     def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]:
@@ -313,12 +311,10 @@ class FaissStore(membership.Collections):
             return {}
         marks = ",".join("?" * len(chunk_ids))
         cursor = self._conn().execute(
-            f"SELECT a.chunk_id, c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.url, {_COPIES}, "
-            f"c.page FROM chunks a JOIN chunks c ON c.doc_id = a.doc_id AND c.position = a.position + 1 "
-            f"JOIN documents d ON d.doc_id = c.doc_id WHERE a.chunk_id IN ({marks})", list(chunk_ids))
-        return {row[0]: Passage(doc_id=row[1], chunk_id=row[2], title=row[3], text=row[4], published_at=row[5],
-                                source=row[6], url=row[7], also_published_by=copy_labels(row[8]), page=row[9], score=0.0)
-                for row in cursor}
+            f"SELECT a.chunk_id, {_COLUMNS} FROM chunks a JOIN chunks c ON c.doc_id = a.doc_id "
+            f"AND c.position = a.position + 1 JOIN documents d ON d.doc_id = c.doc_id WHERE a.chunk_id IN ({marks})",
+            list(chunk_ids))
+        return {row[0]: _passage(row[1:], 0.0) for row in cursor}
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunks (for diversity and reranking without re-embedding)."""

@@ -54,6 +54,12 @@ _COLUMNS = f"c.doc_id, c.chunk_id, d.title, c.text, d.published_at, d.source, d.
 _SUMMARY = f"d.doc_id, d.title, d.source, d.published_at, d.n_chunks, d.indexed_at, d.url, d.duplicate_of, {_COPIES}"
 
 
+def _passage(r: Sequence[Any]) -> Passage:
+    """A passage from ``_COLUMNS`` and its score."""
+    return Passage(doc_id=r[0], chunk_id=r[1], title=r[2], text=r[3], published_at=r[4], source=r[5], url=r[6],
+                   also_published_by=copy_labels(r[7]), page=r[8], score=round(float(r[9]), 6))
+
+
 HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_ip_ops)"
 
 
@@ -227,9 +233,7 @@ class PostgresStore(membership.Collections):
         rows = conn.execute(sql, args).fetchall()
         if not rows and not conn.execute("SELECT EXISTS (SELECT 1 FROM rag_chunks)").fetchone()[0]:  # type: ignore[index]
             raise IndexEmpty()
-        return [Passage(doc_id=r[0], chunk_id=r[1], title=r[2], text=r[3], published_at=r[4], source=r[5],
-                        url=r[6], also_published_by=copy_labels(r[7]), page=r[8], score=round(float(r[9]), 6))
-                for r in rows]
+        return [_passage(r) for r in rows]
 
     def search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Passage]:
         """Nearest chunks by inner product. Unfiltered searches use the HNSW index (approximate); filtered
@@ -333,8 +337,7 @@ class PostgresStore(membership.Collections):
             rows = conn.execute(f"SELECT a.chunk_id, {_COLUMNS} FROM rag_chunks a JOIN rag_chunks c ON c.doc_id = a.doc_id "
                                 f"AND c.position = a.position + 1 JOIN rag_documents d ON d.doc_id = c.doc_id "
                                 f"WHERE a.chunk_id = ANY(%s)", [list(chunk_ids)]).fetchall()
-        return {r[0]: Passage(doc_id=r[1], chunk_id=r[2], title=r[3], text=r[4], published_at=r[5], source=r[6], url=r[7],
-                              also_published_by=copy_labels(r[8]), page=r[9], score=0.0) for r in rows}
+        return {r[0]: _passage((*r[1:], 0.0)) for r in rows}
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         with self._connection() as conn:

