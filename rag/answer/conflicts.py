@@ -24,6 +24,7 @@ from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
+from rag.answer.quotes import speaker_only
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.caches import TEXT, lru
 from rag.claims.extract import amount_owner, analyze
@@ -118,6 +119,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
+                  # the speaker of a quotation is no side of a who-question that asks no speaker ('"Thai Navy seals
+                  # have found all 13," Governor Narongsak Osottanakorn told reporters', asked the diver's name)
+                  and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
+                           and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]

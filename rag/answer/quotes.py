@@ -70,6 +70,19 @@ def reports_speech(sentence: str) -> bool:
     return bool(re.search("[\u201c\u201d\"]", sentence) or _SPEAKING.search(sentence))
 
 
+# a quotation's speaker by what follows the name: "..., Governor Narongsak Osottanakorn told reporters", "Chen, an
+# economist at the center, said"; or what precedes it: '..." said Dr. Laura Chen'
+_SPEAKS_AFTER = re.compile(rf"^(?:,[^,\u201c\u201d\"]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_SPEAKS_BEFORE = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\s+(?:[\w.'-]+\s+){{0,3}}$", re.IGNORECASE)
+_QUOTATION = re.compile(r"[\u201c\u201d\"]")
+
+
+def speaker_only(value: Value, sentence: str) -> bool:
+    """The name is the speaker of a quotation the sentence gives, and that is all the sentence says of it."""
+    return _QUOTATION.search(sentence) is not None and (
+        _SPEAKS_AFTER.match(sentence[value.end:]) is not None or _SPEAKS_BEFORE.search(sentence[:value.start]) is not None)
+
+
 def attributed(sentence: str) -> bool:
     """The sentence closes a quotation and names who said it ("..., said Dr. Laura Chen")."""
     return bool(_ATTRIBUTION.search(sentence))
