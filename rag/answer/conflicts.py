@@ -206,6 +206,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # long the talk lasted (a duration said of no event stays one: "One-year duration with potential ...")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
             group = [side for i, side in enumerate(group) if i not in elsewhere]
+        if kind == "duration" and _PAST.match(question):  # how long it was blocked: "the backlog could be cleared
+            # in three-and-a-half days" foresees a length, of nothing that took place (unless it is the answer's own)
+            group = [side for i, side in enumerate(group) if not i or not _FORESEEN.search(side[0].text[:side[1].start])]
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
@@ -326,6 +329,14 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
         typed = [v for v in names if v.kind in kinds and v.kind in NAMES]
         keep[(citation, text)] = after or typed or names
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
+
+
+# a question of what took place ("How long was the canal blocked?", "How long did the talks last?"), and a length
+# foreseen before its figure ("could be cleared in", "is expected to take", "will last")
+_PAST = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:did|was|were|had)\b", re.I)
+_FORESEEN = re.compile(r"\b(?:could|would|will|may|might|should|expected\s+to|likely\s+to|set\s+to)\s+(?:[\w-]+\s+){0,4}"
+                       r"(?:in|within|for|take|takes|last|lasts)?\s*(?:about|around|some|roughly|another|at\s+least|"
+                       r"up\s+to|more\s+than)?\s*$", re.I)
 
 
 # the words that ask who leads without a verb of leading ("in charge of", "the boss of"); "runs", "heads", "chaired"
