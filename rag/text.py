@@ -26,6 +26,9 @@ kind sort whether wa ha get gets got getting gotten
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# a connective's other wording: "in return" is written "in exchange", and the reverse ("What did Washington offer in
+# return?" is answered by "In exchange, Washington has offered ..."): the keyword search and the answerer read both
+CONNECTIVE_WORDINGS = {"return": "exchange", "exchange": "return"}
 
 ABBREVIATIONS = frozenset("""
 u.s u.k u.n e.g i.e dr mr mrs ms st jr sr vs inc co corp ltd no fig gen gov sen rep prof mt ft est approx

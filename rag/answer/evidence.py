@@ -36,7 +36,7 @@ from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS
-from rag.text import STOPWORDS, content_terms, split_sentences, stem, units_in
+from rag.text import CONNECTIVE_WORDINGS, STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
 MIN_WORDS = 4
@@ -470,7 +470,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # of the sentence; said as one by some sentence ("In exchange, Washington has offered ..."), it is the question's
     connective = connective_terms(question)
     if connective:
-        light |= connective - {t for c in pool for t in connective_terms(c.text)}
+        light |= connective - {t for c in pool for t in connective_terms(c.text) | other_wording(c.text, connective)}
+    light |= giving_verbs(question)  # "give" of "What did the US give in return?": "Washington has offered ..."
     if not any(t not in light for t in q_terms):
         light = frozenset()
     heads = {id(c): _sentence_heads(c.text) if c.terms == _terms(c.text) else _heads(c.terms) for c in pool}
@@ -508,6 +509,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         if found is None:
             found = _heads(c.terms)
         held, held_heads = (c.terms | c.context, found | _heads(c.context)) if c.context else (c.terms, found)
+        if connective:  # "In exchange, ..." says the "in return" asked
+            held = held | other_wording(c.text, connective)
         found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
         c.coverage = _coverage(found_terms, weights, total, light, light_total)
         meaning = c.coverage if np.isnan(sim) else c.similarity
@@ -576,6 +579,27 @@ def connective_terms(question: str) -> frozenset[str]:
     """The nouns of the question's connective phrases ("return" of "in return for"): held, they count; missing,
     they are not asked of the sentence."""
     return frozenset(stem(m.group(0).split()[-1].lower()) for m in _CONNECTIVE.finditer(question))
+
+
+# A verb of giving says little of what is given: "What did the US give in return?" is answered by "Washington has
+# offered selective tariff relief", "What punishment was he given?" by what he was sentenced to. Held, it counts;
+# missing, it is not asked of the sentence. (Only "give": "take" and "make" say what was done too often, "took the
+# job", "was no census taken": as light verbs they let SQuAD's unanswerable questions through.)
+_GIVING = re.compile(r"\b(?:give|gives|gave|given|giving)\b"
+                         r"(?!\s+(?:up|away|out|off|over|back|down|way)\b)", re.I)  # ("giving up", "gave way": done)
+
+
+def giving_verbs(question: str) -> frozenset[str]:
+    """The stemmed verbs of giving in the question: they say little of what is asked."""
+    return frozenset(t for m in _GIVING.finditer(question) for t in content_terms(m.group(0)))
+
+
+def other_wording(sentence: str, asked: frozenset[str]) -> frozenset[str]:
+    """The connective terms ``asked`` (``connective_terms`` of the question) that the sentence says in their other
+    wording: "return" by "In exchange, ..." (``CONNECTIVE_WORDINGS``)."""
+    said = connective_terms(sentence)
+    return frozenset(t for t in asked for word, other in CONNECTIVE_WORDINGS.items()
+                     if stem(word) == t and stem(other) in said)
 
 
 def headline(c: Candidate) -> bool:

@@ -14,7 +14,7 @@ from rag.retrieval.fusion import rrf, score_fusion
 from rag.retrieval.rerank import Reranker
 from rag.settings import RetrievalSettings
 from rag.telemetry import SILENT, Telemetry
-from rag.text import keyword_terms
+from rag.text import CONNECTIVE_WORDINGS, keyword_terms
 from rag.types import Filters, Passage
 
 # The keyword side runs beside the query embedding and the vector search: both spend their time in C code that
@@ -84,8 +84,6 @@ class Retriever:
         return found
 
 
-# a connective's other wording: "in return" is written "in exchange" and the reverse
-_CONNECTIVE = {"return": "exchange", "exchange": "return"}
 _CONNECTIVE_ASKED = re.compile(r"\bin\s+(return|exchange)\b", re.I)
 
 
@@ -96,7 +94,7 @@ def _terms(query: str) -> list[str]:
     in return?" finds "In exchange, Washington has offered ...")."""
     terms = keyword_terms(query)
     extra = [*measure_words(query), *naming_words(query),
-             *(_CONNECTIVE[m.group(1).lower()] for m in _CONNECTIVE_ASKED.finditer(query))]
+             *(CONNECTIVE_WORDINGS[m.group(1).lower()] for m in _CONNECTIVE_ASKED.finditer(query))]
     return terms + [w for w in dict.fromkeys(extra) if w not in terms]
 
 
