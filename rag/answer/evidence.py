@@ -585,8 +585,8 @@ def connective_terms(question: str) -> frozenset[str]:
 # offered selective tariff relief", "What punishment was he given?" by what he was sentenced to. Held, it counts;
 # missing, it is not asked of the sentence. (Only "give": "take" and "make" say what was done too often, "took the
 # job", "was no census taken": as light verbs they let SQuAD's unanswerable questions through.)
-_GIVING = re.compile(r"\b(?:give|gives|gave|given|giving)\b"
-                         r"(?!\s+(?:up|away|out|off|over|back|down|way)\b)", re.I)  # ("giving up", "gave way": done)
+# (in lower case: "the Ever Given" is a name; not with a particle: "giving up", "gave way" say what is done)
+_GIVING = re.compile(r"\b(?:give|gives|gave|given|giving)\b(?!\s+(?:up|away|out|off|over|back|down|way)\b)")
 
 
 def giving_verbs(question: str) -> frozenset[str]:
