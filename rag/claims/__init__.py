@@ -5,6 +5,9 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 25: a list item's label is no name ("Technology Sector: Focus on companies ...", "Clean Energy: Evaluate wind and
+#     solar companies ..."): a Title Case span opening the sentence before a colon names what the item is about,
+#     unless the tagger finds a name in it, and no name the tagger finds runs across the colon
 # 24: a half after a number ("three-and-a-half days", "two and a half years") is its; a half or quarter of a unit of
 #     length written with it ("the quarter-mile-long Ever Given", "a half-mile stretch") is a quantity
 # 23: a title and its holder are a person whatever else the tagger calls them ('..." Rear Adm. Apakorn Yukongkaew',
@@ -50,4 +53,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "24"
+CLAIMS_VERSION = "25"

@@ -130,8 +130,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
             scope = _scope_after(text, f.end)
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end))
         taken.append((f.start, f.end))
+    # (no name runs across a list item's colon: "Clean Energy: Evaluate" is a label and an instruction)
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
-                                       if e.label_ in _ENTITY]
+                                       if e.label_ in _ENTITY and ":" not in e.text]
+    label = _LABEL.match(text)
     other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY]
     heading = _heading(text)
     filed = dateline(text)  # "CHIANG RAI - A mini-submarine ...": where the story was filed from, a place
@@ -142,6 +144,9 @@ def _claims(text: str, doc: Any) -> list[Value]:
     for start, end, value in ([] if heading else _at_titles(names(text), entities, doc is not None)):
         if any(s < end and start < e for s, e in taken) or _not_a_name(value):
             continue
+        if label is not None and start >= label.start(1) and end <= label.end(1) and \
+                not any(s < end and start < e for s, e, _ in entities):
+            continue  # "Technology Sector: Focus on ...": what a list item is about, no one's name
         if end <= filed:  # a place in capitals, which the tagger may call anything or nothing
             out.append(Value("place", value, key=name_key(value), start=start, end=end))
             continue
@@ -180,6 +185,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return out
+
+
+# a list item's label: Title Case words opening the sentence, then a colon ("Technology Sector: Focus on ...")
+_LABEL = re.compile(r"^\W*([A-Z][\w'&.-]*(?:\s+(?:[A-Z&][\w'&.-]*|and|of|the|for|in|on))*)\s*:(?!\d)")
 
 
 def _titled_unquoted(text: str, start: int, value: str) -> bool:
