@@ -113,7 +113,13 @@ _DATE = re.compile(
     r"|(?P<iso>(?P<y5>1[5-9]\d\d|20\d\d)-\d\d-\d\d)"
     r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"
     r"|(?P<century>(?P<c>[1-2]?\d)(?:st|nd|rd|th)[\s-]century)"
-    r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d)))\b", re.IGNORECASE)
+    r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d))"
+    # an older year after a word of time ("disseminated in 1281", "By autumn 1347", "from 1271 to 1368"), not a
+    # count of something ("in 1200 cases")
+    r"|(?P<y7>(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bto )|(?<=\bbefore )"
+    r"|(?<=\bafter )|(?<=\baround )|(?<=\bcirca )|(?<=\byear )|(?<=\bautumn )|(?<=\bspring )|(?<=\bsummer )"
+    r"|(?<=\bwinter )|(?<=\bc\. ))1[0-4]\d\d(?![\d%,.]\d)(?!\s+(?:[a-z]{2,}(?<![su]s)s|people|men|women|children)\b)))\b",
+    re.IGNORECASE)
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
 _QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
@@ -162,6 +168,10 @@ _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
 _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
+# a count's noun one lower-case word after its number ("62 living billionaires", "two new regiments"): the word
+# between qualifies the plural noun the count counts
+_PLURAL = re.compile(r"[a-z-]+(?<![su]s)s|people|men|women|children")
+_PLURAL_NEXT = re.compile(r"\s(?P<noun>(?:[a-z][a-z-]+(?<![su]s)s|people|men|women|children))\b")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
@@ -352,7 +362,7 @@ def figures(text: str) -> list[Figure]:
     for m in _DATE.finditer(text):
         if _taken(spans, m.start(), m.end()):
             continue
-        year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y") if m.group(g)), None)
+        year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y", "y7") if m.group(g)), None)
         if m.group("century"):
             first = (int(m.group("c")) - 1) * 100
             add("date", m, first * 12.0 + 1, first * 12.0 + 1200, "month")
@@ -412,14 +422,21 @@ def figures(text: str) -> list[Figure]:
     for m in _COUNT.finditer(text):
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
-        if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and (
+        after = m.end("mag") if m.group("mag") else m.end("a")
+        # (a noun after a name the word pattern stops in: "eight U.S. presidents")
+        named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and (a or 0) > 1 else \
+            _NAMED_NOUN.match(text, after) if not noun and (a or 0) > 1 and text[after + 1:after + 2].isupper() else None
+        if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
                 not noun or (noun in STOPWORDS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
             continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")
         scale = _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         span = None
-        named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and a > 1 else None
+        later = _PLURAL_NEXT.match(text, m.end("noun")) if noun and noun not in STOPWORDS and m.group("noun").islower() \
+            and not _PLURAL.fullmatch(noun) and a > 1 else None
         if named and named.group("noun") not in STOPWORDS:
             noun, span = named.group("noun"), (m.start(), named.end())
+        elif later is not None:  # "62 living billionaires", "two new regiments": the plural noun after its adjective
+            noun, span = later.group("noun").lower(), (m.start(), later.end())
         elif noun in STOPWORDS:  # "50 of them", "after 10 in the morning": the figure ends at its number
             upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None
             if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "from 11 to 16,"
