@@ -1124,7 +1124,9 @@ def _a_person_noun(unit: str) -> bool:
 def _counts_the_noun(value: K.Value, noun: str) -> bool:
     # asked how many people, a count of workers (passengers, soldiers, victims) counts people
     unit = stem(value.unit)
-    return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit)) or _compound(unit, noun)
+    return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit)) or _compound(unit, noun) \
+        or (value.unit != "" and noun in set(content_terms(value.text)))  # "14 criminal charges", asked how many
+    # criminal counts: the word the question counts by qualifies the sentence's noun
 
 
 # the heads of compound nouns: "tugboats" are counted as "tugs", "boats" as "lifeboats" or "warships" as "ships"

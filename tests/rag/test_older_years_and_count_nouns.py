@@ -25,3 +25,14 @@ def test_a_count_counts_the_plural_past_a_name_or_an_adjective() -> None:
     assert _figures("Its alumni include 62 living billionaires.") == [("count", "62 living billionaires", "billionaires")]
     assert _figures("Two new regiments were raised.") == [("count", "Two new regiments", "regiments")]
     assert _figures("The 12 boys were rescued.") == [("count", "12 boys", "boys")]  # unchanged
+
+
+def test_a_count_holds_the_word_a_question_counts_by() -> None:
+    from rag.answer.evidence import _counts_the_noun
+    from rag.text import stem
+
+    (charges,) = figures("BP has agreed to plead guilty to all 14 criminal charges.")
+    assert charges.unit == "charges"
+    assert _counts_the_noun(charges, stem("criminal"))  # "To how many criminal counts ...?": counted by "criminal"
+    assert _counts_the_noun(charges, stem("charges"))
+    assert not _counts_the_noun(charges, stem("deaths"))
