@@ -225,6 +225,19 @@ def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
     return [v for v in dates if events[v.text] and close[events[v.text]] < UNRELATED]
 
 
+# Birth and death are said in their own words: "Möngke Khan succeeded ... as Great Khan in 1251" dates no birth,
+# whatever the closeness of "born" and "succeeded"; a life's span in brackets after a name ("(1209-1259)") says both.
+_LIFE = {"birth": re.compile(r"\b(?:born|birth|birthday|b\.)\s|\(\s*(?:born\s+)?\d{3,4}\s*[-\u2013]", re.I),
+         "death": re.compile(r"\b(?:died|dies|death|dead|killed|d\.)\s|\d{3,4}\s*[-\u2013]\s*\d{3,4}\s*\)", re.I)}
+
+
+def no_life_event(event: str, sentence: str) -> bool:
+    """The question asks the date of a birth or a death (``event``: its verb, as ``asked_event`` gives it) and the
+    sentence does not say one."""
+    pattern = _LIFE.get(_key(event)) if event else None
+    return pattern is not None and pattern.search(sentence) is None
+
+
 # "How old is X?" is answered by when X began (its birth, founding, building) or by its age; a date of anything
 # else the sentence says X did ("Bessent announced ... by Thanksgiving 2025") tells nothing of how old X is.
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)

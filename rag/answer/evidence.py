@@ -17,7 +17,8 @@ from rag.answer import designation, quotes
 from rag.answer.counted import governing as _governing
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, asked_phase, happening_terms, holds_event, not_an_age, of_another_event, same_event_terms
+from rag.answer.events import (asked_event, asked_phase, happening_terms, holds_event, no_life_event, not_an_age,
+                                of_another_event, same_event_terms)
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
@@ -589,6 +590,9 @@ def connective_terms(question: str) -> frozenset[str]:
 _GIVING = re.compile(r"\b(?:give|gives|gave|given|giving)\b(?!\s+(?:up|away|out|off|over|back|down|way)\b)")
 
 
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
+
+
 def giving_verbs(question: str) -> frozenset[str]:
     """The stemmed verbs of giving in the question: they say little of what is asked."""
     return frozenset(t for m in _GIVING.finditer(question) for t in content_terms(m.group(0)))
@@ -764,6 +768,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     choices = [v for v in analyze([question], use_model=False)[0] if v.text.lower() in offered] if offered else []
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
+    # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
+    within = [v for v in analyze([question], use_model=False)[0] if v.kind == "date" and v.unit == "month"
+              and _IN_YEAR.search(question[:v.start])] if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
     lasting = asked_lasting(question) if "duration" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
@@ -834,8 +841,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase)
             c.on_values = [v for v in c.on_values if v not in other]
             c.answers = [v for v in c.answers if v not in other]  # nor the other side of a disagreement (gather)
-        if not_an_age(question, text):  # "How old is he?": a date of something else he did is no age
+        if not_an_age(question, text) or no_life_event(event, text):  # "How old is he?": a date of something else he
+            # did is no age; "When was he born?": a date of his accession is no birth
             c.on_values = [v for v in c.on_values if v.kind != "date"]
+        if within:  # "In what month in 1349 ...?": a date of another year is no answer
+            c.on_values = [v for v in c.on_values if v.kind != "date" or v.unit != "month"
+                           or any(v.low <= w.high and w.low <= v.high for w in within)]
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)

@@ -102,9 +102,9 @@ _ELAPSED = re.compile(
 # days of one month as a span ("from 23 to 29 March 2021", "March 23-29"): one date, not a count before a date
 _TO_DAY = r"(?:\s?(?:-|\u2013|to|and|through|until)\s?\d{1,2}(?:st|nd|rd|th)?)"
 _DATE = re.compile(
-    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?(?:,?\s(?:of\s)?(?P<y1>1[5-9]\d\d|20\d\d))?)"
-    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1[5-9]\d\d|20\d\d))?)"
-    rf"|(?P<my>{_MONTH},?\s(?P<y3>1[5-9]\d\d|20\d\d))"
+    rf"\b(?:(?P<md>{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?(?:,?\s(?:of\s)?(?P<y1>1\d\d\d|20\d\d))?)"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?{_TO_DAY}?\s(?:of\s)?{_MONTH}(?:,?\s(?P<y2>1\d\d\d|20\d\d))?)"
+    rf"|(?P<my>{_MONTH},?\s(?P<y3>1\d\d\d|20\d\d))"
     # a month named alone after a word of time ("arrive in May"): capitalized, so the modal "may" is never one
     r"|(?P<mo>(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )"
     r"|(?<=\bearly )|(?<=\blate )|(?<=\bmid-))(?-i:January|February|March|April|May|June|July|August|September|October"
