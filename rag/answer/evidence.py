@@ -17,8 +17,7 @@ from rag.answer import designation, quotes
 from rag.answer.counted import governing as _governing
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import (asked_event, asked_phase, happening_terms, holds_event, no_life_event, not_an_age,
-                                of_another_event, same_event_terms)
+from rag.answer.events import asked_event, asked_phase, happening_terms, holds_event, no_life_event, not_an_age, of_another_event, same_event_terms
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from rag.answer import evidence
 from rag.answer.evidence import giving_verbs, other_wording
 from tests.rag.answerers import passage
