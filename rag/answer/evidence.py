@@ -52,6 +52,8 @@ _STOPS = ".!?:;,\"”’)]"
 _SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but nor vs via into onto over amid".split())
 HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+# the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
@@ -589,9 +591,6 @@ def connective_terms(question: str) -> frozenset[str]:
 _GIVING = re.compile(r"\b(?:give|gives|gave|given|giving)\b(?!\s+(?:up|away|out|off|over|back|down|way)\b)")
 
 
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
-
-
 def giving_verbs(question: str) -> frozenset[str]:
     """The stemmed verbs of giving in the question: they say little of what is asked."""
     return frozenset(t for m in _GIVING.finditer(question) for t in content_terms(m.group(0)))
@@ -764,12 +763,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     agent = K.asks_who_acts(question)
     _, offered = K.options(question)  # "for 90 days or for a year?": a sentence stating either is about the choice
-    choices = [v for v in analyze([question], use_model=False)[0] if v.text.lower() in offered] if offered else []
+    said = analyze([question], use_model=False)[0]  # the question's figures, by the parser alone
+    choices = [v for v in said if v.text.lower() in offered] if offered else []
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
-    within = [v for v in analyze([question], use_model=False)[0] if v.kind == "date" and v.unit == "month"
-              and _IN_YEAR.search(question[:v.start])] if "date" in kinds and parsed > 0 else []
+    within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
+        if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
     lasting = asked_lasting(question) if "duration" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
@@ -1133,10 +1133,11 @@ def _a_person_noun(unit: str) -> bool:
 
 def _counts_the_noun(value: K.Value, noun: str) -> bool:
     # asked how many people, a count of workers (passengers, soldiers, victims) counts people
+    # (and a count's own words hold the word the question counts by: "14 criminal charges", asked how many criminal
+    # counts)
     unit = stem(value.unit)
     return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit)) or _compound(unit, noun) \
-        or (value.unit != "" and noun in set(content_terms(value.text)))  # "14 criminal charges", asked how many
-    # criminal counts: the word the question counts by qualifies the sentence's noun
+        or (value.unit != "" and noun in set(content_terms(value.text)))
 
 
 # the heads of compound nouns: "tugboats" are counted as "tugs", "boats" as "lifeboats" or "warships" as "ships"

@@ -9,8 +9,7 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 #     solar companies ..."): a Title Case span opening the sentence before a colon names what the item is about,
 #     unless the tagger finds a name in it, and no name the tagger finds runs across the colon; a year before 1500
 #     after a word of time or with a month is a date ("disseminated in 1281", "from 1271 to 1368", "March 1349");
-#     a count's noun is the plural
-#     past a name ("eight U.S. presidents") or one adjective ("62 living billionaires")
+#     a count's noun is the plural past a name ("eight U.S. presidents") or one adjective ("62 living billionaires")
 # 24: a half after a number ("three-and-a-half days", "two and a half years") is its; a half or quarter of a unit of
 #     length written with it ("the quarter-mile-long Ever Given", "a half-mile stretch") is a quantity
 # 23: a title and its holder are a person whatever else the tagger calls them ('..." Rear Adm. Apakorn Yukongkaew',

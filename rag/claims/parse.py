@@ -170,8 +170,8 @@ _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one lower-case word after its number ("62 living billionaires", "two new regiments"): the word
 # between qualifies the plural noun the count counts
-_PLURAL = re.compile(r"[a-z-]+(?<![su]s)s|people|men|women|children")
-_PLURAL_NEXT = re.compile(r"\s(?P<noun>(?:[a-z][a-z-]+(?<![su]s)s|people|men|women|children))\b")
+_PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
+_PLURAL_NEXT = re.compile(rf"\s(?P<noun>{_PLURAL.pattern})\b")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
