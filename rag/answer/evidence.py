@@ -65,6 +65,9 @@ TIED = 0.2
 # "How many of the divers came from abroad?" asks a part of a group: a count said as a part ("50 of them
 # foreigners", "two of the divers") answers it before a count of the whole group ("the team of 90 divers")
 PART = 0.08
+# taken from a sentence whose only answers are figures said without a number ("a handful of", "for decades"), when
+# another sentence holds an exact figure about what is asked: as close to the question, the exact one answers better
+VAGUE = 0.06
 _PART_ASKED = re.compile(r"\bhow many of (?:the|them|those|these|their|its|our|your)\b", re.IGNORECASE)
 _A_PART = re.compile(r"\s+of\s+(?:them|the|those|these|whom|which|their|its)\b", re.IGNORECASE)
 
@@ -534,9 +537,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             for c in scored:
                 if any(v.kind == "count" and _A_PART.match(c.text, v.end) for v in c.answers):
                     c.score += PART
+        exact = any(c.on_scope and any(not v.vague for v in c.answers) for c in scored)
         for c in scored:
             c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
                 else -0.12
+            if exact and c.answers and all(v.vague for v in c.answers):
+                c.score -= VAGUE
         if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
             named_next(scored, kinds)
     speaker = _terms(quotes.speaker_asked(question))

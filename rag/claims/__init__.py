@@ -5,6 +5,9 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 26: figures said without a number are vague figures: how long ("decades of accumulated expertise", "for years",
+#     "several months"), how many ("a handful of listed miners", "dozens of protesters"), and when, counted from the
+#     writing ("earlier this year", "last month")
 # 25: a list item's label is no name ("Technology Sector: Focus on companies ...", "Clean Energy: Evaluate wind and
 #     solar companies ..."): a Title Case span opening the sentence before a colon names what the item is about,
 #     unless the tagger finds a name in it, and no name the tagger finds runs across the colon; a year before 1500
@@ -55,4 +58,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "25"
+CLAIMS_VERSION = "26"

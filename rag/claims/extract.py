@@ -128,7 +128,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None)
         if scope is None:
             scope = _scope_after(text, f.end)
-        out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end))
+        out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
         taken.append((f.start, f.end))
     # (no name runs across a list item's colon: "Clean Energy: Evaluate" is a label and an instruction)
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents

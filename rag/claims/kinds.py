@@ -47,6 +47,7 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
+_CALENDAR_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month|day|date|decade|century|season|week)s?\b", re.I)
 AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
                        r"(?:the |his |her |their |its )?ages?\b", re.I)
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
@@ -188,12 +189,15 @@ class Value:
     scope: str = ""      # a figure: what it is of ("global output"); a name: its role ("president")
     start: int = 0       # span in the sentence
     end: int = 0
+    vague: bool = False  # a figure said without a number ("a handful of miners", "for decades", "earlier this year")
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
         for bound in ("low", "high"):
             if math.isinf(out[bound]):
                 out[bound] = "inf" if out[bound] > 0 else "-inf"
+        if not self.vague:
+            del out["vague"]  # (most figures are exact: stored rows stay as they were)
         return out
 
     @classmethod
@@ -315,7 +319,10 @@ def same_dimension(unit: str, other: str) -> bool:
 
 def other_measure(a: Value, b: Value) -> bool:
     """Two figures of one kind that measure different things whatever their scopes: counts of different nouns, or
-    how long something has been so ("over the past two years") and how long something lasts ("a 90-day period")."""
+    how long something has been so ("over the past two years") and how long something lasts ("a 90-day period"). A
+    figure said without a number ("a handful of", "for decades") measures nothing another could contradict."""
+    if a.vague or b.vague:
+        return True
     if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
         return True
     if a.kind == b.kind == "quantity" and _dimension(a.unit) != _dimension(b.unit):
@@ -744,6 +751,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
+    if value.unit == "relative" and _CALENDAR_ASKED.search(question):
+        return False  # "earlier this year" says when, but not the year, month or day asked
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question):

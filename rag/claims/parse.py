@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.text import STOPWORDS, UPPER, normalize
@@ -230,6 +231,7 @@ class Figure:
     high: float
     unit: str = ""        # "%", "usd", "day", "kg", the counted noun, or "" for a bare number
     text: str = ""
+    vague: bool = False   # said without a number ("a handful of miners", "decades of expertise", "earlier this year")
 
 
 def lasted(text: str, m: re.Match[str]) -> bool:
@@ -255,7 +257,7 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # Amounts said without a number ("several tons", "multi-billion dollar investments", "billions of dollars"): a
 # range that many readers would give, wide enough not to disagree with a figure that is one of them
-_VAGUE = {"a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "dozens of": (24, 99), "scores of": (40, 99),
+_VAGUE = {"a handful of": (2, 6), "a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "dozens of": (24, 99), "scores of": (40, 99),
           "hundreds of": (200, 999), "thousands of": (2e3, 9999), "tens of thousands of": (2e4, 99_999),
           "hundreds of thousands of": (2e5, 999_999), "millions of": (2e6, 999e6), "billions of": (2e9, 999e9)}
 _MULTI = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -266,7 +268,9 @@ _VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]
                           r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
 _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
                   rf"(?:half|quarter)[\s-](?:{_LENGTHS})|"
-                  r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion)\b",
+                  r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
+                  r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
+                  r"(?:this|last|next|that)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",
                   re.IGNORECASE)
 
 
@@ -298,11 +302,12 @@ def figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     spans: list[tuple[int, int]] = []
 
-    def add(kind: str, m: re.Match[str], low: float, high: float, unit: str, span: tuple[int, int] | None = None) -> None:
+    def add(kind: str, m: re.Match[str], low: float, high: float, unit: str, span: tuple[int, int] | None = None,
+            vague: bool = False) -> None:
         start, end = span or (m.start(), m.end())
         if not _taken(spans, start, end) and not (math.isnan(low) or math.isnan(high)):
             spans.append((start, end))
-            out.append(Figure(kind, start, end, low, high, unit, text[start:end].strip()))
+            out.append(Figure(kind, start, end, low, high, unit, text[start:end].strip(), vague))
 
     def add_change(kind: str, m: re.Match[str], to: int, a: float, b: float, unit: str) -> None:
         """The change ("2%") and where it ended ("3.1%"), each a figure of its own."""
@@ -446,8 +451,47 @@ def figures(text: str) -> list[Figure]:
             if noun == "of" and _OF_THEM.match(text, m.end("noun")):  # "90 divers, 50 of them": 50 divers
                 noun = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
         add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
+    _vague(text, add)
     out.sort(key=lambda f: f.start)
     return out
+
+
+# Figures said without a number, after the exact ones (a span is typed once): how long ("decades of accumulated
+# expertise", "for years", "weeks of disruptions", "several months"), how many ("a handful of listed miners",
+# "dozens of protesters") and when, counted from the writing ("earlier this year", "last month"). Each is vague:
+# it answers what no exact figure answers, and disagrees with no figure (``kinds.other_measure``).
+_SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
+_DAYS_OF = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4, "years": 365, "decades": 3650, "centuries": 36500}
+# a span of time is one when something leads it ("for years", "took months"), quantifies it ("several months"), or
+# it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later"
+_VAGUE_SPAN = re.compile(
+    r"\b(?:(?P<lead>for|over|within|spanning|lasting|lasted|took|takes|take|spent|spend|spends)\s+)?"
+    rf"(?:(?P<v>{_SOME}|many)\s+)?(?P<unit>{'|'.join(_DAYS_OF)})\b(?P<tail>\s+of\s+(?=[a-z])|-long\b|\s+from\s+(?=[a-z]))?"
+    r"(?!\s+(?:ago|old|later|earlier|before|after|since|past)\b)", re.IGNORECASE)
+# (time gone by, "in recent years", "over the past decades", or no span at all, "the years", "its early days")
+_GONE_BEFORE = re.compile(r"\b(?:the|these|those|recent|coming|past|next|early|late|its|their|his|her|our|first|last|"
+                          r"few|of)\s+$", re.IGNORECASE)
+_VAGUE_COUNT = re.compile(rf"\b(?P<v>(?i:{_SOME}))\s+(?:(?P<adj>[a-z][a-z-]+)\s+)??(?P<noun>{_PLURAL.pattern})\b")
+_RELATIVE = re.compile(r"\b(?:(?:earlier|later)\s+(?:this|that|last)\s+(?:year|month|week)|(?:last|this|next)\s+"
+                       r"(?:year|month|week|spring|summer|autumn|fall|winter))\b(?!'s)", re.IGNORECASE)
+
+
+def _vague(text: str, add: Callable[..., None]) -> None:
+    """The figures of a text said without a number, each added (``add`` as in ``figures``) as vague."""
+    for m in _VAGUE_SPAN.finditer(text):
+        quantifier = m.group("v")
+        if not (m.group("lead") or quantifier or m.group("tail")) or (
+                not quantifier and _GONE_BEFORE.search(text, 0, m.start())):
+            continue
+        low, high = _VAGUE.get(" ".join((quantifier or "").lower().split()), (2, 99 if quantifier else 9))
+        days = _DAYS_OF[m.group("unit").lower()]
+        add("duration", m, low * days, high * days, "day", (m.start("v") if quantifier else m.start("unit"),
+                                                           m.end("unit")), True)
+    for m in _VAGUE_COUNT.finditer(text):  # ("a handful of listed miners" counts miners: the adjective is skipped)
+        low, high = _VAGUE[" ".join(m.group("v").lower().split())]
+        add("count", m, low, high, m.group("noun").lower(), None, True)
+    for m in _RELATIVE.finditer(text):
+        add("date", m, 0.0, 0.0, "relative", None, True)
 
 
 # A wire story's dateline: the place it was filed from, in capitals before the dash that opens its first sentence
