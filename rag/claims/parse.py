@@ -463,11 +463,12 @@ def figures(text: str) -> list[Figure]:
 _SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
 _DAYS_OF = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4, "years": 365, "decades": 3650, "centuries": 36500}
 # a span of time is one when something leads it ("for years", "took months"), quantifies it ("several months"), or
-# it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later"
+# it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later",
+# nor "weeks after the fire" unless something leads it
 _VAGUE_SPAN = re.compile(
     r"\b(?:(?P<lead>for|over|within|spanning|lasting|lasted|took|takes|take|spent|spend|spends)\s+)?"
     rf"(?:(?P<v>{_SOME}|many)\s+)?(?P<unit>{'|'.join(_DAYS_OF)})\b(?P<tail>\s+of\s+(?=[a-z])|-long\b|\s+from\s+(?=[a-z]))?"
-    r"(?!\s+(?:ago|old|later|earlier|before|after|since|past)\b)", re.IGNORECASE)
+    r"(?!\s+(?:ago|old|later|earlier|past)\b)", re.IGNORECASE)
 # (time gone by, "in recent years", "over the past decades", or no span at all, "the years", "its early days")
 _GONE_BEFORE = re.compile(r"\b(?:the|these|those|recent|coming|past|next|early|late|its|their|his|her|our|first|last|"
                           r"few|of)\s+$", re.IGNORECASE)
@@ -481,8 +482,9 @@ def _vague(text: str, add: Callable[..., None]) -> None:
     for m in _VAGUE_SPAN.finditer(text):
         quantifier = m.group("v")
         if not (m.group("lead") or quantifier or m.group("tail")) or (
-                not quantifier and _GONE_BEFORE.search(text, 0, m.start())):
-            continue
+                not quantifier and _GONE_BEFORE.search(text, 0, m.start())) or (
+                not m.group("lead") and _FROM_AN_EVENT.match(text, m.end())):
+            continue  # ("weeks after the fire" counts from it; "shut for weeks after the fire" says how long)
         low, high = _VAGUE.get(" ".join((quantifier or "").lower().split()), (2, 99 if quantifier else 9))
         days = _DAYS_OF[m.group("unit").lower()]
         add("duration", m, low * days, high * days, "day", (m.start("v") if quantifier else m.start("unit"),

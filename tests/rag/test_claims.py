@@ -39,8 +39,11 @@ def test_each_figure_kind_is_extracted_as_a_range(text: str, kind: str, low: flo
     assert value.low == pytest.approx(low) and value.high == pytest.approx(high)
 
 
-def test_a_vague_word_without_an_amount_is_no_figure() -> None:
-    assert figures(prepare("Several analysts said a few plants and dozens of firms would follow.")) == []
+def test_a_vague_word_without_an_amount_is_no_exact_figure() -> None:
+    found = figures(prepare("Several analysts said a few plants and dozens of firms would follow."))
+    assert [(f.text, f.unit) for f in found] == [("Several analysts", "analysts"), ("a few plants", "plants"),
+                                                 ("dozens of firms", "firms")]
+    assert all(f.vague for f in found)  # (claims 26) counts said without a number, which disagree with none
 
 
 def test_dates_in_odd_formats_are_dates() -> None:

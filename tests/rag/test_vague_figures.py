@@ -1,0 +1,82 @@
+"""Claims 26, vague figures: a figure said without a number answers what no exact figure answers. "How many listed
+companies saw share gains?" was declined though "Equity gains were limited to a handful of listed miners" answers
+it; "When did the halt happen?" though "The temporary export halt by China earlier this year ..." does. A vague
+figure disagrees with no figure (``kinds.other_measure``), and yields to an exact one about what is asked
+(rag/answer/evidence.py, ``VAGUE``)."""
+
+from __future__ import annotations
+
+from rag.answer import evidence
+from rag.claims.kinds import Value, answers_as, other_measure
+from rag.claims.parse import figures
+from tests.rag.answerers import passage
+
+
+def _vague(text: str) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.text, f.unit) for f in figures(text) if f.vague]
+
+
+def test_spans_of_time_said_without_a_number() -> None:
+    assert _vague("Chinese producers benefit from decades of accumulated expertise.") == [("duration", "decades", "day")]
+    assert _vague("It took several months to build.") == [("duration", "several months", "day")]
+    assert _vague("The talks lasted for weeks.") == [("duration", "weeks", "day")]
+    assert _vague("Commercial-scale alternatives remain years from maturity.") == [("duration", "years", "day")]
+    for gone_by in ("In recent years, the U.S. has invested.", "Over the years it grew.", "He died many years ago.",
+                    "Years later, she returned.", "In the coming decades, demand will rise."):
+        assert _vague(gone_by) == [], gone_by  # time gone by, or counted from an event: no span anything lasted
+
+
+def test_counts_and_dates_said_without_a_number() -> None:
+    assert _vague("Equity gains were limited to a handful of listed miners.") == [
+        ("count", "a handful of listed miners", "miners")]
+    assert _vague("Dozens of protesters gathered.") == [("count", "Dozens of protesters", "protesters")]
+    assert _vague("The halt earlier this year raised alarm.") == [("date", "earlier this year", "relative")]
+    assert _vague("Exports fell 5% last month.") == [("date", "last month", "relative")]
+    exact = figures("Exports fell 5% in March 2025 and three mines closed.")
+    assert exact and not any(f.vague for f in exact)  # exact figures stay exact
+
+
+def test_a_vague_figure_disagrees_with_none() -> None:
+    (some,) = [f for f in figures("The talks lasted for weeks.")]
+    (exact,) = figures("The talks lasted 90 days.")
+    vague = Value("duration", some.text, some.low, some.high, some.unit, vague=True)
+    assert other_measure(vague, Value("duration", exact.text, exact.low, exact.high, exact.unit))
+    assert not other_measure(Value("duration", "90 days", 90, 90, "day"), Value("duration", "a year", 365, 365, "day"))
+
+
+def test_a_relative_date_says_when_but_not_the_year() -> None:
+    sentence = "The halt earlier this year raised alarm."
+    (f,) = figures(sentence)
+    when = Value(f.kind, f.text, f.low, f.high, f.unit, start=f.start, end=f.end, vague=True)
+    assert answers_as(when, sentence, ("date",), "When did the halt happen?")
+    assert not answers_as(when, sentence, ("date",), "In what year did the halt happen?")
+
+
+GAINS = passage("markets", "Market response has been muted. Equity gains were limited to a handful of listed miners "
+                "and EV component makers.")
+DEAL = passage("deal", "The agreement covers rare earth compounds. Officials welcomed the clarity.")
+
+
+def test_how_many_is_answered_by_a_handful(generator) -> None:  # type: ignore[no-untyped-def]
+    answer = generator.answer("How many listed companies saw equity gains?", [DEAL, GAINS])
+    assert answer.grounded and "a handful of listed miners" in answer.answer
+    assert answer.citations[0].doc_id == "markets"
+
+
+SHUT = passage("shut", "The plant was shut for weeks after the fire, workers said.")
+SHUT_EXACT = passage("shut-exact", "The plant was shut for 45 days after the fire, the operator said.")
+
+
+def test_an_exact_figure_answers_before_a_vague_one(generator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    question = "How long was the plant shut after the fire?"
+    answer = generator.answer(question, [SHUT, SHUT_EXACT])
+    assert answer.grounded and answer.answer.startswith("The plant was shut for 45 days")
+    assert not answer.conflicts  # "for weeks" does not disagree with 45 days
+
+    def score(doc_id: str) -> float:
+        pool = generator.generator.rank(question, [SHUT, SHUT_EXACT])
+        return next(c.score for c in pool if c.passage.doc_id == doc_id)
+
+    vague = score("shut")
+    monkeypatch.setattr(evidence, "VAGUE", 0.0)
+    assert score("shut") > vague  # yielding to the exact figure is the mechanism's doing
