@@ -487,8 +487,10 @@ def _vague(text: str, add: Callable[..., None]) -> None:
             continue  # ("weeks after the fire" counts from it; "shut for weeks after the fire" says how long)
         low, high = _VAGUE.get(" ".join((quantifier or "").lower().split()), (2, 99 if quantifier else 9))
         days = _DAYS_OF[m.group("unit").lower()]
-        add("duration", m, low * days, high * days, "day", (m.start("v") if quantifier else m.start("unit"),
-                                                           m.end("unit")), True)
+        # ("built ... over several years" is how long something has been so, as "over the past two years" is)
+        unit = "elapsed" if (m.group("lead") or "").lower() == "over" else "day"
+        add("duration", m, low * days, high * days, unit, (m.start("v") if quantifier else m.start("unit"),
+                                                          m.end("unit")), True)
     for m in _VAGUE_COUNT.finditer(text):  # ("a handful of listed miners" counts miners: the adjective is skipped)
         low, high = _VAGUE[" ".join(m.group("v").lower().split())]
         add("count", m, low, high, m.group("noun").lower(), None, True)

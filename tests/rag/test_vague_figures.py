@@ -21,6 +21,8 @@ def test_spans_of_time_said_without_a_number() -> None:
     assert _vague("It took several months to build.") == [("duration", "several months", "day")]
     assert _vague("The talks lasted for weeks.") == [("duration", "weeks", "day")]
     assert _vague("Commercial-scale alternatives remain years from maturity.") == [("duration", "years", "day")]
+    # time over which something has come to be so, as "over the past two years" is: only "how long has" asks it
+    assert _vague("China has built a licensing regime over several years.") == [("duration", "several years", "elapsed")]
     for gone_by in ("In recent years, the U.S. has invested.", "Over the years it grew.", "He died many years ago.",
                     "Years later, she returned.", "In the coming decades, demand will rise."):
         assert _vague(gone_by) == [], gone_by  # time gone by, or counted from an event: no span anything lasted
