@@ -30,7 +30,7 @@ from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective
-from rag.claims.extract import analyze, durations_in_words, shares_in_words
+from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
@@ -709,17 +709,15 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))
-    # "How long had supply chains been disrupted?": "weeks of global supply chain disruptions" (likewise)
-    if kinds == ("duration",) and parsed > 0:
-        for c in pool:
-            if not any(v.kind == "duration" for v in c.claims):
-                c.claims += tuple(durations_in_words(c.text))
     # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
     # written as its adjective; the answerer's reading only, like shares in words)
     if "place" in kinds and parsed > 0:
         for c in pool:
-            c.claims += tuple(v for v in answering_places(c.text, question)
-                              if not any(o.start < v.end and v.start < o.end for o in c.claims))
+            places = answering_places(c.text, question)
+            if places:  # (an untyped name of the adjective's span, "Canadian" opening a sentence, is the place)
+                c.claims = tuple(o for o in c.claims if not (o.kind == K.NAME and any(
+                    (o.start, o.end) == (v.start, v.end) for v in places)))
+            c.claims += tuple(v for v in places if not any(o.start < v.end and v.start < o.end for o in c.claims))
     q_terms = set(content_terms(question))
     # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
     # says nothing of which figure: the whole question)

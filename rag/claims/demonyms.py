@@ -62,17 +62,24 @@ _WHOSE = re.compile(r"\b(?:which|what)\s+(?:country|nation)['\u2019]s\s+((?:[a-z
 _LOCATIVE = re.compile(r"\b(?:in|at|inside|within|into|throughout|across)\s+(?:the\s+)?$", re.I)
 
 
+# "Where are rare earth projects drawing investment?": where the things the question names are
+_WHERE_IS = re.compile(r"^\W*(?:\w+\W+){0,8}?where\b", re.I)
+
+
 def answering_places(text: str, question: str) -> list[Value]:
     """The countries written as adjectives that answer a question for a place: one after a locative preposition
-    ("anchored in Chinese territory"), or one qualifying the noun a "Which country's ...?" asks of ("Japanese
-    industrial strategy units"). An adjective elsewhere ("dependence on Chinese processing") says whose a thing
+    ("anchored in Chinese territory"), one qualifying the noun a "Which country's ...?" asks of ("Japanese
+    industrial strategy units"), or, asked where, one qualifying what the question names ("Canadian rare earth
+    projects receiving strategic investment", asked where rare earth projects are drawing investment). An adjective elsewhere ("dependence on Chinese processing") says whose a thing
     is, not where."""
     whose = _WHOSE.search(question)
     asked = set(content_terms(whose.group(1))) if whose else set()
+    subject = set(content_terms(question)) if _WHERE_IS.search(question) else set()
     out = []
     for value in places_in_adjectives(text):
         qualified = set(content_terms(" ".join(re.split(r"[,;:.()]", text[value.end:])[0].split()[:4])))
-        if _LOCATIVE.search(text[:value.start]) or asked & qualified:
+        if _LOCATIVE.search(text[:value.start]) or asked & qualified or (
+                len(subject & qualified) >= min(2, len(qualified))):
             out.append(value)
     return out
 

@@ -8,7 +8,6 @@ words after "of": the same path, less precise, and ``typed()`` says so.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -413,23 +412,7 @@ def shares_in_words(text: str) -> list[Value]:
                   end=m.end()) for m in _SHARE_IN_WORDS.finditer(text)]
 
 
-# a length of time stated in words: "weeks of global supply chain disruptions", "decades of accumulated expertise",
-# "for years"
-_DURATION_IN_WORDS = re.compile(r"\b(?:(?:several|many|a\s+few|few|long|recent)\s+)?(?:weeks|months|years|decades|"
-                                r"centuries)(?=\s+of\s)|(?<=\bfor\s)(?:(?:several|many|a\s+few)\s+)?(?:weeks|months|"
-                                r"years|decades|centuries)\b", re.I)
-
-
-def durations_in_words(text: str) -> list[Value]:
-    """The lengths of time a sentence states in words, each a duration of no stated size (so that it never
-    disagrees with a figure) with its scope ("weeks of global supply chain disruptions")."""
-    return [Value("duration", m.group(0), 0.0, math.inf, scope=_scope_after(text, m.end()), start=m.start(),
-                  end=m.end()) for m in _DURATION_IN_WORDS.finditer(text)]
-
-
 def in_words(value: Value) -> bool:
-    """The value is a share or a length of time stated in words (``shares_in_words``, ``durations_in_words``),
-    of no size."""
-    if value.kind == "duration":
-        return (value.low, value.high) == (0.0, math.inf) and not re.search(r"\d", value.text)
-    return value.kind == "percentage" and (value.low, value.high) == (0.0, 100.0) and "%" not in value.text
+    """The value is stated in words, of no exact size: a share (``shares_in_words``) or a vague figure ("weeks of
+    global supply chain disruptions", "a handful of listed miners": claims 26)."""
+    return value.vague or value.kind == "percentage" and (value.low, value.high) == (0.0, 100.0) and "%" not in value.text

@@ -732,6 +732,14 @@ def _nationality(value: Value, sentence: str) -> bool:
     return any(place.start == value.start for place in places_in_adjectives(sentence))
 
 
+def _adjective(value: Value) -> bool:
+    """The place is written as its country's adjective ("Canadian"): ``demonyms.answering_places`` typed it
+    because it qualifies what a where-question names, or follows a locative preposition."""
+    from rag.claims.demonyms import COUNTRY_OF  # (demonyms reads Value from this module)
+
+    return value.text.lower() in COUNTRY_OF
+
+
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
@@ -755,7 +763,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "earlier this year" says when, but not the year, month or day asked
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
-    if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question):
+    if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question) and not (
+            value.kind == "place" and _adjective(value)):  # ("Canadian rare earth projects": where they are)
         # (where a name is based or from: its place, "Australia's Lynas"; "on Utøya island", not "reliance on China")
         return bool(_LOCATIVE.search(before)) or bool(_ON.search(before) and not _ON_TAKING.search(before))
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):

@@ -64,3 +64,17 @@ def test_only_an_adjective_that_says_where_answers() -> None:
     whose = "Which country's industrial strategy units include the Ore Office?"
     assert answering_places("Swedish industrial strategy units, including the Ore Office, kept timelines.", whose)
     assert not answering_places("Swedish buyers, including the Ore Office, kept timelines.", whose)
+
+
+def test_where_is_answered_by_the_adjective_of_what_it_names(generator: Answerer) -> None:
+    # "Peruvian copper projects" opens its list item: no locative before it, and the tagger's name "Peruvian" was
+    # no place, so the where-question was answered with the other item's "in Arizona"
+    passages = [passage("a", "Historical precedent shows the risk: a smelter in Arizona closed in 2015.\n"
+                             "- Peruvian copper projects receiving strategic investment\n"
+                             "- Dockworkers exploring partnerships with smelters")]
+    question = "Besides Arizona, where are copper projects receiving strategic investment?"
+    answer = generator.answer(question, passages)
+    assert answer.grounded and answer.answer.startswith("Peruvian copper projects")
+    where = "Where are copper projects receiving investment?"
+    assert answering_places("Peruvian copper projects receiving strategic investment", where)
+    assert not answering_places("Peruvian buyers kept their timelines.", where)  # what it qualifies is not asked

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
-from rag.claims.extract import durations_in_words, in_words, shares_in_words
+from rag.claims.extract import analyze, in_words, shares_in_words
 from tests.rag.answerers import passage
 
 
@@ -60,11 +60,12 @@ def test_a_share_in_words_is_not_quoted_beside_a_figure_of_it(generator: Answere
     assert answer.grounded and "85%" in answer.answer and "small share" not in answer.answer
 
 
-def test_a_length_of_time_in_words_is_a_duration_of_no_size() -> None:
-    (value,) = durations_in_words("The stopgap pact ends weeks of shipping chaos for battery makers.")
-    assert value.kind == "duration" and value.text == "weeks" and in_words(value)
-    assert value.scope.startswith("shipping chaos")
-    assert durations_in_words("The pact lasts 90 days.") == []
+def test_a_length_of_time_in_words_is_a_vague_duration() -> None:
+    (value,) = analyze(["The stopgap pact ends weeks of shipping chaos for battery makers."])[0]
+    assert value.kind == "duration" and value.text == "weeks" and value.vague and in_words(value)
+    assert "shipping chaos" in value.scope
+    (exact,) = analyze(["The pact lasts 90 days."])[0]
+    assert not exact.vague and not in_words(exact)
 
 
 def test_a_length_of_time_in_words_answers_how_long(generator: Answerer) -> None:
