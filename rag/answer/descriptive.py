@@ -65,24 +65,6 @@ MAX_QUOTED = 3
 AGREED_BAR = 0.42
 
 
-# Asked why, the sentence of a passage that gives a cause is its answer, though another shares more of the
-# question's words ("Why did less oil leak per day towards the end?": "as a result of depletion of the hydrocarbon
-# reservoir, the daily flow rate decreased", not "53,000 barrels of oil per day were leaking ... preceding its
-# closure"). Only which sentence a passage's window is built on changes: the window is judged as any other. The
-# cause is the shape of a why-question's answer, worth what a typed answer's shape is (rag/answer/evidence.py: +0.08
-# for a sentence holding a value of the kind asked, -0.12 for one holding none).
-REASON = 0.2
-_CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:result|consequence)|result(?:ed|s|ing)?\s+(?:of|from)|"
-                    r"caused\s+by|(?:led|leads|leading)\s+to|thanks\s+to|in\s+order\s+to|so\s+that|driven\s+by|"
-                    r"prompted|triggered|stems?\s+from|stemm(?:ed|ing)\s+from|attributed\s+to|on\s+the\s+grounds|"
-                    r"the\s+reasons?\b|blamed)\b", re.I)
-
-
-def states_cause(sentence: str) -> bool:
-    """The sentence says why something is so: a connective of cause ("because", "as a result of", "due to")."""
-    return _CAUSE.search(sentence) is not None
-
-
 def descriptive(question: str) -> bool:
     """Whether the question asks for a description rather than a typed value or a factoid phrase."""
     if asked(question):
@@ -124,7 +106,6 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     # "How did Beijing describe the deal?": the sentence quoting Beijing rarely says "describe" (as in evidence)
     naming = quotes.naming_verbs(question)
     naming_total = sum(w for t, w in weights.items() if t in naming)
-    why = _WHY.search(question) is not None
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:
         by_passage.setdefault(c.passage.chunk_id, []).append(c)
@@ -132,7 +113,7 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     for members in by_passage.values():
         text = members[0].passage.text
         ordered = sorted(members, key=lambda c: (text.find(c.text), c.rank))
-        best = max(ordered, key=lambda c: c.score + (REASON if why and states_cause(c.text) else 0.0))
+        best = max(ordered, key=lambda c: c.score)
         i = ordered.index(best)
         around = [c for c in ordered[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if c is best or not c.mismatch]
         # (a neighbour that only does not name the speaker asked about still says what is spoken of: "The deal
