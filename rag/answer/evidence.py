@@ -735,6 +735,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     roles = K.asked_roles(question)
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
+    unnamed = q_terms - set(_terms(" ".join(anchors[1])))  # what the question asks of its names
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
@@ -826,7 +827,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v)) or any(K.same(v, o) for o in choices)
+                                                      _column(c, v), c.terms | c.context, unnamed)
+                       or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
             c.on_values = [v for v in c.on_values if v.kind != "quantity" or K.same_dimension(v.unit, unit)]
@@ -1192,10 +1194,14 @@ def counts_things(question: str) -> bool:
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
-           column: str = "") -> bool:
+           column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None) -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
-    the question's focus terms (those not held by most of the passages' sentences: the topic)."""
+    the question's focus terms (those not held by most of the passages' sentences: the topic). An amount of money of
+    no scope is about the question only where its sentence (or the prose it leans on, ``held``) holds some of what
+    it asks of its names (``asked_of``, topic words included: "this global resolution of civil claims is worth $20.8
+    billion" holds the civil settlement asked): "BP also will pay up to another $1 billion to resolve similar
+    claims" says nothing of BP's TV advertising campaign."""
     if value.kind == "count" and noun and value.unit:
         return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
@@ -1208,4 +1214,10 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
         terms = K.scope_terms(value.scope) | K.scope_terms(column)  # a table cell is also of its column's header
         return not terms or any(_prefix_match(t, q_terms) for t in terms) or any(
             t[:5] == q[:5] for t in _governing(sentence, value.start) for q in q_terms if min(len(t), len(q)) >= 5)
+    if held is not None and asked_of is not None and value.kind in _SCOPED_KINDS:
+        return any(_prefix_match(t, held) for t in asked_of)
     return True
+
+
+_SCOPED_KINDS = frozenset({"money"})  # (a date or a count is of its event; a share or a length of time of a list item is
+# of the line that introduces it: "One-year duration with potential for renewal" after "Core Agreement Structure:")

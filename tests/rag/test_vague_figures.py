@@ -92,3 +92,30 @@ def test_an_exact_figure_answers_before_a_vague_one(generator, monkeypatch) -> N
     vague = score("shut")
     monkeypatch.setattr(evidence, "VAGUE", 0.0)
     assert score("shut") > vague  # yielding to the exact figure is the mechanism's doing
+
+
+def test_an_amount_of_no_scope_is_about_the_question_only_where_its_sentence_holds_what_is_asked() -> None:
+    # (rag/answer/evidence.py, ``_about``: "$1 billion to resolve similar claims" was quoted as what BP poured
+    # into its TV advertising campaign, which no article says)
+    from rag.answer.evidence import _about
+    from rag.text import content_terms
+
+    sentence = "In other, related agreements, BP also will pay up to another $1 billion to resolve similar claims."
+    (f,) = figures(sentence)
+    amount = Value(f.kind, f.text, f.low, f.high, f.unit, start=f.start, end=f.end)
+    held = set(content_terms(sentence))
+    ads = set(content_terms("How much money did BP pour into its TV advertising campaign?")) - {"bp", "tv"}
+    assert not _about(amount, ads, "", set(), sentence, "", held, ads)
+    assert _about(amount, ads, "", set(), sentence)  # (unchecked, a figure of no scope was about anything)
+    claims = set(content_terms("How much will BP pay to resolve the related claims?")) - {"bp"}
+    assert _about(amount, claims, "", set(), sentence, "", held, claims)
+
+
+SETTLED = passage("settled", "Taken together, this global resolution of civil claims is worth $20.8 billion, the largest "
+                  "with a single company.")
+OTHER = passage("other", "The company also will pay up to another $1 billion to resolve similar claims it faces.")
+
+
+def test_topic_words_count_as_what_is_asked(generator) -> None:  # type: ignore[no-untyped-def]
+    answer = generator.answer("What is the combined value of the civil settlement with the company?", [OTHER, SETTLED])
+    assert answer.grounded and answer.answer.startswith("Taken together, this global resolution of civil claims")
