@@ -70,8 +70,8 @@ def answering_places(text: str, question: str) -> list[Value]:
     """The countries written as adjectives that answer a question for a place: one after a locative preposition
     ("anchored in Chinese territory"), one qualifying the noun a "Which country's ...?" asks of ("Japanese
     industrial strategy units"), or, asked where, one qualifying what the question names ("Canadian rare earth
-    projects receiving strategic investment", asked where rare earth projects are drawing investment). An adjective elsewhere ("dependence on Chinese processing") says whose a thing
-    is, not where."""
+    projects receiving strategic investment", asked where rare earth projects are drawing investment). An
+    adjective elsewhere ("dependence on Chinese processing") says whose a thing is, not where."""
     whose = _WHOSE.search(question)
     asked = set(content_terms(whose.group(1))) if whose else set()
     subject = set(content_terms(question)) if _WHERE_IS.search(question) else set()
