@@ -47,7 +47,6 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
-_WEEKDAY_ASKED = re.compile(r"\bday of the week\b|\b(?:what|which) day\b(?! of the (?:month|year)\b)", re.I)
 _CALENDAR_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month|day|date|decade|century|season|week)s?\b", re.I)
 AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
                        r"(?:the |his |her |their |its )?ages?\b", re.I)
@@ -760,9 +759,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
-    if value.unit in ("relative", "weekday") and _CALENDAR_ASKED.search(question) and not (
-            value.unit == "weekday" and _WEEKDAY_ASKED.search(question)):
-        return False  # "earlier this year", "on Tuesday" say when, but not the year, month or date asked
+    if value.unit == "relative" and _CALENDAR_ASKED.search(question):
+        return False  # "earlier this year" says when, but not the year, month or day asked
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question) and not (

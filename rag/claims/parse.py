@@ -270,8 +270,7 @@ _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|w
                   rf"(?:half|quarter)[\s-](?:{_LENGTHS})|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
                   r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
-                  r"(?:this|last|next|that)\s(?:year|month|week|spring|summer|autumn|fall|winter)|"
-                  r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                  r"(?:this|last|next|that)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",
                   re.IGNORECASE)
 
 
@@ -459,7 +458,7 @@ def figures(text: str) -> list[Figure]:
 
 # Figures said without a number, after the exact ones (a span is typed once): how long ("decades of accumulated
 # expertise", "for years", "weeks of disruptions", "several months"), how many ("a handful of listed miners",
-# "dozens of protesters") and when, counted from the writing ("earlier this year", "last month", "on Tuesday"). Each is vague:
+# "dozens of protesters") and when, counted from the writing ("earlier this year", "last month"). Each is vague:
 # it answers what no exact figure answers, and disagrees with no figure (``kinds.other_measure``).
 _SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
 _DAYS_OF = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4, "years": 365, "decades": 3650, "centuries": 36500}
@@ -476,9 +475,6 @@ _GONE_BEFORE = re.compile(r"\b(?:the|these|those|recent|coming|past|next|early|l
 _VAGUE_COUNT = re.compile(rf"\b(?P<v>(?i:{_SOME}))\s+(?:(?P<adj>[a-z][a-z-]+)\s+)??(?P<noun>{_PLURAL.pattern})\b")
 _RELATIVE = re.compile(r"\b(?:(?:earlier|later)\s+(?:this|that|last)\s+(?:year|month|week)|(?:last|this|next)\s+"
                        r"(?:year|month|week|spring|summer|autumn|fall|winter))\b(?!'s)", re.IGNORECASE)
-
-
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _vague(text: str, add: Callable[..., None]) -> None:
@@ -500,8 +496,6 @@ def _vague(text: str, add: Callable[..., None]) -> None:
         add("count", m, low, high, m.group("noun").lower(), None, True)
     for m in _RELATIVE.finditer(text):
         add("date", m, 0.0, 0.0, "relative", None, True)
-    for m in _WEEKDAY.finditer(text):  # "on Tuesday", "Friday's bombing": a day of the week, no date
-        add("date", m, 0.0, 0.0, "weekday", None, True)
 
 
 # A wire story's dateline: the place it was filed from, in capitals before the dash that opens its first sentence

@@ -54,16 +54,6 @@ def test_a_relative_date_says_when_but_not_the_year() -> None:
     assert not answers_as(when, sentence, ("date",), "In what year did the halt happen?")
 
 
-def test_a_day_of_the_week_says_which_day_but_not_the_date() -> None:
-    sentence = "The ship ran aground on Tuesday morning."
-    assert _vague(sentence) == [("date", "Tuesday", "weekday")]
-    (f,) = figures(sentence)
-    day = Value(f.kind, f.text, f.low, f.high, f.unit, start=f.start, end=f.end, vague=True)
-    assert answers_as(day, sentence, ("date",), "On what day of the week did the ship get wedged?")
-    assert answers_as(day, sentence, ("date",), "When did the ship run aground?")
-    assert not answers_as(day, sentence, ("date",), "What date did the ship run aground?")
-
-
 GAINS = passage("markets", "Market response has been muted. Equity gains were limited to a handful of listed miners "
                 "and EV component makers.")
 DEAL = passage("deal", "The agreement covers rare earth compounds. Officials welcomed the clarity.")
