@@ -178,6 +178,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     offered = options(question)[1]
     focus = _asked_focus(question, q_terms) if kinds else set()  # what a side must say (``_saying_what_is_asked``)
     lasting = asked_lasting(question) if "duration" in kinds else ""  # the event whose length is asked
+    claims = _no_vague(claims)
     conflicts = []
     for kind in dict.fromkeys(_group(v) for _, v in claims):  # names of every type compare with each other
         every = [(s, v) for s, v in claims if _group(v) == kind]
@@ -254,6 +255,12 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
 _PLURAL_ASKED = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+){0,3}?[a-z]+[^\Ws'\u2019]s\s+(?:were|are|did|do|have|"
                            r"has|had|will|would|can|could)\b", re.I)
 _IN_BRACKETS = re.compile(r"\s*\(\s*$")
+
+
+def _no_vague(claims: list[tuple[Cited, Value]]) -> list[tuple[Cited, Value]]:
+    """The claims but the figures said without a number ("for years", "a handful of miners"): no side, as they
+    neither disagree with a figure nor measure something else worth a note."""
+    return [(s, v) for s, v in claims if not v.vague]
 
 
 def _aliases(typed: Sequence[Sequence[Value]], sentences: Sequence[Cited]) -> set[frozenset[str]]:

@@ -415,11 +415,12 @@ def figures(text: str) -> list[Figure]:
     for m in _VAGUE_MONEY.finditer(text):
         scale = _MULTI[(m.group("multi") or m.group("v").rstrip("s")).lower()]
         word = m.group("word").lower()
-        add("money", m, 2 * scale, 999 * scale, _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "usd")))
+        add("money", m, 2 * scale, 999 * scale, _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "usd")), None,
+            True)
     for m in _VAGUE_QUANTITY.finditer(text):
         low, high = _VAGUE[" ".join(m.group("v").lower().split())]
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
-        add("quantity", m, low * factor, high * factor, unit)
+        add("quantity", m, low * factor, high * factor, unit, None, True)
     for m in _MEMBERED.finditer(text):  # "a ten-person commission", "a 12-man crew": a count of people
         a = number(m.group("a"))
         if a is not None:

@@ -109,3 +109,15 @@ OTHER = passage("other", "The company also will pay up to another $1 billion to 
 def test_topic_words_count_as_what_is_asked(generator) -> None:  # type: ignore[no-untyped-def]
     answer = generator.answer("What is the combined value of the civil settlement with the company?", [OTHER, SETTLED])
     assert answer.grounded and answer.answer.startswith("Taken together, this global resolution of civil claims")
+
+
+def test_a_vague_figure_is_no_side_of_a_conflict(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rag.answer import conflicts
+    from rag.answer.conflicts import Cited, find_conflicts
+
+    question = "How long had supply chains been disrupted before the deal?"
+    quoted = [Cited("The deal offered a temporary resolution to weeks of global supply chain disruptions.", 1, "a"),
+              Cited("The one-year suspension framework disrupted supply chains less than feared.", 2, "b")]
+    assert find_conflicts(question, quoted) == []  # neither a disagreement nor a note of different things
+    monkeypatch.setattr(conflicts, "_no_vague", lambda claims: claims)
+    assert find_conflicts(question, quoted)  # ("weeks" was a side: "[1] weeks; [2] 1 year" noted)
