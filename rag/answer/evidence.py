@@ -736,6 +736,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     anchors = anchors_of(question)
     anchored = bool(anchors[0] or anchors[1])
     unnamed = q_terms - set(_terms(" ".join(anchors[1])))  # what the question asks of its names
+
+    def names_all(text: str) -> bool:  # the sentence names every name the question gives
+        return bool(anchors[1]) and all(holds(text, ([], [name])) for name in anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
@@ -827,7 +830,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v), c.terms | c.context, unnamed)
+                                                      _column(c, v), c.terms | c.context,
+                                                      None if names_all(c.text) else unnamed)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
@@ -1198,10 +1202,12 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic). An amount of money of
-    no scope is about the question only where its sentence (or the prose it leans on, ``held``) holds some of what
-    it asks of its names (``asked_of``, topic words included: "this global resolution of civil claims is worth $20.8
-    billion" holds the civil settlement asked): "BP also will pay up to another $1 billion to resolve similar
-    claims" says nothing of BP's TV advertising campaign."""
+    no scope is about the question where its sentence names every name the question gives ("Google purchases
+    YouTube for $10.65 billion", asked how much Google acquired YouTube for: ``asked_of`` None), or else holds
+    (itself or the prose it leans on, ``held``) some of what the question asks of its names (``asked_of``, topic
+    words included: "this global resolution of civil claims is worth $20.8 billion" holds the civil settlement
+    asked): "BP also will pay up to another $1 billion to resolve similar claims" says nothing of BP's TV
+    advertising campaign."""
     if value.kind == "count" and noun and value.unit:
         return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
