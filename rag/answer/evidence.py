@@ -829,9 +829,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                 v.kind not in K.FIGURES or not any(_one_clause(text, o, v) for o in others))]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
+        # (an amount of no scope is checked against what the question asks of its names: once a sentence)
+        asked_of = unnamed if any(v.kind in _SCOPED_KINDS and not v.scope for v in c.answers) and not names_all(
+            c.text) else None
+        held_terms = c.terms | c.context if asked_of is not None else None
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v), c.terms | c.context,
-                                                      None if names_all(c.text) else unnamed)
+                                                      _column(c, v), held_terms, asked_of)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else

@@ -462,7 +462,8 @@ def figures(text: str) -> list[Figure]:
 # "dozens of protesters") and when, counted from the writing ("earlier this year", "last month"). Each is vague:
 # it answers what no exact figure answers, and disagrees with no figure (``kinds.other_measure``).
 _SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
-_DAYS_OF = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4, "years": 365, "decades": 3650, "centuries": 36500}
+_DAYS_OF = {f"{unit}s": days for unit, days in _DURATION_UNITS.items() if unit not in ("minute", "quarter")} | {
+    "centuries": 36500}
 # a span of time is one when something leads it ("for years", "took months"), quantifies it ("several months"), or
 # it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later",
 # nor "weeks after the fire" unless something leads it
