@@ -270,7 +270,7 @@ _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|w
                   rf"(?:half|quarter)[\s-](?:{_LENGTHS})|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
                   r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
-                  r"(?:this|last|next|that)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",
+                  r"(?:this|last|next)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",
                   re.IGNORECASE)
 
 
@@ -475,7 +475,8 @@ _VAGUE_SPAN = re.compile(
 _GONE_BEFORE = re.compile(r"\b(?:the|these|those|recent|coming|past|next|early|late|its|their|his|her|our|first|last|"
                           r"few|of)\s+$", re.IGNORECASE)
 _VAGUE_COUNT = re.compile(rf"\b(?P<v>(?i:{_SOME}))\s+(?:(?P<adj>[a-z][a-z-]+)\s+)??(?P<noun>{_PLURAL.pattern})\b")
-_RELATIVE = re.compile(r"\b(?:(?:earlier|later)\s+(?:this|that|last)\s+(?:year|month|week)|(?:last|this|next)\s+"
+# (counted from the writing: "earlier this year", "last month"; not "later that year", counted from another event)
+_RELATIVE = re.compile(r"\b(?:(?:earlier|later)\s+(?:this|last)\s+(?:year|month|week)|(?:last|this|next)\s+"
                        r"(?:year|month|week|spring|summer|autumn|fall|winter))\b(?!'s)", re.IGNORECASE)
 
 

@@ -121,3 +121,8 @@ def test_a_vague_figure_is_no_side_of_a_conflict(monkeypatch) -> None:  # type: 
     assert find_conflicts(question, quoted) == []  # neither a disagreement nor a note of different things
     monkeypatch.setattr(conflicts, "_no_vague", lambda claims: claims)
     assert find_conflicts(question, quoted)  # ("weeks" was a side: "[1] weeks; [2] 1 year" noted)
+
+
+def test_a_date_counted_from_another_event_is_no_relative_date() -> None:
+    assert _vague("Later that year he met her in Paris.") == []  # "that year" is another sentence's year
+    assert _vague("Later this year he will meet her.") == [("date", "Later this year", "relative")]
