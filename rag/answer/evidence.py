@@ -66,7 +66,8 @@ TIED = 0.2
 # foreigners", "two of the divers") answers it before a count of the whole group ("the team of 90 divers")
 PART = 0.08
 # taken from a sentence whose only answers are figures said without a number ("a handful of", "for decades"), when
-# another sentence holds an exact figure about what is asked: as close to the question, the exact one answers better
+# another sentence of an article the question's names hold (on scope) has an exact answer of the kind asked: as close
+# to the question, the exact one answers better
 VAGUE = 0.03
 _PART_ASKED = re.compile(r"\bhow many of (?:the|them|those|these|their|its|our|your)\b", re.IGNORECASE)
 _A_PART = re.compile(r"\s+of\s+(?:them|the|those|these|whom|which|their|its)\b", re.IGNORECASE)

@@ -6,8 +6,9 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 """
 
 # 26: figures said without a number are vague figures: how long ("decades of accumulated expertise", "for years",
-#     "several months"), how many ("a handful of listed miners", "dozens of protesters"), and when, counted from the
-#     writing ("earlier this year", "last month")
+#     "several months"; led by "over", time gone by), how many ("a handful of listed miners", "dozens of
+#     protesters"), and when, counted from the writing ("earlier this year", "last month"; not "later that year");
+#     the amounts in words of claims 10 ("several tons", "billions of dollars") are vague too
 # 25: a list item's label is no name ("Technology Sector: Focus on companies ...", "Clean Energy: Evaluate wind and
 #     solar companies ..."): a Title Case span opening the sentence before a colon names what the item is about,
 #     unless the tagger finds a name in it, and no name the tagger finds runs across the colon; a year before 1500

@@ -415,12 +415,12 @@ def figures(text: str) -> list[Figure]:
     for m in _VAGUE_MONEY.finditer(text):
         scale = _MULTI[(m.group("multi") or m.group("v").rstrip("s")).lower()]
         word = m.group("word").lower()
-        add("money", m, 2 * scale, 999 * scale, _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "usd")), None,
-            True)
+        add("money", m, 2 * scale, 999 * scale, _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "usd")),
+            vague=True)
     for m in _VAGUE_QUANTITY.finditer(text):
         low, high = _VAGUE[" ".join(m.group("v").lower().split())]
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
-        add("quantity", m, low * factor, high * factor, unit, None, True)
+        add("quantity", m, low * factor, high * factor, unit, vague=True)
     for m in _MEMBERED.finditer(text):  # "a ten-person commission", "a 12-man crew": a count of people
         a = number(m.group("a"))
         if a is not None:
@@ -496,9 +496,9 @@ def _vague(text: str, add: Callable[..., None]) -> None:
                                                           m.end("unit")), True)
     for m in _VAGUE_COUNT.finditer(text):  # ("a handful of listed miners" counts miners: the adjective is skipped)
         low, high = _VAGUE[" ".join(m.group("v").lower().split())]
-        add("count", m, low, high, m.group("noun").lower(), None, True)
+        add("count", m, low, high, m.group("noun").lower(), vague=True)
     for m in _RELATIVE.finditer(text):
-        add("date", m, 0.0, 0.0, "relative", None, True)
+        add("date", m, 0.0, 0.0, "relative", vague=True)
 
 
 # A wire story's dateline: the place it was filed from, in capitals before the dash that opens its first sentence

@@ -39,7 +39,7 @@ def test_counts_and_dates_said_without_a_number() -> None:
 
 
 def test_a_vague_figure_disagrees_with_none() -> None:
-    (some,) = [f for f in figures("The talks lasted for weeks.")]
+    (some,) = figures("The talks lasted for weeks.")
     (exact,) = figures("The talks lasted 90 days.")
     vague = Value("duration", some.text, some.low, some.high, some.unit, vague=True)
     assert other_measure(vague, Value("duration", exact.text, exact.low, exact.high, exact.unit))
