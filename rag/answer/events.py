@@ -45,6 +45,9 @@ _EVENT_WORD = re.compile(r"(?:ed|ion|ions|ure|ment|ing)$|^(?:death|birth|born|wo
                          r"|^(?:begin|start|end|open|close|expire|launch|release|premiere|debut|air|return|finish)(?:s|es)$")
 _NOT_EVENTS = frozenset("union region nation million billion religion opinion population culture nature structure "
                         "future picture literature parliament government department moment environment".split())
+# A noun a light verb carries is the event by its own word: "ruling" / "halted" 0.32, "appeal" / "decided" 0.27 are
+# other events, where "ruling" / "ruled" 0.79, "decision" / "ruled" 0.42 are the same.
+CARRIED_UNRELATED = 0.4
 # Below this closeness in meaning (MiniLM, the two words alone) the dated event is another one: "buy" / "closure"
 # 0.18, "buy" / "operated" 0.27; "founded" / "opened" is 0.26 and a school's opening may be its founding, so the
 # bar sits under it ("founded" / "established" 0.77, "buy" / "acquired" 0.57).
@@ -60,6 +63,13 @@ def asked_event(question: str) -> str:
     return _root(nlp, question)[0]
 
 
+def carried_event(question: str) -> bool:
+    """Whether ``asked_event`` is the noun a light verb carries ("When did the WTO issue its ruling?" -> "ruling"):
+    a sentence dates that event only by the noun or a word close to it in meaning (``CARRIED_UNRELATED``)."""
+    nlp = model()
+    return nlp is not None and _root(nlp, question)[2]
+
+
 def asked_phase(question: str) -> str:
     """The phase verb of the question's event, when it has one ("When did China stop sending ...?" -> "stop"):
     a sentence may date the stopping in its own words ("Beijing halted all shipments")."""
@@ -70,7 +80,7 @@ def asked_phase(question: str) -> str:
 
 
 @lru("question_roots", QUESTION)
-def _root(nlp: object, question: str) -> tuple[str, str]:
+def _root(nlp: object, question: str) -> tuple[str, str, bool]:
     doc = nlp(question)  # type: ignore[operator]
     for token in doc:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
@@ -78,15 +88,22 @@ def _root(nlp: object, question: str) -> tuple[str, str]:
             if word in _PHASE:  # "When did China start formal export licensing?": the event started is licensing
                 thing = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")]
                 if thing:
-                    return str(thing[0].text.lower()), word
+                    return str(thing[0].text.lower()), word, False
+            if word in _SUPPORT:  # "When did the WTO issue its ruling?", "When was the appeal filed?": the event is
+                # the noun (the subject of a passive, which the small model may label a plain subject)
+                passive = any(c.dep_ == "auxpass" for c in token.children)
+                thing = [c for c in token.children if c.pos_ == "NOUN" and (
+                    c.dep_ in ("dobj", "nsubjpass") or (passive and c.dep_ == "nsubj"))]
+                if thing:
+                    return str(thing[0].text.lower()), "", True
             if word in _CONTROL:  # "When did engineers manage to cap the well?": the event is capping it
                 done = [c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.pos_ in ("VERB", "ADJ")
                         and c.text.lower().endswith(("ed", "en"))] or \
                        [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                 if done:
-                    return str(done[0].text.lower()), ""
-            return ("" if word in _LIGHT else word), ""
-    return "", ""
+                    return str(done[0].text.lower()), "", False
+            return ("" if word in _LIGHT else word), "", False
+    return "", "", False
 
 
 # Verbs that say how an event came about, not which: the event is the verb they take ("manage to cap").
@@ -94,6 +111,12 @@ _CONTROL = frozenset("manage manages managed try tries tried attempt attempts at
                      "decide decides decided agree agrees agreed plan plans planned seek sought choose chose "
                      "vote votes voted move moves moved rush rushed scramble scrambled declare declared "
                      "pronounce pronounced".split())
+# Verbs that carry an event named by their object: "issue a ruling", "file an appeal", "hold talks", "give a speech",
+# "make a decision". The noun is the event asked about; the verb says only that it came about (a sentence dating it
+# says "ruled", "appealed", "talks were held", "the decision").
+_SUPPORT = frozenset("issue issues issued file files filed lodge lodges lodged hold holds held give gives gave given "
+                     "make makes made deliver delivers delivered conduct conducts conducted stage stages staged "
+                     "submit submits submitted".split())
 # Verbs of an event's phase: what started (stopped, resumed) is their object, the event asked about.
 _PHASE = frozenset("start starts started begin begins began begun stop stops stopped end ends ended finish finished "
                    "cease ceased resume resumed continue continued".split())
@@ -195,6 +218,10 @@ def says_event(sentence: str, word: str) -> bool:
 def dated_event(value: Value, sentence: str) -> str:
     """The event word a date is attached to ("its closure in 2015" -> "closure"), or "" when it is not said."""
     m = _BEFORE_DATE.search(sentence[:value.start])
+    label = _LABEL.search(sentence[:value.start]) if m is None else None
+    if label is not None:  # a record's field: "Date Decided: 2012-08-24", "Date of birth: 1979"
+        word = next((w for w in reversed(label.group(1).split()) if w.lower() not in _DATE_WORDS), "")
+        return word.lower() if _EVENT_WORD.search(word.lower()) and word.lower() not in _NOT_EVENTS else ""
     if m is None and _FRONTED.match(sentence[:value.start]):  # "In 2010, amid a standoff, Beijing halted ...": the
         verb = _MAIN_VERB.search(sentence, value.end)  # date is of the clause's verb
         return verb.group(1).lower() if verb is not None else ""
@@ -203,16 +230,20 @@ def dated_event(value: Value, sentence: str) -> str:
     return m.group(1).lower()
 
 
+# a field's label just before its date, after the record's previous field: "; Date Decided: "
+_LABEL = re.compile(r"(?:^|[;|\n]\s*)((?:[A-Za-z]+\s+){0,3}[A-Za-z]+)\s*:\s*$")
+_DATE_WORDS = frozenset("date dates day year month time when of the".split())
 # a date opening the sentence, and the past-tense verb of the clause it dates
 _FRONTED = re.compile(r"^\W*(?:in|on|by|during|since)\s+(?:(?:early|late|mid|the)\s+)?$", re.I)
 _MAIN_VERB = re.compile(r",[^.;]*?\b(?:[A-Z][\w'’.-]*|it|they|he|she|we)\s+(?:had\s+|has\s+)?([a-z]+ed)\b")
 
 
 def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
-                     embed: Callable[[list[str]], np.ndarray], phase: str = "") -> list[Value]:
+                     embed: Callable[[list[str]], np.ndarray], phase: str = "", carried: bool = False) -> list[Value]:
     """The dates of ``dates`` that the sentence gives for another event than the one the question asks about.
     ``phase``: the verb of the event's phase the question asks ("stop" of "stop sending"), which the sentence
-    may say instead ("halted all shipments")."""
+    may say instead ("halted all shipments"). ``carried``: ``verb`` is the noun a light verb carries
+    (``carried_event``), held to ``CARRIED_UNRELATED``."""
     if not verb or not dates or says(sentence, verb):
         return []
     events = {v.text: dated_event(v, sentence) for v in dates}
@@ -222,7 +253,8 @@ def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
         return []
     vectors = embed([verb, *words])
     close = {w: float(vectors[0] @ vectors[i]) for i, w in enumerate(words, start=1)}
-    return [v for v in dates if events[v.text] and close[events[v.text]] < UNRELATED]
+    bar = CARRIED_UNRELATED if carried else UNRELATED
+    return [v for v in dates if events[v.text] and close[events[v.text]] < bar]
 
 
 # Birth and death are said in their own words: "Möngke Khan succeeded ... as Great Khan in 1251" dates no birth,

@@ -14,10 +14,21 @@ from typing import Protocol
 import numpy as np
 
 from rag.answer import designation, quotes
+from rag.answer.bodies import BUSINESSES, public
 from rag.answer.counted import governing as _governing
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
-from rag.answer.events import asked_event, asked_phase, happening_terms, holds_event, no_life_event, not_an_age, of_another_event, same_event_terms
+from rag.answer.events import (
+    asked_event,
+    asked_phase,
+    carried_event,
+    happening_terms,
+    holds_event,
+    no_life_event,
+    not_an_age,
+    of_another_event,
+    same_event_terms,
+)
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
@@ -738,8 +749,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     anchored = bool(anchors[0] or anchors[1])
     unnamed = q_terms - set(_terms(" ".join(anchors[1])))  # what the question asks of its names
 
-    def names_all(text: str) -> bool:  # the sentence names every name the question gives
-        return bool(anchors[1]) and all(holds(text, ([], [name])) for name in anchors[1])
+    def names_all(text: str) -> bool:  # the sentence names every name the question gives, two at least ("Google
+        # purchases YouTube for $10.65 billion"; one name is often every article's subject: "BP will pay a Clean
+        # Water Act civil penalty of $5.5 billion" is no sum BP spent cleaning the water)
+        return len(anchors[1]) > 1 and all(holds(text, ([], [name])) for name in anchors[1])
     articles = articles_of(pool)  # an anchor may sit in another retrieved passage of the same article
     undated = {doc for doc, text in articles.items() if _holds_role_undated(question, text, anchors)} if anchored else set()
     # (a country every other retrieved article gives is the topic: rag/answer/support_checks.py, topic_countries)
@@ -780,6 +793,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
         if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
+    carried = carried_event(question) if event else False  # "issue its ruling": the ruling is the event
     lasting = asked_lasting(question) if "duration" in kinds and vectors is not None and parsed > 0 else ""
     origin = asked_origin(question)  # "Which Australian company": a name tied to another country is not one
     speaker = K.asks_speaker(question)  # asked who said it, a quotation without its speaker names nobody who did
@@ -833,7 +847,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         # (an amount of no scope is checked against what the question asks of its names: once a sentence)
         asked_of = unnamed if any(v.kind in _SCOPED_KINDS and not v.scope for v in c.answers) and not names_all(
             c.text) else None
-        held_terms = c.terms | c.context if asked_of is not None else None
+        held_terms = _outside_names(c, text, question) | c.context if asked_of is not None else None
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
                                                       _column(c, v), held_terms, asked_of)
                        or any(K.same(v, o) for o in choices)
@@ -851,7 +865,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             if c.on_values:
                 only_measured.add(id(c))
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
-            other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase)
+            other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase, carried)
             c.on_values = [v for v in c.on_values if v not in other]
             c.answers = [v for v in c.answers if v not in other]  # nor the other side of a disagreement (gather)
         if not_an_age(question, text) or no_life_event(event, text):  # "How old is he?": a date of something else he
@@ -877,6 +891,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     org_class = _ORGANIZATION_CLASS.search(question) if "organization" in kinds else None
     if org_class:
         _named_by_the_class(pool, org_class.group(1).lower())
+    if "organization" in kinds and _BUSINESS_ASKED.search(question):
+        _no_public_bodies(pool)
 
 
 # the class of place a which-question asks ("Which town on the coast did he visit?"), below a country
@@ -892,11 +908,64 @@ _ORGANIZATION_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(court|
 CLASS_NAMED = 0.05  # added to a sentence whose answer is named by the class asked ("Oslo District Court")
 
 
+def _called(value: K.Value, text: str, word: re.Pattern[str], before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """A figure, or a name holding the class noun (``word``) or called one by ``text`` just before or after it."""
+    return value.kind in K.FIGURES or bool(word.search(value.text) or before.search(text[:value.start])
+                                           or after.match(text[value.end:]))
+
+
+# "Which company supplied the fertilizer?", "Which Australian producers ...?"
+_BUSINESS_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + BUSINESSES.pattern + r"\b", re.I)
+
+
+def _no_public_bodies(pool: list[Candidate]) -> None:
+    """Asked which company, a public body or an institute is none ("The report found that the Norwegian Police
+    Security Service (PST) were aware of Anders Behring Breivik purchasing ...", asked which company supplied the
+    fertilizer): its name is no answer, nor another side (rag/answer/bodies.py); nor is a person's, named so by
+    some sentence of the passages ("Breivik")."""
+    persons = {v.text.split()[-1].lower() for c in pool for v in c.claims if v.kind == "person" and v.text.split()}
+    for c in pool:
+        text = prepare(c.text)
+        bodies = [v for v in [*c.on_values, *c.answers] if _no_company(v, text, persons)]
+        if bodies:
+            c.on_values = [v for v in c.on_values if v not in bodies]
+            c.on_scope = bool(c.on_values)
+            c.answers = [v for v in c.answers if v not in bodies]
+
+
+def _no_company(value: K.Value, text: str, persons: set[str]) -> bool:
+    """A public body's name, or a person's (by a last name ``persons`` holds) in ``text``."""
+    if value.kind == "organization" and public(value.text, text):
+        return True
+    words = value.text.lower().split()
+    return value.kind in ("organization", K.NAME) and bool(words) and words[-1] in persons \
+        and not K.ORG_WORDS & set(words)
+
+
+# Institutions whose names say what they are ("Chiang Rai Prachanukroh Hospital", "Oslo District Court", "Stanford
+# University"), or that a sentence calls so ("the Prachanukroh hospital", "Al-Shifa, the largest hospital"): asked
+# which of them, a name that is neither is no answer ("Narongsak Osottanakorn", "Thai"), where an agency, a company or
+# a party is often named without the word ("the U.S. Geological Survey", "Shoei Kisen Kaisha").
+_NAMED_BY_CLASS = frozenset("court hospital university school prison church museum tribunal".split())
+
+
 def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
     """Asked which court, a name that is a court's ("Oslo District Court") is one of the kind asked by its own
-    words, where the question's other words ("heard the case") may be nowhere in the sentence."""
+    words, where the question's other words ("heard the case") may be nowhere in the sentence. Asked which of
+    the institutions ``_NAMED_BY_CLASS``, a name neither holding the noun nor called one by its sentence answers
+    nothing."""
     word = re.compile(rf"\b{noun}s?\b", re.I)
+    before = re.compile(rf"\b{noun}s?\s+(?:of\s+)?$", re.I)  # "the hospital of X"
+    after = re.compile(rf"^\s*(?:{noun}s?\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b)", re.I)  # "X hospital", "X, a hospital"
+    strict = noun in _NAMED_BY_CLASS
     for c in pool:
+        if strict:
+            text = prepare(c.text)
+            kept = [v for v in c.on_values if _called(v, text, word, before, after)]
+            if len(kept) < len(c.on_values):
+                c.on_values, c.on_scope = kept, bool(kept)
+                # (nor the other side of a disagreement: gather)
+                c.answers = [v for v in c.answers if _called(v, text, word, before, after)]
         if any(v.kind not in K.FIGURES and word.search(v.text) for v in c.on_values):
             c.score += CLASS_NAMED
 
@@ -1227,6 +1296,25 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     if held is not None and asked_of is not None and value.kind in _SCOPED_KINDS:
         return any(_prefix_match(t, held) for t in asked_of)
     return True
+
+
+def _outside_names(c: Candidate, text: str, question: str) -> set[str]:
+    """The sentence's terms but those only inside a name of several capitalized words the question does not give
+    ("BP will pay a Clean Water Act civil penalty of $5.5 billion" says nothing of cleaning the water, asked what BP
+    spent on it)."""
+    asked = set(content_terms(question))
+    spans = [m for m in _CAPITALIZED_RUN.finditer(text) if m.start() > 0
+             and not set(content_terms(m.group(0))) <= asked]
+    if not spans:
+        return set(c.terms)
+    blanked = text
+    for m in spans:
+        blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    return set(content_terms(blanked)) | (set(c.terms) - set(content_terms(text)))
+
+
+# two or more capitalized words in a row ("Clean Water Act", "Consent Decree"), lower-case joiners between them
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|and|for|the|on|de|du)\s+)?[A-Z][\w'\u2019.-]*)+")
 
 
 _SCOPED_KINDS = frozenset({"money"})  # (a date or a count is of its event; a share or a length of time of a list item is

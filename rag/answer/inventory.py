@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rag.answer.bodies import BUSINESSES, public
 from rag.answer.evidence import Candidate, SentenceVectors
 from rag.answer.origin import country, same_country, tied_elsewhere
 from rag.caches import QUESTION, lru
@@ -98,29 +99,10 @@ _TITLES = ROLES | frozenset("dr mr mrs ms miss prof professor sir dame lord rep 
                             "assistant acting former senior under finance economy u.s us".split())
 
 
-_BUSINESSES = re.compile(r"(?:compan(?:y|ies)|firms?|producers?|processors?|manufacturers?|miners?|suppliers?|"
-                         r"automakers?|businesses|corporations?|refiners?|makers?)", re.I)
 _TRADE = re.compile(r"\b(?:compan(?:y|ies)|firms?|miners?|producers?|makers?|manufacturers?|suppliers?|"
                     r"corp(?:oration)?|inc|ltd|plc|listed|shares?|stock)\b", re.I)
 _BODIES = re.compile(r"(?:agenc(?:y|ies)|ministr(?:y|ies)|departments?|regulators?|authorit(?:y|ies)|bodies|"
                      r"institutions?)", re.I)
-# the words of a public body's or an institute's name: no company, though the tagger calls both organizations
-_PUBLIC = re.compile(r"\b(?:Department|Ministry|Agency|Administration|Commission|Survey|Bureau|Office|Council|"
-                     r"Center|Centre|Institute|University|Organi[sz]ation|Union|Court|Parliament|Congress|Senate|"
-                     r"Government|Committee|Authority|Representative|Treasury|Reserve|Fund|Forum|Alliance|"
-                     r"Association|Federation|Foundation|Academy|School|Party|Army|Navy|Force|Police|Service|"
-                     r"Nations|Assembly|Cabinet|Embassy|Consulate|Secretariat|Board)\b")
-
-
-def _public(name: str, text: str) -> bool:
-    """A public body or an institute by its name, or by the long form an acronym stands for in the sentence
-    ("the Center for Strategic and International Studies (CSIS)")."""
-    if _PUBLIC.search(name):
-        return True
-    spelled = re.search(rf"([A-Z][\w.&'\u2019 -]{{3,90}})\s+\({re.escape(name)}\)", text)
-    return spelled is not None and _PUBLIC.search(spelled.group(1)) is not None
-
-
 @dataclass(frozen=True)
 class Listing:
     kinds: tuple[str, ...]          # person, organization, place: one, or a person and an organization
@@ -159,7 +141,7 @@ def listed(question: str) -> Listing | None:
                        quoted=bool(re.search(r"\b(?:quoted|cited|interviewed)\b", question, re.I)) or
                        head.lower() in ("sources", "source"),
                        countries=head.lower() in {"countries", "country", "nations", "nation"},
-                       businesses=bool(_BUSINESSES.fullmatch(head)), bodies=bool(_BODIES.fullmatch(head)))
+                       businesses=bool(BUSINESSES.fullmatch(head)), bodies=bool(_BODIES.fullmatch(head)))
     return None
 
 
@@ -328,10 +310,10 @@ def names(listing: Listing, sentences: Iterable[Said]) -> list[Named]:
             continue
         if listing.countries and seats.is_seat(name):
             continue
-        if listing.businesses and (_public(name, said.text) or (re.fullmatch(r"[A-Z]{2,8}", name) and
+        if listing.businesses and (public(name, said.text) or (re.fullmatch(r"[A-Z]{2,8}", name) and
                                                                 not _TRADE.search(said.text))):
             continue  # a public body, or an acronym nothing calls a company ("WTO", "USTR")
-        if listing.bodies and not (_public(name, said.text) or re.fullmatch(r"[A-Z]{3,8}", name)):
+        if listing.bodies and not (public(name, said.text) or re.fullmatch(r"[A-Z]{3,8}", name)):
             continue
         if not _narrows(listing, said, value):
             continue

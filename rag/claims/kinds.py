@@ -101,6 +101,14 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # description ("a wide stretch of water")
     (re.compile(_W + r"how (?:wide|deep|tall|high|thick|fast|steep)\b", re.I),
      ("quantity", "count", "percentage", "money")),
+    # the force of weather, a quake or a blast ("How strong were the wind gusts?": "gusts of up to 40 knots"), and
+    # heat: a measure, where "How strong is China's position?" asks for a description
+    (re.compile(_W + r"how (?:strong|powerful|violent|intense)\b(?=[^?]*\b(?:winds?|gusts?|gales?|storms?|hurricanes?|"
+                r"typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|aftershocks?|currents?|waves?|"
+                r"explosions?|blasts?|bombs?|eruptions?)\b)|" + _W + r"how (?:hot|cold|warm)\b", re.I),
+     ("quantity", "count")),
+    # what something costs asked by its adjective ("How expensive was the salvage?"): a sum
+    (re.compile(_W + r"how (?:expensive|costly|pricey|cheap)\b", re.I), ("money",)),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),
     # a tally asked by its noun: "What death toll has been given for the shooting?", "What was the final tally?"
     (re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| were| are)? (?:the )?(?:[\w-]+ ){0,2}(?:tolls?|tally|tallies|"
@@ -493,7 +501,8 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
     ``sentence`` ("Spain have beaten the Netherlands", "China imposed curbs") stands for its team or government,
     so it also answers who; an "organization" something is based in ("based in Dayton") answers where."""
     return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)
-                                   and not (kinds == ("organization",) and _a_title(value.text))) or (
+                                   and not (kinds in (("organization",), ("person",)) and _a_title(value.text))
+                                   and not (kinds == ("person",) and _ACRONYM.fullmatch(value.text))) or (
         value.kind == "organization" and kinds == ("person",) and looks_personal(value.text)) or (
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
         value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
@@ -509,9 +518,18 @@ guard""".split())
 
 
 def _a_title(text: str) -> bool:
-    """A name made of an office's words ("Prime Minister", "Vice President"): a title, no body's name."""
-    words = [w.lower() for w in text.split()]
-    return bool(words) and all(w in ROLES or w in ("prime", "deputy", "foreign", "general", "finance") for w in words)
+    """A name made of an office's or a rank's words ("Prime Minister", "Vice President", "Retired Petty Officer"): a
+    title, no body's name and no person's."""
+    words = [w.lower().strip(".") for w in text.split()]
+    return bool(words) and all(w in ROLES or w in _TITLE_WORDS for w in words)
+
+
+_TITLE_WORDS = frozenset("prime deputy foreign general finance retired former acting petty officer officers first second "
+                         "third 1st 2nd 3rd class chief senior junior rear vice lieutenant lt sergeant sgt corporal "
+                         "cpl private admiral adm captain capt commander cmdr colonel col major maj brigadier marshal "
+                         "inspector superintendent detective constable".split())
+# an untyped name of capitals alone ("CPR", "PST"): an organization's or a thing's, no person's
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 
 def looks_personal(text: str) -> bool:
@@ -791,8 +809,10 @@ _APPOSITION = re.compile(r",\s+((?:the\s+|a\s+|its\s+)?(?:[\w'-]+\s+){0,3}?[\w'-
 
 # a dimension asked by its adjective; "how long is" asks a length as well as a duration (not "how long did it last")
 _DIMENSION_ASKED = re.compile(_W + r"how (wide|deep|tall|thick|far|heavy|fast|long(?= (?:is|was|are|were)\b(?!.*\b(?:last|"
-                              r"lasts|lasted|take|takes|took|run|runs|ran)\b)))\b", re.I)
-_ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour"}
+                              r"lasts|lasted|take|takes|took|run|runs|ran)\b))|strong(?=[^?]*\b(?:winds?|gusts?|gales?|"
+                              r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?)\b))\b", re.I)
+# (a wind is as strong as it is fast: "gusts of up to 40 knots")
+_ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour", "strong": "length/hour"}
 # a width (depth, height, thickness) is said so beside its figure ("59 m wide", "a width of 59 m"); a length or a
 # distance need not be ("the 400 m vessel"), but a position is none ("3 miles north of the entrance")
 _SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|draught|draft|below|beneath|under|down",
@@ -915,6 +935,11 @@ def in_question(value: Value, question: str) -> bool:
     from rag.claims.demonyms import COUNTRY_OF  # (demonyms reads Value from here)
     while len(words) > 1 and words[0] in COUNTRY_OF and words[0] not in folded:
         words = words[1:]
+    # a person's own name after a rank or title the question does not write: "Retired Petty Officer First Class
+    # Saman Kunan" is the Saman Kunan of "the diver who was with Saman Kunan"
+    if value.kind in ("person", NAME) and len(words) > 2 and all(w in ROLES or w in _TITLE_WORDS for w in words[:-2]) \
+            and all(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in words[-2:]):
+        return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
 
