@@ -828,7 +828,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         c.shape_ok = bool(c.answers)
         if origin and any(v.kind not in K.FIGURES and tied_here(v, text, origin) for v in c.answers):
             c.score += ORIGIN_TIED  # "US-based companies like MP Materials", asked for an American company
-        if (anchored and not held[c.passage.doc_id]) or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
+        # (a paragraph read after a passage adds nothing to what its article is checked to hold, but one that names
+        # what the question names holds it itself: "The Ever Given container ship, operated by ... Evergreen")
+        if (anchored and not held[c.passage.doc_id] and not (FOLLOWS in c.passage.scores and holds(c.passage.text, anchors))) \
+                or lacking.get(c.passage.doc_id) or c.passage.doc_id in unrelated:
             c.on_scope = False
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \

@@ -57,6 +57,11 @@ _OPPOSITES = [
     ("rising", "decreasing"), ("rising", "declining"), ("increasing", "declining"), ("growing", "shrinking"),
     ("growing", "declining"), ("expand", "shrink"), ("strengthen", "weaken"), ("enhance", "reduce"),
     ("promote", "inhibit"), ("activate", "inhibit"),
+    # the time of a figure in a story that revised it: "initially sought a $916m compensation package" is no demand
+    # it "eventually" cut to
+    ("initially", "eventually"), ("initially", "finally"), ("initially", "ultimately"), ("initially", "later"),
+    ("originally", "eventually"), ("originally", "finally"), ("originally", "ultimately"), ("originally", "later"),
+    ("initial", "final"), ("original", "final"), ("initial", "revised"), ("original", "revised"),
 ]
 # Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
 _PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",

@@ -107,6 +107,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|aftershocks?|currents?|waves?|"
                 r"explosions?|blasts?|bombs?|eruptions?)\b)|" + _W + r"how (?:hot|cold|warm)\b", re.I),
      ("quantity", "count")),
+    # a figure asked by that word: "What figure did the canal authority cut its demand to?", "What sum ...?"
+    (re.compile(r"\b(?:what|which) (?:(?:final|new|exact|total|overall|revised|latest|official|lower|higher|reduced) )?"
+                r"(?:figure|sum)\b(?! of (?:speech|the (?:dead|victims|people)\b))", re.I),
+     ("money", "count", "quantity", "percentage")),
     # what something costs asked by its adjective ("How expensive was the salvage?"): a sum
     (re.compile(_W + r"how (?:expensive|costly|pricey|cheap)\b", re.I), ("money",)),
     (re.compile(r"\bhow many\b|\bwhat (?:is|was) the number of\b|\bwhat number\b", re.I), ("count", "quantity")),

@@ -115,3 +115,36 @@ def test_a_title_or_an_acronym_is_no_person() -> None:
     assert not fits(Value(NAME, "CPR", 0, 0, ""), ("person",))
     assert fits(Value(NAME, "CPR", 0, 0, ""), ("person", "organization"))  # who: a body may be the answer
     assert fits(Value(NAME, "Saman Kunan", 0, 0, ""), ("person",))
+
+
+def test_a_following_paragraph_naming_what_is_asked_holds_it(generator) -> None:  # type: ignore[no-untyped-def]
+    from rag.retrieval.following import FOLLOWS
+
+    question = "Which shipping line was running the Ever Given when it got stuck?"
+    headline = passage("aground", "Container ship runs aground, blocks Suez Canal")
+    after = headline.model_copy(update={"chunk_id": "aground:1:y", "scores": {FOLLOWS: 1.0}, "text": (
+        "The Ever Given container ship, operated by the Taiwanese shipping company Evergreen, ran aground on "
+        "Tuesday.")})
+    answer = generator.answer(question, [headline, after])
+    assert answer.grounded and "Evergreen" in answer.answer
+    # a following paragraph that does not name the ship is still held to its article's retrieved text
+    other = after.model_copy(update={"text": "The container ship, operated by the Taiwanese shipping company "
+                                             "Evergreen, ran aground on Tuesday."})
+    assert not generator.answer(question, [headline, other]).grounded
+
+
+def test_what_figure_asks_a_figure() -> None:
+    assert asked("What figure did the canal authority eventually cut its compensation demand to?") == (
+        "money", "count", "quantity", "percentage")
+    assert asked("What sum did BP agree to pay?")[0] == "money"
+    assert asked("Which figures in the government were named?") != ("money", "count", "quantity", "percentage")
+    assert asked("What figure of speech is used?") == ()
+
+
+def test_a_figure_said_initially_is_no_figure_reached_eventually() -> None:
+    from rag.answer.focus import opposite_in
+
+    question = "What figure did the canal authority eventually cut its compensation demand to?"
+    assert opposite_in(question, "The authority initially sought a $916m compensation package.")
+    assert not opposite_in(question, "The authority initially sought $916m and eventually cut it to $550m.")
+    assert opposite_in("What did the authority initially demand?", "The claim was later reduced to $550m.")
