@@ -89,6 +89,12 @@ def _root(nlp: object, question: str) -> tuple[str, str, bool]:
                 thing = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")]
                 if thing:
                     return str(thing[0].text.lower()), word, False
+            if word in _HAPPENING_VERBS or (word in _TAKE and any(
+                    c.dep_ == "dobj" and c.text.lower() == "place" for c in token.children)):
+                # "When did the twin attacks take place?": the event is what took place
+                thing = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+                if thing:
+                    return str(thing[0].text.lower()), "", True
             if word in _SUPPORT:  # "When did the WTO issue its ruling?", "When was the appeal filed?": the event is
                 # the noun (the subject of a passive, which the small model may label a plain subject)
                 passive = any(c.dep_ == "auxpass" for c in token.children)
@@ -217,6 +223,11 @@ def says_event(sentence: str, word: str) -> bool:
 
 def dated_event(value: Value, sentence: str) -> str:
     """The event word a date is attached to ("its closure in 2015" -> "closure"), or "" when it is not said."""
+    took = _TOOK_PLACE.search(sentence[:value.start])
+    if took is not None:  # "The trial of Breivik, the perpetrator of the attacks, took place between 16 April and ...":
+        happened = _what_took_place(sentence, took.start())  # the event is what took place
+        if happened:
+            return happened
     m = _BEFORE_DATE.search(sentence[:value.start])
     label = _LABEL.search(sentence[:value.start]) if m is None else None
     if label is not None:  # a record's field: "Date Decided: 2012-08-24", "Date of birth: 1979"
@@ -228,6 +239,28 @@ def dated_event(value: Value, sentence: str) -> str:
     if m is None or not _EVENT_WORD.search(m.group(1).lower()) or m.group(1).lower() in _NOT_EVENTS:
         return ""
     return m.group(1).lower()
+
+
+# a verb saying only that something took place, just before the date it gives
+_TAKES_PLACE = re.compile(r"\b(?:took\s+place|takes\s+place|happened|occurred|(?:was|were)\s+held)\b", re.I)
+_TOOK_PLACE = re.compile(_TAKES_PLACE.pattern + r"[^.;:]{0,40}$", re.I)
+_HAPPENING_VERBS = frozenset("happen happens happened occur occurs occurred".split())
+_TAKE = frozenset("take takes took taken taking".split())
+
+
+@lru("took_place", TEXT)
+def _what_took_place(sentence: str, at: int) -> str:
+    """The noun a verb of taking place at ``at`` says took place (its subject), or "" (or without the parser)."""
+    nlp = model()
+    if nlp is None:
+        return ""
+    for token in nlp(sentence):  # type: ignore[operator]
+        if token.idx == at:
+            verb = token if token.dep_ != "auxpass" and token.text.lower() not in ("was", "were") else token.head
+            subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            word = subject[0].text.lower() if subject else ""
+            return word if word not in _NOT_EVENTS else ""
+    return ""
 
 
 # a field's label just before its date, after the record's previous field: "; Date Decided: "
@@ -244,9 +277,13 @@ def of_another_event(dates: Sequence[Value], sentence: str, verb: str,
     ``phase``: the verb of the event's phase the question asks ("stop" of "stop sending"), which the sentence
     may say instead ("halted all shipments"). ``carried``: ``verb`` is the noun a light verb carries
     (``carried_event``), held to ``CARRIED_UNRELATED``."""
-    if not verb or not dates or says(sentence, verb):
+    # (a sentence that says the event asked dates it, unless the date is said of what took place and that is
+    # another thing: "The trial of Breivik, the perpetrator of the Norway attacks, took place between ...")
+    if not verb or not dates or (says(sentence, verb) and not (carried and _TAKES_PLACE.search(sentence))):
         return []
     events = {v.text: dated_event(v, sentence) for v in dates}
+    if carried:  # (the event asked, said in its own word)
+        events = {t: "" if e and _same_key(_key(e), _key(verb)) else e for t, e in events.items()}
     same_phase = next((g for g in _PHASE_WORDS if any(_same_key(_key(phase), _key(w)) for w in g)), ()) if phase else ()
     words = sorted({e for e in events.values() if e and not any(_same_key(_key(e), _key(k)) for k in same_phase)})
     if not words:

@@ -721,6 +721,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             if not any(v.kind == "percentage" for v in c.claims):
                 c.claims += tuple(shares_in_words(c.text))
+    # "On what day of the week did the ship get wedged?": "on Tuesday" (a weekday answers only a question asking the
+    # day: vague, so no side of a disagreement with a date, and after an exact date that answers as well)
+    if "date" in kinds and parsed > 0 and K.asks_day(question):
+        for c in pool:
+            c.claims += tuple(v for v in _weekdays(c.text) if not any(o.start < v.end and v.start < o.end
+                                                                        for o in c.claims))
     # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
     # written as its adjective; the answerer's reading only, like shares in words)
     if "place" in kinds and parsed > 0:
@@ -1299,6 +1305,17 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     if held is not None and asked_of is not None and value.kind in _SCOPED_KINDS:
         return any(_prefix_match(t, held) for t in asked_of)
     return True
+
+
+_WEEKDAY = re.compile(r"\b(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
+def _weekdays(sentence: str) -> list[K.Value]:
+    """The days of the week a sentence dates by ("on Friday"), as vague dates of unit "weekday"."""
+    text = prepare(sentence)
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return [K.Value("date", m.group(1), days.index(m.group(1)), days.index(m.group(1)), "weekday",
+                    start=m.start(1), end=m.end(1), vague=True) for m in _WEEKDAY.finditer(text)]
 
 
 def _outside_names(c: Candidate, text: str, question: str) -> set[str]:

@@ -27,9 +27,9 @@ _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"
 # or what they called a thing (what they said of it, in words of their own: the question's verb is rarely in the
 # sentence that quotes them). Not "add", "mean", "write", "note": "What did Watt add to the steam engine?", "What
 # does 'Pax Mongolica' mean?" ask what was done or what a word means.
-# "think", "believe", "feel", "view" ("What do analysts think of the deal?") ask for their view, which the
+# "think", "believe", "feel", "view", "make of" ("What do analysts think of the deal?") ask for their view, which the
 # sentence quoting or reporting it rarely words with the question's verb: optional as the naming verbs are.
-_NAMING = r"call|describe|characteri[sz]e|label|dub|term|think|believe|feel|view"
+_NAMING = r"call|describe|characteri[sz]e|label|dub|term|think|believe|feel|view|make(?=\s+of\b)"  # (what X made of Y: their view)
 _SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
                    rf"(?:(?P<naming>{_NAMING})|say|tell|warn|argue|explain|claim|predict)\b", re.IGNORECASE)
 

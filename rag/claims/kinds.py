@@ -47,6 +47,16 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
+# the day asked: "On which day did the attacks take place?", "What date ...?", "On what day of the week ...?"
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:day|date)s?\b", re.I)
+_WEEKDAY_ASKED = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
+
+
+def asks_day(question: str) -> bool:
+    """The question asks on which day ("On which day did the attacks take place?", "On what day of the week ...?")."""
+    return _DAY_ASKED.search(question) is not None
+
+
 _CALENDAR_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month|day|date|decade|century|season|week)s?\b", re.I)
 AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
                        r"(?:the |his |her |their |its )?ages?\b", re.I)
@@ -781,8 +791,14 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
+    if value.unit == "weekday" and not _DAY_ASKED.search(question):
+        return False  # "on Friday" says the day, not the year, month or date otherwise asked
+    if value.kind == "date" and value.unit != "weekday" and _WEEKDAY_ASKED.search(question):
+        return False  # asked the day of the week, "23 March" does not say it
     if value.unit == "relative" and _CALENDAR_ASKED.search(question):
         return False  # "earlier this year" says when, but not the year, month or day asked
+    if value.kind == "date" and value.high - value.low >= 1 and _DAY_ASKED.search(question):
+        return False  # "the 2011 Norway attacks" says the year, not the day or the date asked
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question) and not (

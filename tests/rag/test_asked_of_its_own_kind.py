@@ -148,3 +148,39 @@ def test_a_figure_said_initially_is_no_figure_reached_eventually() -> None:
     assert opposite_in(question, "The authority initially sought a $916m compensation package.")
     assert not opposite_in(question, "The authority initially sought $916m and eventually cut it to $550m.")
     assert opposite_in("What did the authority initially demand?", "The claim was later reduced to $550m.")
+
+
+TRIAL = passage("trial", "The trial of Anders Behring Breivik, the perpetrator of the 2011 Norway attacks, took place "
+                "between 16 April and 22 June 2012 in Oslo District Court.")
+FRIDAY = passage("friday", "Two separate violent attacks took place on Friday, police said.")
+
+
+def test_what_took_place_is_the_event_its_date_is_of(generator) -> None:  # type: ignore[no-untyped-def]
+    from rag.claims.extract import analyze
+
+    assert events.asked_event("On which day did the twin attacks take place?") == "attacks"
+    assert events.asked_event("When did the explosion happen?") == "explosion"
+    dates = [v for v in analyze([TRIAL.text])[0] if v.kind == "date" and v.text == "16 April"]
+    assert [events.dated_event(v, TRIAL.text) for v in dates] == ["trial"]
+    # the trial's dates (and the attacks' year, no day) answer no day of the attacks
+    assert not generator.answer("On which day did the twin attacks take place?", [TRIAL]).grounded
+    answer = generator.answer("On which day did the twin attacks take place?", [TRIAL, FRIDAY])
+    assert answer.grounded and "Friday" in answer.answer and answer.citations[0].doc_id == "friday"
+
+
+def test_a_weekday_answers_only_the_day_asked() -> None:
+    from rag.claims.kinds import answers_as
+
+    friday = Value("date", "Friday", 4, 4, "weekday", start=38, end=44, vague=True)
+    assert answers_as(friday, FRIDAY.text, ("date",), "On which day did the attacks take place?")
+    assert not answers_as(friday, FRIDAY.text, ("date",), "When did the attacks take place?")
+    march = Value("date", "23 March", 3, 3, "day-of-year", start=10, end=18)
+    assert not answers_as(march, "It ran on 23 March.", ("date",), "On what day of the week did it run aground?")
+
+
+def test_what_someone_made_of_a_thing_asks_their_view() -> None:
+    from rag.answer.quotes import asks_what_was_said, speaker_asked
+
+    assert asks_what_was_said("What did Narongsak make of Musk's submarine?")
+    assert speaker_asked("What did Narongsak make of Musk's submarine?") == "Narongsak"
+    assert not asks_what_was_said("What did the company make last year?")
