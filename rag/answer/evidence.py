@@ -1307,15 +1307,16 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     return True
 
 
-_WEEKDAY = re.compile(r"\b(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 
 def _weekdays(sentence: str) -> list[K.Value]:
     """The days of the week a sentence dates by ("on Friday"), as vague dates of unit "weekday"."""
-    text = prepare(sentence)
-    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    return [K.Value("date", m.group(1), days.index(m.group(1)), days.index(m.group(1)), "weekday",
-                    start=m.start(1), end=m.end(1), vague=True) for m in _WEEKDAY.finditer(text)]
+    return [K.Value("date", m.group(1), _DAYS.index(m.group(1)), _DAYS.index(m.group(1)), "weekday",
+                    start=m.start(1), end=m.end(1), vague=True) for m in _WEEKDAY.finditer(prepare(sentence))]
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _outside_names(c: Candidate, text: str, question: str) -> set[str]:

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from rag.answer import events
 from rag.claims.kinds import NAME, Value, asked, asked_dimension, fits, in_question
+from rag.types import Answer, Passage
 from tests.rag.answerers import passage
+
+
+def _declined_alone(generator, question: str, wrong: Passage, right: Passage, expected: str) -> Answer:  # type: ignore[no-untyped-def]
+    """Declined over ``wrong`` alone (the check on), answered with ``expected`` once ``right`` is beside it."""
+    assert not generator.answer(question, [wrong]).grounded
+    answer = generator.answer(question, [wrong, right])
+    assert answer.grounded and expected in answer.answer
+    return answer
+
 
 HOSPITAL = passage("rescue", "The acting governor of Chiang Rai, Narongsak Osottanakorn, led the rescue operation. "
                    "The boys were taken by helicopter after the rescue.")
@@ -19,10 +29,8 @@ NAMED_HOSPITAL = passage("hospital", "The boys were taken to Prachanukroh Hospit
 
 
 def test_an_institution_asked_for_is_named_as_one(generator) -> None:  # type: ignore[no-untyped-def]
-    question = "Which hospital were the rescued boys taken to?"
-    assert not generator.answer(question, [HOSPITAL]).grounded  # a governor is no hospital
-    answer = generator.answer(question, [HOSPITAL, NAMED_HOSPITAL])
-    assert answer.grounded and "Prachanukroh Hospital" in answer.answer
+    question = "Which hospital were the rescued boys taken to?"  # (a governor is no hospital)
+    answer = _declined_alone(generator, question, HOSPITAL, NAMED_HOSPITAL, "Prachanukroh Hospital")
     assert answer.citations[0].doc_id == "hospital"
 
 
@@ -39,10 +47,8 @@ SUPPLIER = passage("supplier", "The fertilizer was bought from Agri Supply Ltd, 
 
 
 def test_a_public_body_or_a_person_is_no_company(generator) -> None:  # type: ignore[no-untyped-def]
-    question = "Which company supplied the fertilizer used to make the bomb?"
-    assert not generator.answer(question, [FERTILIZER]).grounded
-    answer = generator.answer(question, [FERTILIZER, SUPPLIER])
-    assert answer.grounded and "Agri Supply Ltd" in answer.answer
+    _declined_alone(generator, "Which company supplied the fertilizer used to make the bomb?", FERTILIZER, SUPPLIER,
+                    "Agri Supply Ltd")
 
 
 def test_the_noun_a_light_verb_carries_is_the_event_asked() -> None:
@@ -59,10 +65,8 @@ RULED = passage("ruled", "The WTO ruled against China in 2014, finding its expor
 
 
 def test_a_date_of_another_event_answers_no_ruling(generator) -> None:  # type: ignore[no-untyped-def]
-    question = "In what year did the WTO issue its ruling against China?"
-    assert not generator.answer(question, [HALT]).grounded
-    answer = generator.answer(question, [HALT, RULED])
-    assert answer.grounded and "2014" in answer.answer and answer.citations[0].doc_id == "ruled"
+    answer = _declined_alone(generator, "In what year did the WTO issue its ruling against China?", HALT, RULED, "2014")
+    assert answer.citations[0].doc_id == "ruled"
 
 
 def test_a_record_field_dates_its_label() -> None:
@@ -82,9 +86,7 @@ def test_a_winds_strength_is_its_speed(generator) -> None:  # type: ignore[no-un
     question = "How strong were the wind gusts when the ship went aground?"
     assert asked(question) == ("quantity", "count") and asked_dimension(question)[0] == "length/hour"
     assert asked("How strong is China's position?") == ()  # a description, not a measure
-    assert not generator.answer(question, [WINDS]).grounded  # a tonnage is no wind
-    answer = generator.answer(question, [WINDS, GUSTS])
-    assert answer.grounded and "40 knots" in answer.answer
+    _declined_alone(generator, question, WINDS, GUSTS, "40 knots")  # (a tonnage is no wind)
 
 
 PENALTY = passage("decree", "Under the consent decree BP will pay a Clean Water Act civil penalty of $5.5 billion, "
@@ -163,9 +165,8 @@ def test_what_took_place_is_the_event_its_date_is_of(generator) -> None:  # type
     dates = [v for v in analyze([TRIAL.text])[0] if v.kind == "date" and v.text == "16 April"]
     assert [events.dated_event(v, TRIAL.text) for v in dates] == ["trial"]
     # the trial's dates (and the attacks' year, no day) answer no day of the attacks
-    assert not generator.answer("On which day did the twin attacks take place?", [TRIAL]).grounded
-    answer = generator.answer("On which day did the twin attacks take place?", [TRIAL, FRIDAY])
-    assert answer.grounded and "Friday" in answer.answer and answer.citations[0].doc_id == "friday"
+    answer = _declined_alone(generator, "On which day did the twin attacks take place?", TRIAL, FRIDAY, "Friday")
+    assert answer.citations[0].doc_id == "friday"
 
 
 def test_a_weekday_answers_only_the_day_asked() -> None:
