@@ -3,8 +3,9 @@ answered with a name or a figure of another kind. "Which hospital in Chiang Rai 
 got "Narongsak Osottanakorn" (no hospital is named); "Which company supplied the fertilizer?" a police service;
 "In what year did the WTO issue its ruling?" the year Beijing halted shipments; "How strong were the wind gusts?"
 a ship's tonnage; "How much has BP spent on cleaning up the water?" a Clean Water Act penalty; "the name of the diver
-who was with Saman Kunan" Saman Kunan himself, under his rank. Each check is shown switched off where that is
-meaningful."""
+who was with Saman Kunan" Saman Kunan himself, under his rank. Each case a test declines or answers differently was
+answered otherwise by the code before these checks (this file run against main `e831755`: all 16 tests fail
+there)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,7 @@ def _declined_alone(generator, question: str, wrong: Passage, right: Passage, ex
     return answer
 
 
-HOSPITAL = passage("rescue", "The acting governor of Chiang Rai, Narongsak Osottanakorn, led the rescue operation. "
-                   "The boys were taken by helicopter after the rescue.")
+HOSPITAL = passage("rescue", "The rescued boys were taken to hospital by helicopter, Narongsak Osottanakorn said.")
 NAMED_HOSPITAL = passage("hospital", "The boys were taken to Prachanukroh Hospital after the rescue, officials "
                          "said.")
 
