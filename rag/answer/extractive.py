@@ -11,7 +11,7 @@ from rag.answer.events import asked_event
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline, retrieved
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
-from rag.answer.kind_named import LISTED, NAMED, asked_noun, lists_members, members, names_one
+from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.parts import parts
 from rag.answer.support_checks import lacks, unqualified
@@ -292,6 +292,7 @@ class ExtractiveGenerator:
             # neighbours say what they are members of ("China suspends export licensing requirements ..." before
             # "The suspended materials include ...")
             passage_best: dict[str, float] = {}
+            plural = asks_plural(question, noun)
             for c in pool:
                 passage_best[c.passage.chunk_id] = max(passage_best.get(c.passage.chunk_id, c.score), c.score)
             for c in pool:
@@ -299,6 +300,8 @@ class ExtractiveGenerator:
                     c.score = passage_best[c.passage.chunk_id] + LISTED
                 elif names_one(c.text, noun, question):
                     c.score += NAMED
+                elif plural and enumerates(c.text, question) and not c.mismatch:
+                    c.score += ENUMERATED
             pool.sort(key=lambda c: -c.score)
         if not pool or pool[0].score < self.settings.min_support:
             return []

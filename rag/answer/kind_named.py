@@ -21,6 +21,7 @@ from rag.text import STOPWORDS, content_terms, stem
 
 NAMED = 0.05  # added to a sentence naming a thing of the kind asked
 LISTED = 0.15  # added to a sentence listing members of the class asked
+ENUMERATED = 0.05  # added to a sentence enumerating things of its own, asked for things of a class in the plural
 # "Which tools might ...", "What sectors were ...", "Which two sectors ...", "Besides X, which materials did they
 # cover?", "Which compounds?": the noun just before the verb (or the question's end), after a clause that opens it
 _WHICH_NOUN = re.compile(r"^\s*(?:[^,?]{1,60},\s*)?(?:and\s+|so\s+)?(?:(?:do|does|did|can|could)\s+(?:[\w']+\s+){1,4}?"
@@ -86,6 +87,33 @@ def members(sentence: str, noun: str = "") -> set[str]:
 def lists_members(sentence: str, noun: str) -> bool:
     """The sentence introduces two or more members of the (stemmed) class noun (``members``)."""
     return bool(members(sentence, noun))
+
+
+# three or more items in a row, the last after "and" or "or": "semiconductors, Taiwan, or global standards-setting";
+# "11 counts of felony manslaughter, one count of obstruction of Congress, and violations of the Clean Water Act"
+_SERIES_ITEM = r"[\w\u2019'.&/-]+(?:\s+[\w\u2019'.&/-]+){0,7}"
+_SERIES = re.compile(r"(" + _SERIES_ITEM + r")\s*,\s*(" + _SERIES_ITEM + r")(?:\s*,\s*(" + _SERIES_ITEM
+                     + r"))*,?\s+(?:and|or)\s+(" + _SERIES_ITEM + r")")
+
+
+def asks_plural(question: str, noun: str) -> bool:
+    """The class noun asked is written in the plural ("Which disputes ...?", not "Which dispute ...?")."""
+    return any(stem(w) == noun and w.endswith("s") and not w.endswith("ss") and w != noun
+               for w in re.findall(r"[a-z][\w-]*", question.lower()))
+
+
+def enumerates(sentence: str, question: str) -> bool:
+    """The sentence enumerates three or more things (a series closed by "and"/"or") of which at least two hold
+    none of the question's words: the shape of an answer to a question asking for several things of a class,
+    though the sentence names the class otherwise ("Future diplomatic strains—whether over semiconductors,
+    Taiwan, or global standards-setting—could ..." for "Which future diplomatic disputes could ...?")."""
+    asked = set(content_terms(question))
+    for m in _SERIES.finditer(sentence):
+        items = [g for g in m.groups() if g]
+        new = [i for i in items if content_terms(i) and not set(content_terms(i)) & asked]
+        if len(items) >= 3 and len(new) >= 2:
+            return True
+    return False
 
 
 def names_one(sentence: str, noun: str, question: str) -> bool:
