@@ -809,10 +809,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     tie = list(dict.fromkeys(w for name in names_asked(question) for w in name)) if K.asks_which_place(question) else []
     # asking of no name, the place is the owner of what is asked: "Which country has been striking bilateral mining
     # accords?" -> "Australia's bilateral mining accords"
-    owned = K.things_asked(question) if K.asks_which_place(question) and not tie else []
+    # ("Which Asian ally's tech partnerships with Washington ...?": named, but the place owns what is asked)
+    owned = K.things_asked(question) if K.asks_which_place(question) else []
 
     def tied(v: K.Value, text: str) -> bool:
-        return K.tied_to(v, text, tie) if tie else K.tied_to(v, text, owned, possessive=True)
+        return (bool(tie) and K.tied_to(v, text, tie)) or K.tied_to(v, text, owned, possessive=True)
 
     any_tied = "place" in kinds and bool(tie or owned) and any(
         v.kind == "place" and tied(v, prepare(c.text)) for c in pool for v in c.claims)

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rag.caches import QUESTION, lru
+from rag.claims import seats
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMES = ("person", "organization", "place")
@@ -167,7 +168,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
-                r"provinces?|places?|locations?|continents?|towns?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
+                r"provinces?|places?|locations?|continents?|towns?|ally|allies|economy|economies|superpowers?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
@@ -711,7 +712,9 @@ _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
 # "Where is Lynas based?": the place of a name, not where something happened
 _BASED_WHERE = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+.{1,60}?\s(?:based|headquartered|from)\s*\??\s*$", re.I)
-_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?)\b|"
+# (an ally or an economy is a country: "Which Asian ally's tech partnerships ...?")
+_WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?|"
+                          r"all(?:y|ies)|econom(?:y|ies))\b|"
                           + _BASED_WHERE.pattern, re.I)
 _EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s+than|apart\s+from)\s+(?:the\s+)?$", re.I)
 # the few words between a place and the name it is of: "Australia's Lynas", "US-based companies like MP Materials"
@@ -731,7 +734,9 @@ def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool 
     rest = sentence[value.end:]
     if possessive:  # the two words after it are the question's ("Australia's bilateral mining accords")
         owned = re.match(r"['\u2019]s\s+([a-z][\w-]*)\s+([a-z][\w-]*)", rest)
-        return owned is not None and {owned.group(1), owned.group(2)} <= set(words)
+        # (a word the question shortens counts: "technology partnerships" of "tech partnerships")
+        return owned is not None and all(any(w == o or (len(w) >= 4 and o.startswith(w)) for w in words)
+                                         for o in (owned.group(1), owned.group(2)))
     for word in words:
         at = re.search(rf"\b{re.escape(word)}\b", rest)
         if at is not None and _TIE.match(rest[:at.start()]):
@@ -739,13 +744,14 @@ def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool 
     return False
 
 
-_PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions".split())
+_PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions ally allies economy "
+                         "economies".split())
 
 
 def things_asked(question: str) -> list[str]:
     """The words a which-place question asks the place of, as written ("striking", "bilateral", "mining",
     "accords" of "Which country has been striking bilateral mining accords?")."""
-    return [w for w in re.findall(r"[a-z][a-z-]{3,}", question) if w not in _PLACE_NOUNS and w not in STOPWORDS]
+    return [w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", question) if w not in _PLACE_NOUNS and w not in STOPWORDS]
 
 
 # an indefinite article, and at most two lower-case words or a prefix, before a name ("a former", "an ex-"; not
@@ -932,6 +938,8 @@ def in_question(value: Value, question: str) -> bool:
     folded = question.lower()
     if value.kind in FIGURES:  # the figures a choice question offers are what it asks to choose between
         return value.text.lower() in folded and value.text.lower() not in options(question)[1]
+    if value.kind in ("place", NAME) and seats.names(question, value.text):
+        return True  # the question names the country by its seat, or the reverse: "U.S." of "... with Washington"
     key = _BASED.sub("", value.key)  # "US-based" is the US ("Where is MP Materials based?" does not give it)
     if key and all(len(w) <= 2 for w in key.split()):  # "US", "U.K.": the whole short name as a word
         short = key.replace(" ", "")
