@@ -62,6 +62,8 @@ _OPPOSITES = [
     ("initially", "eventually"), ("initially", "finally"), ("initially", "ultimately"), ("initially", "later"),
     ("originally", "eventually"), ("originally", "finally"), ("originally", "ultimately"), ("originally", "later"),
     ("initial", "final"), ("original", "final"), ("initial", "revised"), ("original", "revised"),
+    # a document's stage: "has published a draft damage assessment and restoration plan" is no final plan
+    ("draft", "final"), ("preliminary", "final"), ("tentative", "final"), ("draft", "finalized"),
 ]
 # Fixed phrases whose words are not the opposites above ("at least" is a bound, not "least").
 _PHRASES = re.compile(r"\bat (?:least|most|first|last)\b|\bmore or less\b|\bfirst and last\b|\bbefore and after\b",

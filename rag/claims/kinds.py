@@ -168,7 +168,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
-                r"provinces?|places?|locations?|continents?|towns?|ally|allies|economy|economies|superpowers?)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
+                r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
@@ -712,9 +712,10 @@ _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
 # "Where is Lynas based?": the place of a name, not where something happened
 _BASED_WHERE = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+.{1,60}?\s(?:based|headquartered|from)\s*\??\s*$", re.I)
-# (an ally or an economy is a country: "Which Asian ally's tech partnerships ...?")
+# (an ally or an economy is a country: "Which Asian ally's tech partnerships ...?"; allies are as often a group
+# written as adjectives, "European and Asian allies", which no place typing reads)
 _WHICH_PLACE = re.compile(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:countr(?:y|ies)|nations?|states?|cit(?:y|ies)|regions?|"
-                          r"all(?:y|ies)|econom(?:y|ies))\b|"
+                          r"ally|economy)\b|"
                           + _BASED_WHERE.pattern, re.I)
 _EXCLUDING = re.compile(r"\b(?:outside(?:\s+of)?|beyond|except|excluding|other\s+than|apart\s+from)\s+(?:the\s+)?$", re.I)
 # the few words between a place and the name it is of: "Australia's Lynas", "US-based companies like MP Materials"
@@ -744,8 +745,7 @@ def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool 
     return False
 
 
-_PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions ally allies economy "
-                         "economies".split())
+_PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions ally economy".split())
 
 
 def things_asked(question: str) -> list[str]:

@@ -184,8 +184,29 @@ def _role(dep: str) -> float:
     return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
 
 
+# an item's number in a list written inline ("... caused by: 1. Low semen quality 2. Endocrine problems 3. Drugs"):
+# read as part of the item before it, it makes a name of a word ("Radiation 5", typed a work like "Apollo 13")
+_ITEM_NUMBER = re.compile(r"(?<!\S)(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def without_item_numbers(text: str) -> str:
+    """The text with the numbers of an inline numbered list (1, 2, 3 ... in order, two at least) blanked, each
+    to a semicolon and spaces of the same length (positions in the text stay the same)."""
+    marks = list(_ITEM_NUMBER.finditer(text))
+    listed: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == 1 or (listed and int(m.group(1)) == int(listed[-1].group(1)) + 1):
+            listed = [m] if int(m.group(1)) == 1 else [*listed, m]
+            if len(listed) >= 2:
+                for item in listed:
+                    end = item.start() + len(item.group(0))
+                    text = text[:item.start()] + ";" + " " * (end - item.start() - 1) + text[end:]
+    return text
+
+
 def mentions(text: str, things: bool = True) -> list[Mention]:
     """Named entities (typed), other proper names, and with ``things`` the plain noun phrases of the text."""
+    text = without_item_numbers(text)
     doc = parse(text)
     if doc is None:
         return [Mention(m.group(0), "name", m.group(0).split()[-1].lower(), 1.0, False, m.start())
