@@ -10,6 +10,12 @@ antimony, and graphite", "Rare earth elements—including neodymium, dysprosium,
 materials such as neodymium, praseodymium, or dysprosium"). Such a sentence is often worded far from the question
 ("Which materials were covered by the licensing requirements Beijing agreed to suspend?"), so its score alone
 would not clear the bar.
+
+Asked for things of a class in the plural ("Which future diplomatic disputes could bring back chokepoints?"), a
+sentence that enumerates three or more things of its own (a series closed by "and"/"or", two items at least
+holding none of the question's words) has the shape of the answer, though it names the class otherwise ("Future
+diplomatic strains—whether over semiconductors, Taiwan, or global standards-setting—could ..."): it is scored up by
+``ENUMERATED``, as a sentence naming one is by ``NAMED``.
 """
 
 from __future__ import annotations
@@ -89,11 +95,44 @@ def lists_members(sentence: str, noun: str) -> bool:
     return bool(members(sentence, noun))
 
 
-# three or more items in a row, the last after "and" or "or": "semiconductors, Taiwan, or global standards-setting";
-# "11 counts of felony manslaughter, one count of obstruction of Congress, and violations of the Clean Water Act"
-_SERIES_ITEM = r"[\w\u2019'.&/-]+(?:\s+[\w\u2019'.&/-]+){0,7}"
-_SERIES = re.compile(r"(" + _SERIES_ITEM + r")\s*,\s*(" + _SERIES_ITEM + r")(?:\s*,\s*(" + _SERIES_ITEM
-                     + r"))*,?\s+(?:and|or)\s+(" + _SERIES_ITEM + r")")
+# an item of a series: one to eight words ("semiconductors", "one count of felony obstruction of Congress")
+_ITEM_WORDS = r"[\w\u2019'.&/-]+(?:\s+[\w\u2019'.&/-]+){0,7}"
+_WHOLE_ITEM = re.compile(rf"^{_ITEM_WORDS}$")
+_FIRST_ITEM = re.compile(rf"^(?:and|or)\s+({_ITEM_WORDS})")  # the last item, after its "and"/"or", to any other mark
+_LAST_WORDS = re.compile(rf"({_ITEM_WORDS})$")  # the first item: the words ending the clause that opens the series
+_JOINED = re.compile(r"\s+(?:and|or)\s+")
+SERIES_READ = 12  # items read back from a series' last
+
+
+def _series(sentence: str) -> list[list[str]]:
+    """The series of three or more items the sentence holds, each as its items: "A, B, or C" and "A, B and C"
+    ("semiconductors, Taiwan, or global standards-setting"; "11 counts of felony manslaughter, one count of
+    obstruction of Congress, and violations of the Clean Water Act"). Read part by part between the commas, so a
+    sentence of many commas costs one pass."""
+    parts = [p.strip() for p in sentence.split(",")]
+    found: list[list[str]] = []
+    for j in range(1, len(parts)):
+        last = _FIRST_ITEM.match(parts[j])
+        items: list[str] = []
+        if last is not None:  # "..., or C"
+            items.append(last.group(1))
+        else:  # "..., B and C"
+            joined = _JOINED.split(parts[j], maxsplit=1)
+            tail = _FIRST_ITEM.match("and " + joined[1]) if len(joined) == 2 else None
+            if tail is None or not _WHOLE_ITEM.match(joined[0]):
+                continue
+            items += [tail.group(1), joined[0]]
+        for i in range(j - 1, max(-1, j - SERIES_READ - 1), -1):  # (a table's row of commas: read back so far)
+            if _WHOLE_ITEM.match(parts[i]) and i > 0:
+                items.append(parts[i])
+                continue
+            opening = _LAST_WORDS.search(parts[i])  # the first item ends the clause before the series
+            if opening is not None:
+                items.append(opening.group(1))
+            break
+        if len(items) >= 3:
+            found.append(items[::-1])
+    return found
 
 
 def asks_plural(question: str, noun: str) -> bool:
@@ -108,12 +147,8 @@ def enumerates(sentence: str, question: str) -> bool:
     though the sentence names the class otherwise ("Future diplomatic strains—whether over semiconductors,
     Taiwan, or global standards-setting—could ..." for "Which future diplomatic disputes could ...?")."""
     asked = set(content_terms(question))
-    for m in _SERIES.finditer(sentence):
-        items = [g for g in m.groups() if g]
-        new = [i for i in items if content_terms(i) and not set(content_terms(i)) & asked]
-        if len(items) >= 3 and len(new) >= 2:
-            return True
-    return False
+    return any(sum(1 for i in items if content_terms(i) and not set(content_terms(i)) & asked) >= 2
+               for items in _series(sentence))
 
 
 def names_one(sentence: str, noun: str, question: str) -> bool:

@@ -168,7 +168,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
-                r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W + r"where\b|\b(?:location)\b", re.I),
+                r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W
+                + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
