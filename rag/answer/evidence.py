@@ -815,6 +815,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     def tied(v: K.Value, text: str) -> bool:
         return (bool(tie) and K.tied_to(v, text, tie)) or K.tied_to(v, text, owned, possessive=True)
 
+    # which body a person the question names is of: one written onto the person by the job held there ("U.S.
+    # Geological survey Director Marcia McNutt", asked which agency McNutt was running)
+    staff = [w for name in names_asked(question) for w in name] \
+        if "organization" in kinds and "place" not in kinds else []
     any_tied = "place" in kinds and bool(tie or owned) and any(
         v.kind == "place" and tied(v, prepare(c.text)) for c in pool for v in c.claims)
     # a name some retrieved sentence ties to another country ("Australia's Lynas") is not of the one asked, in
@@ -832,6 +836,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)
+        if staff and any(v.kind in ("organization", K.NAME) and K.works_at(v, text, staff) for v in c.answers):
+            c.tied = True  # (the relation asked, stated: scored up as a place written onto its name is)
         c.shape_ok = bool(c.answers)
         if origin and any(v.kind not in K.FIGURES and tied_here(v, text, origin) for v in c.answers):
             c.score += ORIGIN_TIED  # "US-based companies like MP Materials", asked for an American company

@@ -746,6 +746,35 @@ def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool 
     return False
 
 
+# a job held at a body, written between the body and the person ("U.S. Geological survey Director Marcia McNutt",
+# "Fortify Rights specialist Puttanee Kangkun")
+_STAFF = frozenset("spokesperson spokesman spokeswoman specialist analyst economist researcher scientist professor "
+                   "editor correspondent reporter official officer executive manager adviser advisor engineer "
+                   "lawyer attorney partner".split())
+_TOKEN = re.compile(r"[\w.'\u2019-]+")
+
+
+def works_at(value: Value, sentence: str, words: Sequence[str]) -> bool:
+    """The body is written onto a person the question names by the job they hold there: its name (or the last
+    words of it the tagger left out, "survey"), a title, then the person ("U.S. Geological survey Director Marcia
+    McNutt", "Apple CEO Tim Cook"): the body a question asks that person to be of."""
+    rest = sentence[value.end:]
+    if rest[:2] in ("'s", "\u2019s"):
+        rest = rest[2:]
+    if not rest[:1].isspace():
+        return False
+    tokens = _TOKEN.findall(rest[:120])
+    for i, token in enumerate(tokens[:3]):
+        if token.lower() in ROLES or token.lower() in _STAFF or token.lower() in _TITLE_WORDS:
+            name = []
+            for after in tokens[i + 1:i + 5]:
+                if not after[:1].isupper():
+                    break
+                name.append(after.rstrip(".,'\u2019s") if after.endswith(("'s", "\u2019s")) else after.rstrip(".,"))
+            return any(w in name for w in words)
+    return False
+
+
 _PLACE_NOUNS = frozenset("country countries nation nations state states city cities region regions ally economy".split())
 
 

@@ -6,8 +6,9 @@ reintroduce chokepoints" (the article calls the disputes strains; the series of 
 "Which Asian ally's tech partnerships with Washington might be widened?" was declined (an ally was no answer
 kind), then answered with a disagreement naming Beijing and the U.S. beside South Korea; "When was the restoration
 plan made final?" was answered with the draft plan's date; an assistant's numbered list ("4. Radiation 5.
-Infection") gave the conversation a topic named "Radiation 5". Each test here fails on the code before this round
-(main `4e5194a`).
+Infection") gave the conversation a topic named "Radiation 5"; "Which government agency was McNutt running?" was
+declined beside "U.S. Geological survey Director Marcia McNutt said ...". Each test here fails on the code before
+this round (main `4e5194a`: run against it, all nine fail).
 """
 
 from __future__ import annotations
@@ -103,3 +104,20 @@ def test_an_inline_list_numbers_no_name() -> None:
     # a number not in a list of 1, 2, 3 ... stays: "Chapter 5." and "Apollo 13" are names
     assert without_item_numbers("See Chapter 5. The crew of Apollo 13 returned.") == \
         "See Chapter 5. The crew of Apollo 13 returned."
+
+
+DIRECTOR = passage("usgs", "U.S. Geological Survey Director Marcia McNutt said the team used two different methods "
+                   "to study the leak.")
+LEAK = passage("leak", "The National Oceanic and Atmospheric Administration said the leak had been studied by several "
+               "teams since April.")
+
+
+def test_the_body_written_onto_the_person_by_their_job_is_theirs(generator) -> None:  # type: ignore[no-untyped-def]
+    answer = generator.answer("Which government agency was McNutt running at the time?", [LEAK, DIRECTOR])
+    assert answer.grounded and answer.citations[0].doc_id == "usgs"
+    from rag.claims.kinds import works_at
+
+    sentence = DIRECTOR.text
+    start = sentence.index("U.S.")
+    body = Value("organization", "U.S. Geological Survey", start=start, end=start + len("U.S. Geological Survey"))
+    assert works_at(body, sentence, ["McNutt"]) and not works_at(body, sentence, ["Allen"])
