@@ -121,3 +121,4 @@ def test_the_body_written_onto_the_person_by_their_job_is_theirs(generator) -> N
     start = sentence.index("U.S.")
     body = Value("organization", "U.S. Geological Survey", start=start, end=start + len("U.S. Geological Survey"))
     assert works_at(body, sentence, ["McNutt"]) and not works_at(body, sentence, ["Allen"])
+
