@@ -818,9 +818,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # which body a person the question names is of: one written onto the person by the job held there ("U.S.
     # Geological survey Director Marcia McNutt", asked which agency McNutt was running)
     # (not a name the question gives as an owner: "Which newspaper reported Bessent's upbeat view?" asks no body of his)
-    staff = [w for name in names_asked(question) for w in name
-             if not re.search(rf"\b{re.escape(name[-1])}['\u2019]s\b", question)] \
-        if "organization" in kinds and "place" not in kinds else []
+    staff = [w for name in names_asked(question) if not re.search(rf"\b{re.escape(name[-1])}['\u2019]s\b", question)
+             for w in name] if "organization" in kinds and "place" not in kinds else []
     any_tied = "place" in kinds and bool(tie or owned) and any(
         v.kind == "place" and tied(v, prepare(c.text)) for c in pool for v in c.claims)
     # a name some retrieved sentence ties to another country ("Australia's Lynas") is not of the one asked, in

@@ -752,6 +752,7 @@ _STAFF = frozenset("spokesperson spokesman spokeswoman specialist analyst econom
                    "editor correspondent reporter official officer executive manager adviser advisor engineer "
                    "lawyer attorney partner".split())
 _TOKEN = re.compile(r"[\w.'\u2019-]+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def works_at(value: Value, sentence: str, words: Sequence[str]) -> bool:
@@ -770,7 +771,7 @@ def works_at(value: Value, sentence: str, words: Sequence[str]) -> bool:
             for after in tokens[i + 1:i + 5]:
                 if not after[:1].isupper():
                     break
-                name.append(after.rstrip(".,'\u2019s") if after.endswith(("'s", "\u2019s")) else after.rstrip(".,"))
+                name.append(_POSSESSIVE.sub("", after.rstrip(".,")))  # "McNutt's" is McNutt
             return any(w in name for w in words)
     return False
 

@@ -192,16 +192,20 @@ _ITEM_NUMBER = re.compile(r"(?<!\S)(\d{1,2})[.)]\s+(?=[A-Z])")
 def without_item_numbers(text: str) -> str:
     """The text with the numbers of an inline numbered list (1, 2, 3 ... in order, two at least) blanked, each
     to a semicolon and spaces of the same length (positions in the text stay the same)."""
-    marks = list(_ITEM_NUMBER.finditer(text))
-    listed: list[re.Match[str]] = []
-    for m in marks:
-        if int(m.group(1)) == 1 or (listed and int(m.group(1)) == int(listed[-1].group(1)) + 1):
-            listed = [m] if int(m.group(1)) == 1 else [*listed, m]
-            if len(listed) >= 2:
-                for item in listed:
-                    end = item.start() + len(item.group(0))
-                    text = text[:item.start()] + ";" + " " * (end - item.start() - 1) + text[end:]
-    return text
+    runs: list[list[re.Match[str]]] = []
+    for m in _ITEM_NUMBER.finditer(text):
+        if int(m.group(1)) == 1:
+            runs.append([m])
+        elif runs and int(m.group(1)) == int(runs[-1][-1].group(1)) + 1:
+            runs[-1].append(m)
+    spans = [(m.start(), m.end()) for run in runs if len(run) >= 2 for m in run]
+    if not spans:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], ";" + " " * (end - start - 1)]
+        at = end
+    return "".join(out) + text[at:]
 
 
 def mentions(text: str, things: bool = True) -> list[Mention]:
