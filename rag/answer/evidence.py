@@ -1332,13 +1332,13 @@ def _outside_names(c: Candidate, text: str, question: str) -> set[str]:
     ("BP will pay a Clean Water Act civil penalty of $5.5 billion" says nothing of cleaning the water, asked what BP
     spent on it)."""
     asked = set(content_terms(question))
-    spans = [m for m in _CAPITALIZED_RUN.finditer(text) if m.start() > 0
-             and not set(content_terms(m.group(0))) <= asked]
-    if not spans:
+
+    def blank(m: re.Match[str]) -> str:  # (not the sentence's opening words, nor a name the question gives)
+        return m.group(0) if m.start() == 0 or set(content_terms(m.group(0))) <= asked else " " * len(m.group(0))
+
+    blanked = _CAPITALIZED_RUN.sub(blank, text)
+    if blanked == text:
         return set(c.terms)
-    blanked = text
-    for m in spans:
-        blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
     return set(content_terms(blanked)) | (set(c.terms) - set(content_terms(text)))
 
 

@@ -748,9 +748,9 @@ def tied_to(value: Value, sentence: str, words: Sequence[str], possessive: bool 
 
 # a job held at a body, written between the body and the person ("U.S. Geological survey Director Marcia McNutt",
 # "Fortify Rights specialist Puttanee Kangkun")
-_STAFF = frozenset("spokesperson spokesman spokeswoman specialist analyst economist researcher scientist professor "
-                   "editor correspondent reporter official officer executive manager adviser advisor engineer "
-                   "lawyer attorney partner".split())
+# (beside the offices of ``ROLES`` and the ranks of ``_TITLE_WORDS``, which name a job there too)
+_STAFF = frozenset("specialist analyst economist researcher scientist professor editor correspondent reporter official "
+                   "executive manager adviser advisor engineer lawyer attorney partner".split())
 _TOKEN = re.compile(r"[\w.'\u2019-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
