@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import math
 import re
 import threading
@@ -36,6 +37,7 @@ from rag.answer.named_next import named_next
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.said import repeats
+from rag.answer.restrictive import restricting_verbs, says_relation
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
@@ -66,6 +68,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
+RELATION_MISSING = float(os.environ.get("RAG_RELATION_MISSING", "0.15"))  # taken off a name whose sentence does not say the relation asked (restrictive.py)
+_NAMED = frozenset({*K.NAMES, K.NAME})
+BEFORE_SHARE = float(os.environ.get("RAG_BEFORE_SHARE", "0.5"))
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
@@ -530,6 +535,12 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             held = held | other_wording(c.text, connective)
         found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
         c.coverage = _coverage(found_terms, weights, total, light, light_total)
+        if not best_only and c.before and BEFORE_SHARE:
+            inherited = [t for t, head, root in probes if t not in found_terms
+                         and has(t, head, root, c.before, _heads(c.before))]
+            if inherited:
+                whole = _coverage([*found_terms, *inherited], weights, total, light, light_total)
+                c.coverage += BEFORE_SHARE * (whole - c.coverage)
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
         if naming:  # scored as a typed answer is: a sentence giving a name has the answer's shape, others do not
@@ -557,6 +568,14 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 c.score -= VAGUE
         if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
             named_next(scored, kinds)
+    # "the diver who died": a name answers only where the sentence, or the prose before it, says the relation asked
+    restricting = restricting_verbs(question) if kinds and parsed > 0 and not best_only and set(kinds) & _NAMED else ()
+    if restricting:
+        says = {id(c) for c in scored if says_relation(restricting, c.terms | c.before | c.context | _terms(c.antecedent))}
+        if any(id(c) in says for c in retrieved(scored)):
+            for c in scored:
+                if id(c) not in says:
+                    c.score -= RELATION_MISSING
     speaker = _terms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]
