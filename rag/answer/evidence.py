@@ -70,7 +70,6 @@ _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
 RELATION_MISSING = float(os.environ.get("RAG_RELATION_MISSING", "0.15"))  # taken off a name whose sentence does not say the relation asked (restrictive.py)
 _NAMED = frozenset({*K.NAMES, K.NAME})
-BEFORE_SHARE = float(os.environ.get("RAG_BEFORE_SHARE", "0.5"))
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
@@ -161,6 +160,7 @@ class Candidate:
     on_scope: bool = False         # some answer is about what the question asks (its scope, its year)
     tied: bool = False             # it writes a place onto the name a which-place question asks about
     mismatch: str = ""             # why it cannot answer although it shares the question's words (focus.py)
+    unrelated: bool = False        # it does not say the relation a relative clause asks ("the diver who died")
     antecedent: str = ""           # what its opening reference ("It was released ...") stands for
     parts: tuple[str, ...] = ()    # the sentences of a quotation and its speaker, weighed as one (quotes.py)
     header: tuple[str, ...] = ()   # a table row's column headers ("Supply Chain Stage | Chinese Market Share")
@@ -524,6 +524,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     light_total = sum(w for t, w in weights.items() if t in light)
     common = {t for t in q_terms if df[t] > COMMON_SHARE * len(counted)}  # the topic, not the focus
     lexical_only = vectors is None or query_vector is None
+    # "the diver who died": a name answers only where the sentence, or the prose before it, says the relation asked
+    # (the answerer's pass: the rerank ranks passages, which hold the prose before their sentences)
+    restricting = restricting_verbs(question) if kinds and parsed > 0 and not best_only and set(kinds) & _NAMED else ()
+    relation_terms = [t for t in q_terms if says_relation(restricting, [t])] if restricting else []
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
@@ -535,12 +539,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             held = held | other_wording(c.text, connective)
         found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
         c.coverage = _coverage(found_terms, weights, total, light, light_total)
-        if not best_only and c.before and BEFORE_SHARE:
-            inherited = [t for t, head, root in probes if t not in found_terms
-                         and has(t, head, root, c.before, _heads(c.before))]
-            if inherited:
-                whole = _coverage([*found_terms, *inherited], weights, total, light, light_total)
-                c.coverage += BEFORE_SHARE * (whole - c.coverage)
+        if relation_terms and c.before and says_relation(restricting, c.before):
+            # (the relation asked, said by the prose before it: "An ex-Thai Navy SEAL died Friday ..." before the
+            # sentence naming him)
+            found_terms += [t for t in relation_terms if t not in found_terms]
+            c.coverage = _coverage(found_terms, weights, total, light, light_total)
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage
         if naming:  # scored as a typed answer is: a sentence giving a name has the answer's shape, others do not
@@ -568,14 +571,13 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 c.score -= VAGUE
         if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
             named_next(scored, kinds)
-    # "the diver who died": a name answers only where the sentence, or the prose before it, says the relation asked
-    restricting = restricting_verbs(question) if kinds and parsed > 0 and not best_only and set(kinds) & _NAMED else ()
     if restricting:
         says = {id(c) for c in scored if says_relation(restricting, c.terms | c.before | c.context | _terms(c.antecedent))}
         if any(id(c) in says for c in retrieved(scored)):
             for c in scored:
                 if id(c) not in says:
                     c.score -= RELATION_MISSING
+                    c.unrelated = True
     speaker = _terms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]

@@ -358,6 +358,8 @@ class ExtractiveGenerator:
             # ... and an item of a list, worded as a fragment, is judged with the line introducing it ("Core
             # Agreement Structure:" / "One-year duration with potential for renewal"), when it gives a figure
             # rarer than a date, as another article's side
+            if candidate.unrelated:  # "the diver who died": divers who found the boys are no other side
+                continue
             if candidate.score < floor and not (candidate.score >= floor / 2 and (
                     context.get(candidate.passage.chunk_id, 0.0) >= best.score
                     or (_listed(candidate) and any(v.kind in RARE_KINDS for v in candidate.on_values)))):

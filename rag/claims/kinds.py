@@ -107,7 +107,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow many (?:tonnes|tons|kilograms|kg|kilos|grams|pounds|barrels|litres|liters|gallons|miles|"
                 r"kilometres|kilometers|metres|meters|feet|yards|acres|hectares|megawatts|gigawatts)\b", re.I),
      ("quantity",)),
-    (re.compile(r"\bhow (?:much|heavy|far|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
+    # "How soon will alternatives be ready?": a time to wait ("years from maturity") or the date it comes
+    (re.compile(r"\bhow soon\b", re.I), ("duration", "date")),
+    # "How far are alternatives from maturity?" is a time as often as "How far is the cave from the entrance?" a
+    # distance ("about two hours' drive")
+    (re.compile(r"\bhow far\b", re.I), ("quantity", "duration", "count")),
+    (re.compile(r"\bhow (?:much|heavy|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
     # description ("a wide stretch of water")
     (re.compile(_W + r"how (?:wide|deep|tall|high|thick|fast|steep)\b", re.I),
