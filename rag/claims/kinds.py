@@ -47,7 +47,12 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
                 r"soldiers?|commandos?|officers?|pilots?|members?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
-           r"queens?|princes?|princess(?:es)?)\b")
+           r"queens?|princes?|princess(?:es)?|"
+           # people by what they are in the story ("Which three boys were granted citizenship?"), not an owner
+           # ("What children's products ...?")
+           r"(?:boys?|girls?|m[ae]n|wom[ae]n|children|kids|students?|teenagers?|victims?|passengers?|doctors?|"
+           r"nurses?|lawyers?|judges?|journalists?|reporters?|fishermen|climbers?|hostages?|prisoners?|patients?)"
+           r"(?!['\u2019]s))\b")
 # the day asked: "On which day did the attacks take place?", "What date ...?", "On what day of the week ...?"
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:day|date)s?\b", re.I)
 _WEEKDAY_ASKED = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
@@ -347,10 +352,13 @@ def same_dimension(unit: str, other: str) -> bool:
 
 
 def other_measure(a: Value, b: Value) -> bool:
-    """Two figures of one kind that measure different things whatever their scopes: counts of different nouns, or
-    how long something has been so ("over the past two years") and how long something lasts ("a 90-day period"). A
-    figure said without a number ("a handful of", "for decades") measures nothing another could contradict."""
+    """Two figures that measure different things whatever their scopes: a quantity and a duration (both answer "how
+    far"), counts of different nouns, or how long something has been so ("over the past two years") and how long
+    something lasts ("a 90-day period"). A figure said without a number ("a handful of", "for decades") measures
+    nothing another could contradict."""
     if a.vague or b.vague:
+        return True
+    if {a.kind, b.kind} == {"quantity", "duration"}:  # "38 km northwest of Oslo" and "21 years": how far is either
         return True
     if a.kind == "count" and a.unit and b.unit and a.unit != b.unit:
         return True
