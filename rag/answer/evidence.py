@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import math
 import re
 import threading
@@ -36,15 +35,15 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.named_next import named_next
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
-from rag.answer.said import repeats
 from rag.answer.restrictive import restricting_verbs, says_relation
+from rag.answer.said import repeats
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective
 from rag.claims.extract import analyze, shares_in_words
-from rag.claims.parse import QUANTITY_UNITS, WORD_NUMBERS, figure_tokens, name_key, numeric_form, prepare, rate
+from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
@@ -68,7 +67,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
-RELATION_MISSING = float(os.environ.get("RAG_RELATION_MISSING", "0.15"))  # taken off a name whose sentence does not say the relation asked (restrictive.py)
+# taken off a name whose sentence (and the prose before it) does not say the relation a relative clause asks
+# ("the diver who died": rag/answer/restrictive.py)
+RELATION_MISSING = 0.15
 _NAMED = frozenset({*K.NAMES, K.NAME})
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
@@ -578,7 +579,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 if id(c) not in says:
                     c.score -= RELATION_MISSING
                     c.unrelated = True
-    speaker = _terms(quotes.speaker_asked(question))
+    speaker = quotes.short_forms(quotes.speaker_asked(question))
     # "What about X?": a sentence holding none of X answers the previous question, when some sentence holds it
     asked = [p for p in probes if p[0] in asked_terms()]
     # (a prose sentence's own words, or those of the prose before it in its passage: "The explosion killed eight
@@ -596,7 +597,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
         c.mismatch = mismatch(question, c.text, SAYS_NOT in c.context) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
-        if speaker and not c.mismatch and not speaker <= _said_by(c):
+        if speaker and not c.mismatch and not speaker & _said_by(c):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
             c.mismatch = NOT_THE_SPEAKER
         if holds_asked and id(c) not in holds_asked:
@@ -758,14 +759,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                     (o.start, o.end) == (v.start, v.end) for v in places)))
             c.claims += tuple(v for v in places if not any(o.start < v.end and v.start < o.end for o in c.claims))
     q_terms = set(content_terms(question))
-    counted = _HOW_MANY.search(question)
-    noun = stem(counted_noun(counted.group(1).split())) if counted else ""
-    # "over 420 vessels", asked how many ships: a count of another word for the noun counted (the answerer's pass)
-    alike = _alike_nouns(counted_noun(counted.group(1).split()), pool, vectors) \
-        if counted and noun and parsed > 0 and vectors is not None else frozenset()
     # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
     # says nothing of which figure: the whole question)
     focus = (q_terms - common) if K.specific(q_terms - common - K.asking_terms(question)) else q_terms
+    counted = _HOW_MANY.search(question)
+    noun = stem(counted_noun(counted.group(1).split())) if counted else ""
     unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
     period = rate(question)  # "How many barrels a day": a rate; "How much oil in total": an amount
     unit += f"/{period}" if unit and period else ""
@@ -890,7 +888,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.text) else None
         held_terms = _outside_names(c, text, question) | c.context if asked_of is not None else None
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v), held_terms, asked_of, alike)
+                                                      _column(c, v), held_terms, asked_of)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
@@ -1255,34 +1253,6 @@ def _a_person_noun(unit: str) -> bool:
     return stem(unit.lower()) in _PEOPLE
 
 
-# Closeness in meaning (MiniLM, the two nouns alone) at which a count's noun is another word for the noun asked:
-# "ships" / "vessels" 0.62, "companies" / "firms" 0.87, "soldiers" / "troops" 0.89; not "ships" / "tug boats" 0.58,
-# "boys" / "children" 0.59 (the coach is no boy), "divers" / "rescuers" 0.39.
-ALIKE = 0.6
-
-
-def _alike_nouns(noun: str, pool: Sequence[Candidate], vectors: SentenceVectors) -> frozenset[str]:
-    """The nouns the pool's counts count (lower case) that are other words for the noun a how-many question
-    counts (``ALIKE``); those the noun already matches in form are left to ``_counts_the_noun``."""
-    key = stem(noun.lower())
-    counts = [v for c in pool for v in c.claims if v.kind == "count" and v.unit and not _counts_the_noun(v, key)]
-    if not counts or not key:
-        return frozenset()
-    # (each noun as the count writes it after its number, "tug boats" of "seven tug boats", weighed whole)
-    phrases = {v.unit.lower(): _counted_words(v) for v in counts}
-    written = sorted(set(phrases.values()))
-    found = vectors([noun.lower(), *written])
-    close = {w for w, vector in zip(written, found[1:]) if float(found[0] @ vector) >= ALIKE}
-    return frozenset(unit for unit, words in phrases.items() if words in close)
-
-
-def _counted_words(value: K.Value) -> str:
-    """The words a count writes after its number ("tug boats" of "At least seven tug boats"), lower case."""
-    words = value.text.lower().split()
-    last = max((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w) or w in WORD_NUMBERS), default=-1)
-    return " ".join(words[last + 1:]) or value.unit.lower()
-
-
 def _counts_the_noun(value: K.Value, noun: str) -> bool:
     # asked how many people, a count of workers (passengers, soldiers, victims) counts people
     # (and a count's own words hold the word the question counts by: "14 criminal charges", asked how many criminal
@@ -1340,8 +1310,7 @@ def counts_things(question: str) -> bool:
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
-           column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None,
-           alike: Set[str] = frozenset()) -> bool:
+           column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None) -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic). An amount of money of
@@ -1352,7 +1321,7 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     asked): "BP also will pay up to another $1 billion to resolve similar claims" says nothing of BP's TV
     advertising campaign."""
     if value.kind == "count" and noun and value.unit:
-        return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun) or value.unit.lower() in alike
+        return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
         # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
         # says it

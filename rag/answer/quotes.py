@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from rag.claims.kinds import SPEECH_VERBS, Value
+from rag.claims.kinds import ROLES, SPEECH_VERBS, Value
 from rag.text import content_terms
 
 _OPENS = re.compile(r"^\s*[\u201c\"\u2018]")
@@ -39,14 +39,26 @@ def asks_what_was_said(question: str) -> bool:
     return _SAID.match(question) is not None
 
 
+# Words before a name that are no part of it: offices and honorifics ("Dr. Laura Chen", "Rear Adm. Apakorn").
+_TITLES = ROLES | frozenset("dr mr mrs ms prof sir lord lady rev gen col sgt capt lt adm rear".split())
+
+
 def speaker_asked(question: str) -> str:
-    """The last name of whom a question asks what they said ("Chen" of "What did Dr. Laura Chen say about the
-    deal?"), or "" when no one is named ("What did analysts say?", "What did she call it?")."""
+    """The name of whom a question asks what they said, its titles left out ("Laura Chen" of "What did Dr. Laura
+    Chen say about the deal?"), or "" when no one is named ("What did analysts say?", "What did she call it?")."""
     match = _SAID.match(question)
     if match is None:
         return ""
-    names = [w for w in match.group("who").split() if w[:1].isupper() and content_terms(w)]
-    return re.sub(r"(?:['\u2019]s?|\.)$", "", names[-1]) if names else ""
+    names = [re.sub(r"(?:['\u2019]s?|\.)$", "", w) for w in match.group("who").split()
+             if w[:1].isupper() and content_terms(w)]
+    return " ".join(w for w in names if w.lower() not in _TITLES)
+
+
+def short_forms(speaker: str) -> frozenset[str]:
+    """The words a sentence may call a named speaker by: the last name, or the first ("Narongsak said", of
+    Narongsak Osottanakorn: Thai news calls a person by the given name)."""
+    words = speaker.split()
+    return frozenset(content_terms(" ".join({words[0], words[-1]}))) if words else frozenset()
 
 
 def naming_verbs(question: str) -> frozenset[str]:
