@@ -29,6 +29,7 @@ from rag.answer.events import (
     of_another_event,
     same_event_terms,
 )
+from rag.answer.extremes import asked_extreme, says_extreme
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
@@ -71,6 +72,7 @@ COMMON_SHARE = 0.5  # a question term held by more than this share of the passag
 # ("the diver who died": rag/answer/restrictive.py)
 RELATION_MISSING = 0.15
 _NAMED = frozenset({*K.NAMES, K.NAME})
+EXTREME = 0.05  # added to a sentence of the kind asked that says which end a figure is at, as the question asks
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
 OFF_FOCUS = 1.0  # taken off a sentence of the wrong polarity or the opposite relation (rag.answer.focus)
@@ -570,6 +572,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 else -0.12
             if exact and c.answers and all(v.vague for v in c.answers):
                 c.score -= VAGUE
+        end = asked_extreme(question)  # "the shortest time": "a minimum term of 10 years" (rag/answer/extremes.py)
+        if end:
+            for c in scored:
+                if c.shape_ok and says_extreme(c.text, end):
+                    c.score += EXTREME
         if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
             named_next(scored, kinds)
     if restricting:

@@ -1,0 +1,28 @@
+"""An extreme asked for is said in other words: "the shortest time" is "a minimum term of 10 years".
+
+"What is the shortest time Breivik has to serve under his sentence?" was answered "Breivik was sentenced to 21
+years of preventive detention" beside a line that gives both the 21 years and "a minimum term of 10 years". A
+question asking for the lowest or the highest of something is answered by a sentence that says which figure is
+the lowest or the highest, in any of the words for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The words of each end ("most" and "least" left out: "most of the compounds", "do they at least say").
+_LOW = ("minimum", "minimal", "shortest", "lowest", "smallest", "fewest")
+_HIGH = ("maximum", "maximal", "longest", "highest", "largest", "biggest", "greatest")
+_WORDS = {w: end for end, words in (("low", _LOW), ("high", _HIGH)) for w in words}
+_EXTREME = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+
+
+def asked_extreme(question: str) -> str:
+    """Which end the question asks for, "low" or "high" ("the shortest time" -> "low"), or ""."""
+    ends = {_WORDS[m.group(1).lower()] for m in _EXTREME.finditer(question)}
+    return ends.pop() if len(ends) == 1 else ""
+
+
+def says_extreme(sentence: str, end: str) -> bool:
+    """The sentence says a figure is at that end, in any of its words ("a minimum term", asked the shortest)."""
+    return any(_WORDS[m.group(1).lower()] == end for m in _EXTREME.finditer(sentence))
