@@ -156,7 +156,7 @@ def happening_terms(question: str, kinds: Sequence[str]) -> frozenset[str]:
 # "released" / "closed" 0.42 by MiniLM), so they are listed. Each a verb and its noun where it has its own stem.
 _SAME_EVENT = (
     ("release", "launch", "debut", "premiere"),
-    ("found", "establish", "incorporate", "create"),
+    ("found", "establish", "incorporate"),
     ("buy", "acquire", "acquisition", "purchase"),
     ("open", "inaugurate", "inauguration"),
     ("build", "construct", "construction", "erect"),
@@ -165,11 +165,10 @@ _SAME_EVENT = (
 
 
 def same_event_terms(question: str, kinds: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """For a question asking when, or who (which body) did it, each of its terms (stemmed as ``content_terms``
-    stems) that names an event of ``_SAME_EVENT``, with the keys (``_key``) of the other words for that event: a
-    sentence holding one of them holds the term ("launched" holds "released"; "the FRTG, established by Admiral
-    Thad Allen" holds "created", asked who created it). Empty for other questions and other verbs."""
-    if not {"date", "person", "organization"} & set(kinds):
+    """For a question asking when, each of its terms (stemmed as ``content_terms`` stems) that names an event
+    of ``_SAME_EVENT``, with the keys (``_key``) of the other words for that event: a sentence holding one of them
+    holds the term ("launched" holds "released"). Empty for other questions and other verbs."""
+    if "date" not in kinds:
         return {}
     out: dict[str, tuple[str, ...]] = {}
     for word in re.findall(r"[A-Za-z]+", question):

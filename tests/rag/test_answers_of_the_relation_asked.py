@@ -5,7 +5,9 @@ boys (the sentence naming the diver who died says "fell unconscious"; the senten
 "How soon will those alternatives be ready?" and "How far are commercial-scale alternatives from maturity?" were
 declined beside "commercial-scale alternatives remain years from maturity" (untyped, and typed as a distance);
 "What did Narongsak Osottanakorn make of Musk's submarine?" set aside "... not practical for our mission,"
-Narongsak said" as naming someone else. Each test here fails on the code before this round (main `9f9a582`).
+Narongsak said" as naming someone else; "What is the shortest time Breivik has to serve?" was answered with the
+21 years beside a line giving "a minimum term of 10 years". Each test here fails on the code before this round
+(main `9f9a582`).
 """
 
 from __future__ import annotations
@@ -70,3 +72,21 @@ def test_a_speaker_may_be_called_by_the_first_name(generator) -> None:  # type: 
     quoted, trip = sorted(generator.generator.rank(question, [TRIP, QUOTED]), key=lambda c: c.passage.doc_id)
     assert not quoted.mismatch  # "Narongsak said" names him
     assert trip.mismatch  # a sentence on the submarine that does not name him is no answer
+
+
+SENTENCED = passage("sentenced", "Breivik was sentenced to 21 years of preventive detention on 24 August 2012.")
+TERM = passage("term", "Subsequent actions: Breivik sentenced to 21 years in preventive detention with a minimum term "
+               "of 10 years.")
+
+
+def test_an_extreme_asked_is_said_in_other_words(generator) -> None:  # type: ignore[no-untyped-def]
+    from rag.answer.extremes import asked_extreme, says_extreme
+
+    question = "What is the shortest time Breivik has to serve under his sentence?"
+    assert asked_extreme(question) == "low"
+    assert asked_extreme("Who runs the biggest rare earth refinery outside China?") == "high"
+    assert asked_extreme("Do they at least say which rare earths the magnets depend on?") == ""
+    assert says_extreme(TERM.text, "low") and not says_extreme(SENTENCED.text, "low")
+    answer = generator.answer(question, [SENTENCED, TERM])
+    assert answer.grounded and answer.citations[0].doc_id == "term"
+
