@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.evidence import Candidate, _prefix_match
+from rag.answer.quotes import speaking_at
 from rag.claims.kinds import asked
 from rag.text import content_terms
 
@@ -37,6 +38,7 @@ _SUBJECT = re.compile(rf"\b(?:{GROUPS})(?:\s+(?:in|of|from|at|across|around|outs
                       r"still|quietly|already|increasingly|reportedly|all|both|themselves|been|being|not|meanwhile|"
                       r"however|though|too|instead|likewise),?\s+){0,4}$", re.I)
 _WHO = re.compile(r"^\W*who\b", re.I)
+_SAID = re.compile(r"^\W*who\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells)\b", re.I)  # asked who said it
 
 
 def holds_every_term(question: str, candidate: Candidate) -> bool:
@@ -52,11 +54,17 @@ def group_answer(question: str, pool: Sequence[Candidate]) -> list[Candidate]:
     wanted = [t for t in content_terms(question) if t != "who"]
     if not wanted:
         return []
+    said = _SAID.search(question) is not None
     for c in list(pool)[:LOOKED_AT]:
         if c.mismatch or not holds_every_term(question, c):
             continue
         lowered = c.text.lower()
         first = min((m.start() for t in wanted for m in re.finditer(rf"\b{re.escape(t[:6])}", lowered)), default=-1)
+        # "Who said that ...?": the group is the subject of the sentence's verb of saying ("Senior administration
+        # officials have emphasized that the accord ... should not be interpreted as a broader thaw")
+        speaking = speaking_at(c.text) if said else -1
+        if 0 < speaking < first:
+            first = speaking
         if first > 0 and _SUBJECT.search(c.text[:first]):
             return [c]
     return []

@@ -77,6 +77,13 @@ _SPEAKING = re.compile(rf"\b(?:{SPEECH_VERBS}|emphasi[sz](?:e|es|ed|ing)|stress(
                        r"view(?:s|ed)? (?:it|the|this|that)|see(?:s)? (?:it|the|this|that))\b", re.IGNORECASE)
 
 
+def speaking_at(sentence: str) -> int:
+    """Where the sentence's first verb of saying or of naming a thing starts ("emphasized" of "Senior officials have
+    emphasized that ..."), or -1."""
+    match = _SPEAKING.search(sentence)
+    return match.start() if match else -1
+
+
 def reports_speech(sentence: str) -> bool:
     """Someone speaks in the sentence: a quotation, or a verb of saying or of naming a thing ("emphasized")."""
     return bool(re.search("[\u201c\u201d\"]", sentence) or _SPEAKING.search(sentence))

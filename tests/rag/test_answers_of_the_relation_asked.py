@@ -90,3 +90,16 @@ def test_an_extreme_asked_is_said_in_other_words(generator) -> None:  # type: ig
     answer = generator.answer(question, [SENTENCED, TERM])
     assert answer.grounded and answer.citations[0].doc_id == "term"
 
+
+
+OFFICIALS = passage("officials", "Senior administration officials have emphasized that the 90-day accord is strictly "
+                    "transactional and should not be interpreted as a broader thaw in bilateral relations.")
+BESSENT = passage("bessent", "Secretary Bessent publicly dismissed reports that Beijing planned new restrictions.")
+
+
+def test_a_group_said_it_by_another_verb_of_saying(generator) -> None:  # type: ignore[no-untyped-def]
+    question = "Who said the accord should not be interpreted as a broader thaw in bilateral relations?"
+    answer = generator.answer(question, [BESSENT, OFFICIALS])
+    assert answer.grounded and answer.citations[0].doc_id == "officials" and "officials" in answer.answer
+    # every term of the question must still be held: "the deal ... seen" is not "the accord ... interpreted"
+    assert not generator.answer("Who said the deal should not be seen as a broader thaw?", [OFFICIALS]).grounded

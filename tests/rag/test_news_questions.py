@@ -245,7 +245,7 @@ def test_what_someone_called_a_thing_is_answered_by_their_quotation(generator: A
 
 @pytest.mark.parametrize("question, expected", [
     ("What does Trump say about the deal?", "Trump"),
-    ("What did Dr. Mara Okafor say about the halt?", "Okafor"),
+    ("What did Dr. Mara Okafor say about the halt?", "Mara Okafor"),  # the name, without its title
     ("What did Reuters say about the port?", "Reuters"),
     ("What did analysts say about the halt?", ""),  # no one named
     ("What did she call it?", ""),
