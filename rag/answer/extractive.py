@@ -240,7 +240,14 @@ class ExtractiveGenerator:
             return chosen
         if chosen and FOLLOWS in chosen[0].passage.scores:
             return [chosen[0], *(c for c in chosen[1:] if FOLLOWS not in c.passage.scores)]
-        return self._select(question, retrieved(pool))
+        again = self._select(question, retrieved(pool))
+        noun = asked_noun(question)
+        if again and noun and lists_members(again[0].text, noun):
+            # a list of the same members in a paragraph read after them is another article's list all the same
+            # ("critical materials such as neodymium, praseodymium, or dysprosium"): members shared are the evidence
+            after = [c for c in pool if FOLLOWS in c.passage.scores]
+            again += _other_lists(noun, after, again, self.settings.max_conflicting)
+        return again
 
     def _select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The sentences to quote, best first; none when nothing supports an answer.

@@ -103,3 +103,18 @@ def test_a_group_said_it_by_another_verb_of_saying(generator) -> None:  # type: 
     assert answer.grounded and answer.citations[0].doc_id == "officials" and "officials" in answer.answer
     # every term of the question must still be held: "the deal ... seen" is not "the accord ... interpreted"
     assert not generator.answer("Who said the deal should not be seen as a broader thaw?", [OFFICIALS]).grounded
+
+
+def test_a_list_of_shared_members_read_after_a_passage_is_quoted_too(generator) -> None:  # type: ignore[no-untyped-def]
+    from rag.retrieval.following import FOLLOWS
+
+    listed = passage("magnets", "Rare earth elements—including neodymium, dysprosium, and terbium—are indispensable "
+                     "for the manufacture of permanent magnets.")
+    chip = passage("bargaining", "Rare earth elements remain a high-stakes bargaining chip in the trade talks.")
+    after = passage("bargaining", "No details have emerged on whether critical materials such as neodymium, "
+                    "praseodymium, or dysprosium will be exempt from strategic licensing.")
+    after = after.model_copy(update={"chunk_id": "bargaining:1:x", "scores": {FOLLOWS: 2.0}})
+    answer = generator.answer("Which specific rare earth elements are named in the coverage of the deal?",
+                              [listed, chip, after])
+    assert answer.grounded and "terbium" in answer.answer and "praseodymium" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"magnets", "bargaining"}
