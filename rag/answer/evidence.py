@@ -36,7 +36,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.named_next import named_next
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
-from rag.answer.restrictive import restricting_verbs, says_relation
+from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
@@ -530,7 +530,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # "the diver who died": a name answers only where the sentence, or the prose before it, says the relation asked
     # (the answerer's pass: the rerank ranks passages, which hold the prose before their sentences)
     restricting = restricting_verbs(question) if kinds and parsed > 0 and not best_only and set(kinds) & _NAMED else ()
-    relation_terms = [t for t in q_terms if says_relation(restricting, [t])] if restricting else []
+    relation = relation_terms(restricting, q_terms) if restricting else []
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
@@ -542,10 +542,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             held = held | other_wording(c.text, connective)
         found_terms = [t for t, head, root in probes if has(t, head, root, held, held_heads)]
         c.coverage = _coverage(found_terms, weights, total, light, light_total)
-        if relation_terms and c.before and says_relation(restricting, c.before):
+        if relation and c.before and says_relation(restricting, c.before):
             # (the relation asked, said by the prose before it: "An ex-Thai Navy SEAL died Friday ..." before the
             # sentence naming him)
-            found_terms += [t for t in relation_terms if t not in found_terms]
+            found_terms += [t for t in relation if t not in found_terms]
             c.coverage = _coverage(found_terms, weights, total, light, light_total)
         meaning = c.coverage if np.isnan(sim) else c.similarity
         c.score = 0.5 * meaning + 0.5 * c.coverage

@@ -49,6 +49,12 @@ def restricting_verbs(question: str) -> tuple[str, ...]:
 
 
 def says_relation(verbs: Iterable[str], terms: Iterable[str]) -> bool:
-    """Some term (a sentence's, or of the prose before it) is one of the verbs, in any form ("died" / "death")."""
+    """Each verb is some term (a sentence's, or of the prose before it), in any form ("died" / "death")."""
     terms = list(terms)
     return all(any(same_event_word(verb, t) for t in terms) for verb in verbs)
+
+
+def relation_terms(verbs: Iterable[str], terms: Iterable[str]) -> list[str]:
+    """The terms (the question's) that are one of the verbs in some form: what a sentence saying them holds."""
+    verbs = list(verbs)
+    return [t for t in terms if any(same_event_word(verb, t) for verb in verbs)]
