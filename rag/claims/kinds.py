@@ -109,8 +109,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("quantity",)),
     # "How soon will alternatives be ready?": a time to wait ("years from maturity") or the date it comes
     (re.compile(r"\bhow soon\b", re.I), ("duration", "date")),
-    # "How far are alternatives from maturity?" is a time as often as "How far is the cave from the entrance?" a
-    # distance ("about two hours' drive")
+    # "How far are alternatives from maturity?" asks a time ("years from maturity"), "How far is the cave from the
+    # entrance?" a distance; either may be answered by a time ("about two hours' drive")
     (re.compile(r"\bhow far\b", re.I), ("quantity", "duration", "count")),
     (re.compile(r"\bhow (?:much|heavy|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
