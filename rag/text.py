@@ -69,7 +69,8 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for match in _BOUNDARY.finditer(line):
             before = line[start:match.start()].split()
-            last = before[-1].lower().rstrip(".") if before else ""
+            # (a title opening a quotation or an aside is one all the same: "“Mr. President, ...")
+            last = before[-1].lower().rstrip(".").lstrip("\"'\u201c\u2018([") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (_DOTTED.fullmatch(last) and last not in _CLOCK):
                 continue
             if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):

@@ -48,7 +48,7 @@ from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_fo
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
-from rag.retrieval.following import FOLLOWS
+from rag.retrieval.following import FOLLOWS, preceding
 from rag.text import CONNECTIVE_WORDINGS, STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
@@ -336,9 +336,14 @@ def _sentences_of(passage: Passage, passages: Sequence[Passage]) -> tuple[_Sente
     (rag/retrieval/following.py) as the prose after that passage's: what its opening "It" refers to, and the terms
     before it, are the earlier paragraph's."""
     rank = int(passage.scores.get(FOLLOWS, 0))
-    if not 0 < rank <= len(passages) or passages[rank - 1].doc_id != passage.doc_id:
-        return _passage_sentences(passage.text)
-    earlier = passages[rank - 1].text
+    if 0 < rank <= len(passages) and passages[rank - 1].doc_id == passage.doc_id:
+        earlier = passages[rank - 1].text
+    else:  # a retrieved passage read after the chunk before it, when that one is retrieved too: a quotation, or
+        # what "He" is, may begin there ("“The circumstance has clearly shown ..." | "..., the King wrote")
+        before = preceding(passage, passages)
+        if before is None:
+            return _passage_sentences(passage.text)
+        earlier = before.text
     both = _passage_sentences(f"{earlier}\n\n{passage.text}")
     own = {" ".join(s.lower().split()) for s in split_sentences(passage.text)}
     start = next((i for i, s in enumerate(both) if s[0] in own or any(k in s[0] for k in own)), len(both))

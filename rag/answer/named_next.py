@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.claims import kinds as K
+from rag.retrieval.following import position_of
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Candidate
@@ -33,11 +34,7 @@ DESCRIBED = 0.40
 
 def _position(c: Candidate) -> tuple[int, int]:
     """Where a sentence is in its article: its chunk's position (the chunk id's middle part), its offset there."""
-    try:
-        chunk = int(c.passage.chunk_id.rsplit(":", 2)[-2])
-    except (ValueError, IndexError):
-        chunk = -1
-    return chunk, c.passage.text.find(c.text)
+    return position_of(c.passage.chunk_id), c.passage.text.find(c.text)
 
 
 def _opens_on_name(c: Candidate) -> list[K.Value]:

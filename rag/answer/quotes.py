@@ -18,9 +18,10 @@ from rag.text import content_terms
 
 _OPENS = re.compile(r"^\s*[\u201c\"\u2018]")
 _CLOSES = re.compile(r"[\u201d\"\u2019](?!\w)")
-# What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry".
+# What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry"; the speaker may be
+# described between commas before the verb ("H.M. King Maha Vajiralongkorn, Thailand's monarch, wrote").
 _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"\u2019],?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
-                          rf"\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
+                          rf"(?:,[^,\u201c\u201d\"]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
 
 
 # "What did Laura Chen say about the deal?", "How did analysts describe it?": a question asking what someone said,

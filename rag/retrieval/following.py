@@ -19,6 +19,22 @@ FOLLOWED = 3  # the best passages whose next chunk is read
 FOLLOWS = "follows"  # the key, in such a chunk's ``scores``, of the rank of the passage it follows
 
 
+def position_of(chunk_id: str) -> int:
+    """A chunk's position in its document, from its id ("doc:3:digest", rag/indexing/chunker.py); -1 for another."""
+    try:
+        return int(chunk_id.rsplit(":", 2)[-2])
+    except (ValueError, IndexError):
+        return -1
+
+
+def preceding(passage: Passage, passages: Sequence[Passage]) -> Passage | None:
+    """The passage among ``passages`` that is the chunk just before ``passage`` in its document, if any."""
+    at = position_of(passage.chunk_id)
+    if at <= 0:
+        return None
+    return next((p for p in passages if p.doc_id == passage.doc_id and position_of(p.chunk_id) == at - 1), None)
+
+
 class Following(Protocol):
     def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]: ...
 
