@@ -252,7 +252,7 @@ def candidates(question: str, passages: Sequence[Passage], vectors: SentenceVect
     A question whose answer kind cannot be typed is scored by meaning and terms alone. The ``parsed`` best
     sentences are typed by the full parser (spaCy), the others by the regex path.
     """
-    pool = _pool(passages)
+    pool = _pool(passages, adjacent=True)
     if not pool:
         return []
     if vectors is not None:
@@ -317,10 +317,13 @@ def cut_short(sentence: str) -> bool:
     return _CUT.search(sentence) is not None and not any(ch.isdigit() for ch in sentence)
 
 
-def _pool(passages: Sequence[Passage]) -> list[Candidate]:
+def _pool(passages: Sequence[Passage], adjacent: bool = False) -> list[Candidate]:
+    """The candidate sentences of the passages. ``adjacent`` (the answerer's reading): a retrieved passage is read
+    after the chunk before it when that one is retrieved too (``_sentences_of``); the rerank scores each passage
+    on its own text, as the retriever found it."""
     found: dict[tuple[str, str], Candidate] = {}
     for rank, passage in enumerate(passages):
-        for key, text, context, antecedent, parts, header, before in _sentences_of(passage, passages):
+        for key, text, context, antecedent, parts, header, before in _sentences_of(passage, passages, adjacent):
             if (passage.doc_id, key) not in found:
                 found[(passage.doc_id, key)] = Candidate(text, passage, rank, set(_terms(text)), context=set(context),
                                                          antecedent=antecedent, parts=parts, header=header, before=before)
@@ -331,7 +334,7 @@ def _pool(passages: Sequence[Passage]) -> list[Candidate]:
 _Sentence = tuple[str, str, frozenset[str], str, tuple[str, ...], tuple[str, ...], frozenset[str]]
 
 
-def _sentences_of(passage: Passage, passages: Sequence[Passage]) -> tuple[_Sentence, ...]:
+def _sentences_of(passage: Passage, passages: Sequence[Passage], adjacent: bool = False) -> tuple[_Sentence, ...]:
     """A passage's candidate sentences; those of a paragraph read after one of the best passages
     (rag/retrieval/following.py) as the prose after that passage's: what its opening "It" refers to, and the terms
     before it, are the earlier paragraph's."""
@@ -340,7 +343,7 @@ def _sentences_of(passage: Passage, passages: Sequence[Passage]) -> tuple[_Sente
         earlier = passages[rank - 1].text
     else:  # a retrieved passage read after the chunk before it, when that one is retrieved too: a quotation, or
         # what "He" is, may begin there ("“The circumstance has clearly shown ..." | "..., the King wrote")
-        before = preceding(passage, passages)
+        before = preceding(passage, passages) if adjacent else None
         if before is None:
             return _passage_sentences(passage.text)
         earlier = before.text

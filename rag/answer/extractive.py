@@ -185,6 +185,18 @@ def _contradicts(value: Value, answer: Sequence[Value], given: Sequence[Value]) 
         g.low != value.low and not other_measure(value, g) for g in exact(answer))
 
 
+def _holding_part(part: str, candidate: Candidate, passages: Sequence[Passage]) -> Passage:
+    """The passage a sentence of a candidate is cited on: its own, or, for the first half of a quotation that began
+    in the chunk before (rag/answer/evidence.py, ``_sentences_of``), the passage of its article that holds it."""
+    def flat(text: str) -> str:
+        return " ".join(text.split())
+    said = flat(part)
+    if said in flat(candidate.passage.text):
+        return candidate.passage
+    return next((p for p in passages if p.doc_id == candidate.passage.doc_id and said in flat(p.text)),
+                candidate.passage)
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -210,7 +222,7 @@ class ExtractiveGenerator:
             return
         number = {p.chunk_id: i for i, p in enumerate(passages, start=1)}
         for i, candidate in enumerate(chosen):  # a quotation and its speaker: each sentence cited (quotes.py)
-            yield (" " if i else "") + " ".join(cite(part, number[candidate.passage.chunk_id])
+            yield (" " if i else "") + " ".join(cite(part, number[_holding_part(part, candidate, passages).chunk_id])
                                                 for part in candidate.parts or (candidate.text,))
 
     def _for_each_part(self, question: str, passages: Sequence[Passage], chosen: list[Candidate]) -> list[Candidate]:
