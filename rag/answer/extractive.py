@@ -13,11 +13,13 @@ from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
+from rag.answer.own_words import own_words
 from rag.answer.parts import parts
+from rag.answer.quotes import asks_what_was_said
 from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
-from rag.claims.kinds import Value, asked, asks_for_list, other_measure, same
+from rag.claims.kinds import Value, asked, asks_for_list, asks_speaker, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS
@@ -185,6 +187,22 @@ def _contradicts(value: Value, answer: Sequence[Value], given: Sequence[Value]) 
         g.low != value.low and not other_measure(value, g) for g in exact(answer))
 
 
+def _quoted_parts(question: str, candidate: Candidate) -> tuple[str, ...]:
+    """The sentences of a candidate to quote. A quotation and its speaker are weighed as one (rag/answer/quotes.py)
+    and both quoted when the question asks who said it or what someone said; asked anything else, only the
+    sentences holding the values that answer it ("... 900 km north of Bangkok,” Rear Adm. Apakorn told reporters",
+    not the quotation's first sentence before it), or both when no value says which."""
+    if not candidate.parts or asks_what_was_said(question) or asks_speaker(question):
+        return candidate.parts or (candidate.text,)
+    held = candidate.on_values or candidate.answers
+    kept, offset = [], 0
+    for part in candidate.parts:
+        if any(offset <= v.start < offset + len(part) for v in held):
+            kept.append(part)
+        offset += len(part) + 1
+    return tuple(kept) or candidate.parts
+
+
 def _holding_part(part: str, candidate: Candidate, passages: Sequence[Passage]) -> Passage:
     """The passage a sentence of a candidate is cited on: its own, or, for the first half of a quotation that began
     in the chunk before (rag/answer/evidence.py, ``_sentences_of``), the passage of its article that holds it."""
@@ -217,13 +235,14 @@ class ExtractiveGenerator:
             pool = self.rank(relaxed, passages)
             chosen = _with_items(self.select(relaxed, pool), pool)
         chosen += self._for_each_part(question, passages, chosen)
+        chosen[1:1] = own_words(question, chosen, pool)  # asked what someone said: the quotation after the report
         if not chosen:
             yield DECLINE
             return
         number = {p.chunk_id: i for i, p in enumerate(passages, start=1)}
         for i, candidate in enumerate(chosen):  # a quotation and its speaker: each sentence cited (quotes.py)
             yield (" " if i else "") + " ".join(cite(part, number[_holding_part(part, candidate, passages).chunk_id])
-                                                for part in candidate.parts or (candidate.text,))
+                                                for part in _quoted_parts(question, candidate))
 
     def _for_each_part(self, question: str, passages: Sequence[Passage], chosen: list[Candidate]) -> list[Candidate]:
         """For a question that asks two things (rag/answer/parts.py): what each part's own answer quotes that the

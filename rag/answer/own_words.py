@@ -1,0 +1,53 @@
+"""Asked what someone said or made of something, their own words after the sentence that reports them.
+
+News reports a view in prose and quotes it in the next sentence: "..., Narongsak Osottanakorn said it wouldn't
+work." then "“The equipment he gave us is not practical for our mission,” Narongsak said Tuesday morning." The
+report shares the question's words and answers best; the quotation holds what was said, in words of its own, and
+often opens the next chunk, where nothing in it brings it to the question. When the best sentence names the
+speaker asked about and speaks, the sentence after it in its article is quoted too when it is a quotation of that
+speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag.answer import quotes
+from rag.answer.evidence import NOT_THE_SPEAKER, Candidate
+from rag.retrieval.following import position_of
+from rag.text import content_terms
+
+
+def _where(c: Candidate) -> tuple[int, int]:
+    """Where a sentence stands in its article: its chunk's position, then its offset in the chunk."""
+    return position_of(c.passage.chunk_id), c.passage.text.find(c.parts[0] if c.parts else c.text)
+
+
+def _next(best: Candidate, pool: Sequence[Candidate]) -> Candidate | None:
+    """The candidate that follows ``best`` in its article: the next in its chunk, else the first of the next chunk
+    (a sentence the chunks' overlap repeats is a candidate once, in the chunk that holds it first)."""
+    at = _where(best)
+    if at[0] < 0 or at[1] < 0:
+        return None
+    after = [(_where(c), c) for c in pool if c.passage.doc_id == best.passage.doc_id and c is not best]
+    later = [(w, c) for w, c in after if w[1] >= 0 and (w[0] == at[0] and w[1] > at[1] or w[0] == at[0] + 1)]
+    return min(later, key=lambda item: item[0])[1] if later else None
+
+
+def own_words(question: str, chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> list[Candidate]:
+    """The speaker's quotation after the best chosen sentence that reports them (module docstring), or none."""
+    speaker = quotes.short_forms(quotes.speaker_asked(question))
+    if not speaker or not chosen:
+        return []
+    best = chosen[0]
+    if best.parts or not speaker & best.terms or not quotes.reports_speech(best.text):
+        return []
+    following = _next(best, pool)
+    if following is None or following in chosen:
+        return []
+    if quotes.quote_only(following.text) and not following.parts:
+        # the reported speaker's words go on, unattributed (not naming the speaker is no mismatch here)
+        return [following] if following.mismatch in ("", NOT_THE_SPEAKER) else []
+    said = following.parts[-1] if following.parts else following.text
+    named = speaker & set(content_terms(" ".join(following.parts or (following.text,))))
+    return [following] if quotes.attributed(said) and named and not following.mismatch else []
