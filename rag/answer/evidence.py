@@ -540,6 +540,8 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     restricting = restricting_verbs(question) if kinds and parsed > 0 and not best_only and set(kinds) & _NAMED else ()
     relation = relation_terms(restricting, q_terms) if restricting else []
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
+    if not lexical_only and parsed > 0 and not best_only:
+        sims = _with_antecedents(scored, sims, vectors, query_vector)  # type: ignore[arg-type]
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
         found = heads.get(id(c))
@@ -701,6 +703,21 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
     texts = [t for c in scored for t in (c.parts or (c.text,))]
     sims = iter((vectors(texts) @ query_vector).tolist())
     return np.array([max(next(sims) for _ in (c.parts or (c.text,))) for c in scored])
+
+
+def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray, vectors: SentenceVectors,
+                      query_vector: np.ndarray) -> np.ndarray:
+    """A sentence that refers back ("These secondary sources could provide 20-30% ...", after "... recover materials
+    from end-of-life products") means what it says of its antecedent: its closeness to the question is at least the
+    mean of its own and its antecedent's (the answerer's pass; the rerank reads each sentence alone)."""
+    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts]
+    if not referring:
+        return sims
+    closeness = (vectors([scored[i].antecedent for i in referring]) @ query_vector).tolist()
+    out = sims.copy()
+    for i, near in zip(referring, closeness):
+        out[i] = max(sims[i], (sims[i] + near) / 2)
+    return out
 
 
 def retrieved(pool: Sequence[Candidate]) -> list[Candidate]:
