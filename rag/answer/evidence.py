@@ -707,10 +707,12 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
 
 def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray, vectors: SentenceVectors,
                       query_vector: np.ndarray) -> np.ndarray:
-    """A sentence that refers back ("These secondary sources could provide 20-30% ...", after "... recover materials
-    from end-of-life products") means what it says of its antecedent: its closeness to the question is at least the
-    mean of its own and its antecedent's (the answerer's pass; the rerank reads each sentence alone)."""
-    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts]
+    """A sentence that refers back to what the sentence before it described ("These secondary sources could provide
+    20-30% ...", after "... recover materials from end-of-life products") means what it says of that: its closeness
+    to the question is at least the mean of its own and that sentence's (the answerer's pass; the rerank reads each
+    sentence alone). Not a pronoun standing for a name ("It was founded in 2011 by ..."): the name is close to
+    any question about it, whatever the sentence says of it (a boost that reordered sides of the same name)."""
+    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts and _THESE_OPENS.match(c.text)]
     if not referring:
         return sims
     closeness = (vectors([scored[i].antecedent for i in referring]) @ query_vector).tolist()

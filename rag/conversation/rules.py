@@ -93,7 +93,15 @@ def and_phrase(turn: str) -> str | None:
     doc = parse(phrase)
     if doc is None:
         return phrase if len(phrase.split()) <= 4 else None
-    return None if any(t.pos_ in ("VERB", "AUX") for t in doc) else phrase
+    # a clause is no phrase ("And BP paid?"); a noun whose relative clause says which one is ("And the team that
+    # looked at the underwater video?": "team" heads it, "looked" only says which team)
+    return None if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl") and not _in_clause(t)
+                       for t in doc) else phrase
+
+
+def _in_clause(token: Any) -> bool:
+    """The token is inside a relative or participial clause of a noun ("that looked at the video")."""
+    return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
 
 
 # "And which people?", "What about which countries?": a question word and a phrase, no verb

@@ -210,6 +210,15 @@ def test_and_with_a_phrase_asks_the_previous_question_of_it(reader: Reader) -> N
     assert (reading.query, reading.rule) == ("What is China's share of magnet production?", "what about")
     # "and" with a question of its own is that question
     assert reader.read(conversation(*history, "And who announced it?")).rule != "what about"
+    assert reader.read(conversation(*history, "And BP paid?")).rule != "what about"  # a clause is no phrase
+
+
+def test_and_with_a_noun_a_relative_clause_tells_apart_asks_the_previous_question_of_it(reader: Reader) -> None:
+    reading = reader.read(conversation("What daily flow did the mass balance team estimate?",
+                                       "Between 12,000 and 19,000 barrels of oil a day [1].",
+                                       "And the team that looked at the underwater video?"))
+    assert (reading.query, reading.rule) == (
+        "What daily flow did the team that looked at the underwater video estimate?", "what about")
 
 
 def test_any_of_that_is_the_things_asked_about(reader: Reader) -> None:
