@@ -858,8 +858,18 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
                       or value.kind == "quantity" and not _of_dimension(value, sentence, dimension, adjective)
                       or value.kind == "percentage" and adjective != "far"):
         return False  # ("How long is the report?": "482 pages" is a length; "How far did shares fall?": "12%")
+    if not dimension and value.kind == "quantity" and _dimension(value.unit) == "length/" and _OFFSET.match(
+            sentence[value.end:]):
+        return False  # "sank about eighty kilometers from the Louisiana coast" says where, not how much of anything
+        # ("How much shoreline was damaged?"); asked how far, it answers (the dimension's own check)
     # "0.5-1.0 kg of rare earth elements" weighs them; "How many rare earth elements ...?" counts them
     return not (value.kind == "quantity" and kinds[:1] == ("count",) and _weighs_what_is_counted(value, question))
+
+
+# a length that places something ("80 km from the coast", "3 miles north of the entrance", "5 km offshore"), not
+# one that measures a thing or its extent ("1,300 miles of shoreline", "stretching 300 km from Texas to Florida")
+_OFFSET = re.compile(r"^\W{0,3}(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\b|away\b|off(?:shore)?\b|"
+                     r"inland\b|upstream\b|downstream\b|from\b(?![^,.;]{0,60}\bto\b))", re.I)
 
 
 def _holder_said(value: Value, sentence: str, question: str) -> bool:

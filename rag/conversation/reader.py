@@ -50,9 +50,10 @@ _MORE = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell\s+m
 _ADVERBIAL = re.compile(r"^\s*(when|where|why|how(?:\s+(?:long|often|soon))?)\s+(?:is|are|was|were|do|does|did|will|would|"
                         r"can|could|should|has|have|had)\b", re.I)
 # "Why?", "Since when?", "Instead of what?", "For how long?": a question word (after a preposition or two) and
-# nothing of its own; it asks the previous question's further side
+# nothing of its own; it asks the previous question's further side ("From where to where?": its two ends)
 _ELLIPSIS = re.compile(r"^(?:(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+(?:so|not|come|long|"
-                       r"much|many|often|far|soon|exactly))?|such as|like)[\s?.!]*$", re.I)
+                       r"much|many|often|far|soon|exactly))?(?:\s+(?:to|and|until|till)\s+(?:what|which|who|whom|when|"
+                       r"where|how))?|such as|like)[\s?.!]*$", re.I)
 
 
 @dataclass

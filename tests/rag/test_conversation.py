@@ -262,6 +262,7 @@ def test_a_date_or_a_figure_is_not_what_it_means(reader: Reader) -> None:
     ("Why?", "Which materials were suspended from licensing (Gallium and graphite), and why?"),
     ("Since when?", "Which materials were suspended from licensing, and since when?"),
     ("Instead of what?", "Which materials were suspended from licensing, and instead of what?"),
+    ("From where to where?", "Which materials were suspended from licensing, and from where to where?"),
 ])
 def test_a_bare_question_word_asks_the_previous_question_further(reader: Reader, turn: str, query: str) -> None:
     reading = reader.read(conversation("Which materials were suspended from licensing?", "Gallium and graphite [1].",

@@ -1,12 +1,14 @@
-"""Quotations as news writes them: over two chunks, opened by a title, with the speaker described, and after the
-sentence that reports them.
+"""News sentences read as news writes them: a quotation over two chunks, opened by a title, with its speaker
+described, after the sentence that reports it; a sentence that refers to the one before; a length that places.
 
-Found on the dev sets (news-thaicave-2018): "What did King Maha Vajiralongkorn say the rescue effort had shown?" was
-answered with the sentence before his statement, because the statement's first sentence ended one chunk and its
-attribution ("..., H.M. King Maha Vajiralongkorn, Thailand's monarch, wrote") opened the next; "“Mr. President,
-the prompt humanitarian assistance ...”" was cut after "“Mr."; "What did Narongsak Osottanakorn make of Musk's
-submarine?" quoted "Narongsak Osottanakorn said it wouldn't work" without the quotation after it that says why.
-Each test here fails on the code before this round (main `e5f808b`).
+Found on the dev sets: "What did King Maha Vajiralongkorn say the rescue effort had shown?" was answered with the
+sentence before his statement, because the statement's first sentence ended one chunk and its attribution ("...,
+H.M. King Maha Vajiralongkorn, Thailand's monarch, wrote") opened the next; "“Mr. President, the prompt
+humanitarian assistance ...”" was cut after "“Mr."; "What did Narongsak Osottanakorn make of Musk's submarine?"
+quoted "Narongsak Osottanakorn said it wouldn't work" without the quotation after it that says why; "These
+secondary sources could provide 20-30% ..." lost to a table row, read without the sentence it refers to; "sank
+about eighty kilometers from the Louisiana coast" was another side of "1,300 miles of shoreline". Each test here
+fails on the code before this round (main `e5f808b`).
 """
 
 from __future__ import annotations
@@ -77,3 +79,38 @@ def test_asked_no_speaker_only_the_half_holding_the_answer_is_quoted(generator) 
     assert far.grounded and "900 km" in far.answer and "Last night" not in far.answer
     said = generator.answer("Who said it took five to six hours for each leg?", [told])
     assert "Apakorn" in said.answer and "Last night" in said.answer  # asked who said it: the quotation whole
+
+
+RECYCLING = Passage(doc_id="supply", chunk_id="supply:0:x", title="Diversification", score=0.5, text=(
+    "Advanced economies are developing rare earth recycling capabilities to recover materials from end-of-life "
+    "products including electronics, vehicles, and wind turbines. These secondary sources could provide 20-30% of "
+    "future supply requirements while reducing dependencies on primary extraction and processing."))
+SHARES = Passage(doc_id="shares", chunk_id="shares:0:x", title="Processing", score=0.5, text=(
+    "Processing Capacity Reality:\n| Supply Chain Stage | Chinese Market Share | Strategic Significance |\n"
+    "|---|---|---|\n| Rare Earth Mining | 60-70% | Raw material extraction |\n"
+    "| Rare Earth Processing | 85-90% | Converting raw ore into usable compounds |"))
+
+
+def test_a_sentence_referring_to_the_one_before_means_what_that_one_said(generator) -> None:  # type: ignore[no-untyped-def]
+    # (not a quotation: the same reading of a passage in context, measured on the rare-earth articles)
+    question = "What share of future rare earth needs could be met by recovering materials from discarded products?"
+    answer = generator.answer(question, [SHARES, RECYCLING])
+    assert answer.grounded and answer.answer.startswith("These secondary sources could provide 20-30%")
+
+
+SHORELINE = Passage(doc_id="noaa", chunk_id="noaa:0:x", title="A moment in time", score=0.5, text=(
+    "Currents, winds, and tides carried these surface oil slicks to the Gulf states, damaging more than 1,300 miles "
+    "of shoreline from eastern Texas to the Florida Panhandle."))
+SANK = Passage(doc_id="voa", chunk_id="voa:0:x", title="Fisheries at risk", score=0.5, text=(
+    "On April twentieth an oil drilling rig exploded and sank about eighty kilometers from the Louisiana coast."))
+
+
+def test_a_length_that_places_something_measures_nothing_asked(generator) -> None:  # type: ignore[no-untyped-def]
+    from rag.claims.kinds import Value, answers_as
+
+    sank = Value("quantity", "about eighty kilometers", 80000, 80000, "m", start=SANK.text.index("about eighty"),
+                 end=SANK.text.index(" from the Louisiana"))
+    assert not answers_as(sank, SANK.text, ("quantity", "count"), "How much shoreline was damaged by the oil?")
+    assert answers_as(sank, SANK.text, ("quantity",), "How far from the coast did the rig sink?")
+    answer = generator.answer("How much shoreline was damaged by the oil?", [SHORELINE, SANK])
+    assert "1,300 miles" in answer.answer and not answer.conflicts  # a position is no other side of a length
