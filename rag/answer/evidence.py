@@ -707,19 +707,26 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
 
 def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray, vectors: SentenceVectors,
                       query_vector: np.ndarray) -> np.ndarray:
-    """A sentence that refers back to what the sentence before it described ("These secondary sources could provide
-    20-30% ...", after "... recover materials from end-of-life products") means what it says of that: its closeness
-    to the question is at least the mean of its own and that sentence's (the answerer's pass; the rerank reads each
-    sentence alone). Not a pronoun standing for a name ("It was founded in 2011 by ..."): the name is close to
-    any question about it, whatever the sentence says of it (a boost that reordered sides of the same name)."""
-    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts and _THESE_OPENS.match(c.text)]
+    """A sentence that refers back means what it says of its antecedent (the answerer's pass; the rerank reads each
+    sentence alone). One referring to what the sentence before it described ("These secondary sources could provide
+    20-30% ...", after "... recover materials from end-of-life products") is at least as close to the question as
+    the mean of its own closeness and that sentence's. A pronoun standing for a name ("It expanded again during the
+    Middle Miocene", of the Amazon rainforest) counts its name at a third: a name is close to any question about
+    it, whatever the sentence says of it (at a half, "It was founded in 2011 by ..." outranked another company's
+    founders of the same name)."""
+    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts]
     if not referring:
         return sims
     closeness = (vectors([scored[i].antecedent for i in referring]) @ query_vector).tolist()
     out = sims.copy()
     for i, near in zip(referring, closeness):
-        out[i] = max(sims[i], (sims[i] + near) / 2)
+        share = ANTECEDENT_SHARE if _THESE_OPENS.match(scored[i].text) else NAME_SHARE
+        out[i] = max(sims[i], (1 - share) * sims[i] + share * near)
     return out
+
+
+ANTECEDENT_SHARE = 0.5  # the weight of the sentence referred to in a "These ..." sentence's closeness
+NAME_SHARE = 1 / 3  # the weight of the name a pronoun stands for
 
 
 def retrieved(pool: Sequence[Candidate]) -> list[Candidate]:
