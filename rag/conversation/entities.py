@@ -323,7 +323,7 @@ def _coordinated(doc: Any) -> list[Mention]:
     items = [(e, e.label_) for e in doc.ents if KINDS.get(e.label_) in ("person", "org", "place")]
     named = {i for e, _ in items for i in range(e.start, e.end)}
     items += [(c, "NP") for c in doc.noun_chunks if c.root.i not in named and c.root.pos_ in ("NOUN", "PROPN")]
-    items.sort(key=lambda item: item[0].start)
+    items = _with_modifiers(doc, sorted(items, key=lambda item: item[0].start))
     out: list[Mention] = []
     i = 0
     while i < len(items):
@@ -336,6 +336,22 @@ def _coordinated(doc: Any) -> list[Mention]:
             out.append(Mention(doc[start:last.end].text, "list", last.root.lower_, _role(first.root.dep_), True,
                                doc[start].idx))
         i = j + 1
+    return out
+
+
+def _with_modifiers(doc: Any, items: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Noun phrases with the prepositional phrases that modify them ("jet engine components with potential military
+    applications", "nuclear reactor materials for civil use"): one item of a list each, so that the list runs on past
+    them ("Advanced semiconductor design software and tools, jet engine components with ..., and enriched uranium
+    ..." is one list, not its last three phrases)."""
+    out: list[tuple[Any, str]] = []
+    for span, label in items:
+        root = span.root
+        if out and label == "NP" and out[-1][1] == "NP" and root.dep_ == "pobj" and root.head.dep_ == "prep" \
+                and out[-1][0].start <= root.head.head.i < out[-1][0].end and root.head.i == out[-1][0].end:
+            out[-1] = (doc[out[-1][0].start:span.end], label)
+            continue
+        out.append((span, label))
     return out
 
 

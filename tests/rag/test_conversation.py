@@ -428,3 +428,14 @@ def test_a_name_set_before_the_question_is_what_its_pronoun_means(reader: Reader
                                        "The Nordic Stockpile Agency [1].",
                                        "OK. And New Zealand, what is it putting money into?"))
     assert "Nordic" not in reading.query and "New Zealand, what is it putting money into" in reading.query
+
+
+def test_they_after_a_list_of_modified_phrases_is_the_whole_list(reader: Reader) -> None:
+    # a phrase's prepositional modifier ("with potential military applications") does not end the list
+    reading = reader.read(conversation(
+        "Which US export restrictions has Washington signaled flexibility on?",
+        "Advanced semiconductor design software and tools, jet engine components with potential military "
+        "applications, and enriched uranium and nuclear reactor materials for civil use [1].",
+        "Have they been formally rolled back?"))
+    assert "semiconductor design software" in reading.query and "jet engine components" in reading.query
+    assert "enriched uranium" in reading.query and "they" not in reading.query.split()
