@@ -541,7 +541,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     relation = relation_terms(restricting, q_terms) if restricting else []
     sims = np.full(len(scored), np.nan) if lexical_only else _similarities(scored, vectors, query_vector)  # type: ignore[arg-type]
     if not lexical_only and parsed > 0 and not best_only:
-        sims = _with_antecedents(scored, sims, vectors, query_vector)  # type: ignore[arg-type]
+        sims = _with_antecedents(scored, sims)
     for c, sim in zip(scored, sims):
         c.similarity = 0.0 if np.isnan(sim) else float(sim)
         found = heads.get(id(c))
@@ -705,23 +705,29 @@ def _similarities(scored: Sequence[Candidate], vectors: SentenceVectors, query_v
     return np.array([max(next(sims) for _ in (c.parts or (c.text,))) for c in scored])
 
 
-def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray, vectors: SentenceVectors,
-                      query_vector: np.ndarray) -> np.ndarray:
-    """A sentence that refers back means what it says of its antecedent (the answerer's pass; the rerank reads each
-    sentence alone). One referring to what the sentence before it described ("These secondary sources could provide
-    20-30% ...", after "... recover materials from end-of-life products") is at least as close to the question as
-    the mean of its own closeness and that sentence's. A pronoun standing for a name ("It expanded again during the
-    Middle Miocene", of the Amazon rainforest) counts its name at a third: a name is close to any question about
-    it, whatever the sentence says of it (at a half, "It was founded in 2011 by ..." outranked another company's
-    founders of the same name)."""
-    referring = [i for i, c in enumerate(scored) if c.antecedent and not c.parts]
-    if not referring:
-        return sims
-    closeness = (vectors([scored[i].antecedent for i in referring]) @ query_vector).tolist()
+def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray) -> np.ndarray:
+    """A sentence that refers back means what it says of what the sentence before it introduced (the answerer's
+    pass; the rerank reads each sentence alone). One referring to what that sentence described ("These secondary
+    sources could provide 20-30% ...", after "... recover materials from end-of-life products") is at least as
+    close to the question as the mean of its own closeness and that sentence's; one whose pronoun stands for a name
+    that sentence gives ("It expanded again during the Middle Miocene", after a sentence on the Amazon rainforest)
+    counts that sentence at a third: a name is close to any question about it, whatever the sentence says of it.
+    The sentence before is a candidate of the same passage, so nothing is embedded for it."""
+    index = {id(c): i for i, c in enumerate(scored)}
+    by_passage: dict[str, list[tuple[int, Candidate]]] = {}
+    for c in scored:
+        at = c.passage.text.find(c.text)
+        if at >= 0 and not c.parts:
+            by_passage.setdefault(c.passage.chunk_id, []).append((at, c))
     out = sims.copy()
-    for i, near in zip(referring, closeness):
-        share = ANTECEDENT_SHARE if _THESE_OPENS.match(scored[i].text) else NAME_SHARE
-        out[i] = max(sims[i], (1 - share) * sims[i] + share * near)
+    for found in by_passage.values():
+        found.sort(key=lambda item: item[0])
+        for (_, before), (_, c) in zip(found, found[1:]):
+            if not c.antecedent:
+                continue
+            share = ANTECEDENT_SHARE if _THESE_OPENS.match(c.text) else NAME_SHARE
+            i, near = index[id(c)], sims[index[id(before)]]
+            out[i] = max(sims[i], (1 - share) * sims[i] + share * near)
     return out
 
 
