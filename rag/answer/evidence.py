@@ -33,7 +33,7 @@ from rag.answer.extremes import asked_extreme, says_extreme
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
-from rag.answer.named_next import named_next
+from rag.answer.named_next import named_next, position_in_article
 from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
@@ -716,7 +716,7 @@ def _with_antecedents(scored: Sequence[Candidate], sims: np.ndarray) -> np.ndarr
     index = {id(c): i for i, c in enumerate(scored)}
     by_passage: dict[str, list[tuple[int, Candidate]]] = {}
     for c in scored:
-        at = c.passage.text.find(c.text)
+        at = position_in_article(c)[1]
         if at >= 0 and not c.parts:
             by_passage.setdefault(c.passage.chunk_id, []).append((at, c))
     out = sims.copy()

@@ -32,9 +32,10 @@ TYPED = 0.08  # the bonus a typed answer about what is asked gets (rag/answer/ev
 DESCRIBED = 0.40
 
 
-def _position(c: Candidate) -> tuple[int, int]:
-    """Where a sentence is in its article: its chunk's position (the chunk id's middle part), its offset there."""
-    return position_of(c.passage.chunk_id), c.passage.text.find(c.text)
+def position_in_article(c: Candidate) -> tuple[int, int]:
+    """Where a sentence is in its article: its chunk's position (the chunk id's middle part), its offset there (a
+    quotation with its speaker: its first sentence's); -1 for either where it cannot be found."""
+    return position_of(c.passage.chunk_id), c.passage.text.find(c.parts[0] if c.parts else c.text)
 
 
 def _opens_on_name(c: Candidate) -> list[K.Value]:
@@ -49,7 +50,7 @@ def named_next(pool: Sequence[Candidate], kinds: tuple[str, ...]) -> None:
         return
     by_article: dict[str, list[tuple[tuple[int, int], Candidate]]] = {}
     for c in pool:
-        at = _position(c)
+        at = position_in_article(c)
         if at[0] >= 0 and at[1] >= 0 and not c.parts:
             by_article.setdefault(c.passage.doc_id, []).append((at, c))
     for found in by_article.values():

@@ -14,22 +14,17 @@ from collections.abc import Sequence
 
 from rag.answer import quotes
 from rag.answer.evidence import NOT_THE_SPEAKER, Candidate
-from rag.retrieval.following import position_of
+from rag.answer.named_next import position_in_article
 from rag.text import content_terms
-
-
-def _where(c: Candidate) -> tuple[int, int]:
-    """Where a sentence stands in its article: its chunk's position, then its offset in the chunk."""
-    return position_of(c.passage.chunk_id), c.passage.text.find(c.parts[0] if c.parts else c.text)
 
 
 def _next(best: Candidate, pool: Sequence[Candidate]) -> Candidate | None:
     """The candidate that follows ``best`` in its article: the next in its chunk, else the first of the next chunk
     (a sentence the chunks' overlap repeats is a candidate once, in the chunk that holds it first)."""
-    at = _where(best)
+    at = position_in_article(best)
     if at[0] < 0 or at[1] < 0:
         return None
-    after = [(_where(c), c) for c in pool if c.passage.doc_id == best.passage.doc_id and c is not best]
+    after = [(position_in_article(c), c) for c in pool if c.passage.doc_id == best.passage.doc_id and c is not best]
     later = [(w, c) for w, c in after if w[1] >= 0 and (w[0] == at[0] and w[1] > at[1] or w[0] == at[0] + 1)]
     return min(later, key=lambda item: item[0])[1] if later else None
 
