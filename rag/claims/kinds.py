@@ -868,8 +868,10 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
 
 # a length that places something ("80 km from the coast", "3 miles north of the entrance", "5 km offshore"), not
 # one that measures a thing or its extent ("1,300 miles of shoreline", "stretching 300 km from Texas to Florida")
-_OFFSET = re.compile(r"^\W{0,3}(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\b|away\b|off(?:shore)?\b|"
-                     r"inland\b|upstream\b|downstream\b|from\b(?![^,.;]{0,60}\bto\b))", re.I)
+# (the directions are those that place a figure in a dimension asked, ``_POSITION``)
+_PLACED = (r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|off|offshore|inland|upstream|"
+           r"downstream")
+_OFFSET = re.compile(rf"^\W{{0,3}}(?:(?:{_PLACED})(?:wards?)?\b|from\b(?![^,.;]{{0,60}}\bto\b))", re.I)
 
 
 def _holder_said(value: Value, sentence: str, question: str) -> bool:
@@ -895,8 +897,7 @@ _SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|drau
 _OTHER_DIMENSION = re.compile(r"[\s-]*(?:(?:in|of)\s+)?(?:long|length|wide|width|high|height|tall|deep|depth|thick|"
                              r"thickness)\b", re.I)
 _ATTRIBUTE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
-_POSITION = re.compile(r"^\W{0,3}(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|away|off|"
-                       r"offshore|inland|upstream|downstream|outside|from|of)\b", re.I)
+_POSITION = re.compile(rf"^\W{{0,3}}(?:{_PLACED}|outside|from|of)\b", re.I)
 
 
 # ... or by its verb: "How much did the submarine weigh?", "What does the ship weigh?" (a weight: "four boys" no answer)
