@@ -100,7 +100,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     if listed(question) is not None:
         return []  # "Which companies are mentioned?": each name is one more on the list, not another side
     texts = [s.text for s in sentences]
-    typed = cache(texts) if cache is not None else analyze(texts)
+    typed = [[v for v in found if not _restated(v, text, found)]
+             for text, found in zip(texts, cache(texts) if cache is not None else analyze(texts))]
     kinds = asked(question)
     q_terms = set(content_terms(question))
     if kinds:
@@ -248,6 +249,18 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     if verdict == "ambiguous" else None)
                                               for s, v in sides]))
     return conflicts
+
+
+_CONVERTED = ("quantity", "money")
+
+
+def _restated(value: Value, sentence: str, found: Sequence[Value]) -> bool:
+    """A figure in brackets right after another, the same amount in other units ("about 4.9 million barrels (210
+    million US gal; 780,000 m3)", "$5 million (\u00a33.9 million)"): no claim of its own."""
+    opened = sentence.rfind("(", 0, value.start)
+    if value.kind not in FIGURES or value.kind == "date" or opened < 0 or ")" in sentence[opened:value.start]:
+        return False
+    return any(o.kind in _CONVERTED and o.end <= opened and not sentence[o.end:opened].strip() for o in found)
 
 
 # a which-question whose noun is plural ("Which parties were involved ...?", "Which countries were the tugs from?")

@@ -1334,9 +1334,13 @@ _COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|ne
 
 def counts_asked(value: K.Value, question: str) -> bool:
     """The value is no count of another noun than the one a how-many question counts ("12 boys", asked how many
-    divers went in), nor a measure where it counts things ("about 4 km", asked how many of them there were)."""
+    divers went in) or a how-much question measures ("One team", asked how much oil), nor a measure where it counts
+    things ("about 4 km", asked how many of them there were)."""
     if value.kind == "quantity" and value.unit:
         return not counts_things(question)
+    measured = _MEASURED.search(question) if value.kind == "count" and value.unit else None
+    if measured is not None and not _prefix_match(stem(value.unit), {stem(measured.group(1).lower())}):
+        return False  # "how much oil": "One team" counts no oil
     counted = _HOW_MANY.search(question) if value.kind == "count" and value.unit else None
     return counted is None or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
 

@@ -5,6 +5,9 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 27: a volume or area written with its power ("780,000 m3", "1,000 km²") or a gallon written short ("210 million US
+#     gal") is a quantity; one capitalized word the tagger reads as an adjective of the lower-case noun after it ("the
+#     Great bitter lake") is no name
 # 26: figures said without a number are vague figures: how long ("decades of accumulated expertise", "for years",
 #     "several months"; led by "over", time gone by), how many ("a handful of listed miners", "dozens of
 #     protesters"), and when, counted from the writing ("earlier this year", "last month"; not "later that year");
@@ -59,4 +62,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "26"
+CLAIMS_VERSION = "27"

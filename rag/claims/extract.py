@@ -157,6 +157,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             # ('... to be," Rear Adm. Apakorn Yukongkaew': a work of art to the small model after a quotation)
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
+        if doc is not None and _qualifying_adjective(doc, text, start, end):
+            continue  # "the Great bitter lake" as a source writes it: an adjective of a common noun, no name
         if words[-1].lower() in _EVENT_WORDS:
             continue  # "Paralympic Games", "World Cup", "Heisman Trophy": an event or an award, whatever the tagger says
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
@@ -292,6 +294,16 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
         return False
     before = text[:start].rstrip().rstrip("\"'(\u201c\u2018[").rstrip()  # a quotation opening the sentence
     return not before or before[-1] in ":\u2022-*|"
+
+
+def _qualifying_adjective(doc: Any, text: str, start: int, end: int) -> bool:
+    """One capitalized word the tagger reads as an adjective qualifying the lower-case words after it ("released from
+    the Great bitter lake"): a name the source did not write as one (the tagger may still call the word a place)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].tag_ not in ("JJ", "JJR", "JJS") or span[0].dep_ != "amod":
+        return False
+    head = span[0].head
+    return head.i > span[0].i and text[end:head.idx + len(head.text)].strip()[:1].islower()
 
 
 def _not_a_name(value: str) -> bool:

@@ -44,6 +44,11 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "mm": ("m", 0.001), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
     "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "knots": ("m/hour", 1852),
     "knot": ("m/hour", 1852),
+    # volumes and areas written with their power ("780,000 m3", "210 million US gal", "1,000 km²"), as "cubic metres"
+    # and "square kilometres" are read
+    "m3": ("m3", 1), "m\u00b3": ("m3", 1), "km2": ("m2", 1e6), "km\u00b2": ("m2", 1e6), "m2": ("m2", 1),
+    "m\u00b2": ("m2", 1), "gal": ("l", 3.785), "us gal": ("l", 3.785), "us gallons": ("l", 3.785),
+    "gallon": ("l", 3.785), "litre": ("l", 1), "liter": ("l", 1), "barrel": ("bbl", 1), "bbl": ("bbl", 1),
 }
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -454,6 +459,21 @@ def figures(text: str) -> list[Figure]:
         add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
     _vague(text, add)
     out.sort(key=lambda f: f.start)
+    return _between(text, out)
+
+
+def _between(text: str, found: list[Figure]) -> list[Figure]:
+    """"between 130,000 barrels and 270,000 barrels", each bound with its unit: one range, as "between 130,000 and
+    270,000 barrels" is read (a lower bound, then a higher one of the same kind and unit)."""
+    out: list[Figure] = []
+    for f in found:
+        last = out[-1] if out else None
+        if last is not None and last.kind == f.kind and last.unit == f.unit and f.kind not in ("date", "time") \
+                and not last.vague and not f.vague and last.low == last.high and f.low == f.high and last.low < f.low \
+                and re.fullmatch(r"\s+and\s+", text[last.end:f.start]) and _BETWEEN.search(text[:last.start]):
+            out[-1] = Figure(f.kind, last.start, f.end, last.low, f.high, f.unit, text[last.start:f.end], False)
+        else:
+            out.append(f)
     return out
 
 
