@@ -6,8 +6,8 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 """
 
 # 27: a volume or area written with its power ("780,000 m3", "1,000 km²") or a gallon written short ("210 million US
-#     gal") is a quantity; one capitalized word the tagger reads as an adjective of the lower-case noun after it ("the
-#     Great bitter lake") is no name
+#     gal") is a quantity; "between 130,000 barrels and 270,000 barrels" is one range; a name runs on to its class
+#     word where the source wrote that in lower case ("the Great bitter lake", "U.S. Geological survey")
 # 26: figures said without a number are vague figures: how long ("decades of accumulated expertise", "for years",
 #     "several months"; led by "over", time gone by), how many ("a handful of listed miners", "dozens of
 #     protesters"), and when, counted from the writing ("earlier this year", "last month"; not "later that year");

@@ -157,8 +157,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
             # ('... to be," Rear Adm. Apakorn Yukongkaew': a work of art to the small model after a quotation)
         inside = [(s, e, k) for s, e, k in entities if s < end and start < e]
         words = value.split()
-        if doc is not None and _qualifying_adjective(doc, text, start, end):
-            continue  # "the Great bitter lake" as a source writes it: an adjective of a common noun, no name
+        whole = _class_written_small(doc, text, start, end) if doc is not None else None
+        if whole is not None:  # "the Great bitter lake", "U.S. Geological survey": the name runs to its class word
+            end, value = whole, text[start:whole]
+            words = value.split()
         if words[-1].lower() in _EVENT_WORDS:
             continue  # "Paralympic Games", "World Cup", "Heisman Trophy": an event or an award, whatever the tagger says
         title = [w for w in words[:-1] if w.lower().strip(".") in _TITLES]
@@ -168,6 +170,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "organization"  # the small model calls "Lynas Rare Earths" a person
         elif title and _HOLDER.search(value):
             kind = "person"  # "Treasury Secretary Bessent": the holder of the title, though the tagger says organization
+        elif whole is not None and words[-1].lower() in _PLACE_WORDS:
+            kind = "place"
         elif inside:
             kind = max(inside, key=lambda x: x[1] - x[0])[2]
         elif title:
@@ -296,14 +300,26 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
     return not before or before[-1] in ":\u2022-*|"
 
 
-def _qualifying_adjective(doc: Any, text: str, start: int, end: int) -> bool:
-    """One capitalized word the tagger reads as an adjective qualifying the lower-case words after it ("released from
-    the Great bitter lake"): a name the source did not write as one (the tagger may still call the word a place)."""
+def _class_written_small(doc: Any, text: str, start: int, end: int) -> int | None:
+    """Where a name ends whose class word the source wrote in lower case ("released from the Great bitter lake",
+    "U.S. Geological survey Director Marcia McNutt"): the capitalized words and the one or two lower-case words after
+    them all qualify a noun that names a class of place or body. None when they do not."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span[0].tag_ not in ("JJ", "JJR", "JJS") or span[0].dep_ != "amod":
-        return False
-    head = span[0].head
-    return head.i > span[0].i and text[end:head.idx + len(head.text)].strip()[:1].islower()
+    if span is None or span.end >= len(doc) or span[-1].text.lower() in _CLASSES:
+        return None  # ("the Red Sea port of Jeddah": the name has its class)
+    for head in doc[span.end:span.end + 3]:
+        if not head.text.isalpha() or not head.text.islower():
+            return None
+        if head.tag_ in ("NN", "NNS") and head.text in _CLASSES and all(
+                t.head.i == head.i for t in doc[span.end - 1:head.i]):
+            return head.idx + len(head.text)
+    return None
+
+
+# a class of place a name may end with ("Lake Tahoe", "the Great Bitter Lake")
+_PLACE_WORDS = frozenset("""lake lakes river sea bay canal channel island islands mountain mountains gulf strait ocean
+desert valley peninsula reef""".split())
+_CLASSES = _PLACE_WORDS | _ORG_WORDS
 
 
 def _not_a_name(value: str) -> bool:
