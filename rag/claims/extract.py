@@ -302,11 +302,12 @@ def _capitalized_by_position(text: str, start: int, value: str) -> bool:
 
 def _class_written_small(doc: Any, text: str, start: int, end: int) -> int | None:
     """Where a name ends whose class word the source wrote in lower case ("released from the Great bitter lake",
-    "U.S. Geological survey Director Marcia McNutt"): the capitalized words and the one or two lower-case words after
-    them all qualify a noun that names a class of place or body. None when they do not."""
+    "U.S. Geological survey Director Marcia McNutt"): the capitalized words, ending in one the tagger reads as an
+    adjective, and the one or two lower-case words after them all qualify a noun that names a class of place or body.
+    None when they do not."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or span[-1].text.lower() in _CLASSES:
-        return None  # ("the Red Sea port of Jeddah": the name has its class)
+    if span is None or span.end >= len(doc) or span[-1].tag_ not in ("JJ", "JJS") or span[-1].text.lower() in _CLASSES:
+        return None  # (a name's own word before a noun is none: "the Biden administration", "the Red Sea port")
     for head in doc[span.end:span.end + 3]:
         if not head.text.isalpha() or not head.text.islower():
             return None
