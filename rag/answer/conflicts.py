@@ -256,11 +256,15 @@ _CONVERTED = ("quantity", "money")
 
 def _restated(value: Value, sentence: str, found: Sequence[Value]) -> bool:
     """A figure in brackets right after another, the same amount in other units ("about 4.9 million barrels (210
-    million US gal; 780,000 m3)", "$5 million (\u00a33.9 million)"): no claim of its own."""
+    million US gal; 780,000 m3)", "2,290 m3/s (81,000 cu ft/s)", "$5 million (\u00a33.9 million)"): no claim of its
+    own."""
     opened = sentence.rfind("(", 0, value.start)
     if value.kind not in FIGURES or value.kind == "date" or opened < 0 or ")" in sentence[opened:value.start]:
         return False
-    return any(o.kind in _CONVERTED and o.end <= opened and not sentence[o.end:opened].strip() for o in found)
+    return any(o.kind in _CONVERTED and o.end <= opened and _PER.fullmatch(sentence[o.end:opened]) for o in found)
+
+
+_PER = re.compile(r"\s*(?:/\s?[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*", re.I)  # "2,290 m3/s (81,000 cu ft/s)"
 
 
 # a which-question whose noun is plural ("Which parties were involved ...?", "Which countries were the tugs from?")

@@ -320,7 +320,9 @@ def _class_written_small(doc: Any, text: str, start: int, end: int) -> int | Non
 # a class of place a name may end with ("Lake Tahoe", "the Great Bitter Lake")
 _PLACE_WORDS = frozenset("""lake lakes river sea bay canal channel island islands mountain mountains gulf strait ocean
 desert valley peninsula reef""".split())
-_CLASSES = _PLACE_WORDS | _ORG_WORDS
+# (and of a public body: not "Western industries", "Federal energy", where the words are no name)
+_CLASSES = _PLACE_WORDS | frozenset("""survey agency ministry department commission council university institute
+authority bureau committee""".split())
 
 
 def _not_a_name(value: str) -> bool:

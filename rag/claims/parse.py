@@ -127,18 +127,19 @@ _DATE = re.compile(
     r"|(?<=\bwinter )|(?<=\bc\. ))1[0-4]\d\d(?![\d%,.]\d)(?!\s+(?:[a-z]{2,}(?<![su]s)s|people|men|women|children)\b)))\b",
     re.IGNORECASE)
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
-_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s)?"
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 # metres as "m", which is also a million ("1.4m people", "$400m"): only apart from its number and before no word
 # ("400 m, 224,000-ton"), or before a dimension ("a 400m-long ship", "400 m high")
-_METRES = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s(?P<unit>m)(?=\s*[,.;:)\u2013]|\s*$|[\s-](?:long|high|wide|deep|tall)\b)"
+_METRES = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s(?P<unit>m)(?=\s*[,.;:)\u2013]|\s*$|[\s-](?:long|high|wide|deep|tall)\b"
+                     r"|\s*\(\s*[\d.,]+\s*(?:ft|feet|yd|yards|in|inches|mi|miles)\b)"  # "400 m (1,300 ft)"
                      r"|(?P<unit2>m)(?=[\s-](?:long|high|wide|deep|tall)\b))")
 # (digits that are an ordinal, "the 12th most populous", count nothing)
 # a figure by the period: "a day", "per year", "daily", "/day"
-_RATE = re.compile(r"(?:\b(?:a|an|per|each|every)\s+|/)(day|week|month|year|hour|minute|second)\b|"
+_RATE = re.compile(r"(?:\b(?:a|an|per|each|every)\s+|/)(day|week|month|year|hour|minute|second)\b|/(s|h)\b|"
                    r"\b(daily|weekly|monthly|yearly|annually|hourly)\b", re.I)
-_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+_RATE_WORDS = {"s": "second", "h": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
                "hourly": "hour"}
 RATE_REACH = 30  # characters after a figure in which its period is said ("53,000 barrels of oil per day")
 
@@ -148,7 +149,7 @@ def rate(text: str) -> str:
     m = _RATE.search(text)
     if m is None:
         return ""
-    return (m.group(1) or _RATE_WORDS[m.group(2).lower()]).lower()
+    return (m.group(1) or _RATE_WORDS[(m.group(2) or m.group(3)).lower()]).lower()
 
 
 # a time of day: "10:30 p.m.", "9 a.m.", "15:25:22", "noon", "10 in the morning", "six o'clock" (not "3:2" of a
@@ -158,8 +159,8 @@ _TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\
                    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['\u2019]clock\b"
                    r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
                    r"evening|night)\b)", re.I)
-_POWER = re.compile(r"\b(?:square|cubic)\b", re.IGNORECASE)
-_POWER_OF = {"square": "2", "cubic": "3"}
+_POWER = re.compile(r"\b(?:square|cubic|sq|cu)\b", re.IGNORECASE)
+_POWER_OF = {"square": "2", "cubic": "3", "sq": "2", "cu": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
                     re.IGNORECASE)
 # A body said by how many people it has: "a ten-person commission", "a 12-man crew", "a 30-strong delegation"

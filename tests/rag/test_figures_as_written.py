@@ -30,10 +30,18 @@ SURFACE = ("One team studied aerial images of the Gulf of Mexico, and found betw
     ("The slick covered 6,500 km2 of sea.", "m2", 6.5e9),
     ("They spilled 210 million US gal of oil.", "l", 210e6 * 3.785),
     ("They spilled 5 gal of oil.", "l", 5 * 3.785),
+    ("It is an average width of 400 m (1,300 ft).", "m", 400),
 ])
 def test_a_volume_or_area_written_short_is_a_quantity(text: str, unit: str, low: float) -> None:
-    [found] = figures(text)
+    found = figures(text)[0]
     assert (found.kind, found.unit) == ("quantity", unit) and found.low == pytest.approx(low)
+
+
+def test_a_flow_by_the_second_and_its_conversion_are_one_rate() -> None:
+    text = "The Rhine has an annual mean discharge of 2,290 m3/s (81,000 cu ft/s) at the border."
+    metric, imperial = figures(text)
+    assert (metric.unit, imperial.unit) == ("m3/second", "m3/second")
+    assert imperial.low == pytest.approx(metric.low, rel=0.01)
 
 
 def test_a_range_with_the_unit_at_each_bound_is_one_range() -> None:
@@ -65,4 +73,5 @@ def test_a_name_runs_on_to_its_class_word_written_small() -> None:
     assert ("organization", "Geological survey") in [(v.kind, v.text) for v in analyze([survey])[0]]
     # a name's own word before a noun keeps the name as it is
     assert "Biden" in [v.text for v in analyze(["In response, the Biden administration cut tariffs."])[0]]
+    assert "Western industries" not in [v.text for v in analyze(["It alarmed Western industries and planners."])[0]]
     assert "Red Sea" in [v.text for v in analyze(["It sailed to the Red Sea port of Jeddah."])[0]]
