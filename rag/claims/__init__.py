@@ -7,7 +7,9 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 
 # 27: a volume or area written with its power ("780,000 m3", "1,000 km²") or a gallon written short ("210 million US
 #     gal") is a quantity; "between 130,000 barrels and 270,000 barrels" is one range; a name runs on to its class
-#     word where the source wrote that in lower case ("the Great bitter lake", "U.S. Geological survey")
+#     word where the source wrote that in lower case ("the Great bitter lake", "U.S. Geological survey"); an era opens
+#     no name ("the 2nd century BCE Greek writer"), and a name with a particle ends before the sentence's stop ("Philo
+#     of Byzantium.")
 # 26: figures said without a number are vague figures: how long ("decades of accumulated expertise", "for years",
 #     "several months"; led by "over", time gone by), how many ("a handful of listed miners", "dozens of
 #     protesters"), and when, counted from the writing ("earlier this year", "last month"; not "later that year");

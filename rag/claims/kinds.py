@@ -74,6 +74,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"their |its )?(?:(?:shortest|longest|minimum|maximum|least|total|average|expected|required) (?:(?:amount|"
                 r"length|period|span) of )?(?:time|term|sentence|period|stay|wait)|(?:amount|length|span) of time)\b",
                 re.I), ("duration",)),
+    # "What punishment was he given?", "What sentence did the court hand down?", "What was he sentenced to?": a term
+    # in prison or a fine
+    (re.compile(r"\bwhat (?:punishment|sentence|prison (?:term|sentence)|jail (?:term|sentence))s?\b(?=[^?]{0,60}\b(?:"
+                r"give|given|gave|receive|received|get|got|hand|handed|face|faced|serve|served|impose|imposed|pass|passed)"
+                r"\b)|\bwhat (?:was|were|is|are|will|has|had) [^?]{1,60}\b(?:sentenced|jailed|condemned) to\b", re.I),
+     ("duration", "money")),
     # "How much of the oil did BP capture?": a part of a whole measured, as a share or in its units ("800,000
     # barrels"); a part of the world's (global, a market's) anything is a share
     (re.compile(r"\bhow much of (?!(?:the )?(?:world|global|worldwide|market|total|overall|share)\b)(?:it|them|this|that|"

@@ -185,7 +185,7 @@ _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 _PARTICLES = r"(?:\s(?:of|de|van|von|der|den|da|del|della|di|du|dos|das|bin|ibn))+"
 # (a plural possessive inside a name is part of it: "the Workers' Youth League")
 _END = rf"(?:[^\W_]|(?<=s)'(?=\s[{UPPER}]))"
-_NAME = re.compile(rf"(?:{_INITIAL}|[{UPPER}][\w'.&-]*{_END}|[{UPPER}])(?:{_PARTICLES}\s[{UPPER}][\w'.&-]*"
+_NAME = re.compile(rf"(?:{_INITIAL}|[{UPPER}][\w'.&-]*{_END}|[{UPPER}])(?:{_PARTICLES}\s[{UPPER}][\w'.&-]*{_END}"
                    rf"|\s(?:al|el|bin|ibn|abu|abd)-[{UPPER}][\w'.&-]*[^\W_]"
                    rf"|\s{_INITIAL}|\s[{UPPER}][\w'.&-]*{_END}|\s[{UPPER}]\b)*")
 _NOT_NAMES = frozenset("""the a an this that these those it its in on at for from by with as but and or if when while
@@ -193,10 +193,10 @@ however although because after before during since under over according there he
 their his her what which who whom whose where why how despite meanwhile yet also still even only such than so
 indeed furthermore moreover rather instead both each every many most some all any no not other another
 see read watch click subscribe download view browse
-dr mr mrs ms prof sen rep gov
+dr mr mrs ms prof sen rep gov bc bce
 i'm i've i'd i'll we're we've we'd they're they've you're you've he's she's it's that's there's what's let's
 """.split())  # a web page's calls to action ("See Instagram photos", "Read Reuters' report"); titles ("Dr. Chen");
-# a pronoun with its verb ("That's what I'm hoping")
+# a pronoun with its verb ("That's what I'm hoping"); an era ("the 2nd century BCE Greek writer")
 
 
 def prepare(text: str) -> str:

@@ -75,3 +75,18 @@ def test_a_name_runs_on_to_its_class_word_written_small() -> None:
     assert "Biden" in [v.text for v in analyze(["In response, the Biden administration cut tariffs."])[0]]
     assert "Western industries" not in [v.text for v in analyze(["It alarmed Western industries and planners."])[0]]
     assert "Red Sea" in [v.text for v in analyze(["It sailed to the Red Sea port of Jeddah."])[0]]
+
+
+def test_an_era_opens_no_name_and_a_name_ends_before_the_stop() -> None:
+    sentence = "It was conducted by the 2nd century BCE Greek writer on mechanics, Philo of Byzantium."
+    found = [v.text for v in analyze([sentence])[0]]
+    assert "Philo of Byzantium" in found and not any("BCE" in v or v.endswith(".") for v in found)
+
+
+@pytest.mark.parametrize("question", ["What punishment was Breivik given?", "What sentence did the captain receive?",
+                                      "What was the former chief executive sentenced to?"])
+def test_a_punishment_asked_is_a_term_or_a_fine(question: str) -> None:
+    from rag.claims.kinds import asked
+
+    assert asked(question) == ("duration", "money")
+    assert asked("What sentence in the article says so?") == ()
