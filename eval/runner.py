@@ -14,7 +14,7 @@ from eval import metrics as m
 from eval.dataset import EvalItem
 from rag.engine import Engine
 from rag.errors import InvalidInput
-from rag.types import Answer, AskRequest, ChatRequest, Filters, Passage, SearchRequest
+from rag.types import Answer, AskRequest, ChatRequest, Filters, SearchRequest
 
 METRICS = ["hit@1", "hit@5", "hit@10", "mrr", "ndcg@10", "fact_accuracy", "source_accuracy",
            "citation_precision", "conflict_surfaced", "false_disagreement", "refusal_accuracy", "false_refusal_rate",
@@ -178,8 +178,10 @@ def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: s
             continue
         filters = None if within is None else Filters(collections=within)
         if item.messages:
+            # ranked to the depth a single question's passages are (the chat answers from its own k)
+            passages = engine.chat_search(ChatRequest(messages=item.messages, k=max(10, k or 0), filters=filters))
             start = time.perf_counter()
-            answer, passages = _chat(engine, ChatRequest(messages=item.messages, k=k, debug=True, filters=filters))
+            answer = engine.chat(ChatRequest(messages=item.messages, k=k, debug=True, filters=filters))
             latency = time.perf_counter() - start
         else:
             passages = engine.search(SearchRequest(query=item.question, k=max(10, k or 0), filters=filters))
@@ -193,16 +195,3 @@ def run(engine: Engine, items: Sequence[EvalItem], k: int | None = None, name: s
     if not results:
         raise InvalidInput(f"no question of the dataset is asked within {', '.join(collections or [])}")
     return EvalRun(name, results, summarize(results), by_tag(results), splits(results), by_collection(results))
-
-
-def _chat(engine: Engine, request: ChatRequest) -> tuple[Answer, list[Passage]]:
-    """A conversation through /v1/chat's code path: the answer and the passages it searched (ranked)."""
-    answer: Answer | None = None
-    passages: list[Passage] = []
-    for kind, value in engine.chat_stream(request):
-        if kind == "passages":
-            passages = value
-        elif kind == "answer":
-            answer = value
-    assert answer is not None
-    return answer, passages

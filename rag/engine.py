@@ -61,16 +61,7 @@ class Engine:
         rewrite_ms = round((time.perf_counter() - start) * 1000, 1)
         yield "query", reading.query
         start = time.perf_counter()
-        k = request.k or self.default_k
-        listing = inventory.listed(reading.query)  # "Which companies are mentioned?": every passage in scope
-        cut = False
-        if listing is not None:
-            passages, cut = self._listed(reading.query, listing, request.filters)
-            searched: dict[str, Any] = {"listed": f"every {' or '.join(listing.kinds)} named in the passages in scope"}
-        else:
-            passages, searched = conversation.search(self.retriever, reading, k, request.filters)
-            # the other side of a possible disagreement, searched as /v1/ask searches it (rag/retrieval/other_side.py)
-            passages = widen(self.retriever, without_collection_talk(reading.query), passages, k, request.filters)
+        passages, searched, cut = self._chat_passages(reading, request.k or self.default_k, request.filters)
         retrieve_ms = round((time.perf_counter() - start) * 1000, 1)
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
         # not the user's words (rag/answer/guessed.py): what a reference was read as, the modifiers a "what about" kept
@@ -91,6 +82,25 @@ class Engine:
                                             "answered": question, "support": support}
                     value.trace["timings_ms"]["rewrite_ms"] = rewrite_ms
             yield kind, value
+
+    def chat_search(self, request: ChatRequest) -> list[Passage]:
+        """The passages a conversation's last turn is answered from, ranked, without answering: what ``search`` is
+        to ``ask`` (the eval ranks them to the same depth as a single question's)."""
+        reading = self.reader.read(request.messages, self.condenser)
+        reading.query = reading.query[:MAX_QUESTION_CHARS]
+        return self._chat_passages(reading, request.k or self.default_k, request.filters)[0]
+
+    def _chat_passages(self, reading: conversation.Reading, k: int,
+                       filters: Filters | None) -> tuple[list[Passage], dict[str, Any], bool]:
+        """The k passages for the conversation's reading, what was searched (for the trace), and whether a list
+        question's scope was cut."""
+        listing = inventory.listed(reading.query)  # "Which companies are mentioned?": every passage in scope
+        if listing is not None:
+            passages, cut = self._listed(reading.query, listing, filters)
+            return passages, {"listed": f"every {' or '.join(listing.kinds)} named in the passages in scope"}, cut
+        passages, searched = conversation.search(self.retriever, reading, k, filters)
+        # the other side of a possible disagreement, searched as /v1/ask searches it (rag/retrieval/other_side.py)
+        return widen(self.retriever, without_collection_talk(reading.query), passages, k, filters), searched, False
 
     def _on_topic(self, request: ChatRequest, reading: conversation.Reading, passages: list[Passage],
                   searched: dict[str, Any], retrieve_ms: float, chosen: list[tuple[str, str]]) -> Iterator[Event]:

@@ -62,3 +62,6 @@ def test_conversations_are_scored_apart_for_first_turns_and_follow_ups(rare_eart
     follow = {q["id"]: q for q in data["questions"]}["c01"]
     assert follow["follow_up"] and follow["query"] == "What reports did Scott Bessent dispute?"
     assert set(data["splits"]) == {"first turns", "follow-ups"}
+    # a conversation's passages are ranked to the depth a single question's are (hit@10, nDCG@10), not to the 5 the
+    # chat answers from
+    assert min(len(q["retrieved"]) for q in data["questions"]) >= 10
