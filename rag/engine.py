@@ -56,8 +56,7 @@ class Engine:
         Every entry point (/v1/chat, the OpenAI endpoint, the page, Slack threads) comes through here.
         """
         start = time.perf_counter()
-        reading = self.reader.read(request.messages, self.condenser)
-        reading.query = reading.query[:MAX_QUESTION_CHARS]
+        reading = self._reading(request)
         rewrite_ms = round((time.perf_counter() - start) * 1000, 1)
         yield "query", reading.query
         start = time.perf_counter()
@@ -86,9 +85,13 @@ class Engine:
     def chat_search(self, request: ChatRequest) -> list[Passage]:
         """The passages a conversation's last turn is answered from, ranked, without answering: what ``search`` is
         to ``ask`` (the eval ranks them to the same depth as a single question's)."""
+        return self._chat_passages(self._reading(request), request.k or self.default_k, request.filters)[0]
+
+    def _reading(self, request: ChatRequest) -> conversation.Reading:
+        """The conversation's reading of its last turn (its standalone question, at most MAX_QUESTION_CHARS)."""
         reading = self.reader.read(request.messages, self.condenser)
         reading.query = reading.query[:MAX_QUESTION_CHARS]
-        return self._chat_passages(reading, request.k or self.default_k, request.filters)[0]
+        return reading
 
     def _chat_passages(self, reading: conversation.Reading, k: int,
                        filters: Filters | None) -> tuple[list[Passage], dict[str, Any], bool]:
