@@ -816,8 +816,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     unit += f"/{period}" if unit and period else ""
     # what a quantity asked by its noun measures ("how much oil", "the total quantity of oil"): a quantity of it is
     # about the question even where it is the collection's topic, which the focus leaves out
-    of = _MEASURED.search(question)
-    measured = stem(of.group(1).lower()) if of else ""
+    measured = _measured(question)
     only_measured: set[int] = set()  # candidates whose quantities are about the question only by ``measured``
     roles = K.asked_roles(question)
     anchors = anchors_of(question)
@@ -944,8 +943,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             # them": a measure ("800,000 barrels of oil", "about 4 km from the cave mouth") counts none
             c.on_values = [v for v in c.on_values if v.kind != "quantity"]
         if measured:  # "how much oil": a count of workers is none of it
-            c.on_values = [v for v in c.on_values if not (v.kind == "count" and v.unit
-                                                          and not _prefix_match(stem(v.unit), {measured}))]
+            c.on_values = [v for v in c.on_values if not _counts_another(v, measured)]
         if measured and not c.on_values:
             c.on_values = [v for v in c.answers if v.kind == "quantity" and _of_the_measured(v, measured)]
             if c.on_values:
@@ -1092,6 +1090,19 @@ def _by_the_period_asked(pool: list[Candidate], period: str) -> None:
         kept = [v for v in c.on_values if asked(v)]
         if len(kept) < len(c.on_values):
             c.on_values, c.on_scope = kept, bool(kept)
+
+
+def _measured(question: str) -> str:
+    """What a quantity asked by its noun measures ("how much oil", "the total quantity of oil": "oil"), stemmed; ""
+    when the question names none."""
+    of = _MEASURED.search(question)
+    return stem(of.group(1).lower()) if of else ""
+
+
+def _counts_another(value: K.Value, measured: str) -> bool:
+    """A count of another noun than the one measured ("One team", "11 workers", asked how much oil)."""
+    return bool(measured) and value.kind == "count" and bool(value.unit) and not _prefix_match(stem(value.unit),
+                                                                                               {measured})
 
 
 def _of_the_measured(value: K.Value, measured: str) -> bool:
@@ -1338,8 +1349,7 @@ def counts_asked(value: K.Value, question: str) -> bool:
     things ("about 4 km", asked how many of them there were)."""
     if value.kind == "quantity" and value.unit:
         return not counts_things(question)
-    measured = _MEASURED.search(question) if value.kind == "count" and value.unit else None
-    if measured is not None and not _prefix_match(stem(value.unit), {stem(measured.group(1).lower())}):
+    if value.kind == "count" and value.unit and _counts_another(value, _measured(question)):
         return False  # "how much oil": "One team" counts no oil
     counted = _HOW_MANY.search(question) if value.kind == "count" and value.unit else None
     return counted is None or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
