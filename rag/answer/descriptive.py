@@ -63,6 +63,14 @@ MAX_QUOTED = 3
 # A yes/no question's bar when the best window is in the passage the retriever ranked first: two readings that
 # agree (the retriever's over the whole passage, the window's over its best sentences) need less of each.
 AGREED_BAR = 0.42
+# A why-question asks for a cause: a window stating one ("as a result of depletion of the reservoir") has the
+# answer's shape, as a sentence holding a value of the kind asked has for a typed question (which gains 0.08 for it);
+# "since" a time is no cause
+CAUSE = 0.05
+_CAUSE = re.compile(r"\b(?:because|due\s+to|as\s+a\s+(?:result|consequence)\s+of|owing\s+to|caused\s+by|thanks\s+to|"
+                    r"in\s+order\s+to|so\s+that|(?:result|stem)(?:s|ed|med|ming)?\s+from|driven\s+by|the\s+reasons?\b|"
+                    r"reasons?\s+(?:for|why)|since\s+(?![\d(]|january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december|then|last|early|late|the\s+(?:start|beginning|end)))", re.I)
 
 
 def descriptive(question: str) -> bool:
@@ -134,10 +142,18 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
         vectors = embed_texts([" ".join(c.text for c in w.sentences) for w in found])
         for w, sim in zip(found, vectors @ query_vector):
             w.similarity = max(w.similarity, float(sim))
+    why = _asks_why(question)
     for w in found:
         w.score = 0.5 * w.similarity + 0.5 * w.coverage if not w.best.mismatch else w.best.score
+        if why and not w.best.mismatch and any(_CAUSE.search(c.text) for c in w.sentences):
+            w.score += CAUSE
     found.sort(key=lambda w: -w.score)
     return found
+
+
+def _asks_why(question: str) -> bool:
+    """Some sentence of the question asks why ("Tax-wise, why ...?" too)."""
+    return any(_WHY.search(s) for s in re.split(r"(?<=[?.!])\s+", question.strip()))
 
 
 def bar(question: str, settings: AnswerSettings) -> float:
@@ -239,7 +255,7 @@ def describe(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
     top, supported = chosen(ranked, floor)
     if top is None or not supported:
         return []
-    return quoted(top) + [w.best for w in seconded(top, ranked, floor, settings.keep_within)]
+    return quoted(top, _asks_why(question)) + [w.best for w in seconded(top, ranked, floor, settings.keep_within)]
 
 
 OTHER_DOCUMENTS = 2  # at most this many other documents' best sentences quoted after the answering window
@@ -263,8 +279,13 @@ def seconded(top: Window, ranked: Sequence[Window], floor: float, within: float)
     return list(picked.values())[:OTHER_DOCUMENTS]
 
 
-def quoted(window: Window) -> list[Candidate]:
+def quoted(window: Window, why: bool = False) -> list[Candidate]:
     """The best sentence first (it carries the citation the answer is judged by), then its neighbours that
-    share the question's ground, in passage order."""
+    share the question's ground, in passage order. Asked why, a neighbour stating the cause the best sentence
+    does not state comes first: it is the answer, the best sentence its setting."""
     rest = [c for c in window.sentences if c is not window.best and not c.mismatch]
-    return [window.best] + rest[: MAX_QUOTED - 1]
+    first = [window.best] + rest[: MAX_QUOTED - 1]
+    cause = next((c for c in first if _CAUSE.search(c.text)), None) if why else None
+    if cause is None or _CAUSE.search(window.best.text):
+        return first
+    return [cause] + [c for c in first if c is not cause]
