@@ -57,7 +57,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None,
     engine = Engine(retriever, answerer, settings.retrieval.k, Reader(embedder, telemetry=telemetry))
     indexer = Indexer(store, embedder, Chunker(settings.chunking.size, settings.chunking.overlap),
                       settings.indexing.batch_documents, settings.indexing.syndication_threshold,
-                      sentences=SentenceBuilder(embedder, settings.indexing.sentence_vectors == "pooled"))
+                      sentences=SentenceBuilder(embedder, settings.indexing.sentence_vectors == "pooled",
+                                                settings.indexing.chunk_vectors == "sentences"))
     return Services(settings, embedder, store, retriever, generator, answerer, engine, indexer)
 
 
