@@ -120,7 +120,9 @@ class IndexingSettings(BaseModel):
                                      "less ingest CPU, same SQuAD hit@1, rare-earths fact accuracy 0.905 -> 0.857).")
     chunk_vectors: Literal["encoded", "sentences"] = Field(
         default="encoded", description="Each chunk's vector: 'encoded' by the model over the chunk; 'sentences' the "
-                                       "word-weighted mean of its sentences' vectors (one encoder pass for both).")
+                                       "word-weighted mean of its sentences' vectors (one encoder pass for both; 1.6x "
+                                       "less ingest CPU, SQuAD hit@1 0.950 -> 0.926; not with sentence_vectors="
+                                       "'pooled', which reads the chunk's own pass).")
 
 
 class FetchSettings(BaseModel):
