@@ -5,7 +5,6 @@ sentences keep a stored vector), and a question still finds its chunk."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -18,28 +17,7 @@ from rag.settings import Settings
 from rag.stores.faiss_sqlite import FaissStore
 from rag.text import split_sentences
 from rag.types import Document
-
-TEXT = ("China controls roughly 70% of global output of rare earths. Its refiners process over 85% of the ore. "
-        "Who else mines them? Lynas Rare Earths opened a separation plant in Texas in 2024. The plant cost 258 "
-        "million dollars to build. MP Materials restarted the Mountain Pass mine in California last spring. "
-        "It ships concentrate to refiners abroad, mostly in Asia.")
-
-
-class Counting:
-    """A real embedder, recording every text it embeds."""
-
-    def __init__(self, inner: object) -> None:
-        self.inner = inner
-        self.seen: list[str] = []
-        self.id, self.dim = inner.id, inner.dim  # type: ignore[attr-defined]
-
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        self.seen += list(texts)
-        return self.inner.embed_documents(texts)  # type: ignore[attr-defined,no-any-return]
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.inner.embed_query(text)  # type: ignore[attr-defined,no-any-return]
-
+from tests.rag.test_pooled_sentences import TEXT, Counting  # the same chunk text, a real embedder recording
 
 def test_the_chunks_are_not_embedded_and_their_vectors_are_their_sentences_mean(tmp_path: Path, minilm) -> None:  # type: ignore[no-untyped-def]
     embedder = Counting(minilm)
@@ -49,8 +27,8 @@ def test_the_chunks_are_not_embedded_and_their_vectors_are_their_sentences_mean(
         [Document(doc_id="d", title="d", text=TEXT, content_hash=content_hash(TEXT))])
     passages = store.search(minilm.embed_query("rare earths"), 20)
     assert len(passages) >= 2
-    assert not {p.text for p in passages} & set(embedder.seen)  # no chunk was embedded whole
-    assert "Who else mines them?" in embedder.seen  # a question counts for its chunk's vector
+    assert not {p.text for p in passages} & set(embedder.apart)  # no chunk was embedded whole
+    assert "Who else mines them?" in embedder.apart  # a question counts for its chunk's vector
     for passage in passages:
         sentences = split_sentences(passage.text)
         weights = np.array([len(s.split()) for s in sentences], dtype=np.float32)
