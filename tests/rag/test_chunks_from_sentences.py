@@ -19,6 +19,7 @@ from rag.text import split_sentences
 from rag.types import Document
 from tests.rag.test_pooled_sentences import TEXT, Counting  # the same chunk text, a real embedder recording
 
+
 def test_the_chunks_are_not_embedded_and_their_vectors_are_their_sentences_mean(tmp_path: Path, minilm) -> None:  # type: ignore[no-untyped-def]
     embedder = Counting(minilm)
     store = FaissStore(tmp_path / "index", minilm.id, minilm.dim)
