@@ -809,6 +809,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
     # says nothing of which figure: the whole question)
     focus = (q_terms - common) if K.specific(q_terms - common - K.asking_terms(question)) else q_terms
+    # what a duration asked is of, in the question's main clause (for ``_written_onto``)
+    written_focus = {t for t in set(content_terms(_TIME_CLAUSE.split(question)[0])) - common - K.asking_terms(question)
+                     if len(t) >= 4} if "duration" in kinds else set()
     counted = _HOW_MANY.search(question)
     noun = stem(counted_noun(counted.group(1).split())) if counted else ""
     unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
@@ -961,6 +964,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if parsed > 0 and c.on_values and not c.antecedent and other_subject(question, c.text):
             c.on_values = []  # what another named thing did ("The Confederation of the Rhine was established")
         c.on_scope = bool(c.on_values)
+        if written_focus and c.on_scope and any(v.kind in _WRITTEN_KINDS and _written_onto(text, v, written_focus)
+                                               for v in c.on_values):
+            c.tied = True  # "The one-year suspension framework", asked how long the framework runs
     if lasting and vectors is not None:
         _of_the_action_asked(pool, lasting, vectors)
     if measured:
@@ -1031,6 +1037,24 @@ def _no_company(value: K.Value, text: str, persons: set[str]) -> bool:
 # which of them, a name that is neither is no answer ("Narongsak Osottanakorn", "Thai"), where an agency, a company or
 # a party is often named without the word ("the U.S. Geological Survey", "Shoei Kisen Kaisha").
 _NAMED_BY_CLASS = frozenset("court hospital university school prison church museum tribunal".split())
+
+
+_WRITTEN_KINDS = frozenset({"duration"})
+_MODIFIER = re.compile(r"-(?:day|week|month|year|hour|minute)$", re.I)  # "one-year", "90-day": a modifier's form
+# the clause that dates what is asked ("... before Washington secured the short-term resumption ...") is not asked
+_TIME_CLAUSE = re.compile(r"\b(?:before|after|when|since|until|while|once)\b", re.I)
+
+
+def _written_onto(text: str, value: K.Value, focus: Set[str]) -> bool:
+    """A duration written onto a noun the question asks about, as its modifier: "the one-year suspension framework"
+    (asked how long the framework runs), "the 90-day window"; not "two weeks before the framework was signed"."""
+    if value.end > len(text) or value.scope or not _MODIFIER.search(value.text):
+        return False
+    following = re.match(r"(?:[\s-]+[A-Za-z][\w'-]*){1,3}", text[value.end:])
+    if following is None:
+        return False
+    words = [stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", following.group(0))]
+    return any(_prefix_match(w, set(focus)) for w in words if len(w) >= 4)
 
 
 def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
