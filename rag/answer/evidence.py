@@ -1045,7 +1045,7 @@ _MODIFIER = re.compile(r"-(?:day|week|month|year|hour|minute)$", re.I)  # "one-y
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|when|since|until|while|once)\b", re.I)
 
 
-def _written_onto(text: str, value: K.Value, focus: Set[str]) -> bool:
+def _written_onto(text: str, value: K.Value, focus: set[str]) -> bool:
     """A duration written onto a noun the question asks about, as its modifier: "the one-year suspension framework"
     (asked how long the framework runs), "the 90-day window"; not "two weeks before the framework was signed"."""
     if value.end > len(text) or value.scope or not _MODIFIER.search(value.text):
@@ -1054,7 +1054,7 @@ def _written_onto(text: str, value: K.Value, focus: Set[str]) -> bool:
     if following is None:
         return False
     words = [stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", following.group(0))]
-    return any(_prefix_match(w, set(focus)) for w in words if len(w) >= 4)
+    return any(_prefix_match(w, focus) for w in words if len(w) >= 4)
 
 
 def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
