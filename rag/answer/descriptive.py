@@ -206,8 +206,8 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
 def _not_the_topic(names: list[str], pool: Sequence[Candidate]) -> list[str]:
     """The question's names but the countries every other retrieved article gives (``TOPIC_ARTICLES`` of them at
     least, as in rag/answer/support_checks.py): "to the U.S." over articles all about U.S.-China trade is the
-    topic, and a one-sentence passage that does not repeat it ("Rather than issuing general licenses, the Chinese
-    Ministry of Commerce will implement expedited batch clearance protocols.") still answers."""
+    topic, and a one-sentence passage that does not repeat it (one saying how Beijing's commerce ministry will clear
+    licences in batches, naming no other country) still answers."""
     if not names:
         return names
     texts: dict[str, str] = {}

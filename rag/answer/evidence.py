@@ -966,7 +966,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         c.on_scope = bool(c.on_values)
         if written_focus and c.on_scope and any(v.kind in _WRITTEN_KINDS and _written_onto(text, v, written_focus)
                                                for v in c.on_values):
-            c.tied = True  # "The one-year suspension framework", asked how long the framework runs
+            c.tied = True  # "The two-year truce framework", asked how long the framework runs
     if lasting and vectors is not None:
         _of_the_action_asked(pool, lasting, vectors)
     if measured:
@@ -1041,13 +1041,13 @@ _NAMED_BY_CLASS = frozenset("court hospital university school prison church muse
 
 _WRITTEN_KINDS = frozenset({"duration"})
 _MODIFIER = re.compile(r"-(?:day|week|month|year|hour|minute)$", re.I)  # "one-year", "90-day": a modifier's form
-# the clause that dates what is asked ("... before Washington secured the short-term resumption ...") is not asked
+# the clause that dates what is asked ("... before the ministry announced the reopening ...") is not asked
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|when|since|until|while|once)\b", re.I)
 
 
 def _written_onto(text: str, value: K.Value, focus: set[str]) -> bool:
-    """A duration written onto a noun the question asks about, as its modifier: "the one-year suspension framework"
-    (asked how long the framework runs), "the 90-day window"; not "two weeks before the framework was signed"."""
+    """A duration written onto a noun the question asks about, as its modifier: "the two-year truce framework"
+    (asked how long the framework runs), "the 60-day window"; not "two weeks before the framework was signed"."""
     if value.end > len(text) or value.scope or not _MODIFIER.search(value.text):
         return False
     following = re.match(r"(?:[\s-]+[A-Za-z][\w'-]*){1,3}", text[value.end:])
