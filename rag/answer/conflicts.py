@@ -25,6 +25,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
+from rag.answer.stance import disagreement as stance_disagreement
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.caches import TEXT, lru
 from rag.claims.extract import amount_owner, analyze
@@ -200,12 +201,12 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         elif kinds and not offered and kind != "duration":  # a figure likewise ("19 divers" went in on Tuesday,
             # asked how many of the divers came from abroad), unless its passage holds some of what is asked: it may
             # say what the sentence leaves to it ("It was released in 1997", of an album). (Not a duration: "the
-            # one-year suspension framework" is the other side of "90-Day Resumption of Rare Earth Exports", asked how
+            # one-year framework" is the other side of a heading's "90-day resumption of shipments", asked how
             # long the export resumption lasts, in a passage that never says exports; nor the figures a question
             # offers to choose between: "for 90 days or for a year?")
             group = _saying_what_is_asked(focus, group, passage=True)
         if kind == "duration" and lasting and embed is not None:  # how long they were trapped is no side of how
-            # long the talk lasted (a duration said of no event stays one: "One-year duration with potential ...")
+            # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
             group = [side for i, side in enumerate(group) if i not in elsewhere]
         if kind == "duration" and _PAST.match(question):  # how long it was blocked: "the backlog could be cleared
@@ -248,6 +249,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                                     subject=_shown(subjects.get(s.citation))
                                                     if verdict == "ambiguous" else None)
                                               for s, v in sides]))
+    if not kinds and not conflicts:  # asked whether something was ended: one article says so, another that it stands
+        ended = stance_disagreement(question, [(s.text, s.citation, s.doc_id, s.published_at) for s in sentences])
+        conflicts += [ended] if ended is not None else []
     return conflicts
 
 
@@ -596,8 +600,8 @@ def _different_events(a: str, b: str, events: set[str], verb: str = "") -> bool:
     """Two dates of different events: one sentence says what the question asks happened ("released") and the
     other does not ("announced in January 2013", "Season 26 ends on August 21"). With the question's own verb
     known, that verb decides: the other words of the question are often the topic of both sentences ("When did
-    China halt rare earth exports to Japan?": "halted all rare earth shipments in 2010" against "export
-    licensing requirements implemented on April 4, 2025")."""
+    China halt rare earth exports to Japan?": a halt of shipments in 2010 against export
+    licensing rules brought in on a date in 2025)."""
     if verb:
         return says_event(a, verb) != says_event(b, verb)
     held = [any(_same_verb([t], events) for t in content_terms(text)) or any(says_event(text, e) for e in events)

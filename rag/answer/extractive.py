@@ -16,6 +16,7 @@ from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.own_words import own_words
 from rag.answer.parts import parts
 from rag.answer.quotes import asks_what_was_said
+from rag.answer.stance import other_side
 from rag.answer.support_checks import lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
@@ -154,8 +155,8 @@ def _holding(question: str, pool: list[Candidate]) -> list[Candidate]:
 
 def _other_lists(noun: str, pool: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:
     """For a question answered by a list of the class's members: each other article's sentence that lists a
-    member already quoted beside others ("critical materials such as neodymium, praseodymium, or dysprosium" after
-    "Rare earth elements—including neodymium, dysprosium, and terbium"), so that every member the articles give
+    member already quoted beside others (a list of three metals in
+    one article after another article's list sharing two of them), so that every member the articles give
     is quoted, each cited; ``limit`` at most."""
     known = set().union(*(members(c.text, noun) for c in chosen))
     docs = {c.passage.doc_id for c in chosen}
@@ -215,6 +216,16 @@ def _holding_part(part: str, candidate: Candidate, passages: Sequence[Passage]) 
                 candidate.passage)
 
 
+def _with_other_side(question: str, chosen: list[Candidate], pool: list[Candidate], limit: int) -> list[Candidate]:
+    """Asked whether something was ended, the side the quoted sentences leave out, where another article of
+    those read takes it (rag/answer/stance.py): after the first article's sentences, before the others'."""
+    sides = other_side(question, chosen, pool, limit)
+    if not sides:
+        return chosen
+    head = next((i for i, c in enumerate(chosen) if c.passage.doc_id != chosen[0].passage.doc_id), len(chosen))
+    return chosen[:head] + sides + chosen[head:]
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -266,6 +277,9 @@ class ExtractiveGenerator:
         of the best passages (rag/retrieval/following.py) is quoted only when its sentence answers best: then it
         leads, and the rest are the retrieved passages' sentences; otherwise the answer is the retrieved
         passages' alone."""
+        return _with_other_side(question, self._chosen(question, pool), pool, self.settings.max_conflicting)
+
+    def _chosen(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         chosen = self._select(question, pool)
         if len(retrieved(pool)) == len(pool):
             return chosen
@@ -275,7 +289,7 @@ class ExtractiveGenerator:
         noun = asked_noun(question)
         if again and noun and lists_members(again[0].text, noun):
             # a list of the same members in a paragraph read after them is another article's list all the same
-            # ("critical materials such as neodymium, praseodymium, or dysprosium"): members shared are the evidence
+            # (another article's metals, two of them named before): members shared are the evidence
             after = [c for c in pool if FOLLOWS in c.passage.scores]
             again += _other_lists(noun, after, again, self.settings.max_conflicting)
         return again
@@ -393,8 +407,8 @@ class ExtractiveGenerator:
                 break
             # A sentence that leans on the one before ("It opened in 1928") is judged with its passage: the
             # passage names what was asked about even when the sentence does not.
-            # ... and an item of a list, worded as a fragment, is judged with the line introducing it ("Core
-            # Agreement Structure:" / "One-year duration with potential for renewal"), when it gives a figure
+            # ... and an item of a list, worded as a fragment, is judged with the line introducing it (a heading
+            # ending in a colon, then "a one-year term, renewable"), when it gives a figure
             # rarer than a date, as another article's side
             if candidate.unrelated:  # "the diver who died": divers who found the boys are no other side
                 continue

@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.stance import asked_change
 from rag.claims.kinds import ROLE_OF, asked, roles_named
 from rag.retrieval.retriever import Retriever
 from rag.types import Filters, Passage
 
 _DURATION_WORDS = "days months year"
 _SHARE_WORDS = "percent controls accounts holds"
+_CHANGE_WORDS = "suspends suspended lifted eased remains in place intact"
 EXTRA = 3  # passages added at most
 
 
 def slot_words(question: str) -> str:
     """The words the other side may use for what the question asks ("" when there are none to add)."""
     kinds = asked(question)
+    if not kinds and asked_change(question) is not None:  # "Has the council lifted the ban?": each side's words
+        return _CHANGE_WORDS
     if "duration" in kinds:
         return _DURATION_WORDS
     if kinds == ("percentage",):  # a share and nothing else ("How much ... need?" may be a weight or a sum)
@@ -49,9 +53,9 @@ def _qualifiers(question: str, roles: set[str]) -> list[str]:
 def role_query(question: str) -> str:
     """For a question asking who holds a role: the role, the offices that name it alone and the names that say
     whose role it is ("president administration presidency white house U.S."), or "". The other holder may be
-    named in a passage about something else than the question's other words ("In response to China's agreement,
-    the Biden administration has implemented limited tariff rollbacks" for "Which U.S. president's administration
-    secured the arrangement?"), which a search of the whole question ranks below the topic's passages."""
+    named in a passage about something else than the question's other words (a sentence on tariff cuts that names "the
+    Biden administration" in passing, for "Which U.S. president's administration secured the arrangement?"), which
+    a search of the whole question ranks below the topic's passages."""
     if "person" not in asked(question):
         return ""
     roles = roles_named(re.findall(r"[a-z]+", question.lower()))
