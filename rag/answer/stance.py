@@ -59,6 +59,9 @@ _OBJECT_END = re.compile(r"[,?;.!]|\b(?:under|as|in|for|or|after|to|by|from|with
 _DETERMINERS = re.compile(r"^(?:(?:its|their|his|her|the|a|an|this|that|these|those|any|all)\s+)+", re.I)
 _PERSIST_WORDS = re.compile(r"\b(?:is|are|was|were|does|do|did|has|have|still|operating|operate|in place|in force|"
                             r"in effect|remains?|intact|active|standing|stand|there|it|they)\b", re.I)
+_STANDS_ASKED = re.compile(r"\s(?:still\s+)?(?:remains?|stays?|still|continues?)\s+(?:\w+ly\s+)?(?:in\s+place|in\s+force|"
+                           r"in\s+effect|intact|operating|active|valid|(?:to\s+)?apply|applies|(?:to\s+)?operate|operates|stands?|exists?)\b",
+                           re.I)
 TOPIC_SHARE = 0.6  # a word in more than this share of the passages read is the collection's topic, not the thing
 
 
@@ -75,7 +78,12 @@ def asked_change(question: str) -> Change | None:
     if not _YES_NO.match(first):
         return None
     verb = _CHANGE_ASKED.search(first)
-    if verb is None or _NEGATED.search(first[:verb.start()]):
+    if verb is None:  # "Is the parking ban still in force?": whether it stands asks the same
+        stands = _STANDS_ASKED.search(first)
+        thing = _DETERMINERS.sub("", _YES_NO.sub("", first[:stands.start()]).strip()).strip() if stands else ""
+        terms = content_terms(thing)
+        return Change(re.sub(r"\s+", " ", thing), tuple(terms)) if terms else None
+    if _NEGATED.search(first[:verb.start()]):
         return None
     after = first[verb.end():]
     cut = _OBJECT_END.search(after)
@@ -87,8 +95,6 @@ def asked_change(question: str) -> Change | None:
     if rest:  # "..., or is its curfew system still operating?": the thing as the other reading names it
         terms += [t for t in content_terms(_PERSIST_WORDS.sub(" ", rest[0])) if t not in terms]
     return Change(re.sub(r"\s+", " ", thing), tuple(terms)) if terms else None
-
-
 
 
 def topic_terms(texts: Sequence[str]) -> set[str]:

@@ -20,6 +20,9 @@ from tests.rag.answerers import indexed_engine
     ("Has the ban on night flights been lifted?", "ban on night flights"),
     ("Did the regulator set aside the merger rules, or are they still in force?", "merger rules"),
     ("Did the union end the strike?", "strike"),
+    ("Is the parking ban still in force?", "parking ban"),  # whether it stands asks the same
+    ("Does the curfew remain in place after the vote?", "curfew"),
+    ("Does the night-time parking ban still apply?", "night-time parking ban"),
 ])
 def test_the_thing_asked_about(question: str, thing: str) -> None:
     change = asked_change(question)
@@ -36,6 +39,8 @@ def test_the_other_reading_names_the_thing_too() -> None:
     "When was the parking ban lifted?",  # asks a date, not whether
     "Has the council not lifted the parking ban?",
     "Is the parking ban popular?",
+    "Is the parking ban still popular?",
+    "Is it still in force?",  # nothing named
     "Who lifted the parking ban?",
 ])
 def test_no_change_asked(question: str) -> None:
@@ -130,6 +135,12 @@ def test_the_answer_quotes_both_sides_and_says_they_disagree(engine: Engine) -> 
     sides = [c for c in answer.conflicts if c.kind == "disagreement"]
     assert len(sides) == 1 and len({c.doc_id for c in sides[0].claims}) == 2
     assert "The sources disagree on this" in answer.answer
+
+
+def test_asked_whether_it_still_stands_the_answer_quotes_both_sides(engine: Engine) -> None:
+    answer = engine.ask(AskRequest(question="Is the old town parking ban still in force?"))
+    assert "suspended the old town parking ban" in answer.answer and "remains in force" in answer.answer
+    assert [c.kind for c in answer.conflicts] == ["disagreement"]
 
 
 def test_a_question_of_another_form_gets_no_such_disagreement(engine: Engine) -> None:
