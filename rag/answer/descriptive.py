@@ -25,7 +25,7 @@ import numpy as np
 from rag.answer import quotes
 from rag.answer.comparison import compared, comparison
 from rag.answer.compounds import joined
-from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _terms, anchors_of, holds, retrieved
+from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _terms, anchors_of, headline, holds, retrieved
 from rag.answer.guessed import typed_anchors
 from rag.answer.premise import asked_part, premise_terms, restates
 from rag.answer.qualifier import speaks_of, wanted
@@ -283,8 +283,12 @@ def quoted(window: Window, why: bool = False) -> list[Candidate]:
     """The best sentence first (it carries the citation the answer is judged by), then its neighbours that
     share the question's ground, in passage order. Asked why, a neighbour stating the cause the best sentence
     does not state comes first: it is the answer, the best sentence its setting."""
-    rest = [c for c in window.sentences if c is not window.best and not c.mismatch]
+    # (a heading beside the answer names a section, it says nothing; a line introducing a list that ends the
+    # quotation introduces nothing quoted: "... collects the following information:")
+    rest = [c for c in window.sentences if c is not window.best and not c.mismatch and not headline(c)]
     first = [window.best] + rest[: MAX_QUOTED - 1]
+    while len(first) > 1 and first[-1].text.rstrip().endswith(":"):
+        first.pop()
     cause = next((c for c in first if _CAUSE.search(c.text)), None) if why else None
     if cause is None or _CAUSE.search(window.best.text):
         return first
