@@ -672,6 +672,11 @@ def headline(c: Candidate) -> bool:
     text = c.text.rstrip()
     if c.context or c.header or c.parts or not text or text[-1] in _STOPS:
         return False
+    return title_cased(text)
+
+
+def title_cased(text: str) -> bool:
+    """Most of the text's words (beyond the small ones) begin with a capital or a digit, as a heading's do."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 2 and sum(w[0].isupper() or w[0].isdigit() for w in words) >= HEADING_CASED * len(words)
 

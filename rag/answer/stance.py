@@ -22,7 +22,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Literal
 
-from rag.answer.evidence import Candidate, headline
+from rag.answer.evidence import Candidate, headline, title_cased
 from rag.text import content_terms
 from rag.types import Claim, Conflict
 
@@ -176,8 +176,9 @@ def disagreement(question: str, sentences: Sequence[tuple[str, int, str, str | N
     if change is None:
         return None
     sides: dict[str, tuple[str, int, str, str | None]] = {}
-    # a sentence before a heading ("City Keeps Its Grip on Parking"): the side in the article's own words
-    for text, citation, doc_id, published in sorted(sentences, key=lambda s: _heading(s[0])):
+    # a sentence before a heading ("City Keeps Its Grip on Parking."; the answer ends each quoted line with a stop):
+    # the side in the article's own words
+    for text, citation, doc_id, published in sorted(sentences, key=lambda s: title_cased(s[0])):
         found = stance(text, change)
         if found is not None and found[0] not in sides:
             sides[found[0]] = (found[1], citation, doc_id, published)
@@ -189,8 +190,3 @@ def disagreement(question: str, sentences: Sequence[tuple[str, int, str, str | N
               for value, citation, doc_id, published in (sides[CHANGED], sides[PERSISTS])]
     return Conflict(about=f"whether it ended: {change.thing}", kind=kind, claims=claims)
 
-
-def _heading(text: str) -> bool:
-    """A title line (the answer ends every quoted line with a stop): most of its words capitalized."""
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
