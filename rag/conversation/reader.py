@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rag.claims.kinds import FIGURES, asked
 from rag.conversation import rules
 from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
 from rag.conversation.resolve import SUBJECT, Entity, Resolution, asked_kind, garbled, resolve, salient
@@ -144,6 +145,11 @@ class Reader:
             return self._checked(turn, query, "clarification", [previous, *names], leans=True,
                                  replaced=[*_lead(turn, meant), *([rejected] if rejected else [])])
         heard = statement(turn)
+        scoped = _figure_of(heard, previous) if heard is not None else None
+        if heard is not None and scoped is not None:  # "I heard the figure for global output is lower": the previous
+            # figure question asked of that ("How much ... does China refine, for global output?")
+            return self._checked(turn, f"{previous.rstrip(' ?.!')}, for {scoped}?", "statement", [previous, *names],
+                                 leans=True, replaced=[*_lead(turn, heard), heard])
         if heard is not None:
             said = resolve(heard, entities)
             first = said.text.split(" ", 1)[0]
@@ -285,6 +291,22 @@ def _short_answer(answer: str) -> str:
 _SAID_THAT = re.compile(r"\b(" + "|".join(sorted(CLAIMING, key=len, reverse=True)) + r")\s+(that|this)(?=[\s?.!]*$)",
                         re.I)
 _YES_NO = re.compile(r"^(?:yes|no|indeed|right|correct)\b[,.!;:\s]*", re.I)
+# "the figure for global output is lower", "the death toll on the island was higher": a figure of another scope
+_FIGURE_SAID = re.compile(r"^(?:the\s+|that\s+|their\s+|its\s+)?(?:\w+\s+)?(?:figure|number|share|percentage|rate|"
+                          r"estimate|total|count|toll|amount)\s+(?:for|of|on|in)\s+(?P<x>[^,;?!]{2,60}?)\s+(?:is|was|are|"
+                          r"were)\s+(?:actually\s+|much\s+|far\s+|a\s+bit\s+)?(?:lower|higher|smaller|bigger|larger|less|"
+                          r"more|different)\b", re.I)
+
+
+def _figure_of(heard: str, previous: str) -> str | None:
+    """What a statement says a figure of the kind the previous question asked is for, when it says the figure
+    there differs ("the figure for global output is lower" after "How much ... does China refine?"), or None."""
+    match = _FIGURE_SAID.match(heard.strip())
+    if match is None or not previous.rstrip().endswith("?") or not set(asked(previous)) & set(FIGURES):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", match.group("x").strip(), flags=re.I)
+
+
 STATEMENT_WORDS = 30  # a longer answer is no one statement to ask about
 
 

@@ -65,6 +65,21 @@ def test_an_apology_carries_nothing_and_the_topic_survives_it(reader: Reader) ->
     assert "an assistant turn that declined or apologised contributed nothing" in reading.trace["notes"]
 
 
+def test_i_heard_a_figure_of_another_scope_asks_the_previous_question_of_it(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How many people live in the harbour district?", "About 12,000, according to the council [1].",
+        "I heard the number for the old town is higher."))
+    assert reading.rule == "statement"
+    assert reading.query == "How many people live in the harbour district, for old town?"
+
+
+def test_a_figure_statement_after_an_untyped_question_is_checked_as_said(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Why did the council close the harbour?", "Because of storm damage [1].",
+        "I heard the number for the old town is higher."))
+    assert reading.query == "Is it true that the number for the old town is higher?"
+
+
 def test_i_heard_is_read_as_a_question_about_it(reader: Reader) -> None:
     reading = reader.read(conversation(
         "What did Trump declare about the trade agreement?", "He said China would supply magnets [1].",
