@@ -26,6 +26,14 @@ kind sort whether wa ha get gets got getting gotten
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+# Adverbs that hedge or stress what a question asks without adding to it ("What is germanium mainly used for?",
+# "Which company actually owns the ship?"): a sentence answering it rarely repeats them, so they ask nothing of it
+# (``hedge_terms``), and the question's form is read without them (rag/answer/descriptive.py)
+HEDGES = frozenset("""
+mainly mostly primarily chiefly largely principally predominantly actually really exactly precisely basically
+essentially generally typically usually normally commonly
+""".split())
+_HEDGE = re.compile(r"\s*\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
 # a connective's other wording: "in return" is written "in exchange", and the reverse ("What did Washington offer in
 # return?" is answered by "In exchange, Washington has offered ..."): the keyword search and the answerer read both
 CONNECTIVE_WORDINGS = {"return": "exchange", "exchange": "return"}
@@ -151,6 +159,17 @@ def _content_terms(text: str) -> tuple[str, ...]:
             if part and part not in STOPWORDS and part not in QUESTION_WORDS and len(part) > 1:
                 terms.append(stem(part))
     return tuple(terms)
+
+
+def hedge_terms(question: str) -> frozenset[str]:
+    """The question's terms (as ``content_terms`` gives them) that are hedges (``HEDGES``)."""
+    return frozenset(stem(w) for w in words(question) if w in HEDGES)
+
+
+def without_hedges(text: str) -> str:
+    """The text with its hedging adverbs taken out ("What is germanium mainly used for?" -> "What is germanium
+    used for?")."""
+    return _HEDGE.sub("", text) if _HEDGE.search(text) else text
 
 
 def keyword_terms(text: str) -> list[str]:
