@@ -95,14 +95,39 @@ _EED_ROOTS = frozenset("bleed breed creed deed feed greed heed indeed need reed 
 _EED_ENDS = ("ceed", "feed", "speed")  # succeed, proceed, exceed; overfeed; airspeed
 
 
+# A verb's irregular past forms, read as the verb: "What did China lose at the WTO?" is answered by "China lost the
+# case", "Did the firm sell its stake?" by "it sold its stake". Forms that are as often another word are left out ("found",
+# which "founded" stems to; "lay", "bound", "born", "fed", "dealt" beside "deal").
+_IRREGULAR_FORMS = {form: verb for verb, forms in (
+    ("arise", "arose arisen"), ("become", "became"), ("begin", "began begun"), ("blow", "blew blown"),
+    ("break", "broke broken"), ("bring", "brought"), ("build", "built"), ("buy", "bought"), ("catch", "caught"),
+    ("choose", "chose chosen"), ("come", "came"), ("dig", "dug"), ("draw", "drew drawn"), ("drive", "drove driven"),
+    ("eat", "ate eaten"), ("fall", "fell fallen"), ("feel", "felt"), ("fight", "fought"),
+    ("flee", "fled"), ("fly", "flew flown"), ("forbid", "forbade forbidden"), ("forget", "forgot forgotten"),
+    ("freeze", "froze frozen"), ("give", "gave given"), ("go", "went gone"), ("grow", "grew grown"),
+    ("hear", "heard"), ("hide", "hid hidden"), ("hold", "held"), ("keep", "kept"), ("know", "knew known"),
+    ("lead", "led"), ("leave", "left"), ("lend", "lent"), ("lose", "lost"), ("make", "made"), ("mean", "meant"),
+    ("meet", "met"), ("oversee", "oversaw overseen"), ("overtake", "overtook overtaken"), ("pay", "paid"),
+    ("ring", "rang rung"), ("rise", "rose risen"), ("run", "ran"), ("see", "saw seen"), ("seek", "sought"),
+    ("sell", "sold"), ("send", "sent"), ("shake", "shook shaken"), ("shoot", "shot"), ("sing", "sang sung"),
+    ("sink", "sank sunk"), ("sleep", "slept"), ("speak", "spoke spoken"), ("spend", "spent"), ("spin", "spun"),
+    ("stand", "stood"), ("steal", "stole stolen"), ("stick", "stuck"), ("strike", "struck stricken"),
+    ("swear", "swore sworn"), ("sweep", "swept"), ("swim", "swam swum"), ("take", "took taken"),
+    ("teach", "taught"), ("think", "thought"), ("throw", "threw thrown"), ("undertake", "undertook undertaken"),
+    ("understand", "understood"), ("uphold", "upheld"), ("wear", "wore worn"), ("weep", "wept"), ("win", "won"),
+    ("withdraw", "withdrew withdrawn"), ("withhold", "withheld"), ("write", "wrote written"),
+) for form in forms.split()}
+
+
 def stem(word: str) -> str:
     """A very light stemmer: enough to match plurals and simple verb forms.
 
     A silent final e goes too, so that a word's forms share one stem: "resume", "resumes", "resumed" and
     "resuming" are all "resum" ("price"/"pricing", "change"/"changed", "issue"/"issued" likewise); a double e
-    stays ("agree", "committee"), and so does a stem of three letters ("use", "one").
+    stays ("agree", "committee"), and so does a stem of three letters ("use", "one"). An irregular past form is
+    its verb's stem ("lost", "lose" and "losing" are all "los"; ``_IRREGULAR_FORMS``).
     """
-    base = _suffix_off(word)
+    base = _suffix_off(_IRREGULAR_FORMS.get(word, word))
     if len(base) > 3 and base[-1] == "e" and base[-2] != "e":
         return base[:-1]
     return base
