@@ -25,7 +25,7 @@ from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS
 from rag.settings import AnswerSettings
-from rag.text import split_sentences
+from rag.text import content_terms, split_sentences
 from rag.types import Passage
 
 PART_QUOTES = 2  # at most this many sentences a part of a two-part question adds (rag/answer/parts.py)
@@ -318,7 +318,7 @@ class ExtractiveGenerator:
                 if not held or held[0].score < gather.ROLE_MIN_SUPPORT:
                     return group  # "Who is urging caution?": "analysts ... are urging caution"
                 supported = held
-            chosen = self._around(supported[0], pool)
+            chosen = self._around(question, supported[0], pool)
             chosen += self._other_answers(question, supported, chosen, asks_for_list(question), pool)
             chosen += gather.other_holders(question, held, chosen, self.settings.max_conflicting)
             if not asks_for_list(question):
@@ -329,7 +329,7 @@ class ExtractiveGenerator:
             pool = [c for c in _holding(question, pool) if designation.gives_designation(c.text) and not headline(c)]
             if not pool or pool[0].score < self.settings.typed_min_support:  # (its shape checked, as a typed one's)
                 return []
-            chosen = self._around(pool[0], pool)
+            chosen = self._around(question, pool[0], pool)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
         noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
         # (a yes/no question whether the articles say which members of a class ...: a list of them answers it)
@@ -357,16 +357,17 @@ class ExtractiveGenerator:
             pool.sort(key=lambda c: -c.score)
         if not pool or pool[0].score < self.settings.min_support:
             return []
-        chosen = self._around(pool[0], pool)
+        chosen = self._around(question, pool[0], pool)
         chosen += self._other_figures(pool, chosen)
         if noun and lists_members(pool[0].text, noun):
             chosen += _other_lists(noun, pool, chosen, self.settings.max_conflicting)
         return chosen + _twins(chosen, pool, self.settings.max_conflicting)
 
-    def _around(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
+    def _around(self, question: str, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
         """The best sentence, then the next best that add something, preferring other articles."""
         floor = max(self.settings.min_support, self.settings.keep_within * best.score)
         chosen = [best]
+        unsaid = set(content_terms(question)) - best.terms  # what the question asks that the best sentence leaves out
         # (nor a sentence whose values of the kind asked were all ruled out: a date of another event, the figure
         # of someone else: it holds the kind asked, but no answer)
         rest = [c for c in pool if c is not best and c.score >= floor and c.shape_ok is not False
@@ -377,8 +378,10 @@ class ExtractiveGenerator:
             rest.remove(pick)
             if any(_adds_nothing(pick, c) for c in chosen):
                 continue
-            if best.numbers and pick.passage.doc_id in docs and not (pick.numbers - best.numbers):
-                continue  # same article, no new figure: adds length, not information
+            if best.numbers and pick.passage.doc_id in docs and not (pick.numbers - best.numbers) \
+                    and not unsaid & pick.terms:
+                continue  # same article, no new figure, none of the question's words the best one lacks ("lost" of
+                # "What did China lose ...?" after a sentence dated 2010): adds length, not information
             if best.units and pick.units and not (pick.units & best.units):
                 continue  # a figure of another measure (the cost, when the volume was asked)
             if best.numbers and (pick.on_values or pick.answers) and \
