@@ -26,9 +26,10 @@ kind sort whether wa ha get gets got getting gotten
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
-# Adverbs that hedge or stress what a question asks without adding to it ("What is germanium mainly used for?",
-# "Which company actually owns the ship?"): a sentence answering it rarely repeats them, so they ask nothing of it
-# (``hedge_terms``), and the question's form is read without them (rag/answer/descriptive.py)
+# Adverbs that hedge or stress what a question asks without changing its form: "What is germanium mainly used for?"
+# asks what "What is germanium used for?" does (``without_hedges``; rag/answer/descriptive.py). They stay terms of the
+# question: made optional for the sentences that answer, they let through unanswerable questions ("What exactly was he
+# criticized for?" answered by another man's statement)
 HEDGES = frozenset("""
 mainly mostly primarily chiefly largely principally predominantly actually really exactly precisely basically
 essentially generally typically usually normally commonly
@@ -184,11 +185,6 @@ def _content_terms(text: str) -> tuple[str, ...]:
             if part and part not in STOPWORDS and part not in QUESTION_WORDS and len(part) > 1:
                 terms.append(stem(part))
     return tuple(terms)
-
-
-def hedge_terms(question: str) -> frozenset[str]:
-    """The question's terms (as ``content_terms`` gives them) that are hedges (``HEDGES``)."""
-    return frozenset(stem(w) for w in words(question) if w in HEDGES)
 
 
 def without_hedges(text: str) -> str:

@@ -32,7 +32,7 @@ from rag.answer.qualifier import speaks_of, wanted
 from rag.answer.support_checks import TOPIC_ARTICLES, is_country
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
-from rag.text import content_terms, hedge_terms, without_hedges
+from rag.text import content_terms, without_hedges
 
 # Forms with no typed answer that ask for a description. "how" is descriptive unless it asks for a measure.
 # A clause opens the sentence or follows a comma ("Tax-wise, how does it work?"); "depending on how weak" is not one.
@@ -112,8 +112,7 @@ def windows(question: str, pool: Sequence[Candidate], embed_texts: Embed | None,
     order = list(dict.fromkeys(content_terms(question)))
     named = set(_terms(" ".join(anchors_of(question)[1])))
     # "How did Beijing describe the deal?": the sentence quoting Beijing rarely says "describe" (as in evidence)
-    # ... and a hedge ("mainly", "actually") asks nothing of the passage either (rag/text.py, ``HEDGES``)
-    naming = quotes.naming_verbs(question) | hedge_terms(question)
+    naming = quotes.naming_verbs(question)
     naming_total = sum(w for t, w in weights.items() if t in naming)
     by_passage: dict[str, list[Candidate]] = {}
     for c in pool:

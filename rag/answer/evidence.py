@@ -49,7 +49,7 @@ from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS, preceding
-from rag.text import CONNECTIVE_WORDINGS, STOPWORDS, content_terms, hedge_terms, split_sentences, stem, units_in
+from rag.text import CONNECTIVE_WORDINGS, STOPWORDS, content_terms, split_sentences, stem, units_in
 from rag.types import Passage
 
 MIN_WORDS = 4
@@ -493,7 +493,6 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # "take place" of "When did the talks take place?", "call" of "What did Chen call the deal?": held, it counts;
     # missing, it is not asked of the sentence
     light = happening_terms(question, kinds) | quotes.naming_verbs(question)
-    light |= hedge_terms(question)  # "mainly" of "What is germanium mainly used for?" (rag/text.py, ``HEDGES``)
     # "nickname" of "What nickname did the rescue get?": the sentence that gives one says "dubbed" (designation.py)
     naming = not kinds and designation.asks_designation(question)
     light |= designation.asking_terms(question) if naming else frozenset()
