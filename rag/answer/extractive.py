@@ -226,6 +226,34 @@ def _with_other_side(question: str, chosen: list[Candidate], pool: list[Candidat
     return chosen[:head] + sides + chosen[head:]
 
 
+CONTINUED_WITHIN = 0.7  # the next sentence's score against the best one's, for it to be quoted as its continuation
+CONTINUED_TERMS = 2  # ... holding at least this many of the question's words the best one lacks
+
+
+def _continued(question: str, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
+    """The sentence after the best one in its passage, when it says what the question asks that the best one leaves
+    out: ``CONTINUED_TERMS`` of the question's words or more that the best one lacks, and a score of at least
+    ``CONTINUED_WITHIN`` of its ("... requires sophisticated chemical separation techniques" then "The technology
+    involves ... organic solvents and acid treatments to separate individual elements", asked which methods are used
+    to separate individual elements). The best sentence is the answer's ground, the next one its detail."""
+    best = chosen[0]
+    text = best.passage.text
+    at = text.find(best.text)
+    if at < 0:
+        return []
+    after = [(text.find(c.text, at + len(best.text)), c) for c in pool
+             if c.passage.chunk_id == best.passage.chunk_id and c is not best]
+    after = [(i, c) for i, c in after if i >= 0]
+    if not after:
+        return []
+    _, following = min(after, key=lambda pair: pair[0])
+    unsaid = set(content_terms(question)) - best.terms
+    if following in chosen or following.mismatch or following.score < CONTINUED_WITHIN * best.score \
+            or len(unsaid & following.terms) < CONTINUED_TERMS:
+        return []
+    return [following]
+
+
 class ExtractiveGenerator:
     name = "extractive"
 
@@ -358,6 +386,7 @@ class ExtractiveGenerator:
         if not pool or pool[0].score < self.settings.min_support:
             return []
         chosen = self._around(question, pool[0], pool)
+        chosen[1:1] = _continued(question, chosen, pool)
         chosen += self._other_figures(pool, chosen)
         if noun and lists_members(pool[0].text, noun):
             chosen += _other_lists(noun, pool, chosen, self.settings.max_conflicting)
