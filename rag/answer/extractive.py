@@ -246,7 +246,9 @@ def _continued(question: str, chosen: list[Candidate], pool: list[Candidate]) ->
     after = [(i, c) for i, c in after if i >= 0]
     if not after:
         return []
-    _, following = min(after, key=lambda pair: pair[0])
+    start, following = min(after, key=lambda pair: pair[0])
+    if re.search(r"[A-Za-z]{3,}", text[at + len(best.text):start]):
+        return []  # a sentence between them that is no candidate: the nearest candidate does not continue it
     unsaid = set(content_terms(question)) - best.terms
     if following in chosen or following.mismatch or following.score < CONTINUED_WITHIN * best.score \
             or len(unsaid & following.terms) < CONTINUED_TERMS:
