@@ -227,7 +227,8 @@ def _with_other_side(question: str, chosen: list[Candidate], pool: list[Candidat
 
 
 CONTINUED_WITHIN = 0.7  # the next sentence's score against the best one's, for it to be quoted as its continuation
-CONTINUED_TERMS = 2  # ... holding at least this many of the question's words the best one lacks
+CONTINUED_TERMS = 3  # ... holding at least this many of the question's words the best one lacks (two let through
+# sentences that only share the topic: "However, the rainforest still managed to thrive ..." of a SQuAD question)
 
 
 def _continued(question: str, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:

@@ -16,7 +16,7 @@ GROUND = "Glazing tiles at scale depends on careful chemistry, hot kilns and ski
 DETAIL = "The process relies on feldspar and iron oxide to colour individual tiles evenly."
 LATER = "Orders rose last year as builders used more individual colours."
 TEXT = passage("glaze", " ".join([GROUND, DETAIL, LATER]))
-QUESTION = "What chemistry is used to colour individual tiles?"
+QUESTION = "What is used to colour individual tiles evenly?"
 
 
 def _candidate(text: str, score: float) -> Candidate:
@@ -41,7 +41,8 @@ def test_only_the_next_sentence() -> None:
 
 @pytest.mark.parametrize("question", [
     "What depends on careful chemistry and kilns?",  # the next sentence holds none of what the best one lacks
-    "Which staff glaze tiles?",  # one word only ("colour" is not asked)
+    "Which staff colour tiles?",  # one word only
+    "How are individual tiles coloured?",  # two words: not enough
 ])
 def test_not_when_it_adds_nothing_asked(question: str) -> None:
     best, detail = _candidate(GROUND, 0.60), _candidate(DETAIL, 0.50)
