@@ -37,9 +37,9 @@ def test_normalize_without_digits_or_ascii_takes_the_same_rules(text: str, expec
 
 def test_content_terms_are_a_fresh_list_each_call() -> None:
     first = content_terms("The U.S. well-known mines' output")
-    assert first == ["us", "well", "known", "min", "output"]
+    assert first == ["us", "well", "know", "min", "output"]
     first.append("changed")
-    assert content_terms("The U.S. well-known mines' output") == ["us", "well", "known", "min", "output"]
+    assert content_terms("The U.S. well-known mines' output") == ["us", "well", "know", "min", "output"]
 
 
 @pytest.mark.parametrize(("forms", "root"), [
