@@ -234,9 +234,9 @@ CONTINUED_TERMS = 3  # ... holding at least this many of the question's words th
 def _continued(question: str, chosen: list[Candidate], pool: list[Candidate]) -> list[Candidate]:
     """The sentence after the best one in its passage, when it says what the question asks that the best one leaves
     out: ``CONTINUED_TERMS`` of the question's words or more that the best one lacks, and a score of at least
-    ``CONTINUED_WITHIN`` of its ("... requires sophisticated chemical separation techniques" then "The technology
-    involves ... organic solvents and acid treatments to separate individual elements", asked which methods are used
-    to separate individual elements). The best sentence is the answer's ground, the next one its detail."""
+    ``CONTINUED_WITHIN`` of its ("Glazing tiles depends on careful chemistry ..." then "The process relies on feldspar
+    and iron oxide to colour individual tiles evenly", asked what is used to colour individual tiles evenly). The best
+    sentence is the answer's ground, the next one its detail."""
     best = chosen[0]
     text = best.passage.text
     at = text.find(best.text)
