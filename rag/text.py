@@ -97,9 +97,10 @@ _EED_ENDS = ("ceed", "feed", "speed")  # succeed, proceed, exceed; overfeed; air
 
 
 # A verb's irregular past forms, read as the verb: "What did China lose at the WTO?" is answered by "China lost the
-# case", "Did the firm sell its stake?" by "it sold its stake". Forms that are as often another word are left out ("found",
-# which "founded" stems to; "lay", "bound", "born", "fed", "dealt" beside "deal"), and so is "went": "go" says as
-# little as "get" (a stopword) does, and read as "go" it put a sentence about another man first on a SQuAD question)
+# case", "Did the firm sell its stake?" by "it sold its stake". Forms that are as often another word are left out
+# ("found", which "founded" stems to; "lay", "bound", "born", "fed", "dealt" beside "deal"), and so is "went": "go"
+# says as little as "get" (a stopword) does, and read as "go" it put a sentence about another man first on a SQuAD
+# question.
 _IRREGULAR_FORMS = {form: verb for verb, forms in (
     ("arise", "arose arisen"), ("become", "became"), ("begin", "began begun"), ("blow", "blew blown"),
     ("break", "broke broken"), ("bring", "brought"), ("build", "built"), ("buy", "bought"), ("catch", "caught"),
