@@ -447,11 +447,10 @@ def _after_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
 # the subject's verb, after an aside and an auxiliary: "Angelique Kerber has won", "Joaquin Phoenix winning"
 _VERB_AFTER = re.compile(r"^(?:'s?)?(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|is|was|were|will|would|did|does|do)\s+"
                          r"(?:not\s+|also\s+|already\s+|just\s+)?)?(?:[a-z]+ly\s+)?([A-Za-z]+)")  # ("officially won")
-# stems of irregular forms, to compare "won" with "wins" and "winning", "bought" with "buys"
-_IRREGULAR_STEMS = {stem(k): stem(v) for k, v in {"won": "win", "winn": "win", "bought": "buy", "led": "lead", "took": "take", "taken": "take",
-                    "head": "lead", "chair": "lead", "run": "lead", "runn": "lead",
-                    "becam": "becom", "sold": "sell", "ran": "lead", "wrote": "write", "written": "write",
-                    "made": "make", "beaten": "beat", "chose": "choos", "chosen": "choos", "held": "hold"}.items()}
+# one act under other verbs ("headed", "chaired", "ran" for "led"), and the stems the light stemmer leaves apart
+# ("winning", "beaten"); irregular past forms are their verb's stem already ("won", "bought": rag/text.py, ``stem``)
+_IRREGULAR_STEMS = {stem(k): stem(v) for k, v in {"winn": "win", "head": "lead", "chair": "lead", "run": "lead",
+                                                  "runn": "lead", "beaten": "beat"}.items()}
 
 
 def _does_asked_word(value: Value, sentence: str, q_terms: set[str]) -> bool:
