@@ -19,7 +19,7 @@ import numpy as np
 
 from rag.answer.counted import of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
-from rag.answer.evidence import counts_asked
+from rag.answer.evidence import counts_asked, holds, one_clause
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, tied_elsewhere
@@ -112,6 +112,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         agent = asks_who_acts(question)
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
+        # the names the question gives (a person, a body, a place): a figure of another of their kind is another's
+        given = [v for v in (cache([question]) if cache is not None else analyze([question]))[0] if v.kind in NAMES]
         # "Who was in charge ...?": not "For Saman, ..." (a place is named after a preposition: "hosted in London")
         doer = asks_subject(question) and not asks_speaker(question) and "place" not in kinds
         beside = {t for s, found in zip(sentences, typed) for v in found if doer and v.kind not in FIGURES
@@ -126,6 +128,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
                            and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
+                  and not (v.kind in FIGURES and given and _of_someone_else(v, s.text, found, given))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
@@ -253,6 +256,22 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         ended = stance_disagreement(question, [(s.text, s.citation, s.doc_id, s.published_at) for s in sentences])
         conflicts += [ended] if ended is not None else []
     return conflicts
+
+
+def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given: Sequence[Value]) -> bool:
+    """A figure of someone else than the names the question gives: its sentence names none of them, and another of
+    their kind in the figure's clause ("David Fischer, the 58-year-old ...", asked how old Maria Lopez was), as
+    an answer's figure is (rag/answer/evidence.py); not a sentence that refers back to what it is about."""
+    if any(holds(sentence, ([], v.text.split())) for v in given):
+        return False
+    text = prepare(sentence)
+    if _REFERS_BACK.search(text[:value.start]):
+        return False  # "Recorded in Chicago, it was released in 2011": of what "it" is
+    kinds = {v.kind for v in given}
+    return any(o.kind in kinds and one_clause(text, o, value) for o in found)
+
+
+_REFERS_BACK = re.compile(r"\b(?:it|he|she|they|its|his|her|their)\b", re.I)
 
 
 _CONVERTED = ("quantity", "money")
@@ -402,8 +421,26 @@ def _saying_what_is_asked(focus: set[str], group: list[tuple[Cited, Value]],
     close in meaning to the question as the closest side nearly is. A side whose closeness was not measured is kept:
     words alone set aside what is only said otherwise."""
     close = max((s.similarity for s, _ in group if s.similarity is not None), default=0.0)
-    return [(s, v) for s, v in group if s.similarity is None or _says_all(focus, s.text)
+    kept = [(s, v) for s, v in group if s.similarity is None or _says_all(focus, s.text)
             or (passage and _says_some(focus, s.context)) or s.similarity >= max(SIDE_FLOOR, SIDE_WITHIN * close)]
+    # a side saying three or more of the terms sets the bar: one saying under half as many is near the topic, not
+    # about what is asked ("The Meridian Gazette's series argued that the delta ..." beside "... the wetlands could
+    # survive only four dry seasons", asked which newspaper predicted that). (A figure's terms are its passage's,
+    # as above: "The platform stood 40 miles out" leans on its passage for the fire asked about; counted by its
+    # sentence alone, it was no side of "caught fire and sank some 70 kilometres off the coast", run r57.)
+    said = {id(s): _focus_said(focus, s.context if passage else s.text) for s, _ in group}
+    most = max(said.values(), default=0)
+    if most < FOCUS_BAR:
+        return kept
+    return [(s, v) for s, v in kept if s.similarity is None or _says_all(focus, s.text) or 2 * said[id(s)] >= most]
+
+
+FOCUS_BAR = 3
+
+
+def _focus_said(terms: set[str], text: str) -> int:
+    """How many of the terms the text holds (each as ``_says_all`` reads one)."""
+    return sum(_says_all({t}, text) for t in terms)
 
 
 _ASKING_WORDS = frozenset(("nam", "name", "called"))  # "What was the name of ...": the kind asked, not what it is of

@@ -46,11 +46,13 @@ _TITLED = r"(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|over|and|for|in|on|a
 _TERM = (r"(?:the\s+|a\s+|an\s+)?(?!(?:back|up|off|in|out|on|for|to|into|upon|away|by|at|with|from|it|him|her|them|"
          r"me|us|this|that|these|those|one|what)\b)[a-z][\w-]{2,}")
 # a verb of naming and the name after it: "dubbed "Mission Impossible"", "what many now call the War Over the
-# Periodic Table", "known as Operation Pied Piper", "the resultant (also called the net force)"
+# Periodic Table", "known as Operation Pied Piper", "the resultant (also called the net force)"; or the noun of one
+# ("earned him the nickname "Iron Boot"", "gave the ferry the moniker Old Faithful")
 _GIVES = re.compile(
     r"\b(?:dubbed|nicknamed|christened|termed|branded|labell?ed|known\s+as|referred\s+to\s+as|so-called|"
     r"(?:what|which)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:call|calls|called|dub|dubs|term|terms)|"
-    r"(?:is|are|was|were|been|being|be|also|often|commonly|usually|generally|sometimes|now|widely)\s+called)"
+    r"(?:is|are|was|were|been|being|be|also|often|commonly|usually|generally|sometimes|now|widely)\s+called|"
+    r"(?:the|a|his|her|its|their)\s+(?:nick-?name|moniker|sobriquet|epithet)\s+)"
     r"\s*,?\s*(?:" + _QUOTED + "|" + _TITLED + "|" + _TERM + ")")
 
 

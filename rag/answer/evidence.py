@@ -29,7 +29,7 @@ from rag.answer.events import (
     of_another_event,
     same_event_terms,
 )
-from rag.answer.extremes import asked_extreme, says_extreme
+from rag.answer.extremes import asked_extreme, asked_superlative, says_extreme, says_superlative
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
@@ -72,6 +72,7 @@ COMMON_SHARE = 0.5  # a question term held by more than this share of the passag
 # ("the diver who died": rag/answer/restrictive.py)
 RELATION_MISSING = 0.15
 _NAMED = frozenset({*K.NAMES, K.NAME})
+SUPERLATIVE = 0.1  # added to a sentence of the kind asked that says the superlative the question asks by
 EXTREME = 0.05  # added to a sentence of the kind asked that says which end a figure is at, as the question asks
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
@@ -587,6 +588,15 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             for c in scored:
                 if c.shape_ok and says_extreme(c.text, end):
                     c.score += EXTREME
+        # "Which of the workers was the youngest?": "The youngest is 19-year-old Sara Mills"; where a sentence of the
+        # kind asked says it, one that does not names no other answer ("The first of the workers brought out ...")
+        most = asked_superlative(question)
+        saying = {id(c) for c in scored if c.shape_ok and says_superlative(c.text, most)} if most else set()
+        for c in scored if saying else ():
+            if id(c) in saying:
+                c.score += SUPERLATIVE
+            else:  # (nor another side: rag/answer/gather.py)
+                c.on_scope = c.shape_ok = False
         if parsed > 0 and not best_only:  # the answerer's pass: who a sentence describes, named in the next one
             named_next(scored, kinds)
     if restricting:
@@ -692,7 +702,7 @@ def _coverage(found: Sequence[str], weights: dict[str, float], total: float, lig
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|although|though|as)\b|\.\s")
 
 
-def _one_clause(text: str, a: K.Value, b: K.Value) -> bool:
+def one_clause(text: str, a: K.Value, b: K.Value) -> bool:
     """Nothing between the two values ends a clause ("; ", ", and", ", which")."""
     return not _CLAUSE_BREAK.search(text[min(a.end, b.end):max(a.start, b.start)])
 
@@ -860,10 +870,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                                               for t in beyond)}
     proper = _proper_words(pool)
     # The kinds of the names the question gives (Australia: a place); a sentence that names another of that
-    # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%").
+    # kind and not the question's gives the figure of someone else ("China ... controlling roughly 70%"). (A name
+    # a follow-up's rewrite guessed counts here: "How old was he?" read as John Harper is not answered by "The
+    # youngest is 19-year-old Sara Mills", though the guess is not held to being in every passage.)
+    name_words = list(dict.fromkeys(w for name in names_asked(question) for w in name))
     # (typed like the sentences: by the parser only when some are, so the reranker's regex-only pass parses nothing)
     asked_names = ((cache([question], use_model=parsed > 0) if cache is not None
-                    else analyze([question], use_model=False))[0] if anchors[1] else ())
+                    else analyze([question], use_model=False))[0] if name_words else ())
     anchor_kinds = {v.kind for v in asked_names if v.kind in K.NAMES}
     agent = K.asks_who_acts(question)
     _, offered = K.options(question)  # "for 90 days or for a year?": a sentence stating either is about the choice
@@ -926,7 +939,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             continue
         others = [v for v in c.claims if v.kind in anchor_kinds and not K.in_question(v, question)] \
             if anchor_kinds else []
-        if others and not holds(c.text, ([], _unresolved(anchors[1], c.antecedent))):
+        if others and not holds(c.text, ([], _unresolved(name_words, c.antecedent))):
             # a figure of someone else, or the holder of the role asked about somewhere else ("President Xi"
             # in a sentence naming China, for the U.S. president), unless that place is only the other party
             # of what the role-holder does ("in response to China's agreement, the Biden administration ...")
@@ -934,7 +947,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             # not "worth $20.8 billion, and is the largest settlement in the Department's history")
             theirs = not (roles and any(v.scope for v in c.answers) and only_counterparts(c.text, others))
             c.answers = [v for v in c.answers if not (roles and v.scope and theirs) and (
-                v.kind not in K.FIGURES or not any(_one_clause(text, o, v) for o in others))]
+                v.kind not in K.FIGURES or not any(one_clause(text, o, v) for o in others))]
         named = roles & {w.lower() for w in re.findall(r"[A-Za-z]+", c.text)}  # the role is said in the sentence
         text = prepare(c.text)
         # (an amount of no scope is checked against what the question asks of its names: once a sentence)

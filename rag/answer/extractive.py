@@ -14,7 +14,7 @@ from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.own_words import own_words
-from rag.answer.parts import parts
+from rag.answer.parts import pieces, standalone
 from rag.answer.quotes import asks_what_was_said
 from rag.answer.stance import other_side
 from rag.answer.support_checks import lacks, unqualified
@@ -289,13 +289,18 @@ class ExtractiveGenerator:
     def _for_each_part(self, question: str, passages: Sequence[Passage], chosen: list[Candidate]) -> list[Candidate]:
         """For a question that asks two things (rag/answer/parts.py): what each part's own answer quotes that the
         whole question's reading left out (``PART_QUOTES`` sentences a part at most)."""
-        asked = parts(question)
-        if len(asked) < 2:
+        said = pieces(question)
+        if len(said) < 2:
             return []
         quoted = {c.text for c in chosen}
         added: list[Candidate] = []
-        for part in asked:
+        asked: list[str] = []
+        answers: list[str] = []  # (a later part's reference may be to what an earlier one was answered)
+        for piece in said:
+            part = standalone(piece, asked, answers) if asked else piece
             own = self.select(part, self.rank(part, passages))
+            asked.append(part)
+            answers.append(own[0].text if own else "")
             if not own or (own[0].text in quoted and not descriptive(part)):
                 continue  # unanswered, or its best sentence already quoted (a window's others still say more)
             new = [c for c in own if c.text not in quoted][:PART_QUOTES]

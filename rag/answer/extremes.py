@@ -26,3 +26,25 @@ def asked_extreme(question: str) -> str:
 def says_extreme(sentence: str, end: str) -> bool:
     """The sentence says a figure is at that end, in any of its words ("a minimum term", asked the shortest)."""
     return any(_WORDS[m.group(1).lower()] == end for m in _EXTREME.finditer(sentence))
+
+
+# A superlative ("the youngest", "the earliest", "the best"), not a word that only ends so ("interest", "forest")
+_SUPERLATIVE = re.compile(r"\b(?:best|worst|[a-z]{2,}est)\b", re.I)
+_ENDS_SO = frozenset("""interest test west rest request forest honest guest protest quest chest nest pest contest digest
+arrest harvest manifest modest suggest invest conquest priest crest vest zest lest unrest inquest southwest northwest
+midwest everest budapest bucharest tempest behest attest detest infest molest wrest pretest retest earnest""".split())
+
+
+def superlatives(text: str) -> list[re.Match[str]]:
+    """The superlatives of the text, in order."""
+    return [m for m in _SUPERLATIVE.finditer(text) if m.group(0).lower() not in _ENDS_SO]
+
+
+def asked_superlative(question: str) -> frozenset[str]:
+    """The superlatives the question asks by ("Which of the miners was the youngest?" -> {"youngest"})."""
+    return frozenset(m.group(0).lower() for m in superlatives(question))
+
+
+def says_superlative(sentence: str, words: frozenset[str]) -> bool:
+    """The sentence says one of the superlatives ("The youngest is 19-year-old Sara Mills")."""
+    return bool(words) and any(m.group(0).lower() in words for m in superlatives(sentence))

@@ -9,11 +9,12 @@ import numpy as np
 
 from rag.answer.conflicts import Cited, describe, find_conflicts
 from rag.answer.evidence import SentenceVectors
+from rag.answer.parts import answered_parts
 from rag.answer.verify import Verified
 from rag.citations import cite
 from rag.claims.kinds import asked
 from rag.text import split_sentences
-from rag.types import Answer, Citation, Passage
+from rag.types import Answer, Citation, Conflict, Passage
 
 DECLINE = "The indexed articles do not answer this question."
 
@@ -45,15 +46,31 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                                   text=_relied_sentence(p, relied[n], vectors), published_at=p.published_at,
                                   source=p.source, url=p.url, passage=p.text,
                                   also_published_by=p.also_published_by, page=p.page, attributed=n in attributed))
+    conflicts: list[Conflict] = []
+    # a question asking two things has the disagreements of each ("Who came out last, and how old was he?": not the
+    # ages of two miners)
+    for part in answered_parts(question, " ".join(s.text for s in verified.sentences)):
+        for conflict in _conflicts(part, cited, vectors):
+            if not any(_same_sides(conflict, c) for c in conflicts):
+                conflicts.append(conflict)
+    parts += [describe(c) for c in conflicts]
+    return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
+                  conflicts=conflicts, generator=generator, prompt_version=prompt_version)
+
+
+def _conflicts(question: str, cited: list[Cited], vectors: SentenceVectors) -> list[Conflict]:
+    for c in cited:
+        c.similarity = None
     if cited and asked(question):  # how close each quoted sentence is to the question: a side of a question asking
         # for a kind of answer must say what is asked (rag/answer/conflicts.py; no other reads it)
         closeness = vectors([c.text for c in cited]) @ vectors.embedder.embed_query(question)
         for c, sim in zip(cited, closeness.tolist()):
             c.similarity = float(sim)
-    conflicts = find_conflicts(question, cited, vectors.claims, vectors)
-    parts += [describe(c) for c in conflicts]
-    return Answer(question=question, answer=" ".join(parts), grounded=True, citations=citations,
-                  conflicts=conflicts, generator=generator, prompt_version=prompt_version)
+    return find_conflicts(question, cited, vectors.claims, vectors)
+
+
+def _same_sides(a: Conflict, b: Conflict) -> bool:
+    return {(c.value, c.citation) for c in a.claims} == {(c.value, c.citation) for c in b.claims}
 
 
 def _relied_sentence(passage: Passage, said: list[str], vectors: SentenceVectors) -> str:

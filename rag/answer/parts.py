@@ -5,8 +5,11 @@ sentence that best answers it as a whole often answers only one of them (the tal
 So is a turn of two questions ("How old was he when he died? Where is he buried?") and a question offering two
 readings ("Did China lift its licensing requirements, or is its licensing system still operating?"). Each part is
 read as a question of its own, its references to the part before resolved as a follow-up's are
-(``rag.conversation.resolve``: "they" -> "Musk"), and answered over the same passages; the answer quotes what the
-whole question's reading found, then what a part found that it left out (``rag.answer.extractive``).
+(``rag.conversation.resolve``: "they" -> "Musk"), or, where the parts name no one, in what the part before was
+answered ("Who was the first miner brought up, and how old was he?": "he" is the miner that answer names), and
+answered over the same passages; the answer quotes what the whole question's reading found, then what a part found
+that it left out (``rag.answer.extractive``), and states the disagreements of each part (``rag.answer.finalize``):
+two miners' ages are no disagreement about the first one's.
 
 A part is a clause of its own: it opens with a question word or an auxiliary and has a verb. "Where and when did the
 talks take place?" and "What level of investment, and how many years, does it take ...?" are one question each.
@@ -15,6 +18,7 @@ talks take place?" and "What level of investment, and how many years, does it ta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag.caches import QUESTION, lru
 from rag.conversation.entities import parse
@@ -31,24 +35,40 @@ MAX_PARTS = 3
 _BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)", re.I)  # "the difference between A and how it works": one question
 
 
-@lru("question_parts", QUESTION)
-def parts(question: str) -> tuple[str, ...]:
-    """The questions the question asks, each standalone; the question alone when it asks one thing."""
+@lru("question_pieces", QUESTION)
+def pieces(question: str) -> tuple[str, ...]:
+    """The questions the question asks, as said (each a question of its own, its references not yet resolved); the
+    question alone when it asks one thing."""
     text = " ".join(question.split())
-    pieces = [p.strip(" ,;") for p in _BREAK.split(text) if p.strip(" ,;?")]
-    if not 2 <= len(pieces) <= MAX_PARTS or not all(_a_clause(p) for p in pieces) or _BETWEEN.search(pieces[0]):
+    found = [p.strip(" ,;") for p in _BREAK.split(text) if p.strip(" ,;?")]
+    if not 2 <= len(found) <= MAX_PARTS or not all(_a_clause(p) for p in found) or _BETWEEN.search(found[0]):
         return (question,)
+    return tuple(_as_question(p) for p in found)
+
+
+def answered_parts(question: str, answer: str = "") -> tuple[str, ...]:
+    """The questions the question asks, each standalone (the question alone when it asks one thing): a later part's
+    references read in the parts before it, or else in ``answer``, what the whole question was answered (its first
+    part's answer leads it). The questions whose disagreements are stated."""
     out: list[str] = []
-    for piece in pieces:
-        asked = _as_question(piece)
-        if out:  # "how long did they talk?" after "Where did Musk meet Thailand's junta leader?"
-            resolution = resolve(asked, salient(out, [""] * len(out)), out)
-            inserted = [new for _, new in resolution.resolved]
-            replaced = [old for old, _ in resolution.resolved]
-            if resolution.resolved and garbled(asked, resolution.text, inserted, replaced) is None:
-                asked = resolution.text
-        out.append(asked)
+    for piece in pieces(question):
+        out.append(standalone(piece, out, [answer, *[""] * (len(out) - 1)]) if out else piece)
     return tuple(out)
+
+
+def standalone(piece: str, before: Sequence[str], answers: Sequence[str]) -> str:
+    """A later part with its references to the parts ``before`` it resolved ("how long did they talk?" after "Where
+    did Musk meet Thailand's junta leader?"). ``answers``: what each of those parts was answered, or "": a reference
+    the parts alone leave open is read in their answers, as a follow-up's is in the answer before it ("Who was the
+    first miner brought up, and how old was he?": "he" is the miner the first part's answer names)."""
+    resolution = resolve(piece, salient(before, [""] * len(before)), before)
+    if resolution.unresolved and any(answers):
+        resolution = resolve(piece, salient(before, answers), before)
+    inserted = [new for _, new in resolution.resolved]
+    replaced = [old for old, _ in resolution.resolved]
+    if resolution.resolved and garbled(piece, resolution.text, inserted, replaced) is None:
+        return resolution.text
+    return piece
 
 
 def _as_question(piece: str) -> str:

@@ -163,7 +163,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"(?:(?!(?:last|next|this|that|each|every|per|a|of|in|for)\b)[\w-]+ ){0,2}(?:date|year|deadline)(?![\w-])|"
                 r"\bsince when\b|\bhow recently\b", re.I), ("date",)),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:companies|company|firms?|producers?|processors?|organi[sz]ations?|"
-                r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|miners?|clubs?|bands?|"
+                r"agenc(?:y|ies)|ministr(?:y|ies)|groups?|teams?|banks?|manufacturers?|clubs?|bands?|"
                 r"institutions?|universit(?:y|ies)|parties|party|newspapers?|outlets?|suppliers?|automakers?|"
                 r"think[ -]tanks?|labels?|publishers?|networks?|bod(?:y|ies)|authorit(?:y|ies)|regulators?|"
                 r"commissions?|bureaus?|institutes?|departments?|courts?|tribunals?|committees?|councils?|"
@@ -183,6 +183,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 + r"where\b|\b(?:location)\b", re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
+    # a miner is a company in an industry's news ("Which Australian miner ...?") and a worker in a rescue's
+    (re.compile(r"\b(?:which|what) " + _GAP + r"miners?\b" + _HEAD, re.I), ("organization", "person")),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
     (re.compile(_W + r"who(?:'s|\u2019s| is| was| are| were) (?:the |a |an )?" + _GAP + r"(?:" + _NOT_OFFICES +
                 r"|lawyers?|judges?|journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|"
@@ -426,6 +428,9 @@ def _names_another_holder(value: Value, sentence: str, question: str) -> bool:
     return bool(asked_words and holder) and not holder & asked_words
 
 
+_PARTITIVE = re.compile(r"^\W*which\s+(?:one\s+|ones\s+)?(of\s+(?:the|these|those|its|their|his|her)\s+)(?=[\w-])", re.I)
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -434,6 +439,9 @@ def asked(question: str) -> tuple[str, ...]:
     or for a year?") asks for their kind. A yes/no question whether things differ ("Do common stocks and
     preferred stocks have any differences in terms of percentage of the company...?") asks for a description
     of how they differ, not for the value its words name."""
+    partitive = _PARTITIVE.match(question)
+    if partitive:  # "Which of the trapped workers was the youngest?" asks what "Which trapped workers ...?" does
+        return asked(question[:partitive.start(1)] + question[partitive.end(1):])
     if _WHETHER_DIFFER.match(question):
         kind, _ = options(question)
         return (kind,) if kind else ()

@@ -448,8 +448,9 @@ def references(text: str) -> list[Reference]:
             if category is None or noun.pos_ != "NOUN" or noun.dep_ == "compound":
                 continue
             after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-            if after is not None and (after.pos_ == "PROPN" or after.dep_ in ("appos", "acl", "relcl") or after.lower_ == "of"):
-                continue  # "the song Grenade", "the company that makes...": already says which
+            if after is not None and (after.pos_ == "PROPN" or after.dep_ in ("appos", "acl", "relcl") or after.lower_ == "of"
+                                      or any(child.dep_ in ("acl", "relcl") for child in noun.children)):
+                continue  # "the song Grenade", "the company that makes...", "the team he put together": already says which
             out.append(Reference(token.idx, noun.idx + len(noun.text), doc[token.i:noun.i + 1].text,
                                  {**TYPE_FIT[category], "thing": 0.8 if category == "deal" else 0.0}, noun.lower_,
                                  False, noun.tag_ == "NNS"))
@@ -476,7 +477,13 @@ def demonstrative(token: Any) -> bool:
     """Whether ``token`` is a demonstrative pronoun pointing back at a thing named earlier (not at what was said)."""
     roles = _DEMONSTRATIVE_ROLES.get(token.lower_)
     return roles is not None and token.pos_ == "PRON" and token.tag_ == "DT" and token.dep_ in roles and not (
-        token.dep_ == "dobj" and token.head.lower_ in SAYING)
+        token.dep_ == "dobj" and token.head.lower_ in SAYING) and not (
+        token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPOSITIONS)
+
+
+# "after that", "before this", "since then": a time, the last event talked about, not a thing named ("What nickname
+# did he get after that?" is not asked of the miner named before)
+_TIME_PREPOSITIONS = frozenset("after before since until till following".split())
 
 
 _QUANTIFIERS = frozenset("any all some none most much each either neither".split())

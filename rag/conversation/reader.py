@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rag.answer.extremes import superlatives
 from rag.claims.kinds import FIGURES, asked
 from rag.conversation import rules
 from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
@@ -133,7 +134,7 @@ class Reader:
         if meant is not None:
             wanted, rejected = contrast(meant)  # "I meant the turbines, not cars": "cars" is set aside
             clarified = resolve(wanted, entities).text
-            swapped = _swap(previous, rejected, clarified) if rejected else ""
+            swapped = _swap(previous, rejected, clarified) if rejected else _in_its_slot(previous, clarified)
             if _QUESTION.match(clarified):  # "no, I meant which series was the best?": a question of its own
                 query = clarified[:1].upper() + clarified[1:].rstrip(" ?.!") + "?"
             elif swapped:
@@ -353,6 +354,29 @@ def _swap(previous: str, rejected: str, wanted: str) -> str:
         start -= 1  # "electric" of "one electric car"
     wanted = re.sub(r"^(?:the|a|an)\s+", "", wanted, flags=re.I)
     return " ".join([*words[:start], wanted, *words[end + 1:]]) + "?"
+
+
+# the words that pick one of several, each a slot another of its kind takes: "the oldest" / "the youngest one", "the
+# first" / "the second", "in 2019" / "the 2020 one"
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last final next previous "
+                      "latest earliest".split())
+_ORDINAL = re.compile(r"\b(?:" + "|".join(sorted(_ORDINALS)) + r"|\d+(?:st|nd|rd|th))\b", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_SLOTS: tuple[Callable[[str], list[re.Match[str]]], ...] = (
+    superlatives, lambda text: list(_ORDINAL.finditer(text)), lambda text: list(_YEAR.finditer(text)))
+
+
+def _in_its_slot(previous: str, meant: str) -> str:
+    """The previous question with the one word of a kind that picks one of several (a superlative, an ordinal, a
+    year) replaced by the clarification's word of that kind ("Which of the trapped miners was the oldest?" + "the
+    youngest one" -> "... was the youngest?"); "" when neither, or either, says one such word."""
+    if not previous.rstrip().endswith("?"):
+        return ""
+    for found in _SLOTS:
+        new, old = list(found(meant)), list(found(previous))
+        if len(new) == 1 and len(old) == 1 and new[0].group(0).lower() != old[0].group(0).lower():
+            return previous[:old[0].start()] + new[0].group(0) + previous[old[0].end():]
+    return ""
 
 
 _THEN = re.compile(r"[.!;]\s+(?=\S)")

