@@ -423,12 +423,14 @@ def _saying_what_is_asked(focus: set[str], group: list[tuple[Cited, Value]],
     close = max((s.similarity for s, _ in group if s.similarity is not None), default=0.0)
     kept = [(s, v) for s, v in group if s.similarity is None or _says_all(focus, s.text)
             or (passage and _says_some(focus, s.context)) or s.similarity >= max(SIDE_FLOOR, SIDE_WITHIN * close)]
-    # a side saying three or more of the terms sets the bar: one saying under half as many is near the topic, not
-    # about what is asked ("The Meridian Gazette's series argued that the delta ..." beside "... the wetlands could
-    # survive only four dry seasons", asked which newspaper predicted that). (A figure's terms are its passage's,
-    # as above: "The platform stood 40 miles out" leans on its passage for the fire asked about; counted by its
-    # sentence alone, it was no side of "caught fire and sank some 70 kilometres off the coast", run r57.)
-    said = {id(s): _focus_said(focus, s.context if passage else s.text) for s, _ in group}
+    # a name's side whose sentence says three or more of the terms sets the bar: one saying under half as many is
+    # near the topic, not about what is asked ("The Meridian Gazette's series argued that the delta ..." beside "...
+    # the wetlands could survive only four dry seasons", asked which newspaper predicted that). Not a figure's: one
+    # said in other words is a side all the same ("The explosion killed 8 people" beside "The bomb blast in the
+    # capital killed seven people", asked how many the blast killed)
+    if passage:
+        return kept
+    said = {id(s): _focus_said(focus, s.text) for s, _ in group}
     most = max(said.values(), default=0)
     if most < FOCUS_BAR:
         return kept
