@@ -30,14 +30,14 @@ def says_extreme(sentence: str, end: str) -> bool:
 
 # A superlative ("the youngest", "the earliest", "the best"), not a word that only ends so ("interest", "forest")
 _SUPERLATIVE = re.compile(r"\b(?:best|worst|[a-z]{2,}est)\b", re.I)
-_ENDS_SO = frozenset("""interest test west rest request forest honest guest protest quest chest nest pest contest digest
+NOT_SUPERLATIVE = frozenset("""interest test west rest request forest honest guest protest quest chest nest pest contest digest
 arrest harvest manifest modest suggest invest conquest priest crest vest zest lest unrest inquest southwest northwest
 midwest everest budapest bucharest tempest behest attest detest infest molest wrest pretest retest earnest""".split())
 
 
 def superlatives(text: str) -> list[re.Match[str]]:
     """The superlatives of the text, in order."""
-    return [m for m in _SUPERLATIVE.finditer(text) if m.group(0).lower() not in _ENDS_SO]
+    return [m for m in _SUPERLATIVE.finditer(text) if m.group(0).lower() not in NOT_SUPERLATIVE]
 
 
 def asked_superlative(question: str) -> frozenset[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.derived import derived_work
+from rag.answer.extremes import NOT_SUPERLATIVE
 from rag.answer.support_checks import scattered_name
 from rag.caches import QUESTION, TEXT, lru
 
@@ -186,8 +187,6 @@ def _opposites_of(question: str) -> tuple[tuple[str, frozenset[str], tuple[str, 
 # A superlative that ranks something: "the oldest work", "its most famous work", "China's largest port".
 _SUPERLATIVE = re.compile(r"\b(?:the|its|their|his|her|our|[a-z]+'s)\s+(?:(?:second|third|fourth|fifth)[- ])?"
                           r"(most \w+|least \w+|\w{3,}est|best|worst)\s+(\w+)")
-_NOT_SUPERLATIVE = frozenset("interest forest request suggest protest harvest honest modest manifest contest "
-                             "conquest arrest digest quest invest".split())
 
 
 @lru("superlatives", QUESTION)  # the question's, once per question; read only
@@ -195,7 +194,7 @@ def _superlatives(text: str) -> dict[str, str]:
     """Each superlative of the text and the word it ranks ("the oldest work" -> {"work": "oldest"})."""
     found = {}
     for m in _SUPERLATIVE.finditer(text.lower().replace("\u2019", "'")):
-        if m.group(1) not in _NOT_SUPERLATIVE and m.group(1).split()[-1] not in _NOT_SUPERLATIVE:
+        if m.group(1) not in NOT_SUPERLATIVE and m.group(1).split()[-1] not in NOT_SUPERLATIVE:
             found[m.group(2)] = m.group(1)
     return found
 
