@@ -42,7 +42,7 @@ from rag.answer.support_checks import abbreviated, article_text, lacks, missing_
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
-from rag.claims.demonyms import answering_places, named_as_adjective
+from rag.claims.demonyms import answering_places, named_as_adjective, nationalities
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -820,6 +820,16 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                 c.claims = tuple(o for o in c.claims if not (o.kind == K.NAME and any(
                     (o.start, o.end) == (v.start, v.end) for v in places)))
             c.claims += tuple(v for v in places if not any(o.start < v.end and v.start < o.end for o in c.claims))
+    # "What nationalities were the trapped men?": "32 Chileans and one Bolivian" (a nationality is a country's; the
+    # numbers counting them are not asked)
+    # numbers counting them are not asked); asked a nationality, a place is one only as where someone is from
+    if "place" in kinds and parsed > 0 and K.asks_nationality(question):
+        strictly = K.asks_nationality(question, strictly=True)
+        for c in pool:
+            national = nationalities(c.text)
+            c.claims = tuple(o for o in c.claims if not any(o.start < v.end and v.start < o.end for v in national)
+                             and not (strictly and o.kind in ("place", K.NAME) and not _FROM_PLACE.search(c.text[:o.start]))) \
+                + tuple(national)
     q_terms = set(content_terms(question))
     # (a focus of words any figure could have, "the world's", or of the words asking for the kind, "what share",
     # says nothing of which figure: the whole question)
@@ -1441,6 +1451,9 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
 
 
 _WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
+_FROM_PLACE = re.compile(r"\b(?:from|citizens?\s+of|natives?\s+of|born\s+in)\s+(?:the\s+)?$", re.I)
 
 
 def _weekdays(sentence: str) -> list[K.Value]:

@@ -31,6 +31,12 @@ _BUSINESS_ROLES = frozenset("""operator operators owner owners company firm cont
 supplier suppliers partner partners insurer lender investor developer buyer seller parent subsidiary rival competitor
 carrier airline startup producer miner refiner processor distributor retailer builder shipper exporter importer
 licensee licensor shipbuilder""".split())
+# the roles only a business has (not "the miner Mario Gomez", "its owner, John Smith")
+_COMPANY_WORDS = frozenset("""company firm operator contractor manufacturer maker supplier carrier airline startup
+producer refiner processor distributor retailer shipper exporter importer insurer lender subsidiary shipbuilder
+conglomerate automaker carmaker chipmaker""".split())
+# a class noun written right before a name, after its article ("the state-owned mining company Codelco")
+_CLASS_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+$")
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev""".split())
@@ -182,7 +188,11 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = NAME
         role = " ".join(w.lower().strip(".") for w in title) or (_role(doc, start, end) if doc is not None and not
                                                        _TITLE_AFTER.match(text[end:]) else "")
-        if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES:
+        before = _CLASS_BEFORE.search(text[:start]) if kind in ("place", NAME) and not role else None
+        if before is not None and before.group(1) in _COMPANY_WORDS:  # "the state-owned mining company Codelco" (the
+            role = before.group(1)  # parser may hang the class noun elsewhere: "After the ... company" as an object)
+        if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES | _COMPANY_WORDS or \
+                kind == NAME and role and role.split()[-1] in _COMPANY_WORDS:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person

@@ -44,10 +44,24 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
                 r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|billionaires?|"
                 r"magnates?|tycoons?|entrepreneurs?|businessm[ae]n|businesswom[ae]n|investors?|divers?|rescuers?|"
                 r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?|seals?|sailors?|"
-                r"soldiers?|commandos?|officers?|pilots?|members?")
+                r"soldiers?|commandos?|officers?|pilots?|members?|managers?|employees?|staffers?|hackers?|"
+                r"defendants?|suspects?|victims?|lawyers?|judges?|journalists?|reporters?|doctors?|nurses?|"
+                r"students?|teachers?|professors?|passengers?|witnesses?|relatives?|residents?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
+# a nationality asked is a country's ("What nationality was the pilot?", "Of what nationalities were the victims?")
+_NATIONALITY = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?nationalit(?:y|ies)\b|\bnationalit(?:y|ies)\s+"
+                          r"(?:is|was|are|were)\b", re.I)
+
+
+def asks_nationality(question: str, strictly: bool = False) -> bool:
+    """The question asks someone's nationality, or (unless ``strictly``) where someone is from ("Where was he
+    from?"): a town answers that as well as a country."""
+    return _NATIONALITY.search(question) is not None or not strictly and _FROM.search(question) is not None
+
+
+_FROM = re.compile(r"\bwhere\s+(?:is|was|are|were|did|does|do)\s+(?:[\w.'\u2019-]+\s+){1,5}?(?:come\s+)?from\W*$", re.I)
 # the day asked: "On which day did the attacks take place?", "What date ...?", "On what day of the week ...?"
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:day|date)s?\b", re.I)
 _WEEKDAY_ASKED = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
@@ -114,7 +128,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"kilometres|kilometers|metres|meters|feet|yards|acres|hectares|megawatts|gigawatts)\b", re.I),
      ("quantity",)),
     # "How soon will alternatives be ready?": a time to wait ("years from maturity") or the date it comes
-    (re.compile(r"\bhow soon\b", re.I), ("duration", "date")),
+    (re.compile(r"\bhow (?:soon|quickly|promptly)\b", re.I), ("duration", "date")),
     # "How far are alternatives from maturity?" asks a time ("years from maturity"), "How far is the cave from the
     # entrance?" a distance; either may be answered by a time ("about two hours' drive")
     (re.compile(r"\bhow far\b", re.I), ("quantity", "duration", "count")),
@@ -180,9 +194,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
                 r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W
-                + r"where\b|\b(?:location)\b", re.I),
+                + r"where\b|\b(?:location)\b|" + _NATIONALITY.pattern, re.I),
      ("place",)),
-    (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
+    # (the class noun may follow words joined by "and": "Which two senior technology and security managers ...?")
+    (re.compile(r"\b(?:which|what) (?:(?:[\w-]+ ){1,3}(?:and|&) )?" + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
     # a miner is a company in an industry's news ("Which Australian miner ...?") and a worker in a rescue's
     (re.compile(r"\b(?:which|what) " + _GAP + r"miners?\b" + _HEAD, re.I), ("organization", "person")),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
@@ -192,8 +207,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("person",)),
     # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
-    (re.compile(r"\b(?:which|what) " + _GAP + r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
-                r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?)\b", re.I),
+    # a product by its class noun, too ("Which piece of open-source software ...?", "What make of drill ...?")
+    (re.compile(r"\b(?:which|what) (?:(?:piece|kind|type|sort|make|brand|model|version)s? of )?" + _GAP +
+                r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
+                r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?|software|"
+                r"apps?|frameworks?|browsers?|operating systems?|drugs?|vaccines?|medicines?|aircraft|jets?|"
+                r"rockets?|satellites?|missiles?|drills?|rigs?)\b", re.I),
      ("organization", "person")),
     # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
@@ -524,7 +543,7 @@ def options(question: str) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
-_WH_START = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how)\b", re.I)
+_WH_START = re.compile(r"\s*(?:(?:so|and|but|then)\s+)?(?:who|whom|whose|what|which|when|where|how)\b", re.I)
 # a follow-up's bare question word joined to the previous question (rag/conversation/reader.py, "ellipsis")
 _AND_WH = re.compile(r"\s*and\s+(?:[a-z]+\s+){0,2}(?:what|which|who|whom|when|where|why|how)(?:\s+[a-z]+)?[\s?]*$",
                      re.I)
@@ -537,11 +556,12 @@ def asks_for_list(question: str) -> bool:
 def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
     """The value is of a kind asked for (an untyped name fits any question for a name). A place that acts in
     ``sentence`` ("Spain have beaten the Netherlands", "China imposed curbs") stands for its team or government,
-    so it also answers who; an "organization" something is based in ("based in Dayton") answers where."""
+    so it also answers who; an "organization" something is based in ("based in Dayton") answers where. (An
+    organization that reads as a person's name is one only when it qualifies no noun: not "Social Security numbers".)"""
     return value.kind in kinds or (value.kind == NAME and any(k in NAMES for k in kinds)
                                    and not (kinds in (("organization",), ("person",)) and _a_title(value.text))
                                    and not (kinds == ("person",) and _ACRONYM.fullmatch(value.text))) or (
-        value.kind == "organization" and kinds == ("person",) and looks_personal(value.text)) or (
+        value.kind == "organization" and kinds == ("person",) and looks_personal(value.text) and not value.scope) or (
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
         value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
 

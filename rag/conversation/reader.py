@@ -151,6 +151,14 @@ class Reader:
             # figure question asked of that ("How much ... does China refine, for global output?")
             return self._checked(turn, f"{previous.rstrip(' ?.!')}, for {scoped}?", "statement", [previous, *names],
                                  leans=True, replaced=[*_lead(turn, heard), heard])
+        asked_after = _then_asked(heard, contrasted=False) if heard is not None else None
+        if heard is not None and asked_after is not None:  # "I heard one of them wasn't Chilean. Where was he from?":
+            # the question asked, of what was heard ("One of the men wasn't Chilean, so where was he from?")
+            said = resolve(asked_after[0], entities)
+            text = said.text[:1].upper() + said.text[1:].rstrip(" ,.;!")
+            question = asked_after[1][:1].lower() + asked_after[1][1:]
+            return self._checked(turn, f"{text}, so {question}", "statement", names, leans=True,
+                                 replaced=[*_lead(turn, heard), *(r for r, _ in said.resolved)], resolved=said.resolved)
         if heard is not None:
             said = resolve(heard, entities)
             first = said.text.split(" ", 1)[0]
@@ -382,13 +390,15 @@ def _in_its_slot(previous: str, meant: str) -> str:
 _THEN = re.compile(r"[.!;]\s+(?=\S)")
 
 
-def _then_asked(meant: str) -> tuple[str, str] | None:
-    """A clarification followed by a question of its own ("the diver who died. What was his name?"): what was meant,
-    and the question, which asks about it; None otherwise."""
+def _then_asked(meant: str, contrasted: bool = True) -> tuple[str, str] | None:
+    """A clarification or a statement followed by a question of its own ("the diver who died. What was his name?"):
+    what was meant (with ``contrasted``, what it was set against dropped), and the question, which asks about it;
+    None otherwise."""
     parts = _THEN.split(meant, maxsplit=1)
     if len(parts) != 2 or not _QUESTION.match(parts[1]) or not parts[0].strip():
         return None
-    return contrast(parts[0].strip())[0], parts[1].strip().rstrip(" .!?") + "?"
+    first = parts[0].strip()
+    return contrast(first)[0] if contrasted else first, parts[1].strip().rstrip(" .!?") + "?"
 
 
 MEANT_SALIENCE = 10.0  # what a clarification says it meant outweighs everything the conversation said before
