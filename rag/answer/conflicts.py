@@ -208,6 +208,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # long the export resumption lasts, in a passage that never says exports; nor the figures a question
             # offers to choose between: "for 90 days or for a year?")
             group = _saying_what_is_asked(focus, group, passage=True)
+        if kind in FIGURES and kinds:
+            group = _of_the_scope_asked(focus, group)
         if kind == "duration" and lasting and embed is not None:  # how long they were trapped is no side of how
             # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
@@ -413,6 +415,18 @@ def _asked_focus(question: str, q_terms: set[str]) -> set[str]:
     if "date" in asked(question):  # (the event a date is of was judged by meaning already: "It opened in 1928",
         focus -= set(content_terms(asked_event(question)))  # asked when a school was founded; rag/answer/events.py)
     return focus
+
+
+def _of_the_scope_asked(focus: set[str], group: list[tuple[Cited, Value]]) -> list[tuple[Cited, Value]]:
+    """Where a side's figure is written onto what the question asks ("10 years of free credit monitoring", asked how
+    long the free monitoring lasts: two or more of the asked terms in its scope), a figure of no scope is a side only
+    if its sentence says that scope's head ("monitoring"): "six free credit reports each year for seven years" and
+    "five months since the breach" are figures of other things."""
+    heads = {scope_head(v.scope) for _, v in group if v.scope and len(scope_terms(v.scope) & focus) >= 2}
+    heads.discard("")
+    if not heads:
+        return group
+    return [(s, v) for s, v in group if v.scope or any(says_event(s.text, h) for h in heads)]
 
 
 def _saying_what_is_asked(focus: set[str], group: list[tuple[Cited, Value]],

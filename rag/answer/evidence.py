@@ -8,7 +8,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -782,6 +782,22 @@ def _of_the_action_asked(pool: list[Candidate], action: str, vectors: SentenceVe
         c.on_scope = bool(c.on_values)
 
 
+def _surnames_as_people(pool: list[Candidate]) -> None:
+    """A one-word name the tagger called a body or left untyped that is the surname of a person the passages name
+    in full ("Smith isn't the first ...", where another names "Richard F. Smith"): that person, not a company
+    answering which, unless the sentence writes it as a body ("Ford's factories", "the Ford company": its role)."""
+    people = {words[-1].strip(".,").lower() for c in pool for v in c.claims if v.kind == "person"
+              and len(words := v.text.replace("\u2019", "'").split()) >= 2 and words[-1][:1].isupper()}
+
+    def surname(v: K.Value) -> bool:
+        return v.kind in ("organization", K.NAME) and not v.scope and " " not in v.text.strip() and \
+            v.text.strip().lower() in people
+
+    for c in pool:
+        if people and any(surname(v) for v in c.claims):
+            c.claims = tuple(replace(v, kind="person") if surname(v) else v for v in c.claims)
+
+
 def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: ClaimCache | None,
           parsed: int, common: frozenset[str] | set[str] = frozenset(), vectors: SentenceVectors | None = None) -> None:
     """Each candidate's claims, and the answers among them: values of the kind asked, not already in the
@@ -799,6 +815,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                     functools.partial(cache if cache is not None else analyze,
                                                                       use_model=False))):
         c.claims = tuple(found)
+    _surnames_as_people(pool)
     # "What share of global refining ...?": "a small share of global refining output" (the answerer's reading; the
     # reranker, parsed=0, ranks passages by their figures)
     if kinds == ("percentage",) and parsed > 0:

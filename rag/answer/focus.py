@@ -22,6 +22,8 @@ from rag.answer.derived import derived_work
 from rag.answer.extremes import NOT_SUPERLATIVE
 from rag.answer.support_checks import scattered_name
 from rag.caches import QUESTION, TEXT, lru
+from rag.claims.kinds import FALLING, RISING
+from rag.text import STOPWORDS
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
 # ("What did many members fail to join?" asks what they did not.)
@@ -77,7 +79,9 @@ _DIRECTION_OF = {w: d for d, family in _DIRECTIONS.items() for w in family}
 _OPPOSITE_DIRECTION = {"north": "south", "south": "north", "east": "west", "west": "east"}
 
 OPPOSITE: dict[str, set[str]] = {}
-for _a, _b in _OPPOSITES:
+# (a figure's movement: each word of a fall is the opposite of each word of a rise, "How far did the shares drop?"
+# is not answered by "the stock price had soared 200 percent")
+for _a, _b in [*_OPPOSITES, *((f, r) for f in FALLING for r in RISING)]:
     OPPOSITE.setdefault(_a, set()).add(_b)
     OPPOSITE.setdefault(_b, set()).add(_a)
 for _word, _direction in _DIRECTION_OF.items():
@@ -160,12 +164,34 @@ def opposite_in(question: str, sentence: str) -> str:
     for word, opposites, swaps in _opposites_of(question):
         if word in said:
             continue
-        if opposites and not opposites.isdisjoint(extra):
+        if opposites and not opposites.isdisjoint(extra) and not _converse(question, sentence, word,
+                                                                          min(opposites & extra)):
             return f"{word}/{min(opposites & extra)}"
         for other in () if negated else swaps:
             if other in extra:
                 return f"{word}/{other}"
     return ""
+
+
+_CONVERSE = frozenset({"before", "after"})
+
+
+def _converse(question: str, sentence: str, word: str, other: str) -> bool:
+    """The sentence orders the same two things the other way round: "work before he joined Equifax" is said by
+    "joined Equifax in 2005, after 22 years at General Electric" (what the question's "before" is before, the
+    sentence's main clause says; what its "after" is after is something else)."""
+    if {word, other} != _CONVERSE:
+        return False
+    lower_q, lower_s = question.lower().replace("\u2019", "'"), sentence.lower().replace("\u2019", "'")
+    asked = re.search(rf"\b{word}\b((?:\W+[a-z'-]+){{1,5}})", lower_q)
+    said = re.search(rf"\b{other}\b", lower_s)
+    if asked is None or said is None:
+        return False
+    reference = {w[:5] for w in _WORD.findall(re.split(r"[,;:?!]", asked.group(1))[0])
+                 if w not in STOPWORDS and len(w) >= 3}
+    main = {w[:5] for w in _WORD.findall(lower_s[:said.start()])}
+    ordered = {w[:5] for w in _WORD.findall(" ".join(lower_s[said.end():].split()[:6]))}
+    return bool(reference) and reference <= main and not reference & ordered
 
 
 @lru("question_opposites", QUESTION)  # the question's side, once per question (the rerank asks for every candidate)

@@ -130,7 +130,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
     if found and all(f.kind == "date" for f in found) and not re.search(r"[^\W\d_]{2}", _outside(text, found)):
         return []  # a dateline alone ("Mar 3, 2014 ..."): when a page was written, not what it says
     for f in found:
-        scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None)
+        scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
+            _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
         if scope is None:
             scope = _scope_after(text, f.end)
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
@@ -388,6 +389,34 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return _of_phrase(child) or None
     return None
+
+
+def _moved_thing(doc: Any, start: int, end: int) -> str | None:
+    """What a figure a movement is measured from, to or by is of: "its market value swelled from $3 billion to $20
+    billion" -> "market value", "increasing the company's revenue from $1.4 billion" -> "revenue" (the common noun
+    the movement is of: the verb's subject, or the noun the preposition hangs on); None otherwise. Amounts and
+    shares only: what a count is of, its noun says."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("from", "to", "by"):
+        return None
+    governor = root.head.head
+    if governor.tag_ in ("NN", "NNS") and governor.dep_ != "pobj":
+        return _noun_phrase(governor)
+    if not governor.tag_.startswith("VB"):  # (the tag: the attribute ruler that sets pos_ may be off)
+        return None
+    # (the object of a verb of change: "increasing the company's revenue from ...", "cut its workforce by 10%")
+    deps = ("dobj", "nsubjpass", "nsubj") if governor.lower_.startswith(_CHANGING) else ("nsubjpass", "nsubj")
+    moved = next((c for dep in deps for c in governor.children if c.dep_ == dep and c.tag_ in ("NN", "NNS")), None)
+    return _noun_phrase(moved) if moved is not None else None
+
+
+_CHANGING = ("increas", "rais", "cut", "reduc", "boost", "lift", "lower", "grow", "grew", "doubl", "tripl", "expand",
+             "slash", "trim", "hik", "shrink", "shrank", "halv")
+
+
+def _noun_phrase(noun: Any) -> str:
+    return _phrase([t.text for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.text])
 
 
 def amount_owner(text: str, start: int, end: int) -> str:

@@ -44,9 +44,7 @@ _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|sin
                 r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|billionaires?|"
                 r"magnates?|tycoons?|entrepreneurs?|businessm[ae]n|businesswom[ae]n|investors?|divers?|rescuers?|"
                 r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?|seals?|sailors?|"
-                r"soldiers?|commandos?|officers?|pilots?|members?|managers?|employees?|staffers?|hackers?|"
-                r"defendants?|suspects?|victims?|lawyers?|judges?|journalists?|reporters?|doctors?|nurses?|"
-                r"students?|teachers?|professors?|passengers?|witnesses?|relatives?|residents?")
+                r"soldiers?|commandos?|officers?|pilots?|members?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
@@ -128,9 +126,14 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"kilometres|kilometers|metres|meters|feet|yards|acres|hectares|megawatts|gigawatts)\b", re.I),
      ("quantity",)),
     # "How soon will alternatives be ready?": a time to wait ("years from maturity") or the date it comes
-    (re.compile(r"\bhow (?:soon|quickly|promptly)\b", re.I), ("duration", "date")),
+    (re.compile(r"\bhow soon\b", re.I), ("duration", "date")),
     # "How far are alternatives from maturity?" asks a time ("years from maturity"), "How far is the cave from the
     # entrance?" a distance; either may be answered by a time ("about two hours' drive")
+    # how far a price or a figure moved: a share of it, or an amount ("How far did the shares fall?": "down 13%")
+    (re.compile(r"\bhow far (?:did|does|do|has|have|had|will|would|could|is|was|were)\b[^?]{0,80}?\b(?:drop|dropped|"
+                r"fall|fallen|fell|slide|slid|slip|slipped|sink|sank|sunk|plunge|plunged|tumble|tumbled|decline|declined|"
+                r"rise|risen|rose|climb|climbed|jump|jumped|gain|gained|surge|surged|dip|dipped|grow|grew|grown|"
+                r"shrink|shrank|shrunk)\b", re.I), ("percentage", "money", "quantity", "count")),
     (re.compile(r"\bhow far\b", re.I), ("quantity", "duration", "count")),
     (re.compile(r"\bhow (?:much|heavy|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
@@ -196,8 +199,12 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W
                 + r"where\b|\b(?:location)\b|" + _NATIONALITY.pattern, re.I),
      ("place",)),
-    # (the class noun may follow words joined by "and": "Which two senior technology and security managers ...?")
-    (re.compile(r"\b(?:which|what) (?:(?:[\w-]+ ){1,3}(?:and|&) )?" + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
+    (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
+    # people by their work or their part in a case, after "which" (not "What drove residents ...?": a cause), the
+    # class noun maybe after words joined by "and" ("Which two senior technology and security managers ...?")
+    (re.compile(r"\bwhich (?:(?:[\w-]+ ){1,3}(?:and|&) )?" + _GAP + r"(?:" + _PEOPLE + r"|managers?|employees?|"
+                r"staffers?|hackers?|defendants?|suspects?|lawyers?|judges?|journalists?|reporters?|doctors?|"
+                r"nurses?|teachers?|professors?)\b" + _HEAD, re.I), ("person",)),
     # a miner is a company in an industry's news ("Which Australian miner ...?") and a worker in a rescue's
     (re.compile(r"\b(?:which|what) " + _GAP + r"miners?\b" + _HEAD, re.I), ("organization", "person")),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
@@ -211,8 +218,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:which|what) (?:(?:piece|kind|type|sort|make|brand|model|version)s? of )?" + _GAP +
                 r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
                 r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?|software|"
-                r"apps?|frameworks?|browsers?|operating systems?|drugs?|vaccines?|medicines?|aircraft|jets?|"
-                r"rockets?|satellites?|missiles?|drills?|rigs?)\b", re.I),
+                r"apps?|frameworks?|browsers?|operating systems?|rockets?|satellites?|drills?)\b", re.I),
      ("organization", "person")),
     # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
@@ -851,6 +857,29 @@ def _adjective(value: Value) -> bool:
     return value.text.lower() in COUNTRY_OF
 
 
+# A figure's movement, by the words that say a fall or a rise
+FALLING = frozenset("""drop drops dropped fall falls fell fallen plunge plunged plunging slid slide sank sink tumble
+tumbled slump slumped plummet plummeted dive dived""".split())
+RISING = frozenset("""rise rises rose risen soar soared soaring climb climbed jump jumped surge surged rally rallied
+spike spiked leap leapt skyrocketed""".split())
+_MOVED = re.compile(r"\b(up|down|higher|lower|gained|lost|added|shed|[a-z]+)\W+(?:(?:by|about|almost|nearly|some|"
+                    r"around|roughly|more\s+than|over|another|a\s+further)\s+)*$", re.I)
+
+
+def moved_the_other_way(value: Value, sentence: str, question: str) -> bool:
+    """Asked how far something fell (or rose), the figure says a move the other way: "up more than 4%", "soared 200
+    percent" for a fall."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    asked = "down" if words & FALLING else "up" if words & RISING else ""
+    said = _MOVED.search(sentence[:value.start])
+    if not asked or said is None:
+        return False
+    word = said.group(1).lower()
+    way = "down" if word in FALLING or word in ("down", "lower", "lost", "shed") else \
+        "up" if word in RISING or word in ("up", "higher", "gained", "added") else ""
+    return bool(way) and way != asked
+
+
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
@@ -865,9 +894,11 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # asked who: "Thai navy divers" say a nationality and "Chamber 3" a numbered place, no one
     if value.kind in ("person", "organization", NAME) and _names_another_holder(value, sentence, question):
         return False  # asked the name of the diver: "The Wild Boars is the team's name" names a team
-    if _ATTRIBUTION.search(before) and not asks_speaker(question) and not _holder_said(value, sentence, question):
+    if _ATTRIBUTION.search(before) and not asks_speaker(question) and not _holder_said(value, sentence, question) \
+            and (value.kind not in FIGURES or value.kind == "date"):
         return False  # the source a sentence is attributed to, unless the question asks who said it, or the role
         # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
+        # (an amount or a count after "said" is what was said: "it said about 145 million people were affected")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "weekday" and not _DAY_ASKED.search(question):
@@ -886,6 +917,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return bool(_LOCATIVE.search(before)) or bool(_ON.search(before) and not _ON_TAKING.search(before))
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
+    if value.kind in ("percentage", "money", "quantity", "count") and moved_the_other_way(value, sentence, question):
+        return False  # asked how far the shares fell: "up more than 4%" says a rise
     dimension, adjective = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton"
     if dimension and (value.kind == "money" or value.kind == "count" and (
             adjective != "long" or not _LENGTH_COUNTED.search(value.unit or value.text))

@@ -175,10 +175,11 @@ _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
 _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
-# a count's noun one lower-case word after its number ("62 living billionaires", "two new regiments"): the word
-# between qualifies the plural noun the count counts
+# a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
+# free credit reports"): the words between qualify the plural noun the count counts
 _PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
-_PLURAL_NEXT = re.compile(rf"\s(?P<noun>{_PLURAL.pattern})\b")
+_PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)[a-z][a-z-]+\s)?"
+                          rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free credit reports")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")

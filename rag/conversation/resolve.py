@@ -30,6 +30,7 @@ from rag.text import content_terms, stem
 RECENCY = 0.6
 SUBJECT = 1.5  # the weight of a subject (rag/conversation/entities.py)
 ANSWER_WEIGHT = 0.8
+ANSWERED = 1.1  # the name answering the last question outweighs that question's subject
 TEMPLATE_TERMS = frozenset(content_terms("is it true that what about"))
 
 
@@ -56,18 +57,22 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
         asked = asked_kind(user)
         for text, weight, things in ((user, 1.0, True), (answer, ANSWER_WEIGHT, False)):
             found_here = mentions(text, things=things) if text else []
-            answered = None
+            answered, named = None, False
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
                 i = _answered(found_here, asked, user)
                 if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
+                    named = not found_here[i].by_head  # (a title may only describe whom the question named)
                     answered = found_here[i] = replace(found_here[i], by_head=False)
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
                 # the name answering "Which company runs ...?" is what the question was about: weighed as the
                 # user's subject, whatever its role in the answer's words ("Lynas Rare Earths [1].")
-                score = recency * (weight * m.role if m is not answered else max(m.role, SUBJECT))
+                # (and above the question's own subject: it is the newer, "Which firm did Equifax hire? Mandiant.
+                # How many more did that firm find?" means Mandiant)
+                score = recency * (weight * m.role if m is not answered else
+                                   max(m.role, SUBJECT) * (ANSWERED if named else 1.0))
                 if key in found:
                     found[key].salience += score
                 else:

