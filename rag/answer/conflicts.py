@@ -22,7 +22,7 @@ from rag.answer.events import asked_event, dates_of_other_events, says, says_eve
 from rag.answer.evidence import counts_asked, holds, one_clause
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
-from rag.answer.origin import asked_origin, tied_elsewhere
+from rag.answer.origin import asked_origin, country_key, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
 from rag.answer.stance import disagreement as stance_disagreement
@@ -222,6 +222,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
         involved: dict[str, dict[tuple[int, str], tuple[Cited, Value]]] = {}
         verdicts: set[str] = set()
+        opposed: set[tuple[int, str]] = set()  # the sides of a pair that disagree (or update), not only differ in scope
         for i, (sa, va) in enumerate(group):
             for sb, vb in group[i + 1:]:
                 if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said) \
@@ -241,11 +242,16 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 side.setdefault((sa.citation, va.text), (sa, va))
                 side.setdefault((sb.citation, vb.text), (sb, vb))
                 verdicts.add(verdict)
+                if verdict in ("disagreement", "update"):
+                    opposed.update({(sa.citation, va.text), (sb.citation, vb.text)})
         about = f"{LABEL.get(kind, kind)}: {question.strip().rstrip('?').strip()}"
         for side_name, found in involved.items():
             verdict = ("ambiguous" if side_name == "ambiguous" else "disagreement" if "disagreement" in verdicts
                        else "update" if "update" in verdicts else "scope")
             sides = list(found.values())
+            if verdict in ("disagreement", "update"):  # a figure only of another thing ("$3 billion of market value",
+                # beside two amounts of stock sold that disagree) is no side of the disagreement
+                sides = [(s, v) for s, v in sides if (s.citation, v.text) in opposed]
             if verdict == "update":  # a figure its sentence calls a first estimate goes after the later one
                 sides.sort(key=_said_earlier)
             conflicts.append(Conflict(about=about, kind=verdict,  # type: ignore[arg-type]
@@ -263,7 +269,13 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
 def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given: Sequence[Value]) -> bool:
     """A figure of someone else than the names the question gives: its sentence names none of them, and another of
     their kind in the figure's clause ("David Fischer, the 58-year-old ...", asked how old Maria Lopez was), as
-    an answer's figure is (rag/answer/evidence.py); not a sentence that refers back to what it is about."""
+    an answer's figure is (rag/answer/evidence.py); not a sentence that refers back to what it is about. A count of
+    another country's people ("209,000 U.S. consumers", "145.5 million Americans", asked about the UK's) is
+    another's wherever it is said."""
+    asked = {country_key(v.text) for v in given if v.kind == "place"} - {""}
+    if asked and value.kind == "count" and any(
+            (k := country_key(w)) and k not in asked for w in re.findall(r"[A-Z][\w.]*", value.text)):
+        return True
     if any(holds(sentence, ([], v.text.split())) for v in given):
         return False
     text = prepare(sentence)

@@ -34,7 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.named_next import named_next, position_in_article
-from rag.answer.origin import asked_origin, country_said, tied_elsewhere, tied_here
+from rag.answer.origin import asked_origin, country_key, country_said, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
@@ -942,6 +942,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # whichever sentence it is named ("Lynas Rare Earths operates ...")
     foreign = {_key_of(v) for c in pool for v in c.claims
                if v.kind not in K.FIGURES and tied_elsewhere(v, prepare(c.text), origin)} if origin else set()
+    countries = {country_key(w) for w in _CAPITALIZED.findall(question)} - {""}  # "How many UK consumers ...?"
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
@@ -949,7 +950,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (v.kind in ("place", K.NAME) and named_as_adjective(v, question))
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
-                     and not (speaker and not c.parts and quotes.quote_only(c.text))]
+                     and not (speaker and not c.parts and quotes.quote_only(c.text))
+                     and not (v.kind == "count" and _of_another_country(v, countries))]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)
@@ -1012,6 +1014,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if written_focus and c.on_scope and any(v.kind in _WRITTEN_KINDS and _written_onto(text, v, written_focus)
                                                for v in c.on_values):
             c.tied = True  # "The two-year truce framework", asked how long the framework runs
+        if name_words and c.on_scope and any(v.unit == "age" and _age_of(text, v, name_words) for v in c.on_values):
+            c.tied = True  # "Smith, 57, had been ...", asked how old Richard Smith was: the age written onto his name
     if lasting and vectors is not None:
         _of_the_action_asked(pool, lasting, vectors)
     if measured:
@@ -1471,6 +1475,26 @@ _WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|citizens?\s+of|natives?\s+of|born\s+in)\s+(?:the\s+)?$", re.I)
+
+
+_CAPITALIZED = re.compile(r"[A-Z][\w.]*")
+
+
+def _of_another_country(value: K.Value, countries: set[str]) -> bool:
+    """A count of another country's people than the question's ("209,000 U.S. consumers", "11,670 Canadians", asked
+    how many UK consumers)."""
+    return bool(countries) and any((k := country_key(w)) and k not in countries
+                                   for w in _CAPITALIZED.findall(value.text))
+
+
+def _age_of(text: str, value: K.Value, words: Sequence[str]) -> bool:
+    """The age is written onto one of the names asked: after it, between commas ("Smith, 57,"), or before it as
+    "the 57-year-old ... Smith"."""
+    names = "|".join(re.escape(w) for w in words if len(w) >= 2)
+    if not names:
+        return False
+    return bool(re.search(rf"\b(?:{names}),\s*$", text[:value.start])) or bool(
+        re.match(rf"[\s-]*years?[\s-]*old\s+(?:[\w.'\u2019-]+\s+){{0,4}}?(?:{names})\b", text[value.end:]))
 
 
 def _weekdays(sentence: str) -> list[K.Value]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import Value
+from rag.claims.parse import name_key
 from rag.text import UPPER
 
 # "Which Australian company", "What U.S. state", "Which British band": the capitalized word(s) between the
@@ -34,6 +36,19 @@ def same_country(name: str) -> str:
     """One key for a country's names that share no stem ("US", "U.S.", "United States", "America"), or ""."""
     folded = name.lower().rstrip(".")
     return _SAME.get(folded, _SAME.get(folded + ".", ""))
+
+
+def country_key(name: str) -> str:
+    """One key for a country however written: "UK", "Britain", "British"; "U.S.", "Americans"; "Canadian"."""
+    word = name.strip().rstrip(",")
+    for form in (word, word[:-1] if word.endswith("s") else word):
+        key = same_country(form) or name_key(COUNTRY_OF.get(form.lower(), ""))
+        if key:
+            return same_country(key) or key
+    return same_country(name_key(word)) or (name_key(word) if name_key(word) in _COUNTRY_NAMES else "")
+
+
+_COUNTRY_NAMES = frozenset(name_key(c) for c in COUNTRY_OF.values())
 
 
 _DEMONYMS = frozenset({"american", "british", "english", "french", "dutch", "swiss"})

@@ -41,9 +41,37 @@ def pieces(question: str) -> tuple[str, ...]:
     question alone when it asks one thing."""
     text = " ".join(question.split())
     found = [p.strip(" ,;") for p in _BREAK.split(text) if p.strip(" ,;?")]
+    short = _ELLIPTICAL.search(text) if len(found) == 1 else None
+    if short is not None and (full := _filled(text[:short.start()].strip(" ,;"), short.group("wh"))):
+        return _as_question(text[:short.start()]), full  # "..., and for how many years?": asked of the part before
     if not 2 <= len(found) <= MAX_PARTS or not all(_a_clause(p) for p in found) or _BETWEEN.search(found[0]):
         return (question,)
     return tuple(_as_question(p) for p in found)
+
+
+# a last part of a question word alone, the rest left to the part before: ", and for how many years?", ", and since
+# when?", ", and where?"
+_ELLIPTICAL = re.compile(r",\s*(?:and|or)\s+(?P<wh>(?:(?:for|since|until|by|in|at|from|to|on)\s+)?(?:how\s+(?:many|much|"
+                         r"long|far|old|often)(?:\s+[a-z]+)?|when|where|why|what\s+(?:year|date|day|time)))\s*\?*\s*$",
+                         re.I)
+# the auxiliary that opens the rest of a question after its question phrase ("how many reports a year | will ...")
+_AUXILIARY = re.compile(r"\b(?:will|would|did|does|do|is|was|were|are|has|have|had|can|could|should|might|must)\b",
+                        re.I)
+
+
+def _filled(first: str, wh: str) -> str:
+    """A question word asked of the part before: its phrase, then that part's clause after its own question phrase
+    ("for how many years" + "will Equifax give U.S. consumers"); "" where the part before has no such clause."""
+    opening = re.search(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", first, re.I)
+    aux = _AUXILIARY.search(first, opening.end()) if opening is not None else None
+    if aux is None:
+        return ""
+    doc = parse(first[aux.start():])
+    # (the part before asks of a subject after its auxiliary: not "Which materials were suspended", whose question
+    # phrase is its subject, nor a part that is no clause)
+    if doc is None or len(doc) < 3 or doc[1].pos_ in ("VERB", "AUX") or not any(t.pos_ == "VERB" for t in doc):
+        return ""
+    return _as_question(f"{wh} {first[aux.start():]}")
 
 
 def answered_parts(question: str, answer: str = "") -> tuple[str, ...]:

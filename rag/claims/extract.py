@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import replace
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from rag.caches import lru

@@ -866,6 +866,23 @@ _MOVED = re.compile(r"\b(up|down|higher|lower|gained|lost|added|shed|[a-z]+)\W+(
                     r"around|roughly|more\s+than|over|another|a\s+further)\s+)*$", re.I)
 
 
+# what an amount goes to or comes from, right after it ("$100 million to the CFPB", "a $50,000 grant from the city")
+_RECIPIENT = re.compile(r"^\s*(?:[a-z]+\s+)?(to|from)\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)")
+_ASKED_RECIPIENT = re.compile(r"\b(?:paid|pay|pays|paying|given|give|gives|owed|sent|send|went|go|goes|awarded|"
+                              r"granted)\s+(to|from)\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)", re.I)
+
+
+def to_another_party(value: Value, sentence: str, question: str) -> bool:
+    """Asked what was paid to someone ("the penalty paid to the states"), the amount goes to another party: "$100
+    million to the CFPB" beside "$175 million to the states"."""
+    asked = {(m.group(1).lower(), stem(m.group(2).lower())) for m in _ASKED_RECIPIENT.finditer(question)}
+    said = _RECIPIENT.match(sentence[value.end:])
+    if not asked or said is None:
+        return False
+    prep, party = said.group(1).lower(), stem(said.group(2).lower())
+    return any(p == prep for p, _ in asked) and (prep, party) not in asked
+
+
 def moved_the_other_way(value: Value, sentence: str, question: str) -> bool:
     """Asked how far something fell (or rose), the figure says a move the other way: "up more than 4%", "soared 200
     percent" for a fall."""
@@ -919,6 +936,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False
     if value.kind in ("percentage", "money", "quantity", "count") and moved_the_other_way(value, sentence, question):
         return False  # asked how far the shares fell: "up more than 4%" says a rise
+    if value.kind == "money" and to_another_party(value, sentence, question):
+        return False  # asked what was paid to the states: "$100 million to the CFPB" went elsewhere
     dimension, adjective = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton"
     if dimension and (value.kind == "money" or value.kind == "count" and (
             adjective != "long" or not _LENGTH_COUNTED.search(value.unit or value.text))

@@ -167,6 +167,13 @@ _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MA
 # the words after "ten-" that say a body's size in people: "a ten-person commission", "a 30-strong delegation"
 MEMBERSHIP = r"(?:person|people|member|man|men|woman|women|strong)"
 _MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE)
+# a number joined to the singular noun it counts, before the noun it qualifies ("a nine-count indictment"); not a
+# measure or a time ("a 90-day deal", "a 10-mile stretch": durations and quantities read those) nor an ordinal
+_HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day|hour|minute|second|mile|foot|feet|"
+                               r"inch|meter|metre|kilometer|kilometre|km|ton|tonne|pound|point|percent|per|odd|plus|"
+                               r"fold|time|storey|story|member|person|man|woman|strong|way|star|thirds?|quarters?|"
+                               r"fifths?|tenths?)\b)[a-z]{3,})\b(?=\s+[a-z])",
+                               re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 _PART_OF = re.compile(r"\s(?:them|those|these|the\s+[a-z]+s\b(?!\s+(?:most|largest|biggest|best|first|last)\b))")
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
@@ -432,6 +439,10 @@ def figures(text: str) -> list[Figure]:
         a = number(m.group("a"))
         if a is not None:
             add("count", m, a, a, "people")
+    for m in _HYPHENATED_COUNT.finditer(text):  # "a nine-count indictment", "a three-judge panel": so many of the noun
+        a = number(m.group("a"))
+        if a is not None and a > 1:
+            add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _COUNT.finditer(text):
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()

@@ -495,9 +495,16 @@ def _partitive(token: Any) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _QUANTIFIERS
 
 
+_TIME_GONE = re.compile(r"\bhow\s+(?:long|many\s+(?:days|weeks|months|years|hours))\b", re.I)
+
+
 def _dummy_it(token: Any) -> bool:
-    """"it" that points at nothing: "is it true that...", "it is possible to...", "make it to"."""
+    """"it" that points at nothing: "is it true that...", "it is possible to...", "make it to", "How long had it
+    been since ...?" (time gone by)."""
     head = token.head
+    if head.lower_ == "been" and _TIME_GONE.search(token.doc.text) and any(c.lower_ == "since" or (c.dep_ == "advcl" and any(
+            g.lower_ == "since" for g in c.children)) for c in head.children):
+        return True
     if head.lemma_ == "be" or head.lower_ in ("is", "was", "be", "'s", "are"):
         return any(child.dep_ in ("ccomp", "xcomp", "acomp") and child.i > token.i for child in head.children) and \
             any(child.dep_ in ("ccomp", "xcomp") for child in head.children)

@@ -62,3 +62,11 @@ def test_without_the_first_answer_the_age_is_left_out(answerer: Answerer, monkey
     monkeypatch.setattr(extractive, "standalone", lambda piece, before, answers: real(piece, before, [""] * len(before)))
     answer = answerer.answer(QUESTION, [passage("summit", SUMMIT), passage("camp", BASE)])
     assert "34" not in answer.answer or "58" in answer.answer
+
+
+def test_a_question_word_alone_asks_what_the_part_before_does() -> None:
+    question = "Under the new plan, how many free check-ups a year will the clinic give its members, and for how many years?"
+    assert pieces(question) == ("Under the new plan, how many free check-ups a year will the clinic give its members?",
+                                "For how many years will the clinic give its members?")
+    # a part whose question phrase is its subject leaves the question word to the whole question's reading
+    assert pieces("Which materials were suspended, and since when?") == ("Which materials were suspended, and since when?",)

@@ -75,3 +75,22 @@ def test_a_count_said_after_said_is_what_was_said() -> None:
     sentence = "When the bank first disclosed the theft in May, it said about 12.5 million customers were affected."
     value = next(v for v in analyze([sentence])[0] if v.kind == "count")
     assert answers_as(value, sentence, ("count",), "How many customers were affected by the theft?")
+
+
+def test_a_number_joined_to_its_noun_counts_it() -> None:
+    assert [(f.text, f.unit) for f in figures("She faces a seven-count indictment in Ohio.") if f.kind == "count"] == \
+        [("seven-count", "counts")]
+    assert [f.kind for f in figures("It was a 90-day truce.")] == ["duration"]
+    assert not [f for f in figures("It passed with a two-thirds majority.") if f.kind == "count"]
+
+
+def test_an_amount_paid_to_another_party_answers_nothing_paid_to_the_one_asked() -> None:
+    from rag.claims.kinds import to_another_party
+
+    sentence = "The bank agreed to pay $90 million to the states and $40 million to the regulator in penalties."
+    question = "How much was the penalty paid to the states?"
+    to_states, to_regulator = (next(v for v in analyze([sentence])[0] if v.text == t)
+                               for t in ("$90 million", "$40 million"))
+    assert not to_another_party(to_states, sentence, question)
+    assert to_another_party(to_regulator, sentence, question)
+    assert not to_another_party(to_regulator, sentence, "How much did the bank pay in penalties?")

@@ -1,9 +1,10 @@
-"""A figure is a side of a disagreement only where it is of what the question asks: where one article writes its
-figure onto the thing asked ("12 years of free legal advice"), a figure of no such scope in a sentence that never
-says it ("six free guides a year for seven years", "five months since the deal") is of something else
-(rag/answer/conflicts.py); an amount a movement goes from or to is of what moved ("its market value swelled from
-$5 billion to $9 billion", rag/claims/extract.py), so it is no side of how far revenue grew. The story is written
-for the tests."""
+"""A figure is a side of a disagreement only where it is of what the question asks: a count of another country's
+people ("90,000 U.S. customers", asked about UK ones) is not (rag/answer/conflicts.py, rag/answer/evidence.py);
+where one article writes its figure onto the thing asked ("12 years of free legal advice"), a figure of no such
+scope in a sentence that never says it ("six free guides a year for seven years", "five months since the deal") is
+of something else (rag/answer/conflicts.py); an amount a movement goes from or to is of what moved ("its market
+value swelled from $5 billion to $9 billion", rag/claims/extract.py), so it is no side of how far revenue grew. The
+story is written for the tests."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_revenue_and_market_value_are_no_two_sides(answerer: Answerer) -> None:
     answer = answerer.answer("How much did the firm's yearly revenue grow while Lund was in charge?", passages)
     assert "$4.5 billion" in answer.answer
     assert not answer.conflicts
+
+
+def test_a_count_of_another_countrys_people_is_no_side(answerer: Answerer) -> None:
+    passages = [
+        passage("uk", "After its own review, the bank said it would be writing to 410,000 UK customers about the theft."),
+        passage("us", "Card numbers for about 90,000 U.S. customers were also taken, the bank said in its filing."),
+    ]
+    answer = answerer.answer("How many UK customers did the bank say it would write to?", passages)
+    assert "410,000" in answer.answer
+    assert not answer.conflicts and "90,000" not in answer.answer

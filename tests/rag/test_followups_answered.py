@@ -38,3 +38,10 @@ def test_a_statement_then_its_question(reader: Reader) -> None:
         "I heard one of them was not Irish. Where was he from?"))
     assert reading.query.endswith("so where was he from?")
     assert "not Irish" in reading.query and not reading.query.startswith("Is it true")
+
+
+def test_it_of_time_gone_by_points_at_nothing() -> None:
+    from rag.conversation.entities import references
+
+    assert [r.text for r in references("How long had it been since the theft was made public, by her count?")] == ["her"]
+    assert [r.text for r in references("Where has it been since the storm?")] == ["it"]
