@@ -62,6 +62,7 @@ def asks_nationality(question: str, strictly: bool = False) -> bool:
 _FROM = re.compile(r"\bwhere\s+(?:is|was|are|were|did|does|do)\s+(?:[\w.'\u2019-]+\s+){1,5}?(?:come\s+)?from\W*$", re.I)
 # the day asked: "On which day did the attacks take place?", "What date ...?", "On what day of the week ...?"
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:day|date)s?\b", re.I)
+_A_DAY = re.compile(r"(?<![\d.,])(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,]?\d)")  # "Sept. 7", "5 August", "July 29th"
 _WEEKDAY_ASKED = re.compile(r"\bday\s+of\s+the\s+week\b|\bweekday\b", re.I)
 
 
@@ -296,8 +297,17 @@ _SUBJECT_AFTER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|can|could
 def asked_roles(question: str) -> set[str]:
     """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
     the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
-    send a letter to?" asks a leader, not a minister)."""
-    return roles_named(re.findall(r"[a-z]+", question.lower())) - subject_roles(question)
+    send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
+    ("Which company took charge of the rescue after the owners?" asks no owner)."""
+    text = _SET_AGAINST.sub(" ", question.lower())
+    return roles_named(re.findall(r"[a-z]+", text)) - subject_roles(question)
+
+
+# a role after a preposition of time or contrast: who took over "after the owners", "from its founder", "unlike the
+# chairman" is someone else than that role's holder
+_SET_AGAINST = re.compile(r"\b(?:after|before|from|unlike|besides|than|instead of|rather than)\s+(?:the|its|their|his|"
+                          r"her|a|an)?\s*(?:[a-z-]+\s+){0,2}?[a-z]+\b(?=\s*(?:[,.?;]|$|\s+(?:and|or|in|at|on|took|"
+                          r"was|were|had|did)\b))")
 
 
 def subject_roles(question: str) -> set[str]:
@@ -924,8 +934,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # asked the day of the week, "23 March" does not say it
     if value.unit == "relative" and _CALENDAR_ASKED.search(question):
         return False  # "earlier this year" says when, but not the year, month or day asked
-    if value.kind == "date" and value.high - value.low >= 1 and _DAY_ASKED.search(question):
-        return False  # "the 2011 Norway attacks" says the year, not the day or the date asked
+    if value.kind == "date" and value.unit != "weekday" and _DAY_ASKED.search(question) and (
+            value.high - value.low >= 1 or not _A_DAY.search(value.text)):
+        return False  # "the 2011 Norway attacks" says the year, not the day or the date asked; nor "September 2017"
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question) and not (

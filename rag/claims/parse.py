@@ -174,6 +174,8 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
                                r"fold|time|storey|story|member|person|man|woman|strong|way|star|thirds?|quarters?|"
                                r"fifths?|tenths?)\b)[a-z]{3,})\b(?=\s+[a-z])",
                                re.IGNORECASE)
+# a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("T-130", "F-35")
+_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 _PART_OF = re.compile(r"\s(?:them|those|these|the\s+[a-z]+s\b(?!\s+(?:most|largest|biggest|best|first|last)\b))")
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)
@@ -444,6 +446,8 @@ def figures(text: str) -> list[Figure]:
         if a is not None and a > 1:
             add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _COUNT.finditer(text):
+        if _DESIGNATION.search(text, 0, m.start("a")):
+            continue  # "the T-130", "RIG-422", "F-35 jets", "COVID-19 cases": a name's number, no count
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")

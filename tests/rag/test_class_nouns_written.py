@@ -1,9 +1,12 @@
-"""What a sentence writes around a name or a number says what it is, where the tagger or the parser guesses
-otherwise: "the state-owned mining company Enami" is a company (rag/claims/extract.py), "six free credit reports"
-counts reports (rag/claims/parse.py); and a question's class noun types what it asks: "Which piece of software",
-"Which two senior finance and security managers" (but not "What drove residents ...?", a cause) (rag/claims/kinds.py). A sentence that orders the
-same two things the other way round ("joined the bank in 2005, after 20 years at a mill", asked what came before
-joining the bank) says what is asked, not its opposite (rag/answer/focus.py). Sentences are written for the tests."""
+"""What the words around a name, a number or a question word say, where the tagger, the parser or a pattern guessed
+otherwise. Extraction (rag/claims/extract.py, rag/claims/parse.py): "the state-owned mining company Enami" is a
+company; "six free credit reports" counts reports, "a seven-count indictment" counts counts, "the K-220" is a name.
+Questions (rag/claims/kinds.py): "Which piece of software", "Which two senior finance and security managers", "How
+far did the shares fall" type what they ask (but "What drove residents ...?" asks a cause); a role set against what
+is asked ("after the owners") is not asked. Answers: the same two things ordered the other way round ("joined the
+bank in 2005, after 20 years at a mill") say what is asked (rag/answer/focus.py); a figure of a rise answers no fall,
+an amount paid to another party answers nothing paid to the one asked, a month answers no date asked, and a count
+said after "said" is what was said (rag/claims/kinds.py). Sentences are written for the tests."""
 
 from __future__ import annotations
 
@@ -94,3 +97,28 @@ def test_an_amount_paid_to_another_party_answers_nothing_paid_to_the_one_asked()
     assert not to_another_party(to_states, sentence, question)
     assert to_another_party(to_regulator, sentence, question)
     assert not to_another_party(to_regulator, sentence, "How much did the bank pay in penalties?")
+
+
+def test_a_role_set_against_what_is_asked_is_not_asked() -> None:
+    from rag.claims.kinds import asked_roles
+
+    assert asked_roles("Which firm took charge of the salvage after the owners?") == set()
+    assert asked_roles("Who took over from the chairman?") == set()
+    assert asked_roles("Who was the owner of the quarry?") == {"owner"}
+
+
+def test_a_models_number_is_part_of_its_name() -> None:
+    assert [(f.kind, f.text) for f in figures("The K-220 is the second of two cranes on the site.")] == \
+        [("count", "two cranes")]
+    assert ("name", "K-220") in [(v.kind, v.text) for v in analyze(["The K-220 is the second of two cranes."])[0]]
+
+
+def test_a_month_says_no_date_asked() -> None:
+    from rag.claims.kinds import answers_as
+
+    question = "On what date did the bank first tell the public about the theft?"
+    for sentence, answers in (("The bank did not tell the public until March 2019.", False),
+                              ("The theft the bank disclosed on March 4 was its largest.", True),
+                              ("It was disclosed on 4 March 2019.", True)):
+        value = next(v for v in analyze([sentence])[0] if v.kind == "date")
+        assert answers_as(value, sentence, ("date",), question) is answers
