@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rag.answer.counted import of_the_verb_asked
+from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, says, says_event
 from rag.answer.evidence import counts_asked, holds, one_clause
 from rag.answer.inventory import listed
@@ -123,6 +123,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
+                  and not harm_unasked(question, s.text, v)  # asked who was inside, "killed 521 people" is none
                   # the speaker of a quotation is no side of a who-question that asks no speaker ('"Thai Navy seals
                   # have found all 13," Governor Narongsak Osottanakorn told reporters', asked the diver's name)
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)

@@ -42,3 +42,17 @@ def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str]
     if not any(any(asked(w) for w in found) for found in words.values()):
         return set()
     return {pair for pair, found in words.items() if found and not any(asked(w) for w in found)}
+
+
+# the words of harm a count of people is made after: a death toll, the injured, the homeless
+_HARM = frozenset(("kill", "die", "dead", "death", "injur", "wound", "hurt", "homeless", "victim", "casualti",
+                   "fatal", "toll", "slain", "drown", "murder"))
+
+
+def harm_unasked(question: str, sentence: str, value: Value) -> bool:
+    """A count of the harmed ("killed at least 521 people"), asked no harm ("How many people were inside at the
+    time?"): a toll of another event, not the number asked."""
+    if value.kind != "count" or any(t[:5] in {h[:5] for h in _HARM} for t in content_terms(question)):
+        return False
+    return any(w[:5] in {h[:5] for h in _HARM} for w in governing(sentence, value.start))
+

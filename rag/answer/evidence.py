@@ -16,7 +16,7 @@ import numpy as np
 from rag.answer import designation, quotes
 from rag.answer.bodies import BUSINESSES, public
 from rag.answer.counted import governing as _governing
-from rag.answer.counted import of_the_verb_asked
+from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
 from rag.answer.events import (
     asked_event,
@@ -951,7 +951,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))
-                     and not (v.kind == "count" and _of_another_country(v, countries))]
+                     and not (v.kind == "count" and _of_another_country(v, countries))
+                     and not harm_unasked(question, text, v)]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)

@@ -3,8 +3,10 @@ people ("90,000 U.S. customers", asked about UK ones) is not (rag/answer/conflic
 where one article writes its figure onto the thing asked ("12 years of free legal advice"), a figure of no such
 scope in a sentence that never says it ("six free guides a year for seven years", "five months since the deal") is
 of something else (rag/answer/conflicts.py); an amount a movement goes from or to is of what moved ("its market
-value swelled from $5 billion to $9 billion", rag/claims/extract.py), so it is no side of how far revenue grew. The
-story is written for the tests."""
+value swelled from $5 billion to $9 billion", rag/claims/extract.py), so it is no side of how far revenue grew; a
+toll ("killed at least 240 people") counts no one present (rag/answer/counted.py); and a figure that only differs
+in scope from the others ("$11 billion of market value") is left out of a disagreement between them. The stories are
+written for the tests."""
 
 from __future__ import annotations
 
@@ -63,3 +65,27 @@ def test_a_count_of_another_countrys_people_is_no_side(answerer: Answerer) -> No
     answer = answerer.answer("How many UK customers did the bank say it would write to?", passages)
     assert "410,000" in answer.answer
     assert not answer.conflicts and "90,000" not in answer.answer
+
+
+def test_a_toll_answers_no_count_of_those_present() -> None:
+    from rag.answer.counted import harm_unasked
+
+    sentence = "The town was still rebuilding from a flood that killed at least 240 people and left 9,000 homeless."
+    toll = next(v for v in analyze([sentence])[0] if v.kind == "count" and "240" in v.text)
+    assert harm_unasked("How many people were inside the hall at the time?", sentence, toll)
+    assert not harm_unasked("How many people did the flood kill?", sentence, toll)
+
+
+def test_a_figure_of_another_thing_is_left_out_of_a_disagreement(answerer: Answerer) -> None:
+    passages = [
+        passage("one", "Finance chief Ola Berg, along with two other managers, sold $1.6 million worth of Norvale shares "
+                       "after the theft was found but before it was made public."),
+        passage("two", "Three senior managers at the bank sold $2 million worth of stock days after the bank learned of "
+                       "the theft."),
+        passage("three", "During Berg's time at Norvale, the bank's stock price had climbed 150 percent, and its market "
+                         "value swelled from $4 billion to $11 billion."),
+    ]
+    answer = answerer.answer("How much Norvale stock did the three managers sell after the theft was found?", passages)
+    sides = {c.value for conflict in answer.conflicts if conflict.kind == "disagreement" for c in conflict.claims}
+    assert {"$1.6 million", "$2 million"} <= sides
+    assert not sides & {"$4 billion", "$11 billion"}
