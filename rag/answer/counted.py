@@ -49,10 +49,15 @@ _HARM = frozenset(("kill", "die", "dead", "death", "injur", "wound", "hurt", "ho
                    "fatal", "toll", "slain", "drown", "murder"))
 
 
+_HARM_ASKED = re.compile(r"\b(?:kill|die|died|dies|dying|dead|death|injur|wound|hurt|homeless|victim|casualt|fatal|"
+                         r"toll|slain|drown|murder|perish|lost\s+their\s+lives|lose\s+their\s+lives|survivor|surviv|"
+                         r"harm|evacuat|displac|missing|rescued|affected)", re.I)
+
+
 def harm_unasked(question: str, sentence: str, value: Value) -> bool:
     """A count of the harmed ("killed at least 521 people"), asked no harm ("How many people were inside at the
     time?"): a toll of another event, not the number asked."""
-    if value.kind != "count" or any(t[:5] in {h[:5] for h in _HARM} for t in content_terms(question)):
+    if value.kind != "count" or _HARM_ASKED.search(question):
         return False
     return any(w[:5] in {h[:5] for h in _HARM} for w in governing(sentence, value.start))
 
