@@ -123,7 +123,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (theirs and v.kind not in FIGURES and v.scope and role_fits(v.scope, theirs))
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
-                  and not harm_unasked(question, s.text, v)  # asked who was inside, "killed 521 people" is none
+                  and not harm_unasked(question, s.text, v)  # asked who was inside, "killed 240 people" is none
                   # the speaker of a quotation is no side of a who-question that asks no speaker ('"Thai Navy seals
                   # have found all 13," Governor Narongsak Osottanakorn told reporters', asked the diver's name)
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
@@ -271,7 +271,7 @@ def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given:
     """A figure of someone else than the names the question gives: its sentence names none of them, and another of
     their kind in the figure's clause ("David Fischer, the 58-year-old ...", asked how old Maria Lopez was), as
     an answer's figure is (rag/answer/evidence.py); not a sentence that refers back to what it is about. A count of
-    another country's people ("209,000 U.S. consumers", "145.5 million Americans", asked about the UK's) is
+    another country's people ("90,000 U.S. customers", "12 million Americans", asked about the UK's) is
     another's wherever it is said."""
     asked = {country_key(v.text) for v in given if v.kind == "place"} - {""}
     if asked and value.kind == "count" and any(
@@ -431,10 +431,10 @@ def _asked_focus(question: str, q_terms: set[str]) -> set[str]:
 
 
 def _of_the_scope_asked(focus: set[str], group: list[tuple[Cited, Value]]) -> list[tuple[Cited, Value]]:
-    """Where a side's figure is written onto what the question asks ("10 years of free credit monitoring", asked how
-    long the free monitoring lasts: two or more of the asked terms in its scope), a figure of no scope is a side only
-    if its sentence says that scope's head ("monitoring"): "six free credit reports each year for seven years" and
-    "five months since the breach" are figures of other things."""
+    """Where a side's figure is written onto what the question asks ("12 years of free legal advice", asked how long
+    the free advice lasts: two or more of the asked terms in its scope), a figure of no scope is a side only if its
+    sentence says that scope's head ("advice"): "six free guides a year for seven years" and "five months since the
+    deal" are figures of other things."""
     heads = {scope_head(v.scope) for _, v in group if v.scope and len(scope_terms(v.scope) & focus) >= 2}
     heads.discard("")
     if not heads:

@@ -55,7 +55,7 @@ _HARM_ASKED = re.compile(r"\b(?:kill|die|died|dies|dying|dead|death|injur|wound|
 
 
 def harm_unasked(question: str, sentence: str, value: Value) -> bool:
-    """A count of the harmed ("killed at least 521 people"), asked no harm ("How many people were inside at the
+    """A count of the harmed ("killed at least 240 people"), asked no harm ("How many people were inside at the
     time?"): a toll of another event, not the number asked."""
     if value.kind != "count" or _HARM_ASKED.search(question):
         return False

@@ -784,7 +784,7 @@ def _of_the_action_asked(pool: list[Candidate], action: str, vectors: SentenceVe
 
 def _surnames_as_people(pool: list[Candidate]) -> None:
     """A one-word name the tagger called a body or left untyped that is the surname of a person the passages name
-    in full ("Smith isn't the first ...", where another names "Richard F. Smith"): that person, not a company
+    in full ("Lund is not the first ...", where another names "Karin Lund"): that person, not a company
     answering which, unless the sentence writes it as a body ("Ford's factories", "the Ford company": its role)."""
     people = {words[-1].strip(".,").lower() for c in pool for v in c.claims if v.kind == "person"
               and len(words := v.text.replace("\u2019", "'").split()) >= 2 and words[-1][:1].isupper()}
@@ -837,7 +837,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                 c.claims = tuple(o for o in c.claims if not (o.kind == K.NAME and any(
                     (o.start, o.end) == (v.start, v.end) for v in places)))
             c.claims += tuple(v for v in places if not any(o.start < v.end and v.start < o.end for o in c.claims))
-    # "What nationalities were the trapped men?": "32 Chileans and one Bolivian" (a nationality is a country's; the
+    # "What nationalities were the stranded climbers?": "nine Peruvians and one Bolivian" (a nationality is a country's; the
     # numbers counting them are not asked)
     # numbers counting them are not asked); asked a nationality, a place is one only as where someone is from
     if "place" in kinds and parsed > 0 and K.asks_nationality(question):
@@ -1016,7 +1016,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                for v in c.on_values):
             c.tied = True  # "The two-year truce framework", asked how long the framework runs
         if name_words and c.on_scope and any(v.unit == "age" and _age_of(text, v, name_words) for v in c.on_values):
-            c.tied = True  # "Smith, 57, had been ...", asked how old Richard Smith was: the age written onto his name
+            c.tied = True  # "Lund, 61, had led ...", asked how old Karin Lund was: the age written onto her name
     if lasting and vectors is not None:
         _of_the_action_asked(pool, lasting, vectors)
     if measured:
@@ -1482,15 +1482,15 @@ _CAPITALIZED = re.compile(r"[A-Z][\w.]*")
 
 
 def _of_another_country(value: K.Value, countries: set[str]) -> bool:
-    """A count of another country's people than the question's ("209,000 U.S. consumers", "11,670 Canadians", asked
+    """A count of another country's people than the question's ("90,000 U.S. customers", "4,000 Canadians", asked
     how many UK consumers)."""
     return bool(countries) and any((k := country_key(w)) and k not in countries
                                    for w in _CAPITALIZED.findall(value.text))
 
 
 def _age_of(text: str, value: K.Value, words: Sequence[str]) -> bool:
-    """The age is written onto one of the names asked: after it, between commas ("Smith, 57,"), or before it as
-    "the 57-year-old ... Smith"."""
+    """The age is written onto one of the names asked: after it, between commas ("Lund, 61,"), or before it as
+    "the 61-year-old ... Lund"."""
     names = "|".join(re.escape(w) for w in words if len(w) >= 2)
     if not names:
         return False

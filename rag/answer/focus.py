@@ -80,7 +80,7 @@ _OPPOSITE_DIRECTION = {"north": "south", "south": "north", "east": "west", "west
 
 OPPOSITE: dict[str, set[str]] = {}
 # (a figure's movement: each word of a fall is the opposite of each word of a rise, "How far did the shares drop?"
-# is not answered by "the stock price had soared 200 percent")
+# is not answered by "its share price had climbed 150 percent")
 for _a, _b in [*_OPPOSITES, *((f, r) for f in FALLING for r in RISING)]:
     OPPOSITE.setdefault(_a, set()).add(_b)
     OPPOSITE.setdefault(_b, set()).add(_a)
@@ -177,8 +177,8 @@ _CONVERSE = frozenset({"before", "after"})
 
 
 def _converse(question: str, sentence: str, word: str, other: str) -> bool:
-    """The sentence orders the same two things the other way round: "work before he joined Equifax" is said by
-    "joined Equifax in 2005, after 22 years at General Electric" (what the question's "before" is before, the
+    """The sentence orders the same two things the other way round: "work before she joined the bank" is said by
+    "joined the bank in 2005, after 20 years at a paper mill" (what the question's "before" is before, the
     sentence's main clause says; what its "after" is after is something else)."""
     if {word, other} != _CONVERSE:
         return False

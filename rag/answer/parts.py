@@ -61,7 +61,7 @@ _AUXILIARY = re.compile(r"\b(?:will|would|did|does|do|is|was|were|are|has|have|h
 
 def _filled(first: str, wh: str) -> str:
     """A question word asked of the part before: its phrase, then that part's clause after its own question phrase
-    ("for how many years" + "will Equifax give U.S. consumers"); "" where the part before has no such clause."""
+    ("for how many years" + "will the clinic give its members"); "" where the part before has no such clause."""
     opening = re.search(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", first, re.I)
     aux = _AUXILIARY.search(first, opening.end()) if opening is not None else None
     if aux is None:

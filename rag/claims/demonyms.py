@@ -57,13 +57,13 @@ def places_in_adjectives(text: str) -> list[Value]:
             for m in _ADJECTIVE.finditer(text)]
 
 
-# a nationality as a noun or an adjective, asked what nationality someone is: "32 Chileans and one Bolivian"
+# a nationality as a noun or an adjective, asked what nationality someone is: "nine Peruvians and one Bolivian"
 _NATIONAL = re.compile(r"(?<![\w-])(" + "|".join(sorted((w.capitalize() for w in COUNTRY_OF), key=len, reverse=True))
                        + r")(?:s|es)?(?![\w-])")
 
 
 def nationalities(text: str) -> list[Value]:
-    """The nationalities a sentence says, nouns ("32 Chileans", "one Bolivian") and adjectives ("a Thai diver"),
+    """The nationalities a sentence says, nouns ("nine Peruvians", "one Bolivian") and adjectives ("a Thai diver"),
     each a place keyed by its country: what a question asking someone's nationality is answered with."""
     return [Value("place", m.group(0), key=name_key(COUNTRY_OF[m.group(1).lower()]), start=m.start(), end=m.end())
             for m in _NATIONAL.finditer(text)]

@@ -32,11 +32,11 @@ _BUSINESS_ROLES = frozenset("""operator operators owner owners company firm cont
 supplier suppliers partner partners insurer lender investor developer buyer seller parent subsidiary rival competitor
 carrier airline startup producer miner refiner processor distributor retailer builder shipper exporter importer
 licensee licensor shipbuilder""".split())
-# the roles only a business has (not "the miner Mario Gomez", "its owner, John Smith")
+# the roles only a business has (not "the miner Pedro Alvarez", "its owner, John Smith")
 _COMPANY_WORDS = frozenset("""company firm operator contractor manufacturer maker supplier carrier airline startup
 producer refiner processor distributor retailer shipper exporter importer insurer lender subsidiary shipbuilder
 conglomerate automaker carmaker chipmaker""".split())
-# a class noun written right before a name, after its article ("the state-owned mining company Codelco")
+# a class noun written right before a name, after its article ("the state-run shipping company Norlant")
 _CLASS_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+$")
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
@@ -194,7 +194,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         # founded")
         before = _CLASS_BEFORE.search(text[:start]) if not role and (kind in ("place", NAME) or (
             kind == "person" and not title and len(words) == 1)) else None
-        if before is not None and before.group(1) in _COMPANY_WORDS:  # "the state-owned mining company Codelco" (the
+        if before is not None and before.group(1) in _COMPANY_WORDS:  # "the state-run shipping company Norlant" (the
             role = before.group(1)  # parser may hang the class noun elsewhere: "After the ... company" as an object)
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES | _COMPANY_WORDS or \
                 kind == NAME and role and role.split()[-1] in _COMPANY_WORDS or \
@@ -416,8 +416,8 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
 
 
 def _moved_thing(doc: Any, start: int, end: int) -> str | None:
-    """What a figure a movement is measured from, to or by is of: "its market value swelled from $3 billion to $20
-    billion" -> "market value", "increasing the company's revenue from $1.4 billion" -> "revenue" (the common noun
+    """What a figure a movement is measured from, to or by is of: "its market value rose from $5 billion to $9
+    billion" -> "market value", "growing the firm's revenue from $2 billion" -> "revenue" (the common noun
     the movement is of: the verb's subject, or the noun the preposition hangs on); None otherwise. Amounts and
     shares only: what a count is of, its noun says."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -429,7 +429,7 @@ def _moved_thing(doc: Any, start: int, end: int) -> str | None:
         return _noun_phrase(governor)
     if not governor.tag_.startswith("VB"):  # (the tag: the attribute ruler that sets pos_ may be off)
         return None
-    # (the object of a verb of change: "increasing the company's revenue from ...", "cut its workforce by 10%")
+    # (the object of a verb of change: "growing the firm's revenue from ...", "cut its workforce by 10%")
     deps = ("dobj", "nsubjpass", "nsubj") if governor.lower_.startswith(_CHANGING) else ("nsubjpass", "nsubj")
     moved = next((c for dep in deps for c in governor.children if c.dep_ == dep and c.tag_ in ("NN", "NNS")), None)
     return _noun_phrase(moved) if moved is not None else None

@@ -298,7 +298,7 @@ def asked_roles(question: str) -> set[str]:
     """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
     the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
     send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
-    ("Which company took charge of the rescue after the owners?" asks no owner)."""
+    ("Which firm took charge of the salvage after the owners?" asks no owner)."""
     text = _SET_AGAINST.sub(" ", question.lower())
     return roles_named(re.findall(r"[a-z]+", text)) - subject_roles(question)
 
@@ -876,7 +876,7 @@ _MOVED = re.compile(r"\b(up|down|higher|lower|gained|lost|added|shed|[a-z]+)\W+(
                     r"around|roughly|more\s+than|over|another|a\s+further)\s+)*$", re.I)
 
 
-# what an amount goes to or comes from, right after it ("$100 million to the CFPB", "a $50,000 grant from the city")
+# what an amount goes to or comes from, right after it ("$40 million to the regulator", "a $50,000 grant from the city")
 _RECIPIENT = re.compile(r"^\s*(?:[a-z]+\s+)?(to|from)\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)")
 _ASKED_RECIPIENT = re.compile(r"\b(?:paid|pay|pays|paying|given|give|gives|owed|sent|send|went|go|goes|awarded|"
                               r"granted)\s+(to|from)\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)", re.I)
@@ -884,7 +884,7 @@ _ASKED_RECIPIENT = re.compile(r"\b(?:paid|pay|pays|paying|given|give|gives|owed|
 
 def to_another_party(value: Value, sentence: str, question: str) -> bool:
     """Asked what was paid to someone ("the penalty paid to the states"), the amount goes to another party: "$100
-    million to the CFPB" beside "$175 million to the states"."""
+    million to the regulator" beside "$90 million to the states"."""
     asked = {(m.group(1).lower(), stem(m.group(2).lower())) for m in _ASKED_RECIPIENT.finditer(question)}
     said = _RECIPIENT.match(sentence[value.end:])
     if not asked or said is None:
@@ -894,7 +894,7 @@ def to_another_party(value: Value, sentence: str, question: str) -> bool:
 
 
 def moved_the_other_way(value: Value, sentence: str, question: str) -> bool:
-    """Asked how far something fell (or rose), the figure says a move the other way: "up more than 4%", "soared 200
+    """Asked how far something fell (or rose), the figure says a move the other way: "up more than 6%", "climbed 150
     percent" for a fall."""
     words = set(re.findall(r"[a-z]+", question.lower()))
     asked = "down" if words & FALLING else "up" if words & RISING else ""
@@ -925,7 +925,7 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
             and (value.kind not in FIGURES or value.kind == "date"):
         return False  # the source a sentence is attributed to, unless the question asks who said it, or the role
         # it asks the holder of is said beside the name ("said Lt. Gen. Osama Rabei, head of the Suez Canal Authority")
-        # (an amount or a count after "said" is what was said: "it said about 145 million people were affected")
+        # (an amount or a count after "said" is what was said: "it said about 12 million people were affected")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "weekday" and not _DAY_ASKED.search(question):
@@ -946,9 +946,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     if _WHICH_PLACE.search(question) and value.kind == "place" and _EXCLUDING.search(before):
         return False
     if value.kind in ("percentage", "money", "quantity", "count") and moved_the_other_way(value, sentence, question):
-        return False  # asked how far the shares fell: "up more than 4%" says a rise
+        return False  # asked how far the shares fell: "up more than 6%" says a rise
     if value.kind == "money" and to_another_party(value, sentence, question):
-        return False  # asked what was paid to the states: "$100 million to the CFPB" went elsewhere
+        return False  # asked what was paid to the states: "$40 million to the regulator" went elsewhere
     dimension, adjective = asked_dimension(question)  # "How wide is the ship?": a length, not "224,000-ton"
     if dimension and (value.kind == "money" or value.kind == "count" and (
             adjective != "long" or not _LENGTH_COUNTED.search(value.unit or value.text))

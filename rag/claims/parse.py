@@ -174,7 +174,7 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
                                r"fold|time|storey|story|member|person|man|woman|strong|way|star|thirds?|quarters?|"
                                r"fifths?|tenths?)\b)[a-z]{3,})\b(?=\s+[a-z])",
                                re.IGNORECASE)
-# a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("T-130", "F-35")
+# a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 _PART_OF = re.compile(r"\s(?:them|those|these|the\s+[a-z]+s\b(?!\s+(?:most|largest|biggest|best|first|last)\b))")
@@ -185,10 +185,10 @@ _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(
 _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
-# free credit reports"): the words between qualify the plural noun the count counts
+# free eye tests"): the words between qualify the plural noun the count counts
 _PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
 _PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)[a-z][a-z-]+\s)?"
-                          rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free credit reports")
+                          rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free eye tests")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
@@ -447,7 +447,7 @@ def figures(text: str) -> list[Figure]:
             add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")):
-            continue  # "the T-130", "RIG-422", "F-35 jets", "COVID-19 cases": a name's number, no count
+            continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases": a name's number, no count
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")

@@ -152,8 +152,8 @@ class Reader:
             return self._checked(turn, f"{previous.rstrip(' ?.!')}, for {scoped}?", "statement", [previous, *names],
                                  leans=True, replaced=[*_lead(turn, heard), heard])
         asked_after = _then_asked(heard, contrasted=False) if heard is not None else None
-        if heard is not None and asked_after is not None:  # "I heard one of them wasn't Chilean. Where was he from?":
-            # the question asked, of what was heard ("One of the men wasn't Chilean, so where was he from?")
+        if heard is not None and asked_after is not None:  # "I heard one of them was not Irish. Where was he from?":
+            # the question asked, of what was heard ("One of them was not Irish, so where was he from?")
             said = resolve(asked_after[0], entities)
             text = said.text[:1].upper() + said.text[1:].rstrip(" ,.;!")
             question = asked_after[1][:1].lower() + asked_after[1][1:]

@@ -69,8 +69,8 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                 key = m.text.lower().removeprefix("the ")
                 # the name answering "Which company runs ...?" is what the question was about: weighed as the
                 # user's subject, whatever its role in the answer's words ("Lynas Rare Earths [1].")
-                # (and above the question's own subject: it is the newer, "Which firm did Equifax hire? Mandiant.
-                # How many more did that firm find?" means Mandiant)
+                # (and above the question's own subject: it is the newer, "Which firm did Norvale Bank hire? Brightwell.
+                # How many errors did that firm's audit turn up?" means Brightwell)
                 score = recency * (weight * m.role if m is not answered else
                                    max(m.role, SUBJECT) * (ANSWERED if named else 1.0))
                 if key in found:

