@@ -45,8 +45,8 @@ def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str]
 
 
 # the words of harm a count of people is made after: a death toll, the injured, the homeless
-_HARM = frozenset(("kill", "die", "dead", "death", "injur", "wound", "hurt", "homeless", "victim", "casualti",
-                   "fatal", "toll", "slain", "drown", "murder"))
+_HARM = frozenset(h[:5] for h in ("kill", "die", "dead", "death", "injur", "wound", "hurt", "homeless", "victim",
+                                   "casualti", "fatal", "toll", "slain", "drown", "murder"))  # (stems, to five letters)
 
 
 _HARM_ASKED = re.compile(r"\b(?:kill|die|died|dies|dying|dead|death|injur|wound|hurt|homeless|victim|casualt|fatal|"
@@ -59,5 +59,5 @@ def harm_unasked(question: str, sentence: str, value: Value) -> bool:
     time?"): a toll of another event, not the number asked."""
     if value.kind != "count" or _HARM_ASKED.search(question):
         return False
-    return any(w[:5] in {h[:5] for h in _HARM} for w in governing(sentence, value.start))
+    return any(w[:5] in _HARM for w in governing(sentence, value.start))
 

@@ -882,10 +882,22 @@ _ASKED_RECIPIENT = re.compile(r"\b(?:paid|pay|pays|paying|given|give|gives|owed|
                               r"granted)\s+(to|from)\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)", re.I)
 
 
+# (once a question: ``answers_as`` asks these of every value of every candidate sentence)
+@lru("recipients_asked", QUESTION)
+def _recipients_asked(question: str) -> frozenset[tuple[str, str]]:
+    return frozenset((m.group(1).lower(), stem(m.group(2).lower())) for m in _ASKED_RECIPIENT.finditer(question))
+
+
+@lru("way_asked", QUESTION)
+def _way_asked(question: str) -> str:
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    return "down" if words & FALLING else "up" if words & RISING else ""
+
+
 def to_another_party(value: Value, sentence: str, question: str) -> bool:
     """Asked what was paid to someone ("the penalty paid to the states"), the amount goes to another party: "$100
     million to the regulator" beside "$90 million to the states"."""
-    asked = {(m.group(1).lower(), stem(m.group(2).lower())) for m in _ASKED_RECIPIENT.finditer(question)}
+    asked = _recipients_asked(question)
     said = _RECIPIENT.match(sentence[value.end:])
     if not asked or said is None:
         return False
@@ -896,8 +908,7 @@ def to_another_party(value: Value, sentence: str, question: str) -> bool:
 def moved_the_other_way(value: Value, sentence: str, question: str) -> bool:
     """Asked how far something fell (or rose), the figure says a move the other way: "up more than 6%", "climbed 150
     percent" for a fall."""
-    words = set(re.findall(r"[a-z]+", question.lower()))
-    asked = "down" if words & FALLING else "up" if words & RISING else ""
+    asked = _way_asked(question)
     said = _MOVED.search(sentence[:value.start])
     if not asked or said is None:
         return False
