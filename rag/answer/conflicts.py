@@ -22,7 +22,7 @@ from rag.answer.events import asked_event, dates_of_other_events, says, says_eve
 from rag.answer.evidence import counts_asked, holds, one_clause
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
-from rag.answer.origin import asked_origin, country_key, tied_elsewhere
+from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
 from rag.answer.stance import disagreement as stance_disagreement
@@ -273,9 +273,7 @@ def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given:
     an answer's figure is (rag/answer/evidence.py); not a sentence that refers back to what it is about. A count of
     another country's people ("90,000 U.S. customers", "12 million Americans", asked about the UK's) is
     another's wherever it is said."""
-    asked = {country_key(v.text) for v in given if v.kind == "place"} - {""}
-    if asked and value.kind == "count" and any(
-            (k := country_key(w)) and k not in asked for w in re.findall(r"[A-Z][\w.]*", value.text)):
+    if of_another_country(value, {country_key(v.text) for v in given if v.kind == "place"} - {""}):
         return True
     if any(holds(sentence, ([], v.text.split())) for v in given):
         return False

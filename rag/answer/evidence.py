@@ -34,7 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.named_next import named_next, position_in_article
-from rag.answer.origin import asked_origin, country_key, country_said, tied_elsewhere, tied_here
+from rag.answer.origin import asked_origin, countries_in, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
@@ -837,9 +837,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                 c.claims = tuple(o for o in c.claims if not (o.kind == K.NAME and any(
                     (o.start, o.end) == (v.start, v.end) for v in places)))
             c.claims += tuple(v for v in places if not any(o.start < v.end and v.start < o.end for o in c.claims))
-    # "What nationalities were the stranded climbers?": "nine Peruvians and one Bolivian" (a nationality is a country's; the
-    # numbers counting them are not asked)
-    # numbers counting them are not asked); asked a nationality, a place is one only as where someone is from
+    # "What nationalities were the stranded climbers?": "nine Peruvians and one Bolivian" (a nationality is a
+    # country's; the numbers counting them are not asked); asked a nationality, a place is one only as where someone
+    # is from
     if "place" in kinds and parsed > 0 and K.asks_nationality(question):
         strictly = K.asks_nationality(question, strictly=True)
         for c in pool:
@@ -942,7 +942,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # whichever sentence it is named ("Lynas Rare Earths operates ...")
     foreign = {_key_of(v) for c in pool for v in c.claims
                if v.kind not in K.FIGURES and tied_elsewhere(v, prepare(c.text), origin)} if origin else set()
-    countries = {country_key(w) for w in _CAPITALIZED.findall(question)} - {""}  # "How many UK consumers ...?"
+    countries = countries_in(question)  # "How many UK consumers ...?"
     for c in pool:
         text = prepare(c.text)
         c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
@@ -951,7 +951,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))
-                     and not (v.kind == "count" and _of_another_country(v, countries))
+                     and not of_another_country(v, countries)
                      and not harm_unasked(question, text, v)]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
@@ -1476,16 +1476,6 @@ _WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|citizens?\s+of|natives?\s+of|born\s+in)\s+(?:the\s+)?$", re.I)
-
-
-_CAPITALIZED = re.compile(r"[A-Z][\w.]*")
-
-
-def _of_another_country(value: K.Value, countries: set[str]) -> bool:
-    """A count of another country's people than the question's ("90,000 U.S. customers", "4,000 Canadians", asked
-    how many UK consumers)."""
-    return bool(countries) and any((k := country_key(w)) and k not in countries
-                                   for w in _CAPITALIZED.findall(value.text))
 
 
 def _age_of(text: str, value: K.Value, words: Sequence[str]) -> bool:

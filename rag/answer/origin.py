@@ -49,6 +49,18 @@ def country_key(name: str) -> str:
 
 
 _COUNTRY_NAMES = frozenset(name_key(c) for c in COUNTRY_OF.values())
+_CAPITALIZED_WORD = re.compile(r"[A-Z][\w.]*")
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a text names, by ``country_key`` ("How many UK consumers ...?" -> {"uk"})."""
+    return {country_key(w) for w in _CAPITALIZED_WORD.findall(text)} - {""}
+
+
+def of_another_country(value: Value, countries: set[str]) -> bool:
+    """A count of another country's people than those ``countries`` ("90,000 U.S. customers", "4,000 Canadians",
+    asked how many UK customers)."""
+    return bool(countries) and value.kind == "count" and bool(countries_in(value.text) - countries)
 
 
 _DEMONYMS = frozenset({"american", "british", "english", "french", "dutch", "swiss"})
