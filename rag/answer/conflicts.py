@@ -113,7 +113,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
         # the names the question gives (a person, a body, a place): a figure of another of their kind is another's
-        given = [v for v in (cache([question]) if cache is not None else analyze([question]))[0] if v.kind in NAMES]
+        typed_question = (cache([question]) if cache is not None else analyze([question]))[0]
+        given = [v for v in typed_question if v.kind in NAMES]
+        days = _days(typed_question)  # "Early on May 12, which state ...?": a figure dated another day is none
         # "Who was in charge ...?": not "For Saman, ..." (a place is named after a preposition: "hosted in London")
         doer = asks_subject(question) and not asks_speaker(question) and "place" not in kinds
         beside = {t for s, found in zip(sentences, typed) for v in found if doer and v.kind not in FIGURES
@@ -129,6 +131,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
                            and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
+                  and not (v.kind in FIGURES and days and _dated_otherwise(days, found))
                   and not (v.kind in FIGURES and given and _of_someone_else(v, s.text, found, given))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
@@ -265,6 +268,28 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         ended = stance_disagreement(question, [(s.text, s.citation, s.doc_id, s.published_at) for s in sentences])
         conflicts += [ended] if ended is not None else []
     return conflicts
+
+
+_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b|"
+                  r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b", re.I)
+
+
+def _days(values: Sequence[Value]) -> set[tuple[str, int]]:
+    """The days of the month that dates name ("May 12", "12 May 2021" -> ("may", 12))."""
+    found = set()
+    for v in values:
+        if v.kind == "date":
+            for m in _DAY.finditer(v.text):
+                month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                if 1 <= int(day) <= 31:
+                    found.add((month[:3].lower(), int(day)))
+    return found
+
+
+def _dated_otherwise(days: set[tuple[str, int]], found: Sequence[Value]) -> bool:
+    """The sentence dates what it says to other days than the question's ("as of May 15", asked of May 12)."""
+    dated = _days(found)
+    return bool(dated) and not dated & days
 
 
 def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given: Sequence[Value]) -> bool:

@@ -16,6 +16,7 @@ import numpy as np
 from rag.answer import designation, quotes
 from rag.answer.bodies import BUSINESSES, public
 from rag.answer.counted import governing as _governing
+from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
 from rag.answer.events import (
@@ -1028,6 +1029,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _of_the_class_asked(pool, place_class.group(1).lower())
     if noun:
         _counts_of_the_verb_asked(pool, focus)
+    if "place" in kinds:
+        _places_of_the_relation_asked(pool, question, focus)
     org_class = _ORGANIZATION_CLASS.search(question) if "organization" in kinds else None
     if org_class:
         _named_by_the_class(pool, org_class.group(1).lower())
@@ -1340,6 +1343,19 @@ def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
         if len(kept) < len(c.on_values):
             c.on_values = kept
             c.on_scope = bool(kept)
+
+
+def _places_of_the_relation_asked(pool: list[Candidate], question: str, focus: set[str]) -> None:
+    """Asked where a line begins: a place after another relation's word ("offices in York") is no answer where
+    some sentence places something after a word of the relation asked (rag/answer/placed.py)."""
+    texts = {id(c): prepare(c.text) for c in pool}
+    other = of_another_relation([(texts[id(c)], v) for c in pool for v in c.on_values if v.kind in ("place", K.NAME)],
+                                relation_asked(question, focus))
+    for c in pool:
+        kept = [v for v in c.on_values if (texts[id(c)], v) not in other]
+        if len(kept) < len(c.on_values):
+            c.on_values, c.on_scope = kept, bool(kept)
+            c.answers = [v for v in c.answers if (texts[id(c)], v) not in other]  # nor a side of a disagreement
 
 
 def _measured_as_asked(value: K.Value, unit: str, q_terms: set[str], question: str) -> bool:

@@ -23,7 +23,7 @@ from rag.claims.extract import in_words
 from rag.claims.kinds import Value, asked, asks_for_list, asks_speaker, other_measure, same
 from rag.claims.variants import twins
 from rag.protocols import Embedder
-from rag.retrieval.following import FOLLOWS
+from rag.retrieval.following import FOLLOWS, position_of
 from rag.settings import AnswerSettings
 from rag.text import content_terms, split_sentences
 from rag.types import Passage
@@ -88,6 +88,14 @@ def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
         return []
     cursor += len(lead.text)
     mine = {c.text: c for c in pool if c.passage.chunk_id == lead.passage.chunk_id}
+    if _SAYS_WHAT_FOLLOWS.search(lead.text):  # "..., said:" opens a quotation set as the next paragraph
+        if text[cursor:].strip():
+            return _quoted_after(text, cursor, mine)
+        at = position_of(lead.passage.chunk_id)  # the paragraph is the next chunk's (read after this one)
+        after = next((c.passage for c in pool if c.passage.doc_id == lead.passage.doc_id
+                      and position_of(c.passage.chunk_id) == at + 1), None) if at >= 0 else None
+        return _quoted_after(after.text, 0, {c.text: c for c in pool if c.passage.chunk_id == after.chunk_id}) \
+            if after is not None else []
     items: list[Candidate] = []
     for sentence in split_sentences(text[cursor:]):
         at = text.find(sentence, cursor)
@@ -103,6 +111,21 @@ def _items_after(lead: Candidate, pool: list[Candidate]) -> list[Candidate]:
         if len(items) >= ITEMS:
             break
     return items
+
+
+# a line ending in a verb of saying and a colon opens a quotation in the paragraph after it (a statement quoted
+# whole, "The agency's director said:"), whose sentences are what was said
+_SAYS_WHAT_FOLLOWS = re.compile(r"\b(?:said|says|say|stated|states|added|adds|wrote|writes|told\s+[\w\s.'\u2019-]{1,40}?|"
+                                r"explained|continued|warned|noted|announced|tweeted|posted)\s*:\s*$", re.I)
+QUOTED = 3  # sentences of such a quotation quoted at most
+
+
+def _quoted_after(text: str, cursor: int, mine: dict[str, Candidate]) -> list[Candidate]:
+    """The sentences of the paragraph after ``cursor`` (the one a "said:" line opens), those the pool holds."""
+    rest = text[cursor:].lstrip(" \t")
+    rest = rest.lstrip("\n")
+    paragraph = re.split(r"\n\s*\n", rest, maxsplit=1)[0]
+    return [mine[sentence] for sentence in split_sentences(paragraph)[:QUOTED] if sentence in mine]
 
 
 # Another article's place is quoted as the other side of a where-question only this close to the answer's score:

@@ -38,7 +38,7 @@ def build_answer(question: str, verified: Verified, passages: Sequence[Passage],
                 attributed.add(n)
         parts.append(cite(sentence.text, ids))
         first = passages[sentence.passages[0] - 1]
-        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at, first.title + "\n" + first.text))
+        cited.append(Cited(sentence.text, ids[0], first.doc_id, first.published_at, _article(first, passages)))
     citations = []
     for n, number in numbering.items():
         p = passages[n - 1]
@@ -67,6 +67,13 @@ def _conflicts(question: str, cited: list[Cited], vectors: SentenceVectors) -> l
         for c, sim in zip(cited, closeness.tolist()):
             c.similarity = float(sim)
     return find_conflicts(question, cited, vectors.claims, vectors)
+
+
+def _article(first: Passage, passages: Sequence[Passage]) -> str:
+    """What the answer read of a quoted passage's article: its title, that passage, then its other passages (where
+    the article names what it is about: the band of an album, the company a payment was made to)."""
+    return "\n".join([first.title, first.text, *dict.fromkeys(p.text for p in passages
+                                                                if p.doc_id == first.doc_id and p.text != first.text)])
 
 
 def _same_sides(a: Conflict, b: Conflict) -> bool:

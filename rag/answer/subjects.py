@@ -55,9 +55,22 @@ def subject_of(question_name: str, sentence: str, context: str) -> Subject | Non
                 return _subject(_clip(match.group("d")))
     if not re.search(pattern, sentence):
         return None
-    others = [v for _, _, v in names(prepare(sentence)) if not _overlaps(v, question_name)
-              and not set(v.lower().split()) <= _TIME_WORDS]
+    text = prepare(sentence)
+    others = [v for start, end, v in names(text) if not _overlaps(v, question_name)
+              and not set(v.lower().split()) <= _TIME_WORDS and not _placed_or_source(text, start, end)]
     return _subject(" ".join(others), frozenset(others)) if others else None
+
+
+# a name the sentence only places something in ("fuel delivery to the East Coast") or cites as its source ("...,
+# Bloomberg reports", "according to Reuters"): no name of the thing the sentence is about
+_PLACED = re.compile(r"\b(?:in|to|from|at|on|across|throughout|near|into)\s+(?:the\s+)?$", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|told|reported by|cited by)\s+(?:the\s+)?$", re.I)
+_SOURCE_AFTER = re.compile(r"^\s+(?:reports?|reported|said|says|reporting)\b")
+
+
+def _placed_or_source(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 30):start], text[end:]
+    return bool(_PLACED.search(before) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
 
 
 def different(a: Subject, b: Subject, set_aside: set[str], a_context: str, b_context: str) -> bool:

@@ -299,10 +299,12 @@ def asked_roles(question: str) -> set[str]:
     the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
     send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
     ("Which firm took charge of the salvage after the owners?" asks no owner)."""
-    text = _SET_AGAINST.sub(" ", question.lower())
+    text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", question.lower()))
     return roles_named(re.findall(r"[a-z]+", text)) - subject_roles(question)
 
 
+# a role word naming a body's place, not its holder: "its head office" is where a company sits, asked where
+_OFFICE_OF_A_BODY = re.compile(r"\bhead[\s-]+(?:offices?|quarters)\b")
 # a role after a preposition of time or contrast: who took over "after the owners", "from its founder", "unlike the
 # chairman" is someone else than that role's holder
 _SET_AGAINST = re.compile(r"\b(?:after|before|from|unlike|besides|than|instead of|rather than)\s+(?:the|its|their|his|"
@@ -868,10 +870,12 @@ def _adjective(value: Value) -> bool:
 
 
 # A figure's movement, by the words that say a fall or a rise
-FALLING = frozenset("""drop drops dropped fall falls fell fallen plunge plunged plunging slid slide sank sink tumble
-tumbled slump slumped plummet plummeted dive dived""".split())
-RISING = frozenset("""rise rises rose risen soar soared soaring climb climbed jump jumped surge surged rally rallied
-spike spiked leap leapt skyrocketed""".split())
+FALLING = frozenset("""drop drops dropped dropping fall falls fell fallen falling plunge plunged plunging slid slide
+sliding sank sink sinking tumble tumbled tumbling slump slumped slumping plummet plummeted plummeting dive dived diving
+decline declined declining decrease decreased decreasing""".split())
+RISING = frozenset("""rise rises rose risen rising soar soared soaring climb climbed climbing jump jumped jumping surge
+surged surging rally rallied rallying spike spiked spiking leap leapt leaping skyrocketed increase increased
+increasing""".split())
 _MOVED = re.compile(r"\b(up|down|higher|lower|gained|lost|added|shed|[a-z]+)\W+(?:(?:by|about|almost|nearly|some|"
                     r"around|roughly|more\s+than|over|another|a\s+further)\s+)*$", re.I)
 

@@ -40,8 +40,9 @@ class Following(Protocol):
 
 
 def with_following(store: Following, passages: Sequence[Passage], n: int = FOLLOWED) -> list[Passage]:
-    """``passages``, then the chunk after each of the first ``n`` that is not among them already."""
-    best = list(passages[:n])
+    """``passages``, then the chunk after each of the first ``n`` that is not among them already, and after any
+    that ends by opening what follows ("The agency's director said:"; the statement is the next chunk)."""
+    best = list(passages[:n]) + [p for p in passages[n:] if p.text.rstrip().endswith(":")]
     if not best:
         return list(passages)
     found = store.following([p.chunk_id for p in best])
