@@ -310,7 +310,9 @@ _RULE = re.compile(r"[\s|:=+-]+")
 # a sentence that stops on a word that cannot end one was cut off (a stored page that ends mid-sentence, "criticized
 # over his handling of"; a chunk's last words, whole in the next chunk): what it was saying is not there to quote.
 # (Not a preposition that may be a verb's particle, "log in", "sign up for"; nor a pronoun, "I told her", "do that")
-_CUT = re.compile(r"\b(?:of|the|a|an|and|or|but|than|its|their|our|my|your|whose)\s*$", re.I)
+# (nor a copula or an auxiliary left without what it says: "officials reported Wednesday the app is")
+_CUT = re.compile(r"\b(?:of|the|a|an|and|or|but|than|its|their|our|my|your|whose|is|are|was|were|will|would|has|have|"
+                  r"had|to|with|from)\s*$", re.I)
 
 
 def cut_short(sentence: str) -> bool:
@@ -1348,9 +1350,12 @@ def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
 def _places_of_the_relation_asked(pool: list[Candidate], question: str, focus: set[str]) -> None:
     """Asked where a line begins: a place after another relation's word ("offices in York") is no answer where
     some sentence places something after a word of the relation asked (rag/answer/placed.py)."""
+    asked = relation_asked(question, focus)
+    if asked is None:
+        return
     texts = {id(c): prepare(c.text) for c in pool}
     other = of_another_relation([(texts[id(c)], v) for c in pool for v in c.on_values if v.kind in ("place", K.NAME)],
-                                relation_asked(question, focus))
+                                asked)
     for c in pool:
         kept = [v for v in c.on_values if (texts[id(c)], v) not in other]
         if len(kept) < len(c.on_values):

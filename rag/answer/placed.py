@@ -26,12 +26,11 @@ _HEAD_OFFICE = re.compile(r"\bhead[\s-]+offices?\b", re.I)
 
 
 def relation_terms(question: str, terms: set[str]) -> set[str]:
-    """The question's terms with the other wordings of the relations of place it names."""
+    """The wordings of the relations of place the question names (its terms in a group of ``_SAME_RELATION``): where
+    a thing is based, where a line begins or ends; none for another question (where something happened is said
+    after any verb)."""
     found = set(terms) | ({"head-offic"} if _HEAD_OFFICE.search(question) else set())
-    for group in _SAME_RELATION:
-        if found & group:
-            found |= group
-    return found
+    return set().union(*(group for group in _SAME_RELATION if found & group))
 
 
 def of_another_relation(placed: Iterable[tuple[str, Value]], asked: Callable[[str], bool]) -> set[tuple[str, Value]]:
@@ -59,7 +58,10 @@ def _relation(sentence: str, value: Value) -> set[str]:
     return {terms[-1]} if terms else set()
 
 
-def relation_asked(question: str, focus: set[str]) -> Callable[[str], bool]:
-    """A test of whether a word is of the relation the question asks (by its own words or another wording)."""
-    terms = relation_terms(question, set(focus))
+def relation_asked(question: str, focus: set[str]) -> Callable[[str], bool] | None:
+    """A test of whether a word is of the relation of place the question asks (by its own words or another wording),
+    or None when it names no such relation."""
+    terms = relation_terms(question, set(focus) | set(content_terms(question)))
+    if not terms:
+        return None
     return lambda w: w in terms or any(len(w) >= 5 and len(t) >= 5 and w[:5] == t[:5] for t in terms)

@@ -32,7 +32,8 @@ _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"
 # sentence quoting or reporting it rarely words with the question's verb: optional as the naming verbs are.
 _NAMING = r"call|describe|characteri[sz]e|label|dub|term|think|believe|feel|view|make(?=\s+of\b)"  # (what X made of Y: their view)
 _SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
-                   rf"(?:(?P<naming>{_NAMING})|say|tell|warn|argue|explain|claim|predict)\b", re.IGNORECASE)
+                   rf"(?:(?P<naming>{_NAMING})|say|tell|warn|argue|explain|claim|predict|advise|urge|recommend|suggest|"
+                   r"testify|admit|promise|deny|insist|announce)\b", re.IGNORECASE)
 
 
 def asks_what_was_said(question: str) -> bool:

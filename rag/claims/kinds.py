@@ -581,7 +581,13 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
                                    and not (kinds == ("person",) and _ACRONYM.fullmatch(value.text))) or (
         value.kind == "organization" and kinds == ("person",) and looks_personal(value.text) and not value.scope) or (
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
-        value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence))
+        value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence)) or (
+        value.kind == "percentage" and "count" in kinds and _RATIO.search(value.text) is not None)
+
+
+# a share written as a count of a count ("4 out of 5 stations", "one in three voters"): how many of them, too
+_RATIO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+(?:every\s+)?"
+                    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 # Words of an organization's name: a name holding one is no person's ("Kessia Policy Institute", "MP Materials")

@@ -152,6 +152,10 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
     out = Resolution(turn)
     edits: list[tuple[int, int, str]] = []
     done: set[tuple[int, str]] = set()
+    counted = _counted_before(turn, history)
+    if counted is not None:  # "How many bitcoins were recovered?" "And how many had they paid?": bitcoins
+        edits.append((counted[0], counted[0], " " + counted[1]))
+        out.resolved.append(("how many", counted[1]))
     for ref in references(turn):
         sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
         if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
@@ -231,6 +235,23 @@ def _measured_before(before: str, plural: bool, history: Sequence[str]) -> str:
         if found:
             return found.group(1).lower()
     return ""
+
+
+# "how many" with no noun before its verb ("And how many had they handed over?"): it counts what was counted before
+_BARE_COUNT = re.compile(r"\bhow many(?=\s+(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could)\b)", re.I)
+
+
+def _counted_before(turn: str, history: Sequence[str]) -> tuple[int, str] | None:
+    """Where a bare "how many" ends in the turn, and the noun the latest earlier question counted; None when the
+    turn counts a noun of its own or no earlier question counted one."""
+    bare = _BARE_COUNT.search(turn)
+    if bare is None:
+        return None
+    for text in reversed(history):
+        found = _MEASURED["many"].search(text)
+        if found:
+            return bare.end(), found.group(1).lower()
+    return None
 
 
 _LEADING = frozenset("the a an this that these those which what whose how many much".split())

@@ -228,6 +228,10 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             # "And for natural resource damages?" after "How large is BP's Clean Water Act penalty?": the penalty
             # for them, in place of the kind the question named
             return _qualified_instead(previous, bare, new.strip(), embedder)
+        if not following and preposition.group(0).strip().lower() in _ADDED_PLACE:
+            # "What about in Washington?" after a question placed nowhere: the same question, asked there (no
+            # word of it stands for a place)
+            return previous.rstrip(" ?.!") + " " + new.rstrip(" ?.!") + "?", []
         spans = following or spans
     vectors = scoring_vectors(embedder, [bare, *(previous[a:b] for a, b in spans)])
     sims: Any = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
@@ -254,6 +258,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
 
 
 _PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|both)\s+of\s+$", re.I)
+_ADDED_PLACE = frozenset({"in", "at"})  # prepositions that place the previous question somewhere else
 
 
 def _plural(phrase: str) -> bool:

@@ -65,36 +65,14 @@ def role_query(question: str) -> str:
     return " ".join([*sorted(roles), *offices, *_qualifiers(question, roles)])
 
 
-_FIGURES = frozenset({"money", "count", "percentage", "duration", "quantity"})
-DENSE_HEAD = 3  # the passages nearest the question in meaning, each read for a figure question
-
-
-def _nearest_in_meaning(retriever: Retriever, question: str, passages: list[Passage],
-                        filters: Filters | None) -> list[Passage]:
-    """Asked for a figure: the passages nearest the question in meaning that the fused ranking left out. An
-    article may state the figure in words the question does not use ("paid nearly $5 million to the group", asked
-    how much ransom the company paid the hackers), so that the keyword side never finds it and the fusion ranks it
-    below passages of the topic that hold every word: it may be the other side of a disagreement the first passages
-    hold one side of. (The query's vector is the one the search embedded: the embedder caches it.)"""
-    have = {p.chunk_id for p in passages}
-    vector = retriever.embedder.embed_query(question)
-    near = retriever.store.search(vector, DENSE_HEAD, filters if filters is not None and filters.active() else None)
-    return [p for p in near if p.chunk_id not in have][:EXTRA]
-
-
 def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
           filters: Filters | None = None) -> list[Passage]:
     """``passages`` plus up to ``EXTRA`` passages not among them, found by the question with its slot words (for
-    a role, by the role's words and the question's names), and for a figure asked, the passages nearest the
-    question in meaning that the ranking left out."""
-    if not passages:
-        return passages
+    a role, by the role's words and the question's names)."""
     query = role_query(question)
     words = slot_words(question) if not query else ""
-    found: list[Passage] = []
-    if query or words:
-        have = {p.chunk_id for p in passages}
-        found = [p for p in retriever.search(query or f"{question} {words}", k, filters) if p.chunk_id not in have][:EXTRA]
-    if set(asked(question)) & _FIGURES:
-        found += _nearest_in_meaning(retriever, question, passages + found, filters)
-    return passages + found
+    if not (query or words) or not passages:
+        return passages
+    have = {p.chunk_id for p in passages}
+    found = [p for p in retriever.search(query or f"{question} {words}", k, filters) if p.chunk_id not in have]
+    return passages + found[:EXTRA]
