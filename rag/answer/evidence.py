@@ -16,7 +16,6 @@ import numpy as np
 from rag.answer import designation, quotes
 from rag.answer.bodies import BUSINESSES, public
 from rag.answer.counted import governing as _governing
-from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.counterpart import only_counterparts
 from rag.answer.events import (
@@ -37,6 +36,7 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.named_next import named_next, position_in_article
 from rag.answer.origin import asked_origin, countries_in, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
+from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like

@@ -50,9 +50,17 @@ _NOT_KINDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "one"
                         "things", "part", "parts", "else"})
 
 
+# kinds in the plural ask for the members of the class ("What kinds of fuel move through the pipeline?"); one kind
+# asks for a description ("What kind of deal is it?")
+_KINDS_OF = re.compile(r"^\s*(?:and\s+|so\s+)?(?:which|what)\s+(?:kinds|types|sorts)\s+of\s+([a-z][\w-]{2,})\b", re.I)
+
+
 @lru("asked_nouns", QUESTION)
 def asked_noun(question: str) -> str:
     """The stem of the class noun a which-question asks for ("tool"), or "" when it names none."""
+    kinds_of = _KINDS_OF.match(question)
+    if kinds_of is not None and kinds_of.group(1).lower() not in STOPWORDS:
+        return stem(kinds_of.group(1).lower())  # "What kinds of fuel move through it?": gasoline, diesel ...
     match = _WHICH_NOUN.match(question)
     if match is None or re.search(r"\b(?:kinds?|types?|sorts?)\s+of\b", match.group(0), re.I):
         return ""  # "What kind of deal is it?": a description, not a member of a class

@@ -249,9 +249,12 @@ def _counted_before(turn: str, history: Sequence[str]) -> tuple[int, str] | None
         return None
     for text in reversed(history):
         found = _MEASURED["many"].search(text)
-        if found:
-            return bare.end(), found.group(1).lower()
+        if found:  # (people go without saying: "How many were injured?" counts people, and no fewer of them)
+            return (bare.end(), found.group(1).lower()) if found.group(1).lower() not in _PEOPLE else None
     return None
+
+
+_PEOPLE = frozenset("people persons men women children".split())
 
 
 _LEADING = frozenset("the a an this that these those which what whose how many much".split())

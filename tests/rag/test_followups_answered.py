@@ -1,6 +1,6 @@
 """A follow-up's "he" or "that firm" means the name that answered the last question, not that question's own subject
 ("Which firm did the council hire? Brightwell. How much did that firm charge?"); and a statement followed by a
-question of its own ("I heard one of them was not Irish. Where was he from?") asks that question of what was heard
+question of its own ("I heard one of them was not Irish. Where was he from?") asks that question of what was heard; a bare "how many" counts what the last count question counted, and "What about in Leeds?" asks the last question there
 (rag/conversation/resolve.py, rag/conversation/reader.py). Conversations here are written for the tests."""
 
 from __future__ import annotations
@@ -45,3 +45,17 @@ def test_it_of_time_gone_by_points_at_nothing() -> None:
 
     assert [r.text for r in references("How long had it been since the theft was made public, by her count?")] == ["her"]
     assert [r.text for r in references("Where has it been since the storm?")] == ["it"]
+
+
+def test_a_bare_how_many_counts_what_was_counted(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How many bitcoins did the police get back from the ransom?", "About 40 bitcoins [1].",
+        "And how many had the company paid in the first place?"))
+    assert "how many bitcoins had the company paid" in reading.query.lower()
+
+
+def test_what_about_in_a_place_asks_the_question_there(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "How many petrol stations were dry on June 14?", "About 2,100, according to PumpWatch [1].",
+        "What about in Leeds?"))
+    assert reading.query == "How many petrol stations were dry on June 14 in Leeds?"
