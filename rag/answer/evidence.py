@@ -706,8 +706,17 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|althoug
 
 
 def one_clause(text: str, a: K.Value, b: K.Value) -> bool:
-    """Nothing between the two values ends a clause ("; ", ", and", ", which")."""
-    return not _CLAUSE_BREAK.search(text[min(a.end, b.end):max(a.start, b.start)])
+    """Nothing between the two values ends a clause ("; ", ", and", ", which"), and the first is not inside an aside
+    the sentence closes before the second ("The hackers, who the FBI linked to a gang, were able to breach the
+    system April 29": the FBI is no party to the date)."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if _CLAUSE_BREAK.search(text[first.end:second.start]):
+        return False
+    aside = _ASIDE_OPENS.search(text[:first.start])
+    return not (aside is not None and "," not in text[aside.end():first.start] and "," in text[first.end:second.start])
+
+
+_ASIDE_OPENS = re.compile(r",\s*(?:who|whom|whose|which)\b(?!.*,\s*(?:who|whom|whose|which)\b)")
 
 
 def _said_by(c: Candidate) -> frozenset[str]:
@@ -831,6 +840,13 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             c.claims += tuple(v for v in _weekdays(c.text) if not any(o.start < v.end and v.start < o.end
                                                                         for o in c.claims))
+    if "date" in kinds:  # "When ...?": "on Friday" names a day, no date (vague); "On what date ...?" it does not answer
+        dated = _WHAT_DATE.search(question) is not None
+        for c in pool if dated or not K.asks_day(question) else ():
+            weekdays = [v for v in c.claims if v.kind == "date" and _WEEKDAY.fullmatch(v.text.strip())]
+            if weekdays:
+                c.claims = tuple(v if v not in weekdays else replace(v, vague=True) for v in c.claims
+                                 if not (dated and v in weekdays))
     # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
     # written as its adjective; the answerer's reading only, like shares in words)
     if "place" in kinds and parsed > 0:
@@ -1494,6 +1510,7 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
 
 
 _WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_WHAT_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|citizens?\s+of|natives?\s+of|born\s+in)\s+(?:the\s+)?$", re.I)

@@ -250,11 +250,11 @@ def _counted_before(turn: str, history: Sequence[str]) -> tuple[int, str] | None
     for text in reversed(history):
         found = _MEASURED["many"].search(text)
         if found:  # (people go without saying: "How many were injured?" counts people, and no fewer of them)
-            return (bare.end(), found.group(1).lower()) if found.group(1).lower() not in _PEOPLE else None
+            return (bare.end(), found.group(1).lower()) if found.group(1).lower() not in _UNSAID else None
     return None
 
 
-_PEOPLE = frozenset("people persons men women children".split())
+_UNSAID = frozenset("people persons men women children".split())  # nouns a bare count leaves unsaid
 
 
 _LEADING = frozenset("the a an this that these those which what whose how many much".split())

@@ -4,7 +4,9 @@ percent", asked how far demand rose), or one its sentence dates to another day t
 something in or cites as its source ("to the West Coast", "Reuters reports") say nothing of which thing it is about,
 so two amounts paid by one firm disagree rather than being of two things sharing a name (rag/answer/subjects.py). A
 share written as a count of a count ("3 out of 4 stations") answers how many; a sentence a stored page cut off after
-"is" is not quoted (rag/answer/evidence.py). The stories are written for the tests."""
+"is" is not quoted; a name inside an aside ("The intruders, who the police linked to a gang, were able to ...") is
+no party to a date outside it, and a weekday answers no "On what date ...?" (rag/answer/evidence.py). The stories
+are written for the tests."""
 
 from __future__ import annotations
 
@@ -67,3 +69,16 @@ def test_a_sentence_cut_after_is_is_not_quoted(answerer: Answerer) -> None:
             "find. Officials at the app's maker reported on Wednesday the app is")
     answer = answerer.answer("What did the app's maker report was happening to the app?", [passage("app", text)])
     assert "the app is [" not in answer.answer and not answer.answer.rstrip(" .[]0123456789").endswith(" is")
+
+
+def test_a_name_in_an_aside_is_no_party_to_the_date(answerer: Answerer) -> None:
+    breach = passage("breach", "Harwell Chemicals' chief executive told a Senate panel how the attack began. "
+                               "The intruders, who the police said have been linked to a gang known as Redfin "
+                               "operating in Latvia, were able to breach the company's network March 3 using an old "
+                               "password.")
+    named = passage("named", "Redfin, a Latvian gang, was named by the police on Monday as being responsible for the "
+                             "attack that Harwell Chemicals first reported on Friday.")
+    answer = answerer.answer("On what date did the intruders first get into Harwell Chemicals' network?",
+                             [named, breach])
+    assert "March 3" in answer.answer
+    assert "on Monday" not in answer.answer  # a weekday names no date

