@@ -310,7 +310,7 @@ _RULE = re.compile(r"[\s|:=+-]+")
 # a sentence that stops on a word that cannot end one was cut off (a stored page that ends mid-sentence, "criticized
 # over his handling of"; a chunk's last words, whole in the next chunk): what it was saying is not there to quote.
 # (Not a preposition that may be a verb's particle, "log in", "sign up for"; nor a pronoun, "I told her", "do that")
-# (nor a copula or an auxiliary left without what it says: "officials reported Wednesday the app is")
+# (nor a copula or an auxiliary left without what it says: "the agency told reporters on Friday that the map is")
 _CUT = re.compile(r"\b(?:of|the|a|an|and|or|but|than|its|their|our|my|your|whose|is|are|was|were|will|would|has|have|"
                   r"had|to|with|from)\s*$", re.I)
 

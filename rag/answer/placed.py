@@ -44,8 +44,8 @@ def of_another_relation(placed: Iterable[tuple[str, Value]], asked: Callable[[st
 
 
 def _relation(sentence: str, value: Value) -> set[str]:
-    """The content word a place follows within three words, past its preposition and article ("terminating at the
-    Port of ..." -> "terminat"); none where a comma or a name comes between ("York, England")."""
+    """The content word a place follows within three words, past its preposition and article ("ending at the port
+    of ..." -> "end"); none where a comma or a name comes between ("York, England")."""
     words = sentence[:value.start].split()
     if words and words[-1].lower() in ("from", "to"):  # "runs from Leeds to York": the ends of a line
         return {words[-1].lower()}

@@ -61,7 +61,7 @@ def subject_of(question_name: str, sentence: str, context: str) -> Subject | Non
     return _subject(" ".join(others), frozenset(others)) if others else None
 
 
-# a name the sentence only places something in ("fuel delivery to the East Coast") or cites as its source ("...,
+# a name the sentence only places something in ("shipments to the West Coast") or cites as its source ("...,
 # Bloomberg reports", "according to Reuters"): no name of the thing the sentence is about
 _PLACED = re.compile(r"\b(?:in|to|from|at|on|across|throughout|near|into)\s+(?:the\s+)?$", re.I)
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|told|reported by|cited by)\s+(?:the\s+)?$", re.I)

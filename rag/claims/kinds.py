@@ -468,6 +468,11 @@ def _names_another_holder(value: Value, sentence: str, question: str) -> bool:
 _PARTITIVE = re.compile(r"^\W*which\s+(?:one\s+|ones\s+)?(of\s+(?:the|these|those|its|their|his|her)\s+)(?=[\w-])", re.I)
 
 
+_OPENING_CLAUSE = re.compile(r"^\s*(?:when|while|after|before|once|as soon as|until|since|if)\s+\w+(?:\s+\w+)*?\s+"
+                             r"(?:was|were|is|are|had|has|said|says|did|began|started|ended|hit|struck|came|went)\b",
+                             re.I)
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -489,7 +494,9 @@ def asked(question: str) -> tuple[str, ...]:
     head, _, tail = question.rpartition(",")
     # "Which materials were suspended, and since when?": a follow-up's bare question word asks what is asked now
     joined = bool(head) and _AND_WH.match(tail) is not None
-    for text in ([tail] if joined else [tail, question] if head and _WH_START.match(tail) else [question]):
+    # ("When the gang said it was closing, what did it say ...?": the opening clause's "when" asks nothing)
+    opened = bool(head) and _OPENING_CLAUSE.match(head) is not None and _WH_START.match(tail) is not None
+    for text in ([tail] if joined or opened else [tail, question] if head and _WH_START.match(tail) else [question]):
         for pattern, kinds in ASKED:
             if pattern.search(text):
                 if kinds == ("duration", "quantity"):  # "How long is the Ever Given?" / "... was the canal blocked?"

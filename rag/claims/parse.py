@@ -177,7 +177,7 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
-# ("Two of the divers", "All four of its main lines": a part of a plural the text names, or of its owner's)
+# ("Two of the divers", "All three of its older wells": a part of a plural the text names, or of its owner's)
 _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?:[a-z]+\s+)?[a-z]+s\b"
                       r"(?!\s+(?:most|largest|biggest|best|first|last)\b))")
 # the second number of "from 11 to 16," (not of "1 to 3 million people": that one has its own magnitude and noun)

