@@ -581,6 +581,10 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
                 if any(v.kind == "count" and _A_PART.match(c.text, v.end) for v in c.answers):
                     c.score += PART
         exact = any(c.on_scope and any(not v.vague for v in c.answers) for c in scored)
+        if exact and _WHAT_DATE.search(question):  # "On what date ...?": "on Monday" is no answer beside "April 29"
+            for c in scored:
+                if c.answers and all(v.vague and _WEEKDAY.fullmatch(v.text.strip()) for v in c.answers):
+                    c.on_scope = c.shape_ok = False
         for c in scored:
             c.score += ((0.08 if c.on_scope else 0.0) + (TIED if c.tied and c.on_scope else 0.0)) if c.shape_ok \
                 else -0.12
@@ -840,13 +844,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         for c in pool:
             c.claims += tuple(v for v in _weekdays(c.text) if not any(o.start < v.end and v.start < o.end
                                                                         for o in c.claims))
-    if "date" in kinds:  # "When ...?": "on Friday" names a day, no date (vague); "On what date ...?" it does not answer
-        dated = _WHAT_DATE.search(question) is not None
-        for c in pool if dated or not K.asks_day(question) else ():
-            weekdays = [v for v in c.claims if v.kind == "date" and _WEEKDAY.fullmatch(v.text.strip())]
-            if weekdays:
-                c.claims = tuple(v if v not in weekdays else replace(v, vague=True) for v in c.claims
-                                 if not (dated and v in weekdays))
+    if "date" in kinds:  # "When ...?", "On what date ...?": "on Friday" names a day, no date (vague; and no answer
+        # beside an exact date: ``_score``)
+        for c in pool if _WHAT_DATE.search(question) or not K.asks_day(question) else ():
+            if any(v.kind == "date" and _WEEKDAY.fullmatch(v.text.strip()) for v in c.claims):
+                c.claims = tuple(replace(v, vague=True) if v.kind == "date" and _WEEKDAY.fullmatch(v.text.strip())
+                                 else v for v in c.claims)
     # "Where ... anchored?": "in Chinese territory"; "Which country's units ...?": "Japanese ... units" (a country
     # written as its adjective; the answerer's reading only, like shares in words)
     if "place" in kinds and parsed > 0:
