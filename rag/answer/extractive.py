@@ -122,9 +122,7 @@ QUOTED = 3  # sentences of such a quotation quoted at most
 
 def _quoted_after(text: str, cursor: int, mine: dict[str, Candidate]) -> list[Candidate]:
     """The sentences of the paragraph after ``cursor`` (the one a "said:" line opens), those the pool holds."""
-    rest = text[cursor:].lstrip(" \t")
-    rest = rest.lstrip("\n")
-    paragraph = re.split(r"\n\s*\n", rest, maxsplit=1)[0]
+    paragraph = re.split(r"\n\s*\n", text[cursor:].lstrip(), maxsplit=1)[0]
     return [mine[sentence] for sentence in split_sentences(paragraph)[:QUOTED] if sentence in mine]
 
 

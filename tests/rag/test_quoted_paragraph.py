@@ -1,12 +1,14 @@
 """A line that ends "... said:" opens a statement quoted as the paragraph after it: asked what was said, the answer
 quotes that paragraph's sentences after the line, whether the paragraph is in the line's chunk or the next one
-(rag/answer/extractive.py, rag/retrieval/following.py). The statement is written for the tests."""
+(rag/answer/extractive.py, rag/retrieval/following.py); "What did she urge ...?" asks what was said, as "What did
+she say ...?" does (rag/answer/quotes.py). The statement is written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from rag.answer.answerer import Answerer
+from rag.answer.quotes import asks_what_was_said
 from rag.retrieval.following import with_following
 from rag.types import Passage
 from tests.rag.answerers import extractive_answerer, passage
@@ -46,3 +48,9 @@ def test_the_paragraph_in_the_next_chunk_is_read() -> None:
     read = with_following(Store(), retrieved, n=2)
     assert "board:6:x" in [p.chunk_id for p in read]  # after the line that opens what follows
     assert "board:5:x" not in [p.chunk_id for p in read[4:]]  # (not after the third passage: it opens nothing)
+
+
+def test_verbs_of_urging_ask_what_was_said() -> None:
+    assert asks_what_was_said("What did the director urge other utilities to do?")
+    assert asks_what_was_said("What did the regulator recommend?")
+    assert not asks_what_was_said("What did the director fix first?")
