@@ -60,6 +60,9 @@ def names_asked(question: str) -> list[list[str]]:
     return [list(words) for words in _names_asked(question)]
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 # The question's names, figures and other words, once per question rather than once per article checked.
 @lru("names_asked", QUESTION)
 def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
@@ -74,7 +77,8 @@ def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
         while len(words) > 1 and words[-1].lower() in _OCCASIONS:
             words = words[:-1]  # "the 93rd Academy Awards Ceremony" is held by "the 93rd Academy Awards"
         words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
-                 and not w.islower()]  # "of", "the" inside a name
+                 and not w.islower() and w.lower() not in _WEEKDAYS]  # "of", "the" inside a name; "On the Monday
+        # after the attack": a day the articles say as a date, "this week" or not at all, no name
         if words:
             out.append(tuple(words))
     return tuple(out)
