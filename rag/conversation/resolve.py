@@ -94,11 +94,14 @@ witness analyst chairman chief commander mayor prince princess citizen resident 
 def asked_kind(question: str) -> str | None:
     """The kind of thing a "which/what <noun>" question asks for ("Which company operates ...?": an
     organisation, "Which African countries ...?": places; "Which divers ...?": people), "person" for a
-    who-question, or None."""
+    who-question, "place" for a where-question, or None."""
     noun = _asked_noun(question)
     if noun is None:
-        return "person" if _WHO.match(question) else None
+        return "person" if _WHO.match(question) else "place" if _WHERE.match(question) else None
     return _noun_kind(noun)
+
+
+_WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
 
 
 def _noun_kind(word: str) -> str | None:

@@ -1,7 +1,10 @@
 """A follow-up's "he" or "that firm" means the name that answered the last question, not that question's own subject
-("Which firm did the council hire? Brightwell. How much did that firm charge?"); and a statement followed by a
-question of its own ("I heard one of them was not Irish. Where was he from?") asks that question of what was heard; a bare "how many" counts what the last count question counted, and "What about in Leeds?" asks the last question there
-(rag/conversation/resolve.py, rag/conversation/reader.py). Conversations here are written for the tests."""
+("Which firm did the council hire? Brightwell. How much did that firm charge?"); a statement followed by a question
+of its own ("I heard one of them was not Irish. Where was he from?") asks that question of what was heard; a bare
+"how many" counts what the last count question counted; "What about in Leeds?" asks the last question there; and
+"there" is the place the last answer gave, where the last question asked where (rag/conversation/resolve.py,
+rag/conversation/reader.py, rag/conversation/rules.py, rag/conversation/entities.py). Conversations here are written
+for the tests."""
 
 from __future__ import annotations
 
@@ -59,3 +62,11 @@ def test_what_about_in_a_place_asks_the_question_there(reader: Reader) -> None:
         "How many petrol stations were dry on June 14?", "About 2,100, according to PumpWatch [1].",
         "What about in Leeds?"))
     assert reading.query == "How many petrol stations were dry on June 14 in Leeds?"
+
+
+def test_there_is_the_place_the_last_answer_gave(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Where did the minister go on her second tour of the north coast?",
+        "She flew to Norway and was driven to the town of Hamar [1].", "Who did she meet with there this time?"))
+    assert "there" not in reading.query and ("in Norway" in reading.query or "in Hamar" in reading.query)
+    assert "coast" not in reading.query
