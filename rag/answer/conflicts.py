@@ -58,7 +58,7 @@ from rag.claims.kinds import (
     title_words,
     titled,
 )
-from rag.claims.parse import name_key, prepare
+from rag.claims.parse import MONTH, name_key, prepare
 from rag.claims.records import ClaimCache
 from rag.claims.variants import twins
 from rag.text import content_terms, stem
@@ -270,8 +270,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
     return conflicts
 
 
-_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b|"
-                  r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b", re.I)
+_DAY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTH})(?![a-z])", re.I)
 
 
 def _days(values: Sequence[Value]) -> set[tuple[str, int]]:

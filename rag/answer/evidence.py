@@ -45,7 +45,7 @@ from rag.claims import kinds as K
 from rag.claims import seats
 from rag.claims.demonyms import answering_places, named_as_adjective, nationalities
 from rag.claims.extract import analyze, shares_in_words
-from rag.claims.parse import QUANTITY_UNITS, figure_tokens, name_key, numeric_form, prepare, rate
+from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
@@ -1512,7 +1512,7 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     return True
 
 
-_WEEKDAY = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b")
 _WHAT_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?date\b", re.I)
 
 
@@ -1531,11 +1531,8 @@ def _age_of(text: str, value: K.Value, words: Sequence[str]) -> bool:
 
 def _weekdays(sentence: str) -> list[K.Value]:
     """The days of the week a sentence dates by ("on Friday"), as vague dates of unit "weekday"."""
-    return [K.Value("date", m.group(1), _DAYS.index(m.group(1)), _DAYS.index(m.group(1)), "weekday",
+    return [K.Value("date", m.group(1), WEEKDAYS.index(m.group(1)), WEEKDAYS.index(m.group(1)), "weekday",
                     start=m.start(1), end=m.end(1), vague=True) for m in _WEEKDAY.finditer(prepare(sentence))]
-
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _outside_names(c: Candidate, text: str, question: str) -> set[str]:

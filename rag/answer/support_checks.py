@@ -31,8 +31,8 @@ from rag.claims import seats
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, asked, options
+from rag.claims.parse import WEEKDAYS, prepare
 from rag.claims.parse import names as parse_names
-from rag.claims.parse import prepare
 from rag.text import STOPWORDS, content_terms
 
 # A name the question leaves out ("companies outside China") is not what the answer must be about.
@@ -60,7 +60,7 @@ def names_asked(question: str) -> list[list[str]]:
     return [list(words) for words in _names_asked(question)]
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(day.lower() for day in WEEKDAYS)
 
 
 # The question's names, figures and other words, once per question rather than once per article checked.

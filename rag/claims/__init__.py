@@ -5,6 +5,11 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 28: a company's class noun right before a name makes it one ("the state-owned mining company Codelco"); a count's
+#     noun two words after its number ("six free credit reports"); a number joined to its noun counts it ("a
+#     nine-count indictment"); a capitalized word joined to a number is a model's name ("the T-130"); an amount a move
+#     goes from or to is of what moved, both ends sharing the scope; a number before "of" and an owner's plural counts
+#     a part of it ("All three of its older wells")
 # 27: a volume or area written with its power ("780,000 m3", "1,000 km²") or a gallon written short ("210 million US
 #     gal") is a quantity; "between 130,000 barrels and 270,000 barrels" is one range; a name runs on to its class
 #     word where the source wrote that in lower case ("the Great bitter lake", "U.S. Geological survey"); an era opens
@@ -64,4 +69,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "27"
+CLAIMS_VERSION = "28"

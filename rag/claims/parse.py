@@ -54,6 +54,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH = _MONTH  # a month's name, whole or shortened (lower case: compile it case-blind)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _LOWER = {"over": (1, math.inf), "more than": (1, math.inf), "above": (1, math.inf), "at least": (1, math.inf),
           "exceeding": (1, math.inf), "upwards of": (1, math.inf),
           "under": (0, 1), "less than": (0, 1), "below": (0, 1), "up to": (0, 1), "at most": (0, 1),
