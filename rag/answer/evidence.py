@@ -1214,12 +1214,26 @@ def _one_reading_of_the_measured(pool: list[Candidate], marked: set[int]) -> Non
     kept where a sentence about the question by its focus scores higher."""
     if not marked:
         return
-    best = max((c.score for c in pool if c.on_values and id(c) not in marked), default=-math.inf)
     measured = sorted((c for c in pool if id(c) in marked and c.on_values), key=lambda c: -c.score)
+    units = [v.unit for c in measured for v in c.on_values if v.kind == "quantity"]
+    # (a sentence by the focus measures it only in the readings' dimension: "a section of at least 50m is missing
+    # from the pipeline" is no amount of the methane asked about, "56,000 tonnes of methane" is)
+    best = max((c.score for c in pool if c.on_values and id(c) not in marked and (not units or any(
+        v.kind != "quantity" or any(K.same_dimension(v.unit, u) for u in units) for v in c.on_values))),
+        default=-math.inf)
     for c in measured[0 if measured and measured[0].score <= best else 1:]:
         c.on_values = []
         c.on_scope = False
         c.answers = []
+    if not (measured and measured[0].on_values and units):
+        return
+    for c in pool:  # the amount kept is the measure asked: a figure of another dimension measures something else
+        if id(c) not in marked and any(v.kind == "quantity" for v in c.on_values):
+            kept = [v for v in c.on_values if v.kind != "quantity" or any(K.same_dimension(v.unit, u) for u in units)]
+            if len(kept) < len(c.on_values):
+                c.on_values, c.on_scope = kept, bool(kept)
+                c.answers = [v for v in c.answers if v.kind != "quantity" or any(K.same_dimension(v.unit, u)
+                                                                                   for u in units)]
 
 
 SNIPPET_WORDS = 60  # an article this short may be a snippet cut from a page that named its subject above it

@@ -935,6 +935,10 @@ def moved_the_other_way(value: Value, sentence: str, question: str) -> bool:
     return bool(way) and way != asked
 
 
+_STRENGTH_ASKED = re.compile(r"\b(?:magnitude|strong|stronger|strongest|strength|powerful|big|bigger|large|"
+                             r"intens\w*|severe|how bad)\b", re.I)
+
+
 def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: str = "") -> bool:
     """The value stands where an answer of the kind asked would: a place after a locative preposition ("in
     Malaysia") when the question asks where; not the source a sentence is attributed to ("according to the
@@ -956,6 +960,8 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         # (an amount or a count after "said" is what was said: "it said about 12 million people were affected")
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
+    if value.unit == "magnitude" and question and not _STRENGTH_ASKED.search(question):
+        return False  # "a magnitude 2.3 earthquake" says how strong a tremor was, not how much explosive was used
     if value.unit == "weekday" and not _DAY_ASKED.search(question):
         return False  # "on Friday" says the day, not the year, month or date otherwise asked
     if value.kind == "date" and value.unit != "weekday" and _WEEKDAY_ASKED.search(question):

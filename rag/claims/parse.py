@@ -43,7 +43,10 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "yard": ("m", 0.9144), "cm": ("m", 0.01), "centimetres": ("m", 0.01), "centimeters": ("m", 0.01),
     "mm": ("m", 0.001), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
     "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "knots": ("m/hour", 1852),
-    "knot": ("m/hour", 1852),
+    "knot": ("m/hour", 1852), "nautical miles": ("m", 1852), "nautical mile": ("m", 1852),
+    "nautical-mile": ("m", 1852), "nautical-miles": ("m", 1852),
+    # natural gas by the million or billion cubic metres ("178 mcm", "55 bcm")
+    "mcm": ("m3", 1e6), "bcm": ("m3", 1e9),
     # volumes and areas written with their power ("780,000 m3", "210 million US gal", "1,000 km²"), as "cubic metres"
     # and "square kilometres" are read
     "m3": ("m3", 1), "m\u00b3": ("m3", 1), "km2": ("m2", 1e6), "km\u00b2": ("m2", 1e6), "m2": ("m2", 1),
@@ -70,7 +73,7 @@ _LENGTHS = "mile|kilometre|kilometer|km|metre|meter|inch|foot"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
-_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?:{_WORDNUM})(?![A-Za-z]))" \
+_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?<!several )(?<!few )(?:{_WORDNUM})(?![A-Za-z]))" \
      rf"{_HALF}?|(?<![A-Za-z])(?:a\s|one\s)?(?:half|quarter)(?=[\s-](?:{_LENGTHS})\b))"  # not "consisTENt"
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
@@ -129,14 +132,15 @@ _DATE = re.compile(
     r"|(?<=\bwinter )|(?<=\bc\. ))1[0-4]\d\d(?![\d%,.]\d)(?!\s+(?:[a-z]{2,}(?<![su]s)s|people|men|women|children)\b)))\b",
     re.IGNORECASE)
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
-_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 # metres as "m", which is also a million ("1.4m people", "$400m"): only apart from its number and before no word
 # ("400 m, 224,000-ton"), or before a dimension ("a 400m-long ship", "400 m high")
 _METRES = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s(?P<unit>m)(?=\s*[,.;:)\u2013]|\s*$|[\s-](?:long|high|wide|deep|tall)\b"
                      r"|\s*\(\s*[\d.,]+\s*(?:ft|feet|yd|yards|in|inches|mi|miles)\b)"  # "400 m (1,300 ft)"
-                     r"|(?P<unit2>m)(?=[\s-](?:long|high|wide|deep|tall)\b))")
+                     r"|(?P<unit2>m)(?=[\s-](?:long|high|wide|deep|tall)\b"
+                     r"|\s*\(\s*[\d.,]+\s*(?:ft|feet|yd|yards|in|inches|mi|miles)\b))")  # "50m (164ft)"
 # (digits that are an ordinal, "the 12th most populous", count nothing)
 # a figure by the period: "a day", "per year", "daily", "/day"
 _RATE = re.compile(r"(?:\b(?:a|an|per|each|every)\s+|/)(day|week|month|year|hour|minute|second)\b|/(s|h)\b|"
@@ -178,6 +182,24 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
                                re.IGNORECASE)
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
+# A number written after a name as part of it ("Nord Stream 2 has 178 mcm", "Apollo 13", "Nord Stream 1 and 2"):
+# the word before is capitalized inside its sentence (not its first word: "About 300 people") and is no word of
+# time or measure; the number is followed by no plural noun it would count nor a capitalized word (a title's
+# "Rescuers Pull 12 Boys From Cave" counts boys)
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
+# words a number in words is followed by that are no noun it counts ("two near Sweden", "two apiece")
+_NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
+                         "beneath", "via", "aboard", "away", "ahead", "apiece", "apart"}
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)(?<!is)s\b")
+_NAME_AND = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\s(?P<first>\d{1,3})\s(?:and|or|&)\s$")
+_COUNTED_AFTER = re.compile(r"\s+(?:[A-Z]|(?!(?:has|was|is|does|says|gets|goes|gas|remains|seems|lies|runs|this|its|"
+                            r"his|as|plus|less|news)\b)[a-z]+(?<![su]s)(?<!is)s\b|(?:of|per|percent|people|children|men|women|staff|crew|"
+                            r"personnel|police|troops)\b)")
+# pounds weighing something: "500 pounds of explosives", not "pounds of taxpayers' money"
+_WEIGHED = re.compile(r"\s+of\s+(?!(?:taxpayers?|public|money|funding|funds|cash|investment|revenue|spending|"
+                      r"savings|debt|damages|compensation|profits?|sales|his|her|their|its|the)\b)[a-z]")
+_FRACTION = re.compile(rf"{_BOUND}(?<![\d/.,])(?P<a>\d)/(?P<b>\d{{1,2}})(?![\d/])(?=\s+of\b)", re.IGNORECASE)
+_MAGNITUDE_OF = re.compile(r"\bmagnitude[\s-](?P<a>\d{1,2}(?:\.\d)?)\b(?!\s*%)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # ("Two of the divers", "All three of its older wells": a part of a plural the text names, or of its owner's)
 _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?:[a-z]+\s+)?[a-z]+s\b"
@@ -186,7 +208,7 @@ _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
-_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
+_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){1,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts
@@ -279,7 +301,9 @@ def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # range that many readers would give, wide enough not to disagree with a figure that is one of them
 _VAGUE = {"a handful of": (2, 6), "a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "dozens of": (24, 99), "scores of": (40, 99),
           "hundreds of": (200, 999), "thousands of": (2e3, 9999), "tens of thousands of": (2e4, 99_999),
-          "hundreds of thousands of": (2e5, 999_999), "millions of": (2e6, 999e6), "billions of": (2e9, 999e9)}
+          "hundreds of thousands of": (2e5, 999_999), "millions of": (2e6, 999e6), "billions of": (2e9, 999e9),
+          "a few hundred": (200, 500), "several hundred": (300, 900), "a few thousand": (2e3, 5e3),
+          "several thousand": (3e3, 9e3)}
 _MULTI = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VAGUE_WORDS = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
 _WORD_UNITS = "|".join(sorted((re.escape(u) for u in QUANTITY_UNITS if len(u) > 2), key=len, reverse=True))
@@ -348,6 +372,12 @@ def figures(text: str) -> list[Figure]:
                 b <= 1000 or b % 1000 == 0 and not 1800 <= b <= 2100):
             share = round(100 * a / b, 3)
             add("percentage", m, *_range(m.group("bound"), share, None), "%")
+    for m in _FRACTION.finditer(text):  # "around 1/3 of Denmark's emissions": a share, not a count and a count
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < a < b:
+            add("percentage", m, *_range(m.group("bound"), round(100 * a / b, 3), None), "%")
+    for m in _MAGNITUDE_OF.finditer(text):  # "a magnitude 2.3 earthquake": how strong, not 2.3 earthquakes
+        add("quantity", m, float(m.group("a")), float(m.group("a")), "magnitude")
     for m in _MONEY.finditer(text):
         a = number(m.group("a") or m.group("c"))
         if a is None:
@@ -355,6 +385,8 @@ def figures(text: str) -> list[Figure]:
         scale = _MAGNITUDE.get((m.group("mag") or m.group("mag3") or "").lower(), 1)
         b = number(m.group("b")) if m.group("b") else None
         scale_b = _MAGNITUDE.get((m.group("mag2") or "").lower(), scale)
+        if (m.group("word") or "").lower() == "pounds" and _WEIGHED.match(text, m.end()):
+            continue  # "500 pounds of explosives" weighs them (``_QUANTITY``)
         cur = _CURRENCY.get((m.group("cur") or "").lower()) or _CURRENCY_WORDS.get((m.group("word") or "").lower(), "usd")
         if b is not None and m.group("sep").lower() == "and" and not _BETWEEN.search(text[:m.start()]):
             # "paid $12 and received $15 million": two amounts, each with its own magnitude
@@ -420,6 +452,10 @@ def figures(text: str) -> list[Figure]:
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is None:
             continue
+        if (m.group("sep") or "").lower() == "and" and not _BETWEEN.search(text[:m.start()]):
+            a, b, start = b, None, m.start("b")  # "3 pumps and 40 tonnes": the amount is the second number's
+        else:
+            start = m.start()
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
         power = _POWER.search(m.group(0))  # "43,300 square miles" is an area, not a distance
         if power:
@@ -427,7 +463,8 @@ def figures(text: str) -> list[Figure]:
         factor *= _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         period = rate(re.split(r"[,;:()]|\band\b", text[m.end():m.end() + RATE_REACH], maxsplit=1)[0])
         unit += f"/{period}" if period else ""  # "53,000 barrels of oil per day" is a rate, not an amount
-        add("quantity", m, *_range(m.group("bound"), a * factor, b * factor if b is not None else None), unit)
+        add("quantity", m, *_range(m.group("bound") if start == m.start() else None, a * factor,
+                                   b * factor if b is not None else None), unit, (start, m.end()))
     for m in _METRES.finditer(text):
         a = number(m.group("a"))
         if a is not None and not _taken(spans, m.start("a"), m.end("a")):
@@ -450,8 +487,8 @@ def figures(text: str) -> list[Figure]:
         if a is not None and a > 1:
             add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _COUNT.finditer(text):
-        if _DESIGNATION.search(text, 0, m.start("a")):
-            continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases": a name's number, no count
+        if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):
+            continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Nord Stream 2": a name's number, no count
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")
@@ -459,17 +496,17 @@ def figures(text: str) -> list[Figure]:
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and (a or 0) > 1 else \
             _NAMED_NOUN.match(text, after) if not noun and (a or 0) > 1 and text[after + 1:after + 2].isupper() else None
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
-                not noun or (noun in STOPWORDS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
+                not noun or (noun in _NOUNLESS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
             continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")
         scale = _MAGNITUDE.get((m.group("mag") or "").lower(), 1)
         span = None
-        later = _PLURAL_NEXT.match(text, m.end("noun")) if noun and noun not in STOPWORDS and m.group("noun").islower() \
+        later = _PLURAL_NEXT.match(text, m.end("noun")) if noun and noun not in _NOUNLESS and m.group("noun").islower() \
             and not _PLURAL.fullmatch(noun) and a > 1 else None
-        if named and named.group("noun") not in STOPWORDS:
+        if named and named.group("noun") not in _NOUNLESS:
             noun, span = named.group("noun"), (m.start(), named.end())
         elif later is not None:  # "62 living billionaires", "two new regiments": the plural noun after its adjective
             noun, span = later.group("noun").lower(), (m.start(), later.end())
-        elif noun in STOPWORDS:  # "50 of them", "after 10 in the morning": the figure ends at its number
+        elif noun in _NOUNLESS:  # "50 of them", "after 10 in the morning": the figure ends at its number
             upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None
             if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "from 11 to 16,"
                 add("count", m, a * scale, b * scale, "", (m.start(), upto.end()))
@@ -477,10 +514,35 @@ def figures(text: str) -> list[Figure]:
             span = (m.start(), m.end("mag") if m.group("mag") else m.end("a"))
             if noun == "of" and _OF_THEM.match(text, m.end("noun")):  # "90 divers, 50 of them": 50 divers
                 noun = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
-        add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in STOPWORDS else "", span)
+        add("count", m, *_range(m.group("bound"), a * scale, None), noun if noun not in _NOUNLESS else "", span)
     _vague(text, add)
     out.sort(key=lambda f: f.start)
     return _between(text, out)
+
+
+def named_number(text: str, start: int, end: int) -> bool:
+    """Whether the digits at text[start:end] are part of a name ("Nord Stream 2", "Apollo 13", the "2" of "Nord
+    Stream 1 and 2"), not a figure."""
+    if not text[start:end].isdigit():
+        return False
+    m = _NAME_AND.search(text, 0, start)
+    if m is not None:  # "Nord Stream 1 and 2 pipelines": the pipelines named 1 and 2
+        return named_number(text, m.start("first"), m.end("first"))
+    m = _NAME_BEFORE.search(text, 0, start)
+    if m is None:
+        return False
+    word = m.group("name")
+    if word.lower() in STOPWORDS or word in WEEKDAYS or _MONTH_NAME.fullmatch(word):
+        return False
+    if not _COUNTED_AFTER.match(text, end):
+        return True
+    # a plural after it is counted, unless one is ("the two Nord Stream 1 pipelines") or the name is numbered twice
+    # ("the Nord Stream 1 and Nord Stream 2 pipelines")
+    return bool(text[start:end] == "1" and _PLURAL_AFTER.match(text, end)) or len(
+        re.findall(rf"\b{re.escape(word)}\s\d{{1,3}}\b", text)) > 1
+
+
+_MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
 
 
 def _between(text: str, found: list[Figure]) -> list[Figure]:
