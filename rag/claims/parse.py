@@ -190,6 +190,8 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
 # words a number in words is followed by that are no noun it counts ("two near Sweden", "two apiece")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
                          "beneath", "via", "aboard", "away", "ahead", "apiece", "apart"}
+# a count placed somewhere without its noun, the noun of a count before it ("two near Denmark", "two in Sweden's")
+_PLACED_PART = re.compile(r"\s(?:near|off|in|inside|outside|at|on)\s(?:the\s)?[A-Z]")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)(?<!is)s\b")
 _NAME_AND = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\s(?P<first>\d{1,3})\s(?:and|or|&)\s$")
 _COUNTED_AFTER = re.compile(r"\s+(?:[A-Z]|(?!(?:has|was|is|does|says|gets|goes|gas|remains|seems|lies|runs|this|its|"
@@ -495,6 +497,13 @@ def figures(text: str) -> list[Figure]:
         # (a noun after a name the word pattern stops in: "eight U.S. presidents")
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and (a or 0) > 1 else \
             _NAMED_NOUN.match(text, after) if not noun and (a or 0) > 1 and text[after + 1:after + 2].isupper() else None
+        placed = _PLACED_PART.match(text, after) if a is not None and a >= 2 and not _taken(spans, m.start("a"), m.end("a")) \
+            else None
+        if placed is not None:  # "four leaks, two near Sweden and two near Denmark": two of the leaks counted before
+            counted = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
+            if counted:
+                add("count", m, a, a, counted, (m.start("a"), after))
+                continue
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
                 not noun or (noun in _NOUNLESS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
             continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")

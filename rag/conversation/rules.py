@@ -41,7 +41,8 @@ _WHOSE_WORDS = re.compile(r"^\s*(?:and\s+|so\s+)?(?:whose\s+(?:words|remarks?|qu
                           r"(?:\s+originally)?|who\s+(?:made|wrote|gave|voiced)\s+(?:that|this|those|these)\s+"
                           r"(?:remarks?|statements?|comments?|claims?|points?|warnings?))[\s?.!]*$", re.I)
 _ANSWER_PARTICLE = re.compile(r"^(?:(?:yes|no|yeah|right|indeed|correct|exactly)\b[\s,.;:!\u2014-]+)+", re.I)
-_PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by)\s+", re.I)
+_PREPOSITION = re.compile(r"^(?:in|at|on|for|with|during|from|of|to|under|by|off|near|outside|inside|across|around|"
+                          r"along|over|within|behind|beyond|against|among|between|toward|towards)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z0-9&\-]+)*")
 SUBSTITUTE_MIN_SIMILARITY = 0.15
@@ -258,7 +259,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
 
 
 _PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|both)\s+of\s+$", re.I)
-_ADDED_PLACE = frozenset({"in", "at"})  # prepositions that place the previous question somewhere else
+_ADDED_PLACE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "around", "along", "within"})  # prepositions that place the previous question somewhere else
 
 
 def _plural(phrase: str) -> bool:
