@@ -43,7 +43,7 @@ from rag.answer.support_checks import abbreviated, article_text, lacks, missing_
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
-from rag.claims.demonyms import answering_places, named_as_adjective, nationalities
+from rag.claims.demonyms import ADJECTIVES_OF, COUNTRY_OF, answering_places, named_as_adjective, nationalities
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -1316,6 +1316,16 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
         typed_anchors(list(dict.fromkeys(words)))
 
 
+
+
+def _country_as_adjective(folded: str, word: str) -> bool:
+    """A country written as its adjective, or the adjective as its country, in a lower-cased text: "Denmark's prime
+    minister" is the "Danish Prime Minister", "Swedish prosecutors" are Sweden's."""
+    word = re.sub(r"['’]s$", "", word.lower())
+    others = ADJECTIVES_OF.get(word, []) + ([COUNTRY_OF[word].lower()] if word in COUNTRY_OF else [])
+    return any(re.search(rf"(?<![a-z]){re.escape(other)}(?![a-z])", folded) for other in others)
+
+
 def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
     """Every year and some word of the names occurs in the text (case, endings and the dots of abbreviations
     aside: "U.S." = "US", "Presidential" = "president"; a title-cased question names more than it needs)."""
@@ -1331,8 +1341,8 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
 
     def named(a: str) -> bool:
         # "Beijing has agreed" names China (rag/claims/seats.py); "the US agency" names the American one
-        return has(a) or seats.names(text, a) or country_said(text, a) or (  # "EV": "electric vehicles"
-            a.isupper() and article_text(text).spells_out(a))
+        return has(a) or seats.names(text, a) or country_said(text, a) or _country_as_adjective(folded, a) or (
+            a.isupper() and article_text(text).spells_out(a))  # "EV": "electric vehicles"
 
     # ("Coast Guard" written "USCG": the acronym holds the name)
     return all(has(y) for y in years) and (not words or any(named(w) for w in words) or abbreviated(text, words))

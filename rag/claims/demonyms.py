@@ -47,6 +47,10 @@ COUNTRY_OF = {
 }
 
 # the adjective, before a lower-case word (what it qualifies): not "the Chinese" alone, not "Chinese Academy"
+# country (lower case) -> its adjectives: "denmark" -> ["danish"]
+ADJECTIVES_OF: dict[str, list[str]] = {}
+for _adjective, _country in COUNTRY_OF.items():
+    ADJECTIVES_OF.setdefault(_country.lower(), []).append(_adjective)
 _ADJECTIVE = re.compile(r"(?<![\w-])(" + "|".join(sorted((w.capitalize() for w in COUNTRY_OF), key=len, reverse=True))
                         + r")(?=\s+[a-z])")
 

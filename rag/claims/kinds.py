@@ -300,7 +300,19 @@ def asked_roles(question: str) -> set[str]:
     send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
     ("Which firm took charge of the salvage after the owners?" asks no owner)."""
     text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", question.lower()))
-    return roles_named(re.findall(r"[a-z]+", text)) - subject_roles(question)
+    spoke = _SPOKE_FOR.search(text)  # "Who spoke for the company?": its spokesman, whatever the article calls him
+    return (roles_named(re.findall(r"[a-z]+", text)) | (_SPOKESPEOPLE if spoke else set())) - subject_roles(question)
+
+
+def unsaid_roles(question: str) -> list[str]:
+    """The roles a question asks in other words than their own, for the keyword search ("Who spoke for the
+    company?" finds "company spokesman Ulrich Lissek")."""
+    said = set(re.findall(r"[a-z]+", question.lower()))
+    return sorted(r for r in asked_roles(question) if r not in said and not roles_named(said) & {r})
+
+
+_SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|speaking|spoken)\s+(?:for|on\s+behalf\s+of)\b")
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 # a role word naming a body's place, not its holder: "its head office" is where a company sits, asked where

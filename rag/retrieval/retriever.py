@@ -7,7 +7,7 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from rag.answer.designation import naming_words
-from rag.claims.kinds import measure_words
+from rag.claims.kinds import measure_words, unsaid_roles
 from rag.protocols import Embedder, Store
 from rag.retrieval.diversity import diversify
 from rag.retrieval.fusion import rrf, score_fusion
@@ -91,9 +91,10 @@ def _terms(query: str) -> list[str]:
     """The query's keyword terms, and for a dimension asked the words its measure is written with ("How heavy is
     the ship?" finds "the 224,000-ton vessel"); for a name asked, the verbs that give one ("What nickname did the
     rescue get?" finds "the rescue mission, dubbed ..."); a connective's other wording ("What did Washington offer
-    in return?" finds "In exchange, Washington has offered ...")."""
+    in return?" finds "In exchange, Washington has offered ..."); a role asked in other words ("Who spoke for the
+    company?" finds its spokesman)."""
     terms = keyword_terms(query)
-    extra = [*measure_words(query), *naming_words(query),
+    extra = [*measure_words(query), *naming_words(query), *unsaid_roles(query),
              *(CONNECTIVE_WORDINGS[m.group(1).lower()] for m in _CONNECTIVE_ASKED.finditer(query))]
     return terms + [w for w in dict.fromkeys(extra) if w not in terms]
 
