@@ -1019,7 +1019,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.on_values = [v for v in c.on_values if not _counts_another(v, measured)]
         if measured and not c.on_values:
             c.on_values = [v for v in c.answers if v.kind == "quantity" and _of_the_measured(v, measured)]
-            if c.on_values:
+            if c.on_values and not _says_more_than_the_measured(c, q_terms, measured):
                 only_measured.add(id(c))
         if event and vectors is not None:  # a date of another event than the one asked ("its closure in 2015")
             other = of_another_event([v for v in c.on_values if v.kind == "date"], text, event, vectors, phase, carried)
@@ -1205,6 +1205,15 @@ def _counts_another(value: K.Value, measured: str) -> bool:
 
 def _of_the_measured(value: K.Value, measured: str) -> bool:
     return bool(measured) and any(_prefix_match(t, {measured}) for t in K.scope_terms(value.scope))
+
+
+def _says_more_than_the_measured(c: Candidate, asked_terms: set[str], measured: str) -> bool:
+    """The sentence speaks of what the question asks beyond the thing it measures ("McNutt said the video team
+    estimated the leak was between 12,000 and 25,000 barrels of oil a day", asked the first estimate of how much oil
+    was leaking each day): an answer in its own right, not only a reading of the measured word."""
+    asked = {t for t in asked_terms if not _prefix_match(t, {measured})}
+    said = {t for t in c.terms if not _prefix_match(t, {measured})}
+    return len({t for t in asked if _prefix_match(t, said)}) >= 2
 
 
 def _one_reading_of_the_measured(pool: list[Candidate], marked: set[int]) -> None:
