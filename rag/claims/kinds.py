@@ -1142,8 +1142,9 @@ def in_question(value: Value, question: str) -> bool:
     words = [w for w in key.split() if len(w) > 2 and w not in ("of", "and", "for")]
     # the question writes it by its initials: "United States" is the "US" of "Who warned that the US ..."
     initials = "".join(w[0] for w in value.key.split() if w not in ("of", "and", "for", "the"))
+    # (written in capitals: "Ingrid Solberg" is not the "is" of "Who is ...?")
     if len(initials) >= 2 and len(words) >= 2 and _literal_in(initials, folded.replace(".", "")) \
-            and re.search(rf"(?<![a-z]){initials}(?![a-z])", folded.replace(".", "")):
+            and re.search(rf"(?<![A-Za-z]){initials.upper()}(?![A-Za-z])", question.replace(".", "")):
         return True
     # the words that ask for it are no part of it given: "Chinese Ministry of Commerce" answers "Which Chinese
     # ministry ...?"

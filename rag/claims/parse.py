@@ -210,7 +210,7 @@ _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
-_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){1,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
+_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts

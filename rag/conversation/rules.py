@@ -230,6 +230,11 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             # for them, in place of the kind the question named
             return _qualified_instead(previous, bare, new.strip(), embedder)
         if not following and preposition.group(0).strip().lower() in _ADDED_PLACE:
+            # "What about off Dunmore?" after "How many were off Fairhaven?": the name after the same word, replaced
+            placed = re.search(rf"\b(?i:{preposition.group(0).strip()})\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*",
+                               previous)
+            if placed is not None:
+                return previous[:placed.start()] + new.strip().rstrip(" ?.!") + previous[placed.end():], []
             # "What about in Washington?" after a question placed nowhere: the same question, asked there (no
             # word of it stands for a place)
             return previous.rstrip(" ?.!") + " " + new.rstrip(" ?.!") + "?", []
