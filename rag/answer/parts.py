@@ -44,6 +44,13 @@ def pieces(question: str) -> tuple[str, ...]:
     short = _ELLIPTICAL.search(text) if len(found) == 1 else None
     if short is not None and (full := _filled(text[:short.start()].strip(" ,;"), short.group("wh"))):
         return _as_question(text[:short.start()]), full  # "..., and for how many years?": asked of the part before
+    again = _VERB_LEFT_OUT.search(text) if len(found) == 1 or len(found) == 2 and not _a_clause(found[1]) else None
+    if again is not None:  # "who spoke for Russia and who for the United States?": the verb of the part before
+        first = text[:again.start()].strip(" ,;")
+        said = re.search(rf"\b(?P<wh>{again.group('wh')})\s+(?P<verb>[a-z]+)\s+{again.group('prep')}\s", first, re.I)
+        if said is not None:
+            return _as_question(first), _as_question(
+                f"{first[:said.start()]}{said.group('wh')} {said.group('verb')} {again.group('prep')} {again.group('rest')}")
     if not 2 <= len(found) <= MAX_PARTS or not all(_a_clause(p) for p in found) or _BETWEEN.search(found[0]):
         return (question,)
     return tuple(_as_question(p) for p in found)
@@ -54,6 +61,10 @@ def pieces(question: str) -> tuple[str, ...]:
 _ELLIPTICAL = re.compile(r",\s*(?:and|or)\s+(?P<wh>(?:(?:for|since|until|by|in|at|from|to|on)\s+)?(?:how\s+(?:many|much|"
                          r"long|far|old|often)(?:\s+[a-z]+)?|when|where|why|what\s+(?:year|date|day|time)))\s*\?*\s*$",
                          re.I)
+# a last part of a question word and what follows its verb, the verb left to the part before: "..., and who for the
+# United States?"
+_VERB_LEFT_OUT = re.compile(r",?\s+(?:and|or)\s+(?P<wh>who|what|which|where)\s+(?P<prep>for|in|at|on|from|of|by|to|with)"
+                            r"\s+(?P<rest>[^?]+?)\s*\?*\s*$", re.I)
 # the auxiliary that opens the rest of a question after its question phrase ("how many reports a year | will ...")
 _AUXILIARY = re.compile(r"\b(?:will|would|did|does|do|is|was|were|are|has|have|had|can|could|should|might|must)\b",
                         re.I)

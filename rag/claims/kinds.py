@@ -311,7 +311,9 @@ def unsaid_roles(question: str) -> list[str]:
     return sorted(r for r in asked_roles(question) if r not in said and not roles_named(said) & {r})
 
 
-_SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|speaking|spoken)\s+(?:for|on\s+behalf\s+of)\b")
+# (for a body named with its article, "the company", "the police"; "Who spoke for Russia at the council?" asks its envoy)
+_SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|speaking|spoken)\s+(?:for|on\s+behalf\s+of)"
+                        r"\s+(?:the|its|their)\s")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 
