@@ -219,8 +219,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
     taken: set[int] = set()
     suffixed = _with_suffix(doc)
     longer = {i for span in suffixed for i in range(span.start, span.end)}
-    ents = sorted([*(e for e in doc.ents if not any(i in longer for i in range(e.start, e.end))), *suffixed],
-                  key=lambda e: e.start)
+    ents = _particles_joined(doc, sorted([*(e for e in doc.ents if not any(i in longer for i in range(e.start, e.end))),
+                                          *suffixed], key=lambda e: e.start))
     for ent in ents:
         kind = KINDS.get(ent.label_)
         if kind is None:
@@ -239,6 +239,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
             kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
+        elif kind == "person" and words[-1].like_num:
+            kind = "name"  # "Nord Stream 2", "Apollo 13", tagged a person: no one's name ends in a number
         elif kind == "person" and reads_as_place(text, ent.start_char, ent.end_char):
             kind = "place"  # "the acting governor of Chiang Rai": a province, tagged a person
         elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
@@ -281,6 +283,24 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
     out.extend(_unparsed_names(text, out))
     return sorted(out, key=lambda m: m.start)
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+                        "al", "ter", "ten"})
+
+
+def _particles_joined(doc: Any, ents: list[Any]) -> list[Any]:
+    """A person's name the tagger cut after its particle ("Ursula von der" and "Leyen"): one name, with the
+    capitalized word after it."""
+    out: list[Any] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == "PERSON" and last.end == ent.start and doc[last.end - 1].lower_ in \
+                _PARTICLES and doc[last.end - 1].text.islower() and ent.text[:1].isupper():
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
+        out.append(ent)
+    return out
 
 
 def _hyphenated_end(doc: Any, end: int) -> int:

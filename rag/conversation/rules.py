@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.claims.demonyms import COUNTRY_OF
 from rag.conversation.entities import Mention, Reference, mentions, parse
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
@@ -258,12 +259,21 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             if part is not None and not _plural(bare):  # "any of the rescued boys" -> "the coach", not "any of"
                 start = part.start()
             return previous[:start] + bare + previous[b:], []
+        owner = _COUNTRY_OWNER.search(head)
+        if owner is not None and _NATIONAL.match(_THE.sub("", bare)):
+            # "Sweden's security service" + "the Danish inquiry": the Danish one, not Sweden's
+            return head[:owner.start()] + bare + previous[b:], []
         if head.endswith(("'s ", "' ")):  # "BP's" + "the natural resource damages": "BP's natural resource damages"
             return head + _THE.sub("", bare) + previous[b:], []
     return previous[:a] + bare + previous[b:], kept
 
 
 _PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|both)\s+of\s+$", re.I)
+# a country owning the phrase replaced, and a country's adjective opening the new one
+_COUNTRY_OWNER = re.compile(r"\b(?:the\s+)?(?:" + "|".join(sorted({re.escape(c) for c in COUNTRY_OF.values()}, key=len,
+                                                                 reverse=True)) + r")['\u2019]s?\s+$")
+_NATIONAL = re.compile(r"(?:" + "|".join(sorted((re.escape(a.capitalize()) for a in COUNTRY_OF), key=len, reverse=True))
+                       + r")\b")
 _ADDED_PLACE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "around", "along", "within"})  # prepositions that place the previous question somewhere else
 
 

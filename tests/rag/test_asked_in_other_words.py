@@ -66,3 +66,31 @@ def test_what_about_off_a_place_asks_the_question_there(reader: Reader) -> None:
     reading = reader.read(conversation(
         "How many of the wells were off Fairhaven?", "Three of them [1].", "What about off Dunmore?"))
     assert reading.query == "How many of the wells were off Dunmore?"
+
+
+def test_a_second_question_word_takes_the_verb_of_the_first() -> None:
+    from rag.answer.parts import pieces
+
+    assert pieces("At the harbour inquiry, who spoke for the ferry firm and who for the town?") == (
+        "At the harbour inquiry, who spoke for the ferry firm?", "At the harbour inquiry, who spoke for the town?")
+    assert pieces("Who paid for the dam and for the road?") == ("Who paid for the dam and for the road?",)
+
+
+def test_a_name_cut_after_its_particle_is_one_person(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Maria van der Berg call the outage?", "A failure of planning [1].",
+        "What did she say should happen next?"))
+    assert "Maria van der Berg" in reading.query
+
+
+def test_a_name_ending_in_a_number_is_no_one(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What was Aurora 2 built to do?", "To carry Canadian grain to Spain [1].", "So why was it never used?"))
+    assert reading.query == "Why was Aurora 2 never used?"
+
+
+def test_another_country_asked_in_place_of_the_owner(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "What did Norway's police inquiry find in the first week?", "A second crack in the hull [1].",
+        "What about the Danish inquiry?"))
+    assert "Norway" not in reading.query and "the Danish inquiry" in reading.query
