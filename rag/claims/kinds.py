@@ -170,7 +170,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}amounts? of\b", re.I),
      ("quantity", "money", "count")),
     # "Around what time did the government learn of the fire?", "At what hour ...?": a time of day
-    (re.compile(r"\b(?:what|which) (?:(?:exact|precise|approximate|local) )?(?:time of (?:the )?day|time|hour)\b"
+    (re.compile(r"\b(?:what|which) (?:(?:exact|precise|approximate|local) )?(?:times? of (?:the )?day|times?|hours?)\b"
                 r"(?! (?:frame|span|period|zone)\b)", re.I),
      ("time",)),
     # "How old was the diver?", "What ages were the boys?": an age ("38-year-old"), else when one was born

@@ -124,7 +124,8 @@ _DATE = re.compile(
     r"|(?P<iso>(?P<y5>1[5-9]\d\d|20\d\d)-\d\d-\d\d)"
     r"|(?P<decade>(?:the\s)?(?P<y6>1[5-9]\d0|20\d0)s)"
     r"|(?P<century>(?P<c>[1-2]?\d)(?:st|nd|rd|th)[\s-]century)"
-    r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d))"
+    r"|(?P<y>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%,.]\d)(?!\s(?:metres|meters|feet|ft|km|kilometres|kilometers|"
+    r"miles|tonnes|tons|kg|kilograms|barrels|litres|liters|gallons|acres|hectares)\b))"  # "1730 metres" is a length
     # an older year after a word of time ("disseminated in 1281", "By autumn 1347", "from 1271 to 1368"), not a
     # count of something ("in 1200 cases")
     r"|(?P<y7>(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bto )|(?<=\bbefore )"
@@ -165,6 +166,10 @@ _TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\
                    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['\u2019]clock\b"
                    r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
                    r"evening|night)\b)", re.I)
+# a time written as four digits, the 24-hour way: with its zone or "hours" ("0003 GMT", "1700 hrs"), or after "at"
+# and before no word ("The pattern repeated itself at 1700."), never a year or a count of something
+_HOURS = re.compile(r"(?<![\d,.$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|"
+                    r"hrs|hours|local\s+time)\b|(?<=\bat\s\d{4})(?=\s*(?:[.,;:)]|$)))")
 _POWER = re.compile(r"\b(?:square|cubic|sq|cu)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3", "sq": "2", "cu": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",
@@ -401,6 +406,9 @@ def figures(text: str) -> list[Figure]:
             add_change("money", m, to, a * scale, b * scale_b, cur)
             continue
         add("money", m, *_range(m.group("bound") or m.group("bound2"), a * scale, b * scale_b if b is not None else None), cur)
+    for m in _HOURS.finditer(text):  # "0003 GMT", "at 1700.": a time of day written the 24-hour way
+        minutes = float(int(m.group("h")) * 60 + int(m.group("m")))
+        add("time", m, minutes, minutes, "clock", (m.start(), m.end("m")))
     for m in _TIME.finditer(text):  # "at approximately 10:30 p.m.", "15:25", "noon": a time of day, in minutes
         if m.group("noon"):
             minutes = 720.0 if m.group("noon").lower() == "noon" else 0.0

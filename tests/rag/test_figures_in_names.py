@@ -72,3 +72,10 @@ def test_a_count_placed_without_its_noun_counts_the_noun_before() -> None:
     found = figures("Six wells were sealed, three near Fairhaven and three near Dunmore.")
     assert [(f.kind, f.low, f.unit) for f in found] == [("count", 6.0, "wells"), ("count", 3.0, "wells"),
                                                          ("count", 3.0, "wells")]
+
+
+def test_a_time_written_the_24_hour_way() -> None:
+    assert [(f.kind, f.low) for f in figures("The alarm sounded at 0415 GMT and again at 1730.")] == [
+        ("time", 255.0), ("time", 1050.0)]
+    assert [f.kind for f in figures("The chapel was built in 1730.")] == ["date"]
+    assert [f.kind for f in figures("The drill reached 1730 metres.")] == ["quantity"]
