@@ -132,6 +132,8 @@ _DATE = re.compile(
     r"|(?<=\bafter )|(?<=\baround )|(?<=\bcirca )|(?<=\byear )|(?<=\bautumn )|(?<=\bspring )|(?<=\bsummer )"
     r"|(?<=\bwinter )|(?<=\bc\. ))1[0-4]\d\d(?![\d%,.]\d)(?!\s+(?:[a-z]{2,}(?<![su]s)s|people|men|women|children)\b)))\b",
     re.IGNORECASE)
+# a month's name that is also a verb, written in lower case: "may", "march" (the month is capitalized)
+_MODAL_MONTH = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
 _QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
@@ -427,8 +429,8 @@ def figures(text: str) -> list[Figure]:
             minutes = float(((hour % 12) + (12 if pm else 0) if m.group("ap") else hour) * 60 + minute)
         add("time", m, minutes, minutes, "clock")
     for m in _DATE.finditer(text):
-        if _taken(spans, m.start(), m.end()):
-            continue
+        if _taken(spans, m.start(), m.end()) or _MODAL_MONTH.search(m.group(0)):
+            continue  # ("Nord Stream 2 may be ...": the verb, not the 2nd of May)
         year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y", "y7") if m.group(g)), None)
         if m.group("century"):
             first = (int(m.group("c")) - 1) * 100

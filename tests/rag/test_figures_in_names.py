@@ -79,3 +79,8 @@ def test_a_time_written_the_24_hour_way() -> None:
         ("time", 255.0), ("time", 1050.0)]
     assert [f.kind for f in figures("The chapel was built in 1730.")] == ["date"]
     assert [f.kind for f in figures("The drill reached 1730 metres.")] == ["quantity"]
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert [f.kind for f in figures("Its 12 pumps may be shut down.")] == ["count"]
+    assert [f.kind for f in figures("It was shut on 12 May.")] == ["date"]
