@@ -43,7 +43,7 @@ from rag.answer.support_checks import abbreviated, article_text, lacks, missing_
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats
-from rag.claims.demonyms import ADJECTIVES_OF, COUNTRY_OF, answering_places, named_as_adjective, nationalities
+from rag.claims.demonyms import answering_places, named_as_adjective, nationalities, other_country_words
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
@@ -1330,9 +1330,7 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
 def _country_as_adjective(folded: str, word: str) -> bool:
     """A country written as its adjective, or the adjective as its country, in a lower-cased text: "Denmark's prime
     minister" is the "Danish Prime Minister", "Swedish prosecutors" are Sweden's."""
-    word = re.sub(r"['’]s$", "", word.lower())
-    others = ADJECTIVES_OF.get(word, []) + ([COUNTRY_OF[word].lower()] if word in COUNTRY_OF else [])
-    return any(re.search(rf"(?<![a-z]){re.escape(other)}(?![a-z])", folded) for other in others)
+    return any(re.search(rf"(?<![a-z]){re.escape(other)}(?![a-z])", folded) for other in other_country_words(word))
 
 
 def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:

@@ -28,7 +28,7 @@ from rag.answer.guessed import guessed
 from rag.answer.origin import country_said, same_country
 from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
 from rag.claims import seats
-from rag.claims.demonyms import ADJECTIVES_OF, COUNTRY_OF
+from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, asked, options
 from rag.claims.parse import WEEKDAYS, prepare
@@ -204,7 +204,7 @@ class ArticleText:
             return True  # "American" ~ "the US Defense Logistics Agency", "British" ~ "UK"
         if len(w) > 4 and any(v.startswith(w[:-1]) and len(v) > 5 and _DEMONYM.search(v) for v in self.words):
             return True  # and the other way: "China" held by "the Chinese Ministry of Commerce"
-        if any(a in self.words for a in ADJECTIVES_OF.get(w, ())) or COUNTRY_OF.get(w, "").lower() in self.words:
+        if any(other in self.words for other in other_country_words(w)):
             return True  # a country and its adjective that share no stem: "Denmark" ~ "Danish", "Dutch" ~ "Netherlands"
         return any(_typo(w, v) for v in self.words if abs(len(v) - len(w)) <= 1)
 

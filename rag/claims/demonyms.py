@@ -48,9 +48,16 @@ COUNTRY_OF = {
 
 # the adjective, before a lower-case word (what it qualifies): not "the Chinese" alone, not "Chinese Academy"
 # country (lower case) -> its adjectives: "denmark" -> ["danish"]
-ADJECTIVES_OF: dict[str, list[str]] = {}
+_ADJECTIVES_OF: dict[str, list[str]] = {}
 for _adjective, _country in COUNTRY_OF.items():
-    ADJECTIVES_OF.setdefault(_country.lower(), []).append(_adjective)
+    _ADJECTIVES_OF.setdefault(_country.lower(), []).append(_adjective)
+
+
+def other_country_words(word: str) -> list[str]:
+    """A country's adjectives, or an adjective's country, lower case ("Denmark" -> ["danish"], "Dutch" ->
+    ["netherlands"]): the same country in a word that may share no stem with it; [] for other words."""
+    word = re.sub(r"['\u2019]s$", "", word.lower())
+    return _ADJECTIVES_OF.get(word, []) + ([COUNTRY_OF[word].lower()] if word in COUNTRY_OF else [])
 _ADJECTIVE = re.compile(r"(?<![\w-])(" + "|".join(sorted((w.capitalize() for w in COUNTRY_OF), key=len, reverse=True))
                         + r")(?=\s+[a-z])")
 

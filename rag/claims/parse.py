@@ -190,9 +190,9 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 # A number written after a name as part of it ("Nord Stream 2 has 178 mcm", "Apollo 13", "Nord Stream 1 and 2"):
-# the word before is capitalized inside its sentence (not its first word: "About 300 people") and is no word of
-# time or measure; the number is followed by no plural noun it would count nor a capitalized word (a title's
-# "Rescuers Pull 12 Boys From Cave" counts boys)
+# the word before is capitalized inside its sentence (not its first word: "About 300 people") and is no weekday or
+# month; the number is followed by no plural noun it would count nor a capitalized word (a title's "Rescuers Pull
+# 12 Boys From Cave" counts boys) (``named_number``)
 _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
 # words a number in words is followed by that are no noun it counts ("two near Sweden", "two apiece")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
@@ -217,7 +217,9 @@ _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
-_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
+# (names past a name's own number too: "the two Nord Stream 1 pipelines")
+_NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|"
+                         r"(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts
@@ -464,10 +466,11 @@ def figures(text: str) -> list[Figure]:
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is None:
             continue
-        if (m.group("sep") or "").lower() == "and" and not _BETWEEN.search(text[:m.start()]):
+        start = m.start()
+        if (m.group("sep") or "").lower() == "and" and not _BETWEEN.search(text[:start]):
+            if b is None:
+                continue
             a, b, start = b, None, m.start("b")  # "3 pumps and 40 tonnes": the amount is the second number's
-        else:
-            start = m.start()
         unit, factor = QUANTITY_UNITS[m.group("unit").lower()]
         power = _POWER.search(m.group(0))  # "43,300 square miles" is an area, not a distance
         if power:
@@ -507,9 +510,8 @@ def figures(text: str) -> list[Figure]:
         # (a noun after a name the word pattern stops in: "eight U.S. presidents")
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and (a or 0) > 1 else \
             _NAMED_NOUN.match(text, after) if not noun and (a or 0) > 1 and text[after + 1:after + 2].isupper() else None
-        placed = _PLACED_PART.match(text, after) if a is not None and a >= 2 and not _taken(spans, m.start("a"), m.end("a")) \
-            else None
-        if placed is not None:  # "four leaks, two near Sweden and two near Denmark": two of the leaks counted before
+        placed = None if a is None or a < 2 or _taken(spans, m.start("a"), m.end("a")) else _PLACED_PART.match(text, after)
+        if placed is not None and a is not None:  # "four leaks, two near Sweden and two near Denmark": two of the leaks
             counted = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
             if counted:
                 add("count", m, a, a, counted, (m.start("a"), after))

@@ -274,7 +274,8 @@ _COUNTRY_OWNER = re.compile(r"\b(?:the\s+)?(?:" + "|".join(sorted({re.escape(c) 
                                                                  reverse=True)) + r")['\u2019]s?\s+$")
 _NATIONAL = re.compile(r"(?:" + "|".join(sorted((re.escape(a.capitalize()) for a in COUNTRY_OF), key=len, reverse=True))
                        + r")\b")
-_ADDED_PLACE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "around", "along", "within"})  # prepositions that place the previous question somewhere else
+# prepositions that place the previous question somewhere else
+_ADDED_PLACE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "around", "along", "within"})
 
 
 def _plural(phrase: str) -> bool:
