@@ -1208,9 +1208,8 @@ def _of_the_measured(value: K.Value, measured: str) -> bool:
 
 
 def _says_more_than_the_measured(c: Candidate, asked_terms: set[str], measured: str) -> bool:
-    """The sentence speaks of what the question asks beyond the thing it measures ("McNutt said the video team
-    estimated the leak was between 12,000 and 25,000 barrels of oil a day", asked the first estimate of how much oil
-    was leaking each day): an answer in its own right, not only a reading of the measured word."""
+    """The sentence speaks of what the question asks beyond the thing it measures ("the survey team estimated the leak
+    at between 2,000 and 4,000 barrels of oil a day", asked the first estimate of how much oil was leaking each day): an answer in its own right, not only a reading of the measured word."""
     asked = {t for t in asked_terms if not _prefix_match(t, {measured})}
     said = {t for t in c.terms if not _prefix_match(t, {measured})}
     return len({t for t in asked if _prefix_match(t, said)}) >= 2
@@ -1225,8 +1224,8 @@ def _one_reading_of_the_measured(pool: list[Candidate], marked: set[int]) -> Non
         return
     measured = sorted((c for c in pool if id(c) in marked and c.on_values), key=lambda c: -c.score)
     units = [v.unit for c in measured for v in c.on_values if v.kind == "quantity"]
-    # (a sentence by the focus measures it only in the readings' dimension: "a section of at least 50m is missing
-    # from the pipeline" is no amount of the methane asked about, "56,000 tonnes of methane" is)
+    # (a sentence by the focus measures it only in the readings' dimension: "a crack at least 30m long opened in the
+    # road" is no amount of the ash asked about, "20,000 tonnes of ash" is)
     best = max((c.score for c in pool if c.on_values and id(c) not in marked and (not units or any(
         v.kind != "quantity" or any(K.same_dimension(v.unit, u) for u in units) for v in c.on_values))),
         default=-math.inf)

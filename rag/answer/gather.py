@@ -33,8 +33,8 @@ def holders(question: str, supported: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _held(c: Candidate, roles: set[str]) -> list[Value]:
-    """The names the sentence gives in a role asked: by their scope, or by the office written before them ("Nord
-    Stream spokesman Ulrich Lissek")."""
+    """The names the sentence gives in a role asked: by their scope, or by the office written before them ("harbour
+    company spokesman Tor Lunde")."""
     return [v for v in c.on_values if v.kind not in FIGURES and role_fits(" ".join(title_words(v, c.text)), roles)]
 
 

@@ -5,12 +5,12 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 29: a number that is part of a name is no figure ("Nord Stream 2 has ...", the "2" of "Nord Stream 1 and 2");
-#     "between 56,000 and 155,000 tonnes" is one range of the unit; "50m (164ft)" is metres; "around 1/3 of" is a
-#     share; "several hundred"/"a few thousand" are vague amounts; "500 pounds of explosives" weighs them;
-#     "magnitude 2.3" is a strength; nautical miles, "mcm" and "bcm" are units; "two near Denmark" counts the noun
-#     of the count before it; "0003 GMT" and "at 1700." are times of day; "1730 metres" is a length, not a year;
-#     "2 may be" is no 2nd of May (a month written in lower case that is also a verb is the verb)
+# 29: a number that is part of a name is no figure ("Aurora 2 has ...", the "2" of "Aurora 1 and 2");
+#     "between 20,000 and 45,000 tonnes" is one range of the unit; "30m (98ft)" is metres; "about 1/4 of" is a
+#     share; "several hundred"/"a few thousand" are vague amounts; "500 pounds of fertiliser" weighs them;
+#     "magnitude 4.1" is a strength; nautical miles, "mcm" and "bcm" are units; "three near Fairhaven" counts the noun
+#     of the count before it; "0415 GMT" and "at 1730." are times of day; "1730 metres" is a length, not a year;
+#     "12 pumps may be" is no 2nd of May (a month written in lower case that is also a verb is the verb)
 # 28: a company's class noun right before a name makes it one ("the state-owned mining company Codelco"); a count's
 #     noun two words after its number ("six free credit reports"); a number joined to its noun counts it ("a
 #     nine-count indictment"); a capitalized word joined to a number is a model's name ("the T-130"); an amount a move

@@ -306,7 +306,7 @@ def asked_roles(question: str) -> set[str]:
 
 def unsaid_roles(question: str) -> list[str]:
     """The roles a question asks in other words than their own, for the keyword search ("Who spoke for the
-    company?" finds "company spokesman Ulrich Lissek")."""
+    company?" finds "harbour company spokesman Tor Lunde")."""
     said = set(re.findall(r"[a-z]+", question.lower()))
     return sorted(r for r in asked_roles(question) if r not in said and not roles_named(said) & {r})
 
@@ -975,7 +975,7 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
     if (value.unit == "age") != bool(AGE_ASKED.search(question)) and value.kind == "duration":
         return False  # "the 25-year-old coach" says how old he is, not how long anything took; asked how old, an age
     if value.unit == "magnitude" and question and not _STRENGTH_ASKED.search(question):
-        return False  # "a magnitude 2.3 earthquake" says how strong a tremor was, not how much explosive was used
+        return False  # "a magnitude 4.1 tremor" says how strong a tremor was, not how much explosive was used
     if value.unit == "weekday" and not _DAY_ASKED.search(question):
         return False  # "on Friday" says the day, not the year, month or date otherwise asked
     if value.kind == "date" and value.unit != "weekday" and _WEEKDAY_ASKED.search(question):

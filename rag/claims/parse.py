@@ -168,8 +168,8 @@ _TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\
                    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['\u2019]clock\b"
                    r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
                    r"evening|night)\b)", re.I)
-# a time written as four digits, the 24-hour way: with its zone or "hours" ("0003 GMT", "1700 hrs"), or after "at"
-# and before no word ("The pattern repeated itself at 1700."), never a year or a count of something
+# a time written as four digits, the 24-hour way: with its zone or "hours" ("0415 GMT", "1730 hrs"), or after "at"
+# and before no word ("The alarm sounded again at 1730."), never a year or a count of something
 _HOURS = re.compile(r"(?<![\d,.$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|"
                     r"hrs|hours|local\s+time)\b|(?<=\bat\s\d{4})(?=\s*(?:[.,;:)]|$)))")
 _POWER = re.compile(r"\b(?:square|cubic|sq|cu)\b", re.IGNORECASE)
@@ -189,15 +189,15 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
                                re.IGNORECASE)
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
-# A number written after a name as part of it ("Nord Stream 2 has 178 mcm", "Apollo 13", "Nord Stream 1 and 2"):
+# A number written after a name as part of it ("Aurora 2 has 40 tonnes", "Apollo 13", "Aurora 1 and 2"):
 # the word before is capitalized inside its sentence (not its first word: "About 300 people") and is no weekday or
 # month; the number is followed by no plural noun it would count nor a capitalized word (a title's "Rescuers Pull
 # 12 Boys From Cave" counts boys) (``named_number``)
 _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
-# words a number in words is followed by that are no noun it counts ("two near Sweden", "two apiece")
+# words a number in words is followed by that are no noun it counts ("three near Fairhaven", "two apiece")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
                          "beneath", "via", "aboard", "away", "ahead", "apiece", "apart"}
-# a count placed somewhere without its noun, the noun of a count before it ("two near Denmark", "two in Sweden's")
+# a count placed somewhere without its noun, the noun of a count before it ("three near Dunmore", "two in Norway's")
 _PLACED_PART = re.compile(r"\s(?:near|off|in|inside|outside|at|on)\s(?:the\s)?[A-Z]")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)(?<!is)s\b")
 _NAME_AND = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\s(?P<first>\d{1,3})\s(?:and|or|&)\s$")
@@ -217,7 +217,7 @@ _PART_OF = re.compile(r"\s(?:them|those|these|(?:the|its|their|his|her|our)\s+(?
 _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(?:\s|$)|$|\s(?:and|or|years?)\b))")
 # The plural noun a count counts past the names that qualify it: "two United States Navy bases" counts bases, and
 # "fourteen Egyptian, Dutch, and Italian tugs" counts tugs (names joined by "and"/"or" qualify it together).
-# (names past a name's own number too: "the two Nord Stream 1 pipelines")
+# (names past a name's own number too: "the two Aurora 1 satellites")
 _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|"
                          r"(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
@@ -383,11 +383,11 @@ def figures(text: str) -> list[Figure]:
                 b <= 1000 or b % 1000 == 0 and not 1800 <= b <= 2100):
             share = round(100 * a / b, 3)
             add("percentage", m, *_range(m.group("bound"), share, None), "%")
-    for m in _FRACTION.finditer(text):  # "around 1/3 of Denmark's emissions": a share, not a count and a count
+    for m in _FRACTION.finditer(text):  # "about 1/4 of the country's power": a share, not a count and a count
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b:
             add("percentage", m, *_range(m.group("bound"), round(100 * a / b, 3), None), "%")
-    for m in _MAGNITUDE_OF.finditer(text):  # "a magnitude 2.3 earthquake": how strong, not 2.3 earthquakes
+    for m in _MAGNITUDE_OF.finditer(text):  # "a magnitude 4.1 tremor": how strong, not 4.1 tremors
         add("quantity", m, float(m.group("a")), float(m.group("a")), "magnitude")
     for m in _MONEY.finditer(text):
         a = number(m.group("a") or m.group("c"))
@@ -410,7 +410,7 @@ def figures(text: str) -> list[Figure]:
             add_change("money", m, to, a * scale, b * scale_b, cur)
             continue
         add("money", m, *_range(m.group("bound") or m.group("bound2"), a * scale, b * scale_b if b is not None else None), cur)
-    for m in _HOURS.finditer(text):  # "0003 GMT", "at 1700.": a time of day written the 24-hour way
+    for m in _HOURS.finditer(text):  # "0415 GMT", "at 1730.": a time of day written the 24-hour way
         minutes = float(int(m.group("h")) * 60 + int(m.group("m")))
         add("time", m, minutes, minutes, "clock", (m.start(), m.end("m")))
     for m in _TIME.finditer(text):  # "at approximately 10:30 p.m.", "15:25", "noon": a time of day, in minutes
@@ -432,7 +432,7 @@ def figures(text: str) -> list[Figure]:
         add("time", m, minutes, minutes, "clock")
     for m in _DATE.finditer(text):
         if _taken(spans, m.start(), m.end()) or _MODAL_MONTH.search(m.group(0)):
-            continue  # ("Nord Stream 2 may be ...": the verb, not the 2nd of May)
+            continue  # ("Its 12 pumps may be ...": the verb, not the 2nd of May)
         year = next((int(m.group(g)) for g in ("y1", "y2", "y3", "y4", "y5", "y6", "y", "y7") if m.group(g)), None)
         if m.group("century"):
             first = (int(m.group("c")) - 1) * 100
@@ -503,7 +503,7 @@ def figures(text: str) -> list[Figure]:
             add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):
-            continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Nord Stream 2": a name's number, no count
+            continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Aurora 2": a name's number, no count
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")
@@ -511,7 +511,7 @@ def figures(text: str) -> list[Figure]:
         named = _NAMED_NOUN.match(text, m.end("noun")) if noun and m.group("noun")[0].isupper() and (a or 0) > 1 else \
             _NAMED_NOUN.match(text, after) if not noun and (a or 0) > 1 and text[after + 1:after + 2].isupper() else None
         placed = None if a is None or a < 2 or _taken(spans, m.start("a"), m.end("a")) else _PLACED_PART.match(text, after)
-        if placed is not None and a is not None:  # "four leaks, two near Sweden and two near Denmark": two of the leaks
+        if placed is not None and a is not None:  # "six wells, three near Fairhaven and three near Dunmore": wells
             counted = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
             if counted:
                 add("count", m, a, a, counted, (m.start("a"), after))
@@ -542,12 +542,12 @@ def figures(text: str) -> list[Figure]:
 
 
 def named_number(text: str, start: int, end: int) -> bool:
-    """Whether the digits at text[start:end] are part of a name ("Nord Stream 2", "Apollo 13", the "2" of "Nord
-    Stream 1 and 2"), not a figure."""
+    """Whether the digits at text[start:end] are part of a name ("Aurora 2", "Apollo 13", the "2" of "Aurora 1
+    and 2"), not a figure."""
     if not text[start:end].isdigit():
         return False
     m = _NAME_AND.search(text, 0, start)
-    if m is not None:  # "Nord Stream 1 and 2 pipelines": the pipelines named 1 and 2
+    if m is not None:  # "Aurora 1 and 2 satellites": the satellites named 1 and 2
         return named_number(text, m.start("first"), m.end("first"))
     m = _NAME_BEFORE.search(text, 0, start)
     if m is None:
@@ -557,8 +557,8 @@ def named_number(text: str, start: int, end: int) -> bool:
         return False
     if not _COUNTED_AFTER.match(text, end):
         return True
-    # a plural after it is counted, unless one is ("the two Nord Stream 1 pipelines") or the name is numbered twice
-    # ("the Nord Stream 1 and Nord Stream 2 pipelines")
+    # a plural after it is counted, unless one is ("the two Aurora 1 satellites") or the name is numbered twice
+    # ("the Aurora 1 and Aurora 2 satellites")
     return bool(text[start:end] == "1" and _PLURAL_AFTER.match(text, end)) or len(
         re.findall(rf"\b{re.escape(word)}\s\d{{1,3}}\b", text)) > 1
 

@@ -240,7 +240,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
             kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
         elif kind == "person" and words[-1].like_num:
-            kind = "name"  # "Nord Stream 2", "Apollo 13", tagged a person: no one's name ends in a number
+            kind = "name"  # "Aurora 2", "Apollo 13", tagged a person: no one's name ends in a number
         elif kind == "person" and reads_as_place(text, ent.start_char, ent.end_char):
             kind = "place"  # "the acting governor of Chiang Rai": a province, tagged a person
         elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
@@ -290,7 +290,7 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del
 
 
 def _particles_joined(doc: Any, ents: list[Any]) -> list[Any]:
-    """A person's name the tagger cut after its particle ("Ursula von der" and "Leyen"): one name, with the
+    """A person's name the tagger cut after its particle ("Maria van der" and "Berg"): one name, with the
     capitalized word after it."""
     out: list[Any] = []
     for ent in ents:

@@ -261,7 +261,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             return previous[:start] + bare + previous[b:], []
         owner = _COUNTRY_OWNER.search(head)
         if owner is not None and _NATIONAL.match(_THE.sub("", bare)):
-            # "Sweden's security service" + "the Danish inquiry": the Danish one, not Sweden's
+            # "Norway's police inquiry" + "the Danish inquiry": the Danish one, not Norway's
             return head[:owner.start()] + bare + previous[b:], []
         if head.endswith(("'s ", "' ")):  # "BP's" + "the natural resource damages": "BP's natural resource damages"
             return head + _THE.sub("", bare) + previous[b:], []
