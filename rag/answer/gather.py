@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from rag.answer.evidence import Candidate
 from rag.claims.kinds import FIGURES, Value, asked_roles, role_fits, same, title_words
+from rag.claims.parse import prepare
 
 ROLE_MIN_SUPPORT = 0.2  # a sentence naming the role asked with its holder answers down to this score
 SECOND_HOLDER_MIN = 0.05  # another holder, once the question is answered, down to this score
@@ -35,7 +36,8 @@ def holders(question: str, supported: Sequence[Candidate]) -> list[Candidate]:
 def _held(c: Candidate, roles: set[str]) -> list[Value]:
     """The names the sentence gives in a role asked: by their scope, or by the office written before them ("harbour
     company spokesman Tor Lunde")."""
-    return [v for v in c.on_values if v.kind not in FIGURES and role_fits(" ".join(title_words(v, c.text)), roles)]
+    text = prepare(c.text)  # (the values' offsets are the prepared sentence's)
+    return [v for v in c.on_values if v.kind not in FIGURES and role_fits(" ".join(title_words(v, text)), roles)]
 
 
 def other_holders(question: str, found: Sequence[Candidate], chosen: Sequence[Candidate],
