@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 30: "as much as" / "as many as" a figure is at most it, "as few as" / "as little as" at least it
 # 29: a number that is part of a name is no figure ("Aurora 2 has ...", the "2" of "Aurora 1 and 2");
 #     "between 20,000 and 45,000 tonnes" is one range of the unit; "30m (98ft)" is metres; "about 1/4 of" is a
 #     share; "several hundred"/"a few thousand" are vague amounts; "500 pounds of fertiliser" weighs them;
@@ -75,4 +76,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "29"
+CLAIMS_VERSION = "30"

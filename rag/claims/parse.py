@@ -62,6 +62,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _LOWER = {"over": (1, math.inf), "more than": (1, math.inf), "above": (1, math.inf), "at least": (1, math.inf),
           "exceeding": (1, math.inf), "upwards of": (1, math.inf),
           "under": (0, 1), "less than": (0, 1), "below": (0, 1), "up to": (0, 1), "at most": (0, 1),
+          # "as much as 1,000 barrels a day" is at most that; "as few as 40" at least
+          "as much as": (0, 1), "as many as": (0, 1), "as high as": (0, 1), "as large as": (0, 1),
+          "as few as": (1, math.inf), "as little as": (1, math.inf), "as low as": (1, math.inf),
           "nearly": (0.9, 1), "almost": (0.9, 1),
           "about": (0.95, 1.05), "around": (0.95, 1.05), "roughly": (0.95, 1.05), "approximately": (0.95, 1.05),
           "some": (0.95, 1.05), "~": (0.95, 1.05), "an estimated": (0.95, 1.05)}

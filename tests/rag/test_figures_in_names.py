@@ -84,3 +84,10 @@ def test_a_time_written_the_24_hour_way() -> None:
 def test_may_the_verb_is_no_month() -> None:
     assert [f.kind for f in figures("Crews said 2 may be lost.")] == ["count"]
     assert [f.kind for f in figures("It was shut on 12 May.")] == ["date"]
+
+
+def test_as_much_as_is_a_bound() -> None:
+    leak = figures("The first estimate put the leak at as much as 1,000 barrels a day.")
+    assert [(f.kind, f.low, f.high) for f in leak] == [("quantity", 0.0, 1000.0)]
+    boats = figures("As few as 40 boats stayed in the harbour.")
+    assert [(f.kind, f.low, f.high) for f in boats] == [("count", 40.0, float("inf"))]
