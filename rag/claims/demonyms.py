@@ -62,6 +62,11 @@ _ADJECTIVE = re.compile(r"(?<![\w-])(" + "|".join(sorted((w.capitalize() for w i
                         + r")(?=\s+[a-z])")
 
 
+def opens_with_adjective(phrase: str) -> bool:
+    """The phrase opens with a country's adjective before a noun ("Danish inquiry")."""
+    return _ADJECTIVE.match(phrase) is not None
+
+
 def places_in_adjectives(text: str) -> list[Value]:
     """The countries a sentence writes as adjectives ("in Chinese territory"), each a place keyed by its country."""
     return [Value("place", m.group(1), key=name_key(COUNTRY_OF[m.group(1).lower()]), start=m.start(1), end=m.end(1))

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.claims.demonyms import COUNTRY_OF
+from rag.claims.demonyms import COUNTRY_OF, opens_with_adjective
 from rag.conversation.entities import Mention, Reference, mentions, parse
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
@@ -260,7 +260,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
                 start = part.start()
             return previous[:start] + bare + previous[b:], []
         owner = _COUNTRY_OWNER.search(head)
-        if owner is not None and _NATIONAL.match(_THE.sub("", bare)):
+        if owner is not None and opens_with_adjective(_THE.sub("", bare)):
             # "Norway's police inquiry" + "the Danish inquiry": the Danish one, not Norway's
             return head[:owner.start()] + bare + previous[b:], []
         if head.endswith(("'s ", "' ")):  # "BP's" + "the natural resource damages": "BP's natural resource damages"
@@ -269,11 +269,9 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
 
 
 _PART_OF = re.compile(r"\b(?:any|all|some|none|each|either|neither|most|both)\s+of\s+$", re.I)
-# a country owning the phrase replaced, and a country's adjective opening the new one
+# a country owning the phrase replaced (the new phrase opening with another's adjective: ``opens_with_adjective``)
 _COUNTRY_OWNER = re.compile(r"\b(?:the\s+)?(?:" + "|".join(sorted({re.escape(c) for c in COUNTRY_OF.values()}, key=len,
                                                                  reverse=True)) + r")['\u2019]s?\s+$")
-_NATIONAL = re.compile(r"(?:" + "|".join(sorted((re.escape(a.capitalize()) for a in COUNTRY_OF), key=len, reverse=True))
-                       + r")\b")
 # prepositions that place the previous question somewhere else
 _ADDED_PLACE = frozenset({"in", "at", "off", "near", "outside", "inside", "across", "around", "along", "within"})
 
