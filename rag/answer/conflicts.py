@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.answer.counted import harm_unasked, of_the_verb_asked
-from rag.answer.events import asked_event, dates_of_other_events, says, says_event
+from rag.answer.events import asked_event, dates_of_other_events, no_beginning_dated, says, says_event
 from rag.answer.evidence import counts_asked, holds, one_clause
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
@@ -131,6 +131,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
                            and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
+                  and not no_beginning_dated(question, s.text, v)  # asked how old: "the deadliest since 2001"
                   and not (v.kind in FIGURES and days and _dated_otherwise(days, found))
                   and not (v.kind in FIGURES and given and _of_someone_else(v, s.text, found, given))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)

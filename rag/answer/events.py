@@ -320,6 +320,20 @@ def not_an_age(question: str, sentence: str) -> bool:
     return bool(_HOW_OLD.search(question)) and not _BEGINNING.search(sentence) and not AGE.search(sentence)
 
 
+# the word of a beginning right before a date, a few words apart at most ("built in 1967", "constructed between 1963
+# and 1967", "born on 3 May 1950", "dating back to 1890")
+_BEGUN_BEFORE = re.compile(r"\b(?:born|founded|established|built|constructed|created|formed|incorporated|launched|"
+                           r"opened|erected|inaugurated|completed|dat(?:es|ed|ing) (?:back )?(?:to|from))\b"
+                           r"(?:\s+[\w,'\u2019-]+){0,4}\s+$", re.I)
+
+
+def no_beginning_dated(question: str, sentence: str, date: Value) -> bool:
+    """Asked how old something is, the date is not said as when anything began ("the deadliest since 2001" dates a
+    record; "constructed between 1963 and 1967" dates a beginning): no side of how old it is."""
+    return bool(_HOW_OLD.search(question)) and date.kind == "date" and \
+        _BEGUN_BEFORE.search(sentence[max(0, date.start - 60):date.start]) is None
+
+
 def dates_of_other_events(a: Value, sentence_a: str, b: Value, sentence_b: str) -> bool:
     """Two dates (or times) that their sentences give to different events: the verbs they are said of differ,
     and are not two words of one event or phase ("exploded on April 20, 2010" against "the spill was discovered

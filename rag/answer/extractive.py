@@ -225,6 +225,9 @@ def _quoted_parts(question: str, candidate: Candidate) -> tuple[str, ...]:
     return tuple(kept) or candidate.parts
 
 
+_NEAR_TIE = 0.9  # a part's sentence scoring this near its best, already quoted, answers it as well
+
+
 def _holding_part(part: str, candidate: Candidate, passages: Sequence[Passage]) -> Passage:
     """The passage a sentence of a candidate is cited on: its own, or, for the first half of a quotation that began
     in the chunk before (rag/answer/evidence.py, ``_sentences_of``), the passage of its article that holds it."""
@@ -322,9 +325,14 @@ class ExtractiveGenerator:
             own = self.select(part, self.rank(part, passages))
             asked.append(part)
             answers.append(own[0].text if own else "")
-            if not own or (own[0].text in quoted and not descriptive(part)):
-                continue  # unanswered, or its best sentence already quoted (a window's others still say more)
+            if not own:
+                continue  # unanswered
             new = [c for c in own if c.text not in quoted][:PART_QUOTES]
+            if own[0].text in quoted and not descriptive(part):
+                # its best sentence already quoted (a window's others still say more): another it scores nearly as
+                # well still answers it ("What did they blame?": the sentence on the investigation scores best for
+                # both parts, the one saying what was blamed next to it)
+                new = [c for c in new[:1] if c.score >= _NEAR_TIE * own[0].score]
             quoted.update(c.text for c in new)
             added += new
         return added

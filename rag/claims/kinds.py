@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.caches import QUESTION, lru
 from rag.claims import seats
+from rag.claims.people import PERSON_NOUN
 from rag.text import STOPWORDS, content_terms, stem
 
 NAMES = ("person", "organization", "place")
@@ -27,7 +28,7 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-_GAP = (r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|a|an|to|of|in|on|for|"
+_GAP = (r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|(?-i:a)|an|to|of|in|on|for|"
         r"with|at|by|from|about|into|during|than|and|or|happened|happens|happen)\b)[\w.'\u2019-]+ ){0,3}")
 # a class noun is the head of what is asked only when no other class noun follows it: "Which Japanese state body"
 # asks for a body (an organization), not a state; "Which think-tank economist" for an economist
@@ -96,7 +97,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How much of the oil did BP capture?": a part of a whole measured, as a share or in its units ("800,000
     # barrels"); a part of the world's (global, a market's) anything is a share
     (re.compile(r"\bhow much of (?!(?:the )?(?:world|global|worldwide|market|total|overall|share)\b)(?:it|them|this|that|"
-                r"the|its|their)\b(?![^?]*\b(?:world|global|market|share|percent|supply|demand|production|output|"
+                r"the|its|their|[\w.-]+(?:'s|\u2019s)(?=\s))(?:\b|(?<=s))(?![^?]*\b(?:world|global|market|share|percent|supply|demand|production|output|"
                 r"capacity|processing|refining|manufactur\w*|mining|exports?|imports?)\b)", re.I),
      ("percentage", "quantity")),
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
@@ -108,6 +109,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend|sum|penalt(?:y|ie)|"
                 r"compensation|damages)s?\b|"
                 r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b|"
+                # "What price did the state lender pay?", "What fee was agreed?": a sum asked by its noun
+                r"\bwhat (?:price|fee|salary|wage|ransom|premium|compensation)s? (?:did|does|do|will|would|"
+                r"was|were|is|are|has|have|had)\b|"
                 # "What is BP's civil settlement with Washington and the Gulf states worth altogether?"
                 r"\bwhat(?:'s|\u2019s| is| was| are| were) [^?]{1,80}?\bworth(?:\s+(?:altogether|in all|in total|"
                 r"overall|today|now|then))?\s*\?", re.I), ("money",)),
@@ -206,6 +210,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bwhich (?:(?:[\w-]+ ){1,3}(?:and|&) )?" + _GAP + r"(?:" + _PEOPLE + r"|managers?|employees?|"
                 r"staffers?|hackers?|defendants?|suspects?|lawyers?|judges?|journalists?|reporters?|doctors?|"
                 r"nurses?|teachers?|professors?)\b" + _HEAD, re.I), ("person",)),
+    # any other noun of a person's work, office or part ("Which footballer survived ...?", "Which architect
+    # offered ...?": ``people.PERSON_NOUNS``)
+    (re.compile(r"\b(?:which|what) " + _GAP + PERSON_NOUN + _HEAD, re.I), ("person",)),
     # a miner is a company in an industry's news ("Which Australian miner ...?") and a worker in a rescue's
     (re.compile(r"\b(?:which|what) " + _GAP + r"miners?\b" + _HEAD, re.I), ("organization", "person")),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
@@ -534,8 +541,9 @@ uprising occupation pandemic epidemic outbreak recession depression spill storm 
 drought famine movie film song album show series episode speech""".split())
 
 
-# "How long was the canal blocked?", "How long were they held?": how long something done lasted
-_LONG_DONE = re.compile(r"\bhow long (?:is|was|are|were) (?:[\w'\u2019.-]+ ){1,6}?(?:[a-z]{3,}(?<!e)ed|held|kept|shut|"
+# "How long was the canal blocked?", "How long were they held?": how long something done lasted ("How long was the
+# section that collapsed?" asks the section's length: its verb is a relative clause's)
+_LONG_DONE = re.compile(r"\bhow long (?:is|was|are|were) (?:(?!(?:that|which|who)\b)[\w'\u2019.-]+ ){1,6}?(?:[a-z]{3,}(?<!e)ed|held|kept|shut|"
                         r"stuck|taken|gone|frozen|hidden|paid|given|known)(?: (?:in|at|on|inside|under|by|for|off|"
                         r"out|down|up)\b[^?]*)?\W*$", re.I)
 
@@ -1093,7 +1101,18 @@ def _of_dimension(value: Value, sentence: str, dimension: str, adjective: str) -
         # else any length not said to be another ("400 m long", "3 miles north") nor a thing's unnamed one ("the
         # 400 m, 224,000-ton vessel"): "dredged to 14 metres", asked how deep
         return not (_OTHER_DIMENSION.match(after) or _POSITION.match(after) or _ATTRIBUTE.search(before))
+    if adjective == "long" and (_ANOTHER_EXTENT.match(after) or _FALLEN.search(before)):
+        return False  # asked how long the section was: "plunging to the ground 45 meters (150 feet) below" is a drop
     return adjective == "far" or not _POSITION.match(after)
+
+
+# a length said to be a height, a depth or a width in its own clause ("45 meters (150 feet) below", "30m high",
+# "2 km wide"): no answer to how long something is
+_ANOTHER_EXTENT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?[-\s]*(?:below|beneath|underground|under\b|above|high|tall|"
+                             r"deep|wide|thick|down\b|up\b)", re.I)
+# ... or a height fallen ("sending vehicles plummeting up to 45 metres", "fell 30 feet")
+_FALLEN = re.compile(r"\b(?:plung|plummet|fall|fell|drop|sink|sank|sunk|dive|dove|tumbl|crash)\w*\s+(?:(?:up to|as far as|"
+                     r"about|some|nearly|almost|more than|over|around|roughly)\s+)?$", re.I)
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")

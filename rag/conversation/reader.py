@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rag.answer.extremes import superlatives
+from rag.answer.parts import pieces
 from rag.claims.kinds import FIGURES, asked
 from rag.conversation import rules
 from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
@@ -226,7 +227,15 @@ class Reader:
                                         replaced=[lead, topic, *(r for r, _ in named.resolved)], resolved=named.resolved)
                 if reading.rule == "topic":
                     return reading
-        resolution = resolve(turn, entities, [*turns.users, *turns.answers])
+        within = _person_asked_first(turn)
+        if within is not None:  # "Who explained the change, and what did she put it down to?": "she" is whom the
+            # first part asks for (rag/answer/parts.py reads it in that part's answer), not a person named earlier
+            first = resolve(within[0], entities, [*turns.users, *turns.answers])
+            rest = within[1]
+            resolution = Resolution(f"{first.text.rstrip(' ?.!')}, and {rest[:1].lower()}{rest[1:]}", first.resolved,
+                                    first.unresolved)
+        else:
+            resolution = resolve(turn, entities, [*turns.users, *turns.answers])
         claim = _what_was_said(turns.answers[-1])
         quoted = _SAID_THAT.search(resolution.text) if claim else None
         if quoted is not None:  # "Who announced that?": that the canal is to receive a tug, as the answer said
@@ -285,6 +294,19 @@ _POINTING = re.compile(r"(?:this|that|these|those|he|she|him|her|it|they|them)\b
 _ARTICLE = re.compile(r"(?:The|A|An)\s")
 _WHY_SO = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how\s+so|how\s+come)\s*$", re.I)
 SHORT_ANSWER = 8  # words at most in an answer that names what was asked and says no more
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)
+
+
+def _person_asked_first(turn: str) -> tuple[str, str] | None:
+    """A turn asking who, then something of that one ("Who explained the change, and what did she put it down
+    to?"): its two parts, the second's he or she being the first's answer; None for any other turn."""
+    said = pieces(turn)
+    if len(said) != 2 or "person" not in asked(said[0]) or _PERSON_PRONOUN.search(said[0]) \
+            or not _PERSON_PRONOUN.search(said[1]):
+        return None
+    return said[0], said[1]
 
 
 def _short_answer(answer: str) -> str:

@@ -1,0 +1,63 @@
+"""Nouns that name a person by what they do or are ("footballer", "architect", "pensioner").
+
+A which-question asks for a person when its class noun is one of these ("Which footballer survived ...?", "Which
+architect offered ...?"); a follow-up's "the architect" refers to a person. The list holds the common nouns of
+work, office, family and part in an event that news uses of people; nouns that name a body as often as a person
+("producer", "operator", "carrier", "lender") are left out, since "Which producer ...?" asks for a company.
+"""
+
+from __future__ import annotations
+
+import re
+
+PERSON_NOUNS = frozenset("""
+footballer goalkeeper keeper striker midfielder defender winger captain coach referee umpire cyclist swimmer
+boxer wrestler golfer jockey skier sprinter gymnast cricketer batsman quarterback athlete player olympian
+architect designer builder engineer mechanic technician electrician plumber carpenter labourer laborer
+firefighter fireman paramedic surgeon physician doctor nurse dentist pharmacist psychologist psychiatrist
+therapist artist painter sculptor photographer filmmaker writer novelist poet playwright author journalist
+columnist editor correspondent commentator presenter blogger musician composer singer rapper guitarist drummer
+pianist violinist dancer actor actress comedian priest bishop archbishop cardinal pope monk nun imam rabbi pastor
+vicar cleric historian philosopher physicist chemist biologist geologist seismologist mathematician astronomer
+economist sociologist scholar academic professor lecturer teacher student pupil scientist researcher expert
+specialist analyst lawyer attorney barrister solicitor prosecutor judge magistrate detective inspector
+investigator coroner soldier sergeant colonel lieutenant commander admiral marine sailor commando veteran spy
+hacker whistleblower activist protester campaigner candidate senator congressman congresswoman governor mayor
+councillor councilor ambassador envoy diplomat minister premier chancellor president monarch king queen prince
+princess duke duchess emperor dictator rebel militant terrorist gunman attacker bomber assailant killer
+murderer suspect defendant convict prisoner inmate hostage refugee migrant immigrant tourist visitor passenger
+commuter motorist pedestrian witness eyewitness bystander survivor victim patient donor heir widow widower
+orphan founder owner shareholder investor banker trader broker accountant auditor consultant executive chairman
+chairwoman ceo boss spokesman spokeswoman spokesperson official bureaucrat politician lawmaker legislator
+negotiator adviser advisor aide secretary employee worker staffer volunteer rescuer diver climber explorer
+astronaut pilot crewman fisherman farmer pensioner retiree resident citizen villager homeowner landlord tenant
+parent mother father son daughter wife husband brother sister grandmother grandfather uncle aunt cousin nephew
+niece boy girl child kid teenager baby man woman person individual entrepreneur billionaire millionaire tycoon
+magnate businessman businesswoman chef cook waiter bodyguard policeman policewoman officer constable sheriff
+nominee appointee successor predecessor incumbent
+""".split())
+
+
+def _plural(word: str) -> str:
+    """A pattern for the noun and its plural ("man" -> "m[ae]n", "party" -> "part(?:y|ies)")."""
+    irregular = {"child": "child(?:ren)?", "person": "persons?", "wife": "wi(?:fe|ves)", "woman": "wom[ae]n",
+                 "man": "m[ae]n", "chief": "chiefs?"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("man"):
+        return word[:-3] + "m[ae]n"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "(?:y|ies)"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "(?:es)?"
+    return word + "s?"
+
+
+# the nouns and their plurals, longest first so "policewoman" is not read as "police"
+PERSON_NOUN = "(?:" + "|".join(_plural(w) for w in sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+_ONE = re.compile(PERSON_NOUN, re.I)
+
+
+def is_person_noun(word: str) -> bool:
+    """The word, singular or plural, names a person ("footballers", "architect", "policewomen")."""
+    return _ONE.fullmatch(word.strip(".,;:'\u2019")) is not None
