@@ -53,6 +53,8 @@ _SEE = (r"(?:mention|name|quote|cite|discuss|reference|refer\s+to|list|feature|c
 _BE = r"(?:(?:are|is|were|was|get|gets|got|have\s+been|has\s+been|had\s+been|being)\s+)"
 _NP = r"(?P<np>[A-Za-z][\w.&'\u2019 -]{0,60}?)"
 _END = r"\s*[?.!]*\s*$"
+# a verb inside what the question names: it asks of a clause, not of a class ("software had the hole the attackers")
+_CLAUSE_IN = re.compile(r"\b(?:had|has|have|did|does|do|is|was|were|are|will|would|could|can|should)\b", re.I)
 # a request around the question: "Can you tell me which companies are mentioned?", "I'd like to know who is quoted."
 _ASK = (r"(?:(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:tell\s+me|say|show\s+me)\s+|"
         r"do\s+you\s+know\s+|i\s*(?:'d|\u2019d|\s+would)\s+like\s+to\s+know\s+|i\s+(?:want|need)\s+to\s+know\s+)?")
@@ -127,8 +129,8 @@ def listed(question: str) -> Listing | None:
             seen = (found.get("seen") or "").lower()
             return Listing(("person",), "people", quoted=seen.startswith(("quoted", "cited", "interviewed")))
         words = found["np"].split()
-        if not words:
-            continue
+        if not words or _CLAUSE_IN.search(found["np"]):
+            continue  # ("Which piece of software had the hole the attackers used?": a clause, no class of names)
         head = words[-1]
         # "Which sources are cited?": whoever a sentence cites, a person or a body ("according to the USGS")
         kinds = ("person", "organization") if head.lower() in ("sources", "source") else asked(f"which {head}")

@@ -212,7 +212,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"nurses?|teachers?|professors?)\b" + _HEAD, re.I), ("person",)),
     # any other noun of a person's work, office or part ("Which footballer survived ...?", "Which architect
     # offered ...?": ``people.PERSON_NOUNS``)
-    (re.compile(r"\b(?:which|what) " + _GAP + PERSON_NOUN + _HEAD, re.I), ("person",)),
+    # (after "which" only: "What drove residents ...?" asks a cause; and not a noun before another: "Which attorney
+    # general ...?" asks an office)
+    (re.compile(r"\bwhich " + _GAP + PERSON_NOUN + r"(?!\s+(?:generals?\b|" + PERSON_NOUN + r"))" + _HEAD, re.I),
+     ("person",)),
     # a miner is a company in an industry's news ("Which Australian miner ...?") and a worker in a rescue's
     (re.compile(r"\b(?:which|what) " + _GAP + r"miners?\b" + _HEAD, re.I), ("organization", "person")),
     # "Who is the Chinese official who signed ...?": a who-question whose class noun is a person's, not an office
