@@ -108,7 +108,12 @@ def _root(nlp: object, question: str) -> tuple[str, str, bool]:
                        [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                 if done:
                     return str(done[0].text.lower()), "", False
-            return ("" if word in _LIGHT else word), "", False
+            if word in _LIGHT:  # "On what date were the remains blown up?": the small model may hang the passive's
+                # participle from "were" as a clause of its subject; the participle is the event
+                done = [t for t in token.subtree if t.tag_ == "VBN" and t.dep_ in ("acl", "xcomp", "ccomp", "conj")
+                        and t.i > token.i] if token.lemma_ == "be" else []
+                return (str(done[-1].text.lower()) if done else ""), "", False
+            return word, "", False
     return "", "", False
 
 
