@@ -227,6 +227,14 @@ class Reader:
                                         replaced=[lead, topic, *(r for r, _ in named.resolved)], resolved=named.resolved)
                 if reading.rule == "topic":
                     return reading
+        nth = _nth_named(turn, turns.answers[-1])
+        if nth is not None:  # "Which party does the second one lead?" after "Luigi Di Maio and Matteo Salvini [1]."
+            phrase, name = nth
+            at = turn.lower().index(phrase.lower())
+            reading = self._checked(turn, turn[:at] + name + turn[at + len(phrase):], "resolved", [*names, name],
+                                    leans=True, replaced=[phrase], resolved=[(phrase, name)])
+            if reading.rule == "resolved":
+                return reading
         within = _person_asked_first(turn)
         if within is not None:  # "Who explained the change, and what did she put it down to?": "she" is whom the
             # first part asks for (rag/answer/parts.py reads it in that part's answer), not a person named earlier
@@ -294,6 +302,27 @@ _POINTING = re.compile(r"(?:this|that|these|those|he|she|him|her|it|they|them)\b
 _ARTICLE = re.compile(r"(?:The|A|An)\s")
 _WHY_SO = re.compile(r"^\s*(?:and\s+|but\s+)?(?:why|how\s+so|how\s+come)\s*$", re.I)
 SHORT_ANSWER = 8  # words at most in an answer that names what was asked and says no more
+
+
+# one of several names the last answer gave, by its place: "the second one", "the first of them", "the latter"
+_NTH = re.compile(r"\bthe\s+(?:(?P<nth>first|second|third|fourth|last)\s+(?:one|of\s+them|of\s+the\s+(?:two|three|four))|"
+                  r"(?P<side>former|latter))\b", re.I)
+_PLACE = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "former": 0, "latter": -1}
+
+
+def _nth_named(turn: str, answer: str) -> tuple[str, str] | None:
+    """The phrase of the turn that picks a name of the last answer's list by its place ("the second one") and that
+    name; None when the turn picks none or the answer's first sentence lists fewer than two names (or more than two
+    for "the former" / "the latter")."""
+    match = _NTH.search(turn)
+    if match is None or not answer:
+        return None
+    first = split_sentences(answer)[0] if split_sentences(answer) else answer
+    named = list(dict.fromkeys(m.text for m in mentions(first, things=False) if m.kind in ("person", "org", "name")))
+    place = _PLACE[(match.group("nth") or match.group("side")).lower()]
+    if len(named) < 2 or (match.group("side") and len(named) != 2) or place >= len(named):
+        return None
+    return match.group(0), named[place]
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)

@@ -87,3 +87,20 @@ def test_she_of_a_who_part_is_its_answer(reader: Reader) -> None:
         "To 12 missing, from the 15 that Premier Paul Moen had given on the Thursday [1].",
         "Who explained the change, and what did she put it down to?"))
     assert reading.query == "Who explained the change, and what did she put it down to?"
+
+
+def test_the_second_one_is_the_second_name_answered(reader: Reader) -> None:
+    reading = reader.read(conversation(
+        "Which ministers were cheered at the harbour?", "Anna Berg and Tomas Lind [1].",
+        "Which party does the second one lead?"))
+    assert reading.query == "Which party does Tomas Lind lead?"
+    latter = reader.read(conversation(
+        "Which ministers were cheered at the harbour?", "Anna Berg and Tomas Lind [1].", "What did the latter say?"))
+    assert latter.query == "What did Tomas Lind say?"
+
+
+def test_a_passive_hung_from_its_auxiliary_asks_its_participle() -> None:
+    from rag.answer.events import asked_event
+
+    assert asked_event("On what date were the remains of the old viaduct blown up?") == "blown"
+    assert asked_event("When was the deadline?") == ""
