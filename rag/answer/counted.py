@@ -22,6 +22,19 @@ def governing(sentence: str, start: int) -> set[str]:
     return {before[-1]} if before else set()
 
 
+# the verb said of what is counted, after its noun: "20 people being investigated", "59 people to stand trial",
+# "12 workers who were hurt"
+_DONE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:being|been|were|was|are|is|(?:who|that)\s+(?:were|are|was|is|had "
+                         r"been|have been)|to)\s+([a-z]{3,})\b")
+
+
+def done_after(sentence: str, value: Value) -> set[str]:
+    """The verb said of the things counted, after their noun ("20 people being investigated" -> "investig")."""
+    match = _DONE_AFTER.match(sentence, value.end)
+    found = content_terms(match.group(1)) if match else []
+    return {found[0]} if found else set()
+
+
 def body_counted(sentence: str, value: Value) -> set[str]:
     """The body a membership count sizes: "a ten-person commission" -> "commiss" (the people counted sit on it)."""
     if not _MEMBERSHIP.search(value.text):
@@ -37,8 +50,8 @@ def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str]
     """Of the (sentence, count) pairs, those counting after another word than the question's (``asked`` tells a
     word of the question), when some pair counts after one of its words, or sizes a body it names ("a ten-person
     commission", asked how many sat on the commission); none otherwise."""
-    words = {pair: {w for w in governing(pair[0], pair[1].start) | body_counted(*pair) if w.isalpha()}
-             for pair in counts}
+    words = {pair: {w for w in governing(pair[0], pair[1].start) | body_counted(*pair) | done_after(*pair)
+                    if w.isalpha()} for pair in counts}
     if not any(any(asked(w) for w in found) for found in words.values()):
         return set()
     return {pair for pair, found in words.items() if found and not any(asked(w) for w in found)}

@@ -38,6 +38,9 @@ producer refiner processor distributor retailer shipper exporter importer insure
 conglomerate automaker carmaker chipmaker""".split())
 # a class noun written right before a name, after its article ("the state-run shipping company Norlant")
 _CLASS_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+$")
+# ... or right before it without one ("motorway group Norlant"), or the business's owner ("state-controlled Vardex")
+_BARE_CLASS_BEFORE = re.compile(r"(?:\b([a-z]+)|\b((?:state|government|publicly|privately|family)[- ](?:controlled|"
+                                r"owned|run|backed|held|listed)))\s+$")
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev""".split())
@@ -196,9 +199,16 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind == "person" and not title and len(words) == 1)) else None
         if before is not None and before.group(1) in _COMPANY_WORDS:  # "the state-run shipping company Norlant" (the
             role = before.group(1)  # parser may hang the class noun elsewhere: "After the ... company" as an object)
+        elif kind in ("person", "place", NAME) and not title and not role and len(words) == 1:
+            # no article: "asked motorway group Norlant to ...", "with state-controlled Vardex": a business's class
+            # noun or its owner written right before the one word the tagger calls a person
+            unmarked = _BARE_CLASS_BEFORE.search(text[:start])
+            if unmarked is not None and ((unmarked.group(1) or "").lower() in _COMPANY_WORDS | {"group"}
+                                         or unmarked.group(2)):
+                before, role = unmarked, (unmarked.group(1) or "company").lower()
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES | _COMPANY_WORDS or \
                 kind == NAME and role and role.split()[-1] in _COMPANY_WORDS or \
-                kind == "person" and before is not None and role in _COMPANY_WORDS:
+                kind == "person" and before is not None and (role in _COMPANY_WORDS or before.re is _BARE_CLASS_BEFORE):
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person

@@ -238,10 +238,10 @@ class Reader:
         within = _person_asked_first(turn)
         if within is not None:  # "Who explained the change, and what did she put it down to?": "she" is whom the
             # first part asks for (rag/answer/parts.py reads it in that part's answer), not a person named earlier
-            first = resolve(within[0], entities, [*turns.users, *turns.answers])
+            opening = resolve(within[0], entities, [*turns.users, *turns.answers])
             rest = within[1]
-            resolution = Resolution(f"{first.text.rstrip(' ?.!')}, and {rest[:1].lower()}{rest[1:]}", first.resolved,
-                                    first.unresolved)
+            resolution = Resolution(f"{opening.text.rstrip(' ?.!')}, and {rest[:1].lower()}{rest[1:]}",
+                                    opening.resolved, opening.unresolved)
         else:
             resolution = resolve(turn, entities, [*turns.users, *turns.answers])
         claim = _what_was_said(turns.answers[-1])

@@ -104,3 +104,19 @@ def test_a_passive_hung_from_its_auxiliary_asks_its_participle() -> None:
 
     assert asked_event("On what date were the remains of the old viaduct blown up?") == "blown"
     assert asked_event("When was the deadline?") == ""
+
+
+def test_a_business_by_the_class_noun_before_it() -> None:
+    from rag.claims.extract import analyze
+
+    (found,) = analyze(["The city has asked motorway group Norlant to team up with state-controlled Vardex to rebuild "
+                        "the viaduct."])
+    kinds = {v.text: v.kind for v in found}
+    assert kinds["Norlant"] == "organization" and kinds["Vardex"] == "organization"
+
+
+def test_a_count_of_those_investigated_is_no_count_of_those_on_trial() -> None:
+    quoted = [Cited("Norlant's top managers, including its chief Eva Dahl, are among 20 people being investigated "
+                    "for manslaughter after the collapse.", 1, "probe"),
+              Cited("On Thursday a judge ordered 59 people to stand trial over the viaduct collapse.", 2, "trial")]
+    assert find_conflicts("How many people were under investigation a month after the collapse?", quoted) == []
