@@ -14,7 +14,7 @@ from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.own_words import own_words
-from rag.answer.parts import pieces, standalone
+from rag.answer.parts import answered_parts, pieces, standalone
 from rag.answer.quotes import asks_what_was_said
 from rag.answer.stance import other_side
 from rag.answer.support_checks import lacks, unqualified
@@ -301,7 +301,11 @@ class ExtractiveGenerator:
             pool = self.rank(relaxed, passages)
             chosen = _with_items(self.select(relaxed, pool), pool)
         chosen += self._for_each_part(question, passages, chosen)
-        chosen[1:1] = own_words(question, chosen, pool)  # asked what someone said: the quotation after the report
+        # asked what someone said: the quotation after the report (of a two-part question, asked by a later part:
+        # "Whom did Di Maio blame, and how did he put it?")
+        asked_parts = answered_parts(question, chosen[0].text) if chosen and len(pieces(question)) > 1 else ()
+        chosen[1:1] = next((words for part in (question, *asked_parts[1:]) if (words := own_words(part, chosen, pool))),
+                           [])
         if not chosen:
             yield DECLINE
             return

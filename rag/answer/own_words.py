@@ -10,6 +10,7 @@ speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rag.answer import quotes
@@ -45,4 +46,11 @@ def own_words(question: str, chosen: Sequence[Candidate], pool: Sequence[Candida
         return [following] if following.mismatch in ("", NOT_THE_SPEAKER) else []
     said = following.parts[-1] if following.parts else following.text
     named = speaker & set(content_terms(" ".join(following.parts or (following.text,))))
-    return [following] if quotes.attributed(said) and named and not following.mismatch else []
+    # ('"Those responsible have a name," he said.': the report before it named him)
+    named_before = _BY_PRONOUN.search(said) is not None
+    return [following] if quotes.attributed(said) and (named or named_before) and not following.mismatch else []
+
+
+# a quotation attributed by a pronoun: '..., he said.', '..." she added'
+_BY_PRONOUN = re.compile(r"[\u201d\"],?\s+(?:he|she|they)\s+(?:said|says|added|adds|told|wrote|declared|insisted)\b",
+                         re.I)

@@ -33,7 +33,9 @@ _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"
 _NAMING = r"call|describe|characteri[sz]e|label|dub|term|think|believe|feel|view|make(?=\s+of\b)"  # (what X made of Y: their view)
 _SAID = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w.'\u2019-]+\s+){1,4}?)"
                    rf"(?:(?P<naming>{_NAMING})|say|tell|warn|argue|explain|claim|predict|advise|urge|recommend|suggest|"
-                   r"testify|admit|promise|deny|insist|announce)\b", re.IGNORECASE)
+                   r"testify|admit|promise|deny|insist|announce|"
+                   # "How did he put it?": his words
+                   r"(?:put|word)(?=\s+(?:it|that|this|(?:the|his|her|their)\s+[\w-]+)\W*$)|phrase)\b", re.IGNORECASE)
 
 
 def asks_what_was_said(question: str) -> bool:

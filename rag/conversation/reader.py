@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rag.answer.extremes import superlatives
-from rag.answer.parts import pieces
 from rag.claims.kinds import FIGURES, asked
 from rag.conversation import rules
 from rag.conversation.entities import CLAIMING, Mention, mentions, references, warm_up
@@ -331,6 +330,8 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b",
 def _person_asked_first(turn: str) -> tuple[str, str] | None:
     """A turn asking who, then something of that one ("Who explained the change, and what did she put it down
     to?"): its two parts, the second's he or she being the first's answer; None for any other turn."""
+    from rag.answer.parts import pieces  # (parts reads references with this package's resolver)
+
     said = pieces(turn)
     if len(said) != 2 or "person" not in asked(said[0]) or _PERSON_PRONOUN.search(said[0]) \
             or not _PERSON_PRONOUN.search(said[1]):

@@ -120,3 +120,15 @@ def test_a_count_of_those_investigated_is_no_count_of_those_on_trial() -> None:
                     "for manslaughter after the collapse.", 1, "probe"),
               Cited("On Thursday a judge ordered 59 people to stand trial over the viaduct collapse.", 2, "trial")]
     assert find_conflicts("How many people were under investigation a month after the collapse?", quoted) == []
+
+
+def test_how_he_put_it_quotes_his_words_after_the_report(answerer: Answerer) -> None:
+    from rag.answer.quotes import speaker_asked
+
+    assert speaker_asked("How did Karl Holm put it?") == "Karl Holm"
+    statement = passage("statement", "After the mayor ordered checks on every bridge, deputy minister Karl Holm led "
+                                     "the attack on Norlant, which runs 900 kilometres of roads, in a statement on his "
+                                     'website. "Those to blame for the Rask disaster have a face, and it is Norlant," '
+                                     "he said.")
+    answer = answerer.answer("Whom did Karl Holm blame for the Rask disaster, and how did he put it?", [statement])
+    assert "have a face" in answer.answer
