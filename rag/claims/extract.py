@@ -41,6 +41,8 @@ _CLASS_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,
 # ... or right before it without one ("motorway group Norlant"), or the business's owner ("state-controlled Vardex")
 _BARE_CLASS_BEFORE = re.compile(r"(?:\b([a-z]+)|\b((?:state|government|publicly|privately|family)[- ](?:controlled|"
                                 r"owned|run|backed|held|listed)))\s+$")
+# a body's class noun the parser gives one word the tagger calls a person as its role ("Serie A club Cagliari")
+_BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union league".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev""".split())
@@ -208,7 +210,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
                 before, role = unmarked, (unmarked.group(1) or "company").lower()
         if kind == "place" and role and role.split()[-1] in _BUSINESS_ROLES | _COMPANY_WORDS or \
                 kind == NAME and role and role.split()[-1] in _COMPANY_WORDS or \
-                kind == "person" and before is not None and (role in _COMPANY_WORDS or before.re is _BARE_CLASS_BEFORE):
+                kind == "person" and before is not None and (role in _COMPANY_WORDS or before.re is _BARE_CLASS_BEFORE) or \
+                kind == "person" and not title and len(words) == 1 and role in _BODY_ROLES:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
