@@ -132,5 +132,3 @@ def test_how_he_put_it_quotes_his_words_after_the_report(answerer: Answerer) -> 
                                      "he said.")
     answer = answerer.answer("Whom did Karl Holm blame for the Rask disaster, and how did he put it?", [statement])
     assert "have a face" in answer.answer
-    (club,) = analyze(["A former keeper for the Norwegian club Vardal survived the collapse of the viaduct."])
-    assert {v.text: v.kind for v in club}.get("Vardal") in ("organization", None)
