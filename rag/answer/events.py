@@ -315,8 +315,8 @@ def no_life_event(event: str, sentence: str) -> bool:
 # "How old is X?" is answered by when X began (its birth, founding, building) or by its age; a date of anything
 # else the sentence says X did ("Bessent announced ... by Thanksgiving 2025") tells nothing of how old X is.
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
-_BEGINNING = re.compile(r"\b(?:born|birth|birthday|founded|founding|established|built|constructed|created|formed|"
-                        r"incorporated|launched|opened|erected|dates? (?:back|from)|dating|since|aged?|old|oldest)\b",
+_BEGUN = "born|founded|established|built|constructed|created|formed|incorporated|launched|opened|erected"
+_BEGINNING = re.compile(rf"\b(?:{_BEGUN}|birth|birthday|founding|dates? (?:back|from)|dating|since|aged?|old|oldest)\b",
                         re.I)
 
 
@@ -327,8 +327,7 @@ def not_an_age(question: str, sentence: str) -> bool:
 
 # the word of a beginning right before a date, a few words apart at most ("built in 1967", "constructed between 1963
 # and 1967", "born on 3 May 1950", "dating back to 1890")
-_BEGUN_BEFORE = re.compile(r"\b(?:born|founded|established|built|constructed|created|formed|incorporated|launched|"
-                           r"opened|erected|inaugurated|completed|dat(?:es|ed|ing) (?:back )?(?:to|from))\b"
+_BEGUN_BEFORE = re.compile(rf"\b(?:{_BEGUN}|inaugurated|completed|dat(?:es|ed|ing) (?:back )?(?:to|from))\b"
                            r"(?:\s+[\w,'\u2019-]+){0,4}\s+$", re.I)
 
 

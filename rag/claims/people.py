@@ -34,14 +34,14 @@ astronaut pilot crewman fisherman farmer pensioner retiree resident citizen vill
 parent mother father son daughter wife husband brother sister grandmother grandfather uncle aunt cousin nephew
 niece boy girl child kid teenager baby man woman person individual entrepreneur billionaire millionaire tycoon
 magnate businessman businesswoman chef cook waiter bodyguard policeman policewoman officer constable sheriff
-nominee appointee successor predecessor incumbent
+nominee appointee successor predecessor incumbent chief people
 """.split())
 
 
 def _plural(word: str) -> str:
     """A pattern for the noun and its plural ("man" -> "m[ae]n", "party" -> "part(?:y|ies)")."""
     irregular = {"child": "child(?:ren)?", "person": "persons?", "wife": "wi(?:fe|ves)", "woman": "wom[ae]n",
-                 "man": "m[ae]n", "chief": "chiefs?"}
+                 "man": "m[ae]n", "chief": "chiefs?", "people": "people"}
     if word in irregular:
         return irregular[word]
     if word.endswith("man"):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rag.claims.kinds import looks_personal
+from rag.claims.people import is_person_noun
 from rag.conversation.entities import (
     COLLECTIVE,
     NAMED_BY_CLASS,
@@ -84,11 +85,6 @@ _ASKED = re.compile(r"\b(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)")
 _WHO = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?who(?:m)?\b", re.I)
 _WHO_SEVERAL = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?:are|were)\b", re.I)
 _NAMED_KINDS = ("person", "org", "place", "work", "name", "group")
-# People a which-question asks for, besides the nouns that make a reference ("Which divers ...?": people; but "the
-# diver", said later, is no reference to the most salient person: TYPE_NOUNS)
-_PEOPLE = frozenset("""diver rescuer worker official boy girl child children kid student victim soldier officer expert
-engineer journalist reporter lawyer judge doctor member spokesman spokeswoman spokesperson captain pilot survivor
-witness analyst chairman chief commander mayor prince princess citizen resident people men women""".split())
 
 
 def asked_kind(question: str) -> str | None:
@@ -105,7 +101,9 @@ _WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
 
 
 def _noun_kind(word: str) -> str | None:
-    kind = kind_of_noun(word) or ("person" if word in _PEOPLE or word.rstrip("s") in _PEOPLE else None)
+    # (people a which-question asks for, besides the nouns that make a reference: "Which divers ...?" asks people,
+    # but "the diver", said later, is no reference to the most salient person: TYPE_NOUNS)
+    kind = kind_of_noun(word) or ("person" if is_person_noun(word) else None)
     return kind if kind in ("person", "org", "place", "work") else None
 
 
