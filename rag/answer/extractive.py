@@ -14,7 +14,7 @@ from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.own_words import own_words
-from rag.answer.parts import answered_parts, pieces, standalone
+from rag.answer.parts import pieces, standalone
 from rag.answer.quotes import asks_what_was_said
 from rag.answer.stance import other_side
 from rag.answer.support_checks import lacks, unqualified
@@ -300,12 +300,11 @@ class ExtractiveGenerator:
         if relaxed:  # "Which US government departments ...?": "The Department of Defense ..." leaves the US unsaid
             pool = self.rank(relaxed, passages)
             chosen = _with_items(self.select(relaxed, pool), pool)
-        chosen += self._for_each_part(question, passages, chosen)
+        added, parts = self._for_each_part(question, passages, chosen)
+        chosen += added
         # asked what someone said: the quotation after the report (of a two-part question, asked by a later part:
         # "Whom did Di Maio blame, and how did he put it?")
-        asked_parts = answered_parts(question, chosen[0].text) if chosen and len(pieces(question)) > 1 else ()
-        chosen[1:1] = next((words for part in (question, *asked_parts[1:]) if (words := own_words(part, chosen, pool))),
-                           [])
+        chosen[1:1] = next((words for part in (question, *parts[1:]) if (words := own_words(part, chosen, pool))), [])
         if not chosen:
             yield DECLINE
             return
@@ -314,12 +313,14 @@ class ExtractiveGenerator:
             yield (" " if i else "") + " ".join(cite(part, number[_holding_part(part, candidate, passages).chunk_id])
                                                 for part in _quoted_parts(question, candidate))
 
-    def _for_each_part(self, question: str, passages: Sequence[Passage], chosen: list[Candidate]) -> list[Candidate]:
+    def _for_each_part(self, question: str, passages: Sequence[Passage],
+                       chosen: list[Candidate]) -> tuple[list[Candidate], list[str]]:
         """For a question that asks two things (rag/answer/parts.py): what each part's own answer quotes that the
-        whole question's reading left out (``PART_QUOTES`` sentences a part at most)."""
+        whole question's reading left out (``PART_QUOTES`` sentences a part at most), and the parts as asked, each
+        standalone (none for a question of one part)."""
         said = pieces(question)
         if len(said) < 2:
-            return []
+            return [], []
         quoted = {c.text for c in chosen}
         added: list[Candidate] = []
         asked: list[str] = []
@@ -339,7 +340,7 @@ class ExtractiveGenerator:
                 new = [c for c in new[:1] if c.score >= _NEAR_TIE * own[0].score]
             quoted.update(c.text for c in new)
             added += new
-        return added
+        return added, asked
 
     def select(self, question: str, pool: list[Candidate]) -> list[Candidate]:
         """The sentences to quote, best first; none when nothing supports an answer. A paragraph read after one
