@@ -131,7 +131,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
                            and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
-                  and not no_beginning_dated(question, s.text, v)  # asked how old: "the deadliest since 2001"
+                  and not no_beginning_dated(question, s.text, v)  # asked how old: "the strongest since 1996"
                   and not (v.kind in FIGURES and days and _dated_otherwise(days, found))
                   and not (v.kind in FIGURES and given and _of_someone_else(v, s.text, found, given))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)

@@ -76,7 +76,7 @@ def harm_unasked(question: str, sentence: str, value: Value) -> bool:
         _TOLL_BEFORE.search(sentence[max(0, value.start - 60):value.start]))
 
 
-# a toll's figure after its verb ("the death toll rose to 41", "the toll stood at 43"): a count of the dead
+# a toll's figure after its verb ("the death toll rose to 27", "the toll stood at 30"): a count of the dead
 _TOLL_BEFORE = re.compile(r"\btolls?\b(?:\s+(?:has|had|have|was|is|now|then|officially|later))*\s+(?:rose|risen|rises|"
                           r"climbed|climbs|jumped|reached|reaches|hit|hits|stood|stands|increased|fell|dropped|"
                           r"was|is)\s+(?:to|at)?\s*(?:(?:about|around|at least|nearly|almost|some)\s+)?$", re.I)

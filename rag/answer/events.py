@@ -325,15 +325,15 @@ def not_an_age(question: str, sentence: str) -> bool:
     return bool(_HOW_OLD.search(question)) and not _BEGINNING.search(sentence) and not AGE.search(sentence)
 
 
-# the word of a beginning right before a date, a few words apart at most ("built in 1967", "constructed between 1963
-# and 1967", "born on 3 May 1950", "dating back to 1890")
+# the word of a beginning right before a date, a few words apart at most ("built in 1972", "raised between 1970 and
+# 1972", "born on 3 May 1950", "dating back to 1890")
 _BEGUN_BEFORE = re.compile(rf"\b(?:{_BEGUN}|inaugurated|completed|dat(?:es|ed|ing) (?:back )?(?:to|from))\b"
                            r"(?:\s+[\w,'\u2019-]+){0,4}\s+$", re.I)
 
 
 def no_beginning_dated(question: str, sentence: str, date: Value) -> bool:
-    """Asked how old something is, the date is not said as when anything began ("the deadliest since 2001" dates a
-    record; "constructed between 1963 and 1967" dates a beginning): no side of how old it is."""
+    """Asked how old something is, the date is not said as when anything began ("the strongest since 1996" dates a
+    record; "raised between 1970 and 1972" dates a beginning): no side of how old it is."""
     return bool(_HOW_OLD.search(question)) and date.kind == "date" and \
         _BEGUN_BEFORE.search(sentence[max(0, date.start - 60):date.start]) is None
 

@@ -303,7 +303,7 @@ class ExtractiveGenerator:
         added, parts = self._for_each_part(question, passages, chosen)
         chosen += added
         # asked what someone said: the quotation after the report (of a two-part question, asked by a later part:
-        # "Whom did Di Maio blame, and how did he put it?")
+        # "Whom did the minister blame, and how did he put it?")
         chosen[1:1] = next((words for part in (question, *parts[1:]) if (words := own_words(part, chosen, pool))), [])
         if not chosen:
             yield DECLINE

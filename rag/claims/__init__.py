@@ -7,7 +7,7 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 
 # 31: one word the tagger calls a person is a business after its class noun without an article ("motorway group
 #     Norlant") or after its owner ("state-controlled Vardex"), or when the parser gives it a body's class noun as its
-#     role ("Serie A club Cagliari")
+#     role ("the Norwegian club Vardal")
 # 30: "as much as" / "as many as" a figure is at most it, "as few as" / "as little as" at least it
 # 29: a number that is part of a name is no figure ("Aurora 2 has ...", the "2" of "Aurora 1 and 2");
 #     "between 20,000 and 45,000 tonnes" is one range of the unit; "30m (98ft)" is metres; "about 1/4 of" is a

@@ -41,7 +41,7 @@ _CLASS_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,
 # ... or right before it without one ("motorway group Norlant"), or the business's owner ("state-controlled Vardex")
 _BARE_CLASS_BEFORE = re.compile(r"(?:\b([a-z]+)|\b((?:state|government|publicly|privately|family)[- ](?:controlled|"
                                 r"owned|run|backed|held|listed)))\s+$")
-# a body's class noun the parser gives one word the tagger calls a person as its role ("Serie A club Cagliari")
+# a body's class noun the parser gives one word the tagger calls a person as its role ("the Norwegian club Vardal")
 _BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union league".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge

@@ -1105,15 +1105,15 @@ def _of_dimension(value: Value, sentence: str, dimension: str, adjective: str) -
         # 400 m, 224,000-ton vessel"): "dredged to 14 metres", asked how deep
         return not (_OTHER_DIMENSION.match(after) or _POSITION.match(after) or _ATTRIBUTE.search(before))
     if adjective == "long" and (_ANOTHER_EXTENT.match(after) or _FALLEN.search(before)):
-        return False  # asked how long the section was: "plunging to the ground 45 meters (150 feet) below" is a drop
+        return False  # asked how long the section was: "plunging 40 metres (130 feet) below" is a drop
     return adjective == "far" or not _POSITION.match(after)
 
 
-# a length said to be a height, a depth or a width in its own clause ("45 meters (150 feet) below", "30m high",
+# a length said to be a height, a depth or a width in its own clause ("40 metres (130 feet) below", "30m high",
 # "2 km wide"): no answer to how long something is
 _ANOTHER_EXTENT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?[-\s]*(?:below|beneath|underground|under\b|above|high|tall|"
                              r"deep|wide|thick|down\b|up\b)", re.I)
-# ... or a height fallen ("sending vehicles plummeting up to 45 metres", "fell 30 feet")
+# ... or a height fallen ("sending lorries plummeting up to 35 metres", "fell 30 feet")
 _FALLEN = re.compile(r"\b(?:plung|plummet|fall|fell|drop|sink|sank|sunk|dive|dove|tumbl|crash)\w*\s+(?:(?:up to|as far as|"
                      r"about|some|nearly|almost|more than|over|around|roughly)\s+)?$", re.I)
 

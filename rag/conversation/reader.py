@@ -227,7 +227,7 @@ class Reader:
                 if reading.rule == "topic":
                     return reading
         nth = _nth_named(turn, turns.answers[-1])
-        if nth is not None:  # "Which party does the second one lead?" after "Luigi Di Maio and Matteo Salvini [1]."
+        if nth is not None:  # "Which party does the second one lead?" after "Anna Berg and Tomas Lind [1]."
             phrase, name = nth
             at = turn.lower().index(phrase.lower())
             reading = self._checked(turn, turn[:at] + name + turn[at + len(phrase):], "resolved", [*names, name],

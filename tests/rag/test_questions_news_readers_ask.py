@@ -65,7 +65,7 @@ def test_how_old_is_not_answered_by_the_year_of_a_record() -> None:
 
 def test_a_tolls_figure_is_no_count_of_the_rescuers(answerer: Answerer) -> None:
     searching = passage("searching", "About 600 rescuers kept searching the rubble of the viaduct on Tuesday.")
-    ceremony = passage("ceremony", "Rescuers were applauded at the ceremony as the death toll rose to 27 after "
+    ceremony = passage("ceremony", "Rescuers were cheered at the service while the death toll climbed to 27 after "
                                    "two more bodies were found in the rubble.")
     answer = answerer.answer("How many rescuers were searching the rubble of the viaduct?", [searching, ceremony])
     assert "About 600 rescuers" in answer.answer and not answer.conflicts
@@ -73,7 +73,7 @@ def test_a_tolls_figure_is_no_count_of_the_rescuers(answerer: Answerer) -> None:
 
 def test_the_second_part_answered_beside_the_first(answerer: Answerer) -> None:
     wire = passage("wire", "RASK (Wire) - Prosecutors in Rask on Tuesday focused their inquiry into the viaduct "
-                           "collapse on possible flaws in its design, as politicians looked for someone to blame.")
+                           "collapse on possible flaws in its design, as lawmakers sought a culprit.")
     probe = passage("probe", 'The Rask prosecutors\' office blamed "poor upkeep" for the collapse that killed 27 '
                              "people. The office has opened an inquiry into possible manslaughter.")
     answer = answerer.answer("What kind of inquiry did the Rask prosecutors open, and what did they blame for the "
@@ -109,16 +109,16 @@ def test_a_passive_hung_from_its_auxiliary_asks_its_participle() -> None:
 def test_a_business_by_the_class_noun_before_it() -> None:
     from rag.claims.extract import analyze
 
-    (found,) = analyze(["The city has asked motorway group Norlant to team up with state-controlled Vardex to rebuild "
+    (found,) = analyze(["The city has asked motorway group Norlant to work with state-controlled Vardex to rebuild "
                         "the viaduct."])
     kinds = {v.text: v.kind for v in found}
     assert kinds["Norlant"] == "organization" and kinds["Vardex"] == "organization"
 
 
 def test_a_count_of_those_investigated_is_no_count_of_those_on_trial() -> None:
-    quoted = [Cited("Norlant's top managers, including its chief Eva Dahl, are among 20 people being investigated "
+    quoted = [Cited("Norlant's top managers, including its chief Eva Dahl, are among 20 people now being investigated "
                     "for manslaughter after the collapse.", 1, "probe"),
-              Cited("On Thursday a judge ordered 59 people to stand trial over the viaduct collapse.", 2, "trial")]
+              Cited("On Thursday a judge sent 59 of them to stand trial in Rask.", 2, "trial")]
     assert find_conflicts("How many people were under investigation a month after the collapse?", quoted) == []
 
 
