@@ -132,3 +132,24 @@ def test_how_he_put_it_quotes_his_words_after_the_report(answerer: Answerer) -> 
                                      "he said.")
     answer = answerer.answer("Whom did Karl Holm blame for the Rask disaster, and how did he put it?", [statement])
     assert "have a face" in answer.answer
+
+
+MAYOR = ("Rask mayor Lena Brandt said on Friday that cars would cross the new viaduct by October. She thanked the "
+         "crews who had cleared the valley.\n\nThe regional governor promised money for the repairs.")
+FUNERAL = ("Thousands came to the funeral in Rask on Saturday. The leader of the Centre Party, in government until "
+           "last spring, was booed as he arrived at the hall.\n\nThe Green Party sent flowers.")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
+    from tests.rag.answerers import indexed_engine
+
+    return indexed_engine(tmp_path_factory, minilm, "mayor", {"mayor.txt": MAYOR, "funeral.txt": FUNERAL})
+
+
+def test_the_person_she_was_read_as_must_be_named(engine) -> None:  # type: ignore[no-untyped-def]
+    from tests.rag.conversations import chat
+
+    answer = chat(engine, "Who is the mayor of Rask?", "Lena Brandt [1].", "Which party does she belong to?")
+    assert answer.query == "Which party does Lena Brandt belong to?"
+    assert not answer.grounded
