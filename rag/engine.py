@@ -18,7 +18,7 @@ from rag.answer.said import saying
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
 from rag.conversation.described import DescribedGenerator, described_follow_up
-from rag.conversation.entities import PRONOUNS
+from rag.conversation.entities import PERSON_PRONOUNS
 from rag.conversation.on_topic import about_the_conversation, strays
 from rag.conversation.support import answerable_reading, in_context
 from rag.protocols import Condenser
@@ -28,8 +28,6 @@ from rag.retrieval.retriever import Retriever
 from rag.types import MAX_QUESTION_CHARS, Answer, AskRequest, ChatRequest, Filters, Passage, SearchRequest
 
 NOTHING_MATCHES = "No indexed article matches the filters, so there is nothing to answer from."
-
-_PERSONAL = frozenset(w for w, fits in PRONOUNS.items() if fits == {"person": 1.0})  # he, she, his, her ...
 
 
 class Engine:
@@ -68,7 +66,7 @@ class Engine:
         chosen: list[tuple[str, str]] = []  # the question answered, and which reading it is
         # not the user's words (rag/answer/guessed.py): what a reference was read as, the modifiers a "what about" kept
         # (a person "he" or "she" was read as is whom the question asks about, held as a name typed is: not a guess)
-        guesses = [*(r["read_as"] for r in reading.trace.get("resolved", []) if r["reference"].lower() not in _PERSONAL),
+        guesses = [*(r["read_as"] for r in reading.trace.get("resolved", []) if r["reference"].lower() not in PERSON_PRONOUNS),
                    *reading.trace.get("carried", [])]
         events = _read_from_part(within(guesses, self._on_topic(request, reading, passages, searched, retrieve_ms,
                                                                 chosen)), cut)

@@ -30,6 +30,7 @@ PRONOUNS: dict[str, dict[str, float]] = {
        for w in ("they", "them", "their", "theirs", "themselves")},
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PERSON_PRONOUNS = frozenset(w for w, fits in PRONOUNS.items() if fits == {"person": 1.0})  # he, she, his, her ...
 # "the song", "that deal": the noun names the kind of thing referred to.
 TYPE_NOUNS: dict[str, set[str]] = {
     "person": {"man", "woman", "person", "guy", "player", "singer", "actor", "actress", "president", "author",

@@ -22,7 +22,7 @@ from typing import Any
 from rag.answer.extremes import superlatives
 from rag.claims.kinds import FIGURES, asked
 from rag.conversation import rules
-from rag.conversation.entities import CLAIMING, PRONOUNS, Mention, mentions, references, warm_up
+from rag.conversation.entities import CLAIMING, PERSON_PRONOUNS, Mention, mentions, references, warm_up
 from rag.conversation.resolve import SUBJECT, Entity, Resolution, asked_kind, garbled, resolve, salient
 from rag.conversation.turns import Turns, clarification, contrast, read_turns, statement
 from rag.errors import GeneratorError
@@ -324,8 +324,7 @@ def _nth_named(turn: str, answer: str) -> tuple[str, str] | None:
     return match.group(0), named[place]
 
 
-_PERSON_PRONOUN = re.compile(r"\b(?:" + "|".join(w for w, fits in PRONOUNS.items() if fits == {"person": 1.0}) + r")\b",
-                             re.I)
+_PERSON_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(PERSON_PRONOUNS)) + r")\b", re.I)
 
 
 def _person_asked_first(turn: str) -> tuple[str, str] | None:
