@@ -42,7 +42,7 @@ from rag.answer.said import repeats
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
-from rag.claims import seats
+from rag.claims import seats, states
 from rag.claims.demonyms import answering_places, named_as_adjective, nationalities, other_country_words
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
@@ -1346,8 +1346,10 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
         return a in folded or a.replace(".", "") in plain
 
     def named(a: str) -> bool:
-        # "Beijing has agreed" names China (rag/claims/seats.py); "the US agency" names the American one
-        return has(a) or seats.names(text, a) or country_said(text, a) or _country_as_adjective(folded, a) or (
+        # "Beijing has agreed" names China (rag/claims/seats.py); "the US agency" names the American one; "SURFSIDE,
+        # Fla." names Florida (rag/claims/states.py)
+        return has(a) or seats.names(text, a) or states.names(text, a) or country_said(text, a) or \
+            _country_as_adjective(folded, a) or (
             a.isupper() and article_text(text).spells_out(a))  # "EV": "electric vehicles"
 
     # ("Coast Guard" written "USCG": the acronym holds the name)
@@ -1495,8 +1497,14 @@ def counts_asked(value: K.Value, question: str) -> bool:
         return not counts_things(question)
     if value.kind == "count" and value.unit and _counts_another(value, _measured(question)):
         return False  # "how much oil": "One team" counts no oil
-    counted = _HOW_MANY.search(question) if value.kind == "count" and value.unit else None
-    return counted is None or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
+    counted = _HOW_MANY.search(question) if value.kind == "count" else None
+    if counted is not None and not value.unit and value.scope:
+        # a part of things of its scope counts those things: "approximately 55 of the building's 136 units", asked
+        # how many people got out
+        last = value.scope.split()[-1].lower()
+        if _PLURAL.fullmatch(last) and last not in STOPWORDS:
+            return _counts_the_noun(replace(value, unit=last), stem(counted_noun(counted.group(1).split())))
+    return counted is None or not value.unit or _counts_the_noun(value, stem(counted_noun(counted.group(1).split())))
 
 
 # "how many of them", "how many of the boys", "how many were there": things counted, where no noun follows "how many"

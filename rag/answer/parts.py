@@ -21,15 +21,20 @@ import re
 from collections.abc import Sequence
 
 from rag.caches import QUESTION, lru
+from rag.claims.kinds import NAMES, asked
 from rag.conversation.entities import parse
 from rag.conversation.resolve import garbled, resolve, salient
 
 _OPENS = (r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|"
           r"will|would|should|isn't|aren't|wasn't|didn't|doesn't|don't|hasn't|haven't)\b")
 # where a second question starts: after a question mark, or after ", and" / ", or" / " and" before a question word
-# ("..., and how long did they talk?"; "... or is it still operating?": an auxiliary only after a comma)
+# ("..., and how long did they talk?"; "... or is it still operating?": an auxiliary only after a comma), its
+# preposition maybe first (", and on what date did she write?")
 _BREAK = re.compile(r"(?<=\?)\s+(?=" + _OPENS + r")"
                     r"|,\s*(?:and|or|but)\s+(?:then\s+|also\s+)?(?=" + _OPENS + r")"
+                    # (a question word after its preposition: "..., and in which month did he write it?")
+                    r"|,\s*(?:and|or|but)\s+(?=(?:in|on|at|for|by|from|to|with|since|until|during|of|after|"
+                    r"before)\s+(?:which|what|whom|whose|how)\b)"
                     r"|\s+and\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 MAX_PARTS = 3
 _BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)", re.I)  # "the difference between A and how it works": one question
@@ -100,8 +105,11 @@ def standalone(piece: str, before: Sequence[str], answers: Sequence[str]) -> str
     did Musk meet Thailand's junta leader?"). ``answers``: what each of those parts was answered, or "": a reference
     the parts alone leave open is read in their answers, as a follow-up's is in the answer before it ("Who was the
     first miner brought up, and how old was he?": "he" is the miner the first part's answer names)."""
-    resolution = resolve(piece, salient(before, [""] * len(before)), before)
-    if resolution.unresolved and any(answers):
+    # (a part before asking who or which one does something is answered by that one: "Which developer bought the
+    # site, and how much did it pay?" asks what the developer paid, not the site; read in the answers first)
+    answered_first = any(answers) and bool(before) and _asks_its_subject(before[-1])
+    resolution = resolve(piece, salient(before, answers if answered_first else [""] * len(before)), before)
+    if resolution.unresolved and any(answers) and not answered_first:
         resolution = resolve(piece, salient(before, answers), before)
     inserted = [new for _, new in resolution.resolved]
     replaced = [old for old, _ in resolution.resolved]
@@ -110,14 +118,28 @@ def standalone(piece: str, before: Sequence[str], answers: Sequence[str]) -> str
     return piece
 
 
+# a question word, maybe its class noun, then the auxiliary of a question asking about someone else: "Which company
+# did Rask buy?" asks for what Rask acted on
+_OBJECT_ASKED = re.compile(r"^\W*(?:who|whom|which|what)\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:did|does|do|will|would|can|"
+                           r"could|should|might|must|has|have|had)\s+(?!been\b)", re.I)
+
+
+def _asks_its_subject(part: str) -> bool:
+    """The part asks for a name as its subject: who or which one did something ("Which developer bought the
+    site?", "Who was the president of the board?"), not whom another acted on."""
+    return bool(set(asked(part)) & set(NAMES)) and _OBJECT_ASKED.match(part) is None
+
+
 def _as_question(piece: str) -> str:
     piece = piece.strip().rstrip(" ?.!,")
     return piece[:1].upper() + piece[1:] + "?"
 
 
 def _a_clause(piece: str) -> bool:
-    """It opens as a question and has a verb of its own ("how long did they talk": yes; "Where": no)."""
-    if not re.match(_OPENS, piece.strip(), re.I):
+    """It opens as a question (its question word maybe after a preposition: "on what date did she write") and has
+    a verb of its own ("how long did they talk": yes; "Where": no)."""
+    if not re.match(r"(?:(?:in|on|at|for|by|from|to|with|since|until|during|of|after|before)\s+)?" + _OPENS,
+                    piece.strip(), re.I):
         return False
     doc = parse(piece)
     if doc is None:  # no parser: a question word and at least three more words

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from rag.answer.guessed import guessed
 from rag.answer.origin import country_said, same_country
 from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
-from rag.claims import seats
+from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, asked, options
@@ -212,7 +212,9 @@ class ArticleText:
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and (
                 words[0].lower() in self.initials or self.spells_out(words[0])):
             return True  # an acronym the article spells out
-        return all(self.has_word(w) for w in words) or abbreviated(self.text, words)  # "Coast Guard" as "USCG"
+        # ("Coast Guard" as "USCG"; "Florida" as "Fla.": rag/claims/states.py)
+        return all(self.has_word(w) for w in words) or abbreviated(self.text, words) or (
+            states.names(self.text, " ".join(words)))
 
     def spells_out(self, acronym: str) -> bool:
         """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""

@@ -28,8 +28,15 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-_GAP = (r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|(?-i:a)|an|to|of|in|on|for|"
-        r"with|at|by|from|about|into|during|than|and|or|happened|happens|happen)\b)[\w.'\u2019-]+ ){0,3}")
+_NOT_IN_GAP = (r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|(?-i:a)|an|to|of|in|on|for|"
+               r"with|at|by|from|about|into|during|than|and|or|happened|happens|happen")
+# a past verb after the first word ends the question's phrase: "Which approaching storm made officials ...?" asks a
+# storm, not an official (the first word may be one: "Which retired engineer"; so may a compound's: "Miami-based")
+_PAST = (r"(?:(?!(?:based|owned|backed|listed|funded|controlled|armed|licensed|skilled|trained|qualified)\b)[a-z]{2,}ed|"
+         r"won|took|led|made|became|sold|bought|built|struck|lost|held|gave|sent|told|kept|met|ran|went|came|got|paid|"
+         r"chose|drove|broke|fought|spent|wrote|began|brought|caught|found|left|saw|thought|forced)")
+_GAP = (r"(?:(?:(?!(?:" + _NOT_IN_GAP + r")\b)[\w.'\u2019-]+ )(?:(?!(?:" + _NOT_IN_GAP + "|" + _PAST +
+        r")\b)[\w.'\u2019-]+ ){0,2})?")
 # a class noun is the head of what is asked only when no other class noun follows it: "Which Japanese state body"
 # asks for a body (an organization), not a state; "Which think-tank economist" for an economist
 _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(?:y|ies)|groups?|officials?|"
@@ -192,7 +199,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"parliaments?|hospitals?|schools?|prisons?|armies|army|navy|churches|church|museums?|airlines?|"
                 r"unions?|charit(?:y|ies)|foundations?|associations?|federations?|leagues?|publications?|"
                 r"magazines?|journals?|broadcasters?|channels?|wire services?|societ(?:y|ies)|insurers?|operators?|"
-                r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?)\b"
+                r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
+                r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies)\b"
                 + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.parts import pieces
 from rag.answer.stance import asked_change
 from rag.claims.kinds import ROLE_OF, asked, roles_named
 from rag.retrieval.retriever import Retriever
@@ -68,7 +69,9 @@ def role_query(question: str) -> str:
 def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
           filters: Filters | None = None) -> list[Passage]:
     """``passages`` plus up to ``EXTRA`` passages not among them, found by the question with its slot words (for
-    a role, by the role's words and the question's names)."""
+    a role, by the role's words and the question's names), and up to ``PART_EXTRA`` found by each part of a
+    question that asks two things (``by_part``)."""
+    passages = by_part(retriever, question, passages, k, filters)
     query = role_query(question)
     words = slot_words(question) if not query else ""
     if not (query or words) or not passages:
@@ -76,3 +79,24 @@ def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
     have = {p.chunk_id for p in passages}
     found = [p for p in retriever.search(query or f"{question} {words}", k, filters) if p.chunk_id not in have]
     return passages + found[:EXTRA]
+
+
+PART_EXTRA = 2  # passages a part of a question adds at most
+
+
+def by_part(retriever: Retriever, question: str, passages: list[Passage], k: int,
+            filters: Filters | None = None) -> list[Passage]:
+    """For a question that asks two things (rag/answer/parts.py), the passages its parts find searched alone,
+    added after ``passages``: a search of the whole question ranks by its first part's many words, and the
+    passage that answers a short second part ("Which engineer warned of the cracks years before, and in which month
+    did he write his report?": the report's date, in another paragraph) may rank below the first part's."""
+    said = pieces(question)
+    if len(said) < 2 or not passages:
+        return passages
+    have = {p.chunk_id for p in passages}
+    added: list[Passage] = []
+    for part in said:
+        found = [p for p in retriever.search(part, k, filters) if p.chunk_id not in have][:PART_EXTRA]
+        have.update(p.chunk_id for p in found)
+        added += found
+    return passages + added
