@@ -366,9 +366,15 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
     header: tuple[str, ...] = ()  # the cells of the table header row above, while its rows go on
     subject = ""  # what the last sentence that named its subject was about
     before = speaker = ""  # the sentence before; the one naming the speaker of a quotation still going on
+    # the line introducing a quotation ("Board president Lena Brandt writes:"), while that quotation goes on
+    quoting, inside = "", False
     earlier: frozenset[str] = frozenset()  # the terms of the prose sentences before it, since a table or a list
     for sentence in _rejoined(split_sentences(passage)):
         ends = sentence.rstrip()[-1:]
+        if quoting and not (inside or quotes.opens(sentence)):
+            quoting = ""  # the line before introduced no quotation
+        introducer, inside = quoting, bool(quoting) and not quotes.closes(sentence)
+        quoting = quoting if inside else ""
         if _RULE.fullmatch(sentence):  # a table's "|---|---|" line: neither a row nor the end of the table
             continue
         cells = tuple(c.strip() for c in sentence.split(" | ")) if " | " in sentence else ()
@@ -379,8 +385,10 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
             lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
             before = speaker = ""
             continue
-        if speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
-            parts: tuple[str, ...] = (speaker, sentence)
+        if introducer:  # a sentence of a quotation its speaker's line introduced: "Lena Brandt writes:"
+            parts: tuple[str, ...] = (introducer, sentence)
+        elif speaker and quotes.quote_only(sentence):  # the same speaker's quotation, a sentence further on
+            parts = (speaker, sentence)
         else:
             parts = (before, sentence) if before and quotes.continues(before, sentence) else ()
             speaker = before if parts and quotes.attributed(before) else ""
@@ -397,6 +405,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
             subject = _subject(sentence)
         # A line ending in ":" introduces the items after it (bullets, table rows) until prose resumes.
         lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
+        if quotes.introduces(sentence):
+            quoting = sentence
     return tuple(out)
 
 

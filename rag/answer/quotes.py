@@ -121,6 +121,24 @@ def _left_open(sentence: str) -> bool:
     return bool(_OPENS.match(sentence)) and not _CLOSES.search(sentence.lstrip()[1:])
 
 
+_INTRODUCES = re.compile(rf"\b(?:{SPEECH_VERBS})\s*:\s*$", re.IGNORECASE)
+
+
+def introduces(sentence: str) -> bool:
+    """The line introduces a quotation after it, by its speaker's verb and a colon ("Lena Brandt writes:")."""
+    return _INTRODUCES.search(sentence) is not None
+
+
+def opens(sentence: str) -> bool:
+    """The sentence opens a quotation."""
+    return _OPENS.match(sentence) is not None
+
+
+def closes(sentence: str) -> bool:
+    """A quotation closes at the sentence's end."""
+    return re.search(r"[\u201d\"]\W*$", sentence.rstrip()) is not None
+
+
 def continues(before: str, sentence: str) -> bool:
     """``sentence`` and the one ``before`` it are one quotation and its speaker: a speaker named before a quote
     that goes on, or a quote left open before the sentence that names its speaker."""

@@ -107,7 +107,11 @@ _LASTED = re.compile(r"\b(?:for|lasted|lasting|lasts|took|taking|takes|spent|spe
                      r"some|nearly|almost|just|only|over|under|more\s+than|less\s+than|at\s+least)\s+)*$", re.IGNORECASE)
 # An age: "38-year-old", "38 years old", "aged 37", and a name's "Saman Kunan, 38," (two digits between commas)
 AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d{1,3})(?:\s?(?:to|-|and)\s?(?P<b2>\d{1,3}))?\b(?!\s?%)|"
-                 r"\b[A-Z][a-z]+,\s(?P<a3>\d{1,2}),(?=\s)")
+                 r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                 r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+,\s(?P<a3>\d{1,2})"
+                 r"(?:,(?=\s)|;|\.?$|\.(?=\s))")
+# (a3: a name's age in apposition, within its sentence or ending a list's item: "Saman Kunan, 38, died", "Lena
+# Brandt, 54; and Tor Lunde, 26.")
 # Time gone by ("over the past two years", "in the last 18 months"): how long something has been so, which only a
 # question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
 _ELAPSED = re.compile(

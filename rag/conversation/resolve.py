@@ -120,6 +120,9 @@ def _asks_several(question: str) -> bool:
         noun.endswith("s") and not noun.endswith("ss"))
 
 
+_TITLE_GAP = 12  # characters between a body and the person it titles ("Circuit Court Judge Michael Hanzman")
+
+
 def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> list[Mention]:
     """The answer's first name is of the kind its question asked for: "Lynas Rare Earths", the answer to "Which
     company ...?", is a company, whatever the recognizer guessed (a person), so "that company" means it. A
@@ -128,6 +131,10 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
     first = next((i for i, m in enumerate(found) if m.kind in _NAMED_KINDS), None)
     if first is None or found[first].kind == kind:
         return found
+    after = found[first + 1] if first + 1 < len(found) else None
+    if after is not None and after.kind == kind == "person" and \
+            after.start - (found[first].start + len(found[first].text)) <= _TITLE_GAP:
+        return found  # a body that is the title of the person named next: "Circuit Court Judge Michael Hanzman"
     if who and not (found[first].kind == "name" or (found[first].kind == "org" and looks_personal(found[first].text))):
         return found
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
