@@ -49,6 +49,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 # sentence's end, as "U.S." is; a time of day's "a.m."/"p.m." ends one more often than not ("at 10 p.m. The ...")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _CLOCK = frozenset({"a.m", "p.m"})
+# what goes on with a time of day after its "a.m."/"p.m.": the same time in another zone, its day, its zone
+_CLOCK_GOES_ON = re.compile(r"\(|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|EDT|EST|CDT|"
+                            r"CST|MDT|MST|PDT|PST|BST|CET|CEST|ET|PT|CT|local time)\b")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
@@ -82,6 +85,8 @@ def split_sentences(text: str) -> list[str]:
             last = before[-1].lower().rstrip(".").lstrip("\"'\u201c\u2018([") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (_DOTTED.fullmatch(last) and last not in _CLOCK):
                 continue
+            if last in _CLOCK and _CLOCK_GOES_ON.match(line, match.end()):
+                continue  # "at 2 a.m. (0600 GMT), when ...", "about 1:40 a.m. Thursday, killing ...": one sentence
             if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):
                 continue  # a label and its value, as a page's fact box reads: "Release date. May 29, 2020"
             sentences.append(line[start:match.end(1)].strip())

@@ -24,6 +24,7 @@ from rag.claims.kinds import Value, asked, asks_for_list, asks_speaker, other_me
 from rag.claims.variants import twins
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS, position_of
+from rag.retrieval.other_side import PART
 from rag.settings import AnswerSettings
 from rag.text import content_terms, split_sentences
 from rag.types import Passage
@@ -293,12 +294,14 @@ class ExtractiveGenerator:
         return candidates(question, passages, self._vectors, self.embedder.embed_query(question))
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
-        """A draft citing passages by number: each quoted sentence followed by its passage's [n]."""
-        pool = self.rank(question, passages)
+        """A draft citing passages by number: each quoted sentence followed by its passage's [n]. Passages a part's
+        own search found (``PART``) are read only for a part the others leave unanswered."""
+        searched = [p for p in passages if PART not in p.scores]
+        pool = self.rank(question, searched)
         chosen = _with_items(self.select(question, pool), pool)
-        relaxed = "" if chosen else unqualified(question, [p.text for p in passages])
+        relaxed = "" if chosen else unqualified(question, [p.text for p in searched])
         if relaxed:  # "Which US government departments ...?": "The Department of Defense ..." leaves the US unsaid
-            pool = self.rank(relaxed, passages)
+            pool = self.rank(relaxed, searched)
             chosen = _with_items(self.select(relaxed, pool), pool)
         added, parts = self._for_each_part(question, passages, chosen)
         chosen += added
@@ -325,9 +328,12 @@ class ExtractiveGenerator:
         added: list[Candidate] = []
         asked: list[str] = []
         answers: list[str] = []  # (a later part's reference may be to what an earlier one was answered)
+        searched = [p for p in passages if PART not in p.scores]
         for piece in said:
             part = standalone(piece, asked, answers) if asked else piece
-            own = self.select(part, self.rank(part, passages))
+            own = self.select(part, self.rank(part, searched))
+            if not own and len(searched) < len(passages):  # what the part's own search found (other_side.by_part)
+                own = self.select(part, self.rank(part, passages))
             asked.append(part)
             answers.append(own[0].text if own else "")
             if not own:

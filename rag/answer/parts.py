@@ -46,7 +46,8 @@ def pieces(question: str) -> tuple[str, ...]:
     question alone when it asks one thing."""
     text = " ".join(question.split())
     found = [p.strip(" ,;") for p in _BREAK.split(text) if p.strip(" ,;?")]
-    short = _ELLIPTICAL.search(text) if len(found) == 1 else None
+    # (", and for how many years?" is no clause of its own, though a preposition and a question word open it)
+    short = _ELLIPTICAL.search(text) if len(found) == 1 or (len(found) == 2 and not _a_clause(found[1])) else None
     if short is not None and (full := _filled(text[:short.start()].strip(" ,;"), short.group("wh"))):
         return _as_question(text[:short.start()]), full  # "..., and for how many years?": asked of the part before
     again = _VERB_LEFT_OUT.search(text) if len(found) == 1 or len(found) == 2 and not _a_clause(found[1]) else None

@@ -141,10 +141,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bhow soon\b", re.I), ("duration", "date")),
     # how quickly something is done asks a time as "how soon" does ("How fast did the judge want the case resolved?"
     # -> "within a year"); how fast a thing moves is a speed ("How fast was the ship going?")
-    (re.compile(r"\bhow (?:quickly|fast)\b(?=[^?]*\b(?:resolved|settled|finished|completed|done|built|rebuilt|"
-                r"repaired|restored|cleared|reopened|decided|approved|processed|paid|fixed|removed|demolished|"
-                r"resolve|settle|finish|complete|build|rebuild|repair|restore|clear|reopen|decide|approve|"
-                r"process|pay|fix|remove|demolish)\b)", re.I), ("duration", "date")),
+    (re.compile(r"\bhow (?:quickly|fast)\b(?=[^?]*(?<![\w-])(?:resolved|settled|finished|completed|done|built|"
+                r"rebuilt|repaired|restored|cleared|reopened|decided|approved|processed|paid|fixed|removed|"
+                r"demolished|installed|patched|replaced)\b)", re.I), ("duration", "date")),
     # "How far are alternatives from maturity?" asks a time ("years from maturity"), "How far is the cave from the
     # entrance?" a distance; either may be answered by a time ("about two hours' drive")
     # how far a price or a figure moved: a share of it, or an amount ("How far did the shares fall?": "down 13%")

@@ -82,14 +82,16 @@ def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
 
 
 PART_EXTRA = 2  # passages a part of a question adds at most
+PART = "part"  # the key, in such a passage's ``scores``, that a part's own search found it
 
 
 def by_part(retriever: Retriever, question: str, passages: list[Passage], k: int,
             filters: Filters | None = None) -> list[Passage]:
     """For a question that asks two things (rag/answer/parts.py), the passages its parts find searched alone,
-    added after ``passages``: a search of the whole question ranks by its first part's many words, and the
-    passage that answers a short second part ("Which engineer warned of the cracks years before, and in which month
-    did he write his report?": the report's date, in another paragraph) may rank below the first part's."""
+    added after ``passages`` and marked ``PART``: a search of the whole question ranks by its first part's many
+    words, and the passage that answers a short second part ("Which engineer warned of the cracks years before, and
+    in which month did he write his report?": the report's date, in another paragraph) may rank below the first
+    part's. The extractive answerer reads them only for a part the other passages leave unanswered."""
     said = pieces(question)
     if len(said) < 2 or not passages:
         return passages
@@ -98,5 +100,5 @@ def by_part(retriever: Retriever, question: str, passages: list[Passage], k: int
     for part in said:
         found = [p for p in retriever.search(part, k, filters) if p.chunk_id not in have][:PART_EXTRA]
         have.update(p.chunk_id for p in found)
-        added += found
+        added += [p.model_copy(update={"scores": {**p.scores, PART: 1.0}}) for p in found]
     return passages + added

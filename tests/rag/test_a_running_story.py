@@ -40,7 +40,7 @@ class _Recorded:
 
 
 def test_each_part_is_searched_on_its_own() -> None:
-    from rag.retrieval.other_side import PART_EXTRA, by_part
+    from rag.retrieval.other_side import PART, PART_EXTRA, by_part
 
     retriever = _Recorded()
     first = [passage("whole", "The engineer warned of the cracks.")]
@@ -48,6 +48,7 @@ def test_each_part_is_searched_on_its_own() -> None:
     found = by_part(retriever, question, first, 4)  # type: ignore[arg-type]
     assert retriever.queries == list(pieces(question))
     assert len(found) == 1 + 2 * PART_EXTRA and found[0] is first[0]
+    assert all(PART in p.scores for p in found[1:])  # read only for a part the others leave unanswered
     assert by_part(_Recorded(), "Which engineer warned of the cracks?", first, 4) == first  # type: ignore[arg-type]
 
 
@@ -116,3 +117,12 @@ def test_a_quotation_introduced_by_its_speakers_line(generator: Answerer) -> Non
     other = passage("other", "Karl Holm said the steel of the garage was first surveyed in 2018.")
     answer = generator.answer("What did Lena Brandt tell the owners was happening to the steel?", [letter, other])
     assert answer.grounded and "speeding up" in answer.answer
+
+
+def test_a_time_of_day_goes_on_before_its_day_or_zone() -> None:
+    from rag.text import split_sentences
+
+    assert split_sentences("The wing fell at 2 a.m. (0600 GMT), when most slept. Crews came about 1:40 a.m. Thursday, "
+                           "after the call. The last bus left at 10 p.m. The road closed.") == [
+        "The wing fell at 2 a.m. (0600 GMT), when most slept.", "Crews came about 1:40 a.m. Thursday, after the call.",
+        "The last bus left at 10 p.m.", "The road closed."]
