@@ -459,8 +459,8 @@ def _noun_phrase(noun: Any) -> str:
 def amount_owner(text: str, start: int, end: int) -> str:
     """The noun an amount is the amount of, written before it ("a formal settlement of $540 million" ->
     "settlement", "a claim for $916 million" -> "claim") or onto it ("a $120 million acquisition"); "" when none or
-    without the model. ``start`` and ``end`` index ``prepare(text)``, as every claim does. (Not a claim's scope: "revenue of $3 billion" answers "How much
-    money did the canal bring in?", whose words do not say revenue.)"""
+    without the model. ``start`` and ``end`` index ``prepare(text)``, as every claim does. (Not a claim's scope:
+    "revenue of $3 billion" answers "How much money did the canal bring in?", whose words do not say revenue.)"""
     return _amount_owner(prepare(text), start, end) if _Model.get() is not None else ""
 
 
