@@ -944,6 +944,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
+    each = _EACH_ASKED.search(question) is not None  # a sum or a measure of one of many, not of them all
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
         if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
@@ -1038,6 +1039,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if not_an_age(question, text) or no_life_event(event, text):  # "How old is he?": a date of something else he
             # did is no age; "When was he born?": a date of his accession is no birth
             c.on_values = [v for v in c.on_values if v.kind != "date"]
+        if each and not _PER_ONE.search(c.text):  # "How much did each family receive?": "a $50 million pool"
+            # is what all of them share, no sum one of them got
+            c.on_values = [v for v in c.on_values if v.kind not in ("money", "quantity")]
         if within:  # "In what month in 1349 ...?": a date of another year is no answer
             c.on_values = [v for v in c.on_values if v.kind != "date" or v.unit != "month"
                            or any(v.low <= w.high and w.low <= v.high for w in within)]
@@ -1497,6 +1501,13 @@ def _owned_count(value: K.Value, sentence: str, noun: str) -> bool:
 
 
 _COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|nearly|almost|over|at\s+least)\s+)?$")
+
+
+# a sum or a measure asked of each one of many ("How much did each victim's family receive?"; not a rate, "each day":
+# ``rate``), and the words by which a sentence gives one ("$150,000 each", "per family", "an average of")
+_EACH_ASKED = re.compile(r"\b(?:each|every)\s+(?!(?:day|week|month|year|hour|minute|second|night|morning|quarter|"
+                         r"season|decade|time)s?\b)[a-z]", re.I)
+_PER_ONE = re.compile(r"\b(?:each|every|per|apiece|average|individual|individually)\b", re.I)
 
 
 def counts_asked(value: K.Value, question: str) -> bool:

@@ -126,3 +126,12 @@ def test_a_time_of_day_goes_on_before_its_day_or_zone() -> None:
                            "after the call. The last bus left at 10 p.m. The road closed.") == [
         "The wing fell at 2 a.m. (0600 GMT), when most slept.", "Crews came about 1:40 a.m. Thursday, after the call.",
         "The last bus left at 10 p.m.", "The road closed."]
+
+
+def test_a_sum_asked_of_each_one_is_no_sum_of_them_all(generator: Answerer) -> None:
+    fund = passage("fund", "Norlant set up a fund of 50 million euros for the families of the victims of the viaduct.")
+    question = "How much money did each victim's family receive from Norlant?"
+    assert not generator.answer(question, [fund]).grounded
+    share = passage("share", "Each family will receive 150,000 euros from the Norlant fund, the company said.")
+    answer = generator.answer(question, [fund, share])
+    assert answer.grounded and "150,000 euros" in answer.answer
