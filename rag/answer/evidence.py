@@ -945,6 +945,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
     each = _EACH_ASKED.search(question) is not None  # a sum or a measure of one of many, not of them all
+    dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
         if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
@@ -1039,6 +1040,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         if not_an_age(question, text) or no_life_event(event, text):  # "How old is he?": a date of something else he
             # did is no age; "When was he born?": a date of his accession is no birth
             c.on_values = [v for v in c.on_values if v.kind != "date"]
+        if dwelling and not _DWELLING_SAID.search(c.text):  # "How many people live in Rask?": "35 people escaped"
+            # counts those who got out, not the town
+            c.on_values = [v for v in c.on_values if v.kind != "count"]
         if each and not _PER_ONE.search(c.text):  # "How much did each family receive?": "a $50 million pool"
             # is what all of them share, no sum one of them got
             c.on_values = [v for v in c.on_values if v.kind not in ("money", "quantity")]
@@ -1508,6 +1512,16 @@ _COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|ne
 _EACH_ASKED = re.compile(r"\b(?:each|every)\s+(?!(?:day|week|month|year|hour|minute|second|night|morning|quarter|"
                          r"season|decade|time)s?\b)[a-z]", re.I)
 _PER_ONE = re.compile(r"\b(?:each|every|per|apiece|average|individual|individually)\b", re.I)
+
+
+# how many people a place has, and the words by which a sentence counts them ("a town of 27,000 residents", "home to
+# 5,000 people", "population of 26,000", "where 6,000 people live")
+_DWELLING_ASKED = re.compile(r"\bhow many (?:people|persons|residents|inhabitants|citizens|households|families)\s+"
+                             r"(?:(?:still|now|currently|once|used to)\s+)?(?:live|lived|lives|living|reside|resided|"
+                             r"dwell)\b|\bwhat (?:is|was) the population\b|\bhow (?:big|large) (?:is|was) the "
+                             r"population\b", re.I)
+_DWELLING_SAID = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|residents?|inhabitants?|"
+                            r"population|populated|home to|townspeople)\b", re.I)
 
 
 def counts_asked(value: K.Value, question: str) -> bool:

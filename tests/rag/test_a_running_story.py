@@ -135,3 +135,12 @@ def test_a_sum_asked_of_each_one_is_no_sum_of_them_all(generator: Answerer) -> N
     share = passage("share", "Each family will receive 150,000 euros from the Norlant fund, the company said.")
     answer = generator.answer(question, [fund, share])
     assert answer.grounded and "150,000 euros" in answer.answer
+
+
+def test_how_many_live_in_a_place_asks_its_population(generator: Answerer) -> None:
+    escaped = passage("escaped", "A fire official says 35 people escaped the tower in the town of Rask before dawn.")
+    question = "How many people live in the town of Rask?"
+    assert not generator.answer(question, [escaped]).grounded
+    town = passage("town", "Rask, a seaside town of about 5,000 residents, had never seen a building fall.")
+    answer = generator.answer(question, [escaped, town])
+    assert answer.grounded and "5,000 residents" in answer.answer
