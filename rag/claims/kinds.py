@@ -349,11 +349,23 @@ _SET_AGAINST = re.compile(r"\b(?:after|before|from|unlike|besides|than|instead o
                           r"was|were|had|did)\b))")
 
 
+# the subject of a relative clause saying who is asked: "the young girl the mayor met", "the man whom the president
+# thanked" (the mayor, the president: someone else than the one asked)
+_RELATIVE_SUBJECT = re.compile(r"\b(?:which|of\s+the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:(?:that|whom)\s+)?(?:the|a|an|its|"
+                               r"their|his|her)\s+((?:[\w.'\u2019-]+\s+){0,2}?[\w-]+)\s+(?:[a-z]{2,}ed|met|saw|told|took|"
+                               r"gave|sent|found|hired|chose|picked|thanked|visited|praised|blamed|named|called)\b",
+                               re.I)
+
+
 def subject_roles(question: str) -> set[str]:
     """The roles of the subject of a question about someone else ("prime minister" of "Which foreign leader did
-    Thailand's prime minister thank?"): a name holding one is that subject, not an answer."""
-    subject = _SUBJECT_AFTER.search(question)
-    return roles_named(re.findall(r"[a-z]+", subject.group(1).lower())) if subject is not None else set()
+    Thailand's prime minister thank?", "mayor" of "What was the name of the girl the mayor met?"): a name holding one
+    is that subject, not an answer."""
+    found: set[str] = set()
+    for subject in (_SUBJECT_AFTER.search(question), _RELATIVE_SUBJECT.search(question)):
+        if subject is not None:
+            found |= roles_named(re.findall(r"[a-z]+", subject.group(1).lower()))
+    return found
 
 
 def role_words(roles: set[str]) -> set[str]:

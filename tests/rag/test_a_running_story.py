@@ -144,3 +144,13 @@ def test_how_many_live_in_a_place_asks_its_population(generator: Answerer) -> No
     town = passage("town", "Rask, a seaside town of about 5,000 residents, had never seen a building fall.")
     answer = generator.answer(question, [escaped, town])
     assert answer.grounded and "5,000 residents" in answer.answer
+
+
+def test_the_one_a_relative_clause_names_is_not_the_one_asked(generator: Answerer) -> None:
+    from rag.claims.kinds import subject_roles
+
+    question = "What was the name of the young boy the Rask mayor met at the site?"
+    assert subject_roles(question) == {"mayor"}
+    met = passage("met", "Rask Mayor Lena Brandt said on Monday that meeting a young boy at the site on Sunday night "
+                         "had moved her.")
+    assert not generator.answer(question, [met]).grounded  # the boy is not named: the mayor is no answer
