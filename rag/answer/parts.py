@@ -27,14 +27,15 @@ from rag.conversation.resolve import garbled, resolve, salient
 
 _OPENS = (r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|"
           r"will|would|should|isn't|aren't|wasn't|didn't|doesn't|don't|hasn't|haven't)\b")
+# a preposition a question word may follow ("on what date", "in which month", "for whom")
+_PREPOSITION = r"(?:in|on|at|for|by|from|to|with|since|until|during|of|after|before)"
 # where a second question starts: after a question mark, or after ", and" / ", or" / " and" before a question word
 # ("..., and how long did they talk?"; "... or is it still operating?": an auxiliary only after a comma), its
 # preposition maybe first (", and on what date did she write?")
 _BREAK = re.compile(r"(?<=\?)\s+(?=" + _OPENS + r")"
                     r"|,\s*(?:and|or|but)\s+(?:then\s+|also\s+)?(?=" + _OPENS + r")"
                     # (a question word after its preposition: "..., and in which month did he write it?")
-                    r"|,\s*(?:and|or|but)\s+(?=(?:in|on|at|for|by|from|to|with|since|until|during|of|after|"
-                    r"before)\s+(?:which|what|whom|whose|how)\b)"
+                    r"|,\s*(?:and|or|but)\s+(?=" + _PREPOSITION + r"\s+(?:which|what|whom|whose|how)\b)"
                     r"|\s+and\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)
 MAX_PARTS = 3
 _BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)", re.I)  # "the difference between A and how it works": one question
@@ -139,8 +140,7 @@ def _as_question(piece: str) -> str:
 def _a_clause(piece: str) -> bool:
     """It opens as a question (its question word maybe after a preposition: "on what date did she write") and has
     a verb of its own ("how long did they talk": yes; "Where": no)."""
-    if not re.match(r"(?:(?:in|on|at|for|by|from|to|with|since|until|during|of|after|before)\s+)?" + _OPENS,
-                    piece.strip(), re.I):
+    if not re.match(r"(?:" + _PREPOSITION + r"\s+)?" + _OPENS, piece.strip(), re.I):
         return False
     doc = parse(piece)
     if doc is None:  # no parser: a question word and at least three more words
