@@ -944,7 +944,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
-    each = _EACH_ASKED.search(question) is not None  # a sum or a measure of one of many, not of them all
+    each = _EACH_ASKED.search(question) is not None  # a sum of one of many, not of them all
     dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
         if "date" in kinds and parsed > 0 else []
@@ -1047,8 +1047,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             # counts those who got out, not the town
             c.on_values = [v for v in c.on_values if v.kind != "count"]
         if each and not _PER_ONE.search(c.text):  # "How much did each family receive?": "a $50 million pool"
-            # is what all of them share, no sum one of them got
-            c.on_values = [v for v in c.on_values if v.kind not in ("money", "quantity")]
+            # is what all of them share, no sum one of them got (a measure may be said of the class: "Large
+            # turbines can require several tons", asked how much each turbine needs)
+            c.on_values = [v for v in c.on_values if v.kind != "money"]
         if within:  # "In what month in 1349 ...?": a date of another year is no answer
             c.on_values = [v for v in c.on_values if v.kind != "date" or v.unit != "month"
                            or any(v.low <= w.high and w.low <= v.high for w in within)]
@@ -1510,21 +1511,22 @@ def _owned_count(value: K.Value, sentence: str, noun: str) -> bool:
 _COUNT_OWNER = re.compile(r"\b([A-Za-z][\w-]+)\s+of\s+(?:(?:some|about|around|nearly|almost|over|at\s+least)\s+)?$")
 
 
-# a sum or a measure asked of each one of many ("How much did each victim's family receive?"; not a rate, "each day":
+# a sum asked of each one of many ("How much did each victim's family receive?"; not a rate, "each day":
 # ``rate``), and the words by which a sentence gives one ("$150,000 each", "per family", "an average of")
 _EACH_ASKED = re.compile(r"\b(?:each|every)\s+(?!(?:day|week|month|year|hour|minute|second|night|morning|quarter|"
                          r"season|decade|time)s?\b)[a-z]", re.I)
 _PER_ONE = re.compile(r"\b(?:each|every|per|apiece|average|individual|individually)\b", re.I)
 
 
-# how many people a place has, and the words by which a sentence counts them ("a town of 27,000 residents", "home to
-# 5,000 people", "population of 26,000", "where 6,000 people live")
+# how many people a place has, and the words by which a sentence counts them ("a town of 27,000 people", "home to
+# 5,000 people", "population of 26,000", "where 6,000 people live"; not "in the town of Rask")
 _DWELLING_ASKED = re.compile(r"\bhow many (?:people|persons|residents|inhabitants|citizens|households|families)\s+"
                              r"(?:(?:still|now|currently|once|used to)\s+)?(?:live|lived|lives|living|reside|resided|"
                              r"dwell)\b|\bwhat (?:is|was) the population\b|\bhow (?:big|large) (?:is|was) the "
                              r"population\b", re.I)
 _DWELLING_SAID = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|residents?|inhabitants?|"
-                            r"population|populated|home to|townspeople)\b", re.I)
+                            r"population|populated|home to|townspeople|(?:town|city|village|community|county|suburb)"
+                            r"\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+)?\d)", re.I)
 
 
 def counts_asked(value: K.Value, question: str) -> bool:

@@ -135,6 +135,9 @@ def test_a_sum_asked_of_each_one_is_no_sum_of_them_all(generator: Answerer) -> N
     share = passage("share", "Each family will receive 150,000 euros from the Norlant fund, the company said.")
     answer = generator.answer(question, [fund, share])
     assert answer.grounded and "150,000 euros" in answer.answer
+    turbines = passage("turbines", "Large offshore wind turbines can require several tons of rare earth metals.")
+    measured = generator.answer("How much rare earth metal goes into each offshore wind turbine?", [turbines])
+    assert measured.grounded  # a measure said of the class is each one's
 
 
 def test_how_many_live_in_a_place_asks_its_population(generator: Answerer) -> None:
@@ -144,6 +147,8 @@ def test_how_many_live_in_a_place_asks_its_population(generator: Answerer) -> No
     town = passage("town", "Rask, a seaside town of about 5,000 residents, had never seen a building fall.")
     answer = generator.answer(question, [escaped, town])
     assert answer.grounded and "5,000 residents" in answer.answer
+    city = passage("city", "The fire burned through Norlant, a city of 12,000 people in the hills.")
+    assert "12,000 people" in generator.answer("How many people lived in Norlant?", [city]).answer
 
 
 def test_the_one_a_relative_clause_names_is_not_the_one_asked(generator: Answerer) -> None:
