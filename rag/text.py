@@ -86,7 +86,7 @@ def split_sentences(text: str) -> list[str]:
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or (_DOTTED.fullmatch(last) and last not in _CLOCK):
                 continue
             if last in _CLOCK and _CLOCK_GOES_ON.match(line, match.end()):
-                continue  # "at 2 a.m. (0600 GMT), when ...", "about 1:40 a.m. Thursday, killing ...": one sentence
+                continue  # "at 3 a.m. (0700 GMT), as ...", "near 2:50 a.m. Friday, after ...": one sentence
             if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):
                 continue  # a label and its value, as a page's fact box reads: "Release date. May 29, 2020"
             sentences.append(line[start:match.end(1)].strip())

@@ -1539,8 +1539,8 @@ def counts_asked(value: K.Value, question: str) -> bool:
         return False  # "how much oil": "One team" counts no oil
     counted = _HOW_MANY.search(question) if value.kind == "count" else None
     if counted is not None and not value.unit and value.scope:
-        # a part of things of its scope counts those things: "approximately 55 of the building's 136 units", asked
-        # how many people got out
+        # a part of things of its scope counts those things: "some 40 of the tower's 90 flats", asked how many
+        # people got out
         last = value.scope.split()[-1].lower()
         if _PLURAL.fullmatch(last) and last not in STOPWORDS:
             return _counts_the_noun(replace(value, unit=last), stem(counted_noun(counted.group(1).split())))

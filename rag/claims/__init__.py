@@ -5,8 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 33: a time of day's "a.m." or "p.m." before its day, its zone or a bracket ends no sentence ("at 2 a.m. (0600
-#     GMT), when")
+# 33: a time of day's "a.m." or "p.m." before its day, its zone or a bracket ends no sentence ("at 3 a.m. (0700
+#     GMT), as")
 # 32: a name's age ending a list's item or its sentence ("Lena Brandt, 54; and Tor Lunde, 26.") is an age
 # 31: one word the tagger calls a person is a business after its class noun without an article ("motorway group
 #     Norlant") or after its owner ("state-controlled Vardex"), or when the parser gives it a body's class noun as its

@@ -458,7 +458,7 @@ def _noun_phrase(noun: Any) -> str:
 
 def amount_owner(text: str, start: int, end: int) -> str:
     """The noun an amount is the amount of, written before it ("a formal settlement of $540 million" ->
-    "settlement", "a claim for $916 million" -> "claim") or onto it ("a $120 million acquisition"); "" when none or
+    "settlement", "a claim for $916 million" -> "claim") or onto it ("its $80 million land deal"); "" when none or
     without the model. ``start`` and ``end`` index ``prepare(text)``, as every claim does. (Not a claim's scope:
     "revenue of $3 billion" answers "How much money did the canal bring in?", whose words do not say revenue.)"""
     return _amount_owner(prepare(text), start, end) if _Model.get() is not None else ""
@@ -475,7 +475,7 @@ def _amount_owner(text: str, start: int, end: int) -> str:
     head = span.root.head
     if span.root.dep_ in ("nummod", "compound", "nmod", "amod") and head.i >= span.end and head.tag_ in (
             "NN", "NNS", "NNP"):
-        return head.text.lower()  # the noun it is written onto: "its $120 million acquisition", "a $997 Million Settlement"
+        return head.text.lower()  # the noun it is written onto: "its $80 million land deal", "a $400 Million Payout"
     if span.root.dep_ != "pobj" or head.lower_ not in ("of", "for"):
         return ""
     owner = span.root.head.head

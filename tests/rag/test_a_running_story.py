@@ -54,7 +54,7 @@ def test_each_part_is_searched_on_its_own() -> None:
 
 def test_it_of_a_second_part_is_what_the_first_part_asks_for() -> None:
     part = standalone("How much did it pay?", ["Which developer bought the site of the viaduct?"],
-                      ["Norlant Properties closed on its $120 million purchase of the site of the viaduct."])
+                      ["Norlant Properties sealed its $80 million land deal for the old viaduct site."])
     assert part == "How much did Norlant Properties pay?"
 
 
@@ -74,22 +74,22 @@ def test_a_state_by_its_short_form(generator: Answerer) -> None:
 
     assert names("SALEM, Ore. - The tower fell.", "Oregon") and names("OR Tower Collapse", "Oregon") is False
     assert names("Portland, OR officials met.", "Oregon") and names("FL Condo Collapse", "Florida")
-    dateline = passage("dateline", "NORLANT, Ore. - State Treasurer Lena Brandt, who also serves as the state fire "
-                                   "marshal, said crews would keep searching the rubble through the night.",
+    dateline = passage("dateline", "NORLANT, Ore. - Lena Brandt, the state treasurer and its fire marshal as well, told "
+                                   "reporters that crews would keep searching the rubble through the night.",
                        title="OR Tower Collapse: Crews Search Through the Night")
     answer = generator.answer("Who serves as Oregon's state fire marshal?", [dateline])
     assert answer.grounded and "Lena Brandt" in answer.answer
 
 
 def test_an_amount_written_onto_its_noun_is_of_that_noun() -> None:
-    quoted = [Cited("Norlant Properties closed on its $120 million purchase of the site of the viaduct.", 1, "sale"),
+    quoted = [Cited("Norlant Properties sealed its $80 million land deal for the old viaduct site.", 1, "sale"),
               Cited("Families of Viaduct Victims Reach $997 Million Settlement", 2, "families")]
     found = find_conflicts("How much did Norlant Properties pay?", quoted)
     assert [c.kind for c in found] == ["scope"]
 
 
 def test_a_part_of_other_things_counts_those_things() -> None:
-    quoted = [Cited("A fire official says 35 people escaped the tower before dawn.", 1, "first"),
+    quoted = [Cited("Rask firefighters report that 35 people fled the tower before dawn.", 1, "first"),
               Cited("Crews worked on through Sunday, the 11th day since about 55 of the tower's 136 flats fell.", 2,
                     "later")]
     assert find_conflicts("How many people got out of the tower?", quoted) == []
@@ -122,9 +122,9 @@ def test_a_quotation_introduced_by_its_speakers_line(generator: Answerer) -> Non
 def test_a_time_of_day_goes_on_before_its_day_or_zone() -> None:
     from rag.text import split_sentences
 
-    assert split_sentences("The wing fell at 2 a.m. (0600 GMT), when most slept. Crews came about 1:40 a.m. Thursday, "
+    assert split_sentences("The wing fell at 3 a.m. (0700 GMT), as most slept. Crews came near 2:50 a.m. Friday, "
                            "after the call. The last bus left at 10 p.m. The road closed.") == [
-        "The wing fell at 2 a.m. (0600 GMT), when most slept.", "Crews came about 1:40 a.m. Thursday, after the call.",
+        "The wing fell at 3 a.m. (0700 GMT), as most slept.", "Crews came near 2:50 a.m. Friday, after the call.",
         "The last bus left at 10 p.m.", "The road closed."]
 
 
@@ -135,13 +135,13 @@ def test_a_sum_asked_of_each_one_is_no_sum_of_them_all(generator: Answerer) -> N
     share = passage("share", "Each family will receive 150,000 euros from the Norlant fund, the company said.")
     answer = generator.answer(question, [fund, share])
     assert answer.grounded and "150,000 euros" in answer.answer
-    turbines = passage("turbines", "Large offshore wind turbines can require several tons of rare earth metals.")
-    measured = generator.answer("How much rare earth metal goes into each offshore wind turbine?", [turbines])
+    turbines = passage("turbines", "Big sea turbines may hold a few tonnes of Vardex alloy in their rotors.")
+    measured = generator.answer("How much Vardex alloy goes into each sea turbine?", [turbines])
     assert measured.grounded  # a measure said of the class is each one's
 
 
 def test_how_many_live_in_a_place_asks_its_population(generator: Answerer) -> None:
-    escaped = passage("escaped", "A fire official says 35 people escaped the tower in the town of Rask before dawn.")
+    escaped = passage("escaped", "Rask firefighters report that 35 people fled the tower in the town of Rask before dawn.")
     question = "How many people live in the town of Rask?"
     assert not generator.answer(question, [escaped]).grounded
     town = passage("town", "Rask, a seaside town of about 5,000 residents, had never seen a building fall.")
