@@ -456,6 +456,10 @@ def _noun_phrase(noun: Any) -> str:
     return _phrase([t.text for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.text])
 
 
+# nouns an amount is written onto that say it is an amount, of nothing else ("$1.6 million worth of shares")
+_AMOUNT_WORDS = frozenset({"worth", "total", "sum", "amount", "sums", "amounts", "totals"})
+
+
 def amount_owner(text: str, start: int, end: int) -> str:
     """The noun an amount is the amount of, written before it ("a formal settlement of $540 million" ->
     "settlement", "a claim for $916 million" -> "claim") or onto it ("its $80 million land deal"); "" when none or
@@ -474,7 +478,7 @@ def _amount_owner(text: str, start: int, end: int) -> str:
         return ""
     head = span.root.head
     if span.root.dep_ in ("nummod", "compound", "nmod", "amod") and head.i >= span.end and head.tag_ in (
-            "NN", "NNS", "NNP"):
+            "NN", "NNS", "NNP") and head.lower_ not in _AMOUNT_WORDS:
         return head.text.lower()  # the noun it is written onto: "its $80 million land deal", "a $400 Million Payout"
     if span.root.dep_ != "pobj" or head.lower_ not in ("of", "for"):
         return ""
