@@ -115,6 +115,8 @@ class Claim(BaseModel):
     doc_id: str
     scope: str | None = Field(default=None, description="What the figure is of, when the sentence says.")
     published_at: str | None = Field(default=None, description="The article's date, when known.")
+    as_of: str | None = Field(default=None, description="update: the moment the sentence gives the figure for "
+                                                        "('Saturday night', 'by Nov. 17'), when it says.")
     subject: str | None = Field(default=None, description="ambiguous: the thing this value is about, as its "
                                                           "article describes it.")
 
@@ -123,7 +125,8 @@ class Conflict(BaseModel):
     about: str
     kind: Literal["disagreement", "scope", "update", "ambiguous"] = Field(
         description="disagreement: different values for the same thing; scope: the figures measure different "
-                    "things; update: different values from articles of different dates (the newer may supersede); "
+                    "things; update: different values from articles of different dates, or counts given as of "
+                    "different moments (the later may supersede); "
                     "ambiguous: different things that share a name, each with its own value.")
     claims: list[Claim]
 

@@ -27,6 +27,7 @@ from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
 from rag.answer.stance import disagreement as stance_disagreement
 from rag.answer.subjects import Subject, different, question_names, subject_of
+from rag.answer.tallies import moment, running
 from rag.caches import TEXT, lru
 from rag.claims.extract import amount_owner, analyze
 from rag.claims.kinds import (
@@ -262,6 +263,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             conflicts.append(Conflict(about=about, kind=verdict,  # type: ignore[arg-type]
                                       claims=[Claim(value=show(v), citation=s.citation, doc_id=s.doc_id,
                                                     scope=v.scope or None, published_at=s.published_at,
+                                                    as_of=(moment(v, s.text) or None) if verdict == "update" else None,
                                                     subject=_shown(subjects.get(s.citation))
                                                     if verdict == "ambiguous" else None)
                                               for s, v in sides]))
@@ -642,6 +644,8 @@ def _verdict(a: Value, b: Value, sa: Cited, sb: Cited, q_terms: set[str]) -> str
         return "update"
     if a.kind in FIGURES and bool(_EARLIER.search(sa.text)) != bool(_EARLIER.search(sb.text)):
         return "update"  # "the best initial estimate ... 12,000 and 19,000" against a later figure: a revision
+    if running(a, sa.text) and running(b, sb.text):
+        return "update"  # "the toll rose to 23 on Saturday night" / "has killed 79 people": counts of two moments
     return "disagreement"
 
 
@@ -704,7 +708,8 @@ def describe(conflict: Conflict) -> str:
         claims = sorted(claims, key=lambda c: c.published_at or "", reverse=True)
 
     def side(c: Claim) -> str:
-        dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else ""
+        dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else \
+            f" ({c.as_of})" if conflict.kind == "update" and c.as_of else ""
         of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
         return f"[{c.citation}] {c.value}{of}{dated}"
 
@@ -717,6 +722,9 @@ def describe(conflict: Conflict) -> str:
             if conflict.about.startswith(f"{LABEL[kind]}:"):
                 return f"These {plural} are of different events, so they do not contradict each other: {sides}."
         return f"These figures measure different things, so they do not contradict each other: {sides}."
-    if conflict.kind == "update":
+    if conflict.kind == "update" and any(c.published_at for c in claims):
         return f"The sources differ, and the newer one may supersede the older: {sides}."
+    if conflict.kind == "update":  # no dates: counts the sentences give as of different moments
+        return f"These figures were reported at different moments as the count changed, so the later may supersede " \
+               f"the earlier: {sides}."
     return f"The sources disagree on this: {sides}."

@@ -214,7 +214,11 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"working|study|studied|studying|teach|teaches|taught|employed|train|trained|training)\b", re.I),
      ("organization", "place")),
     (re.compile(r"\b(?:which|what) "+_GAP+r"(?:countries|country|cities|city|states?|nations?|regions?|"
-                r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower)\b" + _HEAD + "|" + _W
+                r"provinces?|places?|locations?|continents?|towns?|ally|economy|superpower|villages?|communit(?:y|ies)|"
+                r"count(?:y|ies)|districts?|neighbou?rhoods?|suburbs?|islands?|ports?|harbou?rs?|rivers?|lakes?|dams?|"
+                r"bridges?|streets?|roads?|avenues?|highways?|mountains?|valleys?|canyons?|creeks?|bays?|"
+                r"beaches|beach|forests?|canals?|straits?)\b(?!\s+(?:guards?|authorit(?:y|ies)|officials?|officers?|"
+                r"engineers?|workers?|residents?|police|council|board|company|operators?|vendors?)\b)" + _HEAD + "|" + _W
                 + r"where\b|\b(?:location)\b|" + _NATIONALITY.pattern, re.I),
      ("place",)),
     (re.compile(r"\b(?:which|what) " + _GAP + _PEOPLE + _HEAD, re.I), ("person",)),
@@ -356,13 +360,19 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:which|of\s+the)\s+(?:[\w-]+\s+){0,2}?[\w-]
                                r"gave|sent|found|hired|chose|picked|thanked|visited|praised|blamed|named|called)\b",
                                re.I)
 
+# someone the question sets beside the one asked for ("Who toured the town with the president?", "Who travelled
+# alongside the governor?"): the president is not who went with the president
+_BESIDE_ROLE = re.compile(r"^\W*(?:who|which\s+[\w-]+)\b.*?\b(?:with|alongside|beside|accompanying|accompanied\s+by|"
+                          r"joined\s+by|than|after|before)\s+the\s+((?:[\w.'\u2019-]+\s+){0,2}?[\w-]+)"
+                          r"\s*(?:[?,]|$)", re.I)
+
 
 def subject_roles(question: str) -> set[str]:
     """The roles of the subject of a question about someone else ("prime minister" of "Which foreign leader did
     Thailand's prime minister thank?", "mayor" of "What was the name of the girl the mayor met?"): a name holding one
     is that subject, not an answer."""
     found: set[str] = set()
-    for subject in (_SUBJECT_AFTER.search(question), _RELATIVE_SUBJECT.search(question)):
+    for subject in (_SUBJECT_AFTER.search(question), _RELATIVE_SUBJECT.search(question), _BESIDE_ROLE.search(question)):
         if subject is not None:
             found |= roles_named(re.findall(r"[a-z]+", subject.group(1).lower()))
     return found

