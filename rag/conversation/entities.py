@@ -181,6 +181,12 @@ def _acts(token: Any) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ not in _BE
 
 
+# a name a question measures its unknown against ("Which fire had been the deadliest before the Camp Fire?", "Which
+# ship was bigger than the Ever Given?"): "that one" after the answer is the one the answer names, not this one
+_MEASURED_AGAINST = frozenset(("before", "than", "besides", "except", "unlike"))
+MEASURED_AGAINST = 0.5
+
+
 def _role(dep: str) -> float:
     return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
 
@@ -229,6 +235,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            words.pop()  # "The Tubbs Fire of 2017", its year left out: no "of" ends the name
         if not words:
             continue
         name = doc[words[0].i:words[-1].i + 1].text.strip(_QUOTES)  # (not "'s": "the Suez Canal Authority's")
@@ -236,6 +244,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             continue
         # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
         role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _MEASURED_AGAINST:
+            role *= MEASURED_AGAINST  # "Which fire was the worst before the Camp Fire?": the answer is another one
         if _quoted(text, ent.start_char, ent.end_char):
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
@@ -259,8 +269,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         if root.pos_ == "PROPN":
             # "The Treasury Secretary", "the Penobscot River": a name whose head says its kind is of that kind
             kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else _kind_of_head(root.lower_)
-            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_), root.tag_ == "NNPS",
-                               chunk.start_char, kind not in ("work", "name")))
+            against = MEASURED_AGAINST if root.dep_ == "pobj" and root.head.lower_ in _MEASURED_AGAINST else 1.0
+            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_) * against,
+                               root.tag_ == "NNPS", chunk.start_char, kind not in ("work", "name")))
         elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
             tokens = list(chunk)
             before = doc[chunk.start - 1] if chunk.start > 0 else None  # "Which" outside spaCy's "African countries"
@@ -459,6 +470,11 @@ def references(text: str) -> list[Reference]:
             plural = low in ("those", "these") or _partitive(token)
             out.append(Reference(token.idx, token.idx + len(token.text), token.text,
                                  PRONOUNS["they" if plural else "it"], None, False, plural, token.dep_ == "nsubjpass"))
+        elif low in ("that", "this") and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "one":
+            # "How many did that one destroy?": the one just named, as "it" is
+            one = doc[token.i + 1]
+            out.append(Reference(token.idx, one.idx + len(one.text), doc[token.i:one.i + 1].text, PRONOUNS["it"], None,
+                                 False, False, one.dep_ in ("nsubj", "nsubjpass")))
         elif low in ("the", "that", "this", "those", "these") and token.i + 1 < len(doc):
             noun = doc[token.i + 1]
             category = kind_of_noun(noun.lower_)

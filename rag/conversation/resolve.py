@@ -59,12 +59,16 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
         for text, weight, things in ((user, 1.0, True), (answer, ANSWER_WEIGHT, False)):
             found_here = mentions(text, things=things) if text else []
             answered, named = None, False
+            i: int | None = None
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
                 i = _answered(found_here, asked, user)
-                if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
-                    named = not found_here[i].by_head  # (a title may only describe whom the question named)
-                    answered = found_here[i] = replace(found_here[i], by_head=False)
+            elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Tubbs Fire of 2017
+                # [1].": its first name answers, whatever the tagger calls it
+                i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
+            if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
+                named = not found_here[i].by_head  # (a title may only describe whom the question named)
+                answered = found_here[i] = replace(found_here[i], by_head=False)
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
@@ -98,6 +102,7 @@ def asked_kind(question: str) -> str | None:
 
 
 _WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
+_WHICH_UNTYPED = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?which\s+[a-z]", re.I)  # "Which blaze ...?" (no kind known)
 
 
 def _noun_kind(word: str) -> str | None:

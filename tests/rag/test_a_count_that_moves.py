@@ -1,7 +1,8 @@
 """A disaster's counts, as its readers ask about them: a toll or an area given as the count so far is one moment of a
 count still moving, so two articles giving two such counts update each other rather than disagree (and the answer
 says which moment each is of); a number dialled ("911 calls") counts nothing; the person a who-question sets beside
-the one asked for ("with the governor") is not the answer; a dam, a street or a community asked for is a place. The
+the one asked for ("with the governor") is not the answer; "that one" after a which-question is the one its answer
+names, not the one the question measured it against; a dam, a street or a community asked for is a place. The
 story is written for the tests."""
 
 from __future__ import annotations
@@ -76,3 +77,12 @@ def test_a_dam_a_street_a_community_are_places() -> None:
     assert asked("On which street were the cars found?") == ("place",)
     assert asked("Close to which small community did the blaze begin?") == ("place",)
     assert asked("Which coast guard officer spoke?") != ("place",)
+
+
+def test_that_one_is_the_one_just_named(reader) -> None:  # type: ignore[no-untyped-def]
+    from tests.rag.conversations import conversation
+
+    reading = reader.read(conversation(
+        "Which blaze had been the worst in the region before the Rask Fire?",
+        "The Lunde Fire of 1998 in Norlant County [1].", "How many homes did that one destroy?"))
+    assert reading.query == "How many homes did Lunde Fire destroy?"  # not the fire it was measured against
