@@ -19,7 +19,7 @@ import numpy as np
 
 from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, no_beginning_dated, says, says_event
-from rag.answer.evidence import counts_asked, holds, one_clause
+from rag.answer.evidence import classed, counts_asked, holds, one_clause, place_class
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
@@ -168,6 +168,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
+        of_class = place_class(question) if "place" in kinds else ""
+        if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
+            # asked which dam, where some sentence names one ("Poe Dam"): "the Feather River" or "Cal Fire" is none
+            claims = [(s, v) for s, v in claims if v.kind in FIGURES or classed(v, s.text, of_class)]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, of the kind asked ("when", asked of
             # two sentences differing in the barrels spilled, is not answered by the barrels)

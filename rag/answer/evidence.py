@@ -1067,9 +1067,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _one_reading_of_the_measured(pool, only_measured)
     if "quantity" in kinds:
         _by_the_period_asked(pool, period)
-    place_class = _PLACE_CLASS.search(question) if "place" in kinds else None
-    if place_class:
-        _of_the_class_asked(pool, place_class.group(1).lower())
+    of_class = place_class(question) if "place" in kinds else ""
+    if of_class:
+        _of_the_class_asked(pool, of_class)
     if noun:
         _counts_of_the_verb_asked(pool, focus)
     if "place" in kinds:
@@ -1083,7 +1083,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
 
 # the class of place a which-question asks ("Which town on the coast did he visit?"), below a country
 _PLACE_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(town|city|village|port|county|province|district|island|"
-                          r"suburb|neighbou?rhood|borough)\b", re.I)
+                          r"suburb|neighbou?rhood|borough|community|dam|river|lake|bridge|street|road|avenue|highway|"
+                          r"mountain|valley|canyon|creek|bay|beach|forest|canal|strait|harbou?r)(?:s|es)?\b", re.I)
 
 
 # the class of body a which-question asks ("Which court heard the case?"), when bodies are named by it
@@ -1179,21 +1180,32 @@ def _of_the_class_asked(pool: list[Candidate], noun: str) -> None:
     places it does not call so ("the U.S. Gulf coast") are of another class: when some sentence names one so, the
     places of the others are no answers, and that sentence's answer is of the kind asked by its own words
     (``CLASS_NAMED``, as for a court named a court), where the question's other words may be elsewhere."""
-    said_so = re.compile(rf"\b{noun}s?\s+(?:of\s+)?$", re.I)
-    after = re.compile(rf"^\s*(?:{noun}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b)", re.I)
-
-    def classed(v: K.Value, text: str) -> bool:
-        return v.kind == "place" and bool(said_so.search(text[:v.start]) or after.match(text[v.end:]))
-
     texts = {id(c): prepare(c.text) for c in pool}
-    if not any(classed(v, texts[id(c)]) for c in pool for v in c.on_values):
+    if not any(classed(v, texts[id(c)], noun) for c in pool for v in c.on_values):
         return
     for c in pool:
-        kept = [v for v in c.on_values if v.kind != "place" or classed(v, texts[id(c)])]
+        kept = [v for v in c.on_values if v.kind != "place" or classed(v, texts[id(c)], noun)]
         if len(kept) < len(c.on_values):
             c.on_values, c.on_scope = kept, bool(kept)
         if any(v.kind == "place" for v in kept):
             c.score += CLASS_NAMED
+
+
+def place_class(question: str) -> str:
+    """The class of place a which-question asks ("town" of "Which town on the coast ...?"), or ""."""
+    found = _PLACE_CLASS.search(question)
+    return found.group(1).lower() if found else ""
+
+
+def classed(value: K.Value, text: str, noun: str) -> bool:
+    """A place the sentence calls one of the class ``noun``: by its own name ("Poe Dam"), before it ("the small
+    communities of Magalia", "the Danish island of Bornholm") or after it ("Grand Isle, a town of ...")."""
+    if value.kind not in ("place", K.NAME):
+        return False
+    plural = rf"{noun[:-1]}(?:y|ies)" if noun.endswith("y") else rf"{noun}(?:s|es)?"
+    return bool(re.search(rf"\b{plural}\b", value.text, re.I)
+                or re.search(rf"\b{plural}\s+(?:of\s+)?$", text[:value.start], re.I)
+                or re.match(rf"^\s*(?:{plural}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{plural}\b)", text[value.end:], re.I))
 
 
 def _by_the_period_asked(pool: list[Candidate], period: str) -> None:

@@ -553,8 +553,8 @@ def named_number(text: str, start: int, end: int) -> bool:
     and 2"), not a figure."""
     if not text[start:end].isdigit():
         return False
-    if _EMERGENCY_LINE.match(text, start):  # "911 calls", "a 999 operator": the number dialled, not so many calls
-        return True
+    if _EMERGENCY_LINE.match(text, start) or (text[start:end] in ("911", "999") and _DIALLED.search(text, 0, start)):
+        return True  # "911 calls", "a 999 operator", "people called 911": the number dialled, not so many calls
     m = _NAME_AND.search(text, 0, start)
     if m is not None:  # "Aurora 1 and 2 satellites": the satellites named 1 and 2
         return named_number(text, m.start("first"), m.end("first"))
@@ -573,6 +573,7 @@ def named_number(text: str, start: int, end: int) -> bool:
 
 
 _MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
+_DIALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phon(?:e|es|ed|ing)|ring(?:s|ing)?|rang)\s+$", re.I)
 _EMERGENCY_LINE = re.compile(r"(?:911|999)\s+(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|lines?|systems?|"
                              r"services?|tapes?|recordings?|transcripts?|emergency)\b", re.I)
 

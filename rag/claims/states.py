@@ -32,6 +32,10 @@ _STATES: dict[str, tuple[str, ...]] = {
 _WORDS = frozenset({"IN", "OR", "ME", "OK", "HI", "ID", "DE", "LA", "CO", "MA", "PA", "AL", "MI", "MS", "MO", "GA"})
 _SHORT = {short: state for state, forms in _STATES.items() for short in forms}
 _FOLDED = {state.lower(): state for state in _STATES}
+_THE_COUNTRY = frozenset(("us", "usa", "united states", "america"))
+# a state by its full name, in a text asked of the country (not those that name a country or a person too)
+_ANY_STATE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(_STATES, key=len, reverse=True)
+                                            if s not in ("Georgia", "Washington")) + r")\b")
 
 
 def state_of(word: str) -> str:
@@ -58,7 +62,9 @@ def _forms(text: str) -> frozenset[str]:
 
 def names(text: str, word: str) -> bool:
     """The text names the state ``word`` (a full name or a short form) by another of its forms: "SURFSIDE, Fla."
-    and "FL Condo Collapse" name Florida; "Florida" names "Fla."."""
+    and "FL Condo Collapse" name Florida; "Florida" names "Fla."; a state named in full names the country ("USA")."""
+    if word.strip(" ,;:'\u2019").lower().replace(".", "") in _THE_COUNTRY:
+        return bool(_ANY_STATE.search(text))  # "navigable in the USA": "commercially navigable ... in Missouri"
     state = state_of(word)
     if not state:
         return False

@@ -2,7 +2,8 @@
 count still moving, so two articles giving two such counts update each other rather than disagree (and the answer
 says which moment each is of); a number dialled ("911 calls") counts nothing; the person a who-question sets beside
 the one asked for ("with the governor") is not the answer; "that one" after a which-question is the one its answer
-names, not the one the question measured it against; a dam, a street or a community asked for is a place. The
+names, not the one the question measured it against; a dam, a street or a community asked for is a place, and a place of another class is no other side; a state
+named in full is in the United States. The
 story is written for the tests."""
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def test_counts_of_two_moments_update_each_other() -> None:
 def test_a_number_dialled_counts_nothing() -> None:
     (found,) = analyze(["Staff sorted through 911 calls and emails; the list jumped to 306 names."])
     assert [v.text for v in found if v.kind == "count"] == ["306 names"]
+    (called,) = analyze(["Their names got on the list because neighbours called 911 or the office."])
+    assert [v.text for v in called if v.kind == "count"] == []
     (counted,) = analyze(["The hotline took 911 messages in a day."])
     assert [v.text for v in counted if v.kind == "count"] == ["911 messages"]
 
@@ -86,3 +89,17 @@ def test_that_one_is_the_one_just_named(reader) -> None:  # type: ignore[no-unty
         "Which blaze had been the worst in the region before the Rask Fire?",
         "The Lunde Fire of 1998 in Norlant County [1].", "How many homes did that one destroy?"))
     assert reading.query == "How many homes did Lunde Fire destroy?"  # not the fire it was measured against
+
+
+def test_asked_which_dam_a_river_is_no_other_side() -> None:
+    quoted = [Cited("Crews were sent to a grass fire across the Lunde River from Holm Dam at dawn.", 1, "radio"),
+              Cited("The fire began in the hills of Norlant near Vardex Creek, officials said.", 2, "officials")]
+    found = find_conflicts("Near which dam were crews first sent to the fire?", quoted)
+    assert not [c for c in found if c.kind == "disagreement"]
+
+
+def test_a_state_named_in_full_is_in_the_country() -> None:
+    from rag.claims.states import names
+
+    assert names("The Rask River can be sailed its whole length in Missouri.", "USA")
+    assert not names("The Rask River can be sailed its whole length.", "U.S.")
