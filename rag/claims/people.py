@@ -34,7 +34,8 @@ astronaut pilot crewman fisherman farmer pensioner retiree resident citizen vill
 parent mother father son daughter wife husband brother sister grandmother grandfather uncle aunt cousin nephew
 niece boy girl child kid teenager baby man woman person individual entrepreneur billionaire millionaire tycoon
 magnate businessman businesswoman chef cook waiter bodyguard policeman policewoman officer constable sheriff
-nominee appointee successor predecessor incumbent chief people
+nominee appointee successor predecessor incumbent chief people forecaster dispatcher ranger trooper deputy marshal
+chaplain counselor counsellor superintendent supervisor medic
 """.split())
 
 
@@ -54,7 +55,9 @@ def _plural(word: str) -> str:
 
 
 # the nouns and their plurals, longest first so "policewoman" is not read as "police"
-PERSON_NOUN = "(?:" + "|".join(_plural(w) for w in sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+# (and any "-ologist" or "-ographer": "meteorologist", "volcanologist", "oceanographer")
+PERSON_NOUN = "(?:" + "|".join(_plural(w) for w in sorted(PERSON_NOUNS, key=len, reverse=True)) + \
+    r"|[a-z]{3,}ologists?|[a-z]{3,}ographers?)\b"
 _ONE = re.compile(PERSON_NOUN, re.I)
 
 

@@ -103,3 +103,11 @@ def test_a_state_named_in_full_is_in_the_country() -> None:
 
     assert names("The Rask River can be sailed its whole length in Missouri.", "USA")
     assert not names("The Rask River can be sailed its whole length.", "U.S.")
+
+
+def test_a_meteorologist_is_a_person() -> None:
+    from rag.claims.people import is_person_noun
+
+    assert asked("Which meteorologist said the rain caused no mudslides?") == ("person",)
+    assert asked("Which forecaster warned of the storm?") == ("person",)
+    assert is_person_noun("volcanologists") and not is_person_noun("technology")
