@@ -40,6 +40,7 @@ from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
 from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.tallies import moment_fit
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats, states
@@ -74,6 +75,7 @@ COMMON_SHARE = 0.5  # a question term held by more than this share of the passag
 RELATION_MISSING = 0.15
 _NAMED = frozenset({*K.NAMES, K.NAME})
 SUPERLATIVE = 0.1  # added to a sentence of the kind asked that says the superlative the question asks by
+MOMENT = 0.08  # added to (or taken from) a count said at (or not at) the moment the question asks it at (tallies.py)
 EXTREME = 0.05  # added to a sentence of the kind asked that says which end a figure is at, as the question asks
 ASKED_MISSING = 0.5  # taken off a sentence without the phrase a "what about X?" follow-up asks (rag.answer.guessed)
 ORIGIN_TIED = 0.05  # added to a sentence that ties its answer to the country the question qualifies by (origin.py)
@@ -605,6 +607,11 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
             for c in scored:
                 if c.shape_ok and says_extreme(c.text, end):
                     c.score += EXTREME
+        if "count" in kinds or "quantity" in kinds or "percentage" in kinds:  # asked the toll in the end: "ultimately
+            # claimed 86 lives" over "has killed at least nine" (rag/answer/tallies.py)
+            for c in scored:
+                if c.shape_ok and c.on_scope:
+                    c.score += MOMENT * moment_fit(question, c.text, c.on_values)
         # "Which of the workers was the youngest?": "The youngest is 19-year-old Sara Mills"; where a sentence of the
         # kind asked says it, one that does not names no other answer ("The first of the workers brought out ...")
         most = asked_superlative(question)

@@ -83,3 +83,29 @@ def _clause(sentence: str, value: Value) -> tuple[str, str]:
     after = sentence[value.end:]
     end = _CLAUSE_ENDS.search(after)
     return before, after[:end.start()] if end else after
+
+
+# a question asking the count at the end ("How many did the fire kill in the end?", "What was the final toll?"), and a
+# sentence giving it so ("which ultimately claimed 86 lives")
+_FINAL = re.compile(r"\b(?:in the end|ultimately|eventually|final(?:ly)?|all told|in all|in total|by the end|when it was "
+                    r"(?:all )?over)\b", re.I)
+# the part of a day or the day a question asks a count at ("on the first Saturday night", "the morning after")
+_DAY_PART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b", re.I)
+
+
+def moment_fit(question: str, sentence: str, values: list[Value]) -> int:
+    """How well a sentence giving these figures gives them at the moment a question asks a count at: +1 where the
+    question asks the count at the end and the sentence says it is ("ultimately claimed 86 lives"), or asks a part
+    of a day the sentence names ("As of Monday night ...", asked how much was contained on the night it became the
+    deadliest); -1 where the question asks the count at the end and the sentence gives only a count so far ("has
+    killed at least nine"); 0 otherwise."""
+    figures = [v for v in values if v.kind in _RUNNING_KINDS]
+    if not figures:
+        return 0
+    if _FINAL.search(question):
+        if _FINAL.search(sentence):
+            return 1
+        return -1 if all(running(v, sentence) for v in figures) else 0
+    asked = {m.group(0).lower() for m in _DAY_PART.finditer(question)}
+    return int(bool(asked & {m.group(0).lower() for m in _DAY_PART.finditer(sentence)}))

@@ -12,7 +12,7 @@ import pytest
 
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, describe, find_conflicts
-from rag.answer.tallies import moment, running
+from rag.answer.tallies import moment, moment_fit, running
 from rag.claims.extract import analyze
 from rag.claims.kinds import asked, subject_roles
 from tests.rag.answerers import passage
@@ -111,3 +111,14 @@ def test_a_meteorologist_is_a_person() -> None:
     assert asked("Which meteorologist said the rain caused no mudslides?") == ("person",)
     assert asked("Which forecaster warned of the storm?") == ("person",)
     assert is_person_noun("volcanologists") and not is_person_noun("technology")
+
+
+def test_a_count_at_the_moment_asked() -> None:
+    final = "The blaze, which ultimately claimed 64 lives, began in a barn."
+    so_far = "The blaze has killed at least nine people, officials said."
+    asked = "How many people did the blaze kill in the end?"
+    assert moment_fit(asked, final, analyze([final])[0]) == 1
+    assert moment_fit(asked, so_far, analyze([so_far])[0]) == -1
+    night = "As of Monday night, the fire was 30 percent contained."
+    assert moment_fit("How much was contained on the night it became the worst?", night, analyze([night])[0]) == 1
+    assert moment_fit("How many people did the blaze kill?", so_far, analyze([so_far])[0]) == 0
