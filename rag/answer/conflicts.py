@@ -115,7 +115,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
         # the names the question gives (a person, a body, a place): a figure of another of their kind is another's
         typed_question = (cache([question]) if cache is not None else analyze([question]))[0]
-        given = [v for v in typed_question if v.kind in NAMES]
+        # (and a name of several words the tagger gives no type: "the Tubbs Fire", asked how many it destroyed)
+        given = [v for v in typed_question if v.kind in NAMES or (v.kind == NAME and len(v.text.split()) >= 2)]
         days = _days(typed_question)  # "Early on May 12, which state ...?": a figure dated another day is none
         # "Who was in charge ...?": not "For Saman, ..." (a place is named after a preposition: "hosted in London")
         doer = asks_subject(question) and not asks_speaker(question) and "place" not in kinds
@@ -298,6 +299,17 @@ def _dated_otherwise(days: set[tuple[str, int]], found: Sequence[Value]) -> bool
     return bool(dated) and not dated & days
 
 
+_GENERIC_LAST = frozenset("""fire fires blaze storm hurricane flood earthquake crash disaster attack bombing shooting
+war river lake bridge tower dam road street company bank group party""".split())
+
+
+def _own_words(name: Value) -> list[str]:
+    """The words that tell a name from others of its class: "Tubbs" of "Tubbs Fire" (every "fire" names a fire)."""
+    words = name.text.split()
+    own = [w for w in words if w.lower() not in _GENERIC_LAST] if len(words) > 1 else words
+    return own or words
+
+
 def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given: Sequence[Value]) -> bool:
     """A figure of someone else than the names the question gives: its sentence names none of them, and another of
     their kind in the figure's clause ("David Fischer, the 58-year-old ...", asked how old Maria Lopez was), as
@@ -306,12 +318,14 @@ def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given:
     another's wherever it is said."""
     if of_another_country(value, {country_key(v.text) for v in given if v.kind == "place"} - {""}):
         return True
-    if any(holds(sentence, ([], v.text.split())) for v in given):
+    if any(holds(sentence, ([], _own_words(v))) for v in given):
         return False
     text = prepare(sentence)
     if _REFERS_BACK.search(text[:value.start]):
         return False  # "Recorded in Chicago, it was released in 2011": of what "it" is
     kinds = {v.kind for v in given}
+    if NAME in kinds:  # an untyped name's other is a name of any type ("the Camp fire" beside "the Tubbs Fire")
+        kinds |= set(NAMES)
     return any(o.kind in kinds and one_clause(text, o, value) for o in found)
 
 

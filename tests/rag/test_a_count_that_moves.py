@@ -122,3 +122,10 @@ def test_a_count_at_the_moment_asked() -> None:
     night = "As of Monday night, the fire was 30 percent contained."
     assert moment_fit("How much was contained on the night it became the worst?", night, analyze([night])[0]) == 1
     assert moment_fit("How many people did the blaze kill?", so_far, analyze([so_far])[0]) == 0
+
+
+def test_a_figure_of_another_named_fire_is_no_other_side() -> None:
+    quoted = [Cited("The worst before it was the Lunde Fire in Norlant, which destroyed 2,140 homes.", 1, "history"),
+              Cited("The Rask fire, already the worst on record, has destroyed 6,300 homes.", 2, "news")]
+    found = find_conflicts("How many homes did the Lunde Fire destroy?", quoted)
+    assert not [c for c in found if c.kind in ("disagreement", "update")]
