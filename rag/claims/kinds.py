@@ -403,6 +403,23 @@ _APPOSITIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+((?:(?!(?:at|of|for|with|in|
 _TITLE_BEFORE = re.compile(r"((?:[\w.'\u2019-]+\s+){1,4})$")
 
 
+# people a question asks for who hold no office ("the first victim", "which survivor", "the boy who ..."): a name its
+# sentence gives with an office ("Sheriff Kory Honea", "Governor Lena Brandt") is someone else's, the one speaking
+_ORDINARY = ("victims?|survivors?|residents?|boys?|girls?|child(?:ren)?|kids?|teenagers?|bab(?:y|ies)|passengers?|"
+             "hostages?|patients?|pensioners?|retirees?|tenants?|homeowners?|villagers?|witness(?:es)?|eyewitness(?:es)?|"
+             "bystanders?|passers?-by|students?|pupils?|refugees?|migrants?|immigrants?|tourists?|visitors?|"
+             "motorists?|pedestrians?|commuters?|orphans?|widows?|widowers?|neighbou?rs?|evacuees?|casualt(?:y|ies)")
+_ASKED_ORDINARY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORDINARY + r")\b|\bnames?\s+of\s+(?:the|a|an|"
+                             r"this|that|those|these)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORDINARY + r")\b|^\W*who\s+(?:is|was|are|"
+                             r"were)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORDINARY + r")\b", re.I)
+
+
+def asks_ordinary_person(question: str) -> bool:
+    """The question asks for someone by a noun of no office ("What was the name of the first victim identified?",
+    "Which survivor ...?"): a name given with an office is none of them."""
+    return _ASKED_ORDINARY.search(question) is not None
+
+
 def asked_person_noun(question: str) -> str:
     """The stem of the noun a "Who is the ...?" question names its person by, when no office ("economist"), or ""."""
     match = _WHO_THE.match(question)
@@ -433,6 +450,18 @@ def title_words(value: Value, sentence: str) -> list[str]:
 def titled(value: Value, sentence: str) -> bool:
     """The name is given with an office: "Treasury Secretary Scott Bessent", "President Trump"."""
     return bool(roles_named(title_words(value, sentence)))
+
+
+# offices a name is given with besides ``ROLES`` (the police's, the courts', the forces')
+_OFFICE_TITLES = frozenset("""sheriff detective officer judge coroner inspector sergeant lieutenant deputy marshal
+commander general colonel major superintendent constable trooper chief captain""".split())
+
+
+def in_office(value: Value, sentence: str) -> bool:
+    """The name is given with an office, before it or inside the span taken for it ("Butte County Sheriff Kory
+    Honea", "Fire Chief Lena Brandt"): someone speaking for a body, not one of the people a story is about."""
+    words = [w.lower().strip(".") for w in title_words(value, sentence)] + re.findall(r"[a-z]+", value.text.lower())[:-2]
+    return bool(roles_named(words)) or any(w in _OFFICE_TITLES for w in words)
 
 
 # What a quantity's unit measures (rag/claims/parse.py's canonical units): barrels and gallons are both volumes.

@@ -129,3 +129,21 @@ def test_a_figure_of_another_named_fire_is_no_other_side() -> None:
               Cited("The Rask fire, already the worst on record, has destroyed 6,300 homes.", 2, "news")]
     found = find_conflicts("How many homes did the Lunde Fire destroy?", quoted)
     assert not [c for c in found if c.kind in ("disagreement", "update")]
+
+
+def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
+    from rag.claims.kinds import asks_ordinary_person, in_office
+
+    assert asks_ordinary_person("What was the name of the first victim to be identified?")
+    assert not asks_ordinary_person("Which official named the first victim?")
+    sheriff = "Rask County Sheriff Tor Lunde said the names would follow."
+    assert [in_office(v, sheriff) for v in analyze([sheriff])[0] if v.kind == "person"] == [True]
+    resident = "Eva Dahl, a retired teacher, was found on Friday."
+    assert [in_office(v, resident) for v in analyze([resident])[0] if v.kind == "person"] == [False]
+    said = passage("said", "Rask County Sheriff Tor Lunde said the first victims could not yet be named. Lunde "
+                           "confirmed the first five deaths at a briefing on Friday.")
+    question = "What was the name of the first victim to be identified?"
+    assert not generator.answer(question, [said]).grounded
+    named = passage("named", "The first victim to be identified was Eva Dahl, a retired teacher from Rask.")
+    answer = generator.answer(question, [said, named])
+    assert answer.grounded and "Eva Dahl" in answer.answer
