@@ -136,7 +136,7 @@ def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
 
     assert asks_ordinary_person("What was the name of the first victim to be identified?")
     assert not asks_ordinary_person("Which official named the first victim?")
-    sheriff = "Rask County Sheriff Tor Lunde said the names would follow."
+    sheriff = "Sheriff Karl Holm said the names would follow."
     assert [in_office(v, sheriff) for v in analyze([sheriff])[0] if v.kind == "person"] == [True]
     resident = "Eva Dahl, a retired teacher, was found on Friday."
     assert [in_office(v, resident) for v in analyze([resident])[0] if v.kind == "person"] == [False]
