@@ -39,7 +39,7 @@ from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
-from rag.answer.support_checks import abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import DATED_BY, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.answer.tallies import moment_fit
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
@@ -1360,7 +1360,9 @@ def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
 
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
-    words = [w for name in names_asked(question) for w in name]  # one reading of the question's names
+    # (not a name that only dates what is asked: "by the Monday after Trump's visit" asks no article to name Trump)
+    marks = {w.lower() for m in DATED_BY.finditer(question) for w in m.group(1).split()}
+    words = [w for name in names_asked(question) if not {x.lower() for x in name} <= marks for w in name]
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
@@ -1420,9 +1422,10 @@ def _named_among(key: str, keys: set[str]) -> bool:
 
 def counted_noun(words: list[str]) -> str:
     """The noun a how-many question counts, from the words after "how many": past the names that qualify it ("How
-    many Marine bases", "How many U.S. troops"), as a count in a sentence is read (rag/claims/parse.py)."""
+    many Marine bases", "How many U.S. troops") and the compounds that qualify it ("How many single-family homes"), as
+    a count in a sentence is read (rag/claims/parse.py)."""
     for i, word in enumerate(words[:-1]):
-        if not word[0].isupper():
+        if not (word[0].isupper() or "-" in word.strip("-")):
             break
         after = words[i + 1]
         if _PLURAL.fullmatch(after) and after not in STOPWORDS:

@@ -147,3 +147,13 @@ def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
     named = passage("named", "The first victim to be identified was Eva Dahl, a retired teacher from Rask.")
     answer = generator.answer(question, [said, named])
     assert answer.grounded and "Eva Dahl" in answer.answer
+
+
+def test_a_name_that_only_dates_the_question_is_not_asked_of_the_article(generator: Answerer) -> None:
+    from rag.answer.evidence import anchors_of, counted_noun
+
+    question = "How many single-family homes had the blaze destroyed by the Monday after Governor Brandt's visit?"
+    assert anchors_of(question) == ([], []) and counted_noun("single-family homes had the".split()) == "homes"
+    homes = passage("homes", "The Rask blaze has destroyed 4,120 single-family homes, officials said on Monday.")
+    answer = generator.answer(question, [homes])
+    assert answer.grounded and "4,120" in answer.answer
