@@ -1145,6 +1145,10 @@ def _no_company(value: K.Value, text: str, persons: set[str]) -> bool:
 # which of them, a name that is neither is no answer ("Narongsak Osottanakorn", "Thai"), where an agency, a company or
 # a party is often named without the word ("the U.S. Geological Survey", "Shoei Kisen Kaisha").
 _NAMED_BY_CLASS = frozenset("court hospital university school prison church museum tribunal".split())
+# names of the class that do not hold its noun ("Chico State", "Penn State", "Boston College", "Caltech")
+_CLASS_ALSO = {"university": r"\b(?:universit(?:y|ies)|college|polytechnic|institute\s+of\s+technology)\b|"
+                             r"\b(?<!New\s)(?-i:[A-Z][a-z]+)\s+(?-i:State)\b(?!\s+(?i:department|police|patrol|senate|assembly|"
+                             r"legislature|capitol|park|prison|highway|route|road|line))"}
 
 
 _WRITTEN_KINDS = frozenset({"duration"})
@@ -1170,7 +1174,7 @@ def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
     words, where the question's other words ("heard the case") may be nowhere in the sentence. Asked which of
     the institutions ``_NAMED_BY_CLASS``, a name neither holding the noun nor called one by its sentence answers
     nothing."""
-    word = re.compile(rf"\b{noun}s?\b", re.I)
+    word = re.compile(rf"\b{noun}s?\b|{_CLASS_ALSO[noun]}" if noun in _CLASS_ALSO else rf"\b{noun}s?\b", re.I)
     before = re.compile(rf"\b{noun}s?\s+(?:of\s+)?$", re.I)  # "the hospital of X"
     after = re.compile(rf"^\s*(?:{noun}s?\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b)", re.I)  # "X hospital", "X, a hospital"
     strict = noun in _NAMED_BY_CLASS

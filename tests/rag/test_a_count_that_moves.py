@@ -157,3 +157,10 @@ def test_a_name_that_only_dates_the_question_is_not_asked_of_the_article(generat
     homes = passage("homes", "The Rask blaze has destroyed 4,120 single-family homes, officials said on Monday.")
     answer = generator.answer(question, [homes])
     assert answer.grounded and "4,120" in answer.answer
+
+
+def test_a_university_named_without_the_word(generator: Answerer) -> None:
+    teams = passage("teams", "Search crews came from 13 police agencies and two forensic teams, including one from "
+                             "Norlant State's bone laboratory.")
+    answer = generator.answer("Which university sent one of the forensic teams?", [teams])
+    assert answer.grounded and "Norlant State" in answer.answer
