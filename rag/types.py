@@ -116,7 +116,7 @@ class Claim(BaseModel):
     scope: str | None = Field(default=None, description="What the figure is of, when the sentence says.")
     published_at: str | None = Field(default=None, description="The article's date, when known.")
     as_of: str | None = Field(default=None, description="update: the moment the sentence gives the figure for "
-                                                        "('Saturday night', 'by Nov. 17'), when it says.")
+                                                        "('Sunday night', 'by Oct. 9'), when it says.")
     subject: str | None = Field(default=None, description="ambiguous: the thing this value is about, as its "
                                                           "article describes it.")
 

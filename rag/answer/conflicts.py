@@ -115,7 +115,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
         # the names the question gives (a person, a body, a place): a figure of another of their kind is another's
         typed_question = (cache([question]) if cache is not None else analyze([question]))[0]
-        # (and a name of several words the tagger gives no type: "the Tubbs Fire", asked how many it destroyed)
+        # (and a name of several words the tagger gives no type: "the Lunde Fire", asked how many it destroyed)
         given = [v for v in typed_question if v.kind in NAMES or (v.kind == NAME and len(v.text.split()) >= 2)]
         days = _days(typed_question)  # "Early on May 12, which state ...?": a figure dated another day is none
         # "Who was in charge ...?": not "For Saman, ..." (a place is named after a preposition: "hosted in London")
@@ -171,7 +171,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
         of_class = place_class(question) if "place" in kinds else ""
         if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
-            # asked which dam, where some sentence names one ("Poe Dam"): "the Feather River" or "Cal Fire" is none
+            # asked which dam, where some sentence names one ("Holm Dam"): "the Lunde River" or "the fire service" is none
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or classed(v, s.text, of_class)]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, of the kind asked ("when", asked of
@@ -304,7 +304,7 @@ war river lake bridge tower dam road street company bank group party""".split())
 
 
 def _own_words(name: Value) -> list[str]:
-    """The words that tell a name from others of its class: "Tubbs" of "Tubbs Fire" (every "fire" names a fire)."""
+    """The words that tell a name from others of its class: "Lunde" of "Lunde Fire" (every "fire" names a fire)."""
     words = name.text.split()
     own = [w for w in words if w.lower() not in _GENERIC_LAST] if len(words) > 1 else words
     return own or words
@@ -324,7 +324,7 @@ def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given:
     if _REFERS_BACK.search(text[:value.start]):
         return False  # "Recorded in Chicago, it was released in 2011": of what "it" is
     kinds = {v.kind for v in given}
-    if NAME in kinds:  # an untyped name's other is a name of any type ("the Camp fire" beside "the Tubbs Fire")
+    if NAME in kinds:  # an untyped name's other is a name of any type ("the Rask fire" beside "the Lunde Fire")
         kinds |= set(NAMES)
     return any(o.kind in kinds and one_clause(text, o, value) for o in found)
 
@@ -663,7 +663,7 @@ def _verdict(a: Value, b: Value, sa: Cited, sb: Cited, q_terms: set[str]) -> str
     if a.kind in FIGURES and bool(_EARLIER.search(sa.text)) != bool(_EARLIER.search(sb.text)):
         return "update"  # "the best initial estimate ... 12,000 and 19,000" against a later figure: a revision
     if running(a, sa.text) and running(b, sb.text):
-        return "update"  # "the toll rose to 23 on Saturday night" / "has killed 79 people": counts of two moments
+        return "update"  # "the toll rose to 31 on Sunday night" / "has killed 79 people": counts of two moments
     return "disagreement"
 
 

@@ -265,7 +265,7 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
     return ""
 
 
-# a name in a phrase that dates what a question asks by another event ("after Trump's visit", "before the Pope's
+# a name in a phrase that dates what a question asks by another event ("after Governor Brandt's visit", "before the Pope's
 # arrival", "on the day of Lena Brandt's speech")
 DATED_BY = re.compile(r"\b(?:after|before|since|until|till|following|ahead\s+of|during|day\s+of|time\s+of|eve\s+of)\s+"
                        r"(?:the\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['\u2019]s?\s+(?:[a-z]+\s+)?(?:visit|tour|"
@@ -278,7 +278,7 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
 
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
-    still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Trump's visit".)"""
+    still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Governor Brandt's visit".)"""
     question = DATED_BY.sub(" ", question)
     if not _names_asked(question) and not _figures_asked(question):
         return {}

@@ -404,7 +404,7 @@ _TITLE_BEFORE = re.compile(r"((?:[\w.'\u2019-]+\s+){1,4})$")
 
 
 # people a question asks for who hold no office ("the first victim", "which survivor", "the boy who ..."): a name its
-# sentence gives with an office ("Sheriff Kory Honea", "Governor Lena Brandt") is someone else's, the one speaking
+# sentence gives with an office ("Sheriff Karl Holm", "Governor Lena Brandt") is someone else's, the one speaking
 _ORDINARY = ("victims?|survivors?|residents?|boys?|girls?|child(?:ren)?|kids?|teenagers?|bab(?:y|ies)|passengers?|"
              "hostages?|patients?|pensioners?|retirees?|tenants?|homeowners?|villagers?|witness(?:es)?|eyewitness(?:es)?|"
              "bystanders?|passers?-by|students?|pupils?|refugees?|migrants?|immigrants?|tourists?|visitors?|"
@@ -458,8 +458,8 @@ commander general colonel major superintendent constable trooper chief captain""
 
 
 def in_office(value: Value, sentence: str) -> bool:
-    """The name is given with an office, before it or inside the span taken for it ("Butte County Sheriff Kory
-    Honea", "Fire Chief Lena Brandt"): someone speaking for a body, not one of the people a story is about."""
+    """The name is given with an office, before it or inside the span taken for it ("Rask County Sheriff Karl
+    Holm", "Fire Chief Lena Brandt"): someone speaking for a body, not one of the people a story is about."""
     words = [w.lower().strip(".") for w in title_words(value, sentence)] + re.findall(r"[a-z]+", value.text.lower())[:-2]
     return bool(roles_named(words)) or any(w in _OFFICE_TITLES for w in words)
 

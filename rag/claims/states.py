@@ -64,7 +64,7 @@ def names(text: str, word: str) -> bool:
     """The text names the state ``word`` (a full name or a short form) by another of its forms: "SURFSIDE, Fla."
     and "FL Condo Collapse" name Florida; "Florida" names "Fla."; a state named in full names the country ("USA")."""
     if word.strip(" ,;:'\u2019").lower().replace(".", "") in _THE_COUNTRY:
-        return bool(_ANY_STATE.search(text))  # "navigable in the USA": "commercially navigable ... in Missouri"
+        return bool(_ANY_STATE.search(text))  # "sailed in the USA": "can be sailed its whole length in Missouri"
     state = state_of(word)
     if not state:
         return False

@@ -181,7 +181,7 @@ def _acts(token: Any) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ not in _BE
 
 
-# a name a question measures its unknown against ("Which fire had been the deadliest before the Camp Fire?", "Which
+# a name a question measures its unknown against ("Which fire had been the deadliest before the Rask Fire?", "Which
 # ship was bigger than the Ever Given?"): "that one" after the answer is the one the answer names, not this one
 _MEASURED_AGAINST = frozenset(("before", "than", "besides", "except", "unlike"))
 MEASURED_AGAINST = 0.5
@@ -236,7 +236,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
         while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
-            words.pop()  # "The Tubbs Fire of 2017", its year left out: no "of" ends the name
+            words.pop()  # "The Lunde Fire of 1998", its year left out: no "of" ends the name
         if not words:
             continue
         name = doc[words[0].i:words[-1].i + 1].text.strip(_QUOTES)  # (not "'s": "the Suez Canal Authority's")
@@ -245,7 +245,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
         role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _MEASURED_AGAINST:
-            role *= MEASURED_AGAINST  # "Which fire was the worst before the Camp Fire?": the answer is another one
+            role *= MEASURED_AGAINST  # "Which fire was the worst before the Rask Fire?": the answer is another one
         if _quoted(text, ent.start_char, ent.end_char):
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):

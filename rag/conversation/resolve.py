@@ -63,7 +63,7 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
                 i = _answered(found_here, asked, user)
-            elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Tubbs Fire of 2017
+            elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Lunde Fire of 1998
                 # [1].": its first name answers, whatever the tagger calls it
                 i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
             if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")

@@ -119,7 +119,7 @@ def test_a_count_at_the_moment_asked() -> None:
     asked = "How many people did the blaze kill in the end?"
     assert moment_fit(asked, final, analyze([final])[0]) == 1
     assert moment_fit(asked, so_far, analyze([so_far])[0]) == -1
-    night = "As of Monday night, the fire was 30 percent contained."
+    night = "As of Sunday night, the blaze was 40 percent contained."
     assert moment_fit("How much was contained on the night it became the worst?", night, analyze([night])[0]) == 1
     assert moment_fit("How many people did the blaze kill?", so_far, analyze([so_far])[0]) == 0
 
