@@ -1214,7 +1214,7 @@ def place_class(question: str) -> str:
 
 def classed(value: K.Value, text: str, noun: str) -> bool:
     """A place the sentence calls one of the class ``noun``: by its own name ("Holm Dam"), before it ("the small
-    communities of Magalia", "the Danish island of Bornholm") or after it ("Grand Isle, a town of ...")."""
+    communities of Lunde", "the island of Vardo") or after it ("Grand Isle, a town of ...")."""
     if value.kind not in ("place", K.NAME):
         return False
     plural = rf"{noun[:-1]}(?:y|ies)" if noun.endswith("y") else rf"{noun}(?:s|es)?"

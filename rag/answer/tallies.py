@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from rag.claims.kinds import Value
-from rag.claims.parse import MONTH
+from rag.claims.parse import MONTH, WEEKDAYS
+
+_DAY = "|".join(WEEKDAYS)
 
 _HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at least|more than|over|just over|" \
          r"fewer than|less than|an estimated)\s+)?"
@@ -34,14 +36,14 @@ _SO_FAR_VERB = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+|so far\s+|sinc
                           r"(?:[a-z]+ed|[a-z]+en|burnt|lost|left|hit|found|put|kept|seen|made|brought)\b", re.I)
 # "as of Sunday morning", "so far", "to date", "by Oct. 9", "still missing", "now stands"
 _AT_A_MOMENT = re.compile(rf"\b(?:as of|so far|thus far|to date|as it stands|still|now|by\s+(?:(?:early|late|last)\s+)?"
-                          rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|then|"
+                          rf"(?:{_DAY}|today|tonight|then|"
                           rf"Thanksgiving|nightfall|noon|midday|midnight|dawn|(?:{MONTH})\.?\s+\d{{1,2}}\b|"
                           rf"\d{{1,2}}\s+(?:{MONTH})\b|the\s+(?:time|end|evening|morning|afternoon|weekend)\b))",
                           re.I)
 _CLAUSE_ENDS = re.compile(r"[;:\u2014]|,\s*(?:and|but|while|whereas|which|who|although|though)\b")
 # the moment a sentence gives: "on Sunday night", "as of Sunday morning", "by Oct. 9", "Monday (Oct. 3)"
 _MOMENT = re.compile(rf"\b(?:(?:on|by|as of|since|until|through|early|late|last)\s+)*"
-                     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     rf"(?:(?:{_DAY})"
                      rf"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\((?:{MONTH})\.?\s+\d{{1,2}}\))?|"
                      rf"(?:{MONTH})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\b|\d{{1,2}}\s+(?:{MONTH})\b(?:\s+\d{{4}})?|"
                      rf"Thanksgiving|today|tonight|yesterday)", re.I)
@@ -90,8 +92,7 @@ def _clause(sentence: str, value: Value) -> tuple[str, str]:
 _FINAL = re.compile(r"\b(?:in the end|ultimately|eventually|final(?:ly)?|all told|in all|in total|by the end|when it was "
                     r"(?:all )?over)\b", re.I)
 # the part of a day or the day a question asks a count at ("on the first Sunday night", "the morning after")
-_DAY_PART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                       r"Saturday|Sunday)\b", re.I)
+_DAY_PART = re.compile(rf"\b(?:morning|afternoon|evening|night|overnight|{_DAY})\b", re.I)
 
 
 def moment_fit(question: str, sentence: str, values: list[Value]) -> int:
