@@ -169,6 +169,13 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
+        if given:  # a figure said of a name the question gives ("the Lunde Fire ... killed 29 people"): another
+            # figure whose sentence and passage never name it is of the passage's own subject, not another side
+            # ("The blaze has killed 79 people", in an article on the Rask fire)
+            naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, given)}
+            if naming:
+                claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
+                          or _names_given(s.context, given)]
         of_class = place_class(question) if "place" in kinds else ""
         if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
             # asked which dam, where some sentence names one ("Holm Dam"): "the Lunde River" or "the fire service" is none
@@ -310,6 +317,11 @@ def _own_words(name: Value) -> list[str]:
     return own or words
 
 
+def _names_given(text: str, given: Sequence[Value]) -> bool:
+    """The text names one of the question's names by its own words."""
+    return bool(text) and any(holds(text, ([], _own_words(v))) for v in given)
+
+
 def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given: Sequence[Value]) -> bool:
     """A figure of someone else than the names the question gives: its sentence names none of them, and another of
     their kind in the figure's clause ("David Fischer, the 58-year-old ...", asked how old Maria Lopez was), as
@@ -318,7 +330,7 @@ def _of_someone_else(value: Value, sentence: str, found: Sequence[Value], given:
     another's wherever it is said."""
     if of_another_country(value, {country_key(v.text) for v in given if v.kind == "place"} - {""}):
         return True
-    if any(holds(sentence, ([], _own_words(v))) for v in given):
+    if _names_given(sentence, given):
         return False
     text = prepare(sentence)
     if _REFERS_BACK.search(text[:value.start]):

@@ -189,6 +189,7 @@ MEMBERSHIP = r"(?:person|people|member|man|men|woman|women|strong)"
 _MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE)
 # a number joined to the singular noun it counts, before the noun it qualifies ("a nine-count indictment"); not a
 # measure or a time ("a 90-day deal", "a 10-mile stretch": durations and quantities read those) nor an ordinal
+_JOINED_MODIFIER = re.compile(r"-(?:stor(?:y|ey)|floor|member|person|man|woman|strong|way|star)\b", re.I)
 _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day|hour|minute|second|mile|foot|feet|"
                                r"inch|meter|metre|kilometer|kilometre|km|ton|tonne|pound|point|percent|per|odd|plus|"
                                r"fold|time|storey|story|member|person|man|woman|strong|way|star|thirds?|quarters?|"
@@ -511,6 +512,8 @@ def figures(text: str) -> list[Figure]:
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):
             continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Aurora 2": a name's number, no count
+        if not m.group("noun") and _JOINED_MODIFIER.match(text, m.end("a")):
+            continue  # "the 12-story tower": a modifier of the noun after it, no count of anything
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")

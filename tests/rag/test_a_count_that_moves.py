@@ -164,3 +164,17 @@ def test_a_university_named_without_the_word(generator: Answerer) -> None:
                              "Norlant State's bone laboratory.")
     answer = generator.answer("Which university sent one of the forensic teams?", [teams])
     assert answer.grounded and "Norlant State" in answer.answer
+
+
+def test_a_storey_count_joined_to_its_noun_counts_nothing() -> None:
+    (found,) = analyze(["Some 109 people are still missing since the fall of the 12-story Rask tower."])
+    assert [v.text for v in found if v.kind == "count"] == ["Some 109 people"]
+
+
+def test_a_figure_of_a_name_asked_outweighs_figures_of_no_name() -> None:
+    quoted = [Cited("The worst before it, the Lunde Fire of 1998, killed 29 people.", 1, "history",
+                    context="Fires of the past. The worst before it, the Lunde Fire of 1998, killed 29 people."),
+              Cited("The blaze has killed 79 people, officials said.", 2, "news",
+                    context="Rask fire toll rises. The blaze has killed 79 people, officials said.")]
+    found = find_conflicts("How many people did the Lunde Fire kill?", quoted)
+    assert not [c for c in found if c.kind in ("disagreement", "update")]
