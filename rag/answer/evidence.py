@@ -986,7 +986,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     countries = countries_in(question)  # "How many UK consumers ...?"
     acting = K.subject_roles(question) - roles  # the roles of whom the question says acted on the one asked
     # asked the first victim's name: "Sheriff Karl Holm said" is none, nor "Holm" wherever some sentence titles him
-    officials = {v.text.split()[-1].lower() for c in pool for v in c.claims if v.kind == "person" and v.text.split()
+    # (a name the tagger calls a body too: "Karl Holm, director of the rescue service")
+    officials = {v.text.split()[-1].lower() for c in pool for v in c.claims if v.kind in _NAMED and v.text.split()
                  and K.in_office(v, prepare(c.text))} if K.asks_ordinary_person(question) else set()
     for c in pool:
         text = prepare(c.text)
@@ -1000,7 +1001,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not harm_unasked(question, text, v)
                      # (the one in the role of whom the question asks about: "the girl the mayor met" is not him)
                      and not (acting and v.kind not in K.FIGURES and v.scope and K.role_fits(v.scope, acting))
-                     and not (officials and v.kind == "person" and v.text.split()[-1].lower() in officials)]
+                     and not (officials and v.kind in _NAMED and v.text.split()[-1].lower() in officials)]
         if any_tied:  # a place written onto the name asked about is its place; other places are another's
             c.answers = [v for v in c.answers if v.kind != "place" or tied(v, text)]
             c.tied = any(v.kind == "place" for v in c.answers)

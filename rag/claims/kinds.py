@@ -457,10 +457,16 @@ _OFFICE_TITLES = frozenset("""sheriff detective officer judge coroner inspector 
 commander general colonel major superintendent constable trooper chief captain""".split())
 
 
+_OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|at|for)\b")
+
+
 def in_office(value: Value, sentence: str) -> bool:
-    """The name is given with an office, before it or inside the span taken for it ("Rask County Sheriff Karl
-    Holm", "Fire Chief Lena Brandt"): someone speaking for a body, not one of the people a story is about."""
+    """The name is given with an office, before it, inside the span taken for it or in the phrase after it ("Rask
+    County Sheriff Karl Holm", "Fire Chief Lena Brandt", "Tor Lunde, director of the rescue service"): someone
+    speaking for a body, not one of the people a story is about."""
     words = [w.lower().strip(".") for w in title_words(value, sentence)] + re.findall(r"[a-z]+", value.text.lower())[:-2]
+    after = _OFFICE_AFTER.match(sentence[value.end:])  # "Sergio Rossi, director of the emergency service"
+    words += after.group(1).lower().split() if after else []
     return bool(roles_named(words)) or any(w in _OFFICE_TITLES for w in words)
 
 

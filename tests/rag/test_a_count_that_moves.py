@@ -138,6 +138,8 @@ def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
     assert not asks_ordinary_person("Which official named the first victim?")
     sheriff = "Sheriff Karl Holm said the names would follow."
     assert [in_office(v, sheriff) for v in analyze([sheriff])[0] if v.kind == "person"] == [True]
+    director = "Karl Holm, director of the rescue service, said the boy was ten."
+    assert [in_office(v, director) for v in analyze([director])[0] if v.kind == "person"] == [True]
     resident = "Relatives said Karl Holm had lived in Rask for decades."
     assert [in_office(v, resident) for v in analyze([resident])[0] if v.kind == "person"] == [False]
     said = passage("said", "Rask County Sheriff Tor Lunde said the first victims could not yet be named. Lunde "
