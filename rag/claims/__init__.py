@@ -5,7 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 36: a number joined to a modifier it counts nothing by ("the 12-story tower") is no count
+# 36: a number joined to its modifier ("the 12-story tower") counts storeys, not the people asked about
 # 35: and a number called ("people called 911")
 # 34: an emergency number dialled ("911 calls", "a 999 operator") is no count of calls
 # 33: a time of day's "a.m." or "p.m." before its day, its zone or a bracket ends no sentence ("at 3 a.m. (0700

@@ -512,8 +512,13 @@ def figures(text: str) -> list[Figure]:
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):
             continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Aurora 2": a name's number, no count
-        if not m.group("noun") and _JOINED_MODIFIER.match(text, m.end("a")):
-            continue  # "the 12-story tower": a modifier of the noun after it, no count of anything
+        joined = _JOINED_MODIFIER.match(text, m.end("a")) if not m.group("noun") else None
+        if joined is not None:  # "the 12-story tower": so many storeys, and a modifier of the noun after it
+            a = number(m.group("a"))
+            storeys = joined.group(0)[1:].lower() in ("story", "storey", "floor")
+            if storeys and a is not None and not _taken(spans, m.start("a"), joined.end()):
+                add("count", m, a, a, "storeys", (m.start("a"), joined.end()))
+            continue
         a = number(m.group("a"))
         noun = (m.group("noun") or "").lower()
         after = m.end("mag") if m.group("mag") else m.end("a")

@@ -168,9 +168,9 @@ def test_a_university_named_without_the_word(generator: Answerer) -> None:
     assert answer.grounded and "Norlant State" in answer.answer
 
 
-def test_a_storey_count_joined_to_its_noun_counts_nothing() -> None:
+def test_a_storey_count_joined_to_its_noun_counts_storeys() -> None:
     (found,) = analyze(["Some 109 people are still missing since the fall of the 12-story Rask tower."])
-    assert [v.text for v in found if v.kind == "count"] == ["Some 109 people"]
+    assert [(v.text, v.unit) for v in found if v.kind == "count"] == [("Some 109 people", "people"), ("12-story", "storeys")]
 
 
 def test_a_figure_of_a_name_asked_outweighs_figures_of_no_name() -> None:
