@@ -417,7 +417,10 @@ _ASKED_ORDINARY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORD
 def asks_ordinary_person(question: str) -> bool:
     """The question asks for someone by a noun of no office ("What was the name of the first victim identified?",
     "Which survivor ...?"): a name given with an office is none of them."""
-    return _ASKED_ORDINARY.search(question) is not None
+    if _ASKED_ORDINARY.search(question) is None:
+        return False
+    words = re.findall(r"[a-z]+", question.lower())  # (not where it names an office too: "Which of the residents had
+    return not roles_named(words) and not _OFFICE_TITLES & set(words)  # once been the town's vice mayor?")
 
 
 def asked_person_noun(question: str) -> str:

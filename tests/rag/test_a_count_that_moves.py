@@ -136,6 +136,7 @@ def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
 
     assert asks_ordinary_person("What was the name of the first victim to be identified?")
     assert not asks_ordinary_person("Which official named the first victim?")
+    assert not asks_ordinary_person("Which of the residents had once been the town's vice mayor?")
     sheriff = "Sheriff Karl Holm said the names would follow."
     assert [in_office(v, sheriff) for v in analyze([sheriff])[0] if v.kind == "person"] == [True]
     director = "Karl Holm, director of the rescue service, said the boy was ten."
