@@ -417,10 +417,7 @@ _ASKED_ORDINARY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:" + _ORD
 def asks_ordinary_person(question: str) -> bool:
     """The question asks for someone by a noun of no office ("What was the name of the first victim identified?",
     "Which survivor ...?"): a name given with an office is none of them."""
-    if _ASKED_ORDINARY.search(question) is None:
-        return False
-    words = re.findall(r"[a-z]+", question.lower())  # (not where it names an office too: "Which of the residents had
-    return not roles_named(words) and not _OFFICE_TITLES & set(words)  # once been the town's vice mayor?")
+    return _ASKED_ORDINARY.search(question) is not None
 
 
 def asked_person_noun(question: str) -> str:
@@ -460,6 +457,7 @@ _OFFICE_TITLES = frozenset("""sheriff detective officer judge coroner inspector 
 commander general colonel major superintendent constable trooper chief captain""".split())
 
 
+_FORMER = re.compile(r"\b(?:former|ex|retired|onetime|one-time|erstwhile)\b", re.I)  # "a former vice mayor of ...": no office now
 _OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|at|for)\b")
 
 
@@ -468,8 +466,8 @@ def in_office(value: Value, sentence: str) -> bool:
     County Sheriff Karl Holm", "Fire Chief Lena Brandt", "Tor Lunde, director of the rescue service"): someone
     speaking for a body, not one of the people a story is about."""
     words = [w.lower().strip(".") for w in title_words(value, sentence)] + re.findall(r"[a-z]+", value.text.lower())[:-2]
-    after = _OFFICE_AFTER.match(sentence[value.end:])  # "Sergio Rossi, director of the emergency service"
-    words += after.group(1).lower().split() if after else []
+    after = _OFFICE_AFTER.match(sentence[value.end:])  # "Tor Lunde, director of the rescue service"
+    words += after.group(1).lower().split() if after and not _FORMER.search(after.group(1)) else []
     return bool(roles_named(words)) or any(w in _OFFICE_TITLES for w in words)
 
 

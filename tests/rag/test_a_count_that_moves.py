@@ -136,11 +136,12 @@ def test_the_victim_asked_for_is_no_official(generator: Answerer) -> None:
 
     assert asks_ordinary_person("What was the name of the first victim to be identified?")
     assert not asks_ordinary_person("Which official named the first victim?")
-    assert not asks_ordinary_person("Which of the residents had once been the town's vice mayor?")
     sheriff = "Sheriff Karl Holm said the names would follow."
     assert [in_office(v, sheriff) for v in analyze([sheriff])[0] if v.kind == "person"] == [True]
     director = "Karl Holm, director of the rescue service, said the boy was ten."
     assert [in_office(v, director) for v in analyze([director])[0] if v.kind == "person"] == [True]
+    former = "Karl Holm, a former deputy mayor of Rask and a resident of the tower, got out."
+    assert [in_office(v, former) for v in analyze([former])[0] if v.kind == "person"] == [False]
     resident = "Relatives said Karl Holm had lived in Rask for decades."
     assert [in_office(v, resident) for v in analyze([resident])[0] if v.kind == "person"] == [False]
     said = passage("said", "Rask County Sheriff Tor Lunde said the first victims could not yet be named. Lunde "
