@@ -64,8 +64,14 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
                 i = _answered(found_here, asked, user)
             elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Lunde Fire of 1998
-                # [1].": its first name answers, whatever the tagger calls it
-                i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
+                # [1].": its first name answers, whatever the tagger calls it; "On which line ...?" "The 115-kilovolt
+                # Vardex-Holm line [1].": the phrase the answer ends in the noun asked
+                headed = _answer_headed(user, answer)
+                if headed is not None:
+                    found_here = [headed, *found_here]
+                    i = 0
+                else:
+                    i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
             if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
                 named = not found_here[i].by_head  # (a title may only describe whom the question named)
                 answered = found_here[i] = replace(found_here[i], by_head=False)
@@ -91,6 +97,21 @@ _WHO_SEVERAL = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?:are|were)\b", r
 _NAMED_KINDS = ("person", "org", "place", "work", "name", "group")
 
 
+def _answer_headed(question: str, answer: str) -> Mention | None:
+    """The answer's phrase ending in the noun an untyped which-question asks ("the 115-kilovolt Vardex-Holm line" of
+    "On which line ...?"), as a thing the answer names, or None."""
+    noun = _WHICH_NOUN.search(question)
+    if noun is None:
+        return None
+    word = noun.group(1).lower()
+    found = re.search(rf"((?:[\w.'\u2019-]+\s+){{1,4}}?{re.escape(word)})\b", answer, re.I)
+    if found is None:
+        return None
+    phrase = found.group(1).strip()
+    phrase = "the " + phrase[4:] if phrase.lower().startswith("the ") else phrase
+    return Mention(phrase, "thing", word, 1.0, False, found.start(1))
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of thing a "which/what <noun>" question asks for ("Which company operates ...?": an
     organisation, "Which African countries ...?": places; "Which divers ...?": people), "person" for a
@@ -102,7 +123,9 @@ def asked_kind(question: str) -> str | None:
 
 
 _WHERE = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?where\b", re.I)
-_WHICH_UNTYPED = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?which\s+[a-z]", re.I)  # "Which blaze ...?" (no kind known)
+_WHICH_NOUN = re.compile(r"\bwhich\s+([a-z]{3,})\b", re.I)  # the noun right after "which" ("line" of "On which line")
+_WHICH_UNTYPED = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?(?:(?:on|in|at|from|to|for|with|by|near|under|of|"
+                            r"across|along|through)\s+)?which\s+[a-z]", re.I)  # "Which blaze ...?" (no kind known)
 
 
 def _noun_kind(word: str) -> str | None:
@@ -169,7 +192,11 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
     if counted is not None:  # "How many bitcoins were recovered?" "And how many had they paid?": bitcoins
         edits.append((counted[0], counted[0], " " + counted[1]))
         out.resolved.append(("how many", counted[1]))
-    for ref in references(turn):
+    # (a body's phrase first: "What part of it did the company say was worn?" -- "the company" is the one company
+    # talked about, and "it" then the line the last answer named, not the company again; a person's phrase keeps its
+    # place: "What did he tell the president?")
+    for ref in sorted(references(turn), key=lambda r: not (r.noun and r.fits.get("org", 0.0) >= 1.0
+                                                            and not r.fits.get("person"))):
         sentence = turn.count(".", 0, ref.start) + turn.count("?", 0, ref.start)
         if any(m.start < ref.start and ((_fit(ref, m) > 0 and _own_antecedent(turn, ref, m))
                                         or _main_subject(turn, ref, m) or _dislocated(turn, ref, m)) for m in own):

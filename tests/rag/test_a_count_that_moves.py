@@ -182,3 +182,12 @@ def test_a_figure_of_a_name_asked_outweighs_figures_of_no_name() -> None:
                     context="Rask fire toll rises. The blaze has killed 79 people, officials said.")]
     found = find_conflicts("How many people did the Lunde Fire kill?", quoted)
     assert not [c for c in found if c.kind in ("disagreement", "update")]
+
+
+def test_it_after_which_line_is_the_line_and_the_company_the_company(reader) -> None:  # type: ignore[no-untyped-def]
+    from tests.rag.conversations import conversation
+
+    reading = reader.read(conversation(
+        "On which line did Norlant Power report an outage the morning the fire started?",
+        "The 60-kilovolt Vardex-Holm line in Rask County [1].", "What part of it did the company later say was worn?"))
+    assert reading.query == "What part of the 60-kilovolt Vardex-Holm line did Norlant Power later say was worn?"
