@@ -169,13 +169,15 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
-        if given:  # a figure said of a name the question gives ("the Lunde Fire ... killed 29 people"): another
-            # figure whose sentence and passage never name it is of the passage's own subject, not another side
-            # ("The blaze has killed 79 people", in an article on the Rask fire)
-            naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, given)}
+        things = [v for v in given if v.text.split()[-1].lower() in _NAMED_THING]
+        if things:  # a figure said of a named event or structure the question gives ("the Lunde Fire ... killed 29
+            # people"): another figure whose sentence and passage never name it is of the passage's own subject, not
+            # another side ("The blaze has killed 79 people", in an article on the Rask fire). (Not of a person or a
+            # body, which an article refers to by its class: "the bank" of Norvale.)
+            naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, things)}
             if naming:
                 claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
-                          or _names_given(s.context, given)]
+                          or _names_given(s.context, things)]
         of_class = place_class(question) if "place" in kinds else ""
         if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
             # asked which dam, where some sentence names one ("Holm Dam"): "the Lunde River" or "the fire service" is none
@@ -308,6 +310,9 @@ def _dated_otherwise(days: set[tuple[str, int]], found: Sequence[Value]) -> bool
 
 _GENERIC_LAST = frozenset("""fire fires blaze storm hurricane flood earthquake crash disaster attack bombing shooting
 war river lake bridge tower dam road street company bank group party""".split())
+
+
+_NAMED_THING = _GENERIC_LAST - {"company", "bank", "group", "party"}  # "the Lunde Fire", "the Vardex Bridge"
 
 
 def _own_words(name: Value) -> list[str]:
