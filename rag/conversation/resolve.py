@@ -66,12 +66,12 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Lunde Fire of 1998
                 # [1].": its first name answers, whatever the tagger calls it; "On which line ...?" "The 115-kilovolt
                 # Vardex-Holm line [1].": the phrase the answer ends in the noun asked
+                # (not where a name opens the answer before it: "The Ever Given, a huge container ship, ...")
                 headed = _answer_headed(user, answer)
-                if headed is not None:
+                i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
+                if headed is not None and (i is None or found_here[i].start >= headed.start):
                     found_here = [headed, *found_here]
                     i = 0
-                else:
-                    i = next((n for n, m in enumerate(found_here) if m.kind != "thing"), None)
             if i is not None:  # (a name, though given by its title: "Thailand's Prime Minister ... did")
                 named = not found_here[i].by_head  # (a title may only describe whom the question named)
                 answered = found_here[i] = replace(found_here[i], by_head=False)

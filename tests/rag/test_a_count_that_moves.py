@@ -191,3 +191,7 @@ def test_it_after_which_line_is_the_line_and_the_company_the_company(reader) -> 
         "On which line did Norlant Power report an outage the morning the fire started?",
         "The 60-kilovolt Vardex-Holm line in Rask County [1].", "What part of it did the company later say was worn?"))
     assert reading.query == "What part of the 60-kilovolt Vardex-Holm line did Norlant Power later say was worn?"
+    named = reader.read(conversation("Which ship blocked the Rask Canal in May?",
+                                     "The Vardex Star, a huge container ship, ran aground and blocked it [1].",
+                                     "Who owns it?"))
+    assert named.query is not None and "Vardex Star" in named.query  # a name opening the answer is what it means
