@@ -187,13 +187,15 @@ _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MA
 # the words after "ten-" that say a body's size in people: "a ten-person commission", "a 30-strong delegation"
 MEMBERSHIP = r"(?:person|people|member|man|men|woman|women|strong)"
 _MEMBERED = re.compile(rf"(?P<a>{_N})-{MEMBERSHIP}\b(?=\s+[a-z])", re.IGNORECASE)
+# the words a number is joined to that say what its noun is like, not what it counts ("the 12-story tower", "a
+# 10-member panel", "a 4-star hotel"): storeys and members are read by their own patterns
+_JOINED = r"storey|story|member|person|man|woman|strong|way|star"
+_JOINED_MODIFIER = re.compile(rf"-(?:floor|{_JOINED})\b", re.I)  # ("a 24-floor block" counts floors, read below)
 # a number joined to the singular noun it counts, before the noun it qualifies ("a nine-count indictment"); not a
 # measure or a time ("a 90-day deal", "a 10-mile stretch": durations and quantities read those) nor an ordinal
-_JOINED_MODIFIER = re.compile(r"-(?:stor(?:y|ey)|floor|member|person|man|woman|strong|way|star)\b", re.I)
 _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day|hour|minute|second|mile|foot|feet|"
                                r"inch|meter|metre|kilometer|kilometre|km|ton|tonne|pound|point|percent|per|odd|plus|"
-                               r"fold|time|storey|story|member|person|man|woman|strong|way|star|thirds?|quarters?|"
-                               r"fifths?|tenths?)\b)[a-z]{3,})\b(?=\s+[a-z])",
+                               rf"fold|time|{_JOINED}|thirds?|quarters?|fifths?|tenths?)\b)[a-z]{{3,}})\b(?=\s+[a-z])",
                                re.IGNORECASE)
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
