@@ -187,6 +187,11 @@ _MEASURED_AGAINST = frozenset(("before", "than", "besides", "except", "unlike"))
 MEASURED_AGAINST = 0.5
 
 
+def _against(root: Any) -> float:
+    """``MEASURED_AGAINST`` for a name a question measures its unknown against, else 1."""
+    return MEASURED_AGAINST if root.dep_ == "pobj" and root.head.lower_ in _MEASURED_AGAINST else 1.0
+
+
 def _role(dep: str) -> float:
     return 1.5 if dep in ("nsubj", "nsubjpass") else 1.2 if dep in ("dobj", "attr", "appos") else 1.0
 
@@ -244,8 +249,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             continue
         # "the mls all star game": an entity inside a larger phrase is a modifier, rarely what "it" means
         role = 0.5 if ent.root.dep_ == "compound" else _role(ent.root.dep_)
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _MEASURED_AGAINST:
-            role *= MEASURED_AGAINST  # "Which fire was the worst before the Rask Fire?": the answer is another one
+        role *= _against(ent.root)  # "Which fire was the worst before the Rask Fire?": the answer is another one
         if _quoted(text, ent.start_char, ent.end_char):
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
@@ -269,8 +273,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         if root.pos_ == "PROPN":
             # "The Treasury Secretary", "the Penobscot River": a name whose head says its kind is of that kind
             kind = "work" if _quoted(text, chunk.start_char, chunk.end_char) else _kind_of_head(root.lower_)
-            against = MEASURED_AGAINST if root.dep_ == "pobj" and root.head.lower_ in _MEASURED_AGAINST else 1.0
-            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_) * against,
+            out.append(Mention(chunk.text.strip(_QUOTES), kind, root.lower_, _role(root.dep_) * _against(root),
                                root.tag_ == "NNPS", chunk.start_char, kind not in ("work", "name")))
         elif things and root.pos_ == "NOUN" and root.lower_ not in _VAGUE_HEADS:
             tokens = list(chunk)
