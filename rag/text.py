@@ -55,7 +55,8 @@ _CLOCK_GOES_ON = re.compile(r"\(|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.%]*[A-Za-z0-9%]|[A-Za-z0-9]")
-_BOUNDARY = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# (or a stop a scraped page lost the space after, between words: "... 600 people.Flames tore up ...")
+_BOUNDARY = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|(?<=[a-z]{2})([.!?])(?=[A-Z][a-z]{2,}\b)")
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _VALUE_NEXT = re.compile(rf"{_MONTH_WORD} \d{{1,2}}\b|\d{{1,2}} {_MONTH_WORD} \d{{4}}", re.IGNORECASE)  # a date
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
@@ -89,7 +90,7 @@ def split_sentences(text: str) -> list[str]:
                 continue  # "at 3 a.m. (0700 GMT), as ...", "near 2:50 a.m. Friday, after ...": one sentence
             if start == 0 and len(before) <= 2 and _VALUE_NEXT.match(line, match.end()):
                 continue  # a label and its value, as a page's fact box reads: "Release date. May 29, 2020"
-            sentences.append(line[start:match.end(1)].strip())
+            sentences.append(line[start:match.end(1) if match.group(1) is not None else match.end(2)].strip())
             start = match.end()
         tail = line[start:].strip()
         if tail:

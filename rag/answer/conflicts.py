@@ -36,6 +36,7 @@ from rag.claims.kinds import (
     NAME,
     NAMES,
     ROLE_OF,
+    THING_WORDS,
     Value,
     answers_as,
     asked,
@@ -234,9 +235,14 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
             group = [side for i, side in enumerate(group) if i not in elsewhere]
-        if kind == "duration" and _PAST.match(question):  # how long it was blocked: "the backlog could be cleared
-            # in three-and-a-half days" foresees a length, of nothing that took place (unless it is the answer's own)
-            group = [side for i, side in enumerate(group) if not i or not _FORESEEN.search(side[0].text[:side[1].start])]
+        if kind in ("duration", "count", "money", "quantity") and _PAST.match(question):  # how long it was blocked:
+            # "the backlog could be cleared in three-and-a-half days" foresees a length, of nothing that took place
+            # (unless it is the answer's own); how many homes were bought: "it will have 300 homes by Christmas"
+            done = [side for side in group if not _FORESEEN.search(side[0].text[:side[1].start])]
+            if group and done and group[0] is not done[0]:
+                group = done  # (the answer's own, foreseen, gives way to what another side says took place)
+            else:
+                group = group[:1] + [side for side in group[1:] if side in done]
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
@@ -308,11 +314,8 @@ def _dated_otherwise(days: set[tuple[str, int]], found: Sequence[Value]) -> bool
     return bool(dated) and not dated & days
 
 
-_GENERIC_LAST = frozenset("""fire fires blaze storm hurricane flood earthquake crash disaster attack bombing shooting
-war river lake bridge tower dam road street company bank group party""".split())
-
-
-_NAMED_THING = _GENERIC_LAST - {"company", "bank", "group", "party"}  # "the Lunde Fire", "the Vardex Bridge"
+_GENERIC_LAST = THING_WORDS | {"company", "bank", "group", "party"}
+_NAMED_THING = THING_WORDS  # "the Lunde Fire", "the Vardex Bridge"
 
 
 def _own_words(name: Value) -> list[str]:
@@ -453,9 +456,9 @@ def _the_names_asked(claims: list[tuple[Cited, Value]], kinds: tuple[str, ...],
     return [(s, v) for s, v in claims if v.kind in FIGURES or v in keep[(s.citation, s.text)]]
 
 
-# a question of what took place ("How long was the canal blocked?", "How long did the talks last?"), and a length
-# foreseen before its figure ("could be cleared in", "is expected to take", "will last")
-_PAST = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much\s+time)\s+(?:did|was|were|had)\b", re.I)
+# a question of what took place ("How long was the canal blocked?", "How many homes did it buy?"), and a figure
+# foreseen before it ("could be cleared in", "is expected to take", "will last")
+_PAST = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much(?:\s+\w+)?)\s+(?:did|was|were|had)\b", re.I)
 _FORESEEN = re.compile(r"\b(?:could|would|will|may|might|should|expected\s+to|likely\s+to|set\s+to)\s+(?:[\w-]+\s+){0,4}"
                        r"(?:in|within|for|take|takes|last|lasts)?\s*(?:about|around|some|roughly|another|at\s+least|"
                        r"up\s+to|more\s+than)?\s*$", re.I)

@@ -39,7 +39,7 @@ from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
-from rag.answer.support_checks import DATED_BY, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import DATED_BY, MOMENT_FRAME, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.answer.tallies import moment_fit
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
@@ -1091,6 +1091,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _named_by_the_class(pool, org_class.group(1).lower())
     if "organization" in kinds and _BUSINESS_ASKED.search(question):
         _no_public_bodies(pool)
+    person_class = _PERSON_CLASS.search(question) if "person" in kinds else None
+    if person_class and not K.roles_named([person_class.group(1)]):
+        _called_the_class(pool, stem(person_class.group(1).lower()))
 
 
 # the class of place a which-question asks ("Which town on the coast did he visit?"), below a country
@@ -1188,6 +1191,34 @@ def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
                 # (nor the other side of a disagreement: gather)
                 c.answers = [v for v in c.answers if _called(v, text, word, before, after)]
         if any(v.kind not in K.FIGURES and word.search(v.text) for v in c.on_values):
+            c.score += CLASS_NAMED
+
+
+# the class of person a which-question asks ("Which detective ...?", "Which retired judge ...?"), an office or a trade
+_PERSON_CLASS = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(detective|officer|judge|inspector|superintendent|"
+                           r"commander|sheriff|coroner|firefighter|doctor|surgeon|nurse|lawyer|barrister|solicitor|"
+                           r"prosecutor|engineer|architect|scientist|pilot|diver|councillor|councilor|constable|"
+                           r"sergeant|lieutenant|colonel|captain)s?\b", re.I)
+
+
+def _called_the_class(pool: list[Candidate], noun: str) -> None:
+    """Asked which detective, a person the sentence calls one ("Detective Chief Inspector Karl Holm", "Karl Holm, a
+    detective") is of the kind asked by its title, where the question's other words may be said otherwise ("put
+    in charge of the inquiry" / "appointed to lead the investigation"): it scores ``CLASS_NAMED`` up, and when some
+    sentence calls a person so, people no sentence calls so are no answer."""
+    texts = {id(c): prepare(c.text) for c in pool}
+
+    def called(v: K.Value, text: str) -> bool:
+        return v.kind in _NAMED and (noun in {stem(w) for w in K.title_words(v, text) + v.text.lower().split()}
+                                      or K.described_as(v, text, noun))
+    so = {v.text.split()[-1].lower() for c in pool for v in c.on_values if v.text.split() and called(v, texts[id(c)])}
+    if not so:
+        return
+    for c in pool:
+        kept = [v for v in c.on_values if v.kind not in _NAMED or (v.text.split() and v.text.split()[-1].lower() in so)]
+        if len(kept) < len(c.on_values):
+            c.on_values, c.on_scope = kept, bool(kept)
+        if any(v.kind in _NAMED and called(v, texts[id(c)]) for v in kept):
             c.score += CLASS_NAMED
 
 
@@ -1367,6 +1398,7 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
     # (not a name that only dates what is asked: "by the Monday after Governor Brandt's visit" asks no article to name her)
     marks = {w.lower() for m in DATED_BY.finditer(question) for w in m.group(1).split()}
+    question = MOMENT_FRAME.sub(" ", question)  # (nor the moment a count is asked at: "By mid-September, ...")
     words = [w for name in names_asked(question) if not {x.lower() for x in name} <= marks for w in name]
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
@@ -1374,7 +1406,6 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # (nor a year it guessed: "that deal" read as "the 2015 settlement")
     return typed_anchors(_YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question))), \
         typed_anchors(list(dict.fromkeys(words)))
-
 
 
 
@@ -1504,6 +1535,8 @@ _PERSON_NOUNS = frozenset(stem(w) for w in (
 
 
 _PEOPLE = _ANYONE | _PERSON_NOUNS
+# people by age or sex: asked how many children, a count of people or of victims counts them all, not the children
+_AGE_SEX = frozenset(stem(w) for w in ("men", "women", "males", "females", "adults", "children", "boys", "girls"))
 
 
 def _a_person_noun(unit: str) -> bool:
@@ -1515,7 +1548,8 @@ def _counts_the_noun(value: K.Value, noun: str) -> bool:
     # (and a count's own words hold the word the question counts by: "14 criminal charges", asked how many criminal
     # counts)
     unit = stem(value.unit)
-    return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit)) or _compound(unit, noun) \
+    return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit) and (
+        noun not in _AGE_SEX or unit in _AGE_SEX)) or _compound(unit, noun) \
         or (value.unit != "" and noun in set(content_terms(value.text)))
 
 

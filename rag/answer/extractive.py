@@ -11,10 +11,11 @@ from rag.answer.events import asked_event
 from rag.answer.evidence import Candidate, SentenceVectors, articles_of, candidates, headline, retrieved
 from rag.answer.finalize import DECLINE
 from rag.answer.groups import group_answer, holds_every_term
+from rag.answer.guessed import also_guessed
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
 from rag.answer.own_words import own_words
-from rag.answer.parts import pieces, standalone
+from rag.answer.parts import pieces, read
 from rag.answer.quotes import asks_what_was_said
 from rag.answer.stance import other_side
 from rag.answer.support_checks import lacks, unqualified
@@ -330,10 +331,13 @@ class ExtractiveGenerator:
         answers: list[str] = []  # (a later part's reference may be to what an earlier one was answered)
         searched = [p for p in passages if PART not in p.scores]
         for piece in said:
-            part = standalone(piece, asked, answers) if asked else piece
-            own = self.select(part, self.rank(part, searched))
-            if not own and len(searched) < len(passages):  # what the part's own search found (other_side.by_part)
-                own = self.select(part, self.rank(part, passages))
+            part, inserted = read(piece, asked, answers) if asked else (piece, [])
+            # (what a reference was read as is the part's topic, not what it asks: "he" of "in what area of law had
+            # he specialised?" read as the judge; "Sir Martin, who specialised in commercial law" answers it)
+            with also_guessed(inserted):
+                own = self.select(part, self.rank(part, searched))
+                if not own and len(searched) < len(passages):  # what the part's own search found (other_side.by_part)
+                    own = self.select(part, self.rank(part, passages))
             asked.append(part)
             answers.append(own[0].text if own else "")
             if not own:

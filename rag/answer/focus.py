@@ -60,6 +60,9 @@ _OPPOSITES = [
     ("rising", "decreasing"), ("rising", "declining"), ("increasing", "declining"), ("growing", "shrinking"),
     ("growing", "declining"), ("expand", "shrink"), ("strengthen", "weaken"), ("enhance", "reduce"),
     ("promote", "inhibit"), ("activate", "inhibit"),
+    # who lived through it and who did not: "How many residents escaped alive?" is not answered by "70 who died"
+    ("alive", "dead"), ("alive", "died"), ("survived", "died"), ("survive", "die"), ("survivors", "dead"),
+    ("escaped", "died"), ("escape", "died"), ("living", "dead"),
     # the time of a figure in a story that revised it: "initially sought a $916m compensation package" is no demand
     # it "eventually" cut to
     ("initially", "eventually"), ("initially", "finally"), ("initially", "ultimately"), ("initially", "later"),

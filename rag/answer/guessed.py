@@ -18,6 +18,7 @@ expected passage; the rest unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -38,6 +39,17 @@ def guessed() -> frozenset[str]:
 def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
     """The events, each produced with ``names`` (the guessed names) set."""
     return scoped(_GUESSED, frozenset(w.lower() for name in names for w in name.split()), events)
+
+
+@contextmanager
+def also_guessed(names: Iterable[str]) -> Iterator[None]:
+    """Within the block, ``names`` are guessed besides those already (a later part of a question: "he" of "..., and
+    in what area of law had he specialised?" read as the judge the first part named)."""
+    token = _GUESSED.set(guessed() | frozenset(w.lower() for name in names for w in name.split()))
+    try:
+        yield
+    finally:
+        _GUESSED.reset(token)
 
 
 def scoped(var: ContextVar[V], value: V, events: Iterable[T]) -> Iterator[T]:

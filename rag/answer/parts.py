@@ -44,7 +44,36 @@ _BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)", re.I)  # "the difference betw
 @lru("question_pieces", QUESTION)
 def pieces(question: str) -> tuple[str, ...]:
     """The questions the question asks, as said (each a question of its own, its references not yet resolved); the
-    question alone when it asks one thing."""
+    question alone when it asks one thing. A phrase setting the scene before the first question word ("By
+    mid-September, how many documents ..., and how many witnesses ...?") is said of every part."""
+    text = " ".join(question.split())
+    frame = _FRAME.match(text)
+    if frame is not None:
+        found = _pieces(text[frame.end():])
+        if len(found) > 1:
+            return tuple(f"{frame.group('frame')}, {p[:1].lower()}{p[1:]}" for p in found)
+    joined = _JOINED_ASKING.match(text)
+    if joined is not None and re.search(r"\b(?:which|what|how)\b", joined.group("a") + joined.group("b"), re.I):
+        # "On which day and at what hour did they pause?": one clause asking two things
+        rest = joined.group("rest")
+        return _as_question(f"{joined.group('a')} {rest}"), _as_question(f"{joined.group('b')} {rest}")
+    return _pieces(question)
+
+
+# the scene a question is set in, before its first question word: "By mid-September, how many ...", "On the
+# Thursday after the fire, how many ..." (not a question word's own phrase: "In which year, ...")
+_FRAME = re.compile(r"^(?P<frame>(?!" + _OPENS + r")(?!(?:" + _PREPOSITION + r")\s+(?:which|what|whom|whose|how)\b)"
+                    r"[A-Z][^,?]{2,80}?),\s+(?=" + _OPENS + r")", re.I)
+# two question phrases joined before the one clause they both ask of, at least one naming its own noun ("On which
+# day and at what hour did ...?"; not "Where and when did the talks take place?", asked as one)
+_WH_PHRASE = (r"(?:(?:" + _PREPOSITION + r")\s+)?(?:(?:which|what)\s+[a-z]+|how\s+(?:many|much|long|far|old)"
+              r"(?:\s+[a-z]+)?|when|where|who|why)")
+_JOINED_ASKING = re.compile(r"^(?P<a>" + _WH_PHRASE + r")\s+and\s+(?P<b>" + _WH_PHRASE + r")\s+"
+                            r"(?P<rest>(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b[^?]+)\?*$",
+                            re.I)
+
+
+def _pieces(question: str) -> tuple[str, ...]:
     text = " ".join(question.split())
     found = [p.strip(" ,;") for p in _BREAK.split(text) if p.strip(" ,;?")]
     # (", and for how many years?" is no clause of its own, though a preposition and a question word open it)
@@ -103,10 +132,16 @@ def answered_parts(question: str, answer: str = "") -> tuple[str, ...]:
 
 
 def standalone(piece: str, before: Sequence[str], answers: Sequence[str]) -> str:
+    """``read`` without what it inserted."""
+    return read(piece, before, answers)[0]
+
+
+def read(piece: str, before: Sequence[str], answers: Sequence[str]) -> tuple[str, list[str]]:
     """A later part with its references to the parts ``before`` it resolved ("how long did they talk?" after "Where
     did Musk meet Thailand's junta leader?"). ``answers``: what each of those parts was answered, or "": a reference
     the parts alone leave open is read in their answers, as a follow-up's is in the answer before it ("Who was the
-    first miner brought up, and how old was he?": "he" is the miner the first part's answer names)."""
+    first miner brought up, and how old was he?": "he" is the miner the first part's answer names). Also what the
+    references were read as: the part's topic, not what it asks (rag/answer/guessed.py)."""
     # (a part before asking who or which one does something is answered by that one: "Which developer bought the
     # site, and how much did it pay?" asks what the developer paid, not the site; read in the answers first)
     answered_first = any(answers) and bool(before) and _asks_its_subject(before[-1])
@@ -116,8 +151,8 @@ def standalone(piece: str, before: Sequence[str], answers: Sequence[str]) -> str
     inserted = [new for _, new in resolution.resolved]
     replaced = [old for old, _ in resolution.resolved]
     if resolution.resolved and garbled(piece, resolution.text, inserted, replaced) is None:
-        return resolution.text
-    return piece
+        return resolution.text, inserted
+    return piece, []
 
 
 # a question word, maybe its class noun, then the auxiliary of a question asking about someone else: "Which company

@@ -24,7 +24,7 @@ _SAYS_NOTHING = _LIGHT | frozenset({"can", "could", "will", "would", "may", "mig
 @lru("question_restricting_verbs", QUESTION)
 def restricting_verbs(question: str) -> tuple[str, ...]:
     """The verbs of the relative clauses that restrict what the question asks for ("died" of "the diver who
-    died", "owns" of "the company that owns the ship"); none for a clause on a name the question gives ("Lynas,
+    died", "owns" of "the company that owns the ship", "charged" of "the first person to be charged"); none for a clause on a name the question gives ("Lynas,
     which ..."), on a light verb, or without the parser."""
     nlp = model()
     if nlp is None:
@@ -42,7 +42,10 @@ def restricting_verbs(question: str) -> tuple[str, ...]:
             continue
         # (a relative pronoun opens the clause: "who", "that", "which"; "the submarine Musk brought" has none and
         # says which submarine by its own words, held anyway)
-        if not any(c.lower_ in ("who", "that", "which", "whom") for c in token.children):
+        # (or it is an infinitive, "the first person to be charged", or says whose: "the resident whose fridge caught
+        # fire")
+        if not any(c.lower_ in ("who", "that", "which", "whom") or (c.dep_ == "aux" and c.lower_ == "to")
+                   or any(g.lower_ == "whose" for g in c.children) for c in token.children):
             continue
         verbs.append(token.lower_)
     return tuple(verbs)

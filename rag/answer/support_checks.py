@@ -30,6 +30,7 @@ from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
 from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
+from rag.claims.parse import MONTH
 from rag.claims.kinds import ROLES, asked, options
 from rag.claims.parse import WEEKDAYS, prepare
 from rag.claims.parse import names as parse_names
@@ -273,13 +274,22 @@ DATED_BY = re.compile(r"\b(?:after|before|since|until|till|following|ahead\s+of|
                        r"briefing|appearance|return)\b")
 
 
+# the moment a question asks a count at, set before what it asks ("By mid-September, how many ...", "In the second
+# half of September 2017, what toll ..."): when the figure was reported, which an article gives by the day it was
+# written rather than in its words; its month and year are not asked of the article
+MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards)\s+(?:the\s+(?:(?:first|second|last|"
+                          r"final|latter|early|closing)\s+)?(?:half|part|days?|weeks?|start|end|middle|beginning)\s+of\s+|"
+                          r"(?:early|mid|late)[-\s]+)?" + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*,",
+                          re.I)
+
+
 def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:
     """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
 
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
     still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Governor Brandt's visit".)"""
-    question = DATED_BY.sub(" ", question)
+    question = MOMENT_FRAME.sub(" ", DATED_BY.sub(" ", question))
     if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}

@@ -110,7 +110,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:what|which) (?:share|percent(?:age)?|proportion|fraction|portion)\b|\bwhat %|"
                 r"\bhow much of\b|\bhow large (?:is|was) .{0,40}\bshare\b|\b(?:share|percentage|proportion) of\b", re.I),
      ("percentage",)),
-    (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|are|were)\b.*\b(?:cost|pay|paid|spend|"
+    (re.compile(r"\bhow much (?:money|did|does|do|will|would|is|was|has|have|had|are|were)\b.*\b(?:cost|pay|paid|spend|"
                 r"spent|invest|worth|raise|raised|earn|fund|price|value|revenue|sales|budget)|\bhow much money\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:\w+ )?(?:cost|price|value|revenue|"
                 r"budget|worth|funding|investment|fine|salary|profit|earnings|income|turnover|wage|fee|dividend|sum|penalt(?:y|ie)|"
@@ -454,7 +454,8 @@ def titled(value: Value, sentence: str) -> bool:
 
 # offices a name is given with besides ``ROLES`` (the police's, the courts', the forces')
 _OFFICE_TITLES = frozenset("""sheriff detective officer judge coroner inspector sergeant lieutenant deputy marshal
-commander general colonel major superintendent constable trooper chief captain""".split())
+commander general colonel major superintendent constable trooper chief captain councillor councilor councilman
+councilwoman alderman cllr mp mep""".split())
 
 
 _FORMER = re.compile(r"\b(?:former|ex|retired|onetime|one-time|erstwhile)\b", re.I)  # "a former vice mayor of ...": no office now
@@ -534,6 +535,9 @@ def role_fits(role: str, wanted: set[str]) -> bool:
     return bool(words & wanted) or any(wanted & ROLE_OF.get(w, set()) for w in words)
 
 
+# a request for names ("Name the victims ...", "List the companies that ...", "Identify the two firms ...")
+_NAME_THE = re.compile(r"^\W*(?:please\s+)?(?:name|list|identify)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+|some\s+)?"
+                       r"(?:(?:two|three|four|five|six|several|main|other)\s+)?(?=[a-z])", re.I)
 _NAME_OF = re.compile(r"^\W*what(?:'s|\u2019s| is| was| were| are) (?:the )?names? of (?:the |a |an |this |that )?",
                       re.I)
 
@@ -585,6 +589,10 @@ def asked(question: str) -> tuple[str, ...]:
     named = _NAME_OF.match(question)
     if named:  # "What is the name of the BP chief who ...?" asks what "Which BP chief ...?" does, when that is one
         kinds = asked("Which " + question[named.end():])  # kind of name (not "the song": a title, not typed)
+        return kinds if len(kinds) == 1 and kinds[0] in NAMES else ()
+    bidden = _NAME_THE.match(question)
+    if bidden:  # "Name the victims police identified." asks what "Which victims police identified?" does
+        kinds = asked("Which " + question[bidden.end():].rstrip(" .!") + "?")
         return kinds if len(kinds) == 1 and kinds[0] in NAMES else ()
     head, _, tail = question.rpartition(",")
     # "Which materials were suspended, and since when?": a follow-up's bare question word asks what is asked now
@@ -700,6 +708,9 @@ foundation association federation league court authority service services fund t
 materials metals mining minerals resources earths energy industries technologies systems motors media news
 times post journal network press club team church school college hospital museum police army navy force forces
 guard""".split())
+# The last word of a named event or structure ("the Lunde Fire", "Holm Tower", "the Vardex Bridge"): no person's
+THING_WORDS = frozenset("""fire fires blaze storm hurricane flood earthquake crash disaster attack bombing shooting
+war river lake bridge tower dam road street""".split())
 
 
 def _a_title(text: str) -> bool:
@@ -719,12 +730,13 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 def looks_personal(text: str) -> bool:
     """A name the tagger called an organization that reads as a person's: two or three capitalized words, none
-    an organization's word or an acronym ("Ivo Brand" in "directed by Ivo Brand"; not "WTO", "MP Materials")."""
+    an organization's or a named thing's word or an acronym ("Ivo Brand" in "directed by Ivo Brand"; not "WTO",
+    "MP Materials", "Holm Tower Fire")."""
     from rag.claims.demonyms import COUNTRY_OF  # (it imports this module)
 
     words = text.replace("\u2019", "'").split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) \
-        and not any(w.lower() in ORG_WORDS for w in words) and words[0].lower() not in COUNTRY_OF
+        and not any(w.lower() in ORG_WORDS or w.lower() in THING_WORDS for w in words) and words[0].lower() not in COUNTRY_OF
 
 
 # A name the tagger calls a person that the text writes as a place: before a word of place ("Chiang Rai state",

@@ -168,9 +168,9 @@ def rate(text: str) -> str:
     return (m.group(1) or _RATE_WORDS[(m.group(2) or m.group(3)).lower()]).lower()
 
 
-# a time of day: "10:30 p.m.", "9 a.m.", "15:25:22", "noon", "10 in the morning", "six o'clock" (not "3:2" of a
+# a time of day: "10:30 p.m.", "12.54am" (the British way), "9 a.m.", "15:25:22", "noon", "10 in the morning", "six o'clock" (not "3:2" of a
 # score: minutes have two digits)
-_TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::\d{2})?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
+_TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?::\d{2})?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
                    r"|(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::\d{2})?(?![\d:]))|\b(?P<noon>noon|midnight)\b"
                    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['\u2019]clock\b"
                    r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
@@ -206,7 +206,9 @@ _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
 # words a number in words is followed by that are no noun it counts ("three near Fairhaven", "two apiece")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
-                         "beneath", "via", "aboard", "away", "ahead", "apiece", "apart"}
+                         "beneath", "via", "aboard", "away", "ahead", "apiece", "apart", "amid", "amidst", "despite",
+                         "among", "amongst", "beside", "besides", "within", "without", "upon", "unlike", "versus",
+                         "throughout"}  # ("toll rises to 17 amid grim search": 17 counts no "amid")
 # a count placed somewhere without its noun, the noun of a count before it ("three near Dunmore", "two in Norway's")
 _PLACED_PART = re.compile(r"\s(?:near|off|in|inside|outside|at|on)\s(?:the\s)?[A-Z]")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)(?<!is)s\b")

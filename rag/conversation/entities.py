@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rag.caches import PARSES, PARSES_BYTES, lru_bytes
-from rag.claims.kinds import ORG_WORDS, reads_as_place
+from rag.claims.kinds import ORG_WORDS, THING_WORDS, reads_as_place
 from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
@@ -254,6 +254,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "work"  # 'Who sang "Grenade"?': a quoted name is a title
         elif kind == "person" and any(t.lower_ in ORG_WORDS for t in words[1:]):
             kind = "org"  # "Lynas Rare Earths", tagged a person: a name ending in an organization's word is one
+        elif kind == "person" and len(words) > 1 and words[-1].lower_ in THING_WORDS:
+            kind = "name"  # "Holm Tower", "the Lunde Fire", tagged a person: a named structure or event is no one
         elif kind == "person" and words[-1].like_num:
             kind = "name"  # "Aurora 2", "Apollo 13", tagged a person: no one's name ends in a number
         elif kind == "person" and reads_as_place(text, ent.start_char, ent.end_char):
