@@ -235,7 +235,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
             group = [side for i, side in enumerate(group) if i not in elsewhere]
-        if kind in ("duration", "count", "money", "quantity") and _PAST.match(question):  # how long it was blocked:
+        if kind in ("count", "money", "quantity") and _FORESEEN_ASKED.search(question):  # how many homes the
+            # council would buy: "it had bought 120 homes" is what was done by then, no side of what it planned
+            group = group[:1] + [side for side in group[1:] if not _DONE.search(side[0].text[:side[1].start])]
+        elif kind in ("duration", "count", "money", "quantity") and _PAST.match(question):  # how long it was blocked:
             # "the backlog could be cleared in three-and-a-half days" foresees a length, of nothing that took place
             # (unless it is the answer's own); how many homes were bought: "it will have 300 homes by Christmas"
             done = [side for side in group if not _FORESEEN.search(side[0].text[:side[1].start])]
@@ -462,6 +465,14 @@ _PAST = re.compile(r"^\W*(?:for\s+)?how\s+(?:long|many\s+\w+|much(?:\s+\w+)?)\s+
 _FORESEEN = re.compile(r"\b(?:could|would|will|may|might|should|expected\s+to|likely\s+to|set\s+to)\s+(?:[\w-]+\s+){0,4}"
                        r"(?:in|within|for|take|takes|last|lasts)?\s*(?:about|around|some|roughly|another|at\s+least|"
                        r"up\s+to|more\s+than)?\s*$", re.I)
+
+
+# a question of what was foreseen ("How many homes would the council buy?"), and a figure said done before it ("had
+# bought 120 homes", "has already spent")
+_FORESEEN_ASKED = re.compile(r"\b(?:will|would|plans?\s+to|planned\s+to|going\s+to|expects?\s+to|expected\s+to|"
+                             r"aims?\s+to|intends?\s+to|promised\s+to|pledged\s+to)\b", re.I)
+_DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+\s+(?:[\w-]+\s+){0,2}$|"
+                   r"\balready\s+[a-z]+\s+$", re.I)
 
 
 # the words that ask who leads without a verb of leading ("in charge of", "the boss of"); "runs", "heads", "chaired"

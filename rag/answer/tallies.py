@@ -48,6 +48,9 @@ _MOMENT = re.compile(rf"\b(?:(?:on|by|as of|since|until|through|early|late|last)
                      rf"(?:{MONTH})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\b|\d{{1,2}}\s+(?:{MONTH})\b(?:\s+\d{{4}})?|"
                      rf"Thanksgiving|today|tonight|yesterday)", re.I)
 _RUNNING_KINDS = ("count", "quantity", "money", "percentage")
+# the event a date just after is the day of ("the fire on June 14", "since the blast on Monday")
+_EVENT_DATED = re.compile(r"\b(?:fire|blaze|attack|explosion|blast|crash|collapse|disaster|tragedy|shooting|bombing|"
+                          r"storm|earthquake|flood|spill|accident|incident|sinking|fires|attacks)\s+$", re.I)
 
 
 def running(value: Value, sentence: str) -> bool:
@@ -70,6 +73,8 @@ def moment(value: Value, sentence: str) -> str:
     morning", "by Oct. 9"), or ""."""
     best, gap = "", len(sentence) + 1
     for m in _MOMENT.finditer(sentence):
+        if _EVENT_DATED.search(sentence[:m.start()]):
+            continue  # "the toll from the fire on June 14, which stands at 61": the day of the fire, not of the count
         far = value.start - m.end() if m.end() <= value.start else m.start() - value.end
         if 0 <= far < gap:
             best, gap = m.group(0).strip(), far
