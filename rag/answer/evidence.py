@@ -67,6 +67,7 @@ _STOPS = ".!?:;,\"”’)]"
 _SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but nor vs via into onto over amid".split())
 HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)  # a date asked to the month
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
 COMMON_SHARE = 0.5  # a question term held by more than this share of the passages' sentences is the topic
@@ -953,6 +954,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
     each = _EACH_ASKED.search(question) is not None  # a sum of one of many, not of them all
     dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
+    by_month = "date" in kinds and _ASKS_MONTH.search(question) is not None
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
         if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
@@ -1062,6 +1064,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             # is what all of them share, no sum one of them got (a measure may be said of the class: "Large
             # turbines can require several tons", asked how much each turbine needs)
             c.on_values = [v for v in c.on_values if v.kind != "money"]
+        if by_month:  # "In which month did he write it?": "the 2018 report" gives its year, no month
+            c.on_values = [v for v in c.on_values if v.kind != "date" or v.unit != "month" or v.high - v.low < 11]
         if within:  # "In what month in 1349 ...?": a date of another year is no answer
             c.on_values = [v for v in c.on_values if v.kind != "date" or v.unit != "month"
                            or any(v.low <= w.high and w.low <= v.high for w in within)]

@@ -44,14 +44,16 @@ _BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)", re.I)  # "the difference betw
 @lru("question_pieces", QUESTION)
 def pieces(question: str) -> tuple[str, ...]:
     """The questions the question asks, as said (each a question of its own, its references not yet resolved); the
-    question alone when it asks one thing. A phrase setting the scene before the first question word ("By
+    question alone when it asks one thing. A phrase setting the scene in time before the first question word ("By
     mid-September, how many documents ..., and how many witnesses ...?") is said of every part."""
     text = " ".join(question.split())
     frame = _FRAME.match(text)
     if frame is not None:
         found = _pieces(text[frame.end():])
-        if len(found) > 1:
-            return tuple(f"{frame.group('frame')}, {p[:1].lower()}{p[1:]}" for p in found)
+        if len(found) > 1:  # (a scene of time is said of each part; another, "Under the 2019 deal", of its first)
+            timed = _TIMED.match(frame.group("frame")) is not None
+            return tuple(f"{frame.group('frame')}, {p[:1].lower()}{p[1:]}" if timed or not i else p
+                         for i, p in enumerate(found))
     joined = _JOINED_ASKING.match(text)
     if joined is not None and re.search(r"\b(?:which|what|how)\b", joined.group("a") + joined.group("b"), re.I):
         # "On which day and at what hour did they pause?": one clause asking two things
@@ -64,6 +66,10 @@ def pieces(question: str) -> tuple[str, ...]:
 # Thursday after the fire, how many ..." (not a question word's own phrase: "In which year, ...")
 _FRAME = re.compile(r"^(?P<frame>(?!" + _OPENS + r")(?!(?:" + _PREPOSITION + r")\s+(?:which|what|whom|whose|how)\b)"
                     r"[A-Z][^,?]{2,80}?),\s+(?=" + _OPENS + r")", re.I)
+# a scene of time: "By mid-September", "On the Thursday after the fire", "Roughly a hundred days after the fire"
+_TIMED = re.compile(r"^(?:(?:roughly|about|around|some|nearly|almost|just)\s+)?(?:(?:by|on|in|at|as\s+of|during|after|"
+                    r"before|until|since|within)\b|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+                    r"several|\d+|a\s+hundred)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:after|later|on|before))", re.I)
 # two question phrases joined before the one clause they both ask of, at least one naming its own noun ("On which
 # day and at what hour did ...?"; not "Where and when did the talks take place?", asked as one)
 _WH_PHRASE = (r"(?:(?:" + _PREPOSITION + r")\s+)?(?:(?:which|what)\s+[a-z]+|how\s+(?:many|much|long|far|old)"

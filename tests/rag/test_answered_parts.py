@@ -67,6 +67,6 @@ def test_without_the_first_answer_the_age_is_left_out(answerer: Answerer, monkey
 def test_a_question_word_alone_asks_what_the_part_before_does() -> None:
     question = "Under the new plan, how many free check-ups a year will the clinic give its members, and for how many years?"
     assert pieces(question) == ("Under the new plan, how many free check-ups a year will the clinic give its members?",
-                                "Under the new plan, for how many years will the clinic give its members?")
+                                "For how many years will the clinic give its members?")
     # a part whose question phrase is its subject leaves the question word to the whole question's reading
     assert pieces("Which materials were suspended, and since when?") == ("Which materials were suspended, and since when?",)
