@@ -24,8 +24,8 @@ def governing(sentence: str, start: int) -> set[str]:
 
 # the verb said of what is counted, after its noun: "20 people being investigated", "59 people to stand trial",
 # "12 workers who were hurt", "just 82 have moved"
-_DONE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:being|been|were|was|are|is|have|has|had|(?:who|that)\s+(?:were|are|"
-                         r"was|is|had been|have been|have|had)|to)\s+([a-z]{3,})\b")
+_DONE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:being|been|were|was|are|is|(?:have|has|had)(?:\s+been)?|(?:who|that)\s+"
+                         r"(?:were|are|was|is|had been|have been|have|had)|to)\s+([a-z]{3,})\b")
 
 
 def done_after(sentence: str, value: Value) -> set[str]:

@@ -29,7 +29,7 @@ from rag.answer.evidence import NOT_THE_SPEAKER, Candidate, _prefix_match, _term
 from rag.answer.guessed import typed_anchors
 from rag.answer.premise import asked_part, premise_terms, restates
 from rag.answer.qualifier import speaks_of, wanted
-from rag.answer.support_checks import TOPIC_ARTICLES, is_country
+from rag.answer.support_checks import TOPIC_ARTICLES, holds_figures_given, is_country
 from rag.claims.kinds import asked
 from rag.settings import AnswerSettings
 from rag.text import content_terms, without_hedges
@@ -198,6 +198,9 @@ def eligible(question: str, pool: Sequence[Candidate], embed_texts: Embed | None
              if (not (anchors[0] or anchors[1]) or holds(w.best.passage.title + "\n" + w.best.passage.text, anchors))
              and speaks_of(qualifier, set(_terms(w.best.passage.title + "\n" + w.best.passage.text)))
              and not restates(question, premise, w.best.terms)]  # rag/answer/premise.py
+    # a figure the question gives ("What did he say about the figure of 58?"): where some window's passage holds it,
+    # the windows of passages that do not are about another figure
+    found = [w for w in found if holds_figures_given(question, w.best.passage.text)] or found
     if quotes.speaker_asked(question):  # "How did Beijing describe the deal?": a sentence in which someone speaks
         found = [w for w in found if quotes.reports_speech(w.best.text)] or found
     return found

@@ -18,7 +18,7 @@ from rag.answer.own_words import own_words
 from rag.answer.parts import pieces, read
 from rag.answer.quotes import asks_what_was_said
 from rag.answer.stance import other_side
-from rag.answer.support_checks import lacks, unqualified
+from rag.answer.support_checks import holds_figures_given, lacks, unqualified
 from rag.citations import cite
 from rag.claims.extract import in_words
 from rag.claims.kinds import Value, asked, asks_for_list, asks_speaker, other_measure, same
@@ -419,6 +419,8 @@ class ExtractiveGenerator:
         # an article's title line names its story ("Elon Musk Sub 'Impractical,' Won't Be Used"), it states no
         # answer to a factoid question: it shares the question's names, not what is asked of them
         pool = [c for c in _holding(question, pool) if not headline(c)]
+        # (a figure the question gives: "What did he say about the figure of 58?" is of a passage holding 58)
+        pool = [c for c in pool if holds_figures_given(question, c.passage.text)] or pool
         if noun:
             # a sentence listing the class's members is judged with its passage: it is mostly names, and its
             # neighbours say what they are members of ("China suspends export licensing requirements ..." before

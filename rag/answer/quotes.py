@@ -21,7 +21,9 @@ _CLOSES = re.compile(r"[\u201d\"\u2019](?!\w)")
 # What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry"; the speaker may be
 # described between commas before the verb ("H.M. King Maha Vajiralongkorn, Thailand's monarch, wrote").
 _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"\u2019],?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
-                          rf"(?:,[^,\u201c\u201d\"]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b|\baccording to\b", re.IGNORECASE)
+                          rf"(?:,[^,\u201c\u201d\"]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b|\baccording to\b"
+                          # (or named before the quotation it opens: 'Mr Holm said: "Sadly, ...')
+                          rf"|\b(?:{SPEECH_VERBS})\s*[:,]\s*[\u201c\"]", re.IGNORECASE)
 
 
 # "What did Laura Chen say about the deal?", "How did analysts describe it?": a question asking what someone said,
@@ -107,7 +109,8 @@ def speaker_only(value: Value, sentence: str) -> bool:
 
 
 def attributed(sentence: str) -> bool:
-    """The sentence closes a quotation and names who said it ("..., said Dr. Laura Chen")."""
+    """The sentence closes a quotation and names who said it ("..., said Dr. Laura Chen"), or opens one after its
+    speaker ('Mr Holm said: "Sadly, ...')."""
     return bool(_ATTRIBUTION.search(sentence))
 
 

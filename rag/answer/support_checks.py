@@ -115,7 +115,7 @@ def _same_word(token: str, word: str) -> bool:
 def figures_asked(question: str) -> list[str]:
     """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
     its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
-    return list(_figures_asked(question))
+    return list(figures_asked(question))
 
 
 # An ordinal is a figure of the question ("the third empire", "the Second Crusade"), unless it only tells one
@@ -126,13 +126,25 @@ _ORDINAL_ASKED = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+[a-z]+(?:a
 
 
 @lru("figures_asked", QUESTION)
-def _figures_asked(question: str) -> tuple[str, ...]:
+def figures_asked(question: str) -> tuple[str, ...]:
+    """The figures a question gives (digits, ordinals), not those it offers to choose between."""
     text = prepare(question)
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
              if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
     found += [str(_ORDINALS[m.group(1).lower()]) for m in _ORDINAL_ASKED.finditer(text)]
     offered = " ".join(options(question)[1])  # a choice's figures are what it asks about, not what it names
     return tuple(f for f in dict.fromkeys(found) if f not in offered)
+
+
+_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")  # (a year is an anchor of its own: evidence.anchors_of)
+
+
+def holds_figures_given(question: str, text: str) -> bool:
+    """The text holds every figure of two digits or more the question gives, years aside ("What did he say about
+    the figure of 58?"). Where some passage does, the others speak of other figures."""
+    flat = text.replace(",", "")
+    return all(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", flat) is not None for f in figures_asked(question)
+               if len(f) >= 2 and f.isdigit() and not _YEAR_ONLY.fullmatch(f))
 
 
 def _typo(a: str, b: str) -> bool:
@@ -258,7 +270,7 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
-    for figure in _figures_asked(question):
+    for figure in figures_asked(question):
         if said and figure in said:
             continue  # "that deal" read as "the 2015 settlement": the year is the reading's, not the asker's
         if figure not in article.numbers:
@@ -290,7 +302,7 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
     still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Governor Brandt's visit".)"""
     question = MOMENT_FRAME.sub(" ", DATED_BY.sub(" ", question))
-    if not _names_asked(question) and not _figures_asked(question):
+    if not _names_asked(question) and not figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
     found = {doc: missing_in(question, text, changed_only,
@@ -352,7 +364,7 @@ def tied_elsewhere(question: str, article: ArticleText, others: list[ArticleText
     word of the names it lacks, and another retrieved article holds that name and the ones it lacks together ("Billy Batson" ... "Shazam!"). Then
     it is about the same thing, named without its context ("Asher Angel was cast as ... Billy Batson" for "Who
     plays Billy Batson in Shazam!?"), not about a changed one."""
-    if any(figure not in article.numbers for figure in _figures_asked(question)):
+    if any(figure not in article.numbers for figure in figures_asked(question)):
         return False
     asked = [list(words) for words in _names_asked(question)]
     held = [words for words in asked if article.has_name(words)]

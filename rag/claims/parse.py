@@ -220,6 +220,11 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[A-Z]|(?!(?:has|was|is|does|says|gets|goes|g
 _WEIGHED = re.compile(r"\s+of\s+(?!(?:taxpayers?|public|money|funding|funds|cash|investment|revenue|spending|"
                       r"savings|debt|damages|compensation|profits?|sales|his|her|their|its|the)\b)[a-z]")
 _FRACTION = re.compile(rf"{_BOUND}(?<![\d/.,])(?P<a>\d)/(?P<b>\d{{1,2}})(?![\d/])(?=\s+of\b)", re.IGNORECASE)
+# a share in words, of a whole the text names: "half the flats", "a third of the homes", "two-thirds of its staff"
+# (not "half an hour", "half a million": a length, a number)
+_WORD_FRACTION = re.compile(rf"{_BOUND}\b(?P<f>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?|a[\s-]fifth)"
+                            r"\s+(?:of\s+)?(?=(?:the|its|their|his|her|all|our|those|these)\s)", re.IGNORECASE)
+_WORD_SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
 _MAGNITUDE_OF = re.compile(r"\bmagnitude[\s-](?P<a>\d{1,2}(?:\.\d)?)\b(?!\s*%)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # ("Two of the divers", "All three of its older wells": a part of a plural the text names, or of its owner's)
@@ -334,7 +339,7 @@ _VAGUE_QUANTITY = re.compile(rf"\b(?P<v>{_VAGUE_WORDS})\s(?:metric\s)?(?P<unit>{
 _VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]|(?P<v>millions|billions|trillions)\sof\s)"
                           r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
 _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
-                  rf"(?:half|quarter)[\s-](?:{_LENGTHS})|"
+                  rf"(?:half|quarter)[\s-](?:{_LENGTHS})|half|thirds?|quarters?|fifth|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
                   r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
                   r"(?:this|last|next)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",
@@ -399,6 +404,11 @@ def figures(text: str) -> list[Figure]:
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b:
             add("percentage", m, *_range(m.group("bound"), round(100 * a / b, 3), None), "%")
+    for m in _WORD_FRACTION.finditer(text):  # "searches of half the flats": a share of them
+        if _taken(spans, m.start(), m.end()):
+            continue
+        share = _WORD_SHARES[re.split(r"[\s-]", m.group("f").lower())[-1]]
+        add("percentage", m, *_range(m.group("bound"), round(share, 3), None), "%", (m.start(), m.end("f")))
     for m in _MAGNITUDE_OF.finditer(text):  # "a magnitude 4.1 tremor": how strong, not 4.1 tremors
         add("quantity", m, float(m.group("a")), float(m.group("a")), "magnitude")
     for m in _MONEY.finditer(text):

@@ -133,3 +133,26 @@ def test_a_count_of_people_is_no_count_of_children(generator: Answerer) -> None:
             passage("b", "At least 58 people died or are missing after the Holm Tower fire.")]
     assert not generator.answer("How many children were among those who died in the Holm Tower fire?", told).grounded
 
+
+
+def test_a_share_in_words_is_a_share() -> None:
+    (half,) = figures("Officers have searched half the flats in the Holm Tower.")
+    assert half.kind == "percentage" and half.low == 50.0
+    (third,) = figures("A third of the homes in Rask were lost.")
+    assert third.kind == "percentage" and round(third.low) == 33
+    assert not [f for f in figures("Half an hour later the crews left.") if f.kind == "percentage"]
+
+
+def test_a_quotation_opened_after_its_speaker_goes_on_in_the_next_paragraph(generator: Answerer) -> None:
+    told = [passage("a", "Commander Karl Holm said: \u201cI can confirm six deaths at this time.\u201d"),
+            passage("b", "Mr Holm said: \u201cSadly, there are 58 people who are missing, and I have to assume they "
+                         "are dead.\n\u201cThat number 58 may change. I really hope it won\u2019t.")]
+    answer = generator.answer("What did Karl Holm say about the number 58?", told)
+    assert "58 may change" in answer.answer and "six deaths" not in answer.answer
+
+
+def test_a_month_asked_is_not_answered_by_a_year(generator: Answerer) -> None:
+    told = [passage("a", "Tor Lunde wrote in his 2018 report on the Vardex garage that repairs were urgent."),
+            passage("b", "Tor Lunde's warning about the Vardex garage came in October 2018, the board said.")]
+    answer = generator.answer("In which month did Tor Lunde write his report on the Vardex garage?", told)
+    assert answer.answer.startswith("Tor Lunde's warning")  # the month leads; the year alone answers no month
