@@ -239,7 +239,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # council would buy: "it had bought 120 homes" is what was done by then, no side of what it planned
             group = group[:1] + [side for side in group[1:] if not _DONE.search(side[0].text[:side[1].start])]
         elif kind in ("duration", "count", "money", "quantity") and _PAST.match(question):  # how long it was blocked:
-            # "the backlog could be cleared in three-and-a-half days" foresees a length, of nothing that took place
+            # "the queue could be gone in four days" foresees a length, of nothing that took place
             # (unless it is the answer's own); how many homes were bought: "it will have 300 homes by Christmas"
             done = [side for side in group if not _FORESEEN.search(side[0].text[:side[1].start])]
             if group and done and group[0] is not done[0]:

@@ -67,6 +67,10 @@ _STOPS = ".!?:;,\"”’)]"
 _SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but nor vs via into onto over amid".split())
 HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+# a time asked as counted from an event ("How long after it began ...?"), and the units such a count is in
+_HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
+                             r"(?:after|before|since|into)\b", re.I)
+_IN_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4, "years": 365.0}
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)  # a date asked to the month
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
@@ -850,6 +854,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                                       use_model=False))):
         c.claims = tuple(found)
     _surnames_as_people(pool)
+    if "duration" in kinds and _HOW_LONG_AFTER.search(question):  # "How long after it began were crews still at
+        # it?": "some 20 hours after it started" is the time asked, though no length of anything (claims/parse.py)
+        for c in pool:
+            c.claims = tuple(replace(v, kind="duration", unit="day", low=v.low * _IN_DAYS[v.unit],
+                                     high=v.high * _IN_DAYS[v.unit]) if v.kind == "count" and v.unit in _IN_DAYS
+                             else v for v in c.claims)
     # "What share of global refining ...?": "a small share of global refining output" (the answerer's reading; the
     # reranker, parsed=0, ranks passages by their figures)
     if kinds == ("percentage",) and parsed > 0:

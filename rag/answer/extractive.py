@@ -333,7 +333,7 @@ class ExtractiveGenerator:
         for piece in said:
             part, inserted = read(piece, asked, answers) if asked else (piece, [])
             # (what a reference was read as is the part's topic, not what it asks: "he" of "in what area of law had
-            # he specialised?" read as the judge; "Sir Martin, who specialised in commercial law" answers it)
+            # he specialised?" read as the judge; "Sir Karl, who practised shipping law" answers it)
             with also_guessed(inserted):
                 own = self.select(part, self.rank(part, searched))
                 if not own and len(searched) < len(passages):  # what the part's own search found (other_side.by_part)

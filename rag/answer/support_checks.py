@@ -140,11 +140,14 @@ _YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")  # (a year is an anchor of its own
 
 
 def holds_figures_given(question: str, text: str) -> bool:
-    """The text holds every figure of two digits or more the question gives, years aside ("What did he say about
-    the figure of 58?"). Where some passage does, the others speak of other figures."""
-    flat = text.replace(",", "")
-    return all(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", flat) is not None for f in figures_asked(question)
-               if len(f) >= 2 and f.isdigit() and not _YEAR_ONLY.fullmatch(f))
+    """The text holds a figure of two digits or more the question gives, years aside ("What did he say about the
+    figure of 58?"), when it gives any. Where some passage does, the others speak of other figures. (One is enough:
+    "from about 200 to over 1,000" may be "200" and "more than 1,200" in the passage.)"""
+    flat, asked = text.replace(",", ""), question.replace(",", "")
+    # (not a number joined to the word it qualifies: "the 90-day deal article" names the article, it asks no figure)
+    given = [f for f in figures_asked(question) if len(f) >= 2 and f.isdigit() and not _YEAR_ONLY.fullmatch(f)
+             and re.search(rf"(?<![\d.]){f}(?![\w-])", asked)]  # (nor an ordinal: "in the 19th century")
+    return not given or any(re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", flat) is not None for f in given)
 
 
 def _typo(a: str, b: str) -> bool:

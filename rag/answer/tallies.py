@@ -74,7 +74,7 @@ def moment(value: Value, sentence: str) -> str:
     best, gap = "", len(sentence) + 1
     for m in _MOMENT.finditer(sentence):
         if _EVENT_DATED.search(sentence[:m.start()]):
-            continue  # "the toll from the fire on June 14, which stands at 61": the day of the fire, not of the count
+            continue  # "the toll from the blaze on May 3, now put at 40": the day of the blaze, not of the count
         far = value.start - m.end() if m.end() <= value.start else m.start() - value.end
         if 0 <= far < gap:
             best, gap = m.group(0).strip(), far

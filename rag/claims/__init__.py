@@ -5,7 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 38: a share in words of a whole the text names ("half the flats", "a third of the homes")
+# 38: a share in words of a whole the text names ("half the flats", "a third of the homes"); 39: that whole is its scope
 # 37: "12.54am" is a time of day; "17 amid", "30 despite" count no preposition; a stop a scraped page lost the
 #     space after ("600 people.Flames") ends a sentence
 # 36: a number joined to its modifier ("the 12-story tower") counts storeys, not the people asked about
@@ -88,4 +88,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "38"
+CLAIMS_VERSION = "39"

@@ -139,7 +139,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
             _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
         if scope is None:
-            scope = _scope_after(text, f.end)
+            scope = _scope_after(text, f.end, of=not (f.kind == "percentage" and _IN_WORDS.search(f.text)))
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
         taken.append((f.start, f.end))
     # (no name runs across a list item's colon: "Clean Energy: Evaluate" is a label and an instruction)
@@ -397,9 +397,15 @@ def _table_scope(text: str) -> str | None:
     return _phrase(first.split()) if not re.search(r"\d", first) else None
 
 
-def _scope_after(text: str, end: int) -> str:
-    """The regex scope: the words after "of" following a figure ("70% of global output" -> "global output")."""
-    match = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][A-Za-z'\- ]{2,60})", text[end:])
+# a share in words ("half the flats": claims/parse.py), its whole after it with or without "of"
+_IN_WORDS = re.compile(r"(?:half|thirds?|quarters?)$", re.I)
+
+
+def _scope_after(text: str, end: int, of: bool = True) -> str:
+    """The regex scope: the words after "of" following a figure ("70% of global output" -> "global output"; "of" may
+    be left out after a share in words: "half the flats")."""
+    match = re.match(r"\s+of\s+((?:the\s+)?[A-Za-z][A-Za-z'\- ]{2,60})" if of else
+                     r"\s+(?:of\s+)?((?:the|its|their|his|her|all|our|those|these)\s+[A-Za-z][A-Za-z.'\- ]{2,60})", text[end:])
     if not match:
         return ""
     return _phrase(re.split(r"\s+(?:and|or|in|by|from|to|with|for|at|as|that|which|while|but)\s+",

@@ -208,7 +208,7 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
                          "beneath", "via", "aboard", "away", "ahead", "apiece", "apart", "amid", "amidst", "despite",
                          "among", "amongst", "beside", "besides", "within", "without", "upon", "unlike", "versus",
-                         "throughout"}  # ("toll rises to 17 amid grim search": 17 counts no "amid")
+                         "throughout"}  # ("the toll climbs to 12 amid the search": 12 counts no "amid")
 # a count placed somewhere without its noun, the noun of a count before it ("three near Dunmore", "two in Norway's")
 _PLACED_PART = re.compile(r"\s(?:near|off|in|inside|outside|at|on)\s(?:the\s)?[A-Z]")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)(?<!is)s\b")
@@ -222,9 +222,9 @@ _WEIGHED = re.compile(r"\s+of\s+(?!(?:taxpayers?|public|money|funding|funds|cash
 _FRACTION = re.compile(rf"{_BOUND}(?<![\d/.,])(?P<a>\d)/(?P<b>\d{{1,2}})(?![\d/])(?=\s+of\b)", re.IGNORECASE)
 # a share in words, of a whole the text names: "half the flats", "a third of the homes", "two-thirds of its staff"
 # (not "half an hour", "half a million": a length, a number)
-_WORD_FRACTION = re.compile(rf"{_BOUND}\b(?P<f>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?|a[\s-]fifth)"
+_WORD_FRACTION = re.compile(rf"{_BOUND}\b(?P<f>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
                             r"\s+(?:of\s+)?(?=(?:the|its|their|his|her|all|our|those|these)\s)", re.IGNORECASE)
-_WORD_SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
+_WORD_SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 _MAGNITUDE_OF = re.compile(r"\bmagnitude[\s-](?P<a>\d{1,2}(?:\.\d)?)\b(?!\s*%)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s(?:them|whom|those|these)\b")  # a part of what a count before counted
 # ("Two of the divers", "All three of its older wells": a part of a plural the text names, or of its owner's)
@@ -339,7 +339,7 @@ _VAGUE_QUANTITY = re.compile(rf"\b(?P<v>{_VAGUE_WORDS})\s(?:metric\s)?(?P<unit>{
 _VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]|(?P<v>millions|billions|trillions)\sof\s)"
                           r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
 _ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
-                  rf"(?:half|quarter)[\s-](?:{_LENGTHS})|half|thirds?|quarters?|fifth|"
+                  rf"(?:half|quarter)[\s-](?:{_LENGTHS})|half|thirds?|quarters?|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
                   r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
                   r"(?:this|last|next)\s(?:year|month|week|spring|summer|autumn|fall|winter))\b",

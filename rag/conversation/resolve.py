@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from rag.claims.kinds import looks_personal
+from rag.claims.kinds import THING_WORDS, looks_personal
 from rag.claims.people import is_person_noun
 from rag.conversation.entities import (
     COLLECTIVE,
@@ -163,7 +163,8 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
     if after is not None and after.kind == kind == "person" and \
             after.start - (found[first].start + len(found[first].text)) <= _TITLE_GAP:
         return found  # a body that is the title of the person named next: "Circuit Court Judge Michael Hanzman"
-    if found[first].kind == "place" and any(m.kind == kind for m in found[first + 1:]):
+    if (found[first].kind == "place" or (found[first].kind == "name" and found[first].text.split()[-1].lower()
+                                         in THING_WORDS)) and any(m.kind == kind for m in found[first + 1:]):
         return found  # "The inquiry into the Holm Tower fire will be led by judge Karl Lunde": the judge answers
     if who and not (found[first].kind == "name" or (found[first].kind == "org" and looks_personal(found[first].text))):
         return found

@@ -36,15 +36,16 @@ def test_a_scene_set_before_the_question_is_each_part_s() -> None:
 
 
 def test_the_month_of_the_scene_is_not_asked_of_the_article(generator: Answerer) -> None:
-    found = passage("probe", "Norlant police widened the inquiry into the Holm Tower fire. More than 31 million "
-                             "documents have already been obtained.")
+    found = passage("probe", "Norlant police widened the inquiry into the Holm Tower fire. Some 12 million "
+                             "documents are now in the hands of detectives.")
     answer = generator.answer("By mid-September, how many documents had detectives collected?", [found])
-    assert "31 million" in answer.answer
+    assert "12 million" in answer.answer
 
 
 def test_a_detective_asked_for_is_one_the_text_titles_so(generator: Answerer) -> None:
-    told = [passage("a", "Commander Karl Holm said there was nothing to suggest the fire was started deliberately."),
-            passage("b", "Detective Chief Inspector Tor Lunde has been appointed to lead the investigation, he added.")]
+    told = [passage("a", "Commander Karl Holm, who oversees the police inquiry, said the fire was not started on "
+                         "purpose."),
+            passage("b", "Detective Chief Inspector Tor Lunde was named to head the investigation, police said.")]
     answer = generator.answer("Which detective was put in charge of the police inquiry?", told)
     assert "Tor Lunde" in answer.answer and "Karl Holm" not in answer.answer
 
@@ -52,8 +53,8 @@ def test_a_detective_asked_for_is_one_the_text_titles_so(generator: Answerer) ->
 def test_the_first_person_charged_is_someone_said_to_be_charged(generator: Answerer) -> None:
     assert restricting_verbs("Who was the first person to be charged with a crime over the fire?") == ("charged",)
     assert restricting_verbs("What was the name of the tenant whose heater caught fire?") == ("caught",)
-    told = [passage("a", "Mr Holm said the investigation would consider whether any criminal offences had been "
-                         "committed over the Vardex fire."),
+    told = [passage("a", "Mr Holm said detectives would look at whether any criminal offence took place in the "
+                         "Vardex fire."),
             passage("b", "Potential criminal charges for fraud or manslaughter over the Vardex fire are being weighed.")]
     pool = generator.generator.rank(  # type: ignore[attr-defined]
         "Who was the first person to be charged with a criminal offence over the Vardex fire?", told)
@@ -67,21 +68,21 @@ def test_a_councillor_holds_an_office_and_a_tower_is_no_one() -> None:
     dahl = next(v for v in found if v.text.endswith("Eva Dahl"))
     assert in_office(dahl, sentence)
     assert not looks_personal("Holm Tower Fire") and looks_personal("Ivo Brand")
-    text = "The inquiry into the Holm Tower disaster will be led by retired judge Sir Karl Lunde, sources said."
+    text = "The Holm Tower inquiry is to be chaired by retired judge Sir Karl Lunde, officials confirmed."
     assert all(m.kind != "person" for m in mentions(text) if "Tower" in m.text)
 
 
 def test_a_later_part_s_he_is_the_person_the_first_part_was_answered_with() -> None:
-    answered = "The inquiry into the Holm Tower disaster will be led by retired judge Sir Karl Lunde, sources said."
+    answered = "The Holm Tower inquiry is to be chaired by retired judge Sir Karl Lunde, officials confirmed."
     part, inserted = read("In what area of law had he specialised?", ["Which retired judge will lead the inquiry?"],
                           [answered])
     assert "Karl Lunde" in part and inserted == ["Karl Lunde"]
 
 
 def test_the_later_part_is_answered_by_what_it_asks_not_by_the_name_read_in(generator: Answerer) -> None:
-    told = [passage("a", "The inquiry into the Holm Tower disaster will be led by retired judge Sir Karl Lunde, "
-                         "sources have confirmed. Sir Karl, who specialised in shipping law in a career spanning "
-                         "40 years, will look into the blaze.")]
+    told = [passage("a", "The inquiry into the Holm Tower disaster is to be chaired by retired judge Sir Karl Lunde, "
+                         "officials confirmed. Sir Karl, who specialised in shipping law in a career of four decades, "
+                         "will look into the fire.")]
     answer = generator.answer("Which retired judge was chosen to run the inquiry, and in what area of law had he "
                               "specialised?", told)
     assert "Karl Lunde" in answer.answer and "shipping law" in answer.answer
@@ -96,41 +97,41 @@ def test_a_request_for_names_asks_for_people() -> None:
 def test_real_text_s_small_slips() -> None:
     (clock,) = figures("The fire service was called at 12.54am on Wednesday.")
     assert clock.kind == "time" and clock.low == 54.0
-    (toll,) = [f for f in figures("Death toll rises to 17 amid grim search") if f.kind == "count"]
+    (toll,) = [f for f in figures("Toll climbs to 12 amid long search") if f.kind == "count"]
     assert toll.unit == ""
-    assert split_sentences("The block held 400 people.Flames tore up the tower.") == [
-        "The block held 400 people.", "Flames tore up the tower."]
+    assert split_sentences("The block housed 300 tenants.Smoke filled the stairs.") == [
+        "The block housed 300 tenants.", "Smoke filled the stairs."]
     assert split_sentences("Mr.Holm went to St.Vardo.") == ["Mr.Holm went to St.Vardo."]
 
 
 def test_a_plan_and_what_was_done_by_then_are_no_two_sides() -> None:
-    planned = [Cited("We are buying 300 homes before Christmas, the Rask council leader said.", 1, "plan"),
-               Cited("Cllr Dahl said the Rask council had bought 120 homes so far.", 2, "done")]
+    planned = [Cited("We are purchasing 200 homes ahead of Christmas, the Rask council leader said.", 1, "plan"),
+               Cited("Cllr Dahl said the Rask council had bought 90 homes so far.", 2, "done")]
     assert not find_conflicts("How many homes did the council say it would buy before Christmas?", planned)
-    bought = [Cited("The Rask council will have 300 homes by Christmas for families to choose from.", 1, "plan"),
-              Cited("The Rask council has spent 235 million on securing 307 homes.", 2, "done")]
-    assert not find_conflicts("How many homes did the 235 million buy?", bought)
+    bought = [Cited("The Rask council will own 200 homes by spring for families to pick from.", 1, "plan"),
+              Cited("The Rask council has put 90 million into acquiring 214 homes.", 2, "done")]
+    assert not find_conflicts("How many homes did the 90 million buy?", bought)
 
 
 def test_the_day_of_the_fire_is_not_the_day_of_the_count() -> None:
-    sentence = "The final toll from the fire on June 14, which stands at 61, will not be known for weeks."
+    sentence = "The final toll from the blaze on May 3, now put at 40, will not be known for weeks."
     (found,) = analyze([sentence])
     toll = next(v for v in found if v.kind == "count")
     assert moment(toll, sentence) == ""
-    dated = "As of June 20, the toll stood at 61."
+    dated = "As of May 9, the toll stood at 40."
     (found,) = analyze([dated])
-    assert moment(next(v for v in found if v.kind == "count"), dated) == "As of June 20"
+    assert moment(next(v for v in found if v.kind == "count"), dated) == "As of May 9"
 
 
 def test_the_households_that_moved_are_counted_after_their_verb() -> None:
-    told = [Cited("Of the 209 households needing homes, just 82 have moved in, the Rask report says.", 1, "a"),
-            Cited("The council said 56 households had been offered a permanent home.", 2, "b")]
-    assert not find_conflicts("How many of the households had moved in?", told)
+    told = [Cited("Of the 150 families needing homes, only 64 have moved in, the Rask report says.", 1, "a"),
+            Cited("The council said 31 families had been offered a permanent flat.", 2, "b")]
+    assert not find_conflicts("How many of the families had moved in?", told)
 
 
 def test_a_count_of_people_is_no_count_of_children(generator: Answerer) -> None:
-    told = [passage("a", "Six people have died in the Holm Tower fire, police said."),
-            passage("b", "At least 58 people died or are missing after the Holm Tower fire.")]
+    told = [passage("a", "Four people have died in the Holm Tower fire, police said."),
+            passage("b", "At least 40 people are dead or missing after the Holm Tower fire.")]
     assert not generator.answer("How many children were among those who died in the Holm Tower fire?", told).grounded
 
 
@@ -145,10 +146,10 @@ def test_a_share_in_words_is_a_share() -> None:
 
 def test_a_quotation_opened_after_its_speaker_goes_on_in_the_next_paragraph(generator: Answerer) -> None:
     told = [passage("a", "Commander Karl Holm said: \u201cI can confirm six deaths at this time.\u201d"),
-            passage("b", "Mr Holm said: \u201cSadly, there are 58 people who are missing, and I have to assume they "
-                         "are dead.\n\u201cThat number 58 may change. I really hope it won\u2019t.")]
-    answer = generator.answer("What did Karl Holm say about the number 58?", told)
-    assert "58 may change" in answer.answer and "six deaths" not in answer.answer
+            passage("b", "Mr Holm said: \u201cWe are told 58 people are unaccounted for, and I fear they have died."
+                         "\n\u201cThat figure of 58 could still go up, and I hope it does not.")]
+    answer = generator.answer("What did Karl Holm say about the figure of 58?", told)
+    assert "could still go up" in answer.answer and "six deaths" not in answer.answer
 
 
 def test_a_month_asked_is_not_answered_by_a_year(generator: Answerer) -> None:
@@ -156,3 +157,10 @@ def test_a_month_asked_is_not_answered_by_a_year(generator: Answerer) -> None:
             passage("b", "Tor Lunde's warning about the Vardex garage came in October 2018, the board said.")]
     answer = generator.answer("In which month did Tor Lunde write his report on the Vardex garage?", told)
     assert answer.answer.startswith("Tor Lunde's warning")  # the month leads; the year alone answers no month
+
+
+def test_how_long_after_is_answered_by_a_time_counted_from_the_event(generator: Answerer) -> None:
+    told = [passage("a", "Crews were still fighting the Vardex blaze some 20 hours after it started."),
+            passage("b", "The Vardex blaze destroyed 96 homes, officials said.")]
+    answer = generator.answer("How long after it began were crews still fighting the Vardex blaze?", told)
+    assert "20 hours" in answer.answer
