@@ -170,7 +170,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
-        things = [v for v in given if v.text.split()[-1].lower() in _NAMED_THING]
+        things = [v for v in given if v.text.split()[-1].lower() in THING_WORDS]  # "the Lunde Fire", "the Vardex Bridge"
         if things:  # a figure said of a named event or structure the question gives ("the Lunde Fire ... killed 29
             # people"): another figure whose sentence and passage never name it is of the passage's own subject, not
             # another side ("The blaze has killed 79 people", in an article on the Rask fire). (Not of a person or a
@@ -242,10 +242,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             # "the queue could be gone in four days" foresees a length, of nothing that took place
             # (unless it is the answer's own); how many homes were bought: "it will have 300 homes by Christmas"
             done = [side for side in group if not _FORESEEN.search(side[0].text[:side[1].start])]
-            if group and done and group[0] is not done[0]:
-                group = done  # (the answer's own, foreseen, gives way to what another side says took place)
-            else:
-                group = group[:1] + [side for side in group[1:] if side in done]
+            # (the answer's own, foreseen, gives way to what another side says took place)
+            group = done if group and done and group[0] is not done[0] else \
+                group[:1] + [side for side in group[1:] if side in done]
         # (every name of the kind is set aside from what a sentence says its subject is, sides or not)
         aside = q_terms | {t for _, v in every for t in content_terms(v.text)} | (
             beside if kind not in FIGURES else set())  # (and the names beside the act: "defeated Novak Djokovic")
@@ -318,7 +317,6 @@ def _dated_otherwise(days: set[tuple[str, int]], found: Sequence[Value]) -> bool
 
 
 _GENERIC_LAST = THING_WORDS | {"company", "bank", "group", "party"}
-_NAMED_THING = THING_WORDS  # "the Lunde Fire", "the Vardex Bridge"
 
 
 def _own_words(name: Value) -> list[str]:

@@ -24,8 +24,8 @@ _SAYS_NOTHING = _LIGHT | frozenset({"can", "could", "will", "would", "may", "mig
 @lru("question_restricting_verbs", QUESTION)
 def restricting_verbs(question: str) -> tuple[str, ...]:
     """The verbs of the relative clauses that restrict what the question asks for ("died" of "the diver who
-    died", "owns" of "the company that owns the ship", "charged" of "the first person to be charged"); none for a clause on a name the question gives ("Lynas,
-    which ..."), on a light verb, or without the parser."""
+    died", "owns" of "the company that owns the ship", "charged" of "the first person to be charged"); none for
+    a clause on a name the question gives ("Lynas, which ..."), on a light verb, or without the parser."""
     nlp = model()
     if nlp is None:
         return ()

@@ -30,9 +30,8 @@ from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
 from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
-from rag.claims.parse import MONTH
 from rag.claims.kinds import ROLES, asked, options
-from rag.claims.parse import WEEKDAYS, prepare
+from rag.claims.parse import MONTH, WEEKDAYS, prepare
 from rag.claims.parse import names as parse_names
 from rag.text import STOPWORDS, content_terms
 
@@ -115,7 +114,7 @@ def _same_word(token: str, word: str) -> bool:
 def figures_asked(question: str) -> list[str]:
     """The numbers the question writes in digits ("22nd" -> "22", "6,000" -> "6000", "1960's" -> "1960"), and
     its ordinals in words past "first" ("the third empire" -> "3": "first" is how a superlative is asked)."""
-    return list(figures_asked(question))
+    return list(_figures_asked(question))
 
 
 # An ordinal is a figure of the question ("the third empire", "the Second Crusade"), unless it only tells one
@@ -126,8 +125,7 @@ _ORDINAL_ASKED = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+[a-z]+(?:a
 
 
 @lru("figures_asked", QUESTION)
-def figures_asked(question: str) -> tuple[str, ...]:
-    """The figures a question gives (digits, ordinals), not those it offers to choose between."""
+def _figures_asked(question: str) -> tuple[str, ...]:
     text = prepare(question)
     found = [m.group(1).replace(",", "") for m in _DIGITS.finditer(text)
              if not (len(m.group(0)) <= 3 and m.group(0).isdigit() and _NAMED_NUMBER.search(text[:m.start()]))]
@@ -273,7 +271,7 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
-    for figure in figures_asked(question):
+    for figure in _figures_asked(question):
         if said and figure in said:
             continue  # "that deal" read as "the 2015 settlement": the year is the reading's, not the asker's
         if figure not in article.numbers:
@@ -305,7 +303,7 @@ def lacks(question: str, articles: dict[str, str], changed_only: bool = False, t
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
     still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Governor Brandt's visit".)"""
     question = MOMENT_FRAME.sub(" ", DATED_BY.sub(" ", question))
-    if not _names_asked(question) and not figures_asked(question):
+    if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
     found = {doc: missing_in(question, text, changed_only,
@@ -367,7 +365,7 @@ def tied_elsewhere(question: str, article: ArticleText, others: list[ArticleText
     word of the names it lacks, and another retrieved article holds that name and the ones it lacks together ("Billy Batson" ... "Shazam!"). Then
     it is about the same thing, named without its context ("Asher Angel was cast as ... Billy Batson" for "Who
     plays Billy Batson in Shazam!?"), not about a changed one."""
-    if any(figure not in article.numbers for figure in figures_asked(question)):
+    if any(figure not in article.numbers for figure in _figures_asked(question)):
         return False
     asked = [list(words) for words in _names_asked(question)]
     held = [words for words in asked if article.has_name(words)]
