@@ -906,6 +906,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      if len(t) >= 4} if "duration" in kinds else set()
     counted = _HOW_MANY.search(question)
     noun = stem(counted_noun(counted.group(1).split())) if counted else ""
+    qualified = _qualified_plural(counted.group(1).split()) if counted else ()  # "survivor families": families too
     unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
     period = rate(question)  # "How many barrels a day": a rate; "How much oil in total": an amount
     unit += f"/{period}" if unit and period else ""
@@ -1046,7 +1047,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.text) else None
         held_terms = _outside_names(c, text, question) | c.context if asked_of is not None else None
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v), held_terms, asked_of)
+                                                      _column(c, v), held_terms, asked_of, qualified)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
@@ -1483,6 +1484,15 @@ def counted_noun(words: list[str]) -> str:
     return words[0].lower()
 
 
+def _qualified_plural(words: list[str]) -> tuple[str, ...]:
+    """The plural after one lower-case word that may qualify it ("families" of "How many survivor families", "crew
+    members"), as a stem, besides the first word ``counted_noun`` reads ("a crew of 25" counts crew members)."""
+    if len(words) > 1 and words[0].islower() and not _PLURAL.fullmatch(words[0]) and _PLURAL.fullmatch(words[1]) \
+            and words[1] not in STOPWORDS:
+        return (stem(words[1]),)
+    return ()
+
+
 def _counts_of_the_verb_asked(pool: list[Candidate], focus: set[str]) -> None:
     """Asked "How many people were injured ...?": a count after another word than the question's is no answer
     where some sentence counts after one of its words (rag/answer/counted.py)."""
@@ -1642,7 +1652,8 @@ def counts_things(question: str) -> bool:
 
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
-           column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None) -> bool:
+           column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None,
+           nouns: tuple[str, ...] = ()) -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic). An amount of money of
@@ -1651,9 +1662,11 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     (itself or the prose it leans on, ``held``) some of what the question asks of its names (``asked_of``, topic
     words included: "this global resolution of civil claims is worth $20.8 billion" holds the civil settlement
     asked): "BP also will pay up to another $1 billion to resolve similar claims" says nothing of BP's TV
-    advertising campaign."""
+    advertising campaign." ``nouns``: the plural a lower-case word before it qualified ("survivor families"), a
+    noun counted too."""
     if value.kind == "count" and noun and value.unit:
-        return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun)
+        return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun) or any(
+            _counts_the_noun(value, n) for n in nouns)
     if value.kind == "count" and noun and sentence and noun not in _ANYONE and _governing(sentence, value.start):
         # "killing 67", asked how many shots: a count a verb takes bare is of the noun only where the sentence
         # says it
