@@ -167,7 +167,7 @@ def test_how_long_after_is_answered_by_a_time_counted_from_the_event(generator: 
 
 
 def test_a_plural_after_a_word_that_qualifies_it_is_counted(generator: Answerer) -> None:
-    told = [passage("a", "Only nine families who fled the Holm Tower fire have moved into permanent homes, 100 days on."),
+    told = [passage("a", "Only nine families who fled the Holm Tower fire now live in permanent homes, officials said."),
             passage("b", "Some 140 households remain in hotels after the Holm Tower fire, the council said.")]
     answer = generator.answer("How many survivor families had moved into permanent homes after the Holm Tower fire?", told)
     assert answer.answer.startswith("Only nine families")
