@@ -18,6 +18,7 @@ from rag.caches import lru
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import NAME, Value, reads_as_place
 from rag.claims.parse import WORD_NUMBERS, dateline, figures, name_key, names, prepare
+from rag.claims.people import is_person_noun
 from rag.text import STOPWORDS
 
 _ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -45,7 +46,8 @@ _BARE_CLASS_BEFORE = re.compile(r"(?:\b([a-z]+)|\b((?:state|government|publicly|
 _BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union league".split())
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
-mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev""".split())
+mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev archbishop
+pope rabbi imam reverend monsignor msgr""".split())  # (and a church's: "Paris Archbishop Laurent Ulrich")
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
@@ -146,7 +148,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY and ":" not in e.text]
     label = _LABEL.match(text)
-    other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY]
+    other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY
+                                    and not (e.label_ == "NORP" and not _nationality_like(e.text))]
     heading = _heading(text)
     filed = dateline(text)  # "CHIANG RAI - A mini-submarine ...": where the story was filed from, a place
     if filed:  # (and no name of the tagger's runs on past it: "HONG KONG - Three", a place to the small model)
@@ -215,6 +218,14 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
+        elif kind in ("person", NAME) and not title and _BODY_AFTER.match(text, end) and \
+                _ARTICLE_BEFORE.search(text[:start]):
+            kind = "organization"  # "the private Sainte-Catherine elementary school": the school's name
+        elif kind in ("place", NAME, "organization") and not title and len(words) > 1 and \
+                words[-1].lower().strip(".") not in _ORG_WORDS and not reads_as_place(text, start, end):
+            called = _CALLED_A_PERSON.match(text, end)  # "Lena Brandt, the TV personality who ...": a building to
+            if called is not None and is_person_noun(called.group(1)):  # the small model, a person to the text
+                kind, role = "person", role or called.group(1).lower()
         bare = " ".join(w for w in _holder(words, kind) if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
@@ -223,6 +234,30 @@ def _claims(text: str, doc: Any) -> list[Value]:
 
 # "from $2 billion the year she took over to $4.5 billion": the two ends of one move
 _FROM_TO = re.compile(r"^[^.;:!?]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?$")
+
+
+# how a nationality, faith or party is written ("Lebanese", "Catholic", "Shiite", "Democrats", "Kurdish", "Basque")
+_NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i|ic|ch|ist|ite|er|ive|ern|que|ox|al|crat|ies|y|u|h|w|s|it)s?$")
+
+
+def _nationality_like(span: str) -> bool:
+    """A span the tagger calls a nationality (NORP) that is written like one: a known country adjective or a word of
+    such an ending; "the Mediapart investigative website" names a website, not a people."""
+    words = span.split()
+    return len(words) != 1 or words[0].lower().strip(".'\u2019") in COUNTRY_OF or bool(
+        _NATIONALITY_ENDING.search(words[0].lower().strip(".'\u2019")))
+
+
+# a name written before the lower-case class noun of a body it names, after an article ("the private Sainte-Catherine
+# elementary school", "the Holm memorial hospital")
+_BODY_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:schools?|hospitals?|church|churches|cathedral|museum|college|"
+                         r"university|academy|clinic|prison|stadium|library|foundation|institute|charity)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
+# the noun a name is called by in the apposition after it ("Lena Brandt, the TV personality who ...", "..., a local
+# presenter,")
+_CALLED_A_PERSON = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:[,;.]|who\b|$))")
 
 
 def _ends_of_a_move(text: str, values: list[Value]) -> list[Value]:
