@@ -204,6 +204,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"parliaments?|hospitals?|schools?|prisons?|armies|army|navy|churches|church|museums?|airlines?|"
                 r"unions?|charit(?:y|ies)|foundations?|associations?|federations?|leagues?|publications?|"
                 r"magazines?|journals?|broadcasters?|channels?|wire services?|societ(?:y|ies)|insurers?|operators?|"
+                r"websites?|(?:news|web|internet) sites?|tabloids?|(?:radio|tv|television) stations?|newswires?|"
                 r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
                 r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies)\b"
                 + _HEAD, re.I),
@@ -326,7 +327,7 @@ def asked_roles(question: str) -> set[str]:
     the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
     send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
     ("Which firm took charge of the salvage after the owners?" asks no owner)."""
-    text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", question.lower()))
+    text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", _RANKING_A_NOUN.sub(" ", question.lower())))
     spoke = _SPOKE_FOR.search(text)  # "Who spoke for the company?": its spokesman, whatever the article calls him
     return (roles_named(re.findall(r"[a-z]+", text)) | (_SPOKESPEOPLE if spoke else set())) - subject_roles(question)
 
@@ -342,6 +343,14 @@ def unsaid_roles(question: str) -> list[str]:
 _SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|speaking|spoken)\s+(?:for|on\s+behalf\s+of)"
                         r"\s+(?:the|its|their)\s")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+# a role word ranking a person's noun after it, no office of its own: "the chief architect", "the head chef", "its
+# lead engineer" ask an architect, a chef, an engineer (the offices "chief executive" or "chief of staff" are no
+# person's noun)
+_RANKING_A_NOUN = re.compile(r"\b(?:chief|head|lead|senior)\s+(?=(?:architect|engineer|economist|prosecutor|inspector|"
+                             r"investigator|scientist|surgeon|physician|medical|chef|designer|negotiator|curator|"
+                             r"conductor|judge|nurse|analyst|strategist|correspondent|coach|pilot|counsel)s?\b)")
 
 
 # a role word naming a body's place, not its holder: "its head office" is where a company sits, asked where
@@ -1136,6 +1145,10 @@ _SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|drau
 _OTHER_DIMENSION = re.compile(r"[\s-]*(?:(?:in|of)\s+)?(?:long|length|wide|width|high|height|tall|deep|depth|thick|"
                              r"thickness)\b", re.I)
 _ATTRIBUTE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+# the noun of a thing that stands upright, right after a length written onto it ("the 90-metre spire")
+_UPRIGHT_AFTER = re.compile(r"[\s-]*(?:[a-z]+[\s-]+)?(?:spires?|towers?|steeples?|belfr(?:y|ies)|skyscrapers?|buildings?|"
+                            r"masts?|chimneys?|statues?|monuments?|obelisks?|pillars?|columns?|walls?|dams?|waves?|"
+                            r"cliffs?|trees?|blocks?|pylons?|cranes?)\b", re.I)
 _POSITION = re.compile(rf"^\W{{0,3}}(?:{_PLACED}|outside|from|of)\b", re.I)
 
 
@@ -1184,6 +1197,8 @@ def _of_dimension(value: Value, sentence: str, dimension: str, adjective: str) -
         if re.match(rf"[\s-]*(?:(?:in|of|at|its|the)\s+){{0,2}}(?:{words})\b", after, re.I) or re.search(
                 rf"\b(?:{words})\s+(?:of\s+)?(?:[a-z]+\s+)?$", before, re.I):
             return True
+        if adjective == "tall" and _ATTRIBUTE.search(before) and _UPRIGHT_AFTER.match(after):
+            return True  # "the 90-metre spire", "a 24-storey tower": what stands upright is measured by its height
         # else any length not said to be another ("400 m long", "3 miles north") nor a thing's unnamed one ("the
         # 400 m, 224,000-ton vessel"): "dredged to 14 metres", asked how deep
         return not (_OTHER_DIMENSION.match(after) or _POSITION.match(after) or _ATTRIBUTE.search(before))
