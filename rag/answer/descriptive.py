@@ -69,6 +69,7 @@ AGREED_BAR = 0.42
 CAUSE = 0.05
 _CAUSE = re.compile(r"\b(?:because|due\s+to|as\s+a\s+(?:result|consequence)\s+of|owing\s+to|caused\s+by|thanks\s+to|"
                     r"in\s+order\s+to|so\s+that|(?:result|stem)(?:s|ed|med|ming)?\s+from|driven\s+by|the\s+reasons?\b|"
+                    r"(?:delayed|held\s+up|hampered|halted|prevented|blocked|stalled)\s+(?:by|because)|"
                     r"reasons?\s+(?:for|why)|since\s+(?![\d(]|january|february|march|april|may|june|july|august|september|"
                     r"october|november|december|then|last|early|late|the\s+(?:start|beginning|end)))", re.I)
 

@@ -20,7 +20,7 @@ import re
 
 from rag.answer.derived import derived_work
 from rag.answer.extremes import NOT_SUPERLATIVE
-from rag.answer.support_checks import scattered_name
+from rag.answer.support_checks import MOMENT_FRAME, scattered_name
 from rag.caches import QUESTION, TEXT, lru
 from rag.claims.kinds import FALLING, RISING
 from rag.text import STOPWORDS
@@ -36,7 +36,8 @@ _NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\b
                              r"\bnot (?:my question|what I (?:asked|meant|mean))\b", re.IGNORECASE)
 # A sentence says something is not: a wider net than the question's (a fact may be worded "failed to").
 _SAYS_NOT = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|lacks?|lacking|lacked|fail(?:s|ed)?|"
-                       r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than)\b|n't\b",
+                       r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than|yet to|"
+                       r"delay(?:s|ed)?|postpon(?:e|es|ed)|stall(?:s|ed))\b|n't\b",  # ("still not chosen": "delayed")
                        re.IGNORECASE)
 
 _OPPOSITES = [
@@ -254,10 +255,16 @@ def _ordinals(text: str) -> frozenset[str]:
     return frozenset(_ORDINAL.findall(text.lower().replace("\u2019", "'")))
 
 
+def _dropped_if_by(frame: re.Match[str]) -> str:
+    """A frame up to a moment ("by late June", "as of March") asks no sentence to name its month: the count so far may
+    be said with the day of the event it counts ("since the April 15 blaze"); "In June, ..." keeps its month."""
+    return " " if re.match(r"\W*(?:by|as\s+of|towards?)\b", frame.group(0), re.I) else frame.group(0)
+
+
 def other_member(question: str, sentence: str) -> str:
     """A day, month or season the question names that the sentence does not, where it names another; or an
     ordinal of a series ("the third empire" against "the second German Empire")."""
-    asked, said = _members(question), _members(sentence)
+    asked, said = _members(MOMENT_FRAME.sub(_dropped_if_by, question)), _members(sentence)
     asked_order, said_order = _ordinals(question), _ordinals(sentence)
     for word in sorted(asked_order - said_order):
         if word not in _words(sentence) and said_order - asked_order:

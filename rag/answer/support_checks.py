@@ -292,7 +292,12 @@ DATED_BY = re.compile(r"\b(?:after|before|since|until|till|following|ahead\s+of|
 # written rather than in its words; its month and year are not asked of the article
 MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards)\s+(?:the\s+(?:(?:first|second|last|"
                           r"final|latter|early|closing)\s+)?(?:half|part|days?|weeks?|start|end|middle|beginning)\s+of\s+|"
-                          r"(?:early|mid|late)[-\s]+)?" + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*,",
+                          r"(?:early|mid|late)[-\s]+)?" + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*,"
+                          # ... or after it, closing the question or its part ("How much had it raised by the end of
+                          # September 2019?", "... by late June, and how many ...?")
+                          r"|\b(?:by|as\s+of)\s+(?:(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|late)[-\s]+)?"
+                          + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|the\s+(?:end|middle|start|beginning|"
+                          r"spring|summer|autumn|fall|winter)\s+of\s+\d{4})(?=\s*(?:[?.!]|,\s*and\b|$))",
                           re.I)
 
 
