@@ -19,7 +19,7 @@ import numpy as np
 
 from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, no_beginning_dated, says, says_event
-from rag.answer.evidence import classed, counts_asked, holds, one_clause, place_class
+from rag.answer.evidence import body_qualifier, classed, counts_asked, holds, one_clause, place_class, qualified_as
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
@@ -183,6 +183,12 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
             # asked which dam, where some sentence names one ("Holm Dam"): "the Lunde River" or "the fire service" is none
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or classed(v, s.text, of_class)]
+        qualifier = body_qualifier(question) if "organization" in kinds else ()
+        if qualifier and any(qualified_as(v, s.text, qualifier) for s, found in zip(sentences, typed) for v in found):
+            # asked which oil firm, where some sentence calls one so ("oil company Total"): "luxury goods group
+            # LVMH" is none (a name given with no class is left a side)
+            claims = [(s, v) for s, v in claims if v.kind in FIGURES or v.kind not in ("organization", NAME)
+                      or qualified_as(v, s.text, qualifier) or not v.scope]
         seen = {(s.citation, v.text) for s, v in claims}
         if not listing:  # and what two near-identical sentences differ in, of the kind asked ("when", asked of
             # two sentences differing in the barrels spilled, is not answered by the barrels)

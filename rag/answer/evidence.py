@@ -44,9 +44,10 @@ from rag.answer.tallies import moment_fit
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats, states
-from rag.claims.demonyms import answering_places, named_as_adjective, nationalities, other_country_words
+from rag.claims.demonyms import COUNTRY_OF, answering_places, named_as_adjective, nationalities, other_country_words
 from rag.claims.extract import analyze, shares_in_words
 from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
+from rag.claims.people import is_person_noun
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
 from rag.protocols import Embedder
@@ -70,6 +71,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # a time asked as counted from an event ("How long after it began ...?"), and the units such a count is in
 _HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
                              r"(?:after|before|since|into)\b", re.I)
+# who something befell, asked by its participle ("Who was hurt ...?", "Who were killed?", "Who has been arrested?")
+_WHO_BEFELL = re.compile(r"^\W*who\s+(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:hurt|[a-z]{3,}ed)\b"
+                         r"(?!\s+(?:by|as)\b)", re.I)
 _IN_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4, "years": 365.0}
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)  # a date asked to the month
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
@@ -860,6 +864,11 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.claims = tuple(replace(v, kind="duration", unit="day", low=v.low * _IN_DAYS[v.unit],
                                      high=v.high * _IN_DAYS[v.unit]) if v.kind == "count" and v.unit in _IN_DAYS
                              else v for v in c.claims)
+    if "person" in kinds and _WHO_BEFELL.search(question):  # "Who was hurt?": "Two policemen and one firefighter
+        # were hurt" names no one, but says who, by what they were (a count of people, as of no one else)
+        for c in pool:
+            c.claims = tuple(replace(v, kind=K.NAME, key=name_key(v.text)) if v.kind == "count" and v.unit
+                             and is_person_noun(v.unit) and not v.vague else v for v in c.claims)
     # "What share of global refining ...?": "a small share of global refining output" (the answerer's reading; the
     # reranker, parsed=0, ranks passages by their figures)
     if kinds == ("percentage",) and parsed > 0:
@@ -1268,6 +1277,35 @@ def classed(value: K.Value, text: str, noun: str) -> bool:
     return bool(re.search(rf"\b{plural}\b", value.text, re.I)
                 or re.search(rf"\b{plural}\s+(?:of\s+)?$", text[:value.start], re.I)
                 or re.match(rf"^\s*(?:{plural}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{plural}\b)", text[value.end:], re.I))
+
+
+# the words that qualify the class of body a which-question asks ("oil" of "Which oil firm ...?", "luxury goods" of
+# "Which luxury goods group ...?"); the class nouns are those a name's role is read from (claims/extract.py)
+_BODY_CLASS = re.compile(r"\b(?:which|what)\s+((?:[a-z][a-z-]+\s+){1,2}?)(?:firms?|compan(?:y|ies)|groups?|"
+                         r"giants?|makers?|producers?|operators?|contractors?|businesses|business|corporations?|"
+                         r"conglomerates?)\b", re.I)
+_NOT_A_QUALIFIER = frozenset("big biggest large largest small major other main leading two three both single "
+                             "another same new old local foreign".split())
+
+
+def body_qualifier(question: str) -> tuple[str, ...]:
+    """The stems of the words qualifying the class of body asked ("Which oil firm ...?" -> ("oil",)), or ()."""
+    found = _BODY_CLASS.search(question)
+    if not found:
+        return ()
+    return tuple(stem(w) for w in found.group(1).lower().split() if w not in _NOT_A_QUALIFIER
+                 and w not in STOPWORDS and w not in COUNTRY_OF)
+
+
+def qualified_as(value: K.Value, text: str, qualifier: tuple[str, ...]) -> bool:
+    """The sentence writes the body's qualifier just before its name ("oil company Total", "the French oil giant
+    Total"), or in an apposition after it ("Total, the oil company")."""
+    if value.kind not in ("organization", K.NAME) or not qualifier:
+        return False
+    before = {stem(w) for w in re.findall(r"[a-z]+", text[max(0, value.start - 40):value.start].lower())[-4:]}
+    after = re.match(r"\s*,\s+(?:the|an?)\s+((?:[\w-]+\s+){1,4})", text[value.end:])
+    said = before | ({stem(w) for w in re.findall(r"[a-z]+", after.group(1).lower())} if after else set())
+    return all(q in said for q in qualifier)
 
 
 def _by_the_period_asked(pool: list[Candidate], period: str) -> None:
