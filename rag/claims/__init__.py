@@ -5,6 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 41: millions said with no currency or noun as what is paid or pledged ("paid 10 million on a pledge of 100
+#     million") are sums of money
 # 40: a church's titles ("Paris Archbishop Laurent Ulrich"); a name called a person in the apposition after it ("Eva
 #     Dahl, a local presenter"); a word the tagger calls a nationality that is written like none ("the Mediapart
 #     website") is a name
@@ -91,4 +93,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "40"
+CLAIMS_VERSION = "41"

@@ -137,6 +137,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
     found = figures(text)
     if found and all(f.kind == "date" for f in found) and not re.search(r"[^\W\d_]{2}", _outside(text, found)):
         return []  # a dateline alone ("Mar 3, 2014 ..."): when a page was written, not what it says
+    found = [replace(f, kind="money") if _money_unsaid(text, f) else f for f in found]
     for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
             _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
@@ -246,6 +247,23 @@ def _nationality_like(span: str) -> bool:
     words = span.split()
     return len(words) != 1 or words[0].lower().strip(".'\u2019") in COUNTRY_OF or bool(
         _NATIONALITY_ENDING.search(words[0].lower().strip(".'\u2019")))
+
+
+# millions said with no currency and no noun, in what is paid or pledged ("paid 10 million on a pledge of 100
+# million", "donated 5 million to the fund"): sums of money, in the currency the article gives elsewhere
+_MILLIONS = re.compile(r"[\d.,]+\s*(?:million|billion|bn|m)$", re.I)
+_MONEY_BEFORE = re.compile(r"\b(?:paid|pay|pays|paying|donated|donates|donate|donating|pledged|pledges|pledge|"
+                           r"pledging|raised|raising|spent|spend|spending|cost|costs|costing|gave|given|giving|"
+                           r"contributed|contribute|contributing|invested|fined|owed|owes|worth|pledge\s+of|"
+                           r"donations?\s+of|sum\s+of|total\s+of)\s+(?:(?:about|around|nearly|almost|some|more\s+than|"
+                           r"over|roughly|just|another|a\s+further|an\s+additional)\s+)?$", re.I)
+_MONEY_AFTER = re.compile(r"\s+(?:on\s+a\s+pledge|in\s+(?:donations|aid|funding|damages|fines|compensation))\b", re.I)
+
+
+def _money_unsaid(text: str, figure: Any) -> bool:
+    """A count of millions with no noun, said as what was paid or pledged: a sum of money."""
+    return figure.kind == "count" and not figure.unit and bool(_MILLIONS.search(figure.text)) and bool(
+        _MONEY_BEFORE.search(text[max(0, figure.start - 60):figure.start]) or _MONEY_AFTER.match(text, figure.end))
 
 
 # a name written before the lower-case class noun of a body it names, after an article ("the private Sainte-Catherine
