@@ -195,9 +195,12 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             return previous[:start] + said + previous[end:], []
     # a name for the one name asked about, of another kind ("What is the Defense Logistics Agency doing?" "And
     # Japan?": what Japan is doing)
-    if typed & _PROPER and bare[:1].isupper() and len(named) == 1:
+    if typed & _PROPER and _THE.sub("", bare)[:1].isupper() and len(named) == 1:
         _, start, end = named[0]
-        if previous[:start].lower().endswith("the ") and not bare.lower().startswith("the "):
+        family = _FAMILY_AFTER.match(previous, end) if _FAMILY.fullmatch(_THE.sub("", bare)) else None
+        if family is not None:  # "What about the Pinaults?" after "the Arnault family": the family, as one name
+            end = family.end()
+        if previous[:start].lower().endswith("the "):
             start -= 4
         return previous[:start] + bare + previous[end:], []
     tokens = list(_WORD.finditer(previous))
@@ -350,6 +353,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)
 
 
 _THE = re.compile(r"^the\s+", re.I)
+# a family by its name in the plural ("the Pinaults", "the Lundes"), and the word after a name that makes it one
+_FAMILY = re.compile(r"[A-Z][\w'-]*s")
+_FAMILY_AFTER = re.compile(r"\s+famil(?:y|ies)\b", re.I)
 _PROPER = {"person", "org", "place", "work", "name"}
 
 
