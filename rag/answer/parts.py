@@ -86,6 +86,10 @@ def _pieces(question: str) -> tuple[str, ...]:
     short = _ELLIPTICAL.search(text) if len(found) == 1 or (len(found) == 2 and not _a_clause(found[1])) else None
     if short is not None and (full := _filled(text[:short.start()].strip(" ,;"), short.group("wh"))):
         return _as_question(text[:short.start()]), full  # "..., and for how many years?": asked of the part before
+    which = _ELLIPTICAL_WHICH.search(text) if len(found) == 1 or (len(found) == 2 and not _a_clause(found[1])) else None
+    if which is not None and (full := _of_the_subject(text[:which.start()].strip(" ,;"),
+                                                                           which.group("wh"))):
+        return _as_question(text[:which.start()]), full  # "Which minister spoke up ..., and on which radio station?"
     again = _VERB_LEFT_OUT.search(text) if len(found) == 1 or len(found) == 2 and not _a_clause(found[1]) else None
     if again is not None:  # "who spoke for Russia and who for the United States?": the verb of the part before
         first = text[:again.start()].strip(" ,;")
@@ -110,6 +114,36 @@ _VERB_LEFT_OUT = re.compile(r",?\s+(?:and|or)\s+(?P<wh>who|what|which|where)\s+(
 # the auxiliary that opens the rest of a question after its question phrase ("how many reports a year | will ...")
 _AUXILIARY = re.compile(r"\b(?:will|would|did|does|do|is|was|were|are|has|have|had|can|could|should|might|must)\b",
                         re.I)
+
+
+# ... or a preposition and a question phrase of its own noun: ", and on which radio station?", ", and in what year?"
+_ELLIPTICAL_WHICH = re.compile(r",\s*(?:and|or)\s+(?P<wh>" + _PREPOSITION + r"\s+(?:which|what)\s+[a-z]+(?:\s+[a-z]+)?)"
+                               r"\s*\?*\s*$", re.I)
+# the subject a question phrase asks for, its class noun after "which" ("Which culture minister spoke up ...")
+_WHICH_SUBJECT = re.compile(r"^\s*(?:which|what)\s+", re.I)
+_DO_SUPPORT = frozenset("did does do will would can could should might must".split())
+
+
+def _of_the_subject(first: str, wh: str) -> str:
+    """A question phrase asked of the part before whose question phrase is its subject: that subject as "the" one
+    and the rest of its clause as said ("Which culture minister spoke up for X" + "on which radio station": "On
+    which radio station the culture minister spoke up for X?", a question's words in a statement's order, as a
+    reader asks it in one breath); "" where the part before is no such clause."""
+    opening = _WHICH_SUBJECT.match(first)
+    doc = parse(first) if opening is not None else None
+    if opening is None or doc is None:
+        return ""
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if verb is None:
+        return ""
+    subject = [t for t in doc if t.head == verb and t.i != verb.i and t.dep_ in ("nsubj", "nsubjpass")]
+    if not subject or min(t.i for t in subject[0].subtree) != 0 or verb.i < subject[0].i:
+        return ""
+    end = max(t.idx + len(t.text) for t in subject[0].subtree)
+    noun, rest = first[opening.end():end].strip(), first[end:].strip()
+    if any(t.lower_ in _DO_SUPPORT and t.i < verb.i for t in doc):
+        return ""  # (not "What company did Lena Brandt found": the question phrase is its object)
+    return _as_question(f"{wh} the {noun} {rest}") if noun and rest else ""
 
 
 def _filled(first: str, wh: str) -> str:
@@ -151,6 +185,16 @@ def read(piece: str, before: Sequence[str], answers: Sequence[str]) -> tuple[str
     # (a part before asking who or which one does something is answered by that one: "Which developer bought the
     # site, and how much did it pay?" asks what the developer paid, not the site; read in the answers first)
     answered_first = any(answers) and bool(before) and _asks_its_subject(before[-1])
+    words = _asked_class(before[-1]) if answered_first else []
+    said_again = next((m for n in range(len(words), 0, -1)
+                       if (m := re.search(rf"\bthe\s+{re.escape(' '.join(words[:n]))}\b", piece, re.I))), None)
+    if said_again is not None:  # "..., and on which radio station?": the culture minister asked first is the one
+        # its answer names ("On which radio station the culture minister spoke ...", read as "he" would be)
+        pronoun = "he" if "person" in asked(before[-1]) else "it"
+        as_one = resolve(piece[:said_again.start()] + pronoun + piece[said_again.end():],
+                         salient(before, answers), before)
+        if as_one.resolved and not as_one.unresolved:
+            return as_one.text, [new for _, new in as_one.resolved]
     resolution = resolve(piece, salient(before, answers if answered_first else [""] * len(before)), before)
     if resolution.unresolved and any(answers) and not answered_first:
         resolution = resolve(piece, salient(before, answers), before)
@@ -159,6 +203,18 @@ def read(piece: str, before: Sequence[str], answers: Sequence[str]) -> tuple[str
     if resolution.resolved and garbled(piece, resolution.text, inserted, replaced) is None:
         return resolution.text, inserted
     return piece, []
+
+
+def _asked_class(part: str) -> list[str]:
+    """The words of the class noun of the one a question asks for ("culture minister" of "Which culture minister
+    spoke up ...?"), by the parser; none without it."""
+    doc = parse(part) if re.match(r"^\W*(?:which|what)\s", part, re.I) else None
+    words: list[str] = []
+    for t in list(doc)[1:] if doc is not None else []:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or len(words) == 3:
+            break
+        words.append(t.text)
+    return words
 
 
 # a question word, maybe its class noun, then the auxiliary of a question asking about someone else: "Which company
