@@ -255,6 +255,11 @@ def _ordinals(text: str) -> frozenset[str]:
     return frozenset(_ORDINAL.findall(text.lower().replace("\u2019", "'")))
 
 
+_OWN_FRAME = re.compile(r"\b(?:by|as\s+of|until|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|"
+                        r"late)[-\s]+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\b", re.I)
+
+
 def _dropped_if_by(frame: re.Match[str]) -> str:
     """A frame up to a moment ("by late June", "as of March") asks no sentence to name its month: the count so far may
     be said with the day of the event it counts ("since the April 15 blaze"); "In June, ..." keeps its month."""
@@ -264,7 +269,9 @@ def _dropped_if_by(frame: re.Match[str]) -> str:
 def other_member(question: str, sentence: str) -> str:
     """A day, month or season the question names that the sentence does not, where it names another; or an
     ordinal of a series ("the third empire" against "the second German Empire")."""
-    asked, said = _members(MOMENT_FRAME.sub(_dropped_if_by, question)), _members(sentence)
+    # (unless the sentence gives its own figure up to another month: "As of March 2015, ...", asked as of February)
+    framed = MOMENT_FRAME.sub(_dropped_if_by, question) if not _OWN_FRAME.search(sentence) else question
+    asked, said = _members(framed), _members(sentence)
     asked_order, said_order = _ordinals(question), _ordinals(sentence)
     for word in sorted(asked_order - said_order):
         if word not in _words(sentence) and said_order - asked_order:
