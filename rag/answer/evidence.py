@@ -60,6 +60,9 @@ TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the r
 # The noun counted ("how many magnets"); not a verb ("how many were killed").
 _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)"
                        r"([a-z][\w.&'-]*(?:\s+[a-z][\w.&'-]*){0,3})", re.IGNORECASE)
+# ... or of a plural the question points back to or names in full ("how many of those tubes", "how many of the boys")
+_HOW_MANY_OF = re.compile(r"\bhow many of (?:the|those|these|its|their|his|her)\s+((?:[a-z][\w'-]*\s+){0,2}?"
+                          r"[a-z][\w'-]*(?<![su]s)s)\b", re.I)
 _PLURAL = re.compile(r"[a-z-]+(?<![su]s)s")
 _WORDS = re.compile(r"\W+")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -913,7 +916,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # what a duration asked is of, in the question's main clause (for ``_written_onto``)
     written_focus = {t for t in set(content_terms(_TIME_CLAUSE.split(question)[0])) - common - K.asking_terms(question)
                      if len(t) >= 4} if "duration" in kinds else set()
-    counted = _HOW_MANY.search(question)
+    counted = _HOW_MANY.search(question) or _HOW_MANY_OF.search(question)  # ("how many of those tubes": tubes)
     noun = stem(counted_noun(counted.group(1).split())) if counted else ""
     qualified = _qualified_plural(counted.group(1).split()) if counted else ()  # "survivor families": families too
     unit = QUANTITY_UNITS.get(counted.group(1).split()[0].lower(), ("", 0))[0] if counted else ""  # "How many kilograms"
