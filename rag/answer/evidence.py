@@ -75,8 +75,9 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
                              r"(?:after|before|since|into)\b", re.I)
 # who something befell, asked by its participle ("Who was hurt ...?", "Who were killed?", "Who has been arrested?")
-_WHO_BEFELL = re.compile(r"^\W*who\s+(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:hurt|[a-z]{3,}ed)\b"
+_WHO_BEFELL = re.compile(r"^\W*who\s+(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?P<how>hurt|[a-z]{3,}ed)\b"
                          r"(?!\s+(?:by|as)\b)", re.I)
+_HARMED = re.compile(r"hurt|injured|wounded|killed|burned|burnt|hospitali[sz]ed|rescued|trapped|evacuated|drowned")
 _IN_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4, "years": 365.0}
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)  # a date asked to the month
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
@@ -867,8 +868,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.claims = tuple(replace(v, kind="duration", unit="day", low=v.low * _IN_DAYS[v.unit],
                                      high=v.high * _IN_DAYS[v.unit]) if v.kind == "count" and v.unit in _IN_DAYS
                              else v for v in c.claims)
-    if "person" in kinds and _WHO_BEFELL.search(question):  # "Who was hurt?": "Two policemen and one firefighter
-        # were hurt" names no one, but says who, by what they were (a count of people, as of no one else)
+    befell = _WHO_BEFELL.search(question) if "person" in kinds else None
+    if befell is not None:  # "Who was hurt?": "Two policemen and one firefighter were hurt" names no one, but says
+        # who, by what they were (a count of people, as of no one else); hurt, only people were (no company)
+        kinds = ("person",) if _HARMED.fullmatch(befell.group("how").lower()) else kinds
         for c in pool:
             c.claims = tuple(replace(v, kind=K.NAME, key=name_key(v.text)) if v.kind == "count" and v.unit
                              and is_person_noun(v.unit) and not v.vague else v for v in c.claims)
