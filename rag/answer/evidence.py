@@ -61,8 +61,8 @@ TYPED_DEPTH = 8  # sentences typed by the parser per question (the rest by the r
 _HOW_MANY = re.compile(r"\bhow many (?!(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|of)\b)"
                        r"([a-z][\w.&'-]*(?:\s+[a-z][\w.&'-]*){0,3})", re.IGNORECASE)
 # ... or of a plural the question points back to or names in full ("how many of those tubes", "how many of the boys")
-_HOW_MANY_OF = re.compile(r"\bhow many of (?:the|those|these|its|their|his|her)\s+((?:[a-z][\w'-]*\s+){0,2}?"
-                          r"[a-z][\w'-]*(?<![su]s)s)\b", re.I)
+_HOW_MANY_OF = re.compile(r"\bhow many of (?:the|those|these|its|their|his|her)\s+((?:[a-z][\w'\u2019-]*\s+){0,2}?"
+                          r"[a-z][a-z-]*(?<![su]s)s)(?![\w'\u2019])", re.I)
 _PLURAL = re.compile(r"[a-z-]+(?<![su]s)s")
 _WORDS = re.compile(r"\W+")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
