@@ -439,7 +439,7 @@ def _in_its_slot(previous: str, meant: str) -> str:
     return ""
 
 
-_THEN = re.compile(r"[.!;]\s+(?=\S)")
+_THEN = re.compile(r"[.!;:\u2014]\s+(?=\S)|\s+[-\u2013]\s+(?=\S)")  # (a colon or a dash too: "the dust: which places ...?")
 
 
 def _then_asked(meant: str, contrasted: bool = True) -> tuple[str, str] | None:
