@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rag.caches import QUESTION, lru
 from rag.claims.kinds import NAMES, asked
@@ -120,7 +121,7 @@ _AUXILIARY = re.compile(r"\b(?:will|would|did|does|do|is|was|were|are|has|have|h
 _ELLIPTICAL_WHICH = re.compile(r",\s*(?:and|or)\s+(?P<wh>" + _PREPOSITION + r"\s+(?:which|what)\s+[a-z]+(?:\s+[a-z]+)?)"
                                r"\s*\?*\s*$", re.I)
 # the subject a question phrase asks for, its class noun after "which" ("Which culture minister spoke up ...")
-_WHICH_SUBJECT = re.compile(r"^\s*(?:which|what)\s+", re.I)
+_WHICH_SUBJECT = re.compile(r"^\s*(?:which\s+|what\s+|who\b)", re.I)
 _DO_SUPPORT = frozenset("did does do will would can could should might must".split())
 
 
@@ -143,6 +144,8 @@ def _of_the_subject(first: str, wh: str) -> str:
     noun, rest = first[opening.end():end].strip(), first[end:].strip()
     if any(t.lower_ in _DO_SUPPORT and t.i < verb.i for t in doc):
         return ""  # (not "What company did Lena Brandt found": the question phrase is its object)
+    if opening.group(0).strip().lower() == "who":  # "Who replaced Holm, and in which month?": "he", whom the
+        return _as_question(f"{wh} he {rest}") if rest else ""  # first part's answer names (``read``)
     return _as_question(f"{wh} the {noun} {rest}") if noun and rest else ""
 
 
@@ -191,18 +194,27 @@ def read(piece: str, before: Sequence[str], answers: Sequence[str]) -> tuple[str
     if said_again is not None:  # "..., and on which radio station?": the culture minister asked first is the one
         # its answer names ("On which radio station the culture minister spoke ...", read as "he" would be)
         pronoun = "he" if "person" in asked(before[-1]) else "it"
-        as_one = resolve(piece[:said_again.start()] + pronoun + piece[said_again.end():],
-                         salient(before, answers), before)
+        as_one = resolve(piece[:said_again.start()] + pronoun + piece[said_again.end():], _answering(before, answers),
+                         before)
         if as_one.resolved and not as_one.unresolved:
             return as_one.text, [new for _, new in as_one.resolved]
-    resolution = resolve(piece, salient(before, answers if answered_first else [""] * len(before)), before)
-    if resolution.unresolved and any(answers) and not answered_first:
+    resolution = resolve(piece, _answering(before, answers) if answered_first else
+                         salient(before, [""] * len(before)), before)
+    if resolution.unresolved and any(answers):  # (what the parts before name, the answers' names too)
         resolution = resolve(piece, salient(before, answers), before)
     inserted = [new for _, new in resolution.resolved]
     replaced = [old for old, _ in resolution.resolved]
     if resolution.resolved and garbled(piece, resolution.text, inserted, replaced) is None:
         return resolution.text, inserted
     return piece, []
+
+
+def _answering(before: Sequence[str], answers: Sequence[str]) -> list[Any]:
+    """What the parts before and their answers name, by salience, but the names the part asking its subject gives:
+    asked who replaced Karl Holm, "he" of the next part is whom the answer names beside him, not Karl Holm."""
+    given = before[-1].lower()
+    found = salient(before, answers)
+    return [e for e in found if e.mention.text.lower() not in given] or found
 
 
 def _asked_class(part: str) -> list[str]:

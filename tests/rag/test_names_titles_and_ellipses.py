@@ -120,6 +120,16 @@ def test_an_ellipsis_after_a_question_asking_its_subject() -> None:
     assert "Eva Dahl" in text and "culture minister" not in text and inserted == ["Eva Dahl"]
 
 
+def test_he_after_a_who_question_is_whom_its_answer_names_beside_the_one_given() -> None:
+    first = "Who replaced Karl Holm at the head of the council?"
+    answer = "Lena Brandt took over from Karl Holm as leader of the council [1]."
+    assert pieces(f"{first[:-1]}, and in which month?") == (
+        first, "In which month he replaced Karl Holm at the head of the council?")
+    assert read("When did he take office?", [first], [answer]) == ("When did Lena Brandt take office?", ["Lena Brandt"])
+    assert read("In which month he replaced Karl Holm at the head of the council?", [first], [answer])[0] == \
+        "In which month Lena Brandt replaced Karl Holm at the head of the council?"
+
+
 def test_what_about_a_family_stands_for_the_family_named_before() -> None:
     assert what_about("How much had the Lunde family paid toward its pledge?", "the Holms", None) == (
         "How much had the Holms paid toward its pledge?", [])
