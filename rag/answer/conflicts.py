@@ -179,6 +179,14 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             if naming:
                 claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
                           or _names_given(s.context, things)]
+        objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Crown of Thorns", "the Lunde Fire")
+        if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Crown of Thorns: a
+            # sentence naming it (or leaning on an article that does) answers; one that names a minister announcing
+            # a contest in an article that never names the crown is about something else, no other side
+            naming_it = {s.citation for s, v in claims if v.kind not in FIGURES and _names_given(s.text, objects)}
+            if naming_it:
+                claims = [(s, v) for s, v in claims if v.kind in FIGURES or s.citation in naming_it
+                          or _names_given(s.context, objects)]
         of_class = place_class(question) if "place" in kinds else ""
         if of_class and any(classed(v, s.text, of_class) for s, found in zip(sentences, typed) for v in found):
             # asked which dam, where some sentence names one ("Holm Dam"): "the Lunde River" or "the fire service" is none

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import body_qualifier, qualified_as
 from rag.answer.focus import other_member, says_not
 from rag.answer.parts import pieces, read
@@ -141,3 +142,14 @@ def test_how_many_of_those_counts_them(generator: Answerer) -> None:
                          "said. Workers are now busy cutting down 50,000 tubes of scaffolding.")]
     answer = generator.answer("How many of those tubes were being taken down?", told)
     assert "50,000 tubes" in answer.answer
+
+
+def test_who_did_something_to_a_named_thing_is_said_by_the_sentences_naming_it() -> None:
+    told = [Cited("The Holm Chalice was among the treasures carried out, said Culture Minister Eva Dahl.", 1, "a",
+                  context="The Holm Chalice was among the treasures carried out, said Culture Minister Eva Dahl."),
+            Cited("Prime Minister Tor Lunde announced the design contest to reporters on Wednesday.", 2, "b",
+                  context="Prime Minister Tor Lunde announced the design contest to reporters on Wednesday.")]
+    assert not find_conflicts("Which minister announced the Holm Chalice?", told)
+    # where the other article names the chalice too, its minister is another side
+    named = [told[0], Cited(told[1].text, 2, "b", context=told[1].text + " The Holm Chalice was saved, he said.")]
+    assert find_conflicts("Which minister announced the Holm Chalice?", named)
