@@ -5,7 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 41: millions said with no currency or noun as what is paid or pledged ("paid 10 million on a pledge of 100
+# 41: millions said with no currency or noun as what is paid or pledged ("gave 3 million on a pledge of 20
 #     million") are sums of money
 # 40: a church's titles ("Paris Archbishop Laurent Ulrich"); a name called a person in the apposition after it ("Eva
 #     Dahl, a local presenter"); a word the tagger calls a nationality that is written like none ("the Mediapart

@@ -221,7 +221,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
         elif kind in ("person", NAME) and not title and _BODY_AFTER.match(text, end) and \
                 _ARTICLE_BEFORE.search(text[:start]):
-            kind = "organization"  # "the private Sainte-Catherine elementary school": the school's name
+            kind = "organization"  # "the private Saint-Lunde primary school": the school's name
         elif kind in ("place", NAME, "organization") and not title and len(words) > 1 and \
                 words[-1].lower().strip(".") not in _ORG_WORDS and not reads_as_place(text, start, end):
             called = _CALLED_A_PERSON.match(text, end)  # "Lena Brandt, the TV personality who ...": a building to
@@ -249,7 +249,7 @@ def _nationality_like(span: str) -> bool:
         _NATIONALITY_ENDING.search(words[0].lower().strip(".'\u2019")))
 
 
-# millions said with no currency and no noun, in what is paid or pledged ("paid 10 million on a pledge of 100
+# millions said with no currency and no noun, in what is paid or pledged ("gave 3 million on a pledge of 20
 # million", "donated 5 million to the fund"): sums of money, in the currency the article gives elsewhere
 _MILLIONS = re.compile(r"[\d.,]+\s*(?:million|billion|bn|m)$", re.I)
 _MONEY_BEFORE = re.compile(r"\b(?:paid|pay|pays|paying|donated|donates|donate|donating|pledged|pledges|pledge|"
@@ -266,8 +266,8 @@ def _money_unsaid(text: str, figure: Any) -> bool:
         _MONEY_BEFORE.search(text[max(0, figure.start - 60):figure.start]) or _MONEY_AFTER.match(text, figure.end))
 
 
-# a name written before the lower-case class noun of a body it names, after an article ("the private Sainte-Catherine
-# elementary school", "the Holm memorial hospital")
+# a name written before the lower-case class noun of a body it names, after an article ("the private Saint-Lunde
+# primary school", "the Holm memorial hospital")
 _BODY_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:schools?|hospitals?|church|churches|cathedral|museum|college|"
                          r"university|academy|clinic|prison|stadium|library|foundation|institute|charity)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}$", re.I)

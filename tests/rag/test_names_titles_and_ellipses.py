@@ -49,7 +49,7 @@ def test_a_nationality_is_one_only_written_like_one() -> None:
 
 
 def test_millions_paid_with_no_currency_are_money() -> None:
-    said = analyze(["Tor Lunde also paid 10 million on a pledge of 50 million, the fund said."])[0]
+    said = analyze(["Tor Lunde gave 3 million on a pledge of 20 million, the fund said."])[0]
     assert [v.kind for v in said if "million" in v.text] == ["money", "money"]
     assert [v.kind for v in analyze(["The city has 2 million."])[0]] == ["count"]
 
@@ -92,7 +92,7 @@ def test_a_delay_says_what_is_not_yet() -> None:
 
 def test_who_was_hurt_is_answered_by_the_people_hurt(generator: Answerer) -> None:
     told = [passage("a", "The Vardex depot fire burned for six hours on Sunday night. Two policemen and one "
-                         "firefighter were slightly injured, according to the fire service.")]
+                         "firefighter were lightly hurt, a fire brigade spokesman said.")]
     answer = generator.answer("Who was hurt while the depot fire was being fought?", told)
     assert "Two policemen and one firefighter" in answer.answer
 
@@ -139,9 +139,9 @@ def test_what_about_a_family_stands_for_the_family_named_before() -> None:
 
 def test_how_many_of_those_counts_them(generator: Answerer) -> None:
     told = [passage("a", "The scaffolding tubes reached more than 800 degrees during the blaze, the foundation "
-                         "said. Workers are now busy cutting down 50,000 tubes of scaffolding.")]
+                         "said. Crews are now taking apart some 40,000 tubes of scaffolding.")]
     answer = generator.answer("How many of those tubes were being taken down?", told)
-    assert "50,000 tubes" in answer.answer
+    assert "40,000 tubes" in answer.answer
 
 
 def test_who_did_something_to_a_named_thing_is_said_by_the_sentences_naming_it() -> None:
