@@ -179,10 +179,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             if naming:
                 claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
                           or _names_given(s.context, things)]
-        objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Crown of Thorns", "the Lunde Fire")
-        if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Crown of Thorns: a
+        objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Holm Chalice", "the Lunde Fire")
+        if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Holm Chalice: a
             # sentence naming it (or leaning on an article that does) answers; one that names a minister announcing
-            # a contest in an article that never names the crown is about something else, no other side
+            # a contest in an article that never names the chalice is about something else, no other side
             naming_it = {s.citation for s, v in claims if v.kind not in FIGURES and _names_given(s.text, objects)}
             if naming_it:
                 claims = [(s, v) for s, v in claims if v.kind in FIGURES or s.citation in naming_it
@@ -193,8 +193,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or classed(v, s.text, of_class)]
         qualifier = body_qualifier(question) if "organization" in kinds else ()
         if qualifier and any(qualified_as(v, s.text, qualifier) for s, found in zip(sentences, typed) for v in found):
-            # asked which oil firm, where some sentence calls one so ("oil company Total"): "luxury goods group
-            # LVMH" is none (a name given with no class is left a side)
+            # asked which oil firm, where some sentence calls one so ("oil company Norlant"): "luxury goods
+            # group Vardex" is none (a name given with no class is left a side)
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or v.kind not in ("organization", NAME)
                       or qualified_as(v, s.text, qualifier) or not v.scope]
         seen = {(s.citation, v.text) for s, v in claims}

@@ -1304,8 +1304,8 @@ def body_qualifier(question: str) -> tuple[str, ...]:
 
 
 def qualified_as(value: K.Value, text: str, qualifier: tuple[str, ...]) -> bool:
-    """The sentence writes the body's qualifier just before its name ("oil company Total", "the French oil giant
-    Total"), or in an apposition after it ("Total, the oil company")."""
+    """The sentence writes the body's qualifier just before its name ("oil company Norlant", "the Norwegian oil giant
+    Norlant"), or in an apposition after it ("Norlant, the oil company")."""
     if value.kind not in ("organization", K.NAME) or not qualifier:
         return False
     before = {stem(w) for w in re.findall(r"[a-z]+", text[max(0, value.start - 40):value.start].lower())[-4:]}

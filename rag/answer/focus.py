@@ -23,6 +23,7 @@ from rag.answer.extremes import NOT_SUPERLATIVE
 from rag.answer.support_checks import MOMENT_FRAME, scattered_name
 from rag.caches import QUESTION, TEXT, lru
 from rag.claims.kinds import FALLING, RISING
+from rag.claims.parse import MONTH
 from rag.text import STOPWORDS
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
@@ -255,9 +256,9 @@ def _ordinals(text: str) -> frozenset[str]:
     return frozenset(_ORDINAL.findall(text.lower().replace("\u2019", "'")))
 
 
+# a sentence's own figure up to a month ("As of March 2015, ...")
 _OWN_FRAME = re.compile(r"\b(?:by|as\s+of|until|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|"
-                        r"late)[-\s]+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
-                        r"december)\b", re.I)
+                        r"late)[-\s]+)?(?:" + MONTH + r")\b", re.I)
 
 
 def _dropped_if_by(frame: re.Match[str]) -> str:

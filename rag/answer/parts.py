@@ -88,8 +88,7 @@ def _pieces(question: str) -> tuple[str, ...]:
     if short is not None and (full := _filled(text[:short.start()].strip(" ,;"), short.group("wh"))):
         return _as_question(text[:short.start()]), full  # "..., and for how many years?": asked of the part before
     which = _ELLIPTICAL_WHICH.search(text) if len(found) == 1 or (len(found) == 2 and not _a_clause(found[1])) else None
-    if which is not None and (full := _of_the_subject(text[:which.start()].strip(" ,;"),
-                                                                           which.group("wh"))):
+    if which is not None and (full := _of_the_subject(text[:which.start()].strip(" ,;"), which.group("wh"))):
         return _as_question(text[:which.start()]), full  # "Which minister spoke up ..., and on which radio station?"
     again = _VERB_LEFT_OUT.search(text) if len(found) == 1 or len(found) == 2 and not _a_clause(found[1]) else None
     if again is not None:  # "who spoke for Russia and who for the United States?": the verb of the part before

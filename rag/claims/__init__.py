@@ -7,8 +7,8 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 
 # 41: millions said with no currency or noun as what is paid or pledged ("gave 3 million on a pledge of 20
 #     million") are sums of money
-# 40: a church's titles ("Paris Archbishop Laurent Ulrich"); a name called a person in the apposition after it ("Eva
-#     Dahl, a local presenter"); a word the tagger calls a nationality that is written like none ("the Mediapart
+# 40: a church's titles ("Rask Archbishop Karl Holm"); a name called a person in the apposition after it ("Eva
+#     Dahl, a local presenter"); a word the tagger calls a nationality that is written like none ("the Vardexpart
 #     website") is a name
 # 38: a share in words of a whole the text names ("half the flats", "a third of the homes"); 39: that whole is its scope
 # 37: "12.54am" is a time of day; "17 amid", "30 despite" count no preposition; a stop a scraped page lost the

@@ -47,7 +47,7 @@ _BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union leagu
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev archbishop
-pope rabbi imam reverend monsignor msgr""".split())  # (and a church's: "Paris Archbishop Laurent Ulrich")
+pope rabbi imam reverend monsignor msgr""".split())  # (and a church's: "Rask Archbishop Karl Holm")
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
@@ -243,7 +243,7 @@ _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i|ic|ch|ist|ite|er|ive|ern|que|
 
 def _nationality_like(span: str) -> bool:
     """A span the tagger calls a nationality (NORP) that is written like one: a known country adjective or a word of
-    such an ending; "the Mediapart investigative website" names a website, not a people."""
+    such an ending; "the Vardexpart investigative website" names a website, not a people."""
     words = span.split()
     return len(words) != 1 or words[0].lower().strip(".'\u2019") in COUNTRY_OF or bool(
         _NATIONALITY_ENDING.search(words[0].lower().strip(".'\u2019")))

@@ -198,7 +198,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
     if typed & _PROPER and _THE.sub("", bare)[:1].isupper() and len(named) == 1:
         _, start, end = named[0]
         family = _FAMILY_AFTER.match(previous, end) if _FAMILY.fullmatch(_THE.sub("", bare)) else None
-        if family is not None:  # "What about the Pinaults?" after "the Arnault family": the family, as one name
+        if family is not None:  # "What about the Holms?" after "the Lunde family": the family, as one name
             end = family.end()
         if previous[:start].lower().endswith("the "):
             start -= 4
@@ -353,7 +353,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)
 
 
 _THE = re.compile(r"^the\s+", re.I)
-# a family by its name in the plural ("the Pinaults", "the Lundes"), and the word after a name that makes it one
+# a family by its name in the plural ("the Holms", "the Lundes"), and the word after a name that makes it one
 _FAMILY = re.compile(r"[A-Z][\w'-]*s")
 _FAMILY_AFTER = re.compile(r"\s+famil(?:y|ies)\b", re.I)
 _PROPER = {"person", "org", "place", "work", "name"}
