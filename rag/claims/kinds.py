@@ -581,6 +581,14 @@ _OPENING_CLAUSE = re.compile(r"^\s*(?:when|while|after|before|once|as soon as|un
                              re.I)
 
 
+# a question a verb of saying or knowing reports ("told reporters how much aid had been gathered", "said when ..."),
+# after a question that opens with its own question phrase ("Which minister ...", "Who ...")
+_OPENS_WHICH_OR_WHO = re.compile(r"^\W*(?:which\s+[a-z]|who\b)", re.I)
+_EMBEDDED = re.compile(r"\b(?:told|tell|tells|said|say|says|asked|explained|revealed|announced|knew|know|estimated|"
+                       r"reported|disclosed|described|showed|wondered|predicted|calculated)\b(?:\s+[\w'\u2019-]+){0,4}?"
+                       r"(?=\s+(?:how\s+(?:much|many|long|far|old|soon)|when|where|why|whether)\b)", re.I)
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -603,6 +611,12 @@ def asked(question: str) -> tuple[str, ...]:
     if bidden:  # "Name the victims police identified." asks what "Which victims police identified?" does
         kinds = asked("Which " + question[bidden.end():].rstrip(" .!") + "?")
         return kinds if len(kinds) == 1 and kinds[0] in NAMES else ()
+    embedded = _EMBEDDED.search(question) if _OPENS_WHICH_OR_WHO.match(question) else None
+    if embedded is not None:  # "Which minister told a TV channel how much aid had been gathered?": the question the
+        # sentence reports is no question asked (a person is, by the opening)
+        kinds = asked(question[:embedded.end()].rstrip() + "?")
+        if kinds:
+            return kinds
     head, _, tail = question.rpartition(",")
     # "Which materials were suspended, and since when?": a follow-up's bare question word asks what is asked now
     joined = bool(head) and _AND_WH.match(tail) is not None
