@@ -61,6 +61,8 @@ def names_asked(question: str) -> list[list[str]]:
 
 
 _WEEKDAYS = frozenset(day.lower() for day in WEEKDAYS)
+# things written short in capitals that name no one ("a TV channel", "the GDP figures", "its DNA")
+_COMMON_ACRONYMS = frozenset("tv gdp ai dna id ipo vip atm suv gps pc pdf sms cctv".split())
 
 
 # The question's names, figures and other words, once per question rather than once per article checked.
@@ -77,7 +79,8 @@ def _names_asked(question: str) -> tuple[tuple[str, ...], ...]:
         while len(words) > 1 and words[-1].lower() in _OCCASIONS:
             words = words[:-1]  # "the 93rd Academy Awards Ceremony" is held by "the 93rd Academy Awards"
         words = [w for w in words if len(w) > 1 and w.lower() not in ROLES and w.lower() not in _TITLES
-                 and not w.islower() and w.lower() not in _WEEKDAYS]  # "of", "the" inside a name; "On the Monday
+                 and not w.islower() and w.lower() not in _WEEKDAYS and w.lower() not in _COMMON_ACRONYMS]
+        # ("of", "the" inside a name; "a TV channel": a thing, written short; "On the Monday
         # after the attack": a day the articles say as a date, "this week" or not at all, no name
         if words:
             out.append(tuple(words))
