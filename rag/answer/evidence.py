@@ -978,7 +978,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
-    each = _EACH_ASKED.search(question) is not None  # a sum of one of many, not of them all
+    # a sum of one of many, not of them all (not "How much did France and Germany each give?": each named one's sum)
+    each = bool((m := _EACH_ASKED.search(question)) and not re.search(r"\b[A-Z][\w'\u2019-]*\s+$", question[:m.start()]))
     dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
     by_month = "date" in kinds and _ASKS_MONTH.search(question) is not None
     within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
@@ -1534,6 +1535,9 @@ def _qualified_plural(words: list[str]) -> tuple[str, ...]:
     if len(words) > 1 and words[0].islower() and not _PLURAL.fullmatch(words[0]) and _PLURAL.fullmatch(words[1]) \
             and words[1] not in STOPWORDS:
         return (stem(words[1]),)
+    if len(words) > 3 and words[1] in ("and", "or") and all(w.islower() for w in words[:4]) \
+            and not _PLURAL.fullmatch(words[0]) and words[3] not in STOPWORDS:
+        return (stem(words[3]),)  # "How many port and customs staff": staff, both words qualifying it
     return ()
 
 
@@ -1618,7 +1622,16 @@ def _counts_the_noun(value: K.Value, noun: str) -> bool:
     unit = stem(value.unit)
     return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit) and (
         noun not in _AGE_SEX or unit in _AGE_SEX)) or _compound(unit, noun) \
-        or (value.unit != "" and noun in set(content_terms(value.text)))
+        or (value.unit != "" and noun in set(content_terms(value.text))) \
+        or any(unit in words and noun in words for words in _COUNTED_ALIKE)
+
+
+# nouns news uses for one another when it counts ("16 employees detained", asked how many staff were held;
+# "Fifteen government leaders", asked how many heads of government; "140 donations a week", asked how many gifts)
+_COUNTED_ALIKE = tuple(frozenset(map(stem, words.split())) for words in (
+    "staff staffers employees workers personnel workforce", "heads leaders", "gifts donations contributions",
+    "donors givers contributors", "homes houses dwellings residences", "troops soldiers", "lorries trucks",
+    "flats apartments"))
 
 
 # the heads of compound nouns: "tugboats" are counted as "tugs", "boats" as "lifeboats" or "warships" as "ships"
