@@ -18,7 +18,7 @@ from rag.caches import lru
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import NAME, Value, reads_as_place
 from rag.claims.parse import WORD_NUMBERS, dateline, figures, name_key, names, prepare
-from rag.claims.people import is_person_noun
+from rag.claims.people import called_a_person
 from rag.text import STOPWORDS
 
 _ENTITY = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -224,9 +224,9 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "organization"  # "the private Saint-Lunde primary school": the school's name
         elif kind in ("place", NAME, "organization") and not title and len(words) > 1 and \
                 words[-1].lower().strip(".") not in _ORG_WORDS and not reads_as_place(text, start, end):
-            called = _CALLED_A_PERSON.match(text, end)  # "Lena Brandt, the TV personality who ...": a building to
-            if called is not None and is_person_noun(called.group(1)):  # the small model, a person to the text
-                kind, role = "person", role or called.group(1).lower()
+            called = called_a_person(text, end)  # "Lena Brandt, the TV personality who ...": a building to the
+            if called is not None:  # small model, a person to the text
+                kind, role = "person", role or called
         bare = " ".join(w for w in _holder(words, kind) if w.lower().strip(".") not in _TITLES) or value
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
@@ -271,11 +271,6 @@ def _money_unsaid(text: str, figure: Any) -> bool:
 _BODY_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:schools?|hospitals?|church|churches|cathedral|museum|college|"
                          r"university|academy|clinic|prison|stadium|library|foundation|institute|charity)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}$", re.I)
-
-
-# the noun a name is called by in the apposition after it ("Lena Brandt, the TV personality who ...", "..., a local
-# presenter,")
-_CALLED_A_PERSON = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:[,;.]|who\b|$))")
 
 
 def _ends_of_a_move(text: str, values: list[Value]) -> list[Value]:

@@ -64,3 +64,18 @@ _ONE = re.compile(PERSON_NOUN, re.I)
 def is_person_noun(word: str) -> bool:
     """The word, singular or plural, names a person ("footballers", "architect", "policewomen")."""
     return _ONE.fullmatch(word.strip(".,;:'\u2019")) is not None
+
+
+# the apposition after a name that calls it a person: by a noun of ``PERSON_NOUNS`` ("Eva Dahl, a local presenter,
+# said", "..., the TV personality who ...") or by an age ("Tor Lunde, a 23-year-old who ...", "Lena Brandt, 54,")
+_CALLED = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:[,;.]|who\b|$))")
+_AGED = re.compile(r"\s*,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*,)")
+
+
+def called_a_person(text: str, end: int) -> str | None:
+    """What the apposition after the name ending at ``end`` calls it, when that is a person: its noun ("presenter"),
+    "" for an age; None when it calls it nothing of the kind."""
+    called = _CALLED.match(text, end)
+    if called is not None and is_person_noun(called.group(1)):
+        return called.group(1).lower()
+    return "" if _AGED.match(text, end) else None

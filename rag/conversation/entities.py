@@ -16,6 +16,7 @@ from typing import Any
 
 from rag.caches import PARSES, PARSES_BYTES, lru_bytes
 from rag.claims.kinds import ORG_WORDS, THING_WORDS, reads_as_place
+from rag.claims.people import called_a_person
 from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
@@ -262,6 +263,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "place"  # "the acting governor of Chiang Rai": a province, tagged a person
         elif ent.root.lower_ in TYPE_NOUNS["place"] and len(words) > 1:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
+        elif kind in ("place", "org", "name") and len(words) > 1 and called_a_person(text, ent.end_char) is not None:
+            kind = "person"  # "Tor Lunde, a 23-year-old who ...", tagged a place: the apposition says who
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char,
                            acts=_acts(ent.root)))
         taken.update(range(ent.start, ent.end))
