@@ -26,7 +26,7 @@ from rag.conversation.entities import (
     parse,
     references,
 )
-from rag.text import content_terms, stem
+from rag.text import STOPWORDS, content_terms, stem
 
 RECENCY = 0.6
 SUBJECT = 1.5  # the weight of a subject (rag/conversation/entities.py)
@@ -138,7 +138,14 @@ def _noun_kind(word: str) -> str | None:
 def _asked_noun(question: str) -> str | None:
     """The noun of kind a which/what-question asks for ("divers" of "Which divers were ...?"), or None."""
     match = _ASKED.search(question.lower())
-    return next((w for w in match.group(1).split() if _noun_kind(w)), None) if match else None
+    if match is None:
+        return None
+    found = None  # the last noun of a kind before the verb: "worker" of "Which port worker was ...?", not "port"
+    for w in match.group(1).split():
+        if w in STOPWORDS:
+            break
+        found = w if _noun_kind(w) else found
+    return found
 
 
 def _asks_several(question: str) -> bool:
