@@ -268,7 +268,7 @@ def what_about(previous: str, new: str, embedder: Embedder | None) -> tuple[str,
             return head[:owner.start()] + bare + previous[b:], []
         if head.endswith(("'s ", "' ")):  # "BP's" + "the natural resource damages": "BP's natural resource damages"
             return head + _THE.sub("", bare) + previous[b:], []
-    if re.search(r"['\u2019]s?\s+$", previous[:a]):  # "the governor's first estimate" + "his estimate later that
+    if re.search(r"['\u2019]s?\s+(?:[a-z]+\s+){0,2}$", previous[:a]):  # "the governor's first estimate" + "his estimate later that
         bare = _OWNER_WORD.sub("", bare)  # day": the governor's, not "the governor's his estimate"
     return previous[:a] + bare + previous[b:], kept
 
