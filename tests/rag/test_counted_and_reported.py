@@ -42,7 +42,7 @@ def test_staff_are_employees_and_heads_leaders(generator: Answerer) -> None:
 
 
 def test_an_age_in_apposition_makes_a_person() -> None:
-    said = "Tor Lunde, a 23-year-old who had been missing since the blast, was pulled out alive [1]."
+    said = "Tor Lunde, a 23-year-old last seen at the depot, was pulled out alive [1]."
     assert [m.kind for m in mentions(said) if m.text == "Tor Lunde"] == ["person"]
     assert [v.kind for v in analyze(["Lena Brandt, 54, said the harbour was closed."])[0]
             if v.text == "Lena Brandt"] == ["person"]
@@ -51,7 +51,7 @@ def test_an_age_in_apposition_makes_a_person() -> None:
 def test_which_port_worker_asks_for_a_worker_not_the_port() -> None:
     assert asked_kind("Which port worker was pulled out from the rubble by the silo?") == "person"
     users = ["Which port worker was pulled out from the rubble by the silo?"]
-    answers = ["Tor Lunde, a 23-year-old who had been missing since the blast [1]."]
+    answers = ["Tor Lunde, a 23-year-old last seen at the depot [1]."]
     turn = "Which countries' teams were searching the port with dogs that day?"
     assert "Tor Lunde" not in resolve(turn, salient(users, answers), users).text
 
