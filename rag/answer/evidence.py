@@ -72,13 +72,13 @@ _SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but
 HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # a time asked as counted from an event ("How long after it began ...?"), and the units such a count is in
-_HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
+_HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:seconds|hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
                              r"(?:after|before|since|into)\b", re.I)
 # who something befell, asked by its participle ("Who was hurt ...?", "Who were killed?", "Who has been arrested?")
 _WHO_BEFELL = re.compile(r"^\W*who\s+(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?P<how>hurt|[a-z]{3,}ed)\b"
                          r"(?!\s+(?:by|as)\b)", re.I)
 _HARMED = re.compile(r"hurt|injured|wounded|killed|burned|burnt|hospitali[sz]ed|rescued|trapped|evacuated|drowned")
-_IN_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4, "years": 365.0}
+_IN_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4, "years": 365.0}
 _ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)  # a date asked to the month
 # the words before the year a when-question is asked within ("In what month in 1349 ...?", "When in 2021 ...?")
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|late|mid|the\s+year)\s+)?$", re.I)
