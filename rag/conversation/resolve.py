@@ -140,11 +140,12 @@ def _asked_noun(question: str) -> str | None:
     match = _ASKED.search(question.lower())
     if match is None:
         return None
-    found = None  # the last noun of a kind before the verb: "worker" of "Which port worker was ...?", not "port"
+    found = None  # the last noun of the run of nouns of a kind: "worker" of "Which port worker was ...?", not "port"
     for w in match.group(1).split():
-        if w in STOPWORDS:
-            break
-        found = w if _noun_kind(w) else found
+        if _noun_kind(w):
+            found = w
+        elif found is not None or w in STOPWORDS:
+            break  # ("Which company owns Mountain Pass?": the company; "owns" ends its phrase)
     return found
 
 

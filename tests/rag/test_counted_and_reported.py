@@ -50,6 +50,7 @@ def test_an_age_in_apposition_makes_a_person() -> None:
 
 def test_which_port_worker_asks_for_a_worker_not_the_port() -> None:
     assert asked_kind("Which port worker was pulled out from the rubble by the silo?") == "person"
+    assert asked_kind("Which company owns the Holm mine?") == "org"  # ("owns" ends the phrase asked)
     users = ["Which port worker was pulled out from the rubble by the silo?"]
     answers = ["Tor Lunde, a 23-year-old last seen at the depot [1]."]
     turn = "Which countries' teams were searching the port with dogs that day?"
