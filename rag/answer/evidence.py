@@ -978,7 +978,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # (the reranker types by regex only, parsed=0: it does not parse the question for its verb either)
     event = asked_event(question) if "date" in kinds and vectors is not None and parsed > 0 else ""
     # the year a when-question is asked within ("In what month in 1349 did ...?", "When in 2021 ...?")
-    # a sum of one of many, not of them all (not "How much did France and Germany each give?": each named one's sum)
+    # a sum of one of many, not of them all (not "How much did Norlant and Vardex each give?": each named one's sum)
     each = bool((m := _EACH_ASKED.search(question)) and not re.search(r"\b[A-Z][\w'\u2019-]*\s+$", question[:m.start()]))
     dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
     by_month = "date" in kinds and _ASKS_MONTH.search(question) is not None

@@ -145,7 +145,7 @@ def _asked_noun(question: str) -> str | None:
         if _noun_kind(w):
             found = w
         elif found is not None or w in STOPWORDS:
-            break  # ("Which company owns Mountain Pass?": the company; "owns" ends its phrase)
+            break  # ("Which company owns the Holm mine?": the company; "owns" ends its phrase)
     return found
 
 
