@@ -25,7 +25,9 @@ from rag.answer.lasting import asked_lasting, of_other_events
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
+from rag.answer.sized import sizes_of_other_things
 from rag.answer.stance import disagreement as stance_disagreement
+from rag.answer.wording import roots
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.answer.tallies import moment, running
 from rag.caches import TEXT, lru
@@ -142,6 +144,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
         claims = [(s, replace(v, scope=amount_owner(s.text, v.start, v.end)) if v.kind == "money" and not v.scope
                    else v) for s, v in claims]
+        # a length written onto another noun is that noun's size ("the 1.5-mile bridge", asked how far the ship was
+        # from it, or how long the ship is): no side (rag/answer/sized.py)
+        other_sizes = sizes_of_other_things(question, [(s.text, v) for s, v in claims])
+        claims = [side for i, side in enumerate(claims) if i not in other_sizes]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
         every_named = claims
@@ -166,9 +172,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 skip = officed | {(s.citation, s.text) for s, _ in described}
                 claims = described + [(s, v) for s, v in claims if (s.citation, s.text) not in skip]
         if _HOW_MANY.search(question):  # "killed 8 and injured 209", asked who was injured: 8 is no side
+            asked_roots = {r for t in q_terms for r in roots(t)}  # (or a word for it: "unloaded" / "removed")
             other = of_the_verb_asked([(s.text, v) for s, v in claims if v.kind == "count"],
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
-                                                    for t in q_terms))
+                                                    for t in q_terms) or not set(roots(w)).isdisjoint(asked_roots))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
         things = [v for v in given if v.text.split()[-1].lower() in THING_WORDS]  # "the Lunde Fire", "the Vardex Bridge"
         if things:  # a figure said of a named event or structure the question gives ("the Lunde Fire ... killed 29

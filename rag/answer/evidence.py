@@ -41,6 +41,7 @@ from rag.answer.restrictive import relation_terms, restricting_verbs, says_relat
 from rag.answer.said import repeats
 from rag.answer.support_checks import DATED_BY, MOMENT_FRAME, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.answer.tallies import moment_fit
+from rag.answer.wording import roots
 from rag.caches import TEXT, lru, register
 from rag.claims import kinds as K
 from rag.claims import seats, states
@@ -117,25 +118,19 @@ def _prefix_match(term: str, vocabulary: set[str]) -> bool:
         head = term[:6]
         if any(len(v) >= 6 and v[:6] == head for v in vocabulary):
             return True
-    root = _root(term)
-    return any(_root(v) == root for v in vocabulary)
-
-
-def _root(term: str) -> str:
-    """A stem without a final "-ion": the light stemmer takes "-ed" off verbs ("located" -> "locat") but leaves
-    their nouns whole ("location"), and a root of five letters is too short for the six-letter heads."""
-    return term[:-3] if len(term) >= 7 and term.endswith("ion") else term
+    own = set(roots(term))
+    return any(not own.isdisjoint(roots(v)) for v in vocabulary)
 
 
 def _heads(vocabulary: Set[str]) -> set[str]:
     """What ``_prefix_match`` compares, once per vocabulary instead of once per term: the six-letter heads and
-    the roots (marked "=")."""
-    return {v[:6] for v in vocabulary if len(v) >= 6} | {"=" + _root(v) for v in vocabulary}
+    the roots (marked "=", rag/answer/wording.py)."""
+    return {v[:6] for v in vocabulary if len(v) >= 6} | {"=" + r for v in vocabulary for r in roots(v)}
 
 
 def _has_term(term: str, vocabulary: Set[str], heads: Set[str]) -> bool:
     """``_prefix_match(term, vocabulary)`` with ``heads = _heads(vocabulary)``."""
-    return term in vocabulary or (len(term) >= 6 and term[:6] in heads) or "=" + _root(term) in heads
+    return term in vocabulary or (len(term) >= 6 and term[:6] in heads) or any("=" + r in heads for r in roots(term))
 
 
 class _Figures:
@@ -540,13 +535,13 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
     # a quotation joined to its speaker counts once, by its own sentence (the speaker's is in the pool already)
     own = {id(c): set(_terms(c.parts[-1])) for c in pool if c.parts}
     own_heads = {key: _heads(terms) for key, terms in own.items()}
-    # ``_has_term`` with each question term's probes made once: (term, six-letter head or None, "=" root)
-    probes = [(t, t[:6] if len(t) >= 6 else None, "=" + _root(t)) for t in q_terms]
+    # ``_has_term`` with each question term's probes made once: (term, six-letter head or None, its "=" roots)
+    probes = [(t, t[:6] if len(t) >= 6 else None, tuple("=" + r for r in roots(t))) for t in q_terms]
     # "released" of "When was X released?" is held by "launched" too: the same event in other words
     same_event = same_event_terms(question, kinds)
 
-    def has(t: str, head: str | None, root: str, vocabulary: Set[str], c_heads: Set[str]) -> bool:
-        return t in vocabulary or head in c_heads or root in c_heads or (
+    def has(t: str, head: str | None, root: tuple[str, ...], vocabulary: Set[str], c_heads: Set[str]) -> bool:
+        return t in vocabulary or head in c_heads or any(r in c_heads for r in root) or (
             t in same_event and holds_event(same_event[t], vocabulary))
 
     # the noun a how-many question counts, and its term: an answer counting it holds it ("11 workers", of people)

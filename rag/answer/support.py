@@ -62,6 +62,7 @@ def _terms(text: str) -> set[str]:
     return {t.replace(".", "") for t in content_terms(text)}
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
 # An attributed sentence must share at least this share of its content words with the passage: the model did
 # not point there itself, so a sentence that is close in meaning but says things the passage never does
@@ -109,8 +110,14 @@ class PassageFacts:
     def sentences(self) -> list[str]:
         return split_sentences(self.passage.text) or [self.passage.text]
 
+    @cached_property
+    def words(self) -> set[str]:
+        """The vocabulary and every run of letters in the passage, whole: a name glued to a figure is one term
+        there ("329180.KS", a stock's ticker, stems to "329180k"), and still names "KS"."""
+        return self.vocabulary | {w.lower() for w in _LETTERS.findall(self.passage.title + "\n" + self.passage.text)}
+
     def missing_names(self, claims: Claims) -> set[str]:
-        return {n for n in claims.names if not _has_term(n, self.vocabulary)}
+        return {n for n in claims.names if not _has_term(n, self.vocabulary) and n not in self.words}
 
     def closest(self, text: str, vectors: SentenceVectors) -> float:
         """Similarity of the sentence to the passage's closest sentence (a whole chunk dilutes the match)."""

@@ -67,8 +67,8 @@ def is_person_noun(word: str) -> bool:
 
 
 # the apposition after a name that calls it a person: by a noun of ``PERSON_NOUNS`` ("Eva Dahl, a local presenter,
-# said", "..., the TV personality who ...") or by an age ("Tor Lunde, a 23-year-old who ...", "Lena Brandt, 54,")
-_CALLED = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:[,;.]|who\b|$))")
+# said", "..., the TV personality who ...", an answer's "..., the ship's pilot [1].") or by an age ("Tor Lunde, a 23-year-old who ...", "Lena Brandt, 54,")
+_CALLED = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:\[\d+\]\s*)?(?:[,;.]|who\b|$))")
 _AGED = re.compile(r"\s*,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*,)")
 
 
@@ -79,3 +79,10 @@ def called_a_person(text: str, end: int) -> str | None:
     if called is not None and is_person_noun(called.group(1)):
         return called.group(1).lower()
     return "" if _AGED.match(text, end) else None
+
+
+def called(text: str, end: int) -> str:
+    """The noun the apposition after the name ending at ``end`` calls it ("Holm Heavy, the ship's manufacturer"
+    -> "manufacturer"), lower case; "" when no apposition follows."""
+    found = _CALLED.match(text, end)
+    return found.group(1).lower() if found is not None else ""

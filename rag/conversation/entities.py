@@ -16,10 +16,16 @@ from typing import Any
 
 from rag.caches import PARSES, PARSES_BYTES, lru_bytes
 from rag.claims.kinds import ORG_WORDS, THING_WORDS, reads_as_place
-from rag.claims.people import called_a_person
+from rag.claims.people import called, called_a_person
 from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
+
+# the nouns an apposition calls a body by: its class ("the ship's manufacturer", "the insurer") or a word of a
+# body's name ("the company", "the agency")
+_A_BODY = re.compile(r"(?:" + "|".join(sorted(ORG_WORDS, key=len, reverse=True)) + r"|firm|manufacturer|maker|"
+                     r"shipbuilder|carrier|airline|insurer|operator|retailer|lender|publisher|supplier|contractor|"
+                     r"producer|developer|broadcaster|newspaper|outlet|broker|charity|regulator)s?")
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "WORK_OF_ART": "work",
          "PRODUCT": "work", "EVENT": "work", "LAW": "work", "NORP": "group"}
@@ -91,6 +97,7 @@ class Mention:
     start: int
     by_head: bool = False  # typed by its head word ("The Treasury Secretary"), not by the recognizer
     acts: bool = False  # the subject of a verb other than "be" ("China agreed", not "How big is Utøya?")
+    appositive: bool = False  # typed by the apposition after it ("Holm Heavy, the ship's manufacturer")
 
 
 @dataclass(frozen=True)
@@ -238,6 +245,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         kind = KINDS.get(ent.label_)
         if kind is None:
             continue
+        appositive = False
         if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
@@ -265,8 +273,11 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
         elif kind in ("place", "org", "name") and len(words) > 1 and called_a_person(text, ent.end_char) is not None:
             kind = "person"  # "Tor Lunde, a 23-year-old who ...", tagged a place: the apposition says who
+        elif kind == "person" and _A_BODY.fullmatch(called(text, ent.end_char)):
+            kind = "org"  # "Holm Heavy, the ship's manufacturer", tagged a person: the apposition says what it is
+            appositive = True
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char,
-                           acts=_acts(ent.root)))
+                           acts=_acts(ent.root), appositive=appositive))
         taken.update(range(ent.start, ent.end))
     out.extend(_coordinated(doc))
     for chunk in doc.noun_chunks:

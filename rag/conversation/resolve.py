@@ -174,8 +174,9 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
     if (found[first].kind == "place" or (found[first].kind == "name" and found[first].text.split()[-1].lower()
                                          in THING_WORDS)) and any(m.kind == kind for m in found[first + 1:]):
         return found  # "The inquiry into the Holm Tower fire will be led by judge Karl Lunde": the judge answers
-    if who and not (found[first].kind == "name" or (found[first].kind == "org" and looks_personal(found[first].text))):
-        return found
+    if who and not (found[first].kind == "name" or (found[first].kind == "org" and looks_personal(found[first].text)
+                                                    and not found[first].appositive)):
+        return found  # (nor a body the answer's apposition calls one: "Holm Heavy, the ship's manufacturer")
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
 
 
