@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 44: four digits with a leading zero are a time of day, the 24-hour way ("buoyant at around 0640")
 # 43: an apposition read up to a citation marker after it ("Karl Holm, the ship's pilot [1].")
 # 42: a name followed by an age in apposition ("Tor Lunde, a 23-year-old who ...") is a person
 # 41: millions said with no currency or noun as what is paid or pledged ("gave 3 million on a pledge of 20
@@ -95,4 +96,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "43"
+CLAIMS_VERSION = "44"

@@ -176,9 +176,10 @@ _TIME = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?::\d{2}
                    r"(?:\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night))?|in\s+the\s+(?P<part>morning|afternoon|"
                    r"evening|night)\b)", re.I)
 # a time written as four digits, the 24-hour way: with its zone or "hours" ("0415 GMT", "1730 hrs"), or after "at"
-# and before no word ("The alarm sounded again at 1730."), never a year or a count of something
+# and before no word ("The alarm sounded again at 1730."), or with a leading zero ("buoyant at around 0640"), never a
+# year or a count of something (no year and no count is written with one)
 _HOURS = re.compile(r"(?<![\d,.$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|"
-                    r"hrs|hours|local\s+time)\b|(?<=\bat\s\d{4})(?=\s*(?:[.,;:)]|$)))")
+                    r"hrs|hours|local\s+time)\b|(?<=\bat\s\d{4})(?=\s*(?:[.,;:)]|$))|(?<=\b0\d{3})(?![\d,.]?\d))")
 _POWER = re.compile(r"\b(?:square|cubic|sq|cu)\b", re.IGNORECASE)
 _POWER_OF = {"square": "2", "cubic": "3", "sq": "2", "cu": "3"}
 _COUNT = re.compile(rf"{_BOUND}(?P<a>{_N})(?![\d,.]?\d)(?!(?:st|nd|rd|th)\b){_MAG}(?:\s(?P<noun>[a-z][a-z-]+))?",

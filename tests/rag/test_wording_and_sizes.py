@@ -1,8 +1,8 @@
 """A question's words held by the words news uses for them ("trip" by "journey", "collision" by "colliding"); a
 length written onto another noun is that noun's size, no side ("the 2-km bridge", asked how far the ship was from
 it); counts after another word for the verb asked ("removed", asked how many were unloaded); a ticker glued to a
-figure still names its letters; an answer's apposition calling a name a body; "prevented" says what was not. The
-story is written for the tests."""
+figure still names its letters; an answer's apposition calling a name a body; "prevented" says what was not; "at
+what speed" asks a measure; "0640" is a time of day. The story is written for the tests."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from rag.answer.evidence import candidates
 from rag.answer.focus import says_not
 from rag.answer.support import Claims, PassageFacts
 from rag.answer.wording import roots
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked
 from rag.conversation.entities import mentions
 from rag.conversation.resolve import resolve, salient
 from tests.rag.answerers import passage
@@ -92,3 +94,15 @@ def test_an_answer_s_apposition_calls_a_name_a_body() -> None:
 def test_a_prevention_says_what_was_not() -> None:
     assert says_not("The inquiry found that banding prevented the wire from being fully inserted.")
     assert not says_not("The inquiry found that banding held the wire in place.")
+
+
+def test_a_measure_asked_after_a_preposition() -> None:
+    assert asked("At what speed did the Rask Star hit the pier?") == ("quantity", "count")
+    assert asked("To what depth did the divers go?") == ("quantity", "count")
+    assert asked("At what time did the Rask Star hit the pier?") == ("time",)
+
+
+def test_four_digits_with_a_leading_zero_are_a_time_of_day() -> None:
+    assert [(v.kind, v.text) for v in analyze(["The ship floated free at around 0640."])[0]] == [("time", "0640")]
+    # a year, or a count, is written with no leading zero
+    assert [v.kind for v in analyze(["The ship was built in 1999 and carried 2,640 boxes."])[0]] == ["date", "count"]
