@@ -1,8 +1,8 @@
 """A question's words held by the words news uses for them ("trip" by "journey", "collision" by "colliding"); a
 length written onto another noun is that noun's size, no side ("the 2-km bridge", asked how far the ship was from
 it); counts after another word for the verb asked ("removed", asked how many were unloaded); a ticker glued to a
-figure still names its letters; an answer's apposition calling a name a body; "prevented" says what was not; "at
-what speed" asks a measure; "0640" is a time of day. The story is written for the tests."""
+figure still names its letters; an answer's apposition calling a name a body; "at what speed" asks a
+measure; "0640" is a time of day. The story is written for the tests."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import candidates
-from rag.answer.focus import says_not
 from rag.answer.support import Claims, PassageFacts
 from rag.answer.wording import roots
 from rag.claims.extract import analyze
@@ -89,11 +88,6 @@ def test_an_answer_s_apposition_calls_a_name_a_body() -> None:
     entities = salient(["Who built the Rask Star?"], ["Holm Heavy, the ship's manufacturer [1]."])
     read = resolve("How many wires did they have to check along with the NTSB?", entities)
     assert "Holm Heavy" in read.text
-
-
-def test_a_prevention_says_what_was_not() -> None:
-    assert says_not("The inquiry found that banding prevented the wire from being fully inserted.")
-    assert not says_not("The inquiry found that banding held the wire in place.")
 
 
 def test_a_measure_asked_after_a_preposition() -> None:
