@@ -27,9 +27,9 @@ from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
 from rag.answer.sized import sizes_of_other_things
 from rag.answer.stance import disagreement as stance_disagreement
-from rag.answer.wording import roots
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.answer.tallies import moment, running
+from rag.answer.wording import roots
 from rag.caches import TEXT, lru
 from rag.claims.extract import amount_owner, analyze
 from rag.claims.kinds import (

@@ -67,8 +67,10 @@ def is_person_noun(word: str) -> bool:
 
 
 # the apposition after a name that calls it a person: by a noun of ``PERSON_NOUNS`` ("Eva Dahl, a local presenter,
-# said", "..., the TV personality who ...", an answer's "..., the ship's pilot [1].") or by an age ("Tor Lunde, a 23-year-old who ...", "Lena Brandt, 54,")
-_CALLED = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b(?=\s*(?:\[\d+\]\s*)?(?:[,;.]|who\b|$))")
+# said", "..., the TV personality who ...", an answer's "..., the ship's pilot [1].") or by an age ("Tor Lunde, a
+# 23-year-old who ...", "Lena Brandt, 54,")
+_CALLED = re.compile(r"\s*,\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b"
+                     r"(?=\s*(?:\[\d+\]\s*)?(?:[,;.]|who\b|$))")
 _AGED = re.compile(r"\s*,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*,)")
 
 
