@@ -32,6 +32,7 @@ RECENCY = 0.6
 SUBJECT = 1.5  # the weight of a subject (rag/conversation/entities.py)
 ANSWER_WEIGHT = 0.8
 ANSWERED = 1.1  # the name answering the last question outweighs that question's subject
+ACTED_ON = 3.0  # the weight of an entity the reference's verb was done to in an earlier turn (``object_of``)
 TEMPLATE_TERMS = frozenset(content_terms("is it true that what about"))
 
 
@@ -235,7 +236,12 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
             pool = headed or entities
         if not ref.possessive and not ref.subject:  # "When did they find them?": an object is not its subject
             pool = [e for e in pool if (sentence, e.mention.text) not in done]
-        best = max(((e, _fit(ref, e.mention) * e.salience) for e in pool), key=lambda p: p[1], default=None)
+        # "How quickly did he say it would be rebuilt?" after "... promised federal money to rebuild the bridge?": what
+        # the same verb was done to before is what "it" now undergoes
+        verb = acted_on(turn, ref) if not ref.noun else ""
+        undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
+        best = max(((e, _fit(ref, e.mention) * e.salience * (ACTED_ON if id(e) in undergone else 1.0)) for e in pool),
+                   key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
             out.unresolved.append(ref.text)
             continue
@@ -262,6 +268,50 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         text = text[:start] + new + text[end:]
     out.text = text
     return out
+
+
+# the passive after a subject reference ("it would be rebuilt", "it has now been fully reopened"): its participle
+_PASSIVE = re.compile(r"\s+(?:(?:will|would|could|can|should|must|may|might|has|have|had|not|never|still|yet|already|"
+                      r"now|finally|fully|soon)\s+){0,3}(?:be|been|being|is|was|were|are)\s+(?:[a-z]+ly\s+)?"
+                      r"([a-z]{3,}(?:ed|en|t))\b", re.I)
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,})\s+$", re.I)  # the verb an object reference follows ("rebuild it")
+_DONE_TO = frozenset({"the", "a", "an", "its", "their", "his", "her", "that", "this"})
+
+
+def _same_verb(a: str, b: str) -> bool:
+    """Two stems of one verb: equal, or sharing six letters ("rebuilt" / "rebuild")."""
+    return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
+
+
+def acted_on(turn: str, ref: Reference) -> str:
+    """The stem of the verb the reference undergoes: the participle of a passive after a subject ("it would be
+    rebuilt" -> "rebuilt"), the word before an object ("rebuild it" -> "rebuild"); "" for neither."""
+    if ref.possessive:
+        return ""
+    if ref.subject:
+        passive = _PASSIVE.match(turn, ref.end)
+        return stem(passive.group(1).lower()) if passive else ""
+    before = _VERB_BEFORE.search(turn[:ref.start])
+    word = before.group(1).lower() if before else ""
+    return stem(word) if word and word not in STOPWORDS else ""
+
+
+def object_of(verb: str, mention: str, history: Sequence[str]) -> bool:
+    """An earlier turn does ``verb`` to the mention: the verb, then the mention after at most a determiner and two
+    words ("to rebuild the bridge", "rebuilding the old Holm bridge")."""
+    first = mention.split()[0].lower() if mention.split() else ""
+    if first in _DONE_TO and len(mention.split()) > 1:
+        first = mention.split()[1].lower()
+    for text in history:
+        words = [w.lower() for w in _WORD.findall(text)]
+        for i, w in enumerate(words):
+            if _same_verb(stem(w), verb):
+                after = [x for x in words[i + 1:i + 5]]
+                while after and after[0] in _DONE_TO:
+                    after.pop(0)
+                if first in after[:3]:
+                    return True
+    return False
 
 
 _CLAUSE = re.compile(r"\s(?:who|whom|that|which|whose)\s")  # a phrase ending in a clause takes no "'s"

@@ -100,3 +100,14 @@ def test_four_digits_with_a_leading_zero_are_a_time_of_day() -> None:
     assert [(v.kind, v.text) for v in analyze(["The ship floated free at around 0640."])[0]] == [("time", "0640")]
     # a year, or a count, is written with no leading zero
     assert [v.kind for v in analyze(["The ship was built in 1999 and carried 2,640 boxes."])[0]] == ["date", "count"]
+
+
+def test_it_is_what_the_same_verb_was_done_to_before() -> None:
+    entities = salient(["Who promised federal money to rebuild the Holm bridge?"],
+                       ["Governor Lena Brandt, who committed the funds during her visit to Rask [1]."])
+    read = resolve("How quickly did she say it would be rebuilt?", entities,
+                   ["Who promised federal money to rebuild the Holm bridge?"])
+    assert "the Holm bridge would be rebuilt" in read.text
+    # with no verb done to anything before, the most salient thing stays the reading
+    plain = resolve("How much was it?", entities, ["Who promised federal money to rebuild the Holm bridge?"])
+    assert "the Holm bridge" not in plain.text
