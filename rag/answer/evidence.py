@@ -1174,11 +1174,14 @@ def _no_company(value: K.Value, text: str, persons: set[str]) -> bool:
 # University"), or that a sentence calls so ("the Prachanukroh hospital", "Al-Shifa, the largest hospital"): asked
 # which of them, a name that is neither is no answer ("Narongsak Osottanakorn", "Thai"), where an agency, a company or
 # a party is often named without the word ("the U.S. Geological Survey", "Shoei Kisen Kaisha").
-_NAMED_BY_CLASS = frozenset("court hospital university school prison church museum tribunal".split())
-# names of the class that do not hold its noun ("Norlant State", "Penn State", "Boston College", "Caltech")
+_NAMED_BY_CLASS = frozenset("court hospital university school prison church museum tribunal party".split())
+# names of the class that do not hold its noun ("Norlant State", "Penn State", "Boston College", "Caltech"; a party's)
 _CLASS_ALSO = {"university": r"\b(?:universit(?:y|ies)|college|polytechnic|institute\s+of\s+technology)\b|"
                              r"\b(?<!New\s)(?-i:[A-Z][a-z]+)\s+(?-i:State)\b(?!\s+(?i:department|police|patrol|senate|assembly|"
-                             r"legislature|capitol|park|prison|highway|route|road|line))"}
+                             r"legislature|capitol|park|prison|highway|route|road|line))",
+               # (a party is named by its members' name: "the Social Democrats", "Labour", "the Greens")
+               "party": r"\bpart(?:y|ies)\b|\b(?-i:Democrats|Republicans|Conservatives|Labour|Greens|Liberals|"
+                        r"Socialists|Tories|Democratic|Republican|Socialist|Liberal|Conservative|Christian|Left|Right)\b"}
 
 
 _WRITTEN_KINDS = frozenset({"duration"})

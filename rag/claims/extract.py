@@ -166,6 +166,13 @@ def _claims(text: str, doc: Any) -> list[Value]:
         if end <= filed:  # a place in capitals, which the tagger may call anything or nothing
             out.append(Value("place", value, key=name_key(value), start=start, end=end))
             continue
+        lead = _PLURAL_OF.match(value)
+        if lead and doc is not None and _capitalized_by_position(text, start, lead.group(1)) and \
+                not any(s <= start < e for s, e, _ in entities):  # "Parts of Vardex's message": a sentence's first
+            # word, a plural before "of" that the tagger holds in no name, is no part of the name after it
+            start, value = start + lead.end(), value[lead.end():]
+        if value.startswith("of "):  # "Most of Holm's staff": the name after the opening word's "of"
+            start, value = start + 3, value[3:]
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and not _titled_unquoted(text, start, value) and (
                 any(s <= start and (end <= e or label == "NORP") for s, e, label in other if start < e)
                 or _capitalized_by_position(text, start, value)):
@@ -386,6 +393,9 @@ def _heading(text: str) -> bool:
 
 
 _SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
+
+
+_PLURAL_OF = re.compile(r"([A-Z][a-z]+s) of ")
 
 
 def _capitalized_by_position(text: str, start: int, value: str) -> bool:

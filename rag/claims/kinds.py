@@ -555,6 +555,10 @@ _NAME_OF = re.compile(r"^\W*what(?:'s|\u2019s| is| was| were| are) (?:the )?name
                       re.I)
 
 
+# a name asked by its owner's possessive ("What's Tor Lunde's wife's name?", "What was the mayor's name?") or by
+# "called" ("What is Lena Brandt's husband called?"): the lower-case noun before it is what is named
+_NAME_OWNED = re.compile(r"^\W*[Ww]hat(?:'s|\u2019s| is| was| were| are)\s+(?:[^?]*?\s)?([a-z]+)(?:(?:'s|\u2019s|')\s+"
+                         r"names?|\s+called)\s*\?\s*$")
 # what a sentence says its name is the name of: "X is the team's name", "X was the name of the boat"
 _NAME_HELD = re.compile(r"\W{0,2}(?:is|was|are|were|became)\s+(?:the|their|its|his|her)\s+(?:(?P<owner>[\w-]+)(?:'s|\u2019s)"
                         r"\s+(?:nick)?name|(?:nick)?name\s+of\s+(?:the|their|its|his|her|a|an)\s+(?:[\w-]+\s+)?(?P<of>[\w-]+))\b",
@@ -611,6 +615,9 @@ def asked(question: str) -> tuple[str, ...]:
     if named:  # "What is the name of the BP chief who ...?" asks what "Which BP chief ...?" does, when that is one
         kinds = asked("Which " + question[named.end():])  # kind of name (not "the song": a title, not typed)
         return kinds if len(kinds) == 1 and kinds[0] in NAMES else ()
+    owned = _NAME_OWNED.match(question)
+    if owned:  # "What's Tor Lunde's wife's name?", "What is the mayor called?" ask what "What is the name of the wife?" does
+        return asked(f"What is the name of the {owned.group(1)}?")
     bidden = _NAME_THE.match(question)
     if bidden:  # "Name the victims police identified." asks what "Which victims police identified?" does
         kinds = asked("Which " + question[bidden.end():].rstrip(" .!") + "?")

@@ -111,3 +111,25 @@ def test_it_is_what_the_same_verb_was_done_to_before() -> None:
     # with no verb done to anything before, the most salient thing stays the reading
     plain = resolve("How much was it?", entities, ["Who promised federal money to rebuild the Holm bridge?"])
     assert "the Holm bridge" not in plain.text
+
+
+def test_a_name_asked_by_its_owner_s_possessive_asks_a_person() -> None:
+    assert asked("What's Tor Lunde's wife's name?") == ("person",)
+    assert asked("What is Lena Brandt's husband called?") == ("person",)
+    assert asked("What's the company's name?") == ("organization",)
+    assert asked("What is the process called?") == ()
+
+
+def test_an_opening_plural_before_of_is_no_part_of_the_name() -> None:
+    assert [(v.kind, v.text) for v in analyze(["Parts of Vardex's message seemed to come from Norlant."])[0]
+            if v.text.endswith("Vardex")] == [("name", "Vardex")]
+    assert [v.text for v in analyze(["Most of Holm's staff left on Monday."])[0]] == ["Holm"]
+    assert "Bank of America" in [v.text for v in analyze(["Bank of America said so."])[0]]
+
+
+def test_which_party_is_answered_by_a_party(generator: Answerer) -> None:
+    told = [passage("a", "The holes are too big to be accidental, Rask Energy Minister Tor Lunde added. Copenhagen "
+                         "has asked for a joint inquiry.")]
+    assert generator.answer("Which party does Tor Lunde belong to?", told).answer.startswith("The indexed articles")
+    named = [passage("a", "Tor Lunde, head of the centre-right Harbour party, said the inquiry would take weeks.")]
+    assert "Harbour party" in generator.answer("Which party does Tor Lunde lead?", named).answer
