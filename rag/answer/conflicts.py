@@ -21,7 +21,7 @@ from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, no_beginning_dated, says, says_event
 from rag.answer.evidence import body_qualifier, classed, counts_asked, holds, one_clause, place_class, qualified_as
 from rag.answer.inventory import listed
-from rag.answer.lasting import asked_lasting, of_other_events
+from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
@@ -137,6 +137,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                            and not (roles and role_fits(v.scope, roles)))
                   and not (v.kind in FIGURES and _ADDED.search(s.text[:v.start]))  # "another $1 billion" is more
                   and not no_beginning_dated(question, s.text, v)  # asked how old: "the strongest since 1996"
+                  and not shorter_than_asked(question, v)  # asked how many years: "for 70 days" is none
                   and not (v.kind in FIGURES and days and _dated_otherwise(days, found))
                   and not (v.kind in FIGURES and given and _of_someone_else(v, s.text, found, given))
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)

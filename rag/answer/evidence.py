@@ -32,7 +32,7 @@ from rag.answer.events import (
 from rag.answer.extremes import asked_extreme, asked_superlative, says_extreme, says_superlative
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
-from rag.answer.lasting import asked_lasting, of_other_events
+from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked
 from rag.answer.named_next import named_next, position_in_article
 from rag.answer.origin import asked_origin, countries_in, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
@@ -1061,6 +1061,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                                                       _column(c, v), held_terms, asked_of, qualified)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
+        if "duration" in kinds:  # "How many years had he been a miner?": "entombed for 70 days" spans no year
+            c.on_values = [v for v in c.on_values if not shorter_than_asked(question, v)]
         if unit:  # "How many litres of water were pumped out?": a distance ("about 4 km") measures something else
             c.on_values = [v for v in c.on_values if v.kind != "quantity" or K.same_dimension(v.unit, unit)]
         if (noun or counts_things(question)) and not unit:  # "how many seabirds", "how many of

@@ -173,3 +173,20 @@ def of_other_events(durations: Sequence[tuple[str, Value]], asked: str,
     if not any(of_the_action(w) for ws in timed for w in ws):
         return []
     return [i for i, ws in enumerate(timed) if ws and not any(of_the_action(w) for w in ws)]
+
+
+# a length asked in its unit ("How many years had he been a miner?"): the unit's length in days
+_SPAN_ASKED = re.compile(r"\bhow many (decades|years|months|weeks|days|hours|minutes)\b", re.I)
+_DAYS_IN = {"decades": 3652.5, "years": 365.25, "months": 30.4, "weeks": 7.0, "days": 1.0, "hours": 1 / 24,
+            "minutes": 1 / 1440}
+# how much of one unit a shorter duration may still be the answer ("11 months", asked how many years)
+_MOST_OF = 0.9
+
+
+def shorter_than_asked(question: str, value: Value) -> bool:
+    """A duration shorter than one of the unit the question counts in: "entombed for 70 days" is no number of years
+    ("How many years had he been a miner?" asks of a span of years), where a longer one may be counted in a smaller
+    unit ("three years", asked how many days)."""
+    asked = _SPAN_ASKED.search(question)
+    return asked is not None and value.kind == "duration" and value.unit == "day" and \
+        value.high < _MOST_OF * _DAYS_IN[asked.group(1).lower()]

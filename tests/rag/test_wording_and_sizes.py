@@ -133,3 +133,12 @@ def test_which_party_is_answered_by_a_party(generator: Answerer) -> None:
     assert generator.answer("Which party does Tor Lunde belong to?", told).answer.startswith("The indexed articles")
     named = [passage("a", "Tor Lunde, head of the centre-right Harbour party, said the inquiry would take weeks.")]
     assert "Harbour party" in generator.answer("Which party does Tor Lunde lead?", named).answer
+
+
+def test_a_duration_shorter_than_the_unit_asked_is_no_answer(generator: Answerer) -> None:
+    told = [passage("a", "Tor Lunde, the last of the 12 miners to reach the surface after being trapped for 40 "
+                         "days, kept his promise to leave the mine last.")]
+    assert generator.answer("How many years had Tor Lunde been a miner?", told).answer.startswith("The indexed")
+    assert "40 days" in generator.answer("How many days had Tor Lunde been trapped?", told).answer
+    longer = [passage("a", "Tor Lunde had worked in the mine for three years before the collapse.")]
+    assert "three years" in generator.answer("How many days had Tor Lunde worked in the mine?", longer).answer
