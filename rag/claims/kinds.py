@@ -82,6 +82,15 @@ def asks_day(question: str) -> bool:
 _CALENDAR_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month|day|date|decade|century|season|week)s?\b", re.I)
 AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) ages?\b|\bat what age\b|\bwhat(?:'s|\u2019s| is| was| were| are) "
                        r"(?:the |his |her |their |its )?ages?\b", re.I)
+
+# Words of an organization's name: a name holding one is no person's ("Kessia Policy Institute", "MP Materials")
+ORG_WORDS = frozenset("""inc corp corporation co ltd llc plc group company companies holdings bank agency ministry
+department office bureau council committee commission board party union university institute institution
+foundation association federation league court authority service services fund trust partners capital
+materials metals mining minerals resources earths energy industries technologies systems motors media news
+times post journal network press club team church school college hospital museum police army navy force forces
+guard""".split())
+
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -257,11 +266,15 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
                 r"(?:no\.? ?1|number one|world no\.? ?1|champions?|winners?|runners?-up|top seed|record holder)\b",
                 re.I), ("person", "organization")),
-    # who leads, heads or founded an organization: a person ("Who leads the Defense Logistics Agency?")
-    (re.compile(r"\bwho (?:(?:now|currently) )?(?:leads?|led|heads?|headed|runs?|ran|chairs?|chaired|founded|"
-                r"co-founded|directs?|manages?|managed)\s+(?:the\s+)?(?:[\w'.&-]+\s+){0,4}?(?:agency|company|firm|"
-                r"ministry|department|commission|committee|council|party|bank|board|team|club|band|group|university|"
-                r"institute|office|bureau|organi[sz]ation|corporation|union|foundation|charity|label|studio)\b", re.I),
+    # who leads, heads or founded an organization, or is in charge of one: a person ("Who leads the Defense
+    # Logistics Agency?", "Who was in charge of the Office of Response and Restoration?", "Who was running the company
+    # when the fire broke out?")
+    (re.compile(r"\bwho (?:(?:is|was|are|were|has been|had been) )?(?:(?:now|currently|still) )?(?:leads?|led|leading|"
+                r"heads?|headed|heading|runs?|ran|running|chairs?|chaired|founded|co-founded|directs?|manages?|managed|"
+                r"in charge of|at the helm of)\s+(?:the\s+)?(?:[\w'.&-]+\s+){0,4}?(?:" + "|".join(sorted(ORG_WORDS)) +
+                r"|agency|company|firm|ministry|department|commission|committee|council|party|bank|board|team|club|"
+                r"band|group|university|institute|office|bureau|organi[sz]ation|corporation|union|foundation|charity|"
+                r"label|studio)\b", re.I),
      ("person",)),
     (re.compile(_W + r"(?:who|whom|whose)\b|\bwho (?:is|was|are|were|won|acquired|bought|leads?|led)\b", re.I),
      ("person", "organization")),
@@ -735,13 +748,6 @@ _RATIO = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)
                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
-# Words of an organization's name: a name holding one is no person's ("Kessia Policy Institute", "MP Materials")
-ORG_WORDS = frozenset("""inc corp corporation co ltd llc plc group company companies holdings bank agency ministry
-department office bureau council committee commission board party union university institute institution
-foundation association federation league court authority service services fund trust partners capital
-materials metals mining minerals resources earths energy industries technologies systems motors media news
-times post journal network press club team church school college hospital museum police army navy force forces
-guard""".split())
 # The last word of a named event or structure ("the Lunde Fire", "Holm Tower", "the Vardex Bridge"): no person's
 THING_WORDS = frozenset("""fire fires blaze storm hurricane flood earthquake crash disaster attack bombing shooting
 war river lake bridge tower dam road street""".split())

@@ -142,3 +142,10 @@ def test_a_duration_shorter_than_the_unit_asked_is_no_answer(generator: Answerer
     assert "40 days" in generator.answer("How many days had Tor Lunde been trapped?", told).answer
     longer = [passage("a", "Tor Lunde had worked in the mine for three years before the collapse.")]
     assert "three years" in generator.answer("How many days had Tor Lunde worked in the mine?", longer).answer
+
+
+def test_who_is_in_charge_of_a_body_asks_a_person() -> None:
+    assert asked("Who was in charge of the Rask Port Authority?") == ("person",)
+    assert asked("Who was running the company when the fire broke out?") == ("person",)
+    # a facility or an operation may be run by a body
+    assert asked("Who is running the site day to day now?") == ("person", "organization")
