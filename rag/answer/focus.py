@@ -28,6 +28,7 @@ from rag.text import STOPWORDS
 
 # A question asks about what is not the case ("What did the treaties not seek...", "Which region didn't...").
 # ("What did many members fail to join?" asks what they did not.)
+_WHY = re.compile(r"^\W*(?:and\s+|so\s+|but\s+|then\s+)?why\b", re.IGNORECASE)
 _ASKS_NOT = re.compile(r"\b(?:not|never|cannot|fail(?:s|ed)? to)\b|n't\b", re.IGNORECASE)
 # Negations that do not ask what is not: "not only", "or not"; the asker's own case told beside the question ("I
 # cannot get select query to work, what steps should I take?"); a correction of the reading ("That was not my
@@ -300,8 +301,10 @@ def other_ranking(question: str, sentence: str) -> str:
 def mismatch(question: str, sentence: str, introduced_as_not: bool = False) -> str:
     """Why the sentence cannot answer the question although it shares its words; "" when nothing says so.
     ``introduced_as_not``: the sentence is a list item whose introducing line says what is not."""
-    if asks_about_what_is_not(question) and not (introduced_as_not or says_not(sentence)
-                                                 or negates_a_word_of(question, sentence)):
+    # (not of a why-question: the cause of what did not happen may be said in plain terms, "Why couldn't the men
+    # climb out?" / "The shaft had collapsed behind them")
+    if asks_about_what_is_not(question) and not _WHY.match(question) and not (
+            introduced_as_not or says_not(sentence) or negates_a_word_of(question, sentence)):
         return "the question asks what is not the case; the sentence says nothing is not"
     derived = derived_work(question, sentence)
     if derived:

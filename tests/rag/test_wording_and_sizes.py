@@ -11,6 +11,7 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import candidates
+from rag.answer.focus import mismatch
 from rag.answer.support import Claims, PassageFacts
 from rag.answer.wording import roots
 from rag.claims.extract import analyze
@@ -149,3 +150,8 @@ def test_who_is_in_charge_of_a_body_asks_a_person() -> None:
     assert asked("Who was running the company when the fire broke out?") == ("person",)
     # a facility or an operation may be run by a body
     assert asked("Who is running the site day to day now?") == ("person", "organization")
+
+
+def test_why_something_did_not_happen_may_be_answered_in_plain_terms() -> None:
+    assert mismatch("Why couldn't the miners climb out?", "The shaft had collapsed behind them.") == ""
+    assert mismatch("What couldn't the miners do?", "The shaft had collapsed behind them.") != ""
