@@ -155,3 +155,10 @@ def test_who_is_in_charge_of_a_body_asks_a_person() -> None:
 def test_why_something_did_not_happen_may_be_answered_in_plain_terms() -> None:
     assert mismatch("Why couldn't the miners climb out?", "The shaft had collapsed behind them.") == ""
     assert mismatch("What couldn't the miners do?", "The shaft had collapsed behind them.") != ""
+
+
+def test_a_name_the_tagger_calls_a_product_is_a_name() -> None:
+    # the small model calls this company a product
+    assert [v.text for v in analyze(["A spokesman for Maersk confirmed the charter."])[0]] == ["Maersk"]
+    # a capital inside a word starts no name
+    assert not [v for v in analyze(["He bought an iPhone last year."])[0] if v.text == "Phone"]
