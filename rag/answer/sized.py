@@ -1,8 +1,8 @@
-"""A length written onto a noun as its modifier is the size of that noun: "the 1.5-mile (2.4km) bridge", "the
-1.6-mile-long Key Bridge", "the 984-foot-long container ship Dali".
+"""A length written onto a noun as its modifier is the size of that noun: "the 2-km (1.2-mile) bridge", "the
+2.5-km-long Vardex Bridge", "the 300-metre-long cargo ship Rask Star".
 
 Asked how far something was from another, such a size is no distance at all. Asked how long (tall, wide, deep) a
-thing is, where some sentence writes its length onto the thing asked ("the 984-foot-long container ship Dali"), a
+thing is, where some sentence writes its length onto the thing asked ("the 300-metre-long cargo ship Rask Star"), a
 length another sentence writes onto another noun is that noun's size: not another side of the one asked.
 """
 

@@ -149,8 +149,8 @@ def _claims(text: str, doc: Any) -> list[Value]:
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY and ":" not in e.text]
     label = _LABEL.match(text)
-    # (a product's label is no verdict: the small model calls a company by its one-word name a product, "Danish
-    # shipping giant Maersk said ...")
+    # (a product's label is no verdict: the small model calls a company by its one-word name a product, "A
+    # spokesman for Maersk confirmed the charter")
     other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY
                                     and e.label_ != "PRODUCT"
                                     and not (e.label_ == "NORP" and not _nationality_like(e.text))]

@@ -236,7 +236,7 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
             pool = headed or entities
         if not ref.possessive and not ref.subject:  # "When did they find them?": an object is not its subject
             pool = [e for e in pool if (sentence, e.mention.text) not in done]
-        # "How quickly did he say it would be rebuilt?" after "... promised federal money to rebuild the bridge?": what
+        # "How quickly did she say it would be rebuilt?" after "... pledged money to rebuild the Holm bridge?": what
         # the same verb was done to before is what "it" now undergoes
         verb = acted_on(turn, ref) if not ref.noun else ""
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
@@ -298,7 +298,7 @@ def acted_on(turn: str, ref: Reference) -> str:
 
 def object_of(verb: str, mention: str, history: Sequence[str]) -> bool:
     """An earlier turn does ``verb`` to the mention: the verb, then the mention after at most a determiner and two
-    words ("to rebuild the bridge", "rebuilding the old Holm bridge")."""
+    words ("to rebuild the Holm bridge", "rebuilding the old Holm bridge")."""
     first = mention.split()[0].lower() if mention.split() else ""
     if first in _DONE_TO and len(mention.split()) > 1:
         first = mention.split()[1].lower()

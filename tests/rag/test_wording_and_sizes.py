@@ -38,7 +38,7 @@ def test_a_word_is_held_by_its_family_and_its_synonyms() -> None:
 
 
 def test_a_trip_is_answered_by_a_journey(generator: Answerer) -> None:
-    told = [passage("a", "The Rask Star left the port of Lunde on Monday night. The vessel, at the very start of a "
+    told = [passage("a", "The Rask Star left the port of Lunde on Monday night. The vessel, just setting out on a "
                          "27-day journey from Lunde to Vardex, lost power within the hour.")]
     answer = generator.answer("How long was the Rask Star's trip to Vardex meant to take?", told)
     assert "27-day journey" in answer.answer
@@ -77,10 +77,10 @@ def test_a_count_after_another_word_for_the_verb_asked_is_the_one_asked() -> Non
 
 
 def test_a_ticker_glued_to_a_figure_still_names_its_letters() -> None:
-    sentence = "The NTSB and the maker Holm Heavy 329180.KS had to test thousands of wires, she added."
+    sentence = "The inquiry and the maker Holm Heavy 123456.KS checked thousands of cables, she said."
     facts = PassageFacts(passage("a", sentence))
     assert not facts.missing_names(Claims.of(sentence))
-    assert facts.missing_names(Claims.of("Vardex Heavy had to test thousands of wires."))
+    assert facts.missing_names(Claims.of("Vardex Heavy checked thousands of cables."))
 
 
 def test_an_answer_s_apposition_calls_a_name_a_body() -> None:
@@ -122,14 +122,14 @@ def test_a_name_asked_by_its_owner_s_possessive_asks_a_person() -> None:
 
 
 def test_an_opening_plural_before_of_is_no_part_of_the_name() -> None:
-    assert [(v.kind, v.text) for v in analyze(["Parts of Vardex's message seemed to come from Norlant."])[0]
-            if v.text.endswith("Vardex")] == [("name", "Vardex")]
+    assert [v.text for v in analyze(["Parts of Vardex's statement appeared to copy Norlant."])[0]
+            if v.text.endswith("Vardex")] == ["Vardex"]
     assert [v.text for v in analyze(["Most of Holm's staff left on Monday."])[0]] == ["Holm"]
     assert "Bank of America" in [v.text for v in analyze(["Bank of America said so."])[0]]
 
 
 def test_which_party_is_answered_by_a_party(generator: Answerer) -> None:
-    told = [passage("a", "The holes are too big to be accidental, Rask Energy Minister Tor Lunde added. Copenhagen "
+    told = [passage("a", "The breaches were far too large to be an accident, Rask Energy Minister Tor Lunde added. Holm "
                          "has asked for a joint inquiry.")]
     assert generator.answer("Which party does Tor Lunde belong to?", told).answer.startswith("The indexed articles")
     named = [passage("a", "Tor Lunde, head of the centre-right Harbour party, said the inquiry would take weeks.")]
