@@ -146,9 +146,6 @@ SECOND_WITHIN = 0.85  # ...with their own best answer at least this share of its
 RARE_KINDS = frozenset({"duration", "percentage", "money", "quantity", "count"})
 
 
-_BETTER = 0.05  # how much better a part's own search must answer it than the whole question's passages do
-
-
 def _bar(supported: list[Candidate], bar: float) -> float:
     """The typed bar, lowered by ``CORROBORATED`` when articles other than the best one's also hold an answer
     of the kind asked about what is asked, close to it in score, and that kind is a figure rarer than a date
@@ -339,12 +336,8 @@ class ExtractiveGenerator:
             # he specialised?" read as the judge; "Sir Karl, who practised shipping law" answers it)
             with also_guessed(inserted):
                 own = self.select(part, self.rank(part, searched))
-                if len(searched) < len(passages):  # what the part's own search found (other_side.by_part): read for
-                    # a part the others leave unanswered, or answer better ("Which shipping line had chartered the
-                    # ship, and to which port was it heading?": the charterer's paragraph ranks low for the whole)
-                    alone = self.select(part, self.rank(part, passages))
-                    if alone and (not own or (alone[0].text != own[0].text and alone[0].score > own[0].score + _BETTER)):
-                        own = alone
+                if not own and len(searched) < len(passages):  # what the part's own search found (other_side.by_part)
+                    own = self.select(part, self.rank(part, passages))
             asked.append(part)
             answers.append(own[0].text if own else "")
             if not own:

@@ -149,10 +149,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
     entities = [] if doc is None else [(e.start_char, e.end_char, _ENTITY[e.label_]) for e in doc.ents
                                        if e.label_ in _ENTITY and ":" not in e.text]
     label = _LABEL.match(text)
-    # (a product's label is no verdict: the small model calls a company by its one-word name a product, "A
-    # spokesman for Maersk confirmed the charter")
     other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY
-                                    and e.label_ != "PRODUCT"
                                     and not (e.label_ == "NORP" and not _nationality_like(e.text))]
     heading = _heading(text)
     filed = dateline(text)  # "CHIANG RAI - A mini-submarine ...": where the story was filed from, a place
@@ -176,8 +173,6 @@ def _claims(text: str, doc: Any) -> list[Value]:
             start, value = start + lead.end(), value[lead.end():]
         if value.startswith("of "):  # "Most of Holm's staff": the name after the opening word's "of"
             start, value = start + 3, value[3:]
-        if start > 0 and text[start - 1].isalnum():
-            continue  # "iPhone": a capital inside a word starts no name
         if doc is not None and not any(s < end and start < e for s, e, _ in entities) and not _titled_unquoted(text, start, value) and (
                 any(s <= start and (end <= e or label == "NORP") for s, e, label in other if start < e)
                 or _capitalized_by_position(text, start, value)):

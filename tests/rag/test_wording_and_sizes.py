@@ -158,13 +158,6 @@ def test_why_something_did_not_happen_may_be_answered_in_plain_terms() -> None:
     assert mismatch("What couldn't the miners do?", "The shaft had collapsed behind them.") != ""
 
 
-def test_a_name_the_tagger_calls_a_product_is_a_name() -> None:
-    # the small model calls this company a product
-    assert [v.text for v in analyze(["A spokesman for Maersk confirmed the charter."])[0]] == ["Maersk"]
-    # a capital inside a word starts no name
-    assert not [v for v in analyze(["He bought an iPhone last year."])[0] if v.text == "Phone"]
-
-
 def test_announcing_that_after_a_when_answer_is_not_the_answer_s_time(reader) -> None:  # type: ignore[no-untyped-def]
     read = reader.read(conversation("When did the Rask channel fully reopen?",
                                     "In the week of 12 June, when officials marked the milestone [1].",
