@@ -187,6 +187,14 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             if naming:
                 claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
                           or _names_given(s.context, things)]
+        bodies = [v for v in given if v.kind == "organization"]
+        if bodies and kinds and set(kinds) & {"money", "count", "quantity"}:  # asked how much a named body paid: where
+            # some figure's sentence names it, a figure said where neither the sentence nor its passage names it is of
+            # someone else ("The estimated cost of the salvage is $160 million", asked what Norlant would pay)
+            naming_body = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, bodies)}
+            if naming_body:
+                claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming_body
+                          or _names_given(s.context, bodies)]
         objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Holm Chalice", "the Lunde Fire")
         if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Holm Chalice: a
             # sentence naming it (or leaning on an article that does) answers; one that names a minister announcing

@@ -166,3 +166,13 @@ def test_announcing_that_after_a_when_answer_is_not_the_answer_s_time(reader) ->
     said = reader.read(conversation("What did the port say on Monday?", "The canal is to receive a new tug [1].",
                                     "Who announced that?"))
     assert "new tug" in said.query
+
+
+def test_a_figure_where_the_body_asked_is_not_named_is_no_side() -> None:
+    told = _cited(("a", "Norlant, the bridge's insurer, is preparing to pay $350 million to the state."),
+                  ("b", "The estimated cost for the whole salvage operation is $160 million."))
+    assert not find_conflicts("How much was Norlant getting ready to pay the state?", told)
+    # a figure of the body named in each article is another side
+    both = _cited(("a", "Norlant, the bridge's insurer, is preparing to pay $350 million to the state."),
+                  ("b", "Norlant is expected to pay the state $200 million, the paper said."))
+    assert find_conflicts("How much was Norlant getting ready to pay the state?", both)
