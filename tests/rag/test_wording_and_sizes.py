@@ -169,10 +169,11 @@ def test_announcing_that_after_a_when_answer_is_not_the_answer_s_time(reader) ->
 
 
 def test_a_figure_where_the_body_asked_is_not_named_is_no_side() -> None:
-    told = _cited(("a", "Norlant, the bridge's insurer, is preparing to pay $350 million to the state."),
+    question = "How much did Norlant pay the state?"
+    told = _cited(("a", "Norlant, the bridge's insurer, paid $350 million to the state."),
                   ("b", "The estimated cost for the whole salvage operation is $160 million."))
-    assert not find_conflicts("How much was Norlant getting ready to pay the state?", told)
+    assert not find_conflicts(question, told)
     # a figure of the body named in each article is another side
-    both = _cited(("a", "Norlant, the bridge's insurer, is preparing to pay $350 million to the state."),
-                  ("b", "Norlant is expected to pay the state $200 million, the paper said."))
-    assert find_conflicts("How much was Norlant getting ready to pay the state?", both)
+    both = _cited(("a", "Norlant, the bridge's insurer, paid $350 million to the state."),
+                  ("b", "Norlant paid the state $200 million, the paper said."))
+    assert find_conflicts(question, both)
