@@ -22,7 +22,7 @@ from rag.answer.events import same_event_word
 from rag.caches import QUESTION, TEXT, lru
 from rag.claims.extract import model
 from rag.claims.kinds import Value
-from rag.claims.parse import prepare
+from rag.claims.parse import DURATION_UNITS, prepare
 
 # Below this closeness in meaning the timed event is another one than the action asked: "get" / "trapped" 0.32,
 # "talk" / "trapped" 0.27; "get" / "find" is 0.37 and divers getting to the boys may be their finding them, so the
@@ -175,10 +175,8 @@ def of_other_events(durations: Sequence[tuple[str, Value]], asked: str,
     return [i for i, ws in enumerate(timed) if ws and not any(of_the_action(w) for w in ws)]
 
 
-# a length asked in its unit ("How many years had he been a miner?"): the unit's length in days
-_SPAN_ASKED = re.compile(r"\bhow many (decades|years|months|weeks|days|hours|minutes)\b", re.I)
-_DAYS_IN = {"decades": 3652.5, "years": 365.25, "months": 30.4, "weeks": 7.0, "days": 1.0, "hours": 1 / 24,
-            "minutes": 1 / 1440}
+# a length asked in its unit ("How many years had he been a miner?")
+_SPAN_ASKED = re.compile(r"\bhow many (decade|year|month|week|day|hour|minute)s\b", re.I)
 # how much of one unit a shorter duration may still be the answer ("11 months", asked how many years)
 _MOST_OF = 0.9
 
@@ -189,4 +187,4 @@ def shorter_than_asked(question: str, value: Value) -> bool:
     unit ("three years", asked how many days)."""
     asked = _SPAN_ASKED.search(question)
     return asked is not None and value.kind == "duration" and value.unit == "day" and \
-        value.high < _MOST_OF * _DAYS_IN[asked.group(1).lower()]
+        value.high < _MOST_OF * DURATION_UNITS[asked.group(1).lower()]

@@ -29,8 +29,8 @@ _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "b
 _CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny"}
 _CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "usd": "usd", "euros": "eur", "euro": "eur", "eur": "eur",
                    "pounds": "gbp", "yuan": "cny", "renminbi": "cny", "yen": "jpy", "rupees": "inr"}
-_DURATION_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "quarter": 91.3,
-                   "year": 365, "decade": 3650}
+DURATION_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "quarter": 91.3,  # in days
+                  "year": 365, "decade": 3650}
 QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "kg": ("kg", 1), "kilogram": ("kg", 1), "kilograms": ("kg", 1), "kilo": ("kg", 1), "g": ("kg", 1e-3),
     "grams": ("kg", 1e-3), "tonne": ("kg", 1e3), "tonnes": ("kg", 1e3), "ton": ("kg", 1e3), "tons": ("kg", 1e3),
@@ -469,21 +469,21 @@ def figures(text: str) -> list[Figure]:
         add("date", m, low, high, "month" if year else "day-of-year")
     for m in AGE.finditer(text):  # "the 38-year-old diver", "aged 37", "Saman Kunan, 38, died": how old someone is
         group = next(g for g in ("a", "a2", "a3") if m.group(g))
-        a_year = _DURATION_UNITS["year"]
+        a_year = DURATION_UNITS["year"]
         youngest = float(m.group(group)) * a_year
         oldest = float(m.group("b2")) * a_year if group == "a2" and m.group("b2") else youngest
         add("duration", m, youngest, oldest, "age", (m.start(group), m.end(group)) if group == "a3" else None)
     for m in _ELAPSED.finditer(text):
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is not None:
-            days = _DURATION_UNITS[m.group("unit").lower()]
+            days = DURATION_UNITS[m.group("unit").lower()]
             add("duration", m, *_range(None, a * days, b * days if b is not None else None), "elapsed")
     for m in _DURATION.finditer(text):
         a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
         if a is None or not lasted(text, m):
             continue
         b = number(m.group("b")) if m.group("b") else None
-        days = _DURATION_UNITS[m.group("unit").lower()]
+        days = DURATION_UNITS[m.group("unit").lower()]
         add("duration", m, *_range(m.group("bound"), a * days, b * days if b is not None else None), "day")
     for m in _QUANTITY.finditer(text):
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
@@ -621,7 +621,7 @@ def _between(text: str, found: list[Figure]) -> list[Figure]:
 # "dozens of protesters") and when, counted from the writing ("earlier this year", "last month"). Each is vague:
 # it answers what no exact figure answers, and disagrees with no figure (``kinds.other_measure``).
 _SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
-_DAYS_OF = {f"{unit}s": days for unit, days in _DURATION_UNITS.items() if unit not in ("minute", "quarter")} | {
+_DAYS_OF = {f"{unit}s": days for unit, days in DURATION_UNITS.items() if unit not in ("minute", "quarter")} | {
     "centuries": 36500}
 # a span of time is one when something leads it ("for years", "took months"), quantifies it ("several months"), or
 # it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later",
@@ -757,7 +757,7 @@ def numeric_form(text: str) -> str:
 
 def _duration_token(days: float) -> str:
     if days >= 28:  # in months, when a whole (or half) number of them by either length of a month
-        for months in (days * 12 / 365, days / _DURATION_UNITS["month"]):
+        for months in (days * 12 / 365, days / DURATION_UNITS["month"]):
             if abs(months * 2 - round(months * 2)) < 0.02:
                 return f"dur:{round(months * 2) / 2:g}mo"
     return f"dur:{round(days, 3):g}d"
@@ -778,7 +778,7 @@ def figure_tokens(text: str) -> set[str]:
             m = pattern.match(form, f.start) or pattern.search(form, f.start)
             if m is None or m.start() >= f.end:
                 continue
-            days = _DURATION_UNITS[m.group("unit").lower()]
+            days = DURATION_UNITS[m.group("unit").lower()]
             for n in (m.group("a"), m.group("b")):
                 value = 1.0 if n and n.lower() in ("a", "an") else number(n) if n else None
                 if value is not None:
