@@ -181,20 +181,13 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         things = [v for v in given if v.text.split()[-1].lower() in THING_WORDS]  # "the Lunde Fire", "the Vardex Bridge"
         if things:  # a figure said of a named event or structure the question gives ("the Lunde Fire ... killed 29
             # people"): another figure whose sentence and passage never name it is of the passage's own subject, not
-            # another side ("The blaze has killed 79 people", in an article on the Rask fire). (Not of a person or a
-            # body, which an article refers to by its class: "the bank" of Norvale.)
-            naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, things)}
-            if naming:
-                claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
-                          or _names_given(s.context, things)]
+            # another side ("The blaze has killed 79 people", in an article on the Rask fire). (Not of a person, which
+            # an article refers to by its class: "the bank" of Norvale.)
+            claims = _figures_of_the_named(claims, things)
         bodies = [v for v in given if v.kind == "organization"]
-        if bodies and kinds and set(kinds) & {"money", "count", "quantity"}:  # asked how much a named body paid: where
-            # some figure's sentence names it, a figure said where neither the sentence nor its passage names it is of
-            # someone else ("The estimated cost of the salvage is $160 million", asked what Norlant would pay)
-            naming_body = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, bodies)}
-            if naming_body:
-                claims = [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming_body
-                          or _names_given(s.context, bodies)]
+        if bodies and set(kinds) & {"money", "count", "quantity"}:  # nor of a body, asked how much it paid: where its
+            # passage never names it ("The estimated cost of the salvage is $160 million", asked what Norlant would pay)
+            claims = _figures_of_the_named(claims, bodies)
         objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Holm Chalice", "the Lunde Fire")
         if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Holm Chalice: a
             # sentence naming it (or leaning on an article that does) answers; one that names a minister announcing
@@ -354,6 +347,16 @@ def _own_words(name: Value) -> list[str]:
     words = name.text.split()
     own = [w for w in words if w.lower() not in _GENERIC_LAST] if len(words) > 1 else words
     return own or words
+
+
+def _figures_of_the_named(claims: list[tuple[Cited, Value]], names: Sequence[Value]) -> list[tuple[Cited, Value]]:
+    """Where some figure's sentence names one of ``names``, the figures whose sentence and passage name none of them
+    are dropped; the claims as they are otherwise."""
+    naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, names)}
+    if not naming:
+        return claims
+    return [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
+            or _names_given(s.context, names)]
 
 
 def _names_given(text: str, given: Sequence[Value]) -> bool:

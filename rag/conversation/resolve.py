@@ -306,7 +306,7 @@ def object_of(verb: str, mention: str, history: Sequence[str]) -> bool:
         words = [w.lower() for w in _WORD.findall(text)]
         for i, w in enumerate(words):
             if _same_verb(stem(w), verb):
-                after = [x for x in words[i + 1:i + 5]]
+                after = words[i + 1:i + 5]
                 while after and after[0] in _DONE_TO:
                     after.pop(0)
                 if first in after[:3]:
