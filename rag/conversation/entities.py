@@ -273,7 +273,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
         elif kind in ("place", "org", "name") and len(words) > 1 and called_a_person(text, ent.end_char) is not None:
             kind = "person"  # "Tor Lunde, a 23-year-old who ...", tagged a place: the apposition says who
-        elif kind == "person" and _A_BODY.fullmatch(called(text, ent.end_char)):
+        elif kind in ("person", "place", "name") and _A_BODY.fullmatch(called(text, ent.end_char)):
             kind = "org"  # "Holm Heavy, the ship's manufacturer", tagged a person: the apposition says what it is
             appositive = True
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char,

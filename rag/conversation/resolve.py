@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rag.claims.kinds import THING_WORDS, looks_personal
-from rag.claims.people import is_person_noun
+from rag.claims.people import called, is_person_noun
 from rag.conversation.entities import (
     COLLECTIVE,
     NAMED_BY_CLASS,
@@ -63,7 +63,7 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             i: int | None = None
             if text is answer and asked:
                 found_here = _typed_by_question(found_here, asked, _WHO.match(user) is not None)
-                i = _answered(found_here, asked, user)
+                i = _answered(found_here, asked, user, text)
             elif text is answer and _WHICH_UNTYPED.match(user):  # "Which blaze ...?" "The Lunde Fire of 1998
                 # [1].": its first name answers, whatever the tagger calls it; "On which line ...?" "The 115-kilovolt
                 # Vardex-Holm line [1].": the phrase the answer ends in the noun asked
@@ -181,15 +181,20 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
     return [*found[:first], replace(found[first], kind=kind), *found[first + 1:]]
 
 
-def _answered(found: list[Mention], kind: str, question: str) -> int | None:
+def _answered(found: list[Mention], kind: str, question: str, answer: str = "") -> int | None:
     """Which of the answer's mentions answers the question: the names it lists, asked for several ("Two British
-    cave divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who)."""
+    cave divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who),
+    before which one the answer's apposition calls by the question's verb ("The Holm Post reports that Norlant, the
+    bridge's insurer, ...", asked which company insured the bridge)."""
     if _asks_several(question):
         listed = next((i for i, m in enumerate(found) if m.kind == "list"), None)
         if listed is not None:
             return listed
     who = _WHO.match(question) is not None
-    return next((i for i, m in enumerate(found) if m.kind == kind or (who and m.kind == "org")), None)
+    typed = [i for i, m in enumerate(found) if m.kind == kind or (who and m.kind == "org")]
+    asked = [t[:5] for t in content_terms(question) if len(t) >= 5]
+    return next((i for i in typed if (noun := called(answer, found[i].start + len(found[i].text))) and
+                 noun[:5] in asked), typed[0] if typed else None)
 
 
 def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) -> Resolution:

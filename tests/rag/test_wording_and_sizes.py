@@ -12,6 +12,7 @@ from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import candidates
 from rag.answer.focus import mismatch
+from rag.answer.parts import answered_parts
 from rag.answer.support import Claims, PassageFacts
 from rag.answer.wording import roots
 from rag.claims.extract import analyze
@@ -177,3 +178,9 @@ def test_a_figure_where_the_body_asked_is_not_named_is_no_side() -> None:
     both = _cited(("a", "Norlant, the bridge's insurer, paid $350 million to the state."),
                   ("b", "Norlant paid the state $200 million, the paper said."))
     assert find_conflicts(question, both)
+
+
+def test_the_answer_s_name_its_apposition_calls_by_the_question_s_verb() -> None:
+    assert answered_parts("Which company insured the bridge, and how much was it getting ready to pay the state?",
+                          "The Holm Post reports that Norlant, the bridge's insurer, is preparing to pay $350 "
+                          "million to the state.")[1] == "How much was Norlant getting ready to pay the state?"
