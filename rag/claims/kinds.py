@@ -188,10 +188,6 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"(?:capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
                 r"distance|area|diameter)(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
-    # a measure asked after a preposition: "At what speed did the ship hit the pier?", "To what depth did the divers
-    # go?", "At which altitude ...?"
-    (re.compile(r"\b(?:at|to|from) (?:what|which) (?:(?:top|average|maximum|exact|approximate|estimated) )?"
-                r"(?:speed|depth|height|altitude|temperature|distance|pressure)s?\b", re.I), ("quantity", "count")),
     # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
      ("quantity",)),
