@@ -77,9 +77,9 @@ _AGED = re.compile(r"\s*,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*,)")
 def called_a_person(text: str, end: int) -> str | None:
     """What the apposition after the name ending at ``end`` calls it, when that is a person: its noun ("presenter"),
     "" for an age; None when it calls it nothing of the kind."""
-    called = _CALLED.match(text, end)
-    if called is not None and is_person_noun(called.group(1)):
-        return called.group(1).lower()
+    noun = called(text, end)
+    if noun and is_person_noun(noun):
+        return noun
     return "" if _AGED.match(text, end) else None
 
 
