@@ -182,8 +182,8 @@ def _typed_by_question(found: list[Mention], kind: str, who: bool = False) -> li
 
 
 def _answered(found: list[Mention], kind: str, question: str, answer: str = "") -> int | None:
-    """Which of the answer's mentions answers the question: the names it lists, asked for several ("Two British
-    cave divers, John Volanthen and Rick Stanton"), else its first name of the kind asked (a body too, asked who),
+    """Which of the answer's mentions answers the question: the names it lists, asked for several ("Two cave
+    divers, Karl Holm and Tor Lunde"), else its first name of the kind asked (a body too, asked who),
     before which one the answer's apposition calls by the question's verb ("The Holm Post reports that Norlant, the
     bridge's insurer, ...", asked which company insured the bridge)."""
     if _asks_several(question):

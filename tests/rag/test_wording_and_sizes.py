@@ -176,5 +176,5 @@ def test_a_figure_where_the_body_asked_is_not_named_is_no_side() -> None:
 
 def test_the_answer_s_name_its_apposition_calls_by_the_question_s_verb() -> None:
     assert answered_parts("Which company insured the bridge, and how much was it getting ready to pay the state?",
-                          "The Holm Post reports that Norlant, the bridge's insurer, is preparing to pay $350 "
-                          "million to the state.")[1] == "How much was Norlant getting ready to pay the state?"
+                          "The Holm Post says that Norlant, the bridge's insurer, will hand the state $350 "
+                          "million.")[1] == "How much was Norlant getting ready to pay the state?"
