@@ -187,7 +187,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         bodies = [v for v in given if v.kind == "organization"]
         if bodies and set(kinds) & {"money", "count", "quantity"}:  # nor of a body, asked how much it paid: where its
             # passage never names it ("The estimated cost of the salvage is $160 million", asked what Norlant would pay)
-            claims = _figures_of_the_named(claims, bodies)
+            claims = _figures_of_the_named(claims, bodies, owned=True)
         objects = [v for v in given if v.kind not in ("person", "place")]  # ("the Holm Chalice", "the Lunde Fire")
         if objects and kinds and set(kinds) <= set(NAMES) | {NAME}:  # asked who announced the Holm Chalice: a
             # sentence naming it (or leaning on an article that does) answers; one that names a minister announcing
@@ -349,14 +349,16 @@ def _own_words(name: Value) -> list[str]:
     return own or words
 
 
-def _figures_of_the_named(claims: list[tuple[Cited, Value]], names: Sequence[Value]) -> list[tuple[Cited, Value]]:
+def _figures_of_the_named(claims: list[tuple[Cited, Value]], names: Sequence[Value],
+                          owned: bool = False) -> list[tuple[Cited, Value]]:
     """Where some figure's sentence names one of ``names``, the figures whose sentence and passage name none of them
-    are dropped; the claims as they are otherwise."""
+    are dropped; the claims as they are otherwise. ``owned``: a figure its sentence writes onto a noun of its own
+    ("a $997 million settlement") stays, a side of another scope to show."""
     naming = {(s.citation, v.text) for s, v in claims if v.kind in FIGURES and _names_given(s.text, names)}
     if not naming:
         return claims
     return [(s, v) for s, v in claims if v.kind not in FIGURES or (s.citation, v.text) in naming
-            or _names_given(s.context, names)]
+            or _names_given(s.context, names) or (owned and bool(v.scope))]
 
 
 def _names_given(text: str, given: Sequence[Value]) -> bool:
