@@ -25,7 +25,7 @@ from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_aske
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
-from rag.answer.sized import sizes_of_other_things
+from rag.answer.sized import ages_of_other_things, sizes_of_other_things
 from rag.answer.stance import disagreement as stance_disagreement
 from rag.answer.subjects import Subject, different, question_names, subject_of
 from rag.answer.tallies import moment, running
@@ -60,6 +60,7 @@ from rag.claims.kinds import (
     show,
     subject_roles,
     title_words,
+    TITLE_BEFORE,
     titled,
 )
 from rag.claims.parse import MONTH, name_key, prepare
@@ -147,7 +148,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                    else v) for s, v in claims]
         # a length written onto another noun is that noun's size ("the 1.5-mile bridge", asked how far the ship was
         # from it, or how long the ship is): no side (rag/answer/sized.py)
-        other_sizes = sizes_of_other_things(question, [(s.text, v) for s, v in claims])
+        # (and an age written onto another noun is that noun's: "the ship's 27-year-old pilot", asked the ship's age)
+        other_sizes = sizes_of_other_things(question, [(s.text, v) for s, v in claims]) | ages_of_other_things(
+            question, [(s.text, v) for s, v in claims])
         claims = [side for i, side in enumerate(claims) if i not in other_sizes]
         # a name holding the words of the thing asked about is no side ("See Instagram photos"), though an
         # article that says it still says what it holds ("Abigail Johnson Named CEO of Fidelity ...")
@@ -158,6 +161,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         said = [(s, v) for s, v in every_named if (s.citation, s.text) not in acted or v.kind in FIGURES
                 or _agent(v, s.text, q_terms)]
         claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
+        if roles:  # the role of another body than the one asked ("Foreign ministry spokesman X", asked the
+            # prosecutors' spokesman): no side, once a side holds the role of the body asked
+            claims = _the_body_asked(claims, roles, q_terms)
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
@@ -511,6 +517,24 @@ _DONE = re.compile(r"\b(?:had|has|have)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:b
 # the words that ask who leads without a verb of leading ("in charge of", "the boss of"); "runs", "heads", "chaired"
 # are the one act by their stems (``_IRREGULAR_STEMS``)
 _IN_CHARGE = re.compile(r"\bin charge\b|\bboss(?:es)?\b", re.I)
+
+
+def _role_owner(value: Value, sentence: str, roles: set[str]) -> set[str] | None:
+    """The terms of the words that qualify a name's role before it ("Foreign ministry" of "Foreign ministry
+    spokesman Eva Dahl"); None when no role asked is written before the name."""
+    before = TITLE_BEFORE.search(sentence[:value.start]) if value.start <= len(sentence) else None
+    words = before.group(1).split() if before else []
+    at = next((i for i in range(len(words) - 1, -1, -1) if role_fits(words[i].strip(".,").lower(), roles)), None)
+    return None if at is None else set(content_terms(" ".join(words[:at])))
+
+
+def _the_body_asked(claims: list[tuple[Cited, Value]], roles: set[str], q_terms: set[str]) -> list[tuple[Cited, Value]]:
+    owners = {id(v): _role_owner(v, s.text, roles) for s, v in claims if v.kind not in FIGURES}
+    if not any(o and o & q_terms for o in owners.values()):
+        return claims
+    # (nor any other name of that sentence: it speaks of that body's spokesman, not the one asked)
+    other = {(s.citation, s.text) for s, v in claims if (o := owners.get(id(v))) and not o & q_terms}
+    return [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in other]
 
 
 def _holds_asked(value: Value, sentence: str, roles: set[str], doing: set[str]) -> bool:

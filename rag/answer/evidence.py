@@ -1119,6 +1119,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _named_by_the_class(pool, org_class.group(1).lower())
     if "organization" in kinds and _BUSINESS_ASKED.search(question):
         _no_public_bodies(pool)
+    sum_asked = _SUM_ASKED.search(question) if "money" in kinds else None
+    if sum_asked:
+        _the_sum_asked(pool, sum_asked.group(1))
     person_class = _PERSON_CLASS.search(question) if "person" in kinds else None
     if person_class and not K.roles_named([person_class.group(1)]):
         _called_the_class(pool, stem(person_class.group(1).lower()))
@@ -1136,6 +1139,37 @@ _ORGANIZATION_CLASS = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(court|
                                  r"association|authority|hospital|school|prison|church|museum|newspaper|airline|board|"
                                  r"bureau|tribunal|parliament|company|corporation|fund|service)s?\b", re.I)
 CLASS_NAMED = 0.05  # added to a sentence whose answer is named by the class asked ("Oslo District Court")
+
+
+# a sum asked by its own noun ("What indemnity did the families want?", "How much bail was set?")
+_SUM_ASKED = re.compile(r"\b(?:what|which|how\s+much)\s+(?:[a-z-]+\s+)?(indemnit(?:y|ies)|compensation|fines?|ransoms?|"
+                        r"bail|payouts?|premiums?|salar(?:y|ies)|wages?|fees?|bonus(?:es)?|rewards?)\b", re.I)
+
+
+def _the_sum_asked(pool: list[Candidate], noun: str) -> None:
+    """Asked a sum by its noun, a figure the text calls by that noun ("an indemnity of 200,000 euros", "a $5,000
+    fine") is the sum asked. Where one sentence calls a figure so, a sum in a sentence that never names the noun
+    ("25,000 euros per victim is not enough", said of an offer) is another sum: no answer and no side."""
+    root = noun[:6].lower()
+    word = re.compile(rf"\b{root}", re.I)
+    before = re.compile(rf"\b{root}\w*\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?:(?:about|around|some|up\s+to|"
+                        rf"nearly|almost|more\s+than|at\s+least)\s+)?$", re.I)
+    after = re.compile(rf"^[\s-]+(?:[a-z-]+\s+)?{root}", re.I)
+
+    def called(text: str, v: K.Value) -> bool:
+        return bool(before.search(text[:v.start]) or after.match(text[v.end:]))
+
+    texts = {id(c): prepare(c.text) for c in pool}
+    named = [c for c in pool if any(v.kind == "money" and called(texts[id(c)], v) for v in c.on_values)]
+    if not named:
+        return
+    for c in named:
+        c.score += CLASS_NAMED  # the sum named by the noun asked, as a name by the class asked
+    for c in pool:
+        if any(v.kind == "money" for v in c.on_values) and not word.search(texts[id(c)]):
+            c.on_values = [v for v in c.on_values if v.kind != "money"]
+            c.on_scope = bool(c.on_values)
+            c.answers = [v for v in c.answers if v.kind != "money"]
 
 
 def _called(value: K.Value, text: str, word: re.Pattern[str], before: re.Pattern[str], after: re.Pattern[str]) -> bool:
@@ -1187,7 +1221,7 @@ _CLASS_ALSO = {"university": r"\b(?:universit(?:y|ies)|college|polytechnic|insti
 
 
 _WRITTEN_KINDS = frozenset({"duration"})
-_MODIFIER = re.compile(r"-(?:day|week|month|year|hour|minute)$", re.I)  # "one-year", "90-day": a modifier's form
+_MODIFIER = re.compile(r"-(?:day|week|month|year|hour|minute|second)$", re.I)  # "one-year", "90-day": a modifier's form
 # the clause that dates what is asked ("... before the ministry announced the reopening ...") is not asked
 _TIME_CLAUSE = re.compile(r"\b(?:before|after|when|since|until|while|once)\b", re.I)
 
@@ -1464,8 +1498,20 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
     # (nor a year it guessed: "that deal" read as "the 2015 settlement")
-    return typed_anchors(_YEAR.findall(re.sub(r"\(\s*\d{4}\s*\)", "", question))), \
+    question = re.sub(r"\(\s*\d{4}\s*\)", "", question)
+    # (a year that ends a whole date, "On 30 June 2015", is held by the day as an article of that year writes it:
+    # "on June 30", with no year; the alternatives are joined by "|")
+    dated = {}
+    for m in _WHOLE_DATE.finditer(question):
+        day, month = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2")
+        dated[m.group("year")] = f"{m.group('year')}|{month} {day}|{day} {month}"
+    return [dated.get(y, y) for y in typed_anchors(_YEAR.findall(question))], \
         typed_anchors(list(dict.fromkeys(words)))
+
+
+_WHOLE_DATE = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)|(?P<m2>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\s+(?P<d2>\d{1,2}),?)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 
@@ -1496,7 +1542,7 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
             a.isupper() and article_text(text).spells_out(a))  # "EV": "electric vehicles"
 
     # ("Coast Guard" written "USCG": the acronym holds the name)
-    return all(has(y) for y in years) and (not words or any(named(w) for w in words) or abbreviated(text, words))
+    return all(any(has(y) for y in year.split("|")) for year in years) and (not words or any(named(w) for w in words) or abbreviated(text, words))
 
 
 def _column(c: Candidate, value: K.Value) -> str:
@@ -1516,10 +1562,16 @@ def _named_among(key: str, keys: set[str]) -> bool:
     return any(key == k or key.startswith(k + " ") or k.startswith(key + " ") for k in keys)
 
 
+_APART = frozenset("different distinct separate individual unique".split())
+
+
 def counted_noun(words: list[str]) -> str:
     """The noun a how-many question counts, from the words after "how many": past the names that qualify it ("How
     many Marine bases", "How many U.S. troops") and the compounds that qualify it ("How many single-family homes"), as
-    a count in a sentence is read (rag/claims/parse.py)."""
+    a count in a sentence is read (rag/claims/parse.py); past a word that only says they are told apart ("How many
+    different DNA profiles")."""
+    if len(words) > 1 and words[0].lower() in _APART:
+        words = words[1:]
     for i, word in enumerate(words[:-1]):
         if not (word[0].isupper() or "-" in word.strip("-")):
             break

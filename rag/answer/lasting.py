@@ -176,7 +176,7 @@ def of_other_events(durations: Sequence[tuple[str, Value]], asked: str,
 
 
 # a length asked in its unit ("How many years had he been a miner?")
-_SPAN_ASKED = re.compile(r"\bhow many (decade|year|month|week|day|hour|minute)s\b", re.I)
+_SPAN_ASKED = re.compile(r"\bhow many (decade|year|month|week|day|hour|minute|second)s\b", re.I)
 # how much of one unit a shorter duration may still be the answer ("11 months", asked how many years)
 _MOST_OF = 0.9
 

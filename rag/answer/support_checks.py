@@ -291,11 +291,11 @@ DATED_BY = re.compile(r"\b(?:after|before|since|until|till|following|ahead\s+of|
 
 
 # the moment a question asks a count at, set before what it asks ("By mid-September, how many ...", "In the second
-# half of September 2017, what toll ..."): when the figure was reported, which an article gives by the day it was
-# written rather than in its words; its month and year are not asked of the article
-MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards)\s+(?:the\s+(?:(?:first|second|last|"
+# half of September 2017, what toll ...", "On 30 June 2015, how much ..."): when the figure was reported, which an
+# article gives by the day it was written rather than in its words; its month and year are not asked of the article
+MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards|on)\s+(?:the\s+(?:(?:first|second|last|"
                           r"final|latter|early|closing)\s+)?(?:half|part|days?|weeks?|start|end|middle|beginning)\s+of\s+|"
-                          r"(?:early|mid|late)[-\s]+)?" + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*,"
+                          r"(?:early|mid|late)[-\s]+|\d{1,2}(?:st|nd|rd|th)?\s+)?" + MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*,"
                           # ... or after it, closing the question or its part ("How much had it raised by the end of
                           # September 2019?", "... by late June, and how many ...?")
                           r"|\b(?:by|as\s+of)\s+(?:(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|late)[-\s]+)?"

@@ -95,7 +95,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
      ("duration", "quantity")),
-    (re.compile(r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
+    (re.compile(r"\bhow long\b|\bhow many (?:seconds|minutes|days|weeks|months|years|hours|decades)\b|\bfor how long\b|"
                 r"\bwhat (?:is|was) the (?:duration|length|term)\b|\b(?:over|for|across) what (?:period|span|stretch|"
                 r"length of time|time ?(?:span|frame)) (?:has|have|had)\b|"
                 # "How much time ...?", "What is the shortest time he has to serve?", "the minimum term", "What
@@ -126,13 +126,13 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"compensation|damages)s?\b|"
                 r"\bwhat did .{0,40}\b(?:earn|pay|spend|cost|raise|charge)\b|"
                 # "What price did the state lender pay?", "What fee was agreed?": a sum asked by its noun
-                r"\bwhat (?:price|fee|salary|wage|ransom|premium|compensation)s? (?:did|does|do|will|would|"
+                r"\bwhat (?:price|fee|salary|wage|ransom|premium|compensation|indemnit(?:y|ie)|payout|bail|fine)s? (?:did|does|do|will|would|"
                 r"was|were|is|are|has|have|had)\b|"
                 # "What is BP's civil settlement with Washington and the Gulf states worth altogether?"
                 r"\bwhat(?:'s|\u2019s| is| was| are| were) [^?]{1,80}?\bworth(?:\s+(?:altogether|in all|in total|"
                 r"overall|today|now|then))?\s*\?", re.I), ("money",)),
     # a sum asked by its noun: "How much compensation did the state pay?", "How much aid was pledged?"
-    (re.compile(r"\bhow much (?:[\w-]+ ){0,2}?(?:compensation|damages|aid|funding|money|ransom|bail|fines?|salar(?:y|ies)|"
+    (re.compile(r"\bhow much (?:[\w-]+ ){0,2}?(?:compensation|indemnit(?:y|ies)|damages|aid|funding|money|ransom|bail|fines?|salar(?:y|ies)|"
                 r"revenues?|profits?|tax(?:es)?|debts?|budget|investments?|capital|cash|rewards?|subsid(?:y|ies)|"
                 r"wages?|fees?|bonus(?:es)?|donations?|loans?|grants?)\b", re.I), ("money",)),
     # "How large was the federal funding package?": the size of a sum is money, not any figure ("85-90%")
@@ -420,7 +420,7 @@ _WHO_THE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:the|this|that)\s+(?:[
 # what follows a name to say what it is, up to where the description turns to where or whom ("Laura Chen, a
 # materials economist at the Center ..."); what stands before it ("Treasury Secretary Scott Bessent")
 _APPOSITIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+((?:(?!(?:at|of|for|with|in|from|who|which|and|on)\b)[\w'\u2019-]+\s*){1,6})")
-_TITLE_BEFORE = re.compile(r"((?:[\w.'\u2019-]+\s+){1,4})$")
+TITLE_BEFORE = re.compile(r"((?:[\w.'\u2019-]+\s+){1,4})$")
 
 
 # people a question asks for who hold no office ("the first victim", "which survivor", "the boy who ..."): a name its
@@ -453,7 +453,7 @@ def described_as(value: Value, sentence: str, noun: str) -> bool:
     """The sentence calls the name by this (stemmed) noun: "Laura Chen, a materials economist at ...", "materials
     economist Laura Chen"."""
     after = _APPOSITIVE.match(sentence[value.end:])
-    before = _TITLE_BEFORE.search(sentence[:value.start])
+    before = TITLE_BEFORE.search(sentence[:value.start])
     words = (after.group(1).split() if after else []) + (before.group(1).split() if before else [])
     return any(stem(w.strip(".").lower()) == noun for w in words)
 
@@ -461,7 +461,7 @@ def described_as(value: Value, sentence: str, noun: str) -> bool:
 def title_words(value: Value, sentence: str) -> list[str]:
     """The words that may give a name's office: the two before it, its first (its first two after an honorific,
     "His Majesty King ..."), and its scope."""
-    before = _TITLE_BEFORE.search(sentence[:value.start])
+    before = TITLE_BEFORE.search(sentence[:value.start])
     words = value.text.split()
     own = words[:2] if words and words[0].lower() in ("majesty", "highness") else words[:1]
     return [w.strip(".,").lower() for w in (before.group(1).split()[-2:] if before else []) + own + value.scope.split()]

