@@ -39,6 +39,7 @@ from rag.claims.kinds import (
     NAMES,
     ROLE_OF,
     THING_WORDS,
+    TITLE_BEFORE,
     Value,
     answers_as,
     asked,
@@ -60,7 +61,6 @@ from rag.claims.kinds import (
     show,
     subject_roles,
     title_words,
-    TITLE_BEFORE,
     titled,
 )
 from rag.claims.parse import MONTH, name_key, prepare
