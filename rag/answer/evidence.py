@@ -39,7 +39,7 @@ from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
-from rag.answer.support_checks import DATED_BY, MOMENT_FRAME, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import DATED_BY, MOMENT_FRAME, SOURCE_FRAME, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
 from rag.answer.tallies import moment_fit
 from rag.answer.wording import roots
 from rag.caches import TEXT, lru, register
@@ -1493,6 +1493,7 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # (not a name that only dates what is asked: "by the Monday after Governor Brandt's visit" asks no article to name her)
     marks = {w.lower() for m in DATED_BY.finditer(question) for w in m.group(1).split()}
     question = MOMENT_FRAME.sub(" ", question)  # (nor the moment a count is asked at: "By mid-September, ...")
+    question = SOURCE_FRAME.sub(" ", question)  # (nor the outlet it credits: "According to the Lunde Post, ...")
     words = [w for name in names_asked(question) if not {x.lower() for x in name} <= marks for w in name]
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic

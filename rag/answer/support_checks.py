@@ -304,13 +304,22 @@ MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards
                           re.I)
 
 
+# the outlet a question credits ("According to the first BBN report, ...", "In Channel 4's report, ...", "..., according
+# to the Lunde Post?"): who published the article, which an article seldom names in its own text
+_OUTLET = r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|original|same)\s+)?(?:[A-Z][\w.&'\u2019-]*\s+){0,3}[A-Z][\w.&-]*(?:\s+\d{1,2})?"
+_REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast)"
+SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_OUTLET}(?:\s+{_REPORT})?|"
+                          rf"(?i:in)\s+{_OUTLET}['\u2019]s\s+{_REPORT}|(?i:in)\s+{_OUTLET}\s+{_REPORT})\s*,(?=\s+[a-z])|"
+                          rf",\s+according\s+to\s+{_OUTLET}(?:\s+{_REPORT})?(?=\s*\?)")
+
+
 def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:
     """For each article (doc id -> its retrieved text and title): what of the question it lacks, or "".
 
     Only what no retrieved article holds counts: when another article names it, the passages are about it,
     and a short one that leans on the name without repeating it ("The game was released in 2012") may
     still answer. (A name that only dates what is asked is not asked of them: "by the Monday after Governor Brandt's visit".)"""
-    question = MOMENT_FRAME.sub(" ", DATED_BY.sub(" ", question))
+    question = MOMENT_FRAME.sub(" ", DATED_BY.sub(" ", SOURCE_FRAME.sub(" ", question)))
     if not _names_asked(question) and not _figures_asked(question):
         return {}
     texts = {doc: article_text(text) for doc, text in articles.items()}
