@@ -39,7 +39,20 @@ from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
 from rag.answer.said import repeats
-from rag.answer.support_checks import DATED_BY, MOMENT_FRAME, SOURCE_FRAME, abbreviated, article_text, lacks, missing_in, names_asked, topic_countries, worded_like
+from rag.answer.support_checks import (
+    DATED_BY,
+    MOMENT_FRAME,
+    SOURCE_FRAME,
+    abbreviated,
+    article_text,
+    held_undated,
+    lacks,
+    missing_in,
+    names_asked,
+    topic_countries,
+    worded_like,
+    years_of_dates,
+)
 from rag.answer.tallies import moment_fit
 from rag.answer.wording import roots
 from rag.caches import TEXT, lru, register
@@ -1500,19 +1513,12 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)
     # (nor a year it guessed: "that deal" read as "the 2015 settlement")
     question = re.sub(r"\(\s*\d{4}\s*\)", "", question)
-    # (a year that ends a whole date, "On 30 June 2015", is held by the day as an article of that year writes it:
-    # "on June 30", with no year; the alternatives are joined by "|")
-    dated = {}
-    for m in _WHOLE_DATE.finditer(question):
-        day, month = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2")
-        dated[m.group("year")] = f"{m.group('year')}|{month} {day}|{day} {month}"
-    return [dated.get(y, y) for y in typed_anchors(_YEAR.findall(question))], \
+    # (a year that ends a date, "On 30 June 2015", is held by the day as an article of that year writes it: "on
+    # June 30", with no year; the alternatives are joined by "|": ``held_undated``)
+    dated = years_of_dates(question)
+    return ["|".join((y, *dated[y])) if y in dated else y for y in typed_anchors(_YEAR.findall(question))], \
         typed_anchors(list(dict.fromkeys(words)))
 
-
-_WHOLE_DATE = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)|(?P<m2>January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\s+(?P<d2>\d{1,2}),?)\s+(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 
@@ -1543,7 +1549,8 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
             a.isupper() and article_text(text).spells_out(a))  # "EV": "electric vehicles"
 
     # ("Coast Guard" written "USCG": the acronym holds the name)
-    return all(any(has(y) for y in year.split("|")) for year in years) and (not words or any(named(w) for w in words) or abbreviated(text, words))
+    return all(has(y.split("|")[0]) or held_undated(y.split("|")[1:], folded) for y in years) and (
+        not words or any(named(w) for w in words) or abbreviated(text, words))
 
 
 def _column(c: Candidate, value: K.Value) -> str:

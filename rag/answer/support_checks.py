@@ -137,6 +137,26 @@ def _figures_asked(question: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(found) if f not in offered)
 
 
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})(?:\s+(?P<d2>\d{{1,2}}),?)?)\s+"
+                     r"(?P<year>1[5-9]\d\d|20\d\d)\b")
+
+
+def years_of_dates(question: str) -> dict[str, tuple[str, ...]]:
+    """The years that end a date in the question ("30 June 2015", "in July 2016"), each with how an article of that
+    year writes the date without it ("june 30", "30 june"; "july")."""
+    dated: dict[str, tuple[str, ...]] = {}
+    for m in _A_DATE.finditer(question):
+        day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
+        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}") if day else (month,)
+    return dated
+
+
+def held_undated(alternatives: Sequence[str], folded: str) -> bool:
+    """The lower-cased text writes one of the dates with no year after it ("on june 30", not "june 30, 2014")."""
+    return any(re.search(rf"(?<![a-z\d]){re.escape(a)}(?![a-z\d])(?!,?\s+\d{{4}})", folded) for a in alternatives)
+
+
 _YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")  # (a year is an anchor of its own: evidence.anchors_of)
 
 
@@ -174,10 +194,19 @@ def _fold(text: str) -> str:
 
 
 def abbreviated(text: str, words: Sequence[str]) -> bool:
-    """The text holds an acronym ending on the initials of the name's capitalized words, two of them at least
-    ("USCG" for "Coast Guard", "FBI" for "Federal Bureau of Investigation")."""
-    initials = "".join(w[0] for w in words if w[:1].isupper())
-    return len(initials) >= 2 and re.search(rf"\b[A-Z]{{0,3}}{initials}\b", text) is not None
+    """The text holds an acronym ending on the initials of capitalized words of the name in a row, two of them at
+    least ("USCG" for "Coast Guard", "FBI" for "Federal Bureau of Investigation"), or, of three and more, written
+    as a word ("Rab" for "Rapid Action Battalion", as some papers write acronyms) that the text never writes in
+    lower case. (``words`` may run several names together: "Rapid Action Battalion" and "Rana".)"""
+    capitals = [w for w in words if w[:1].isupper()][:8]
+    for i in range(len(capitals) - 1):
+        for j in range(i + 2, len(capitals) + 1):
+            initials = "".join(w[0] for w in capitals[i:j])
+            if re.search(rf"\b[A-Z]{{0,3}}{initials}\b", text) or (
+                    len(initials) >= 3 and re.search(rf"\b{initials[0]}{initials[1:].lower()}\b", text)
+                    and not re.search(rf"\b{initials.lower()}\b", text)):
+                return True
+    return False
 
 
 class ArticleText:
@@ -274,10 +303,11 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"
+    dated = years_of_dates(question)  # (a year the article may leave to its date: "on June 30")
     for figure in _figures_asked(question):
         if said and figure in said:
             continue  # "that deal" read as "the 2015 settlement": the year is the reading's, not the asker's
-        if figure not in article.numbers:
+        if figure not in article.numbers and not held_undated(dated.get(figure, ()), article.folded):
             return f"the article does not hold {figure}, which the question gives"
     return ""
 
@@ -306,7 +336,8 @@ MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards
 
 # the outlet a question credits ("According to the first BBN report, ...", "In Channel 4's report, ...", "..., according
 # to the Lunde Post?"): who published the article, which an article seldom names in its own text
-_OUTLET = r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|original|same)\s+)?(?:[A-Z][\w.&'\u2019-]*\s+){0,3}[A-Z][\w.&-]*(?:\s+\d{1,2})?"
+_OUTLET = (r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|original|same)\s+)?"
+           r"(?:[A-Z][\w.&'\u2019-]*\s+){0,3}[A-Z][\w.&-]*(?:\s+\d{1,2})?")
 _REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast)"
 SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_OUTLET}(?:\s+{_REPORT})?|"
                           rf"(?i:in)\s+{_OUTLET}['\u2019]s\s+{_REPORT}|(?i:in)\s+{_OUTLET}\s+{_REPORT})\s*,(?=\s+[a-z])|"

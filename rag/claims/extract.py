@@ -27,7 +27,8 @@ industries holdings technologies motors bank agency ministry department commissi
 association institute administration authority office committee bureau fund exchange partners capital earths metals
 energy mines chemicals systems airlines electric steel petroleum pharmaceuticals labs networks media foods brands
 logistics semiconductor semiconductors motor automotive airways limited kaisha gmbh ag sa nv bv spa ab asa oyj se kk
-pty bhd pte llp""".split())  # (and the company forms of other countries: "Shoei Kisen Kaisha", "Siemens AG")
+pty bhd pte llp fashions apparel garments textiles knitwear clothing shipping construction engineering enterprises
+ventures trading""".split())  # (and the company forms of other countries: "Shoei Kisen Kaisha", "Siemens AG")
 # what a business is to something ("the rig's operator, Transocean"; "its owner, Lynas")
 _BUSINESS_ROLES = frozenset("""operator operators owner owners company firm contractor contractors manufacturer maker
 supplier suppliers partner partners insurer lender investor developer buyer seller parent subsidiary rival competitor

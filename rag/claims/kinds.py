@@ -45,14 +45,16 @@ _HEAD = (r"(?!\s+(?:body|bodies|companies|company|firms?|agenc(?:y|ies)|ministr(
          r"policies|markets?|sector|sectors|industry|industries|economy|government|governments|"
          # a person of the body: "Which navy SEAL", "Which army officer", "Which company spokesman", "Which party members"
          r"seals?|sailors?|soldiers?|officers?|pilots?|commandos?|divers?|spokes(?:man|woman|person)|members?|"
-         r"chiefs?|commanders?|captains?)\b)")
+         r"chiefs?|commanders?|captains?|doctors?|nurses?|surgeons?|medics?|paramedics?|lawyers?|engineers?|workers?|"
+         r"guards?|firefighters?|rescuers?|volunteers?|employees?|reporters?|journalists?|correspondents?)\b)")
 # Class nouns of a person: those no office names, then the offices (which an administration or a government may
 # hold: "Who is the US president?" may be answered "the Biden administration").
 _NOT_OFFICES = (r"persons?|people|officials?|players?|actors?|actress(?:es)?|singers?|politicians?|experts?|analysts?|"
                 r"economists?|scientists?|researchers?|diplomats?|negotiators?|lawmakers?|advis[eo]rs?|billionaires?|"
                 r"magnates?|tycoons?|entrepreneurs?|businessm[ae]n|businesswom[ae]n|investors?|divers?|rescuers?|"
                 r"volunteers?|survivors?|athletes?|coach(?:es)?|engineers?|workers?|activists?|seals?|sailors?|"
-                r"soldiers?|commandos?|officers?|pilots?|members?")
+                r"soldiers?|commandos?|officers?|pilots?|members?|doctors?|nurses?|surgeons?|medics?|paramedics?|"
+                r"lawyers?|firefighters?|reporters?|journalists?|correspondents?|employees?")
 _PEOPLE = (r"(?:" + _NOT_OFFICES + r"|ministers?|presidents?|leaders?|ceos?|secretar(?:y|ies)|authors?|directors?|"
            r"founders?|chairm[ae]n|spokes(?:man|woman|person)|executives?|senators?|governors?|mayors?|kings?|"
            r"queens?|princes?|princess(?:es)?)\b")
@@ -217,7 +219,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"magazines?|journals?|broadcasters?|channels?|wire services?|societ(?:y|ies)|insurers?|operators?|"
                 r"websites?|(?:news|web|internet) sites?|tabloids?|(?:radio|tv|television) stations?|newswires?|"
                 r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
-                r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies)\b"
+                r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies|"
+                r"factor(?:y|ies)|brands?|(?:clothing|fashion|garment) makers?|chains?|watchdogs?)\b"
                 + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
