@@ -138,17 +138,17 @@ def _figures_asked(question: str) -> tuple[str, ...]:
 
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})(?:\s+(?P<d2>\d{{1,2}}),?)?)\s+"
+_A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+"
                      r"(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 def years_of_dates(question: str) -> dict[str, tuple[str, ...]]:
-    """The years that end a date in the question ("30 June 2015", "in July 2016"), each with how an article of that
-    year writes the date without it ("june 30", "30 june"; "july")."""
+    """The years that end a whole date in the question ("on 30 June 2015"), each with how an article of that year
+    writes the day without it ("june 30", "30 june"). (Not a month's: "in July 2016" is not held by any July.)"""
     dated: dict[str, tuple[str, ...]] = {}
     for m in _A_DATE.finditer(question):
         day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
-        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}") if day else (month,)
+        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}")
     return dated
 
 

@@ -220,7 +220,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"websites?|(?:news|web|internet) sites?|tabloids?|(?:radio|tv|television) stations?|newswires?|"
                 r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
                 r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies|"
-                r"factor(?:y|ies)|brands?|(?:clothing|fashion|garment) makers?|chains?|watchdogs?)\b"
+                r"factor(?:y|ies)|(?:clothing|fashion|garment) makers?|chains?|watchdogs?)\b"
                 + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"

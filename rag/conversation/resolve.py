@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.claims.kinds import THING_WORDS, looks_personal
 from rag.claims.people import called, is_person_noun
+from rag.conversation import gender
 from rag.conversation.entities import (
     COLLECTIVE,
     NAMED_BY_CLASS,
@@ -41,6 +42,7 @@ class Entity:
     mention: Mention
     salience: float
     order: int  # later mentions win ties
+    gender: str = ""  # "f" or "m", as the conversation's words say (rag/conversation/gender.py)
 
 
 @dataclass
@@ -79,6 +81,8 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
             for m in found_here:
                 order -= 1
                 key = m.text.lower().removeprefix("the ")
+                sex = (gender.asked_of(user) if m is answered else "") or (
+                    gender.said_of(text, m.start, m.start + len(m.text)) if m.kind in ("person", "name") else "")
                 # the name answering "Which company runs ...?" is what the question was about: weighed as the
                 # user's subject, whatever its role in the answer's words ("Lynas Rare Earths [1].")
                 # (and above the question's own subject: it is the newer, "Which firm did Norvale Bank hire? Brightwell.
@@ -87,8 +91,9 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                                    max(m.role, SUBJECT) * (ANSWERED if named else 1.0))
                 if key in found:
                     found[key].salience += score
+                    found[key].gender = found[key].gender or sex
                 else:
-                    found[key] = Entity(m, score, order)
+                    found[key] = Entity(m, score, order, sex)
     return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
 
 
@@ -245,6 +250,8 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         # the same verb was done to before is what "it" now undergoes
         verb = acted_on(turn, ref) if not ref.noun else ""
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
+        sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
+        pool = [e for e in pool if not (sex and e.gender and e.gender != sex)]
         best = max(((e, _fit(ref, e.mention) * e.salience * (ACTED_ON if id(e) in undergone else 1.0)) for e in pool),
                    key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:

