@@ -34,7 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked
 from rag.answer.named_next import named_next, position_in_article
-from rag.answer.origin import asked_origin, countries_in, country_said, of_another_country, tied_elsewhere, tied_here
+from rag.answer.origin import asked_origin, countries_in, country_key, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
 from rag.answer.restrictive import relation_terms, restricting_verbs, says_relation
@@ -1683,7 +1683,9 @@ def _counts_the_noun(value: K.Value, noun: str) -> bool:
     return _prefix_match(unit, {noun}) or (noun in _ANYONE and _a_person_noun(value.unit) and (
         noun not in _AGE_SEX or unit in _AGE_SEX)) or _compound(unit, noun) \
         or (value.unit != "" and noun in set(content_terms(value.text))) \
-        or any(unit in words and noun in words for words in _COUNTED_ALIKE)
+        or any(unit in words and noun in words for words in _COUNTED_ALIKE) \
+        or (_a_person_noun(value.unit) and bool(key := country_key(noun)) and key in countries_in(value.text))
+    # (asked how many Spaniards: "35 Spanish victims" counts them)
 
 
 # nouns news uses for one another when it counts ("16 employees detained", asked how many staff were held;

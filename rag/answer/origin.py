@@ -38,9 +38,19 @@ def same_country(name: str) -> str:
     return _SAME.get(folded, _SAME.get(folded + ".", ""))
 
 
+# a country's people by a noun of their own, not its adjective ("Spaniards" are Spanish, "Danes" Danish)
+_NATIONALS = {"spaniard": "spanish", "briton": "british", "brit": "british", "dane": "danish", "swede": "swedish",
+              "finn": "finnish", "pole": "polish", "turk": "turkish", "frenchman": "french", "frenchmen": "french",
+              "dutchman": "dutch", "dutchmen": "dutch", "englishman": "english", "englishmen": "english",
+              "irishman": "irish", "irishmen": "irish", "scot": "scottish", "welshman": "welsh", "welshmen": "welsh"}
+
+
 def country_key(name: str) -> str:
-    """One key for a country however written: "UK", "Britain", "British"; "U.S.", "Americans"; "Canadian"."""
+    """One key for a country however written: "UK", "Britain", "British"; "U.S.", "Americans"; "Canadian";
+    "Spaniards"."""
     word = name.strip().rstrip(",")
+    if word.lower().removesuffix("s") in _NATIONALS or word.lower() in _NATIONALS:
+        word = _NATIONALS.get(word.lower(), _NATIONALS.get(word.lower().removesuffix("s"), word))
     for form in (word, word[:-1] if word.endswith("s") else word):
         key = same_country(form) or name_key(COUNTRY_OF.get(form.lower(), ""))
         if key:

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rag.answer.guessed import guessed
-from rag.answer.origin import country_said, same_country
+from rag.answer.origin import countries_in, country_key, country_said, same_country
 from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
 from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
@@ -248,6 +248,8 @@ class ArticleText:
             return True  # "Chinese" ~ "China", "English" ~ "England"
         if same_country(w) and country_said(self.text, w):
             return True  # "American" ~ "the US Defense Logistics Agency", "British" ~ "UK"
+        if (key := country_key(word)) and w.rstrip("s") != key and key in countries_in(self.text):
+            return True  # "Spaniards" ~ "35 Spanish victims"
         if len(w) > 4 and any(v.startswith(w[:-1]) and len(v) > 5 and _DEMONYM.search(v) for v in self.words):
             return True  # and the other way: "China" held by "the Chinese Ministry of Commerce"
         if any(other in self.words for other in other_country_words(w)):

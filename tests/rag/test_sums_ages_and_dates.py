@@ -150,3 +150,10 @@ def test_which_factory_asks_a_business_and_an_army_doctor_a_person() -> None:
     assert asked("Which army caught him?") == ("organization",)
     found = analyze(["Lena had worked at Holm Knitwear as a cutter for two years."])[0]
     assert ("organization", "Holm Knitwear") in [(v.kind, v.text) for v in found]
+
+
+def test_a_countrys_people_are_counted_by_its_adjective(generator: Answerer) -> None:
+    told = [passage("a", "The ferry's owner Karl Holm estimated there had been 35 Spanish victims in the sinking, a "
+                         "figure far lower than the 49 cited by Madrid.")]
+    answer = generator.answer("How many Spaniards did Karl Holm think were among the victims?", told)
+    assert "35 Spanish victims" in answer.answer
