@@ -1279,18 +1279,39 @@ _PERSON_CLASS = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(detective|o
                            r"sergeant|lieutenant|colonel|captain)s?\b", re.I)
 
 
+# the titles a class of person is written with ("Dr Karl Holm" is a doctor, "Justice Holm" a judge)
+_CLASS_TITLES = {stem("doctor"): ("dr", "physician"), stem("judge"): ("justice", "magistrate"),
+                 stem("sergeant"): ("sgt",), stem("detective"): ("det",), stem("lieutenant"): ("lt",),
+                 stem("colonel"): ("col",), stem("captain"): ("capt",), stem("officer"): ("constable", "pc", "sgt"),
+                 stem("lawyer"): ("attorney", "counsel", "barrister", "solicitor"), stem("pilot"): ("captain",)}
+# the nouns a name may be given before it that say what it is other than a person of a class ("owner Karl Holm")
+_OTHER_TITLE = re.compile(r"\b(?:owner|founder|chairman|chairwoman|spokes(?:man|woman|person)|chief|executive|director|"
+                          r"president|minister|secretary|mayor|governor|manager|boss|head)\s+$", re.I)
+
+
+def _titled_otherwise(v: K.Value, text: str) -> bool:
+    """The name is given with another title or role right before it ("Rana Plaza owner Karl Holm") or after it."""
+    return v.start <= len(text) and (bool(_OTHER_TITLE.search(text[:v.start])) or K.titled(v, text))
+
+
 def _called_the_class(pool: list[Candidate], noun: str) -> None:
     """Asked which detective, a person the sentence calls one ("Detective Chief Inspector Karl Holm", "Karl Holm, a
     detective") is of the kind asked by its title, where the question's other words may be said otherwise ("put
     in charge of the inquiry" / "appointed to lead the investigation"): it scores ``CLASS_NAMED`` up, and when some
     sentence calls a person so, people no sentence calls so are no answer."""
     texts = {id(c): prepare(c.text) for c in pool}
+    also = {stem(w) for w in _CLASS_TITLES.get(noun, ())} | {noun}
 
     def called(v: K.Value, text: str) -> bool:
-        return v.kind in _NAMED and (noun in {stem(w) for w in K.title_words(v, text) + v.text.lower().split()}
-                                      or K.described_as(v, text, noun))
+        return v.kind in _NAMED and (bool(also & {stem(w.strip(".")) for w in K.title_words(v, text) + v.text.lower().split()})
+                                      or any(K.described_as(v, text, n) for n in also))
     so = {v.text.split()[-1].lower() for c in pool for v in c.on_values if v.text.split() and called(v, texts[id(c)])}
-    if not so:
+    if not so:  # no one is called one: a name the text gives another title ("the building's owner Karl Holm",
+        # asked which judge) is none either
+        for c in pool:
+            kept = [v for v in c.on_values if v.kind not in _NAMED or not _titled_otherwise(v, texts[id(c)])]
+            if len(kept) < len(c.on_values):
+                c.on_values, c.on_scope = kept, bool(kept)
         return
     for c in pool:
         kept = [v for v in c.on_values if v.kind not in _NAMED or (v.text.split() and v.text.split()[-1].lower() in so)]

@@ -59,6 +59,15 @@ def country_key(name: str) -> str:
 
 
 _COUNTRY_NAMES = frozenset(name_key(c) for c in COUNTRY_OF.values())
+
+
+def names_a_country(name: str) -> bool:
+    """The name is a country's own ("the United States", "Bangladesh", "UK"), not its adjective or its people."""
+    folded = name.lower().removeprefix("the ").rstrip(".")
+    if folded in COUNTRY_OF or folded.rstrip("s") in COUNTRY_OF or folded.rstrip("s") in _NATIONALS or \
+            folded in ("american", "americans", "british", "english", "french", "dutch", "swiss"):
+        return False
+    return bool(same_country(folded)) or name_key(name) in _COUNTRY_NAMES
 _CAPITALIZED_WORD = re.compile(r"[A-Z][\w.]*")
 
 

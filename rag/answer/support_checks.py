@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rag.answer.guessed import guessed
-from rag.answer.origin import countries_in, country_key, country_said, same_country
+from rag.answer.origin import countries_in, country_key, country_said, names_a_country, same_country
 from rag.caches import ARTICLES, ARTICLES_BYTES, QUESTION, lru, lru_bytes
 from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
@@ -138,17 +138,17 @@ def _figures_asked(question: str) -> tuple[str, ...]:
 
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+"
+_A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})(?:\s+(?P<d2>\d{{1,2}}),?)?)\s+"
                      r"(?P<year>1[5-9]\d\d|20\d\d)\b")
 
 
 def years_of_dates(question: str) -> dict[str, tuple[str, ...]]:
-    """The years that end a whole date in the question ("on 30 June 2015"), each with how an article of that year
-    writes the day without it ("june 30", "30 june"). (Not a month's: "in July 2016" is not held by any July.)"""
+    """The years that end a date in the question ("on 30 June 2015", "in mid-September 2017"), each with how an
+    article of that year writes the date without it ("june 30", "30 june"; "september")."""
     dated: dict[str, tuple[str, ...]] = {}
     for m in _A_DATE.finditer(question):
         day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
-        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}")
+        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}") if day else (month,)
     return dated
 
 
@@ -294,9 +294,14 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
     counts only when the article holds part of it ("the Six-Day War" for "the Seven-Day War"): a one-word name
     it never gives may be one it leaves unsaid ("Which rivers are navigable in the USA?" of a passage on
     Missouri's rivers)."""
+    said = guessed()  # a name the follow-up's rewrite guessed is not the asker's (rag/answer/guessed.py)
+    for words in map(list, _names_asked(question)):  # a country the question places what it asks in ("Where did he
+        # train in the United States?"), which the article never names, however unlike the question it is worded
+        if names_a_country(" ".join(words)) and not (said and all(w.lower() in said for w in words)) \
+                and " ".join(words).lower() not in topic and not article.has_name(words):
+            return f"the article does not name {' '.join(words)!r}, which the question does"
     if not worded_like(question, article):
         return ""
-    said = guessed()  # a name the follow-up's rewrite guessed is not the asker's (rag/answer/guessed.py)
     for words in map(list, _names_asked(question)):
         if said and all(w.lower() in said for w in words):
             continue

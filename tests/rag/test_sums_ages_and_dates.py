@@ -10,7 +10,7 @@ import pytest
 from rag.answer.answerer import Answerer
 from rag.answer.conflicts import Cited, find_conflicts
 from rag.answer.evidence import anchors_of, counted_noun, holds
-from rag.answer.support_checks import SOURCE_FRAME
+from rag.answer.support_checks import SOURCE_FRAME, lacks
 from rag.claims.parse import figures
 from rag.conversation.resolve import resolve, salient
 from tests.rag.answerers import passage
@@ -135,10 +135,10 @@ def test_a_name_is_held_by_its_acronym_written_as_a_word(generator: Answerer) ->
     assert "Tor Lunde" in answer.answer
 
 
-def test_a_year_is_not_held_by_a_month_alone() -> None:
+def test_a_year_is_held_by_its_month_written_without_it() -> None:
     anchors = anchors_of("How many were in court when the charges were framed in July 2016?")
-    assert not holds("Of the 35 who appeared in court on 18 July, all pleaded not guilty.", anchors)
-    assert holds("Of the 35 who appeared in court on 18 July 2016, all pleaded not guilty.", anchors)
+    assert holds("Of the 35 who appeared in court on 18 July, all pleaded not guilty.", anchors)
+    assert not holds("Of the 35 who appeared in court on 18 July 2013, all pleaded not guilty.", anchors)
 
 
 def test_which_factory_asks_a_business_and_an_army_doctor_a_person() -> None:
@@ -157,3 +157,29 @@ def test_a_countrys_people_are_counted_by_its_adjective(generator: Answerer) -> 
                          "figure far lower than the 49 cited by Madrid.")]
     answer = generator.answer("How many Spaniards did Karl Holm think were among the victims?", told)
     assert "35 Spanish victims" in answer.answer
+
+
+def test_a_country_no_article_names_is_not_answered_around(generator: Answerer) -> None:
+    told = [passage("a", "Karl Holm had been flying for Vardex Air since 2013 after being trained by its parent "
+                         "company, Lunde Airways."),
+            passage("b", "Lunde Airways said Karl Holm had taken a break from his training at its flight school.")]
+    answer = generator.answer("Where did Karl Holm go on to train in the United States?", told)
+    assert not answer.citations
+    # the articles lack the country though they are worded unlike the question
+    articles = {p.doc_id: p.text for p in told}
+    assert all(lacks("Where did Karl Holm go on to train in the United States?", articles).values())
+    # a country the articles name is asked of them as before
+    told[1] = passage("b", "Karl Holm later trained at a flight school in Phoenix, in the United States.")
+    answer = generator.answer("Where did Karl Holm go on to train in the United States?", told)
+    assert "Phoenix" in answer.answer
+
+
+def test_a_class_of_person_no_one_is_called_is_not_answered_by_another_title(generator: Answerer) -> None:
+    told = [passage("a", "A court in Lunde has formally charged 38 people, including Holm Plaza owner Karl Holm and "
+                         "his parents, with murder over the collapse of the building.")]
+    answer = generator.answer("Which judge framed the murder charges against the Holm Plaza accused?", told)
+    assert not answer.citations
+    told = [passage("a", "Judge Eva Dahl of the Lunde court framed murder charges against 38 people, including "
+                         "Holm Plaza owner Karl Holm.")]
+    answer = generator.answer("Which judge framed the murder charges against the Holm Plaza accused?", told)
+    assert "Eva Dahl" in answer.answer
