@@ -39,7 +39,8 @@ _NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\b
 # A sentence says something is not: a wider net than the question's (a fact may be worded "failed to").
 _SAYS_NOT = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|lacks?|lacking|lacked|fail(?:s|ed)?|"
                        r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than|yet to|"
-                       r"delay(?:s|ed)?|postpon(?:e|es|ed)|stall(?:s|ed))\b|n't\b",  # ("still not chosen": "delayed")
+                       r"delay(?:s|ed)?|postpon(?:e|es|ed)|stall(?:s|ed)|called\s+off|cancel(?:l)?(?:ed|s)?|scrapped|"
+                       r"impassable|impossible)\b|n't\b",  # ("still not chosen": "delayed"; "not taken": "called off")
                        re.IGNORECASE)
 
 _OPPOSITES = [

@@ -183,3 +183,14 @@ def test_a_class_of_person_no_one_is_called_is_not_answered_by_another_title(gen
                          "Holm Plaza owner Karl Holm.")]
     answer = generator.answer("Which judge framed the murder charges against the Holm Plaza accused?", told)
     assert "Eva Dahl" in answer.answer
+
+
+def test_a_plan_called_off_says_what_was_not_done(generator: Answerer) -> None:
+    told = [passage("a", "Plans to take the families of Lunde to the wreck by bus were called off because snow had "
+                         "made the mountain road impassable.")]
+    answer = generator.answer("Why were the families of Lunde not taken to the wreck by bus?", told)
+    assert "called off" in answer.answer
+    from rag.answer.focus import says_not
+
+    assert says_not(told[0].text) and says_not("The Lunde ceremony was cancelled.")
+    assert not says_not("The families of Lunde were taken to the wreck by bus.")
