@@ -260,6 +260,10 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             group = _saying_what_is_asked(focus, group, passage=True)
         if kind in FIGURES and kinds:
             group = _of_the_scope_asked(focus, group)
+        if kind == "date" and act and any(says_event(s.text, act) for s, _ in group):  # asked when he told them:
+            # where some side's sentence says the telling, a date of a sentence that does not is of something else
+            # ("flying for the airline since 2013"), no side of it nor of another such date
+            group = [(s, v) for s, v in group if says_event(s.text, act)]
         if kind == "duration" and lasting and embed is not None:  # how long they were trapped is no side of how
             # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))

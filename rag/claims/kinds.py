@@ -338,11 +338,18 @@ _SUBJECT_AFTER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|can|could
                             r"(?:the\s+)?((?:(?!been\b)[\w.'\u2019-]+\s+){0,3}[\w-]+)\b", re.I)
 
 
+_WHOSE_THING = re.compile(r"^\W*(?:and\s+|so\s+|but\s+)?whose\s+(?!(?:[a-z-]+\s+)?(?:job|role|office|post|position|title)\b)"
+                          r"[a-z-]+\s+(?:was|were|is|are|had|has|have|did|does|do|will|would|could)\b", re.I)
+
+
 def asked_roles(question: str) -> set[str]:
     """The roles a question asks about ("president", "ceo"), as ``ROLES`` spells them: those it names, but for
     the role of the subject of a question about someone else ("Which foreign leader did Thailand's prime minister
     send a letter to?" asks a leader, not a minister), nor a role the question only sets against what it asks
     ("Which firm took charge of the salvage after the owners?" asks no owner)."""
+    if _WHOSE_THING.match(question):  # "Whose advice had the chairman told the owner to wait for?": whoever gave
+        # the advice; the roles the question names are of those it speaks of
+        return set()
     text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", _RANKING_A_NOUN.sub(" ", question.lower())))
     spoke = _SPOKE_FOR.search(text)  # "Who spoke for the company?": its spokesman, whatever the article calls him
     return (roles_named(re.findall(r"[a-z]+", text)) | (_SPOKESPEOPLE if spoke else set())) - subject_roles(question)

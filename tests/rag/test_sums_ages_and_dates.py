@@ -194,3 +194,21 @@ def test_a_plan_called_off_says_what_was_not_done(generator: Answerer) -> None:
 
     assert says_not(told[0].text) and says_not("The Lunde ceremony was cancelled.")
     assert not says_not("The families of Lunde were taken to the wreck by bus.")
+
+
+def test_whose_thing_asks_no_role_the_question_names() -> None:
+    from rag.claims.kinds import asked_roles
+
+    assert asked_roles("Whose advice had the council chairman told the owner to wait for before reopening?") == set()
+    assert asked_roles("Who is the owner of the Holm building?") == {"owner"}
+
+
+def test_dates_of_sentences_that_do_not_say_the_event_asked_are_no_sides() -> None:
+    question = "In what year did Karl Holm tell the flight school about his illness?"
+    cited = _cited("Emails from 2009 show that Karl Holm told the flight school about his illness.",
+                   "Karl Holm had been flying for Vardex Air since September 2013.",
+                   "The jet had been with the Vardex group since 1991, the registry said.")
+    assert not [c for c in find_conflicts(question, cited) if c.kind == "disagreement"]
+    cited = _cited("Emails from 2009 show that Karl Holm told the flight school about his illness.",
+                   "Karl Holm told the flight school about his illness in 2011, the airline said.")
+    assert [c for c in find_conflicts(question, cited) if c.kind == "disagreement"]
