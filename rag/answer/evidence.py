@@ -1705,8 +1705,9 @@ def _counts_the_noun(value: K.Value, noun: str) -> bool:
         noun not in _AGE_SEX or unit in _AGE_SEX)) or _compound(unit, noun) \
         or (value.unit != "" and noun in set(content_terms(value.text))) \
         or any(unit in words and noun in words for words in _COUNTED_ALIKE) \
-        or (_a_person_noun(value.unit) and bool(key := country_key(noun)) and key in countries_in(value.text))
-    # (asked how many Spaniards: "35 Spanish victims" counts them)
+        or (_a_person_noun(value.unit) and bool(key := country_key(noun)) and key in countries_in(value.text)) \
+        or (noun == "other" and bool(re.search(r"\b(?:other|more)\s", value.text, re.I)))
+    # (asked how many Spaniards: "35 Spanish victims" counts them; asked how many others: "three other workers")
 
 
 # nouns news uses for one another when it counts ("16 employees detained", asked how many staff were held;

@@ -5,6 +5,7 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 48: a count after "other" or "more" is of the plural after it ("three other workers", "two more divers")
 # 47: a name ending in a trade's word is a business ("Holm Knitwear", "Rask Shipping")
 # 46: seconds are a duration ("sounded for 25 seconds"); a count's plural noun is read past an acronym between
 #     ("78 distinct DNA profiles" counts profiles)
@@ -101,4 +102,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "47"
+CLAIMS_VERSION = "48"

@@ -206,6 +206,8 @@ _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
 # 12 Boys From Cave" counts boys) (``named_number``)
 _NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+)\s$")
 # words a number in words is followed by that are no noun it counts ("three near Fairhaven", "two apiece")
+_ADDING = frozenset({"other", "more", "additional", "further", "extra"})
+_ADDED_PLURAL = re.compile(r"\s(?!(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)([a-z][a-z-]+(?<![su]s)s)\b")
 _NOUNLESS = STOPWORDS | {"near", "outside", "inside", "behind", "beyond", "across", "along", "toward", "towards",
                          "beneath", "via", "aboard", "away", "ahead", "apiece", "apart", "amid", "amidst", "despite",
                          "among", "amongst", "beside", "besides", "within", "without", "upon", "unlike", "versus",
@@ -546,6 +548,15 @@ def figures(text: str) -> list[Figure]:
             if counted:
                 add("count", m, a, a, counted, (m.start("a"), after))
                 continue
+        # "three other workers", "two more divers": the plural after a word that only adds to others
+        added = _ADDED_PLURAL.match(text, m.end("noun")) if noun in _ADDING and a is not None and a > 1 else None
+        if added is not None:
+            named = None
+            noun, m_end = added.group(1).lower(), added.end()
+            if not _taken(spans, m.start("a"), m.end("a")):
+                add("count", m, *_range(m.group("bound"), a * _MAGNITUDE.get((m.group("mag") or "").lower(), 1), None),
+                    noun, (m.start(), m_end))
+            continue
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
                 not noun or (noun in _NOUNLESS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
             continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")

@@ -212,3 +212,13 @@ def test_dates_of_sentences_that_do_not_say_the_event_asked_are_no_sides() -> No
     cited = _cited("Emails from 2009 show that Karl Holm told the flight school about his illness.",
                    "Karl Holm told the flight school about his illness in 2011, the airline said.")
     assert [c for c in find_conflicts(question, cited) if c.kind == "disagreement"]
+
+
+def test_a_count_after_other_is_of_the_plural_after_it(generator: Answerer) -> None:
+    assert [(f.unit, f.text) for f in figures("Holm and three other workers found her.")] == [
+        ("workers", "three other workers")]
+    assert [f.unit for f in figures("It took 12 more hours.")] == [""]
+    told = [passage("a", "Volunteer Karl Holm heard a voice on Friday. As Mr. Holm recalled, he and three other "
+                         "workers, including a soldier, found the woman on the first floor.")]
+    answer = generator.answer("How many others were with Karl Holm when they found the woman?", told)
+    assert "three other workers" in answer.answer
