@@ -1160,7 +1160,7 @@ _SUM_ASKED = re.compile(r"\b(?:what|which|how\s+much)\s+(?:[a-z-]+\s+)?(indemnit
 
 
 def _the_sum_asked(pool: list[Candidate], noun: str) -> None:
-    """Asked a sum by its noun, a figure the text calls by that noun ("an indemnity of 200,000 euros", "a $5,000
+    """Asked a sum by its noun, a figure the text calls by that noun ("an indemnity of 90,000 crowns", "a $5,000
     fine") is the sum asked. Where one sentence calls a figure so, a sum in a sentence that never names the noun
     ("25,000 euros per victim is not enough", said of an offer) is another sum: no answer and no side."""
     root = noun[:6].lower()

@@ -3,7 +3,7 @@
 ship's 27-year-old pilot".
 
 Asked how far something was from another, such a size is no distance at all, unless it is a journey's ("a 3-km
-walk to the site"); nor is a height ("at an altitude of 1,500 metres"). Asked how long (tall, wide, deep) a
+walk to the site"); nor is a height ("at an altitude of 900 metres"). Asked how long (tall, wide, deep) a
 thing is, where some sentence writes its length onto the thing asked ("the 300-metre-long cargo ship Rask Star"), a
 length another sentence writes onto another noun is that noun's size: not another side of the one asked.
 """
@@ -33,7 +33,7 @@ _GONE = re.compile(r"\bhow far\b.*\b(?:walk|walked|travel+ed|travel|drive|drove|
 _FROM = re.compile(r"\b(?:from|away)\b", re.I)
 _PLACED = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                      r"(?:up|down)(?:stream|river)|inland|offshore|off|outside|from|away)\b", re.I)
-# a height, not a distance: "at an altitude of around 1,500 metres"
+# a height, not a distance: "at an altitude of some 900 metres"
 _HEIGHT_OF = re.compile(r"\b(?:altitude|elevation|height|depth)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|"
                         r"over|more\s+than|at\s+least|up\s+to)\s+)?$", re.I)
 _AGE_MODIFIER = re.compile(r"\d-years?-old$", re.I)  # "27-year-old"

@@ -58,8 +58,8 @@ def test_a_whole_date_is_held_by_the_day_without_its_year() -> None:
 
 
 def test_a_date_opening_the_question_is_when_it_was_reported(generator: Answerer) -> None:
-    told = [passage("a", "Vardex Shipping, which owned the Rask Star, announced on June 30 that it would offer "
-                         "compensation of 40,000 euros to the families of each of the 12 sailors lost.")]
+    told = [passage("a", "Vardex Shipping, which owned the Rask Star, said on June 30 it would pay compensation of "
+                         "40,000 euros for every one of the 12 sailors lost.")]
     answer = generator.answer("On 30 June 2015, how much compensation did Vardex Shipping offer per sailor?", told)
     assert "40,000 euros" in answer.answer
 
@@ -67,7 +67,7 @@ def test_a_date_opening_the_question_is_when_it_was_reported(generator: Answerer
 def test_an_age_written_onto_another_noun_is_no_side() -> None:
     question = "How old was the Rask Star when it sank?"
     cited = _cited("The Rask Star was 31 years old when it sank off Lunde, the registry said.",
-                   "The Rask Star's 26-year-old captain Tor Lunde was the last to leave the ship.")
+                   "The Rask Star's 26-year-old captain Tor Lunde left the ship last.")
     assert not find_conflicts(question, cited)
     # two ages of the thing asked still disagree
     cited = _cited("The Rask Star was 31 years old when it sank off Lunde, the registry said.",
@@ -86,13 +86,12 @@ def test_a_height_and_a_place_are_no_way_gone() -> None:
 
 def test_another_bodys_spokesman_is_no_side() -> None:
     question = "Who was the prosecutors' spokesman?"
-    cited = _cited("Prosecutors' spokesman Lena Brandt said in a statement that the search terms included medical "
-                   "treatment.",
-                   "Foreign ministry spokesman Eva Dahl said that telling nationalities apart was difficult because "
-                   "passengers are not required to show their passports.")
+    cited = _cited("Prosecutors' spokesman Lena Brandt told reporters the searches had covered medical treatment.",
+                   "Foreign ministry spokesman Eva Dahl said that telling nationalities apart was hard since "
+                   "travellers need no passports inside the Schengen area.")
     assert not find_conflicts(question, cited)
-    cited = _cited(cited[0].text, "Prosecutors' spokesman Eva Dahl said that telling nationalities apart was difficult "
-                                  "because passengers are not required to show their passports.")
+    cited = _cited(cited[0].text, "Prosecutors' spokesman Eva Dahl said that telling nationalities apart was hard "
+                                  "since travellers need no passports inside the Schengen area.")
     assert find_conflicts(question, cited)
 
 
@@ -100,7 +99,7 @@ def test_she_is_no_man_the_conversation_named() -> None:
     from rag.conversation.gender import asked_of, said_of
 
     assert asked_of("Who is the father of the missing worker Lena Brandt?") == "m"
-    text = "Karl Holm, 58, visited the site to honour his 25-year-old daughter, Lena Brandt."
+    text = "Karl Holm, 58, came to the ruins in memory of his daughter, Lena Brandt."
     assert said_of(text, text.index("Lena"), text.index("Lena") + len("Lena Brandt")) == "f"
     text = "Lena Brandt, whose son worked there, spoke."
     assert said_of(text, 0, len("Lena Brandt")) == ""
@@ -137,8 +136,8 @@ def test_a_name_is_held_by_its_acronym_written_as_a_word(generator: Answerer) ->
 
 def test_a_year_is_held_by_its_month_written_without_it() -> None:
     anchors = anchors_of("How many were in court when the charges were framed in July 2016?")
-    assert holds("Of the 35 who appeared in court on 18 July, all pleaded not guilty.", anchors)
-    assert not holds("Of the 35 who appeared in court on 18 July 2013, all pleaded not guilty.", anchors)
+    assert holds("Of the 35 in the dock on 18 July, each denied the charges.", anchors)
+    assert not holds("Of the 35 in the dock on 18 July 2013, each denied the charges.", anchors)
 
 
 def test_which_factory_asks_a_business_and_an_army_doctor_a_person() -> None:
@@ -153,8 +152,8 @@ def test_which_factory_asks_a_business_and_an_army_doctor_a_person() -> None:
 
 
 def test_a_countrys_people_are_counted_by_its_adjective(generator: Answerer) -> None:
-    told = [passage("a", "The ferry's owner Karl Holm estimated there had been 35 Spanish victims in the sinking, a "
-                         "figure far lower than the 49 cited by Madrid.")]
+    told = [passage("a", "The ferry's owner Karl Holm believed 35 Spanish victims were aboard when it sank, well below "
+                         "the 49 that Madrid gave.")]
     answer = generator.answer("How many Spaniards did Karl Holm think were among the victims?", told)
     assert "35 Spanish victims" in answer.answer
 
@@ -175,8 +174,8 @@ def test_a_country_no_article_names_is_not_answered_around(generator: Answerer) 
 
 
 def test_a_class_of_person_no_one_is_called_is_not_answered_by_another_title(generator: Answerer) -> None:
-    told = [passage("a", "A court in Lunde has formally charged 38 people, including Holm Plaza owner Karl Holm and "
-                         "his parents, with murder over the collapse of the building.")]
+    told = [passage("a", "A Lunde court charged 38 people with murder on Monday over the fall of the building, among "
+                         "them Holm Plaza owner Karl Holm and his parents.")]
     answer = generator.answer("Which judge framed the murder charges against the Holm Plaza accused?", told)
     assert not answer.citations
     told = [passage("a", "Judge Eva Dahl of the Lunde court framed murder charges against 38 people, including "
@@ -218,7 +217,7 @@ def test_a_count_after_other_is_of_the_plural_after_it(generator: Answerer) -> N
     assert [(f.unit, f.text) for f in figures("Holm and three other workers found her.")] == [
         ("workers", "three other workers")]
     assert [f.unit for f in figures("It took 12 more hours.")] == [""]
-    told = [passage("a", "Volunteer Karl Holm heard a voice on Friday. As Mr. Holm recalled, he and three other "
-                         "workers, including a soldier, found the woman on the first floor.")]
+    told = [passage("a", "Volunteer Karl Holm heard a voice on Friday. As Mr. Holm tells it, he and three other "
+                         "workers, one of them a soldier, reached the woman on the ground floor.")]
     answer = generator.answer("How many others were with Karl Holm when they found the woman?", told)
     assert "three other workers" in answer.answer
