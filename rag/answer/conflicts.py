@@ -161,10 +161,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         said = [(s, v) for s, v in every_named if (s.citation, s.text) not in acted or v.kind in FIGURES
                 or _agent(v, s.text, q_terms)]
         claims = [(s, v) for s, v in claims if v.kind in FIGURES or not subject & set(v.key.split())]
-        if roles:  # the role of another body than the one asked ("Foreign ministry spokesman X", asked the
-            # prosecutors' spokesman): no side, once a side holds the role of the body asked
-            claims = _the_body_asked(claims, roles, q_terms)
         if roles:  # a sentence naming someone in the role asked: that name is its answer, not the others
+            # (and the role of another body than the one asked is none: ``_the_body_asked``)
+            claims = _the_body_asked(claims, roles, q_terms)
             holding = {(s.citation, s.text) for s, v in claims if v.kind not in FIGURES and role_fits(v.scope, roles)}
             claims = [(s, v) for s, v in claims if v.kind in FIGURES or (s.citation, s.text) not in holding
                       or role_fits(v.scope, roles)]
@@ -533,6 +532,8 @@ def _role_owner(value: Value, sentence: str, roles: set[str]) -> set[str] | None
 
 
 def _the_body_asked(claims: list[tuple[Cited, Value]], roles: set[str], q_terms: set[str]) -> list[tuple[Cited, Value]]:
+    """Once a side holds the role asked of the body the question names ("Prosecutors' spokesman X", asked the
+    prosecutors' spokesman), a sentence giving the role to another body ("Foreign ministry spokesman Y") has no side."""
     owners = {id(v): _role_owner(v, s.text, roles) for s, v in claims if v.kind not in FIGURES}
     if not any(o and o & q_terms for o in owners.values()):
         return claims

@@ -1541,8 +1541,6 @@ def anchors_of(question: str) -> tuple[list[str], list[str]]:
         typed_anchors(list(dict.fromkeys(words)))
 
 
-
-
 def _country_as_adjective(folded: str, word: str) -> bool:
     """A country written as its adjective, or the adjective as its country, in a lower-cased text: "Denmark's prime
     minister" is the "Danish Prime Minister", "Swedish prosecutors" are Sweden's."""

@@ -49,8 +49,7 @@ def country_key(name: str) -> str:
     """One key for a country however written: "UK", "Britain", "British"; "U.S.", "Americans"; "Canadian";
     "Spaniards"."""
     word = name.strip().rstrip(",")
-    if word.lower().removesuffix("s") in _NATIONALS or word.lower() in _NATIONALS:
-        word = _NATIONALS.get(word.lower(), _NATIONALS.get(word.lower().removesuffix("s"), word))
+    word = _NATIONALS.get(word.lower(), _NATIONALS.get(word.lower().removesuffix("s"), word))
     for form in (word, word[:-1] if word.endswith("s") else word):
         key = same_country(form) or name_key(COUNTRY_OF.get(form.lower(), ""))
         if key:
@@ -64,10 +63,11 @@ _COUNTRY_NAMES = frozenset(name_key(c) for c in COUNTRY_OF.values())
 def names_a_country(name: str) -> bool:
     """The name is a country's own ("the United States", "Bangladesh", "UK"), not its adjective or its people."""
     folded = name.lower().removeprefix("the ").rstrip(".")
-    if folded in COUNTRY_OF or folded.rstrip("s") in COUNTRY_OF or folded.rstrip("s") in _NATIONALS or \
-            folded in ("american", "americans", "british", "english", "french", "dutch", "swiss"):
+    if any(form in COUNTRY_OF or form in _NATIONALS or form in _DEMONYMS for form in (folded, folded.removesuffix("s"))):
         return False
     return bool(same_country(folded)) or name_key(name) in _COUNTRY_NAMES
+
+
 _CAPITALIZED_WORD = re.compile(r"[A-Z][\w.]*")
 
 

@@ -295,18 +295,16 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
     it never gives may be one it leaves unsaid ("Which rivers are navigable in the USA?" of a passage on
     Missouri's rivers)."""
     said = guessed()  # a name the follow-up's rewrite guessed is not the asker's (rag/answer/guessed.py)
-    for words in map(list, _names_asked(question)):  # a country the question places what it asks in ("Where did he
-        # train in the United States?"), which the article never names, however unlike the question it is worded
-        if names_a_country(" ".join(words)) and not (said and all(w.lower() in said for w in words)) \
-                and " ".join(words).lower() not in topic and not article.has_name(words):
+    # (nor a country every other retrieved article gives: ``topic_countries``)
+    names = [words for words in map(list, _names_asked(question)) if not (said and all(w.lower() in said for w in words))
+             and " ".join(words).lower() not in topic]
+    for words in names:  # a country the question places what it asks in ("Where did he train in the United
+        # States?"), which the article never names, however unlike the question it is worded
+        if names_a_country(" ".join(words)) and not article.has_name(words):
             return f"the article does not name {' '.join(words)!r}, which the question does"
     if not worded_like(question, article):
         return ""
-    for words in map(list, _names_asked(question)):
-        if said and all(w.lower() in said for w in words):
-            continue
-        if " ".join(words).lower() in topic:
-            continue  # a country every other retrieved article gives (``topic_countries``)
+    for words in names:
         if not article.has_name(words) and ((len(words) == 1 and not changed_only)
                                             or any(article.has_word(w) for w in words)):
             return f"the article does not name {' '.join(words)!r}, which the question does"

@@ -549,13 +549,11 @@ def figures(text: str) -> list[Figure]:
                 add("count", m, a, a, counted, (m.start("a"), after))
                 continue
         # "three other workers", "two more divers": the plural after a word that only adds to others
-        added = _ADDED_PLURAL.match(text, m.end("noun")) if noun in _ADDING and a is not None and a > 1 else None
-        if added is not None:
-            named = None
-            noun, m_end = added.group(1).lower(), added.end()
+        added = _ADDED_PLURAL.match(text, m.end("noun")) if noun in _ADDING else None
+        if added is not None and a is not None and a > 1:
             if not _taken(spans, m.start("a"), m.end("a")):
                 add("count", m, *_range(m.group("bound"), a * _MAGNITUDE.get((m.group("mag") or "").lower(), 1), None),
-                    noun, (m.start(), m_end))
+                    added.group(1).lower(), (m.start(), added.end()))
             continue
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
                 not noun or (noun in _NOUNLESS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
