@@ -259,10 +259,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             group = _saying_what_is_asked(focus, group, passage=True)
         if kind in FIGURES and kinds:
             group = _of_the_scope_asked(focus, group)
-        if kind == "date" and act and any(says_event(s.text, act) for s, _ in group):  # asked when he told them:
-            # where some side's sentence says the telling, a date of a sentence that does not is of something else
-            # ("flying for the airline since 2013"), no side of it nor of another such date
-            group = [(s, v) for s, v in group if says_event(s.text, act)]
+        # asked when he told them, where some side's sentence says the telling, two dates of sentences that do not
+        # are of other things ("flying for the airline since 2013", "with the group since 1991"): not compared
+        told = {id(s) for s, _ in group if says_event(s.text, act)} if kind == "date" and act else set()
         if kind == "duration" and lasting and embed is not None:  # how long they were trapped is no side of how
             # long the talk lasted (a duration said of no event stays one: "a one-year term, renewable")
             elsewhere = set(of_other_events([(s.text, v) for s, v in group], lasting, embed))
@@ -287,6 +286,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             for sb, vb in group[i + 1:]:
                 if sa.doc_id == sb.doc_id or same(va, vb) or _also_said(va, sb, said) or _also_said(vb, sa, said) \
                         or frozenset((va.key, vb.key)) in aliases:
+                    continue
+                if told and id(sa) not in told and id(sb) not in told:
                     continue
                 if verb and va.kind not in FIGURES and _speaks(sa.text, verb) != _speaks(sb.text, verb):
                     continue  # asked who said it, only one says anything ("Trump's declaration" / "the U.S. reached")

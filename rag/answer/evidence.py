@@ -1161,8 +1161,10 @@ _SUM_ASKED = re.compile(r"\b(?:what|which|how\s+much)\s+(?:[a-z-]+\s+)?(indemnit
 
 def _the_sum_asked(pool: list[Candidate], noun: str) -> None:
     """Asked a sum by its noun, a figure the text calls by that noun ("an indemnity of 90,000 crowns", "a $5,000
-    fine") is the sum asked. Where one sentence calls a figure so, a sum in a sentence that never names the noun
-    ("25,000 euros per victim is not enough", said of an offer) is another sum: no answer and no side."""
+    fine") is the sum asked: its sentence scores ``CLASS_NAMED`` up, as a name called by the class asked does, and
+    the article's sums in sentences that never name the noun are others ("40,000 euros per sailor is not enough",
+    said of an offer): no answer and no side. Another article's may still be the same sum: "paid nearly $4 million
+    to the gang"."""
     root = noun[:6].lower()
     word = re.compile(rf"\b{root}", re.I)
     before = re.compile(rf"\b{root}\w*\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?:(?:about|around|some|up\s+to|"
@@ -1174,12 +1176,12 @@ def _the_sum_asked(pool: list[Candidate], noun: str) -> None:
 
     texts = {id(c): prepare(c.text) for c in pool}
     named = [c for c in pool if any(v.kind == "money" and called(texts[id(c)], v) for v in c.on_values)]
-    if not named:
-        return
     for c in named:
-        c.score += CLASS_NAMED  # the sum named by the noun asked, as a name by the class asked
+        c.score += CLASS_NAMED
+    # (within an article that calls one sum so, its sums in sentences never naming the noun are others)
+    articles = {c.passage.doc_id for c in named}
     for c in pool:
-        if any(v.kind == "money" for v in c.on_values) and not word.search(texts[id(c)]):
+        if c.passage.doc_id in articles and not word.search(texts[id(c)]) and any(v.kind == "money" for v in c.on_values):
             c.on_values = [v for v in c.on_values if v.kind != "money"]
             c.on_scope = bool(c.on_values)
             c.answers = [v for v in c.answers if v.kind != "money"]

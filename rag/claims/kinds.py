@@ -202,10 +202,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("time",)),
     # "How old was the diver?", "What ages were the boys?": an age ("38-year-old"), else when one was born
     (AGE_ASKED, ("duration", "date")),
-    # "When did the minister reach the scene?": a day, or a time of day ("around 1:40pm")
-    (re.compile(_W + r"when\b", re.I), ("date", "time")),
     # "What is the release date of …?", "What was Cyberpunk's launch date?"
-    (re.compile(r"\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
+    (re.compile(_W + r"when\b|\b(?:what|which) (?:year|date|month|day|decade|century|quarter)s?\b|"
                 r"\bwhat(?:'s|\u2019s| is| was| were| are) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?"
                 r"(?:(?!(?:last|next|this|that|each|every|per|a|of|in|for)\b)[\w-]+ ){0,2}(?:date|year|deadline)(?![\w-])|"
                 r"\bsince when\b|\bhow recently\b", re.I), ("date",)),

@@ -120,13 +120,6 @@ def test_the_outlet_a_question_credits_is_not_asked_of_the_articles(generator: A
     assert SOURCE_FRAME.sub(" ", "In Vardex, how many died?") == "In Vardex, how many died?"
 
 
-def test_when_is_answered_by_a_time_of_day(generator: Answerer) -> None:
-    told = [passage("a", "The minister reached the collapsed Holm building around 1:40pm, nearly five hours after "
-                         "it fell.")]
-    answer = generator.answer("When did the minister reach the collapsed Holm building?", told)
-    assert "1:40pm" in answer.answer
-
-
 def test_a_name_is_held_by_its_acronym_written_as_a_word(generator: Answerer) -> None:
     told = [passage("a", "Karl Holm, the building's owner, was caught near the border on Sunday. \"He was hiding "
                          "in a house there,\" Vbu's Director General Tor Lunde told the media.")]
