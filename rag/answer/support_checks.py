@@ -31,7 +31,7 @@ from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, asked, options
-from rag.claims.parse import MONTH, WEEKDAYS, prepare
+from rag.claims.parse import MONTH, MONTH_NAMES, WEEKDAYS, prepare
 from rag.claims.parse import names as parse_names
 from rag.text import STOPWORDS, content_terms
 
@@ -137,7 +137,7 @@ def _figures_asked(question: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(found) if f not in offered)
 
 
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NAMES)
 _A_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})(?:\s+(?P<d2>\d{{1,2}}),?)?)\s+"
                      r"(?P<year>1[5-9]\d\d|20\d\d)\b")
 

@@ -53,7 +53,7 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "m\u00b2": ("m2", 1), "gal": ("l", 3.785), "us gal": ("l", 3.785), "us gallons": ("l", 3.785),
     "gallon": ("l", 3.785), "litre": ("l", 1), "liter": ("l", 1), "barrel": ("bbl", 1), "bbl": ("bbl", 1),
 }
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -465,7 +465,7 @@ def figures(text: str) -> list[Figure]:
             continue
         # months count from 1: a year alone spans its January (year*12 + 1) to its December (year*12 + 12)
         head = _DAYS_SPAN.sub("", m.group(0).lower())[:12]
-        month = next((i + 1 for i, name in enumerate(_MONTHS) if name[:3] in head), 0)
+        month = next((i + 1 for i, name in enumerate(MONTH_NAMES) if name[:3] in head), 0)
         low = float(year or 0) * 12 + (month or 1)
         high = low + (119 if m.group("decade") else 11 if year and not month else 0)
         add("date", m, low, high, "month" if year else "day-of-year")
@@ -794,6 +794,6 @@ def figure_tokens(text: str) -> set[str]:
                     found.add(_duration_token(value * days))
             rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
         elif f.kind == "date":
-            found |= {"month:" + name[:3] for name in _MONTHS if re.search(rf"\b{name[:3]}", f.text.lower())}
+            found |= {"month:" + name[:3] for name in MONTH_NAMES if re.search(rf"\b{name[:3]}", f.text.lower())}
     found |= {f"num:{float(n):g}" for n in _DIGITS.findall(rest.replace(",", ""))}
     return found
