@@ -289,6 +289,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                     continue
                 if told and id(sa) not in told and id(sb) not in told:
                     continue
+                if {va.kind, vb.kind} == {"person", "place"}:
+                    continue  # a person and a place are never two answers to one ask (the lawyer named, and the
+                    # region another sentence's court sits in: "Savino Senese" / "Tuscany")
                 if verb and va.kind not in FIGURES and _speaks(sa.text, verb) != _speaks(sb.text, verb):
                     continue  # asked who said it, only one says anything ("Trump's declaration" / "the U.S. reached")
                 verdict = _verdict(va, vb, sa, sb, q_terms)

@@ -14,6 +14,7 @@ import re
 
 from rag.answer import quotes
 from rag.caches import QUESTION, lru
+from rag.claims.demonyms import COUNTRY_OF
 from rag.text import content_terms
 
 # "What nickname ...", "What was the operation dubbed?", "What do analysts call the dispute?", "By what name is it
@@ -83,3 +84,37 @@ def gives_designation(sentence: str) -> bool:
     """The sentence gives something a name: a verb of naming with a quotation, a capitalized phrase or a term after
     it."""
     return _GIVES.search(sentence) is not None
+
+
+# "What was the name of the tug that led the tow?", "What is the name of the ship's captain?" (a class the answer
+# kinds do not type: a person's noun is typed by rag.claims.kinds): its noun
+_NAME_OF = re.compile(r"^\W*what\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of\s+(?:the|a|an|this|that|its|their|"
+                      r"his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?)(?:s)?(?=\s+(?:that|which|who|whose|in|on|"
+                      r"at|of|from|to|for|with|used|involved|built|sent|named)\b|\s*\?)", re.IGNORECASE)
+_NAME_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]+(?:\s+(?:of\s+|de\s+|di\s+|van\s+)?[A-Z][\w'\u2019-]+)*")
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+@lru("name_of_asked", QUESTION)
+def name_of(question: str) -> str:
+    """The lower-case noun whose name an untyped "What was the name of the <noun> ...?" asks, or ""."""
+    m = _NAME_OF.match(question)
+    return m.group(1).lower() if m is not None else ""
+
+
+def names_the(sentence: str, noun: str, question: str) -> bool:
+    """The sentence gives a name to a thing of the noun asked: a capitalized name the question does not hold, right
+    after the noun ("the tug Blizzard", "a tug named Blizzard") or set beside it ("Blizzard, a tug", "the Blizzard
+    tug"). "was towed by tug boats" names none."""
+    asked = set(content_terms(question))
+    for m in re.finditer(rf"\b{re.escape(noun)}(?:s|es|boats?)?\b", sentence, re.IGNORECASE):
+        after = re.match(r"\s+(?:(?:named|called|dubbed|christened|known\s+as)\s+)?(?:the\s+)?[\"\u201c\u2018']?",
+                         sentence[m.end():])
+        name = _NAME_RUN.match(sentence, m.end() + (after.end() if after else 0))
+        if name is None:  # (before it: "the Blizzard tug", "Blizzard, a tug")
+            name = next((n for n in _NAME_RUN.finditer(sentence[:m.start()])
+                         if re.fullmatch(r"\s*(?:,\s*(?:a|an|the)\s+(?:[A-Za-z][\w-]*\s+){0,2})?", sentence[n.end():m.start()])
+                         and not all(w.lower() in COUNTRY_OF for w in n.group(0).split())), None)
+        if name is not None and not set(content_terms(name.group(0))) <= asked:
+            return True
+    return False

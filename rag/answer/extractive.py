@@ -411,6 +411,12 @@ class ExtractiveGenerator:
                 return []
             chosen = self._around(question, pool[0], pool)
             return chosen + _twins(chosen, pool, self.settings.max_conflicting)
+        named = designation.name_of(question)
+        if named:  # "What was the name of the tug that led the tow?": a sentence naming a tug answers; "towed by tug
+            # boats" names none, however close its topic
+            pool = [c for c in pool if designation.names_the(c.text, named, question)]
+            if not pool:
+                return []
         noun = asked_noun(question)  # "Which tools ...?": a sentence naming tools of its own has an answer
         # (a yes/no question whether the articles say which members of a class ...: a list of them answers it)
         members_listed = bool(noun) and any(lists_members(c.text, noun) for c in pool)

@@ -5,6 +5,10 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 49: a by-the-numbers line's figure counts the noun after its colon ("4,234: People on board"); a time counted
+#     from an event is a duration of unit "interval" ("four days after leaving"), no count of days; a one-word name
+#     after a place and its comma is the place's region ("in Grosseto, Tuscany,"); a name off a coast or shore is a
+#     place ("the shore off Tuscany")
 # 48: a count after "other" or "more" is of the plural after it ("three other workers", "two more divers")
 # 47: a name ending in a trade's word is a business ("Holm Knitwear", "Rask Shipping")
 # 46: seconds are a duration ("sounded for 25 seconds"); a count's plural noun is read past an acronym between
@@ -102,4 +106,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "48"
+CLAIMS_VERSION = "49"

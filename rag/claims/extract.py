@@ -227,6 +227,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
+        elif kind in ("person", NAME) and not title and len(words) == 1 and out and out[-1].kind == "place" and \
+                re.fullmatch(r",\s", text[out[-1].end:start]) and re.match(r"\s*(?:[,.;)]|$)", text[end:]) \
+                and not re.match(r",\s+(?:the|a|an|who|whose|aged|\d)\b", text[end:]):
+            kind = "place"  # "a judge in Grosseto, Tuscany, ruled": the region a place is written with
         elif kind in ("person", NAME) and not title and _BODY_AFTER.match(text, end) and \
                 _ARTICLE_BEFORE.search(text[:start]):
             kind = "organization"  # "the private Saint-Lunde primary school": the school's name

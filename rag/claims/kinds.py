@@ -530,7 +530,13 @@ def other_measure(a: Value, b: Value) -> bool:
         return True
     if a.kind == b.kind == "quantity" and _dimension(a.unit) != _dimension(b.unit):
         return True  # a distance and an area, barrels a day and barrels in all
-    return a.kind == "duration" and b.kind == "duration" and (a.unit == "elapsed") != (b.unit == "elapsed")
+    return a.kind == "duration" and b.kind == "duration" and _span(a.unit) != _span(b.unit)
+
+
+def _span(unit: str) -> str:
+    """What a duration measures: how long something lasted, how long it has been so ("elapsed"), or the time between
+    two events ("interval": "four days after leaving Giglio")."""
+    return unit if unit in ("elapsed", "interval") else "day"
 
 
 def scope_terms(scope: str) -> set[str]:
@@ -787,7 +793,7 @@ def looks_personal(text: str) -> bool:
 # "Ulster county"), or after "in", "near", "throughout" or an office of a place ("the governor of Chiang Rai")
 _PLACE_WORD_AFTER = re.compile(r"\s+(?:state|province|prefecture|county|district|region|city|town|village|island|"
                                r"valley|airport|border)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|throughout|across|(?:governor|mayor|province|city|town|state|region|"
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|(?:coast|shore|shores|waters|sank|sunk|anchored|aground|capsized|moored|miles|kilometres|kilometers|km|just)\s+off|throughout|across|(?:governor|mayor|province|city|town|state|region|"
                            r"district|county) of)\s+(?:the\s+)?$", re.I)
 
 
@@ -934,6 +940,10 @@ def asks_speaker(question: str) -> bool:
 _HOW_LONG_SO = re.compile(r"\bhow long (?:has|have|had)\b|\bfor how long (?:has|have|had)\b|\bsince when\b|"
                           r"\b(?:over|for|across) what (?:period|span|stretch|length of time|time ?(?:span|frame)) "
                           r"(?:has|have|had)\b", re.I)
+# a question asking the time between two events: how soon, how long (or how many days) after or before, or how long
+# something took ("How long did the tow take?": it arrived four days after it left)
+_BETWEEN_ASKED = re.compile(r"\bhow\s+(?:soon|quickly|fast|early|late)\b|\bhow\s+(?:long|many\s+\w+)\b.*\b(?:after|before|"
+                            r"take|takes|took|taken|taking)\b|\bwithin\s+(?:how|what)\b", re.I)
 _WHERE = re.compile(r"^\s*where\b|\bin (?:which|what) (?:country|city|town|place|region|state)\b", re.I)
 # "Which country is Lynas from?": a place the sentence sets the subject apart from ("outside China") is none it is of
 # "Where is Lynas based?": the place of a name, not where something happened
@@ -1125,6 +1135,9 @@ def answers_as(value: Value, sentence: str, kinds: tuple[str, ...], question: st
         return False  # "the 2011 Norway attacks" says the year, not the day or the date asked; nor "September 2017"
     if value.unit == "elapsed" and not _HOW_LONG_SO.search(question):
         return False  # "over the past two years" says how long something has been so, not how long it lasts
+    if value.unit == "interval" and not _BETWEEN_ASKED.search(question):
+        return False  # "two days after the explosion" counts from an event: it says how long the fire burned no more
+        # than how long the talks lasted, only how soon one thing came after another, or how long getting there took
     if _WHERE.search(question) and value.kind in ("place", NAME) and not _BASED_WHERE.match(question) and not (
             value.kind == "place" and _adjective(value)):  # ("Canadian rare earth projects": where they are)
         # (where a name is based or from: its place, "Australia's Lynas"; "on Utøya island", not "reliance on China")
@@ -1319,8 +1332,31 @@ def in_question(value: Value, question: str) -> bool:
     if value.kind in ("person", NAME) and len(words) > 2 and all(w in ROLES or w in _TITLE_WORDS for w in words[:-2]) \
             and all(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in words[-2:]):
         return True
+    # a person the question names by the surname alone, as news copy does after the first mention: "Francesco
+    # Schettino" is the "Schettino" of "Which judge sentenced Schettino?" (not where another first name leads it:
+    # "Kevin Rebello" is no "Russel Rebello")
+    if value.kind in ("person", NAME) and len(words) >= 2 and _by_surname(value.text.split()[-1], question):
+        return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
     return bool(words) and words[0][:4] in folded and 2 * sum(w[:5] in folded for w in words) >= len(words)
+
+
+def _by_surname(surname: str, question: str) -> bool:
+    """The question writes this capitalized surname as a name of its own, no other capitalized word before it."""
+    surname = surname.strip(".,;:'\u2019")
+    if len(surname) < 4 or not surname[:1].isupper():
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", question):
+        before = question[:m.start()].split()
+        word = before[-1].strip(".,;:").lower() if before else ""
+        if not before or not before[-1][:1].isupper() or word in _OPENING_WORDS or word in ROLES or word in _TITLE_WORDS:
+            return True
+    return False
+
+
+# capitalized words that open a question, not a first name ("Did Schettino ...?", "When Holm ...")
+_OPENING_WORDS = frozenset("""who whom whose what which when where why how did does do is was were are has had have
+can could will would should and but so mr mrs ms dr captain capt""".split())
 
 
 @lru("asking_terms", QUESTION)

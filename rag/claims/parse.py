@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.text import STOPWORDS, UPPER, normalize
 
@@ -370,8 +370,28 @@ def _a_change(text: str, m: re.Match[str]) -> int:
     return m.end("a") + to.start() if to else -1
 
 
+# A line of a by-the-numbers list: the figure, a colon, and what it counts ("4,234: People on board", "950: Feet
+# long"); read as the figure written before its noun
+_TALLY_LINE = re.compile(r"^(\s*\$?\d[\d,.]*(?:\s(?:million|billion|thousand))?):\s+(?=[A-Z][a-z])")
+
+
 def figures(text: str) -> list[Figure]:
     """Every figure of a prepared text, typed, each span once (a percentage is not also a count)."""
+    tally = _TALLY_LINE.match(text)
+    if tally is None:
+        return _figures(text)
+    cut, rest = tally.end(1), tally.end()
+    spoken = text[:cut] + " " + text[rest].lower() + text[rest + 1:]  # "4,234 people on board"
+    shift = rest - cut - 1
+
+    def back(at: int) -> int:
+        return at + shift if at > cut else at
+
+    return [replace(f, start=back(f.start), end=back(f.end), text=text[back(f.start):back(f.end)].strip())
+            for f in _figures(spoken)]
+
+
+def _figures(text: str) -> list[Figure]:
     if not _ANY.search(text):
         return []  # most sentences hold no figure: one cheap scan instead of seven
     out: list[Figure] = []
@@ -482,11 +502,14 @@ def figures(text: str) -> list[Figure]:
             add("duration", m, *_range(None, a * days, b * days if b is not None else None), "elapsed")
     for m in _DURATION.finditer(text):
         a = number(m.group("a")) if m.group("a").lower() not in ("a", "an") else 1.0
-        if a is None or not lasted(text, m):
+        if a is None:
             continue
         b = number(m.group("b")) if m.group("b") else None
         days = DURATION_UNITS[m.group("unit").lower()]
-        add("duration", m, *_range(m.group("bound"), a * days, b * days if b is not None else None), "day")
+        # "four days after leaving Giglio": the time between two events (unit "interval"), which only a question
+        # asking how soon, how long after or before, or how long something took answers (``kinds.answers_as``)
+        add("duration", m, *_range(m.group("bound"), a * days, b * days if b is not None else None),
+            "day" if lasted(text, m) else "interval")
     for m in _QUANTITY.finditer(text):
         a, b = number(m.group("a")), number(m.group("b")) if m.group("b") else None
         if a is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -70,6 +70,7 @@ ORG_CLASSES: dict[str, frozenset[str]] = {
                             "commission bureau".split()),
     "party": frozenset("party parties".split()),
     "school": frozenset("school university college institute".split()),
+    "outlet": frozenset("newspaper newspapers paper weekly daily magazine broadcaster tabloid outlet publication".split()),
 }
 NAMED_BY_CLASS = frozenset({"court", "party", "school"})
 COMPANY_SUFFIXES = frozenset("llc inc corp ltd plc gmbh ag sa nv bv lp llp co".split())
@@ -276,6 +277,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         elif kind in ("person", "place", "name") and _A_BODY.fullmatch(called(text, ent.end_char)):
             kind = "org"  # "Holm Heavy, the ship's manufacturer", tagged a person: the apposition says what it is
             appositive = True
+        elif kind in ("person", "place", "name") and _A_BUSINESS_OF.search(text, 0, ent.start_char) or \
+                kind in ("place", "name") and _BUSINESS_OFFICE_AFTER.match(text, words[-1].idx + len(words[-1].text)):
+            kind = "org"  # "chief executive of Holm Cruises", tagged a place: a business's office says it is one
         out.append(Mention(name, kind, ent.root.lower_, role, ent.root.tag_ in ("NNS", "NNPS"), ent.start_char,
                            acts=_acts(ent.root), appositive=appositive))
         taken.update(range(ent.start, ent.end))
@@ -313,7 +317,37 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             role = _role(root.dep_) * (ASKED_ROLE if lead and not counted else 1.0)
             out.append(Mention(phrase, "thing", root.lower_, role, root.tag_ == "NNS", chunk.start_char))
     out.extend(_unparsed_names(text, out))
-    return sorted(out, key=lambda m: m.start)
+    return _joined_by_particle(text, sorted(out, key=lambda m: m.start))
+
+
+# the office or part of a business written before its name ("chief executive of", "a unit of")
+_A_BUSINESS_OF = re.compile(r"\b(?:chief\s+executive(?:\s+officer)?|ceo|cfo|chief\s+financial\s+officer|chairman|"
+                            r"chairwoman|founder|co-founder|owner|operator|managing\s+director|unit|subsidiary|"
+                            r"division|shareholders?)\s+of\s+(?:the\s+)?$", re.I)
+# ... or after its name's possessive ("Holm Cruises' chief executive", "Vardex's CEO")
+_BUSINESS_OFFICE_AFTER = re.compile(r"['\u2019]s?\s+(?:chief\s+executive|ceo|cfo|chief\s+financial\s+officer|"
+                                    r"managing\s+director|subsidiary|board\s+of\s+directors)\b", re.I)
+# a lower-case word inside a name, between capitalized ones ("Bild am Sonntag", "Meta di Sorrento")
+_NAME_PARTICLE = re.compile(r"\s+(?:am|im|an|de|di|da|do|dos|das|del|della|von|van|y)\s+")
+_NAMED = ("person", "org", "place", "name")
+
+
+def _joined_by_particle(text: str, found: list[Mention]) -> list[Mention]:
+    """Two names the tagger split at a lower-case particle ("Bild" and "Sonntag" of "Bild am Sonntag"): one name,
+    an organisation or a place if either part is one, a person only if both are."""
+    out: list[Mention] = []
+    for m in found:
+        last = out[-1] if out else None
+        if last is not None and last.kind in _NAMED and m.kind in _NAMED and m.text[:1].isupper() and \
+                _NAME_PARTICLE.fullmatch(text[last.start + len(last.text):m.start]):
+            kinds = {last.kind, m.kind}
+            kind = "org" if "org" in kinds else "place" if "place" in kinds else "person" if kinds == {"person"} \
+                else "name"
+            out[-1] = replace(last, text=text[last.start:m.start + len(m.text)], kind=kind, head=m.head,
+                              role=max(last.role, m.role))
+            continue
+        out.append(m)
+    return out
 
 
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",

@@ -43,6 +43,7 @@ class Entity:
     salience: float
     order: int  # later mentions win ties
     gender: str = ""  # "f" or "m", as the conversation's words say (rag/conversation/gender.py)
+    outlet: bool = False  # a newspaper or an agency the conversation credits with a report ("Reuters gives ...")
 
 
 @dataclass
@@ -89,12 +90,40 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                 # How many errors did that firm's audit turn up?" means Brightwell)
                 score = recency * (weight * m.role if m is not answered else
                                    max(m.role, SUBJECT) * (ANSWERED if named else 1.0))
+                outlet = m.kind != "thing" and (credited(text, m) or (m is answered and _asks_outlet(user)))
                 if key in found:
                     found[key].salience += score
                     found[key].gender = found[key].gender or sex
+                    found[key].outlet = found[key].outlet or outlet
                 else:
-                    found[key] = Entity(m, score, order, sex)
+                    found[key] = Entity(m, score, order, sex, outlet)
     return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
+
+
+# A source a turn credits with a report: "Reuters gives ...", "Cruise Passenger writes", "told Bild am Sonntag",
+# "according to the Guardian", "the German weekly Bild am Sonntag"
+_CREDITED_AFTER = re.compile(r"['\u2019]?\s*(?:\[\d+\]\s*)*(?:gives|gave|writes|wrote|reports|reported|quotes|quoted|"
+                             r"cites|cited|puts\s+it|put\s+it|counts|counted)\b")
+_CREDITED_BEFORE = re.compile(r"(?:\b(?:according\s+to|(?:in\s+)?an\s+interview\s+with|interviewed\s+by|reported\s+by|"
+                              r"quoted\s+by|published\s+(?:by|in)|wrote\s+in|writing\s+in|reported\s+in|told)\s+"
+                              r"(?:the\s+)?(?:[A-Z][\w-]+\s+)?|\b(?:weekly|daily|newspaper|paper|magazine|broadcaster|"
+                              r"tabloid|news\s+agency|outlet)\s+)$", re.I)
+_OUTLET_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:newspapers?|papers?|weekly|daily|magazines?|"
+                           r"broadcasters?|tabloids?|outlets?|publications?|news\s+agenc(?:y|ies))\b", re.I)
+
+
+def credited(text: str, m: Mention) -> bool:
+    """The turn credits this name with a report: a source, not a party to what is reported. (A person told something
+    is a listener: "told" marks only another kind of name.)"""
+    before = text[:m.start]
+    found = _CREDITED_BEFORE.search(before)
+    if found is not None and not (m.kind == "person" and re.search(r"\btold\s+(?:the\s+)?$", found.group(0), re.I)):
+        return True
+    return _CREDITED_AFTER.match(text, m.start + len(m.text)) is not None
+
+
+def _asks_outlet(question: str) -> bool:
+    return _OUTLET_ASKED.search(question) is not None
 
 
 _ASKED = re.compile(r"\b(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)")
@@ -252,6 +281,8 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
         sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
         pool = [e for e in pool if not (sex and e.gender and e.gender != sex)]
+        if not (ref.noun and org_class(ref.noun) == "outlet"):  # "the company" is never the paper that reported on
+            pool = [e for e in pool if not e.outlet]  # it ("Reuters gives 1 million euros"), nor is "it" or "he"
         best = max(((e, _fit(ref, e.mention) * e.salience * (ACTED_ON if id(e) in undergone else 1.0)) for e in pool),
                    key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
