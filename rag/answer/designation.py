@@ -108,7 +108,7 @@ def names_the(sentence: str, noun: str, question: str) -> bool:
     tug"). "was towed by tug boats" names none."""
     asked = set(content_terms(question))
     for m in re.finditer(rf"\b{re.escape(noun)}(?:s|es|boats?)?\b", sentence, re.IGNORECASE):
-        after = re.match(r"\s+(?:(?:named|called|dubbed|christened|known\s+as)\s+)?(?:the\s+)?[\"\u201c\u2018']?",
+        after = re.match(r"\s+(?:(?:named|called|dubbed|christened|known\s+as|of)\s+)?(?:the\s+)?[\"\u201c\u2018']?",
                          sentence[m.end():])
         name = _NAME_RUN.match(sentence, m.end() + (after.end() if after else 0))
         if name is None:  # (before it: "the Blizzard tug", "Blizzard, a tug")

@@ -344,6 +344,21 @@ def cut_short(sentence: str) -> bool:
     return _CUT.search(sentence) is not None and not any(ch.isdigit() for ch in sentence)
 
 
+# where a sentence's clause ends and another begins: the part before is said whatever the cut part after says
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though|which|who|where|when)\b|;\s+|\s+[\u2013\u2014]\s+")
+
+
+def whole_clauses(sentence: str) -> str:
+    """A cut-off sentence's part before the last break between clauses where that part is whole ("Those evacuated by
+    helicopter were flown to Lunde" of "Those evacuated by helicopter were flown to Lunde, while others, rescued by
+    ferries, took survivors to"); the sentence itself where none is."""
+    for brk in reversed(list(_CLAUSE_BREAK.finditer(sentence))):
+        head = sentence[:brk.start()].rstrip()
+        if len(head.split()) >= MIN_WORDS and not cut_short(head):
+            return head
+    return sentence
+
+
 def _pool(passages: Sequence[Passage], adjacent: bool = False) -> list[Candidate]:
     """The candidate sentences of the passages. ``adjacent`` (the answerer's reading): a retrieved passage is read
     after the chunk before it when that one is retrieved too (``_sentences_of``); the rerank scores each passage
@@ -404,6 +419,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         row = header if cells and len(cells) == len(header) else ()  # a row under the header it has as many cells as
         if not cells or not row:
             header = cells  # a table's first row is its header; prose ends the table
+        if ranked(sentence) and cut_short(sentence):  # a stored page that stops mid-sentence: its whole clauses
+            sentence = whole_clauses(sentence)  # before the cut are still said ("were flown to Lunde, while others")
         if not ranked(sentence) or cut_short(sentence):
             lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
             before = speaker = ""
@@ -669,7 +686,7 @@ def _score(question: str, pool: Sequence[Candidate], scored: list[Candidate], ve
         # a sentence that refers back is about what it refers to ("It was commissioned by Odo", after "the most
         # famous work of Norman art"): a mismatch of that subject is the sentence's own
         c.mismatch = mismatch(question, c.text, SAYS_NOT in c.context) or (subject_mismatch(question, c.antecedent) if c.antecedent else "")
-        if speaker and not c.mismatch and not speaker & _said_by(c):
+        if speaker and not c.mismatch and not speaker & _said_by(c) and not _speaker_before(c, speaker, scored):
             # "What does Trump say about the deal?": a sentence on the deal that does not name him is no answer
             c.mismatch = NOT_THE_SPEAKER
         if holds_asked and id(c) not in holds_asked:
@@ -759,6 +776,19 @@ def one_clause(text: str, a: K.Value, b: K.Value) -> bool:
 
 
 _ASIDE_OPENS = re.compile(r",\s*(?:who|whom|whose|which)\b(?!.*,\s*(?:who|whom|whose|which)\b)")
+
+
+_OPENS_WITH_PERSON = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _speaker_before(c: Candidate, speaker: frozenset[str], scored: Sequence[Candidate]) -> bool:
+    """The sentence opens its passage with "he" or "she", whom the passage never names (the chunk before, unread, does
+    or may): the speaker asked may be the one meant where the passages read name them elsewhere ("He maintains ... and
+    claims the reef he hit was not on his charts.", asked what the captain claimed, in an article on the anniversary)."""
+    if c.antecedent or not _OPENS_WITH_PERSON.match(c.text) or not c.passage.text.lstrip().startswith(c.text[:40]):
+        return False
+    return bool(speaker & _terms(c.passage.title or "")) or any(
+        o.passage.chunk_id != c.passage.chunk_id and speaker & o.terms for o in scored)
 
 
 def _said_by(c: Candidate) -> frozenset[str]:

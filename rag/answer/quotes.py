@@ -21,7 +21,10 @@ _CLOSES = re.compile(r"[\u201d\"\u2019](?!\w)")
 # What introduces a speaker: "said Dr. Laura Chen", "Chen said", "according to the ministry"; the speaker may be
 # described between commas before the verb ("H.M. King Maha Vajiralongkorn, Thailand's monarch, wrote").
 _ATTRIBUTION = re.compile(rf"[\u201d\"\u2019],?\s+(?:{SPEECH_VERBS})\b|[\u201d\"\u2019],?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
-                          rf"(?:,[^,\u201c\u201d\"]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b|\baccording to\b"
+                          # (or between a comma and dashes: "Karl Holm, chief executive of Vardex \u2013 a unit of
+                          # Norlant \u2013 told")
+                          rf"(?:,[^,\u201c\u201d\"]{{1,60}},|,[^,\u201c\u201d\"]{{1,100}}\s[\u2013\u2014])?\s+(?:{SPEECH_VERBS})\b"
+                          r"|\baccording to\b"
                           # (or named before the quotation it opens: 'Mr Holm said: "Sadly, ...')
                           rf"|\b(?:{SPEECH_VERBS})\s*[:,]\s*[\u201c\"]", re.IGNORECASE)
 

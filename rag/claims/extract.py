@@ -48,7 +48,7 @@ _BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union leagu
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev archbishop
-pope rabbi imam reverend monsignor msgr""".split())  # (and a church's: "Rask Archbishop Karl Holm")
+pope rabbi imam reverend monsignor msgr bishop cardinal pastor""".split())  # (and a church's: "Rask Archbishop Karl Holm")
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy
@@ -142,6 +142,9 @@ def _claims(text: str, doc: Any) -> list[Value]:
     for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
             _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
+        if f.unit == "interval":  # "30 hours after it broke out": the event it is counted from
+            counted_from = _COUNTED_FROM.match(text, f.end)
+            scope = counted_from.group(1) if counted_from else ""
         if scope is None:
             scope = _scope_after(text, f.end, of=not (f.kind == "percentage" and _IN_WORDS.search(f.text)))
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
@@ -462,6 +465,12 @@ def _table_scope(text: str) -> str | None:
 
 # a share in words ("half the flats": claims/parse.py), its whole after it with or without "of"
 _IN_WORDS = re.compile(r"(?:half|thirds?|quarters?)$", re.I)
+
+
+# the event a time is counted from: up to four words after "after" or "before", to a stop or a comma
+_NOT_THE_EVENT = r"(?!(?:and|or|but|while|when|where|as|which|who|that|because|since|with|for)\b)"
+_COUNTED_FROM = re.compile(rf"\s+(?:after|before)\s+((?:{_NOT_THE_EVENT}[\w'\u2019-]+\s+){{0,5}}{_NOT_THE_EVENT}"
+                           r"[\w'\u2019-]+)")
 
 
 def _scope_after(text: str, end: int, of: bool = True) -> str:

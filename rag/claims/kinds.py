@@ -1349,11 +1349,15 @@ def _by_surname(surname: str, question: str) -> bool:
     for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", question):
         before = question[:m.start()].split()
         word = before[-1].strip(".,;:").lower() if before else ""
+        if word in _ATTRIBUTIVE or re.match(r"\s+[A-Z]", question[m.end():]):
+            continue  # a thing named after someone ("the Morandi bridge", "Which Wagner opera"), or part of a longer
+            # name ("the Booth School of Business")
         if not before or not before[-1][:1].isupper() or word in _OPENING_WORDS or word in ROLES or word in _TITLE_WORDS:
             return True
     return False
 
 
+_ATTRIBUTIVE = frozenset("the a an which what whose this that these those".split())
 # capitalized words that open a question, not a first name ("Did Schettino ...?", "When Holm ...")
 _OPENING_WORDS = frozenset("""who whom whose what which when where why how did does do is was were are has had have
 can could will would should and but so mr mrs ms dr captain capt""".split())

@@ -338,12 +338,14 @@ def _joined_by_particle(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         last = out[-1] if out else None
-        if last is not None and last.kind in _NAMED and m.kind in _NAMED and m.text[:1].isupper() and \
-                _NAME_PARTICLE.fullmatch(text[last.start + len(last.text):m.start]):
+        # (the part after it may be read as a noun phrase of a proper noun: "the Sonntag")
+        own = m.text.removeprefix("the ") if m.kind == "thing" and not text.startswith("the", m.start) else m.text
+        if last is not None and last.kind in _NAMED and (m.kind in _NAMED or own != m.text) and own[:1].isupper() \
+                and text.startswith(own, m.start) and _NAME_PARTICLE.fullmatch(text[last.start + len(last.text):m.start]):
             kinds = {last.kind, m.kind}
             kind = "org" if "org" in kinds else "place" if "place" in kinds else "person" if kinds == {"person"} \
                 else "name"
-            out[-1] = replace(last, text=text[last.start:m.start + len(m.text)], kind=kind, head=m.head,
+            out[-1] = replace(last, text=text[last.start:m.start + len(own)], kind=kind, head=m.head,
                               role=max(last.role, m.role))
             continue
         out.append(m)

@@ -44,6 +44,7 @@ class Entity:
     order: int  # later mentions win ties
     gender: str = ""  # "f" or "m", as the conversation's words say (rag/conversation/gender.py)
     outlet: bool = False  # a newspaper or an agency the conversation credits with a report ("Reuters gives ...")
+    answered: bool = False  # the name an answer gave to what was asked (what the conversation then is about)
 
 
 @dataclass
@@ -95,8 +96,9 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
                     found[key].salience += score
                     found[key].gender = found[key].gender or sex
                     found[key].outlet = found[key].outlet or outlet
+                    found[key].answered = found[key].answered or m is answered
                 else:
-                    found[key] = Entity(m, score, order, sex, outlet)
+                    found[key] = Entity(m, score, order, sex, outlet, m is answered)
     return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
 
 
@@ -281,8 +283,10 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
         sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
         pool = [e for e in pool if not (sex and e.gender and e.gender != sex)]
-        if not (ref.noun and org_class(ref.noun) == "outlet"):  # "the company" is never the paper that reported on
-            pool = [e for e in pool if not e.outlet]  # it ("Reuters gives 1 million euros"), nor is "it" or "he"
+        if ref.noun and org_class(ref.noun) != "outlet":  # "the company" is never the paper that reported on it
+            pool = [e for e in pool if not e.outlet]  # ("Reuters gives 1 million euros", "the weekly Lunde Post")
+        elif not ref.noun:  # nor is "it" or "he" a source only credited, never what was asked ("Which paper ...?")
+            pool = [e for e in pool if not (e.outlet and not e.answered)]
         best = max(((e, _fit(ref, e.mention) * e.salience * (ACTED_ON if id(e) in undergone else 1.0)) for e in pool),
                    key=lambda p: p[1], default=None)
         if best is None or best[1] <= 0:
