@@ -826,6 +826,8 @@ def describe(conflict: Conflict) -> str:
         dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else \
             f" ({c.as_of})" if conflict.kind == "update" and c.as_of else ""
         of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
+        if c.scope and c.scope.startswith(("after ", "before ")):
+            of = f" {c.scope}"  # a time counted from an event: "30 hours after it broke out"
         return f"[{c.citation}] {c.value}{of}{dated}"
 
     sides = "; ".join(side(c) for c in claims)

@@ -434,9 +434,12 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
             speaker = before if parts and quotes.attributed(before) else ""
         previous, before = before, sentence
         text = " ".join(parts) if parts else sentence
-        refers = bool(_REFERS.match(sentence))
-        if refers and previous and _THESE_OPENS.match(sentence):  # "These secondary sources": what the sentence
-            subject = previous  # before spoke of anywhere in it ("... to recover materials from end-of-life products")
+        later = bool(previous) and bool(_LATER_OPENS.match(sentence))
+        refers = bool(_REFERS.match(sentence)) or later
+        if refers and previous and (_THESE_OPENS.match(sentence) or later):  # "These secondary sources": what the
+            # sentence before spoke of anywhere in it ("... to recover materials from end-of-life products"); "About 30
+            # seconds later, ...": counted from what the sentence before told
+            subject = previous
         context = lead_in | _terms(" ".join(row)) if row else lead_in
         out.append((" ".join(text.lower().split()), text, context | _terms(subject) if refers else context,
                     subject if refers else "", parts, row, frozenset() if cells or lead_in else earlier))
@@ -488,6 +491,10 @@ _QUANTIFIER = (r"(?:many|most|some|several|others|both|few|all|each|either|neith
 # of future supply requirements", after a sentence on recycling.
 _THESE = r"(?:These|Those)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b"
 _THESE_OPENS = re.compile(r"^\W*" + _THESE, re.IGNORECASE)
+# a sentence opening with a time counted from the one before: "About 30 seconds later,", "Moments later,", "Two days
+# earlier,"
+_LATER_OPENS = re.compile(r"^\W*(?:(?:about|around|some|only|just|barely|nearly|almost|roughly)\s+)?(?:[\w-]+\s+)?"
+                          r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?)\s+(?:later|earlier)\b", re.I)
 _REFERS = re.compile(r"^\W*(?:[A-Z][^,.;]{0,80},\s+)?(?:it|he|she|they|its|his|her|their)\b|"
                      r"^\W*(?:The|This|That|These) (?:" + _THINGS + r")s?\b|^\W*" + _QUANTIFIER + r"|^\W*" + _THESE,
                      re.IGNORECASE)
@@ -1844,6 +1851,8 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
         return _prefix_match(noun, set(content_terms(sentence)))
     if value.kind not in K.FIGURES and roles:
         return K.role_fits(value.scope, roles)
+    if value.unit == "interval":  # "30 hours after it broke out": its scope is the event it counts from, which the
+        return True  # question may word otherwise ("how long after it began"); it answers only how soon (answers_as)
     if (value.scope or column) and value.kind in K.FIGURES:
         terms = K.scope_terms(value.scope) | K.scope_terms(column)  # a table cell is also of its column's header
         return not terms or any(_prefix_match(t, q_terms) for t in terms) or any(

@@ -142,7 +142,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
     for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
             _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
-        if f.unit == "interval":  # "30 hours after it broke out": the event it is counted from
+        if f.unit == "interval":  # "30 hours after it broke out": the event it is counted from ("after it broke out")
             counted_from = _COUNTED_FROM.match(text, f.end)
             scope = counted_from.group(1) if counted_from else ""
         if scope is None:
@@ -469,7 +469,7 @@ _IN_WORDS = re.compile(r"(?:half|thirds?|quarters?)$", re.I)
 
 # the event a time is counted from: up to four words after "after" or "before", to a stop or a comma
 _NOT_THE_EVENT = r"(?!(?:and|or|but|while|when|where|as|which|who|that|because|since|with|for)\b)"
-_COUNTED_FROM = re.compile(rf"\s+(?:after|before)\s+((?:{_NOT_THE_EVENT}[\w'\u2019-]+\s+){{0,5}}{_NOT_THE_EVENT}"
+_COUNTED_FROM = re.compile(rf"\s+((?:after|before)\s+(?:{_NOT_THE_EVENT}[\w'\u2019-]+\s+){{0,5}}{_NOT_THE_EVENT}"
                            r"[\w'\u2019-]+)")
 
 

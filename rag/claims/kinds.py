@@ -530,6 +530,9 @@ def other_measure(a: Value, b: Value) -> bool:
         return True
     if a.kind == b.kind == "quantity" and _dimension(a.unit) != _dimension(b.unit):
         return True  # a distance and an area, barrels a day and barrels in all
+    if a.kind == b.kind == "duration" and a.unit == b.unit == "interval":  # times counted from two events ("30
+        # seconds later", "one year later"): the same measure only where they say one event counted from
+        return not scope_terms(a.scope) & scope_terms(b.scope)
     return a.kind == "duration" and b.kind == "duration" and _span(a.unit) != _span(b.unit)
 
 
@@ -1347,7 +1350,8 @@ def _by_surname(surname: str, question: str) -> bool:
     if len(surname) < 4 or not surname[:1].isupper():
         return False
     for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", question):
-        before = question[:m.start()].split()
+        before = [w.strip("(\"'\u201c\u2018[") for w in question[:m.start()].split()]
+        before = [w for w in before if w]
         word = before[-1].strip(".,;:").lower() if before else ""
         if word in _ATTRIBUTIVE or re.match(r"\s+[A-Z]", question[m.end():]):
             continue  # a thing named after someone ("the Morandi bridge", "Which Wagner opera"), or part of a longer

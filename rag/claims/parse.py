@@ -24,6 +24,10 @@ WORD_NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a": 1, "an": 1, "half a": 0.5,
 }
+# "sixty-six", "twenty-one": one number, not a range from sixty to six
+WORD_NUMBERS.update({f"{tens}-{unit}": WORD_NUMBERS[tens] + WORD_NUMBERS[unit]
+                     for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")})
 _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
               "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny"}
@@ -81,28 +85,32 @@ _N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
 _BOUND2 = rf"(?:(?P<bound2>{_BOUNDS})\s*)?"
+# no range where a tens word and a unit word are one number ("forty-five percent" is 45%, not 5% to 40%)
+_NOT_COMPOUND = r"(?!(?<=ty)-(?:one|two|three|four|five|six|seven|eight|nine)\b)"
 _PCT = r"\s?(?:%|per ?cent\b|percent\b|pct\b|percentage points?\b)"
 _MAG = r"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
 
-_PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?\s?(?:-|to|and)\s?(?P<b>{_N}){_PCT}|{_BOUND2}(?P<c>{_N}){_PCT}",
+_PERCENT = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_PCT})?{_NOT_COMPOUND}\s?(?:-|to|and)\s?(?P<b>{_N}){_PCT}|{_BOUND2}(?P<c>{_N}){_PCT}",
                       re.IGNORECASE)
 # "one in four Norwegians", "2 out of 3 voters": a share, not two counts (not "3 in 10 days": a rate of time)
 _RATIO = re.compile(rf"{_BOUND}(?P<a>{_N})\s+(?:in|out\s+of)\s+(?P<b>{_N})(?!\s*(?:%|per ?cent|percent)\b)"
                     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|attempts?|"
                     r"tries|starts?|races?|innings|shots?)\b)(?![\d,.]*\d)", re.IGNORECASE)
 _MONEY = re.compile(
-    rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:\s?(?P<sep>-|to|and)\s?(?P<cur2>us\$|[$€£¥])?\s?(?P<b>{_N})"
+    rf"{_BOUND}(?P<cur>us\$|[$€£¥])\s?(?P<a>{_N}){_MAG}(?:{_NOT_COMPOUND}\s?(?P<sep>-|to|and)\s?(?P<cur2>us\$|[$€£¥])?\s?(?P<b>{_N})"
     rf"{_MAG.replace('mag', 'mag2')})?"
     rf"|{_BOUND2}(?P<c>{_N}){_MAG.replace('mag', 'mag3')}\s(?P<word>" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
+# a word that qualifies a span of time between its number and its unit ("three full days", "66 agonizing days")
+_SPAN_ADJECTIVE = r"(?:\s(?:full|long|whole|straight|more|extra|further|additional|consecutive|[a-z]{3,}(?:ing|ful|ous|ive)))?"
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
-    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-](?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b"
-    r"(?!\s+(?:old|ago|earlier|later)\b)", re.IGNORECASE)
+    rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:{_NOT_COMPOUND}\s?(?:-|to)\s?(?P<b>{_N}))?{_SPAN_ADJECTIVE}[\s-](?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b"
+    r"(?!\s+(?:old|ago)\b)", re.IGNORECASE)
 # "two days after the explosion", "30 minutes before the blast": a time counted from an event, not how long anything
 # lasted; unless the figure is what something lasted or took ("lasted about 30 minutes before Musk left", "for 87
 # days before it could be capped")
-_FROM_AN_EVENT = re.compile(r"\s+(?:before|after)\b", re.IGNORECASE)
+_FROM_AN_EVENT = re.compile(r"\s+(?:before|after|earlier|later)\b", re.IGNORECASE)  # ("30 seconds later")
 _LASTED = re.compile(r"\b(?:for|lasted|lasting|lasts|took|taking|takes|spent|spending|spends)\s+(?:(?:about|around|roughly|"
                      r"some|nearly|almost|just|only|over|under|more\s+than|less\s+than|at\s+least)\s+)*$", re.IGNORECASE)
 # An age: "38-year-old", "38 years old", "aged 37", and a name's "Saman Kunan, 38," (two digits between commas)
@@ -115,7 +123,7 @@ AGE = re.compile(r"\b(?P<a>\d{1,3})(?:-|\s)years?(?:-|\s)old\b|\baged\s(?P<a2>\d
 # Time gone by ("over the past two years", "in the last 18 months"): how long something has been so, which only a
 # question asking how long something has been answers (unit "elapsed"; ``kinds.answers_as``)
 _ELAPSED = re.compile(
-    rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
+    rf"\b(?:past|previous|(?<=\bthe )last)\s(?P<a>{_N})(?:{_NOT_COMPOUND}\s?(?:-|to)\s?(?P<b>{_N}))?[\s-]"
     r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b", re.IGNORECASE)
 # days of one month as a span ("from 23 to 29 March 2021", "March 23-29"): one date, not a count before a date
 _TO_DAY = r"(?:\s?(?:-|\u2013|to|and|through|until)\s?\d{1,2}(?:st|nd|rd|th)?)"
@@ -142,7 +150,7 @@ _DATE = re.compile(
 # a month's name that is also a verb, written in lower case: "may", "march" (the month is capitalized)
 _MODAL_MONTH = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
-_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_NOT_COMPOUND}\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 # metres as "m", which is also a million ("1.4m people", "$400m"): only apart from its number and before no word
@@ -196,7 +204,8 @@ _JOINED_MODIFIER = re.compile(rf"-(?:floor|{_JOINED})\b", re.I)  # ("a 24-floor 
 # measure or a time ("a 90-day deal", "a 10-mile stretch": durations and quantities read those) nor an ordinal
 _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day|hour|minute|second|mile|foot|feet|"
                                r"inch|meter|metre|kilometer|kilometre|km|ton|tonne|pound|point|percent|per|odd|plus|"
-                               rf"fold|time|{_JOINED}|thirds?|quarters?|fifths?|tenths?)\b)[a-z]{{3,}})\b(?=\s+[a-z])",
+                               rf"fold|time|{_JOINED}|thirds?|quarters?|fifths?|tenths?|one|two|three|four|five|six|"
+                               r"seven|eight|nine)\b)[a-z]{3,})\b(?=\s+[a-z])",
                                re.IGNORECASE)
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")

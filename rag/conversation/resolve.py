@@ -281,6 +281,9 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         # the same verb was done to before is what "it" now undergoes
         verb = acted_on(turn, ref) if not ref.noun else ""
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
+        if ref.subject and not ref.noun and _AGENT_VERB.match(turn, ref.end):  # "could they bring out", "did it think":
+            # someone who acts, not a thing ("the bodies", "the sinking"), unless the thing names people or a body
+            pool = [e for e in pool if e.mention.kind != "thing" or _acting_noun(e.mention.head)]
         sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
         pool = [e for e in pool if not (sex and e.gender and e.gender != sex)]
         if ref.noun and org_class(ref.noun) != "outlet":  # "the company" is never the paper that reported on it
@@ -315,6 +318,21 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         text = text[:start] + new + text[end:]
     out.text = text
     return out
+
+
+# a verb only someone (a person or a body) does, right after a subject reference: "did they say", "could they bring
+# out", "had they lined up", "does it expect"
+_AGENT_VERB = re.compile(r"\s+(?:(?:also|still|then|first|later|now|not|never)\s+)?(?:say|said|think|thought|believe|"
+                         r"believed|expect|expected|want|wanted|plan|planned|decide|decided|tell|told|ask|asked|claim|"
+                         r"claimed|bring|brought|find|found|collect|collected|line|lined|hope|hoped|fear|feared|argue|"
+                         r"argued|announce|announced|admit|admitted|deny|denied|insist|insisted|warn|warned|estimate|"
+                         r"estimated|agree|agreed|promise|promised|pay|paid|hire|hired|send|sent|rescue|rescued)\b", re.I)
+
+
+def _acting_noun(head: str) -> bool:
+    """A noun for someone who can act: people ("the divers"), a group ("the crew") or a body ("the company")."""
+    return is_person_noun(head) or head in COLLECTIVE or org_class(head) is not None or head.rstrip("s") in (
+        "authorit", "official", "investigator", "detective", "rescuer", "worker", "people", "family", "families")
 
 
 # the passive after a subject reference ("it would be rebuilt", "it has now been fully reopened"): its participle

@@ -58,9 +58,9 @@ def test_how_long_the_tow_took_is_the_days_between_leaving_and_arriving(generato
 
 
 def test_a_region_after_its_town_is_a_place() -> None:
-    found = analyze(["A judge in Holmstad, Norlant, ruled that the captain could go home, his lawyer, Karl Holm, said."])[0]
+    found = analyze(["A judge in Grossvik, Marenna, ruled that the captain could go home, his lawyer, Karl Holm, said."])[0]
     kinds = {v.text: v.kind for v in found}
-    assert kinds.get("Norlant") == "place"
+    assert kinds.get("Marenna") == "place"
     assert kinds.get("Karl Holm") == "person"
 
 
@@ -82,11 +82,11 @@ def test_which_judge_is_not_answered_by_the_accused_named_in_full(generator: Ans
 
 def test_a_person_and_a_place_are_never_two_answers() -> None:
     told = _cited("Lunde's lawyer, Eva Dahl, said that her client has gone to Vardex prison, in Holmstad.",
-                  "A judge in Holmstad, Norlant, ruled that the captain should be confined to his home, his lawyer, "
+                  "A judge in Grossvik, Marenna, ruled that the captain should be confined to his home, his lawyer, "
                   "Karl Holm, said.")
     for conflict in find_conflicts("Which prison did Lunde report to, and who was his lawyer then?", told):
         values = {c.value for c in conflict.claims}
-        assert not ({"Eva Dahl", "Karl Holm"} & values and {"Norlant", "Holmstad"} & values)
+        assert not ({"Eva Dahl", "Karl Holm"} & values and {"Marenna", "Grossvik", "Holmstad"} & values)
 
 
 def test_the_name_of_a_thing_is_answered_by_a_name() -> None:
@@ -107,8 +107,10 @@ def test_the_name_of_a_tug_is_not_answered_by_tug_boats(generator: Answerer) -> 
 
 
 def test_a_business_is_typed_by_its_office() -> None:
-    found = {m.text: m.kind for m in mentions("Karl Holm, chief executive of Vardex Crociere, spoke.")}
-    assert found.get("Vardex Crociere") == "org"
+    found = {m.text: m.kind for m in mentions("Karl Holm, chief executive of Porto Vardex, spoke.")}
+    assert found.get("Porto Vardex") == "org"
+    found = {m.text: m.kind for m in mentions("Who was Costa Norlant's chief executive in 2014?")}
+    assert found.get("Costa Norlant") == "org"
 
 
 def test_a_name_split_at_its_particle_is_one() -> None:
@@ -154,7 +156,7 @@ def test_a_thing_named_after_someone_does_not_give_the_person() -> None:
 def test_an_interval_is_scoped_by_the_event_it_counts_from() -> None:
     found = analyze(["Firefighters were still at work some 30 hours after it broke out."])[0]
     interval = next(v for v in found if v.kind == "duration")
-    assert interval.unit == "interval" and interval.scope == "it broke out"
+    assert interval.unit == "interval" and interval.scope == "after it broke out"
     told = _cited("Firefighters were still at work on the Holm tower some 30 hours after it broke out.",
                   "100 days after fire and only five families of the Holm tower have new homes.")
     question = "Roughly how long after it began were crews still trying to put the Holm tower fire out?"
@@ -178,3 +180,37 @@ def test_it_may_be_the_paper_the_conversation_asked_about() -> None:
     answers = ["The Lunde Post, in an investigation published months later [1]."]
     read = resolve("What sources did it draw on?", salient(users, answers), [*users, *answers])
     assert ("it", "Lunde Post") in read.resolved or ("it", "The Lunde Post") in read.resolved
+
+
+def test_another_of_the_same_surname_is_not_given() -> None:
+    karl = Value("person", "Karl Lunde", key=name_key("Karl Lunde"))
+    assert not in_question(karl, 'Which diver did the governor greet with "Welcome home" (Tor Lunde)?')
+
+
+def test_a_number_word_of_tens_and_units_is_one_number() -> None:
+    assert [(f.kind, f.low, f.high, f.unit) for f in figures("Twenty-one miners died.")] == [(
+        "count", 21.0, 21.0, "miners")]
+    assert [(f.low, f.high) for f in figures("forty-five percent of the voters")] == [(45.0, 45.0)]
+    assert [(f.kind, f.low) for f in figures("It took sixty-six days.")] == [("duration", 66.0)]
+    assert [(f.low, f.high) for f in figures("between 85-90% of output")] == [(85.0, 90.0)]  # (a range stays one)
+    assert [(f.low, f.high) for f in figures("thirty to forty percent")] == [(30.0, 40.0)]
+
+
+def test_a_time_later_is_an_interval_counted_from_the_sentence_before(generator: Answerer) -> None:
+    found = figures("About 30 seconds later, there was a huge explosion.")
+    assert [(f.kind, f.unit) for f in found] == [("duration", "interval")]
+    assert [(f.kind, f.unit, f.low) for f in figures("Sixty-six long days after the collapse, the men were free.")] \
+        == [("duration", "interval", 66.0)]
+    told = [passage("a", "Shortly after six, the roof of the Holm warehouse caught fire and a first, smaller blast "
+                         "shook the harbour. About 30 seconds later, there was a huge explosion that flattened the "
+                         "quay. One year later, the families of Lunde still wait for answers.")]
+    answer = generator.answer("How long after the first, smaller blast did the huge one follow?", told)
+    assert "30 seconds" in answer.answer
+    assert not any(c.kind == "disagreement" for c in answer.conflicts)
+
+
+def test_someone_who_acts_is_no_thing() -> None:
+    from rag.answer.parts import pieces, read
+    first, second = pieces("How many bodies did divers find on Tuesday, and how many could they bring out that day?")
+    text, _ = read(second, [first], [""])
+    assert "the bodies bring" not in text
