@@ -64,6 +64,7 @@ from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, 
 from rag.claims.people import is_person_noun
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
+from rag.errors import NotFound
 from rag.protocols import Embedder
 from rag.retrieval.following import FOLLOWS, preceding
 from rag.text import CONNECTIVE_WORDINGS, STOPWORDS, content_terms, split_sentences, stem, units_in
@@ -201,6 +202,9 @@ class StoredSentences(Protocol):
     def sentences(self, chunk_ids: Sequence[str]) -> dict[str, list[SentenceRecord]]: ...
 
 
+ARTICLES_KEPT = 64  # whole articles ``SentenceVectors.article`` keeps read
+
+
 class SentenceVectors:
     """Sentence embeddings with a bounded cache: passages repeat across questions.
 
@@ -218,6 +222,7 @@ class SentenceVectors:
         self.claims = ClaimCache()  # typed claims of the same sentences, computed once each
         self.stats = {"stored": 0, "embedded": 0}  # sentence vectors read from the store / computed here
         self._hits = self._misses = 0
+        self._articles: OrderedDict[str, str | None] = OrderedDict()  # (``article``)
         register("sentence_vectors", self)
 
     def cache_stats(self) -> tuple[int, int, int, int]:
@@ -247,6 +252,27 @@ class SentenceVectors:
                 self._loaded[chunk_id] = None
             while len(self._loaded) > self._size // 16:
                 self._loaded.popitem(last=False)
+
+    def article(self, passage: Passage) -> str | None:
+        """The whole text of the passage's article, from the store (None without one, or where the store holds no such
+        document). Kept for the last ``ARTICLES_KEPT`` articles read, keyed by the passage's chunk id (which changes
+        with its text: a re-indexed article is read again)."""
+        reader = getattr(self.store, "get_document", None)
+        if reader is None:
+            return None
+        with self._lock:
+            if passage.chunk_id in self._articles:
+                self._articles.move_to_end(passage.chunk_id)
+                return self._articles[passage.chunk_id]
+        try:
+            text: str | None = reader(passage.doc_id).text
+        except NotFound:
+            text = None
+        with self._lock:
+            self._articles[passage.chunk_id] = text
+            while len(self._articles) > ARTICLES_KEPT:
+                self._articles.popitem(last=False)
+        return text
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         # Answers are kept aside before anything is evicted: a full cache may evict this call's own hits.
@@ -995,6 +1021,12 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
            for doc in articles} if anchored else {}
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated for doc, text in articles.items()} if anchored else {}
+    if parsed > 0 and vectors is not None:  # a name the retrieved passages leave out may be in the rest of the article
+        # ("Plan B" said three paragraphs above "Sixty-six agonizing days after ..."): the answerer's pass reads it
+        first = {c.passage.doc_id: c.passage for c in reversed(pool)}
+        for doc in [d for d, ok in held.items() if not ok and d in first]:
+            whole = vectors.article(first[doc])
+            held[doc] = whole is not None and holds(f"{first[doc].title}\n{whole}", anchors)
     lacking = lacks(question, articles, topic=topical)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
@@ -1312,7 +1344,7 @@ def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
 
 
 # the class of person a which-question asks ("Which detective ...?", "Which retired judge ...?"), an office or a trade
-_PERSON_CLASS = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(detective|officer|judge|inspector|superintendent|"
+_PERSON_CLASS = re.compile(r"\b(?:which|what|names?\s+of\s+the)\s+(?:[a-z0-9-]+\s+){0,2}?(detective|officer|judge|inspector|superintendent|"
                            r"commander|sheriff|coroner|firefighter|doctor|surgeon|nurse|lawyer|barrister|solicitor|"
                            r"prosecutor|engineer|architect|scientist|pilot|diver|councillor|councilor|constable|"
                            r"sergeant|lieutenant|colonel|captain)s?\b", re.I)

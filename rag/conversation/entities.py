@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from rag.caches import PARSES, PARSES_BYTES, lru_bytes
+from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import ORG_WORDS, THING_WORDS, reads_as_place
-from rag.claims.people import called, called_a_person
+from rag.claims.people import called, called_a_person, is_person_noun
 from rag.text import QUESTION_WORDS, STOPWORDS
 
 log = logging.getLogger("rag.conversation")
@@ -249,6 +250,10 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         appositive = False
         if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
+        if kind == "group" and len(ent) == 1 and ent.root.tag_ == "NNP" and ent.root.dep_ in _ACTOR_DEPS and \
+                not _NATIONALITY_LIKE.search(ent.text) and ent.text.lower() not in COUNTRY_OF:
+            kind = "person"  # "Was Holmino kept in jail?": one capitalized word, singular, that acts or is acted on,
+            # and no nationality's form: a surname the tagger took for one
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
         while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
             words.pop()  # "The Lunde Fire of 1998", its year left out: no "of" ends the name
@@ -274,6 +279,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
             kind = "place"  # "the Great Bitter Lake", "the Suez Canal": a name ending in a word of place is one
         elif kind in ("place", "org", "name") and len(words) > 1 and called_a_person(text, ent.end_char) is not None:
             kind = "person"  # "Tor Lunde, a 23-year-old who ...", tagged a place: the apposition says who
+        elif kind in ("place", "org", "name") and len(words) > 1 and ent.start > 0 and \
+                doc[ent.start - 1].text.islower() and is_person_noun(doc[ent.start - 1].text):
+            kind = "person"  # "the investigating magistrate Eva Dahl", tagged a place: the noun before says who
         elif kind in ("person", "place", "name") and _A_BODY.fullmatch(called(text, ent.end_char)):
             kind = "org"  # "Holm Heavy, the ship's manufacturer", tagged a person: the apposition says what it is
             appositive = True
@@ -320,6 +328,8 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
     return _joined_by_particle(text, sorted(out, key=lambda m: m.start))
 
 
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+_NATIONALITY_LIKE = re.compile(r"(?:ese|ish|ian|an|i|ic|ch|ans|s)$")
 # the office or part of a business written before its name ("chief executive of", "a unit of")
 _A_BUSINESS_OF = re.compile(r"\b(?:chief\s+executive(?:\s+officer)?|ceo|cfo|chief\s+financial\s+officer|chairman|"
                             r"chairwoman|founder|co-founder|owner|operator|managing\s+director|unit|subsidiary|"

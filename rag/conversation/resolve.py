@@ -281,7 +281,8 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         # the same verb was done to before is what "it" now undergoes
         verb = acted_on(turn, ref) if not ref.noun else ""
         undergone = {id(e) for e in pool if verb and _fit(ref, e.mention) > 0 and object_of(verb, e.mention.text, history)}
-        if ref.subject and not ref.noun and _AGENT_VERB.match(turn, ref.end):  # "could they bring out", "did it think":
+        if ref.subject and not ref.noun and _AGENT_VERB.match(turn, ref.end) and \
+                not _BE_BEFORE.search(turn, 0, ref.start):  # "could they bring out", "did it think" (not "is it expected"):
             # someone who acts, not a thing ("the bodies", "the sinking"), unless the thing names people or a body
             pool = [e for e in pool if e.mention.kind != "thing" or _acting_noun(e.mention.head)]
         sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
@@ -327,6 +328,9 @@ _AGENT_VERB = re.compile(r"\s+(?:(?:also|still|then|first|later|now|not|never)\s
                          r"claimed|bring|brought|find|found|collect|collected|line|lined|hope|hoped|fear|feared|argue|"
                          r"argued|announce|announced|admit|admitted|deny|denied|insist|insisted|warn|warned|estimate|"
                          r"estimated|agree|agreed|promise|promised|pay|paid|hire|hired|send|sent|rescue|rescued)\b", re.I)
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|isn't|wasn't|aren't|weren't)\s+$", re.I)
 
 
 def _acting_noun(head: str) -> bool:

@@ -214,3 +214,11 @@ def test_someone_who_acts_is_no_thing() -> None:
     first, second = pieces("How many bodies did divers find on Tuesday, and how many could they bring out that day?")
     text, _ = read(second, [first], [""])
     assert "the bodies bring" not in text
+
+
+def test_a_surname_the_tagger_takes_for_a_nationality_is_someone() -> None:
+    users = ["Was Holmino kept in jail after the wreck?"]
+    answers = ["No. After a hearing in Lundeby he was released and placed under house arrest [1]."]
+    read = resolve("Which town was he sent home to?", salient(users, answers), [*users, *answers])
+    assert ("he", "Holmino") in read.resolved
+    assert {m.text: m.kind for m in mentions("The Chinese agreed to the deal.")}.get("Chinese") != "person"
