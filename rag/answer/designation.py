@@ -90,7 +90,10 @@ def gives_designation(sentence: str) -> bool:
 # kinds do not type: a person's noun is typed by rag.claims.kinds): its noun
 _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of\s+(?:the|a|an|this|that|its|their|"
                       r"his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?)(?:s)?(?=\s+(?:that|which|who|whose|in|on|"
-                      r"at|of|from|to|for|with|used|involved|built|sent|named)\b|\s+(?-i:[A-Z])|\s*\?)", re.IGNORECASE)
+                      r"at|of|from|to|for|with|used|involved|built|sent|named)\b|\s*\?|"
+                      # (a relative clause with no "that": "the vessel Sweden sent", "the tug Vardex hired")
+                      r"\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+ed|sent|built|took|gave|made|had|chose|bought|sold|led|ran)\b)",
+                      re.IGNORECASE)
 _NAME_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]+(?:\s+(?:of\s+|de\s+|di\s+|van\s+)?[A-Z][\w'\u2019-]+)*")
 _WORD = re.compile(r"[\w'\u2019-]+")
 

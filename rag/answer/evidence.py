@@ -1344,7 +1344,7 @@ def _named_by_the_class(pool: list[Candidate], noun: str) -> None:
 
 
 # the class of person a which-question asks ("Which detective ...?", "Which retired judge ...?"), an office or a trade
-_PERSON_CLASS = re.compile(r"\b(?:which|what|names?\s+of\s+the)\s+(?:[a-z0-9-]+\s+){0,2}?(detective|officer|judge|inspector|superintendent|"
+_PERSON_CLASS = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+){0,2}?(detective|officer|judge|inspector|superintendent|"
                            r"commander|sheriff|coroner|firefighter|doctor|surgeon|nurse|lawyer|barrister|solicitor|"
                            r"prosecutor|engineer|architect|scientist|pilot|diver|councillor|councilor|constable|"
                            r"sergeant|lieutenant|colonel|captain)s?\b", re.I)

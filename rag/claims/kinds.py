@@ -796,7 +796,9 @@ def looks_personal(text: str) -> bool:
 # "Ulster county"), or after "in", "near", "throughout" or an office of a place ("the governor of Chiang Rai")
 _PLACE_WORD_AFTER = re.compile(r"\s+(?:state|province|prefecture|county|district|region|city|town|village|island|"
                                r"valley|airport|border)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|(?:coast|shore|shores|waters|sank|sunk|anchored|aground|capsized|moored|miles|kilometres|kilometers|km|just)\s+off|throughout|across|(?:governor|mayor|province|city|town|state|region|"
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|(?:coast|shore|shores|waters|sank|sunk|anchored|aground|capsized|moored|"
+                           r"miles|kilometres|kilometers|km|just)\s+off|throughout|across|(?:governor|mayor|province|"
+                           r"city|town|state|region|"
                            r"district|county) of)\s+(?:the\s+)?$", re.I)
 
 

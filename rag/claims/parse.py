@@ -150,7 +150,8 @@ _DATE = re.compile(
 # a month's name that is also a verb, written in lower case: "may", "march" (the month is capitalized)
 _MODAL_MONTH = re.compile(r"(?<![A-Za-z])(?:may|march)(?![A-Za-z])")
 _DAYS_SPAN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s?(?:-|\u2013|to|and|through|until)\s?")
-_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_NOT_COMPOUND}\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
+_QUANTITY = re.compile(rf"{_BOUND}(?P<a>{_N})(?:{_NOT_COMPOUND}\s?(?P<sep>-|to|and)\s?(?P<b>{_N}))?{_MAG}[\s-]?"
+                       r"(?:metric\s|cubic\s|square\s|cu\.?\s|sq\.?\s)?"
                        r"(?P<unit>" + "|".join(sorted(map(re.escape, QUANTITY_UNITS), key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 # metres as "m", which is also a million ("1.4m people", "$400m"): only apart from its number and before no word
