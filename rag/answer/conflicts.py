@@ -291,7 +291,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                     continue
                 if {va.kind, vb.kind} == {"person", "place"}:
                     continue  # a person and a place are never two answers to one ask (the lawyer named, and the
-                    # region another sentence's court sits in: "Savino Senese" / "Tuscany")
+                    # region another sentence's court sits in: "Eva Dahl" / "Norlant")
                 if verb and va.kind not in FIGURES and _speaks(sa.text, verb) != _speaks(sb.text, verb):
                     continue  # asked who said it, only one says anything ("Trump's declaration" / "the U.S. reached")
                 verdict = _verdict(va, vb, sa, sb, q_terms)
@@ -827,7 +827,7 @@ def describe(conflict: Conflict) -> str:
             f" ({c.as_of})" if conflict.kind == "update" and c.as_of else ""
         of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
         if c.scope and c.scope.startswith(("after ", "before ")):
-            of = f" {c.scope}"  # a time counted from an event: "30 hours after it broke out"
+            of = f" {c.scope}"  # a time counted from an event: "20 hours after it started"
         return f"[{c.citation}] {c.value}{of}{dated}"
 
     sides = "; ".join(side(c) for c in claims)

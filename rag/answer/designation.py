@@ -95,7 +95,6 @@ _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of\
                       r"\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+ed|sent|built|took|gave|made|had|chose|bought|sold|led|ran)\b)",
                       re.IGNORECASE)
 _NAME_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]+(?:\s+(?:of\s+|de\s+|di\s+|van\s+)?[A-Z][\w'\u2019-]+)*")
-_WORD = re.compile(r"[\w'\u2019-]+")
 
 
 @lru("name_of_asked", QUESTION)

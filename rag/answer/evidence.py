@@ -375,9 +375,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though|which|who|
 
 
 def whole_clauses(sentence: str) -> str:
-    """A cut-off sentence's part before the last break between clauses where that part is whole ("Those evacuated by
-    helicopter were flown to Lunde" of "Those evacuated by helicopter were flown to Lunde, while others, rescued by
-    ferries, took survivors to"); the sentence itself where none is."""
+    """A cut-off sentence's part before the last break between clauses where that part is whole ("Those lifted out by
+    helicopter went to Lunde" of "Those lifted out by helicopter went to Lunde, while others, picked up by ferries,
+    took survivors to"); the sentence itself where none is."""
     for brk in reversed(list(_CLAUSE_BREAK.finditer(sentence))):
         head = sentence[:brk.start()].rstrip()
         if len(head.split()) >= MIN_WORDS and not cut_short(head):
@@ -446,7 +446,7 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         if not cells or not row:
             header = cells  # a table's first row is its header; prose ends the table
         if ranked(sentence) and cut_short(sentence):  # a stored page that stops mid-sentence: its whole clauses
-            sentence = whole_clauses(sentence)  # before the cut are still said ("were flown to Lunde, while others")
+            sentence = whole_clauses(sentence)  # before the cut are still said ("went to Lunde, while others")
         if not ranked(sentence) or cut_short(sentence):
             lead_in = _lead_in(sentence) if ends == ":" else lead_in if ends not in ".!?" else frozenset()
             before = speaker = ""
@@ -463,8 +463,8 @@ def _passage_sentences(passage: str) -> tuple[_Sentence, ...]:
         later = bool(previous) and bool(_LATER_OPENS.match(sentence))
         refers = bool(_REFERS.match(sentence)) or later
         if refers and previous and (_THESE_OPENS.match(sentence) or later):  # "These secondary sources": what the
-            # sentence before spoke of anywhere in it ("... to recover materials from end-of-life products"); "About 30
-            # seconds later, ...": counted from what the sentence before told
+            # sentence before spoke of anywhere in it; "Some 40 seconds later, ...": counted from what the sentence
+            # before told
             subject = previous
         context = lead_in | _terms(" ".join(row)) if row else lead_in
         out.append((" ".join(text.lower().split()), text, context | _terms(subject) if refers else context,
@@ -816,8 +816,8 @@ _OPENS_WITH_PERSON = re.compile(r"^\W*(?:he|she)\b", re.I)
 
 def _speaker_before(c: Candidate, speaker: frozenset[str], scored: Sequence[Candidate]) -> bool:
     """The sentence opens its passage with "he" or "she", whom the passage never names (the chunk before, unread, does
-    or may): the speaker asked may be the one meant where the passages read name them elsewhere ("He maintains ... and
-    claims the reef he hit was not on his charts.", asked what the captain claimed, in an article on the anniversary)."""
+    or may): the speaker asked may be the one meant where the passages read name them elsewhere ("She insists ... and
+    says the rock was missing from her charts.", asked what the captain said, in an article on the anniversary)."""
     if c.antecedent or not _OPENS_WITH_PERSON.match(c.text) or not c.passage.text.lstrip().startswith(c.text[:40]):
         return False
     return bool(speaker & _terms(c.passage.title or "")) or any(
@@ -1022,7 +1022,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated for doc, text in articles.items()} if anchored else {}
     if parsed > 0 and vectors is not None:  # a name the retrieved passages leave out may be in the rest of the article
-        # ("Plan B" said three paragraphs above "Sixty-six agonizing days after ..."): the answerer's pass reads it
+        # ("the Plan C drill" said three paragraphs above "Forty agonizing days after ..."): the answerer's pass reads it
         first = {c.passage.doc_id: c.passage for c in reversed(pool)}
         for doc in [d for d, ok in held.items() if not ok and d in first]:
             whole = vectors.article(first[doc])
@@ -1883,7 +1883,7 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
         return _prefix_match(noun, set(content_terms(sentence)))
     if value.kind not in K.FIGURES and roles:
         return K.role_fits(value.scope, roles)
-    if value.unit == "interval":  # "30 hours after it broke out": its scope is the event it counts from, which the
+    if value.unit == "interval":  # "20 hours after it started": its scope is the event it counts from, which the
         return True  # question may word otherwise ("how long after it began"); it answers only how soon (answers_as)
     if (value.scope or column) and value.kind in K.FIGURES:
         terms = K.scope_terms(value.scope) | K.scope_terms(column)  # a table cell is also of its column's header

@@ -142,7 +142,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
     for f in found:
         scope = _table_scope(text) or (_parsed_scope(doc, f.start, f.end) if doc is not None else None) or (
             _moved_thing(doc, f.start, f.end) if doc is not None and f.kind in ("money", "percentage") else None)
-        if f.unit == "interval":  # "30 hours after it broke out": the event it is counted from ("after it broke out")
+        if f.unit == "interval":  # "20 hours after it started": the event it is counted from ("after it started")
             counted_from = _COUNTED_FROM.match(text, f.end)
             scope = counted_from.group(1) if counted_from else ""
         if scope is None:
@@ -233,7 +233,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         elif kind in ("person", NAME) and not title and len(words) == 1 and out and out[-1].kind == "place" and \
                 re.fullmatch(r",\s", text[out[-1].end:start]) and re.match(r"\s*(?:[,.;)]|$)", text[end:]) \
                 and not re.match(r",\s+(?:the|a|an|who|whose|aged|\d)\b", text[end:]):
-            kind = "place"  # "a judge in Grosseto, Tuscany, ruled": the region a place is written with
+            kind = "place"  # "a court in Holmstad, Norlant, heard": the region a place is written with
         elif kind in ("person", NAME) and not title and _BODY_AFTER.match(text, end) and \
                 _ARTICLE_BEFORE.search(text[:start]):
             kind = "organization"  # "the private Saint-Lunde primary school": the school's name

@@ -538,7 +538,7 @@ def other_measure(a: Value, b: Value) -> bool:
 
 def _span(unit: str) -> str:
     """What a duration measures: how long something lasted, how long it has been so ("elapsed"), or the time between
-    two events ("interval": "four days after leaving Giglio")."""
+    two events ("interval": "six days after leaving Lunde")."""
     return unit if unit in ("elapsed", "interval") else "day"
 
 
@@ -1338,8 +1338,8 @@ def in_question(value: Value, question: str) -> bool:
             and all(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in words[-2:]):
         return True
     # a person the question names by the surname alone, as news copy does after the first mention: "Francesco
-    # Schettino" is the "Schettino" of "Which judge sentenced Schettino?" (not where another first name leads it:
-    # "Kevin Rebello" is no "Russel Rebello")
+    # Lunde" is the "Lunde" of "Which judge sentenced Lunde?" (not where another first name leads it: "Karl Lunde"
+    # is no "Tor Lunde")
     if value.kind in ("person", NAME) and len(words) >= 2 and _by_surname(value.text.split()[-1], question):
         return True
     # its first word (the distinctive one: "Lynas Rare Earths") and most of the others
@@ -1356,15 +1356,15 @@ def _by_surname(surname: str, question: str) -> bool:
         before = [w for w in before if w]
         word = before[-1].strip(".,;:").lower() if before else ""
         if word in _ATTRIBUTIVE or re.match(r"\s+[A-Z]", question[m.end():]):
-            continue  # a thing named after someone ("the Morandi bridge", "Which Wagner opera"), or part of a longer
-            # name ("the Booth School of Business")
+            continue  # a thing named after someone ("the Holm bridge", "Which Lunde opera"), or part of a longer
+            # name ("the Vardex School of Business")
         if not before or not before[-1][:1].isupper() or word in _OPENING_WORDS or word in ROLES or word in _TITLE_WORDS:
             return True
     return False
 
 
 _ATTRIBUTIVE = frozenset("the a an which what whose this that these those".split())
-# capitalized words that open a question, not a first name ("Did Schettino ...?", "When Holm ...")
+# capitalized words that open a question, not a first name ("Did Lunde ...?", "When Holm ...")
 _OPENING_WORDS = frozenset("""who whom whose what which when where why how did does do is was were are has had have
 can could will would should and but so mr mrs ms dr captain capt""".split())
 

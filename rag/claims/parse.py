@@ -380,7 +380,7 @@ def _a_change(text: str, m: re.Match[str]) -> int:
     return m.end("a") + to.start() if to else -1
 
 
-# A line of a by-the-numbers list: the figure, a colon, and what it counts ("4,234: People on board", "950: Feet
+# A line of a by-the-numbers list: the figure, a colon, and what it counts ("4,120: Passengers on board", "310: Metres
 # long"); read as the figure written before its noun
 _TALLY_LINE = re.compile(r"^(\s*\$?\d[\d,.]*(?:\s(?:million|billion|thousand))?):\s+(?=[A-Z][a-z])")
 
@@ -391,7 +391,7 @@ def figures(text: str) -> list[Figure]:
     if tally is None:
         return _figures(text)
     cut, rest = tally.end(1), tally.end()
-    spoken = text[:cut] + " " + text[rest].lower() + text[rest + 1:]  # "4,234 people on board"
+    spoken = text[:cut] + " " + text[rest].lower() + text[rest + 1:]  # "4,120 passengers on board"
     shift = rest - cut - 1
 
     def back(at: int) -> int:
@@ -516,7 +516,7 @@ def _figures(text: str) -> list[Figure]:
             continue
         b = number(m.group("b")) if m.group("b") else None
         days = DURATION_UNITS[m.group("unit").lower()]
-        # "four days after leaving Giglio": the time between two events (unit "interval"), which only a question
+        # "six days after leaving Lunde": the time between two events (unit "interval"), which only a question
         # asking how soon, how long after or before, or how long something took answers (``kinds.answers_as``)
         add("duration", m, *_range(m.group("bound"), a * days, b * days if b is not None else None),
             "day" if lasted(text, m) else "interval")

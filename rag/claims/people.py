@@ -35,7 +35,8 @@ parent mother father son daughter wife husband brother sister grandmother grandf
 niece boy girl child kid teenager baby man woman person individual entrepreneur billionaire millionaire tycoon
 magnate businessman businesswoman chef cook waiter bodyguard policeman policewoman officer constable sheriff
 nominee appointee successor predecessor incumbent chief people forecaster dispatcher ranger trooper deputy marshal
-chaplain counselor counsellor superintendent supervisor medic personality celebrity
+chaplain counselor counsellor superintendent supervisor medic personality celebrity reporter pollster driver
+neighbour neighbor miner trucker caretaker manager
 """.split())
 
 

@@ -282,6 +282,9 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         elif kind in ("place", "org", "name") and len(words) > 1 and ent.start > 0 and \
                 doc[ent.start - 1].text.islower() and is_person_noun(doc[ent.start - 1].text):
             kind = "person"  # "the investigating magistrate Eva Dahl", tagged a place: the noun before says who
+        elif kind in ("place", "org", "name") and len(words) > 2 and is_person_noun(words[0].lower_) and \
+                all(w.text[:1].isupper() for w in words[1:]) and not any(w.lower_ in ORG_WORDS for w in words):
+            kind = "person"  # "Sheriff Eva Dahl", tagged an organisation: a title and a name
         elif kind in ("person", "place", "name") and _A_BODY.fullmatch(called(text, ent.end_char)):
             kind = "org"  # "Holm Heavy, the ship's manufacturer", tagged a person: the apposition says what it is
             appositive = True
@@ -337,13 +340,13 @@ _A_BUSINESS_OF = re.compile(r"\b(?:chief\s+executive(?:\s+officer)?|ceo|cfo|chie
 # ... or after its name's possessive ("Holm Cruises' chief executive", "Vardex's CEO")
 _BUSINESS_OFFICE_AFTER = re.compile(r"['\u2019]s?\s+(?:chief\s+executive|ceo|cfo|chief\s+financial\s+officer|"
                                     r"managing\s+director|subsidiary|board\s+of\s+directors)\b", re.I)
-# a lower-case word inside a name, between capitalized ones ("Bild am Sonntag", "Meta di Sorrento")
+# a lower-case word inside a name, between capitalized ones ("Holm am Sonntag", "Porto di Lunde")
 _NAME_PARTICLE = re.compile(r"\s+(?:am|im|an|de|di|da|do|dos|das|del|della|von|van|y)\s+")
 _NAMED = ("person", "org", "place", "name")
 
 
 def _joined_by_particle(text: str, found: list[Mention]) -> list[Mention]:
-    """Two names the tagger split at a lower-case particle ("Bild" and "Sonntag" of "Bild am Sonntag"): one name,
+    """Two names the tagger split at a lower-case particle ("Holm" and "Sonntag" of "Holm am Sonntag"): one name,
     an organisation or a place if either part is one, a person only if both are."""
     out: list[Mention] = []
     for m in found:

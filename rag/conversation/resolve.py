@@ -43,7 +43,7 @@ class Entity:
     salience: float
     order: int  # later mentions win ties
     gender: str = ""  # "f" or "m", as the conversation's words say (rag/conversation/gender.py)
-    outlet: bool = False  # a newspaper or an agency the conversation credits with a report ("Reuters gives ...")
+    outlet: bool = False  # a newspaper or an agency the conversation credits with a report ("Norlant News gives ...")
     answered: bool = False  # the name an answer gave to what was asked (what the conversation then is about)
 
 
@@ -102,16 +102,16 @@ def salient(users: Sequence[str], answers: Sequence[str]) -> list[Entity]:
     return sorted(found.values(), key=lambda e: (-e.salience, -e.order))
 
 
-# A source a turn credits with a report: "Reuters gives ...", "Cruise Passenger writes", "told Bild am Sonntag",
-# "according to the Guardian", "the German weekly Bild am Sonntag"
+# A source a turn credits with a report: "Norlant News gives ...", "Lunde Post writes", "told Holm am Sonntag",
+# "according to the Vardex Times", "the weekly Holm am Sonntag"
 _CREDITED_AFTER = re.compile(r"['\u2019]?\s*(?:\[\d+\]\s*)*(?:gives|gave|writes|wrote|reports|reported|quotes|quoted|"
                              r"cites|cited|puts\s+it|put\s+it|counts|counted)\b")
 _CREDITED_BEFORE = re.compile(r"(?:\b(?:according\s+to|(?:in\s+)?an\s+interview\s+with|interviewed\s+by|reported\s+by|"
                               r"quoted\s+by|published\s+(?:by|in)|wrote\s+in|writing\s+in|reported\s+in|told)\s+"
                               r"(?:the\s+)?(?:[A-Z][\w-]+\s+)?|\b(?:weekly|daily|newspaper|paper|magazine|broadcaster|"
                               r"tabloid|news\s+agency|outlet)\s+)$", re.I)
-_OUTLET_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:newspapers?|papers?|weekly|daily|magazines?|"
-                           r"broadcasters?|tabloids?|outlets?|publications?|news\s+agenc(?:y|ies))\b", re.I)
+_OUTLET_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:newspapers?|magazines?|broadcasters?|tabloids?|outlets?|"
+                           r"publications?|news\s+agenc(?:y|ies))\b", re.I)
 
 
 def credited(text: str, m: Mention) -> bool:
@@ -288,7 +288,7 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
         sex = gender.of_pronoun(ref.text)  # "she" is no man the conversation named
         pool = [e for e in pool if not (sex and e.gender and e.gender != sex)]
         if ref.noun and org_class(ref.noun) != "outlet":  # "the company" is never the paper that reported on it
-            pool = [e for e in pool if not e.outlet]  # ("Reuters gives 1 million euros", "the weekly Lunde Post")
+            pool = [e for e in pool if not e.outlet]  # ("Norlant News gives 2 million euros", "the weekly Lunde Post")
         elif not ref.noun:  # nor is "it" or "he" a source only credited, never what was asked ("Which paper ...?")
             pool = [e for e in pool if not (e.outlet and not e.answered)]
         best = max(((e, _fit(ref, e.mention) * e.salience * (ACTED_ON if id(e) in undergone else 1.0)) for e in pool),
@@ -301,6 +301,8 @@ def resolve(turn: str, entities: Sequence[Entity], history: Sequence[str] = ()) 
             continue  # "What did he say about his plan?": his own
         done.add((sentence, entity.text))
         new = entity.text
+        if entity.kind == "thing" and "person" in ref.fits and re.match(r"(?:a|an)\s", new, re.I):  # "a French
+            new = "the " + new.split(None, 1)[1]  # reporter", referred back to as "he": "the French reporter"
         if ref.text.lower() == "there":  # "hurt there" -> "hurt in Utøya"
             new = "in " + new
         owned = _OWNED.match(turn, ref.end) if ref.possessive and _CLAUSE.search(new) else None
@@ -335,8 +337,11 @@ _BE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|isn't|wasn't|aren't
 
 def _acting_noun(head: str) -> bool:
     """A noun for someone who can act: people ("the divers"), a group ("the crew") or a body ("the company")."""
-    return is_person_noun(head) or head in COLLECTIVE or org_class(head) is not None or head.rstrip("s") in (
-        "authorit", "official", "investigator", "detective", "rescuer", "worker", "people", "family", "families")
+    return is_person_noun(head) or head in COLLECTIVE or head in _ACTORS or org_class(head) is not None
+
+
+PERSON_THING_FIT = 0.8  # how well "he" or "she" fits someone named by a noun only ("the reporter"), below a name
+_ACTORS = frozenset("authority authorities official officials people family families".split())
 
 
 # the passive after a subject reference ("it would be rebuilt", "it has now been fully reopened"): its participle
@@ -524,6 +529,9 @@ def _fit(ref: Reference, m: Mention) -> float:
             return 0.0
     if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
         return 0.6  # untyped names (no spaCy): "he" may mean any of them
+    if m.kind == "thing" and "person" in ref.fits and ref.noun is None and not m.plural and is_person_noun(m.head) \
+            and re.match(r"(?:a|an)\s", m.text, re.I):  # "What did a French reporter say ...?" "Which paper did he
+        return PERSON_THING_FIT  # work for?": the reporter brought in (not "Who was the first climber?": the unknown)
     if m.kind == "thing":
         if ref.noun is not None:  # "the deal" is "the short-term agreement", not "the economist"
             same = m.head.rstrip("s") == ref.noun.rstrip("s")

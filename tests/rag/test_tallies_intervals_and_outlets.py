@@ -73,16 +73,16 @@ def test_a_person_named_by_the_surname_is_given_by_the_question() -> None:
 
 
 def test_which_judge_is_not_answered_by_the_accused_named_in_full(generator: Answerer) -> None:
-    told = [passage("a", "Lena Brandt was convicted of manslaughter in 2015 after she steered the ferry onto rocks "
+    told = [passage("a", "Lena Brandt was found guilty of manslaughter in 2016 after she steered the ferry onto rocks "
                          "close to the shore off Holm."),
             passage("b", "The ferry Rask Star sank in 2012 with 300 people on board.")]
-    answer = generator.answer("Which judge read out the verdict against Brandt in Holmstad in 2015?", told)
+    answer = generator.answer("Which judge read out the verdict against Brandt in Holmstad in 2016?", told)
     assert not answer.citations
 
 
 def test_a_person_and_a_place_are_never_two_answers() -> None:
     told = _cited("Lunde's lawyer, Eva Dahl, said that her client has gone to Vardex prison, in Holmstad.",
-                  "A judge in Grossvik, Marenna, ruled that the captain should be confined to his home, his lawyer, "
+                  "A judge in Grossvik, Marenna, ordered that the skipper stay confined to his home, his lawyer, "
                   "Karl Holm, said.")
     for conflict in find_conflicts("Which prison did Lunde report to, and who was his lawyer then?", told):
         values = {c.value for c in conflict.claims}
@@ -100,8 +100,8 @@ def test_the_name_of_a_thing_is_answered_by_a_name() -> None:
 
 
 def test_the_name_of_a_tug_is_not_answered_by_tug_boats(generator: Answerer) -> None:
-    told = [passage("a", "The hulk of the Rask Star was towed by tug boats to Holm, where it is to be broken up "
-                         "for scrap. The tow to Holm took six days.")]
+    told = [passage("a", "The hulk of the Rask Star was pulled by tug boats to Holm, where it will be cut up for "
+                         "scrap. The tow to Holm took six days.")]
     answer = generator.answer("What was the name of the tug that led the tow to Holm?", told)
     assert not answer.citations
 
@@ -140,9 +140,9 @@ def test_a_passage_opening_with_he_may_be_the_speaker_named_elsewhere(generator:
 
 def test_a_page_cut_mid_sentence_still_says_its_whole_clauses(generator: Answerer) -> None:
     told = [passage("a", "A rescue operation with helicopters and boats was launched at once after the Rask Star "
-                         "capsized.\n\nThose evacuated by helicopter were flown to Holmstad, while others, rescued by "
+                         "capsized.\n\nThose lifted out by helicopter went to Holmstad, while others, rescued by "
                          "local ferries, took survivors to")]
-    answer = generator.answer("Where were the people evacuated by helicopter flown?", told)
+    answer = generator.answer("Where did the people lifted out by helicopter go?", told)
     assert "Holmstad" in answer.answer
 
 
@@ -154,11 +154,11 @@ def test_a_thing_named_after_someone_does_not_give_the_person() -> None:
 
 
 def test_an_interval_is_scoped_by_the_event_it_counts_from() -> None:
-    found = analyze(["Firefighters were still at work some 30 hours after it broke out."])[0]
+    found = analyze(["Firefighters were still at work some 20 hours after it started."])[0]
     interval = next(v for v in found if v.kind == "duration")
-    assert interval.unit == "interval" and interval.scope == "after it broke out"
-    told = _cited("Firefighters were still at work on the Holm tower some 30 hours after it broke out.",
-                  "100 days after fire and only five families of the Holm tower have new homes.")
+    assert interval.unit == "interval" and interval.scope == "after it started"
+    told = _cited("Firefighters were still at work on the Holm tower some 20 hours after it started.",
+                  "80 days after the fire only six households of the Holm tower have been rehoused.")
     question = "Roughly how long after it began were crews still trying to put the Holm tower fire out?"
     assert all(c.kind != "disagreement" for c in find_conflicts(question, told))
 
@@ -197,15 +197,15 @@ def test_a_number_word_of_tens_and_units_is_one_number() -> None:
 
 
 def test_a_time_later_is_an_interval_counted_from_the_sentence_before(generator: Answerer) -> None:
-    found = figures("About 30 seconds later, there was a huge explosion.")
+    found = figures("Some 40 seconds later, a far bigger blast followed.")
     assert [(f.kind, f.unit) for f in found] == [("duration", "interval")]
     assert [(f.kind, f.unit, f.low) for f in figures("Sixty-six long days after the collapse, the men were free.")] \
         == [("duration", "interval", 66.0)]
     told = [passage("a", "Shortly after six, the roof of the Holm warehouse caught fire and a first, smaller blast "
-                         "shook the harbour. About 30 seconds later, there was a huge explosion that flattened the "
+                         "shook the harbour. Some 40 seconds later, a far bigger blast flattened the "
                          "quay. One year later, the families of Lunde still wait for answers.")]
     answer = generator.answer("How long after the first, smaller blast did the huge one follow?", told)
-    assert "30 seconds" in answer.answer
+    assert "40 seconds" in answer.answer
     assert not any(c.kind == "disagreement" for c in answer.conflicts)
 
 
@@ -222,3 +222,14 @@ def test_a_surname_the_tagger_takes_for_a_nationality_is_someone() -> None:
     read = resolve("Which town was he sent home to?", salient(users, answers), [*users, *answers])
     assert ("he", "Holmino") in read.resolved
     assert {m.text: m.kind for m in mentions("The Chinese agreed to the deal.")}.get("Chinese") != "person"
+
+
+def test_he_may_be_someone_named_by_a_noun_or_a_title() -> None:
+    users = ["What did a local reporter say she had heard on the video from the last minutes?"]
+    answers = ["Shouting as the ferry hit the rocks [1]."]
+    read = resolve("Which paper did she work for?", salient(users, answers), [*users, *answers])
+    assert ("she", "a local reporter") in read.resolved and "the local reporter" in read.text
+    users = ["How many more bodies were found on the first Sunday?"]
+    answers = ["Nine, which brought the toll to 31, Sheriff Tor Lunde said [1]."]
+    read = resolve("Where was he speaking from?", salient(users, answers), [*users, *answers])
+    assert ("he", "Sheriff Tor Lunde") in read.resolved
