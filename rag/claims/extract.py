@@ -48,7 +48,7 @@ _BODY_ROLES = _COMPANY_WORDS | frozenset("club team party group band union leagu
 _TITLES = frozenset("""president vice secretary minister premier chancellor governor senator representative ceo chief
 chairman chairwoman director spokesperson spokesman spokeswoman king queen prince general dr mr mrs ms sir judge
 mayor ambassador commissioner gen sen gov rep lt col sgt capt prof adm admiral cmdr rev archbishop
-pope rabbi imam reverend monsignor msgr bishop cardinal pastor""".split())  # (and a church's: "Rask Archbishop Karl Holm")
+pope rabbi imam reverend monsignor msgr""".split())  # (and a church's: "Rask Archbishop Karl Holm")
 # The last word of an event's name ("the Paralympic Games", "the World Cup", "the Super Bowl"): no one who
 # acts and no place, so no answer to who, which company or where.
 _EVENT_WORDS = frozenset("""games olympics cup championship championships open awards prize prix festival trophy

@@ -103,7 +103,7 @@ _MONEY = re.compile(
 _ARTICLE = r"(?<=\bfor )an?|(?<=\bin )an?|(?<=\bwithin )an?|(?<=\bthan )an?|(?<=\bover )an?"  # "for a year", not "a day"
 _GONE_BY = "".join(f"(?<!{w} )" for w in ("past", "next", "first", "recent", "coming", "previous", "few", "many"))
 # a word that qualifies a span of time between its number and its unit ("three full days", "66 agonizing days")
-_SPAN_ADJECTIVE = r"(?:\s(?:full|long|whole|straight|more|extra|further|additional|consecutive|[a-z]{3,}(?:ing|ful|ous|ive)))?"
+_SPAN_ADJECTIVE = r"(?:\s(?:full|long|whole|straight|consecutive|[a-z]{3,}(?:ing|ful|ous|ive)))?"
 _DURATION = re.compile(  # "over the past two years" is time gone by, not how long something lasts
     rf"{_GONE_BY}{_BOUND}(?P<a>{_N}|{_ARTICLE})(?:{_NOT_COMPOUND}\s?(?:-|to)\s?(?P<b>{_N}))?{_SPAN_ADJECTIVE}[\s-](?P<unit>second|minute|hour|day|week|month|quarter|year|decade)s?\b"
     r"(?!\s+(?:old|ago)\b)", re.IGNORECASE)

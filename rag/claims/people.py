@@ -36,7 +36,7 @@ niece boy girl child kid teenager baby man woman person individual entrepreneur 
 magnate businessman businesswoman chef cook waiter bodyguard policeman policewoman officer constable sheriff
 nominee appointee successor predecessor incumbent chief people forecaster dispatcher ranger trooper deputy marshal
 chaplain counselor counsellor superintendent supervisor medic personality celebrity reporter pollster driver
-neighbour neighbor miner trucker caretaker manager
+neighbour neighbor trucker caretaker manager
 """.split())
 
 

@@ -1,6 +1,7 @@
 """A duration followed by "before" or "after" is how long something lasted when a lasting word leads it ("lasted
 about 30 minutes before the envoy left", "for 87 days before it was capped"); alone, "two days after the explosion"
-is a time counted from an event, no duration. Sentences here are written for the tests."""
+is a time counted from an event (a duration of unit "interval", claims 49), no length of anything. Sentences here
+are written for the tests."""
 
 from __future__ import annotations
 
@@ -20,11 +21,15 @@ def test_what_lasted_or_took_is_a_duration_even_before_a_clause() -> None:
     assert _kinds("The trial took more than ten weeks before the verdict.")["more than ten weeks"] == "duration"
 
 
-def test_a_time_counted_from_an_event_is_no_duration() -> None:
-    assert _kinds("The rig sank two days after the explosion.")["two days"] == "count"
-    assert _kinds("Eleven days after the group went missing, all were found.")["Eleven days"] == "count"
-    assert _kinds("The blast came 30 minutes before the shooting.")["30 minutes"] == "count"
-    assert _kinds("The talks lasted 30 minutes.")["30 minutes"] == "duration"  # as before
+def _units(text: str) -> dict[str, str]:
+    return {f.text: f.unit for f in figures(text) if f.kind == "duration"}
+
+
+def test_a_time_counted_from_an_event_is_no_length() -> None:
+    assert _units("The rig sank two days after the explosion.")["two days"] == "interval"
+    assert _units("Eleven days after the group went missing, all were found.")["Eleven days"] == "interval"
+    assert _units("The blast came 30 minutes before the shooting.")["30 minutes"] == "interval"
+    assert _units("The talks lasted 30 minutes.")["30 minutes"] == "day"  # as before
 
 
 def test_how_long_a_meeting_lasted_is_answered_from_the_sentence_that_says_it(generator: Answerer) -> None:
