@@ -154,7 +154,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
                                        if e.label_ in _ENTITY and ":" not in e.text]
     label = _LABEL.match(text)
     other = [] if doc is None else [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _ENTITY
-                                    and not (e.label_ == "NORP" and not _nationality_like(e.text))]
+                                    and not (e.label_ == "NORP" and not nationality_like(e.text))]
     heading = _heading(text)
     filed = dateline(text)  # "CHIANG RAI - A mini-submarine ...": where the story was filed from, a place
     if filed:  # (and no name of the tagger's runs on past it: "HONG KONG - Three", a place to the small model)
@@ -256,7 +256,7 @@ _FROM_TO = re.compile(r"^[^.;:!?]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|a
 _NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i|ic|ch|ist|ite|er|ive|ern|que|ox|al|crat|ies|y|u|h|w|s|it)s?$")
 
 
-def _nationality_like(span: str) -> bool:
+def nationality_like(span: str) -> bool:
     """A span the tagger calls a nationality (NORP) that is written like one: a known country adjective or a word of
     such an ending; "the Vardexpart investigative website" names a website, not a people."""
     words = span.split()

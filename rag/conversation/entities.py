@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rag.caches import PARSES, PARSES_BYTES, lru_bytes
-from rag.claims.demonyms import COUNTRY_OF
+from rag.claims.extract import nationality_like
 from rag.claims.kinds import ORG_WORDS, THING_WORDS, reads_as_place
 from rag.claims.people import called, called_a_person, is_person_noun
 from rag.text import QUESTION_WORDS, STOPWORDS
@@ -251,7 +251,7 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
         if kind == "group" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "the Thai cave", "Chinese exports": a nationality qualifying a noun is no one "they" means
         if kind == "group" and len(ent) == 1 and ent.root.tag_ == "NNP" and ent.root.dep_ in _ACTOR_DEPS and \
-                not _NATIONALITY_LIKE.search(ent.text) and ent.text.lower() not in COUNTRY_OF:
+                not nationality_like(ent.text):
             kind = "person"  # "Was Holmino kept in jail?": one capitalized word, singular, that acts or is acted on,
             # and no nationality's form: a surname the tagger took for one
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
@@ -332,7 +332,6 @@ def mentions(text: str, things: bool = True) -> list[Mention]:
 
 
 _ACTOR_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
-_NATIONALITY_LIKE = re.compile(r"(?:ese|ish|ian|an|i|ic|ch|ans|s)$")
 # the office or part of a business written before its name ("chief executive of", "a unit of")
 _A_BUSINESS_OF = re.compile(r"\b(?:chief\s+executive(?:\s+officer)?|ceo|cfo|chief\s+financial\s+officer|chairman|"
                             r"chairwoman|founder|co-founder|owner|operator|managing\s+director|unit|subsidiary|"
