@@ -15,7 +15,7 @@ from rag.answer.evidence import body_qualifier, qualified_as
 from rag.answer.focus import other_member, says_not
 from rag.answer.parts import pieces, read
 from rag.answer.support_checks import MOMENT_FRAME
-from rag.claims.extract import _nationality_like, analyze
+from rag.claims.extract import analyze, nationality_like
 from rag.claims.kinds import answers_as, asked, asked_roles
 from rag.conversation.rules import what_about
 from tests.rag.answerers import passage
@@ -44,8 +44,8 @@ def test_a_name_called_a_person_after_it_is_one() -> None:
 
 
 def test_a_nationality_is_one_only_written_like_one() -> None:
-    assert not _nationality_like("Vardexpart")
-    assert all(_nationality_like(w) for w in ("Lebanese", "Democrats", "Catholic", "Sikhs", "Norwegian"))
+    assert not nationality_like("Vardexpart")
+    assert all(nationality_like(w) for w in ("Lebanese", "Democrats", "Catholic", "Sikhs", "Norwegian"))
 
 
 def test_millions_paid_with_no_currency_are_money() -> None:
