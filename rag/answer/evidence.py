@@ -45,6 +45,7 @@ from rag.answer.support_checks import (
     SOURCE_FRAME,
     abbreviated,
     article_text,
+    dated_month,
     held_undated,
     lacks,
     missing_in,
@@ -60,7 +61,7 @@ from rag.claims import kinds as K
 from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, answering_places, named_as_adjective, nationalities, other_country_words
 from rag.claims.extract import analyze, shares_in_words
-from rag.claims.parse import QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
+from rag.claims.parse import MONTH_NAMES, QUANTITY_UNITS, WEEKDAYS, figure_tokens, name_key, numeric_form, prepare, rate
 from rag.claims.people import is_person_noun
 from rag.claims.records import ClaimCache, SentenceRecord, claims_version
 from rag.embedders import scoring_vectors
@@ -86,6 +87,7 @@ _STOPS = ".!?:;,\"”’)]"
 _SMALL_WORDS = frozenset("a an the of in on at to for from by with as and or but nor vs via into onto over amid".split())
 HEADING_CASED = 0.75  # share of a heading's other words that are capitalized
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_DATE_GIVEN = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d|{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b")  # a year or a month's name
 # a time asked as counted from an event ("How long after it began ...?"), and the units such a count is in
 _HOW_LONG_AFTER = re.compile(r"\bhow\s+(?:long|many\s+(?:seconds|hours|days|weeks|months|years|minutes))\s+(?:[\w'-]+\s+){0,3}?"
                              r"(?:after|before|since|into)\b", re.I)
@@ -370,15 +372,19 @@ def cut_short(sentence: str) -> bool:
     return _CUT.search(sentence) is not None and not any(ch.isdigit() for ch in sentence)
 
 
-# where a sentence's clause ends and another begins: the part before is said whatever the cut part after says
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though|which|who|where|when)\b|;\s+|\s+[\u2013\u2014]\s+")
+# where a sentence's clause ends and another begins: the part before is said whatever the cut part after says (also
+# a clause put under it with no comma: "... were moved away from the plant after three helicopters flew through a
+# plume that came from", whose whole part ends at "plume"). (Not ``_CLAUSE_END`` below, which ends a clause at any
+# stop: "The USS Vardex and other U.S" is no whole part of "The USS Vardex and other U.S. ships ...")
+_CLAUSE_OPENS = re.compile(r",\s+(?:while|whereas|but|although|though|which|who|where|when)\b|;\s+|\s+[\u2013\u2014]\s+|"
+                           r"\s+(?:that|which|who|after|because|since|until|before|whereas|although)\s+(?=[a-z])")
 
 
 def whole_clauses(sentence: str) -> str:
     """A cut-off sentence's part before the last break between clauses where that part is whole ("Those lifted out by
     helicopter went to Lunde" of "Those lifted out by helicopter went to Lunde, while others, picked up by ferries,
     took survivors to"); the sentence itself where none is."""
-    for brk in reversed(list(_CLAUSE_BREAK.finditer(sentence))):
+    for brk in reversed(list(_CLAUSE_OPENS.finditer(sentence))):
         head = sentence[:brk.start()].rstrip()
         if len(head.split()) >= MIN_WORDS and not cut_short(head):
             return head
@@ -794,7 +800,7 @@ def _coverage(found: Sequence[str], weights: dict[str, float], total: float, lig
     return coverage
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|although|though|as)\b|\.\s")
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|although|though|as)\b|\.\s")
 
 
 def one_clause(text: str, a: K.Value, b: K.Value) -> bool:
@@ -802,7 +808,7 @@ def one_clause(text: str, a: K.Value, b: K.Value) -> bool:
     the sentence closes before the second ("The hackers, who the FBI linked to a gang, were able to breach the
     system April 29": the FBI is no party to the date)."""
     first, second = (a, b) if a.start <= b.start else (b, a)
-    if _CLAUSE_BREAK.search(text[first.end:second.start]):
+    if _CLAUSE_END.search(text[first.end:second.start]):
         return False
     aside = _ASIDE_OPENS.search(text[:first.start])
     return not (aside is not None and "," not in text[aside.end():first.start] and "," in text[first.end:second.start])
@@ -1019,17 +1025,27 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     topical = parsed > 0 and ("place" in kinds or set(kinds) <= set(K.FIGURES))
     own = {doc: _without_topic(question, anchors, doc, articles) if topical else anchors
            for doc in articles} if anchored else {}
+    first = {c.passage.doc_id: c.passage for c in reversed(pool)}
+    # An article that nowhere writes a year or a month leaves the date of what it tells to its publication: the month
+    # and year a question gives are not asked of it ("When the zone was widened in April 2011, how many towns ...?"
+    # of a three-paragraph story that dates nothing). Read whole, from the store: the answerer's pass only.
+    dateless = {doc for doc in articles if doc in first and _dates_nothing(vectors.article(first[doc]), first[doc])} \
+        if parsed > 0 and vectors is not None and _DATE_GIVEN.search(question) else set()
+    undated_question = _DATE_GIVEN.sub(" ", question) if dateless else question
+    undated_anchors = anchors_of(undated_question) if dateless else anchors
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
-            or doc in undated for doc, text in articles.items()} if anchored else {}
+            or doc in undated or (doc in dateless and holds(text, undated_anchors))
+            for doc, text in articles.items()} if anchored else {}
     if parsed > 0 and vectors is not None:  # a name the retrieved passages leave out may be in the rest of the article
         # ("the Plan C drill" said three paragraphs above "Forty agonizing days after ..."): the answerer's pass reads it
-        first = {c.passage.doc_id: c.passage for c in reversed(pool)}
         for doc in [d for d, ok in held.items() if not ok and d in first]:
             whole = vectors.article(first[doc])
             held[doc] = whole is not None and holds(f"{first[doc].title}\n{whole}", anchors)
     lacking = lacks(question, articles, topic=topical)  # a name or figure of the question the article never gives
     for doc in undated & set(lacking):  # ... of those it gives, when it dates nothing (the year asked aside)
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
+    for doc in dateless & {d for d, why in lacking.items() if why}:
+        lacking[doc] = missing_in(undated_question, article_text(articles[doc]))
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an
     # article that holds none of that gives a figure of something else ("How many years, think about
     # adoption?": "childlessness for at least one year", in an article that never speaks of adoption). A name
@@ -1097,7 +1113,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                  and K.in_office(v, prepare(c.text))} if K.asks_ordinary_person(question) else set()
     for c in pool:
         text = prepare(c.text)
-        c.answers = [v for v in c.claims if K.fits(v, kinds, text if agent else "") and not K.in_question(v, question)
+        c.answers = [v for v in c.claims if (K.fits(v, kinds, text if agent else "") or K.due_in(v, text, kinds))
+                     and not K.in_question(v, question)
                      and not (foreign and v.kind not in K.FIGURES and _named_among(_key_of(v), foreign))
                      and not (v.kind in ("place", K.NAME) and named_as_adjective(v, question))
                      and K.answers_as(v, text, kinds, question) and _a_name_here(v, text, proper)
@@ -1593,13 +1610,19 @@ def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
     return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
 
 
+def _dates_nothing(whole: str | None, passage: Passage) -> bool:
+    """The article (its whole text, from the store) writes no year and no month's name, nor does its title."""
+    return whole is not None and not _DATE_GIVEN.search(f"{passage.title}\n{whole}")
+
+
 def anchors_of(question: str) -> tuple[list[str], list[str]]:
     """What an answer must be about, by name: the years and the words of proper names the question gives."""
     # (not a name that only dates what is asked: "by the Monday after Governor Brandt's visit" asks no article to name her)
     marks = {w.lower() for m in DATED_BY.finditer(question) for w in m.group(1).split()}
     question = MOMENT_FRAME.sub(" ", question)  # (nor the moment a count is asked at: "By mid-September, ...")
     question = SOURCE_FRAME.sub(" ", question)  # (nor the outlet it credits: "According to the Lunde Post, ...")
-    words = [w for name in names_asked(question) if not {x.lower() for x in name} <= marks for w in name]
+    words = [w for name in names_asked(question) if not {x.lower() for x in name} <= marks and not dated_month(name, question)
+             for w in name]
     # a year in brackets after a title tells two works of one name apart ("God of War (2018)"): the title is
     # what the passage must be about, and a passage that dates it otherwise disagrees rather than being off topic
     # a name the follow-up's rewrite guessed need not be held (rag/answer/guessed.py)

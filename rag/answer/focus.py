@@ -40,7 +40,8 @@ _NOT_A_NEGATION = re.compile(r"\bnot (?:only|just|merely|simply)\b|\bor not\b|\b
 _SAYS_NOT = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|lacks?|lacking|lacked|fail(?:s|ed)?|"
                        r"refus(?:e|es|ed)|absent|unable|instead of|rather than|except|excluding|other than|yet to|"
                        r"delay(?:s|ed)?|postpon(?:e|es|ed)|stall(?:s|ed)|called\s+off|cancel(?:l)?(?:ed|s)?|scrapped|"
-                       r"impassable|impossible)\b|n't\b",  # ("still not chosen": "delayed"; "not taken": "called off")
+                       r"impassable|impossible|missing|unaccounted)\b|n't\b",  # ("still not chosen": "delayed"; "not
+                       # taken": "called off"; "could not be found": "missing")
                        re.IGNORECASE)
 
 _OPPOSITES = [
@@ -172,7 +173,8 @@ def opposite_in(question: str, sentence: str) -> str:
         if word in said:
             continue
         if opposites and not opposites.isdisjoint(extra) and not _converse(question, sentence, word,
-                                                                          min(opposites & extra)):
+                                                                          min(opposites & extra)) \
+                and not _from_other_events(question, sentence, word, min(opposites & extra)):
             return f"{word}/{min(opposites & extra)}"
         for other in () if negated else swaps:
             if other in extra:
@@ -181,6 +183,24 @@ def opposite_in(question: str, sentence: str) -> str:
 
 
 _CONVERSE = frozenset({"before", "after"})
+
+
+def _ordered_from(text: str, word: str, limit: int) -> set[str]:
+    """The content words (their first five letters) of what ``word`` orders by, up to ``limit`` words after each
+    place it is said, to the end of its clause."""
+    return {w[:5] for m in re.finditer(rf"\b{word}\b((?:\W+[a-z'-]+){{1,{limit}}})", text)
+            for w in _WORD.findall(re.split(r"[,;:?!]", m.group(1))[0]) if w not in STOPWORDS and len(w) >= 3}
+
+
+def _from_other_events(question: str, sentence: str, word: str, other: str) -> bool:
+    """The question's "before" and the sentence's "after" count from two different events, and so say nothing
+    opposite ("Before the upgrade to level 7, what rating ...?" and "one week after the quake, the agency declared
+    ... a level 5 incident")."""
+    if {word, other} != _CONVERSE:
+        return False
+    asked = _ordered_from(question.lower().replace("\u2019", "'"), word, 5)
+    said = _ordered_from(sentence.lower().replace("\u2019", "'"), other, 5)
+    return bool(asked) and bool(said) and not asked & said
 
 
 def _converse(question: str, sentence: str, word: str, other: str) -> bool:

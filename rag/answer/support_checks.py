@@ -31,7 +31,7 @@ from rag.claims import seats, states
 from rag.claims.demonyms import COUNTRY_OF, other_country_words
 from rag.claims.extract import CLASS_WORDS
 from rag.claims.kinds import ROLES, asked, options
-from rag.claims.parse import MONTH, MONTH_NAMES, WEEKDAYS, prepare
+from rag.claims.parse import MONTH, MONTH_NAMES, WEEKDAYS, WORD_NUMBERS, prepare
 from rag.claims.parse import names as parse_names
 from rag.text import STOPWORDS, content_terms
 
@@ -148,8 +148,17 @@ def years_of_dates(question: str) -> dict[str, tuple[str, ...]]:
     dated: dict[str, tuple[str, ...]] = {}
     for m in _A_DATE.finditer(question):
         day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
-        dated[m.group("year")] = (f"{month} {day}", f"{day} {month}") if day else (month,)
+        # (and shortened, as a dateline writes it: "Tokyo, Dec. 9" of "the December 2016 revision")
+        short = f"{month[:3]}." if len(month) > 4 else ""
+        dated[m.group("year")] = ((f"{month} {day}", f"{day} {month}", *((f"{short} {day}",) if short else ()))
+                                  if day else (month, *((short,) if short else ())))
     return dated
+
+
+def dated_month(name: Sequence[str], question: str) -> bool:
+    """The name is a month the question writes with its year ("the December 2016 revision"): a date, which
+    ``years_of_dates`` reads, not a name an article must give."""
+    return len(name) == 1 and any(name[0] in (m.group("m1"), m.group("m2")) for m in _A_DATE.finditer(question))
 
 
 def held_undated(alternatives: Sequence[str], folded: str) -> bool:
@@ -221,6 +230,8 @@ class ArticleText:
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
         self.seats = seats.aliases(prepared)  # "Beijing has agreed" names China (rag/claims/seats.py)
         self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
+        # (a number written in words: "five years ago" holds the 5 of "the fifth anniversary")
+        self.numbers.update(str(n) for w, n in WORD_NUMBERS.items() if w in self.words and w not in ("a", "an"))
         self.initials: set[str] = set()
         for seq in _NAME_RUN.findall(prepared):  # "the U.S. Geological Survey" -> "usgs"
             letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()
@@ -296,8 +307,9 @@ def missing_in(question: str, article: ArticleText, changed_only: bool = False,
     Missouri's rivers)."""
     said = guessed()  # a name the follow-up's rewrite guessed is not the asker's (rag/answer/guessed.py)
     # (nor a country every other retrieved article gives: ``topic_countries``)
+    # (nor a month the question dates by its year: "the December 2016 revision" is checked as a date, below)
     names = [words for words in map(list, _names_asked(question)) if not (said and all(w.lower() in said for w in words))
-             and " ".join(words).lower() not in topic]
+             and " ".join(words).lower() not in topic and not dated_month(words, question)]
     for words in names:  # a country the question places what it asks in ("Where did he train in the United
         # States?"), which the article never names, however unlike the question it is worded
         if names_a_country(" ".join(words)) and not article.has_name(words):

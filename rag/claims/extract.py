@@ -145,6 +145,12 @@ def _claims(text: str, doc: Any) -> list[Value]:
         if f.unit == "interval":  # "20 hours after it started": the event it is counted from ("after it started")
             counted_from = _COUNTED_FROM.match(text, f.end)
             scope = counted_from.group(1) if counted_from else ""
+        if f.kind == "quantity" and f.unit == "m":  # "Tochigi, 140 km southwest of Holm": how far a place is from
+            # another; a distance between other places is none of it
+            between = _DISTANCE_FROM.match(text, f.end)
+            if between is not None:
+                place = _DISTANT_PLACE.search(text[:f.start])
+                scope = f"{place.group(1)} from {between.group(1)}" if place else f"from {between.group(1)}"
         if scope is None:
             scope = _scope_after(text, f.end, of=not (f.kind == "percentage" and _IN_WORDS.search(f.text)))
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
@@ -228,6 +234,10 @@ def _claims(text: str, doc: Any) -> list[Value]:
                 kind == "person" and before is not None and (role in _COMPANY_WORDS or before.re is _BARE_CLASS_BEFORE) or \
                 kind == "person" and not title and len(words) == 1 and role in _BODY_ROLES:
             kind = "organization"  # "the rig's operator, Transocean": a business, though the tagger says a place
+        elif kind == "person" and not title and role in _SITE_WORDS and re.match(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}" + role, text[end:]):
+            kind, role = "place", ""  # "the Lunde power plant", "Holm's nuclear plant": the site's name, no one's
+        elif kind == "person" and not title and len(words) == 1 and _ACRONYM.fullmatch(value):
+            kind = "organization"  # "when did TEPCO expect ...": a body's initials, though the tagger says a person
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
         elif kind in ("person", NAME) and not title and len(words) == 1 and out and out[-1].kind == "place" and \
@@ -246,6 +256,12 @@ def _claims(text: str, doc: Any) -> list[Value]:
         out.append(Value(kind, value, key=name_key(bare), scope=role, start=start, end=end))
     out.sort(key=lambda v: v.start)
     return _ends_of_a_move(text, out)
+
+
+# what a place's name is written onto ("the Lunde power plant"): a site, though the tagger says a person
+_SITE_WORDS = frozenset("plant plants reactor reactors station mine mines dam airport port harbour harbor refinery "
+                        "factory smelter complex site facility".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials, written in capitals alone ("TEPCO", "NTSB")
 
 
 # "from $2 billion the year she took over to $4.5 billion": the two ends of one move
@@ -471,6 +487,14 @@ _IN_WORDS = re.compile(r"(?:half|thirds?|quarters?)$", re.I)
 _NOT_THE_EVENT = r"(?!(?:and|or|but|while|when|where|as|which|who|that|because|since|with|for)\b)"
 _COUNTED_FROM = re.compile(rf"\s+((?:after|before)\s+(?:{_NOT_THE_EVENT}[\w'\u2019-]+\s+){{0,5}}{_NOT_THE_EVENT}"
                            r"[\w'\u2019-]+)")
+
+
+# the place a distance is measured from: "140 km southwest of Holm", "218 km (135 miles) from Lunde"
+_DISTANCE_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|away\s+)?"
+                            r"(?:of|from)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+# ... and the place it is the distance of, set off before it: "In Rask, 218 km from Holm", "Lunde, 140 km ..."
+_DISTANT_PLACE = re.compile(r"\b(?:(?:In|At|On|Near|From|The)\s+)?((?!(?:In|At|On|Near|From|The)\b)[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}),\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
+                            r"roughly\s+)?$")
 
 
 def _scope_after(text: str, end: int, of: bool = True) -> str:

@@ -190,6 +190,10 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"(?:capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
                 r"distance|area|diameter)(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
+    # a measure asked by what reads it: "What radiation reading was recorded ...?", "What temperature did the core
+    # reach?" (a dose or a reading may be written as a count of its units: "400 millisieverts")
+    (re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:readings?|measurements?|doses?|temperatures?|concentrations?)"
+                r"(?= (?:was|were|is|are|did|does|do|has|had|have)\b)", re.I), ("quantity", "count")),
     # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
      ("quantity",)),
@@ -754,6 +758,18 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
         value.kind == "place" and "organization" in kinds and bool(sentence) and acts(value, sentence)) or (
         value.kind == "organization" and "place" in kinds and bool(sentence) and located(value, sentence)) or (
         value.kind == "percentage" and "count" in kinds and _RATIO.search(value.text) is not None)
+
+
+# what is still to come, told by how long until it does: "says it will run out of space ... in three years"
+_DUE_IN = re.compile(r"\b(?:will|would|could|expects?|expected|plans?|planned|due)\b[^.;:]*\b(?:in|within)\s+(?:about\s+|some\s+|"
+                     r"roughly\s+|around\s+|another\s+)?$", re.I)
+
+
+def due_in(value: Value, sentence: str, kinds: tuple[str, ...]) -> bool:
+    """Asked when, a time from the telling to what it says will happen ("it will run out of space in three years")
+    answers it, as a date counted from the article's day."""
+    return "date" in kinds and value.kind == "duration" and value.unit not in ("interval", "age") \
+        and _DUE_IN.search(sentence[:value.start]) is not None
 
 
 # a share written as a count of a count ("4 out of 5 stations", "one in three voters"): how many of them, too

@@ -209,7 +209,8 @@ _HYPHENATED_COUNT = re.compile(rf"(?P<a>{_N})-(?P<noun>(?!(?:year|month|week|day
                                r"seven|eight|nine)\b)[a-z]{3,})\b(?=\s+[a-z])",
                                re.IGNORECASE)
 # a capitalized word joined by a hyphen to the number after it: a model, a type or a strain ("K-220", "F-35")
-_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$")
+# ("the K-220", "MX-5"; and a number by its abbreviation: "the No. 3 reactor", "Unit No. 4")
+_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-$|(?<![\w.])(?:No|Nos|no|nos)\.\s?$")
 # A number written after a name as part of it ("Aurora 2 has 40 tonnes", "Apollo 13", "Aurora 1 and 2"):
 # the word before is capitalized inside its sentence (not its first word: "About 300 people") and is no weekday or
 # month; the number is followed by no plural noun it would count nor a capitalized word (a title's "Rescuers Pull
@@ -253,6 +254,11 @@ _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts
+# one of a noun after a word that describes it: "One nuclear worker was killed" counts a worker, not "nuclear"
+_SINGULAR_NEXT = re.compile(r"\s(?P<noun>[a-z][a-z-]+)\s(?:was|is|has|had|died|remains|remained)\b")
+# a count whose noun is left to the count before it in the sentence: "One worker was killed, at least six were
+# injured and two were missing" (six workers, two workers)
+_ELIDED_NOUN = re.compile(r"\s(?:were|are|was|remain|remained|remain\s+missing|died|survived|escaped)\b")
 _PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
 _PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s)?"
                           rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free eye tests", "78 distinct DNA profiles")
@@ -588,6 +594,12 @@ def _figures(text: str) -> list[Figure]:
                 add("count", m, *_range(m.group("bound"), a * _MAGNITUDE.get((m.group("mag") or "").lower(), 1), None),
                     added.group(1).lower(), (m.start(), added.end()))
             continue
+        elided = _ELIDED_NOUN.match(text, after) if a is not None and noun in _NOUNLESS and not named else None
+        if elided is not None and a is not None and not _taken(spans, m.start("a"), m.end("a")):
+            counted = next((f.unit for f in reversed(out) if f.kind == "count" and f.unit and f.end <= m.start()), "")
+            if counted:
+                add("count", m, *_range(m.group("bound"), a, None), counted, (m.start(), after))
+                continue
         if a is None or _taken(spans, m.start("a"), m.end("a")) or (m.group("a").isalpha() and not named and (
                 not noun or (noun in _NOUNLESS and not (noun == "of" and a >= 2 and _PART_OF.match(text, m.end("noun")))))):
             continue  # (a number in words is a count with its noun, or a part of some: "Two of the divers")
@@ -599,6 +611,10 @@ def _figures(text: str) -> list[Figure]:
             noun, span = named.group("noun"), (m.start(), named.end())
         elif later is not None:  # "62 living billionaires", "two new regiments": the plural noun after its adjective
             noun, span = later.group("noun").lower(), (m.start(), later.end())
+        elif a == 1 and noun and noun not in _NOUNLESS and m.group("noun").islower() \
+                and (single := _SINGULAR_NEXT.match(text, m.end("noun"))) is not None \
+                and single.group("noun") not in _NOUNLESS:  # "One nuclear worker was killed": a worker
+            noun, span = single.group("noun"), (m.start(), single.end("noun"))
         elif noun in _NOUNLESS:  # "50 of them", "after 10 in the morning": the figure ends at its number
             upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None
             if upto is not None and (b := number(upto.group(1))) is not None and b > a:  # "from 11 to 16,"
