@@ -49,11 +49,12 @@ def unwrap(text: str) -> str:
             continue
         width = sorted(len(line.rstrip()) for line in lines)[len(lines) * 3 // 4]
         joined = [lines[0].rstrip()]
-        for line in lines[1:]:
-            last = joined[-1]
-            if (len(last) >= SHORT * width or _GOES_ON.match(line.lstrip())) and not _ENDS.search(last) \
+        for last, line in zip(lines, lines[1:]):  # (each line is judged by itself, not by what it was joined to)
+            last, goes_on = last.rstrip(), bool(_GOES_ON.match(line.lstrip()))
+            # (a list item runs on only into a line that goes on in lower case)
+            if (goes_on or (len(last) >= SHORT * width and not _ITEM.match(last))) and not _ENDS.search(last) \
                     and _prose(last) and not _CODE.search(line) and not _ITEM.match(line) and line.strip():
-                joined[-1] = f"{last} {line.strip()}"
+                joined[-1] = f"{joined[-1]} {line.strip()}"
             else:
                 joined.append(line.rstrip())
         out.append("\n".join(joined))

