@@ -555,7 +555,18 @@ _CHANGING = ("increas", "rais", "cut", "reduc", "boost", "lift", "lower", "grow"
 
 
 def _noun_phrase(noun: Any) -> str:
-    return _phrase([t.text for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.text])
+    """The noun with its modifiers; a noun that only measures ("the maximum amount of the credit line") with what it
+    measures."""
+    phrase = _phrase([t.text for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.text])
+    if noun.lower_ in _MEASURING:
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        measured = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if measured is not None and measured.tag_ in ("NN", "NNS"):
+            phrase = f"{phrase} of {_phrase([t.text for t in measured.lefts if t.dep_ in ('compound', 'amod')] + [measured.text])}"
+    return phrase
+
+
+_MEASURING = frozenset("amount level size value number total sum volume quantity".split())
 
 
 # nouns an amount is written onto that say it is an amount, of nothing else ("$1.6 million worth of shares")

@@ -93,6 +93,13 @@ materials metals mining minerals resources earths energy industries technologies
 times post journal network press club team church school college hospital museum police army navy force forces
 guard""".split())
 
+# how far a figure moved, or was moved (``asked`` and ``asked_dimension``: a move, no distance)
+_MOVED_HOW_FAR = re.compile(r"\bhow far (?:did|does|do|has|have|had|will|would|could|is|was|were)\b[^?]{0,80}?\b(?:drop|"
+                            r"dropped|fall|fallen|fell|slide|slid|slip|slipped|sink|sank|sunk|plunge|plunged|tumble|tumbled|decline|declined|"
+                            r"rise|risen|rose|climb|climbed|jump|jumped|gain|gained|surge|surged|dip|dipped|grow|grew|grown|"
+                            r"shrink|shrank|shrunk|raise|raised|lift|lifted|increase|increased|expand|expanded|cut|reduce|reduced|"
+                            r"lower|lowered|boost|boosted)\b", re.I)
+
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration
     (re.compile(r"\bhow long (?:is|was|are|were)\b(?!.*\b(?:last|lasts|lasted|take|takes|took|run|runs|ran)\b)", re.I),
@@ -157,11 +164,9 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"demolished|installed|patched|replaced)\b)", re.I), ("duration", "date")),
     # "How far are alternatives from maturity?" asks a time ("years from maturity"), "How far is the cave from the
     # entrance?" a distance; either may be answered by a time ("about two hours' drive")
-    # how far a price or a figure moved: a share of it, or an amount ("How far did the shares fall?": "down 13%")
-    (re.compile(r"\bhow far (?:did|does|do|has|have|had|will|would|could|is|was|were)\b[^?]{0,80}?\b(?:drop|dropped|"
-                r"fall|fallen|fell|slide|slid|slip|slipped|sink|sank|sunk|plunge|plunged|tumble|tumbled|decline|declined|"
-                r"rise|risen|rose|climb|climbed|jump|jumped|gain|gained|surge|surged|dip|dipped|grow|grew|grown|"
-                r"shrink|shrank|shrunk)\b", re.I), ("percentage", "money", "quantity", "count")),
+    # how far a price or a figure moved, or was moved: a share of it, or an amount ("How far did the shares fall?":
+    # "down 13%"; "How far will the state raise its credit line?": "to 13 billion")
+    (_MOVED_HOW_FAR, ("percentage", "money", "quantity", "count")),
     (re.compile(r"\bhow far\b", re.I), ("quantity", "duration", "count")),
     (re.compile(r"\bhow (?:much|heavy|big|large)\b", re.I), ("quantity", "count", "money", "percentage")),
     # a dimension asked by its adjective ("How wide is the ship?", "How fast was it going?"): a measure, not a
@@ -1236,6 +1241,8 @@ def asked_dimension(question: str) -> tuple[str, str]:
     """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
     "length/hour") and the adjective asking it (to check the figure is said to be that: ``_of_dimension``), or
     ("", "")."""
+    if _MOVED_HOW_FAR.search(question):
+        return "", ""  # "How far did the shares fall?", "How far will it raise the limit?": a move, no distance
     match = _DIMENSION_ASKED.search(question)
     noun = None if match else _DIMENSION_NOUN.search(question)
     adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else \

@@ -46,7 +46,11 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "meter": ("m", 1), "feet": ("m", 0.3048), "foot": ("m", 0.3048), "ft": ("m", 0.3048), "yards": ("m", 0.9144),
     "yard": ("m", 0.9144), "cm": ("m", 0.01), "centimetres": ("m", 0.01), "centimeters": ("m", 0.01),
     "mm": ("m", 0.001), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
-    "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "knots": ("m/hour", 1852),
+    "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "kmph": ("m/hour", 1e3),
+    "km/hr": ("m/hour", 1e3), "knots": ("m/hour", 1852),
+    # a dose of radiation and its activity ("20 millisieverts a year", "1.3 microsieverts", "15,000 terabecquerels")
+    "sieverts": ("sv", 1), "millisieverts": ("sv", 1e-3), "microsieverts": ("sv", 1e-6), "msv": ("sv", 1e-3),
+    "becquerels": ("bq", 1), "terabecquerels": ("bq", 1e12),
     "knot": ("m/hour", 1852), "nautical miles": ("m", 1852), "nautical mile": ("m", 1852),
     "nautical-mile": ("m", 1852), "nautical-miles": ("m", 1852),
     # natural gas by the million or billion cubic metres ("178 mcm", "55 bcm")

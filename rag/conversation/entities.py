@@ -518,9 +518,12 @@ def references(text: str) -> list[Reference]:
         if low in _REFLEXIVES:
             continue
         if low == "there" and token.i > 0 and ((token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"))
-                                               or (token.dep_ == "pcomp" and token.head.pos_ == "ADP")):
+                                               or (token.dep_ == "pcomp" and token.head.pos_ == "ADP")
+                                               or (token.dep_ == "advmod" and token.head.pos_ in ("NOUN", "PROPN")
+                                                   and token.head.i < token.i)):
             # "How many were hurt there?", "Who did he meet with there?" (the parser hangs it on the stranded
-            # preposition): the place talked about ("Is there ...", "There were ..." are not)
+            # preposition), "How fast was the wind there?" (on the noun it places): the place talked about ("Is
+            # there ...", "There were ..." are not)
             out.append(Reference(token.idx, token.idx + len(token.text), token.text, {"place": 1.0}, None, False, False))
             continue
         if low in PRONOUNS:

@@ -15,9 +15,10 @@ from rag.types import Chunk, Document
 # words: a chunk breaks mid-sentence only when one sentence is longer than the chunk (a long run of quoted
 # sentences was cut mid-sentence: "... will reopen in" | "2032 after repairs").
 # A stop after an initial ("H.M. King", "U.S. officials") or a title ("Rear Adm. Apakorn", "Gen. Prayuth") ends no
-# sentence (rag.text.split_sentences reads them so): a chunk cut there would split a name from its sentence.
+# sentence (rag.text.split_sentences reads them so): a chunk cut there would split a name from its sentence. Nor
+# does the time of day's ("at 10:22 a.m. Tuesday"), which a sentence goes on after as often as not.
 _TITLES = sorted(a for a in ABBREVIATIONS if a.isalpha())
-_STOP = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{a.capitalize()})" for a in _TITLES) + r"\. "
+_STOP = r"(?<!\b[A-Z])(?<!\b[ap]\.m)" + "".join(rf"(?<!\b{a.capitalize()})" for a in _TITLES) + r"\. "
 _SEPARATORS = ["\n\n", "\n", _STOP, *(re.escape(s) for s in ("? ", "! ", ".\u201d ", '." ', "?\u201d ", '?" ', "!\u201d ",
                                                              '!" ', ".\u2019 ", "; ", ", ", " ")), ""]
 

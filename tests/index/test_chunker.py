@@ -52,3 +52,11 @@ def test_a_run_of_quoted_sentences_breaks_where_a_quotation_ends_a_sentence() ->
     assert len(chunks) > 5
     for chunk in chunks[1:]:  # (the first opens with the lead-in)
         assert chunk.text.startswith(("“", '"')) and chunk.text.endswith(("”", '"')), chunk.text
+
+
+def test_a_chunk_is_not_cut_after_a_time_of_day() -> None:
+    sentence = "Radiation outside the Lunde plant was measured at 400 millisieverts at 10:22 a.m. Tuesday, the operator said."
+    text = f"The storm hit the coast of Norlant overnight and knocked out the power at the plant for hours. {sentence}"
+    chunks = Chunker(size=200, overlap=0).split(_doc(text))
+    assert any(sentence in c.text for c in chunks)
+    assert not any(c.text.endswith("a.m.") for c in chunks)

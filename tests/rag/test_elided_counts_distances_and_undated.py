@@ -125,3 +125,30 @@ def test_an_article_that_dates_nothing_may_tell_what_a_dated_question_asks(engin
 def test_an_article_dated_otherwise_does_not(engine) -> None:  # type: ignore[no-untyped-def]
     answer = engine.ask(AskRequest(question="In April 2019, how many towns near the Holm port were ordered out?"))
     assert "three towns" not in answer.answer
+
+
+def test_speeds_and_doses_are_quantities() -> None:
+    found = figures("Wind speed was 11 Kmph, and the dose reached 20 millisieverts, or 1.3 microsieverts an hour.")
+    assert [(f.kind, f.unit) for f in found] == [("quantity", "m/hour"), ("quantity", "sv"), ("quantity", "sv/hour")]
+
+
+def test_how_far_a_sum_was_raised_is_answered_by_the_sum(generator: Answerer) -> None:
+    assert asked("How far will the state raise its credit line to the utility?")[:2] == ("percentage", "money")
+    told = [passage("a", "To help Norlant Power pay its costs, the ministry will expand the maximum amount of the "
+                         "state's credit line to the utility to 13.5 billion euros from 9 billion euros.")]
+    answer = generator.answer("How far was the state going to raise its credit line to the utility?", told)
+    assert "13.5 billion euros" in answer.answer
+
+
+def test_a_moved_amount_keeps_what_it_measures() -> None:
+    told = analyze(["The ministry will expand the maximum amount of the state's credit line to 13.5 billion euros."])
+    assert [v.scope for v in told[0] if v.kind == "money"] == ["maximum amount of credit line"]
+
+
+def test_there_after_the_noun_it_places_is_the_place_talked_about() -> None:
+    from rag.conversation.resolve import resolve, salient
+
+    users = ["Which town south of the plant had higher radiation than normal?"]
+    answers = ["Grossvik, 50 km south of Lunde, where the wind was blowing to the west [1]."]
+    resolution = resolve("How fast was the wind there?", salient(users, answers), [users[0], answers[0]])
+    assert resolution.text == "How fast was the wind in Grossvik?"
