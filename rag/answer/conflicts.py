@@ -780,10 +780,18 @@ def _different_things(a: Value, b: Value, q_terms: set[str]) -> bool:
     if other_measure(a, b):
         return True
     ta, tb = scope_terms(a.scope), scope_terms(b.scope)
+    if _between_places(a) and _between_places(b):  # two distances ("Rask from Lunde", "from Holm"): of different
+        # things when the question names a place of one and not of the other; else both answer how far (off the coast)
+        return ta & q_terms != tb & q_terms
     ha, hb = scope_head(a.scope), scope_head(b.scope)
     if ha and hb:
         return ha[:5] != hb[:5]
     return bool(ta and not ta & q_terms) or bool(tb and not tb & q_terms)
+
+
+def _between_places(value: Value) -> bool:
+    """A distance scoped by the places it is between (rag/claims/extract.py: "Rask from Lunde", "from Lunde")."""
+    return value.kind == "quantity" and " from " in f" {value.scope}"
 
 
 def _speaks(sentence: str, verb: str) -> bool:
@@ -826,8 +834,10 @@ def describe(conflict: Conflict) -> str:
         dated = f" (published {c.published_at[:10]})" if conflict.kind == "update" and c.published_at else \
             f" ({c.as_of})" if conflict.kind == "update" and c.as_of else ""
         of = f" of {c.scope}" if c.scope and any(ch.isdigit() for ch in c.value) else ""
-        if c.scope and c.scope.startswith(("after ", "before ")):
-            of = f" {c.scope}"  # a time counted from an event: "20 hours after it started"
+        if c.scope and c.scope.startswith(("after ", "before ", "from ")):
+            of = f" {c.scope}"  # a time counted from an event: "20 hours after it started"; a distance from a place
+        elif c.scope and " from " in c.scope and any(ch.isdigit() for ch in c.value):
+            of = f" ({c.scope})"  # a distance between two places: "140 km (Rask from Lunde)"
         return f"[{c.citation}] {c.value}{of}{dated}"
 
     sides = "; ".join(side(c) for c in claims)

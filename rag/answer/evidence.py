@@ -372,12 +372,13 @@ def cut_short(sentence: str) -> bool:
     return _CUT.search(sentence) is not None and not any(ch.isdigit() for ch in sentence)
 
 
-# where a sentence's clause ends and another begins: the part before is said whatever the cut part after says (also
-# a clause put under it with no comma: "... were moved away from the plant after three helicopters flew through a
-# plume that came from", whose whole part ends at "plume"). (Not ``_CLAUSE_END`` below, which ends a clause at any
-# stop: "The USS Vardex and other U.S" is no whole part of "The USS Vardex and other U.S. ships ...")
-_CLAUSE_OPENS = re.compile(r",\s+(?:while|whereas|but|although|though|which|who|where|when)\b|;\s+|\s+[\u2013\u2014]\s+|"
-                           r"\s+(?:that|which|who|after|because|since|until|before|whereas|although)\s+(?=[a-z])")
+# where a sentence's clause ends and another begins: the part before is said whatever the cut part after says (a
+# list cut at its last ", and" is whole before it; and so is a clause put under it with no comma: "... were moved
+# away from the plant after three helicopters flew through a plume that came from", whose whole part ends at
+# "plume"). (Not ``_CLAUSE_END`` below, which ends a clause at any stop: "The USS Vardex and other U.S" is no whole
+# part of "The USS Vardex and other U.S. ships ...")
+_CLAUSE_OPENS = re.compile(r",\s*(?:and|or|while|whereas|but|although|though|which|who|where|when|as)\b|[;:]\s+|"
+                           r"\s+[\u2013\u2014]\s+|\s+(?:that|which|who|after|because|since|until|before|whereas|although)\s+(?=[a-z])")
 
 
 def whole_clauses(sentence: str) -> str:
@@ -1027,11 +1028,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
            for doc in articles} if anchored else {}
     first = {c.passage.doc_id: c.passage for c in reversed(pool)}
     # An article that nowhere writes a year or a month leaves the date of what it tells to its publication: the month
-    # and year a question gives are not asked of it ("When the zone was widened in April 2011, how many towns ...?"
-    # of a three-paragraph story that dates nothing). Read whole, from the store: the answerer's pass only.
+    # and year a question's opening clause gives are not asked of it ("When the zone was widened in April 2011, how
+    # many towns ...?" of a three-paragraph story that dates nothing). Read whole, from the store: the answerer's
+    # pass only.
+    framing = _FRAMING.match(question)
     dateless = {doc for doc in articles if doc in first and _dates_nothing(vectors.article(first[doc]), first[doc])} \
-        if parsed > 0 and vectors is not None and _DATE_GIVEN.search(question) else set()
-    undated_question = _DATE_GIVEN.sub(" ", question) if dateless else question
+        if parsed > 0 and vectors is not None and framing and _DATE_GIVEN.search(framing.group(1)) else set()
+    undated_question = _DATE_GIVEN.sub(" ", framing.group(1)) + question[framing.end(1):] if framing and dateless \
+        else question
     undated_anchors = anchors_of(undated_question) if dateless else anchors
     held = {doc: holds(text, anchors) or holds(text, own[doc]) or _leans_on_subject(question, text, anchors)
             or doc in undated or (doc in dateless and holds(text, undated_anchors))
@@ -1060,6 +1064,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     # a follow-up's rewrite guessed counts here: "How old was he?" read as John Harper is not answered by "The
     # youngest is 19-year-old Sara Mills", though the guess is not held to being in every passage.)
     name_words = list(dict.fromkeys(w for name in names_asked(question) for w in name))
+    name_set = frozenset(w.lower() for w in name_words)
     # (typed like the sentences: by the parser only when some are, so the reranker's regex-only pass parses nothing)
     asked_names = ((cache([question], use_model=parsed > 0) if cache is not None
                     else analyze([question], use_model=False))[0] if name_words else ())
@@ -1157,7 +1162,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
             c.text) else None
         held_terms = _outside_names(c, text, question) | c.context if asked_of is not None else None
         c.on_values = [v for v in c.answers if _about(v, focus, noun, roles - named if not named else set(), text,
-                                                      _column(c, v), held_terms, asked_of, qualified)
+                                                      _column(c, v), held_terms, asked_of, qualified, name_set)
                        or any(K.same(v, o) for o in choices)
                        or _measured_as_asked(v, unit, q_terms, question)]
         if "duration" in kinds:  # "How many years had he been a miner?": "entombed for 70 days" spans no year
@@ -1610,6 +1615,12 @@ def _a_name_here(value: K.Value, sentence: str, proper: set[str]) -> bool:
     return bool(before) and before[-1] not in ":\u2022-*|" or value.text.lower().strip(".") in proper
 
 
+# a clause that opens the question and sets when what it asks happened ("When the zone was widened in April 2011, how
+# many ...?"): the date of the frame, not of what is asked ("Which judge read the verdict in 2015?" dates the verdict)
+_FRAMING = re.compile(r"^\s*((?:when|after|before|as|once|while|by the time|following)\b[^?]*?),\s*(?=(?:how|what|which|who|"
+                      r"whom|whose|when|where|why)\b)", re.I)
+
+
 def _dates_nothing(whole: str | None, passage: Passage) -> bool:
     """The article (its whole text, from the store) writes no year and no month's name, nor does its title."""
     return whole is not None and not _DATE_GIVEN.search(f"{passage.title}\n{whole}")
@@ -1886,7 +1897,7 @@ def counts_things(question: str) -> bool:
 
 def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], sentence: str = "",
            column: str = "", held: set[str] | None = None, asked_of: set[str] | None = None,
-           nouns: tuple[str, ...] = ()) -> bool:
+           nouns: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> bool:
     """The value is about what the question asks: a count of the noun asked about, a name in the role asked
     about, a figure whose scope ("70% of global output") or governing word ("refining over 85%") is among
     the question's focus terms (those not held by most of the passages' sentences: the topic). An amount of money of
@@ -1896,7 +1907,10 @@ def _about(value: K.Value, q_terms: set[str], noun: str, roles: set[str], senten
     words included: "this global resolution of civil claims is worth $20.8 billion" holds the civil settlement
     asked): "BP also will pay up to another $1 billion to resolve similar claims" says nothing of BP's TV
     advertising campaign." ``nouns``: the plural a lower-case word before it qualified ("survivor families"), a
-    noun counted too."""
+    noun counted too. ``named``: the words of the names the question gives (lower case)."""
+    if value.kind == "quantity" and " from " in f" {value.scope}":  # a distance between places ("Rask from Lunde"):
+        # about a question that names one of them, or names no place to measure from ("How far off the coast ...?")
+        return not named or any(n.startswith(t) or t.startswith(n) for t in K.scope_terms(value.scope) for n in named)
     if value.kind == "count" and noun and value.unit:
         return _counts_the_noun(value, noun) or _owned_count(value, sentence, noun) or any(
             _counts_the_noun(value, n) for n in nouns)

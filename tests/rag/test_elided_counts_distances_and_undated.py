@@ -125,6 +125,10 @@ def test_an_article_that_dates_nothing_may_tell_what_a_dated_question_asks(engin
 def test_an_article_dated_otherwise_does_not(engine) -> None:  # type: ignore[no-untyped-def]
     answer = engine.ask(AskRequest(question="In April 2019, how many towns near the Holm port were ordered out?"))
     assert "three towns" not in answer.answer
+    # (and the date of what is asked, not of a framing clause, is asked of an article that dates nothing)
+    asked_date = engine.ask(AskRequest(question="How many towns beyond the official zone around the Lunde plant "
+                                                "were ordered out in April 2019?"))
+    assert "five towns" not in asked_date.answer
 
 
 def test_speeds_and_doses_are_quantities() -> None:
@@ -152,3 +156,4 @@ def test_there_after_the_noun_it_places_is_the_place_talked_about() -> None:
     answers = ["Grossvik, 50 km south of Lunde, where the wind was blowing to the west [1]."]
     resolution = resolve("How fast was the wind there?", salient(users, answers), [users[0], answers[0]])
     assert resolution.text == "How fast was the wind in Grossvik?"
+
