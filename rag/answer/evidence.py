@@ -1080,8 +1080,9 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     each = bool((m := _EACH_ASKED.search(question)) and not re.search(r"\b[A-Z][\w'\u2019-]*\s+$", question[:m.start()]))
     dwelling = _DWELLING_ASKED.search(question) is not None  # how many live in a place: its population
     by_month = "date" in kinds and _ASKS_MONTH.search(question) is not None
-    within = [v for v in said if v.kind == "date" and v.unit == "month" and _IN_YEAR.search(question[:v.start])] \
-        if "date" in kinds and parsed > 0 else []
+    # (a whole year: "In August 2019, when did it plan to ...?" says when it was planned, not when it will be)
+    within = [v for v in said if v.kind == "date" and v.unit == "month" and v.high - v.low >= 11
+              and _IN_YEAR.search(question[:v.start])] if "date" in kinds and parsed > 0 else []
     phase = asked_phase(question) if event else ""
     carried = carried_event(question) if event else False  # "issue its ruling": the ruling is the event
     lasting = asked_lasting(question) if "duration" in kinds and vectors is not None and parsed > 0 else ""

@@ -218,6 +218,9 @@ def abbreviated(text: str, words: Sequence[str]) -> bool:
     return False
 
 
+WORDED_FROM = 4  # the least number an article's words are read as holding
+
+
 class ArticleText:
     """An article's text (its retrieved passages and title), folded once for the checks below. Read-only once
     made: ``article_text`` hands out one per distinct text."""
@@ -230,8 +233,9 @@ class ArticleText:
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
         self.seats = seats.aliases(prepared)  # "Beijing has agreed" names China (rag/claims/seats.py)
         self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
-        # (a number written in words: "five years ago" holds the 5 of "the fifth anniversary")
-        self.numbers.update(str(n) for w, n in WORD_NUMBERS.items() if w in self.words and w not in ("a", "an"))
+        # (a number written in words: "five years ago" holds the 5 of "the fifth anniversary"; not one, two or
+        # three, which nearly every article says of something)
+        self.numbers.update(str(n) for w, n in WORD_NUMBERS.items() if w in self.words and n >= WORDED_FROM)
         self.initials: set[str] = set()
         for seq in _NAME_RUN.findall(prepared):  # "the U.S. Geological Survey" -> "usgs"
             letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()
