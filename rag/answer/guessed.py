@@ -38,14 +38,21 @@ def guessed() -> frozenset[str]:
 
 def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
     """The events, each produced with ``names`` (the guessed names) set."""
-    return scoped(_GUESSED, frozenset(w.lower() for name in names for w in name.split()), events)
+    return scoped(_GUESSED, _words(names), events)
+
+
+def _words(names: Iterable[str]) -> frozenset[str]:
+    """The names' words, lower case, and each without its possessive ending ("ABC7's report": "abc7", "report"), as
+    the name the question then gives is read ("ABC7")."""
+    words = {w.lower() for name in names for w in name.split()}
+    return frozenset(words | {w.removesuffix("'s").removesuffix("\u2019s") for w in words})
 
 
 @contextmanager
 def also_guessed(names: Iterable[str]) -> Iterator[None]:
     """Within the block, ``names`` are guessed besides those already (a later part of a question: "he" of "..., and
     in what area of law had he specialised?" read as the judge the first part named)."""
-    token = _GUESSED.set(guessed() | frozenset(w.lower() for name in names for w in name.split()))
+    token = _GUESSED.set(guessed() | _words(names))
     try:
         yield
     finally:

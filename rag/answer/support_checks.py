@@ -218,7 +218,7 @@ def abbreviated(text: str, words: Sequence[str]) -> bool:
     return False
 
 
-WORDED_FROM = 4  # the least number an article's words are read as holding
+_NOT_NUMBERS = frozenset({"a", "an", "one"})
 
 
 class ArticleText:
@@ -233,9 +233,9 @@ class ArticleText:
         self.numbers = {n.replace(",", "") for n in _NUMBER.findall(self.folded)}
         self.seats = seats.aliases(prepared)  # "Beijing has agreed" names China (rag/claims/seats.py)
         self.numbers.update(str(n) for w, n in _ORDINALS.items() if w in self.words)
-        # (a number written in words: "five years ago" holds the 5 of "the fifth anniversary"; not one, two or
-        # three, which nearly every article says of something)
-        self.numbers.update(str(n) for w, n in WORD_NUMBERS.items() if w in self.words and n >= WORDED_FROM)
+        # (a number written in words: "five years ago" holds the 5 of "the fifth anniversary", "the number three
+        # reactor" the 3 of "No. 3"; not "one", which is as often no number: "one of them", "the one that")
+        self.numbers.update(str(n) for w, n in WORD_NUMBERS.items() if w in self.words and w not in _NOT_NUMBERS)
         self.initials: set[str] = set()
         for seq in _NAME_RUN.findall(prepared):  # "the U.S. Geological Survey" -> "usgs"
             letters = "".join(w.replace(".", "") if "." in w.rstrip(".") else w[0] for w in seq.split()

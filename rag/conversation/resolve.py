@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rag.answer.origin import names_a_country
 from rag.claims.kinds import THING_WORDS, looks_personal
 from rag.claims.people import called, is_person_noun
 from rag.conversation import gender
@@ -527,6 +528,12 @@ def _fit(ref: Reference, m: Mention) -> float:
         named = org_class(m.text)
         if named != asked and (named is not None or asked in NAMED_BY_CLASS):
             return 0.0
+    if ref.noun in _FEATURE_NOUNS and ref.noun not in m.text.lower():
+        return 0.0  # "found along the coast" is no place named before ("Norlant"), unless its name says so ("the
+        # Lunde coast")
+    if m.kind == "place" and ref.noun is not None and ref.noun not in _EITHER_PLACE and \
+            (ref.noun in _COUNTRY_NOUNS) != names_a_country(m.text):
+        return 0.0  # "the country" is no town ("Rask"), nor "the town" a country
     if m.kind == "name" and "person" in ref.fits and load_nlp() is None:
         return 0.6  # untyped names (no spaCy): "he" may mean any of them
     if m.kind == "thing" and "person" in ref.fits and ref.noun is None and not m.plural and is_person_noun(m.head) \
@@ -548,6 +555,10 @@ def _fit(ref: Reference, m: Mention) -> float:
     return fit
 
 
+_COUNTRY_NOUNS = frozenset({"country", "nation"})  # what a country's name fills ("the country": Norlant)
+_EITHER_PLACE = frozenset({"state", "place", "location"})  # what any place may be
+# a stretch of land or water a place lies on or in, which the conversation's places are not unless named so
+_FEATURE_NOUNS = frozenset("coast coastline shore shoreline sea ocean border area region zone beach".split())
 _MARKERS = re.compile(r"\(about:|\[\d+\]|Sources:")
 _WORD = re.compile(r"[\w'\-]+")
 

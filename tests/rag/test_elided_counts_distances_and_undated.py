@@ -157,3 +157,25 @@ def test_there_after_the_noun_it_places_is_the_place_talked_about() -> None:
     resolution = resolve("How fast was the wind there?", salient(users, answers), [users[0], answers[0]])
     assert resolution.text == "How fast was the wind in Grossvik?"
 
+
+
+def test_the_coast_is_no_country_or_name_said_before() -> None:
+    from rag.conversation.resolve import resolve, salient
+
+    users = ["How strong was the storm, according to the Lunde Post's report two days later?"]
+    answers = ["Force 11, with ten-metre waves: the strongest to hit Norlant since records began [1]."]
+    turn = "How many bodies had been found along the coast on the Sunday before that report?"
+    resolution = resolve(turn, salient(users, answers), [users[0], answers[0]])
+    assert "along the coast" in resolution.text
+
+
+def test_a_guessed_name_is_read_without_its_possessive() -> None:
+    from rag.answer.guessed import guessed, within
+
+    assert "lunde" in next(within(["Lunde's report"], (guessed() for _ in range(1))))
+
+
+def test_a_month_the_question_is_set_in_bounds_no_answer(generator: Answerer) -> None:
+    told = [passage("a", "Norlant Power and government officials plan to start removing the melted fuel in 2021.")]
+    answer = generator.answer("In August 2019, when did Norlant Power plan to begin taking out the melted fuel?", told)
+    assert "in 2021" in answer.answer
