@@ -34,7 +34,9 @@ _PREPOSITION = r"(?:in|on|at|for|by|from|to|with|since|until|during|of|after|bef
 # ("..., and how long did they talk?"; "... or is it still operating?": an auxiliary only after a comma), its
 # preposition maybe first (", and on what date did she write?")
 _BREAK = re.compile(r"(?<=\?)\s+(?=" + _OPENS + r")"
-                    r"|,\s*(?:and|or|but)\s+(?:then\s+|also\s+)?(?=" + _OPENS + r")"
+                    # (an approximation may come first: "..., and roughly how many workers took part?")
+                    r"|,\s*(?:and|or|but)\s+(?:then\s+|also\s+|roughly\s+|about\s+|approximately\s+|around\s+|"
+                    r"exactly\s+|precisely\s+)?(?=" + _OPENS + r")"
                     # (a question word after its preposition: "..., and in which month did he write it?")
                     r"|,\s*(?:and|or|but)\s+(?=" + _PREPOSITION + r"\s+(?:which|what|whom|whose|how)\b)"
                     r"|\s+and\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.I)

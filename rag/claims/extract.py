@@ -493,8 +493,8 @@ _COUNTED_FROM = re.compile(rf"\s+((?:after|before)\s+(?:{_NOT_THE_EVENT}[\w'\u20
 _DISTANCE_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|away\s+)?"
                             r"(?:of|from)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 # ... and the place it is the distance of, set off before it: "In Rask, 218 km from Holm", "Lunde, 140 km ..."
-_DISTANT_PLACE = re.compile(r"\b(?:(?:In|At|On|Near|From|The)\s+)?((?!(?:In|At|On|Near|From|The)\b)[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}),\s+(?:about\s+|some\s+|around\s+|nearly\s+|"
-                            r"roughly\s+)?$")
+_DISTANT_PLACE = re.compile(r"\b(?:(?:In|At|On|Near|From|The)\s+)?((?!(?:In|At|On|Near|From|The)\b)[A-Z][\w'\u2019-]*"
+                            r"(?:\s+[A-Z][\w'\u2019-]*){0,2}),\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?$")
 
 
 def _scope_after(text: str, end: int, of: bool = True) -> str:

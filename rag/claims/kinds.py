@@ -93,12 +93,14 @@ materials metals mining minerals resources earths energy industries technologies
 times post journal network press club team church school college hospital museum police army navy force forces
 guard""".split())
 
-# how far a figure moved, or was moved (``asked`` and ``asked_dimension``: a move, no distance)
+# how far a figure moved, or was moved, or a thing was turned (``asked`` and ``asked_dimension``: a move or an
+# angle, no distance: "How far was the wreck rotated?")
 _MOVED_HOW_FAR = re.compile(r"\bhow far (?:did|does|do|has|have|had|will|would|could|is|was|were)\b[^?]{0,80}?\b(?:drop|"
                             r"dropped|fall|fallen|fell|slide|slid|slip|slipped|sink|sank|sunk|plunge|plunged|tumble|tumbled|decline|declined|"
                             r"rise|risen|rose|climb|climbed|jump|jumped|gain|gained|surge|surged|dip|dipped|grow|grew|grown|"
                             r"shrink|shrank|shrunk|raise|raised|lift|lifted|increase|increased|expand|expanded|cut|reduce|reduced|"
-                            r"lower|lowered|boost|boosted)\b", re.I)
+                            r"lower|lowered|boost|boosted|rotate|rotated|turn|turned|tilt|tilted|list|listed|lean|"
+                            r"leaned|heel|heeled)\b", re.I)
 
 ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # "How long is the tunnel?" asks a length as much as "How long is the pause?" a duration

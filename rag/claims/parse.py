@@ -48,6 +48,8 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "mm": ("m", 0.001), "inches": ("m", 0.0254), "inch": ("m", 0.0254),
     "mph": ("m/hour", 1609), "km/h": ("m/hour", 1e3), "kph": ("m/hour", 1e3), "kmph": ("m/hour", 1e3),
     "km/hr": ("m/hour", 1e3), "knots": ("m/hour", 1852),
+    # an angle or a temperature ("rotated 65 degrees", "listing at 60-70 degrees", "30 degrees Celsius")
+    "degrees": ("deg", 1), "degree": ("deg", 1),
     # a dose of radiation and its activity ("20 millisieverts a year", "1.3 microsieverts", "15,000 terabecquerels")
     "sieverts": ("sv", 1), "millisieverts": ("sv", 1e-3), "microsieverts": ("sv", 1e-6), "msv": ("sv", 1e-3),
     "becquerels": ("bq", 1), "terabecquerels": ("bq", 1e12),

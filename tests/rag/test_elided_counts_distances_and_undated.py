@@ -179,3 +179,15 @@ def test_a_month_the_question_is_set_in_bounds_no_answer(generator: Answerer) ->
     told = [passage("a", "Norlant Power and government officials plan to start removing the melted fuel in 2021.")]
     answer = generator.answer("In August 2019, when did Norlant Power plan to begin taking out the melted fuel?", told)
     assert "in 2021" in answer.answer
+
+
+def test_an_angle_is_a_quantity_and_how_far_a_thing_was_turned_asks_it() -> None:
+    assert [(f.kind, f.unit) for f in figures("The hull was rotated 65 degrees onto the platform.")] == [("quantity", "deg")]
+    assert "quantity" in asked("How far was the hull rotated during the salvage?")
+
+
+def test_a_second_part_may_open_with_an_approximation() -> None:
+    from rag.answer.parts import pieces
+
+    assert pieces("How long did the tow from Lunde to Holm take, and roughly how many workers took part?") == (
+        "How long did the tow from Lunde to Holm take?", "How many workers took part?")
