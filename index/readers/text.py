@@ -19,7 +19,7 @@ MIN_WORDS = 4  # a line of fewer words is a list's or a label's, however it ends
 MIN_BREAKS = 3  # mid-sentence breaks that show a paragraph was wrapped to a width
 MAX_WIDTH = 100  # longer lines were not wrapped to fit anything
 SHORT = 0.75  # a line shorter than this share of its block's width ended where its author ended it, unless the
-# next goes on in lower case ("TOKYO, Dec 16 Vardex declared its" + "storm-hit plant to be ...")
+# next goes on in lower case ("RASK, Dec 16 Vardex declared its" + "storm-hit plant to be ...")
 
 
 def _prose(line: str) -> bool:

@@ -42,8 +42,8 @@ def within(names: Iterable[str], events: Iterable[T]) -> Iterator[T]:
 
 
 def _words(names: Iterable[str]) -> frozenset[str]:
-    """The names' words, lower case, and each without its possessive ending ("ABC7's report": "abc7", "report"), as
-    the name the question then gives is read ("ABC7")."""
+    """The names' words, lower case, and each without its possessive ending ("Lunde's report": "lunde", "report"), as
+    the name the question then gives is read ("Lunde")."""
     words = {w.lower() for name in names for w in name.split()}
     return frozenset(words | {w.removesuffix("'s").removesuffix("\u2019s") for w in words})
 

@@ -148,7 +148,7 @@ def years_of_dates(question: str) -> dict[str, tuple[str, ...]]:
     dated: dict[str, tuple[str, ...]] = {}
     for m in _A_DATE.finditer(question):
         day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
-        # (and shortened, as a dateline writes it: "Tokyo, Dec. 9" of "the December 2016 revision")
+        # (and shortened, as a dateline writes it: "Rask, Dec. 9" of "the December 2016 revision")
         short = f"{month[:3]}." if len(month) > 4 else ""
         dated[m.group("year")] = ((f"{month} {day}", f"{day} {month}", *((f"{short} {day}",) if short else ()))
                                   if day else (month, *((short,) if short else ())))

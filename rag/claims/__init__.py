@@ -5,11 +5,14 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
-# 53: one of a noun after a word that describes it ("One nuclear worker was killed": a worker); a count whose noun
-#     the count before it gives ("at least six were injured and two were missing": workers); initials in capitals
-#     alone the tagger calls a person are a body's ("TEPCO"); "the No. 3 reactor" counts no reactors;
+# 53: one of a noun after a word that describes it ("One rescue diver was hurt": a diver); a count whose noun
+#     the count before it gives ("Two divers drowned and five were hurt": divers); initials in capitals
+#     alone the tagger calls a person are a body's ("NORLCO"); "the No. 3 reactor" counts no reactors;
 #     a name written onto a site ("the Lunde power plant", "Holm's nuclear plant") is a place; a distance from a
-#     place has that place, and the place set off before it, as its scope ("Rask, 140 km southwest of Holm")
+#     place has that place, and the place set off before it, as its scope ("Rask, 140 km southwest of Holm");
+#     "11 kmph" is a speed, "20 millisieverts" and "15,000 terabecquerels" quantities of radiation, "65 degrees" a
+#     quantity (an angle or a temperature); a moved amount's scope keeps what its measuring noun measures ("expand
+#     the maximum amount of the credit line": "maximum amount of credit line")
 # 52: a reporter, a pollster, a driver, a neighbour, a manager are people ("Eva Dahl, a local reporter,")
 # 51: "30 seconds later", "two years earlier": a time counted from an event too (unit "interval"); a number word of
 #     tens and units is one number ("sixty-six days" is 66 days, "Twenty-one miners" 21 miners, "forty-five percent"

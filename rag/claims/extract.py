@@ -145,7 +145,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         if f.unit == "interval":  # "20 hours after it started": the event it is counted from ("after it started")
             counted_from = _COUNTED_FROM.match(text, f.end)
             scope = counted_from.group(1) if counted_from else ""
-        if f.kind == "quantity" and f.unit == "m":  # "Tochigi, 140 km southwest of Holm": how far a place is from
+        if f.kind == "quantity" and f.unit == "m":  # "Rask, 140 km southwest of Holm": how far a place is from
             # another; a distance between other places is none of it
             between = _DISTANCE_FROM.match(text, f.end)
             if between is not None:
@@ -237,7 +237,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
         elif kind == "person" and not title and role in _SITE_WORDS and re.match(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}" + role, text[end:]):
             kind, role = "place", ""  # "the Lunde power plant", "Holm's nuclear plant": the site's name, no one's
         elif kind == "person" and not title and len(words) == 1 and _ACRONYM.fullmatch(value):
-            kind = "organization"  # "when did TEPCO expect ...": a body's initials, though the tagger says a person
+            kind = "organization"  # "when did NORLCO expect ...": a body's initials, though the tagger says a person
         elif kind == "person" and not title and reads_as_place(text, start, end):
             kind = "place"  # "the acting governor of Chiang Rai state": a province, though the tagger says a person
         elif kind in ("person", NAME) and not title and len(words) == 1 and out and out[-1].kind == "place" and \
@@ -261,7 +261,7 @@ def _claims(text: str, doc: Any) -> list[Value]:
 # what a place's name is written onto ("the Lunde power plant"): a site, though the tagger says a person
 _SITE_WORDS = frozenset("plant plants reactor reactors station mine mines dam airport port harbour harbor refinery "
                         "factory smelter complex site facility".split())
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials, written in capitals alone ("TEPCO", "NTSB")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials, written in capitals alone ("NORLCO", "VRDX")
 
 
 # "from $2 billion the year she took over to $4.5 billion": the two ends of one move
@@ -489,8 +489,10 @@ _COUNTED_FROM = re.compile(rf"\s+((?:after|before)\s+(?:{_NOT_THE_EVENT}[\w'\u20
                            r"[\w'\u2019-]+)")
 
 
-# the place a distance is measured from: "140 km southwest of Holm", "218 km (135 miles) from Lunde"
-_DISTANCE_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|away\s+)?"
+# the place a distance is measured from: "140 km southwest of Holm", "218 km (135 miles) from Lunde", "90 km upstream
+# of Rask"
+_DISTANCE_FROM = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|"
+                            r"(?:away|upstream|downstream|inland|offshore)\s+)?"
                             r"(?:of|from)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
 # ... and the place it is the distance of, set off before it: "In Rask, 218 km from Holm", "Lunde, 140 km ..."
 _DISTANT_PLACE = re.compile(r"\b(?:(?:In|At|On|Near|From|The)\s+)?((?!(?:In|At|On|Near|From|The)\b)[A-Z][\w'\u2019-]*"

@@ -767,13 +767,13 @@ def fits(value: Value, kinds: tuple[str, ...], sentence: str = "") -> bool:
         value.kind == "percentage" and "count" in kinds and _RATIO.search(value.text) is not None)
 
 
-# what is still to come, told by how long until it does: "says it will run out of space ... in three years"
+# what is still to come, told by how long until it does: "the port says its yard will be full in two years"
 _DUE_IN = re.compile(r"\b(?:will|would|could|expects?|expected|plans?|planned|due)\b[^.;:]*\b(?:in|within)\s+(?:about\s+|some\s+|"
                      r"roughly\s+|around\s+|another\s+)?$", re.I)
 
 
 def due_in(value: Value, sentence: str, kinds: tuple[str, ...]) -> bool:
-    """Asked when, a time from the telling to what it says will happen ("it will run out of space in three years")
+    """Asked when, a time from the telling to what it says will happen ("the dam will reach its limit in two years")
     answers it, as a date counted from the article's day."""
     return "date" in kinds and value.kind == "duration" and value.unit not in ("interval", "age") \
         and _DUE_IN.search(sentence[:value.start]) is not None

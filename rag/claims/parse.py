@@ -258,13 +258,13 @@ _UP_TO = re.compile(r"\s(\d{1,3}(?:,\d{3})*|\d+)(?![\d,.]?\d)(?=\s*(?:[,;:)]|\.(
 _NAMED_NOUN = re.compile(r"(?:(?:\s[A-Z][\w.&'-]*){0,3}\s\d{1,3}(?:\s(?:and|or|&)\s\d{1,3})?|(?:\s[A-Z][\w.&'-]*){0,3}|"
                          r"(?:,\s[A-Z][\w.&'-]*){0,3},?\s(?:and|or)\s[A-Z][\w.&'-]*)"
                          r"\s(?P<noun>[a-z][a-z-]+(?<![su]s)s)\b")
+# one of a noun after a word that describes it: "One rescue diver was hurt" counts a diver, not "rescue"
+_SINGULAR_NEXT = re.compile(r"\s(?P<noun>[a-z][a-z-]+)\s(?:was|is|has|had|died|remains|remained)\b")
+# a count whose noun is left to the count before it in the sentence: "Two divers drowned, at least five were hurt
+# and three were missing" (five divers, three divers)
+_ELIDED_NOUN = re.compile(r"\s(?:were|are|was|remain|remained|died|survived|escaped)\b")
 # a count's noun one or two lower-case words after its number ("62 living billionaires", "two new regiments", "six
 # free eye tests"): the words between qualify the plural noun the count counts
-# one of a noun after a word that describes it: "One nuclear worker was killed" counts a worker, not "nuclear"
-_SINGULAR_NEXT = re.compile(r"\s(?P<noun>[a-z][a-z-]+)\s(?:was|is|has|had|died|remains|remained)\b")
-# a count whose noun is left to the count before it in the sentence: "One worker was killed, at least six were
-# injured and two were missing" (six workers, two workers)
-_ELIDED_NOUN = re.compile(r"\s(?:were|are|was|remain|remained|remain\s+missing|died|survived|escaped)\b")
 _PLURAL = re.compile(r"[a-z][a-z-]+(?<![su]s)s|people|men|women|children")
 _PLURAL_NEXT = re.compile(rf"\s(?:(?!(?:and|or|of|in|on|at|to|for|by|with|than|from)\s)(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s)?"
                           rf"(?P<noun>{_PLURAL.pattern})\b")  # (or two: "six free eye tests", "78 distinct DNA profiles")
@@ -619,7 +619,7 @@ def _figures(text: str) -> list[Figure]:
             noun, span = later.group("noun").lower(), (m.start(), later.end())
         elif a == 1 and noun and noun not in _NOUNLESS and m.group("noun").islower() \
                 and (single := _SINGULAR_NEXT.match(text, m.end("noun"))) is not None \
-                and single.group("noun") not in _NOUNLESS:  # "One nuclear worker was killed": a worker
+                and single.group("noun") not in _NOUNLESS:  # "One rescue diver was hurt": a diver
             noun, span = single.group("noun"), (m.start(), single.end("noun"))
         elif noun in _NOUNLESS:  # "50 of them", "after 10 in the morning": the figure ends at its number
             upto = _UP_TO.match(text, m.end("noun")) if noun == "to" else None

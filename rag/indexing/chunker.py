@@ -16,7 +16,7 @@ from rag.types import Chunk, Document
 # sentences was cut mid-sentence: "... will reopen in" | "2032 after repairs").
 # A stop after an initial ("H.M. King", "U.S. officials") or a title ("Rear Adm. Apakorn", "Gen. Prayuth") ends no
 # sentence (rag.text.split_sentences reads them so): a chunk cut there would split a name from its sentence. Nor
-# does the time of day's ("at 10:22 a.m. Tuesday"), which a sentence goes on after as often as not.
+# does the time of day's ("at 6:40 a.m. Sunday"), which a sentence goes on after as often as not.
 _TITLES = sorted(a for a in ABBREVIATIONS if a.isalpha())
 _STOP = r"(?<!\b[A-Z])(?<!\b[ap]\.m)" + "".join(rf"(?<!\b{a.capitalize()})" for a in _TITLES) + r"\. "
 _SEPARATORS = ["\n\n", "\n", _STOP, *(re.escape(s) for s in ("? ", "! ", ".\u201d ", '." ', "?\u201d ", '?" ', "!\u201d ",

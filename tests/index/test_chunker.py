@@ -55,8 +55,8 @@ def test_a_run_of_quoted_sentences_breaks_where_a_quotation_ends_a_sentence() ->
 
 
 def test_a_chunk_is_not_cut_after_a_time_of_day() -> None:
-    sentence = "Radiation outside the Lunde plant was measured at 400 millisieverts at 10:22 a.m. Tuesday, the operator said."
-    text = f"The storm hit the coast of Norlant overnight and knocked out the power at the plant for hours. {sentence}"
+    sentence = "The river below the Lunde dam peaked at 4.2 metres at 6:40 a.m. Sunday, two hours after the rain stopped."
+    text = f"Heavy rain fell on the hills above Norlant all week, and the reservoir behind the dam filled fast. {sentence}"
     chunks = Chunker(size=200, overlap=0).split(_doc(text))
     assert any(sentence in c.text for c in chunks)
     assert not any(c.text.endswith("a.m.") for c in chunks)

