@@ -18,6 +18,7 @@ import re
 
 from rag.answer.inventory import listed
 from rag.answer.mentions import thing_mentioned
+from rag.answer.support_checks import SOURCE_FRAME
 from rag.caches import QUESTION, lru
 
 # the collection in the plural (and "the article"): "the report", "the source", "the document" in the singular
@@ -80,6 +81,11 @@ def without_collection_talk(question: str) -> str:
     text = asked or question
     for pattern in _TALK:
         text = pattern.sub("", text)
+    # (and the outlet it credits, which an article seldom names in its own text: "..., according to the Lunde Post's
+    # update on the day after the fire?", "How many were hurt in the Lunde Post's first-day story, and ...?")
+    # (unless little would be left: "What was said in the Lunde Post's report?" asks of the report)
+    framed = re.sub(r"\s+([?,.!])", r"\1", SOURCE_FRAME.sub(" ", text))
+    text = framed if len(re.findall(r"[A-Za-z]{3,}", framed)) >= 4 else text
     if text == question:
         return question
     text = re.sub(r"\s{2,}", " ", text).strip(" ,")

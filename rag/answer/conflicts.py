@@ -21,7 +21,7 @@ from rag.answer.counted import harm_unasked, of_the_verb_asked
 from rag.answer.events import asked_event, dates_of_other_events, no_beginning_dated, says, says_event
 from rag.answer.evidence import body_qualifier, classed, counts_asked, holds, one_clause, place_class, qualified_as
 from rag.answer.inventory import listed
-from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked
+from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
@@ -132,6 +132,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and not (doer and v.kind not in FIGURES and beside_the_act(v, s.text))
                   and counts_asked(v, question)  # asked how many divers went in, "12 boys" is no side
                   and not harm_unasked(question, s.text, v)  # asked who was inside, "killed 240 people" is none
+                  and not term_unasked(question, s.text, v)  # asked how long he worked: "sentenced to 36 years"
                   # the speaker of a quotation is no side of a who-question that asks no speaker ('"Thai Navy seals
                   # have found all 13," Governor Narongsak Osottanakorn told reporters', asked the diver's name)
                   and not (v.kind not in FIGURES and not asks_speaker(question) and speaker_only(v, s.text)
@@ -246,7 +247,11 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
             if holders:
                 group = [(s, v) for s, v in group if (s, v) in holders or says_event(s.text, act)
                          or _names_role(s.text, roles)]
-            elif kinds and not roles:  # no sentence ties its name to what is asked: a name is another side only where its
+            elif roles:  # asked which judge, where no name is given as one: a name in a sentence that neither names
+                # the role nor says the act asked is nobody's answer ("the appeals court agreed that Lee should be
+                # convicted" / "Kim, the captain of a coast guard boat"), so no side
+                group = [(s, v) for s, v in group if says_event(s.text, act) or _names_role(s.text, roles)]
+            elif kinds:  # no sentence ties its name to what is asked: a name is another side only where its
                 # sentence says what the question asks ("Mr Narongsak said the passageway the divers were making ...",
                 # asked the name of the diver who died, says nothing of a death: no other answer)
                 group = _saying_what_is_asked(focus, group)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from rag.claims.kinds import Value
 from rag.claims.parse import MEMBERSHIP
-from rag.text import content_terms
+from rag.text import content_terms, stem
 
 
 def governing(sentence: str, start: int) -> set[str]:
@@ -25,7 +25,10 @@ def governing(sentence: str, start: int) -> set[str]:
 # the verb said of what is counted, after its noun: "20 people being investigated", "59 people to stand trial",
 # "12 workers who were hurt", "just 82 have moved"
 _DONE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:being|been|were|was|are|is|(?:have|has|had)(?:\s+been)?|(?:who|that)\s+"
-                         r"(?:were|are|was|is|had been|have been|have|had)|to)\s+([a-z]{3,})\b")
+                         r"(?:were|are|was|is|had been|have been|have|had)|to)\s+"
+                         # (past an adverb: "nine bodies are still missing", "12 were later found")
+                         r"(?:(?:still|also|now|yet|already|then|later|since|reportedly|believed\s+to\s+be|[a-z]+ly)\s+)*"
+                         r"([a-z]{3,})\b")
 
 
 def done_after(sentence: str, value: Value) -> set[str]:
@@ -46,12 +49,18 @@ def body_counted(sentence: str, value: Value) -> set[str]:
 _MEMBERSHIP = re.compile(rf"-{MEMBERSHIP}$", re.IGNORECASE)
 
 
+# past forms the stemmer leaves alone because they are as often another word ("found" of "founded": rag/text.py), read
+# as their verb where a verb is what a count is made after ("divers found 48 bodies", asked how many they found)
+_PAST_OF = {stem(form): stem(verb) for form, verb in (("found", "find"), ("fed", "feed"), ("dealt", "deal"),
+                                                     ("bound", "bind"))}
+
+
 def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str], bool]) -> set[tuple[str, Value]]:
     """Of the (sentence, count) pairs, those counting after another word than the question's (``asked`` tells a
     word of the question), when some pair counts after one of its words, or sizes a body it names ("a ten-person
     commission", asked how many sat on the commission); none otherwise."""
-    words = {pair: {w for w in governing(pair[0], pair[1].start) | body_counted(*pair) | done_after(*pair)
-                    if w.isalpha()} for pair in counts}
+    words = {pair: {_PAST_OF.get(w, w) for w in governing(pair[0], pair[1].start) | body_counted(*pair)
+                    | done_after(*pair) if w.isalpha()} for pair in counts}
     if not any(any(asked(w) for w in found) for found in words.values()):
         return set()
     return {pair for pair, found in words.items() if found and not any(asked(w) for w in found)}

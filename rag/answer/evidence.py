@@ -32,7 +32,7 @@ from rag.answer.events import (
 from rag.answer.extremes import asked_extreme, asked_superlative, says_extreme, says_superlative
 from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
-from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked
+from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
 from rag.answer.named_next import named_next, position_in_article
 from rag.answer.origin import asked_origin, countries_in, country_key, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
@@ -1050,6 +1050,14 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         lacking[doc] = missing_in(_YEAR.sub("", question), article_text(articles[doc]))
     for doc in dateless & {d for d, why in lacking.items() if why}:
         lacking[doc] = missing_in(undated_question, article_text(articles[doc]))
+    if parsed > 0 and vectors is not None:  # what the retrieved passages leave out may be in the rest of the article,
+        # as for ``held`` ("Fukushima" named three paragraphs below "began evacuating more than 200,000 people"): the
+        # article is checked whole (the answerer's pass)
+        for doc in [d for d, why in lacking.items() if why and d in first and d not in undated | dateless]:
+            whole = vectors.article(first[doc])
+            if whole is not None:
+                lacking[doc] = lacks(question, {**articles, doc: f"{first[doc].title}\n{whole}"},
+                                     topic=topical).get(doc, "")
     # A figure asked for is of what the question speaks of beyond the words that ask it ("how many years"): an
     # article that holds none of that gives a figure of something else ("How many years, think about
     # adoption?": "childlessness for at least one year", in an article that never speaks of adoption). A name
@@ -1127,7 +1135,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
                      and not (origin and v.kind not in K.FIGURES and tied_elsewhere(v, text, origin))
                      and not (speaker and not c.parts and quotes.quote_only(c.text))
                      and not of_another_country(v, countries)
-                     and not harm_unasked(question, text, v)
+                     and not harm_unasked(question, text, v) and not term_unasked(question, text, v)
                      # (the one in the role of whom the question asks about: "the girl the mayor met" is not him)
                      and not (acting and v.kind not in K.FIGURES and v.scope and K.role_fits(v.scope, acting))
                      and not (officials and v.kind in _NAMED and v.text.split()[-1].lower() in officials)]

@@ -188,3 +188,26 @@ def shorter_than_asked(question: str, value: Value) -> bool:
     asked = _SPAN_ASKED.search(question)
     return asked is not None and value.kind == "duration" and value.unit == "day" and \
         value.high < _MOST_OF * DURATION_UNITS[asked.group(1).lower()]
+
+
+# A prison term: the sentence says the length is one ("sentenced to 36 years", "jailed for five years", "36 years in
+# prison", "a 10-year prison term"); and a question that asks of one ("What sentence did he get?", "How long will he
+# serve?", "... behind bars?")
+_TERM_BEFORE = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|gaol\w*|locked\s+up)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:to|for)\s+(?:(?:up\s+to|at\s+least|another|a\s+further|more\s+than|nearly|almost|about|"
+                          r"some|over)\s+)*$", re.I)
+_TERM_AFTER = re.compile(r"^(?:\s+(?:in|of)\s+(?:prison|jail|custody|detention)|\s+behind\s+bars|[\s-]+(?:\w+\s+)?"
+                         r"(?:prison|jail)\s+(?:term|sentence|stint))\b", re.I)
+_TERM_ASKED = re.compile(r"\b(?:sentenc\w*|jail\w*|prison\w*|imprison\w*|gaol\w*|custody|detention|behind\s+bars|"
+                         r"terms?|punish\w*|penalt\w*|serv(?:e|es|ed|ing)|verdict|convict\w*|locked\s+up)\b", re.I)
+
+
+def term_unasked(question: str, sentence: str, value: Value) -> bool:
+    """A prison term ("sentenced to 36 years", "36 years in prison"), asked no penalty ("How long had he worked at
+    sea?"): the length of a punishment, not of what the question asks (as a toll is no answer to a count of people
+    asked no harm: rag/answer/counted.py)."""
+    if value.kind != "duration" or _TERM_ASKED.search(question):
+        return False
+    text = prepare(sentence)
+    return bool(_TERM_BEFORE.search(text[:value.start]) or _TERM_AFTER.match(text[value.end:]))
+

@@ -359,10 +359,16 @@ MOMENT_FRAME = re.compile(r"^\W*(?:by|as\s+of|in|during|at|around|toward|towards
 # to the Lunde Post?"): who published the article, which an article seldom names in its own text
 _OUTLET = (r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|original|same)\s+)?"
            r"(?:[A-Z][\w.&'\u2019-]*\s+){0,3}[A-Z][\w.&-]*(?:\s+\d{1,2})?")
-_REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast)"
+_REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast|" \
+          r"update|dispatch|feature|write-up|column|editorial|obituary)"
 SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_OUTLET}(?:\s+{_REPORT})?|"
                           rf"(?i:in)\s+{_OUTLET}['\u2019]s\s+{_REPORT}|(?i:in)\s+{_OUTLET}\s+{_REPORT})\s*,(?=\s+[a-z])|"
-                          rf",\s+according\s+to\s+{_OUTLET}(?:\s+{_REPORT})?(?=\s*\?)")
+                          # (closing the question, the report's own time with it: "..., according to the Lunde Post's
+                          # update on the day after the fire?")
+                          rf",\s+according\s+to\s+{_OUTLET}(?:['\u2019]s)?(?:\s+{_REPORT})?(?:\s+(?:on|of|from|in)\s+[^?,]"
+                          r"{1,60})?(?=\s*\?)|"
+                          # (or inside it: "How many were hurt in the Lunde Post's first-day story, and ...?")
+                          rf"\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
 
 
 def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:

@@ -359,7 +359,7 @@ def asked_roles(question: str) -> set[str]:
     if _WHOSE_THING.match(question):  # "Whose advice had the chairman told the owner to wait for?": whoever gave
         # the advice; the roles the question names are of those it speaks of
         return set()
-    text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", _RANKING_A_NOUN.sub(" ", question.lower())))
+    text = _SET_AGAINST.sub(" ", _OFFICE_OF_A_BODY.sub(" ", _RANKING_A_NOUN.sub(" ", _OWNER_ROLE.sub(" ", question.lower()))))
     spoke = _SPOKE_FOR.search(text)  # "Who spoke for the company?": its spokesman, whatever the article calls him
     return (roles_named(re.findall(r"[a-z]+", text)) | (_SPOKESPEOPLE if spoke else set())) - subject_roles(question)
 
@@ -375,6 +375,11 @@ def unsaid_roles(question: str) -> list[str]:
 _SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|speaking|spoken)\s+(?:for|on\s+behalf\s+of)"
                         r"\s+(?:the|its|their)\s")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+# a role said as an owner: "the captain's first trial", "the president's chief of staff" ask of what is the role
+# holder's, not the holder ("Which judge gave the ruling at the captain's first trial?" asks no captain)
+_OWNER_ROLE = re.compile(r"\b[a-z]+['\u2019]s\b")
 
 
 # a role word ranking a person's noun after it, no office of its own: "the chief architect", "the head chef", "its

@@ -240,6 +240,9 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[A-Z]|(?!(?:has|was|is|does|says|gets|goes|g
 _WEIGHED = re.compile(r"\s+of\s+(?!(?:taxpayers?|public|money|funding|funds|cash|investment|revenue|spending|"
                       r"savings|debt|damages|compensation|profits?|sales|his|her|their|its|the)\b)[a-z]")
 _FRACTION = re.compile(rf"{_BOUND}(?<![\d/.,])(?P<a>\d)/(?P<b>\d{{1,2}})(?![\d/])(?=\s+of\b)", re.IGNORECASE)
+# numbers joined by slashes, not a share of a whole the text names (``_FRACTION``): a date ("4/16"), an event's name
+# ("9/11"), a rate ("24/7")
+_SLASHED = re.compile(r"(?<![\w/.,])\d{1,4}(?:/\d{1,4}){1,2}(?![\w/])")
 # a share in words, of a whole the text names: "half the flats", "a third of the homes", "two-thirds of its staff"
 # (not "half an hour", "half a million": a length, a number)
 _WORD_FRACTION = re.compile(rf"{_BOUND}\b(?P<f>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
@@ -571,6 +574,9 @@ def _figures(text: str) -> list[Figure]:
         a = number(m.group("a"))
         if a is not None and a > 1:
             add("count", m, a, a, m.group("noun").lower() + "s")
+    for m in _SLASHED.finditer(text):  # "the 4/16 disaster", "since 9/11", "24/7": a date, an event's name or a
+        # rate written with a slash, no count (nor one of the noun after it: "16 Sewol")
+        spans.append((m.start(), m.end()))  # (a year in it may be a date already: "3/11/2011")
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):
             continue  # "the K-220", "MX-5", "F-35 jets", "COVID-19 cases", "Aurora 2": a name's number, no count
