@@ -192,6 +192,13 @@ def _typo(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy\W_]", "", word)
+
+
 def _fold(text: str) -> str:
     """Accents dropped ("Saarbrücken" = "Saarbrucken")."""
     if text.isascii():  # nothing to decompose (most articles): skip the per-character pass
@@ -250,7 +257,9 @@ class ArticleText:
             return True
         parts = [p for p in re.split(r"[-'&]", w) if p]
         if len(parts) > 1:  # "Nassau-Saarbrucken", "Anglo-Norman": each part
-            return all(self.has_word(p) for p in parts)
+            # (or the name spelt another way, as romanized names are: "Byung-eun" / "Byung-un", "Joon-seok" /
+            # "Jun-seok")
+            return all(self.has_word(p) for p in parts) or self.spelt_otherwise(w)
         if len(w) <= 3:
             return False
         if any(v.startswith(w) for v in self.words):  # "Goldbach's", "Huguenots"
@@ -278,6 +287,19 @@ class ArticleText:
         # ("Coast Guard" as "USCG"; "Florida" as "Fla.": rag/claims/states.py)
         return all(self.has_word(w) for w in words) or abbreviated(self.text, words) or (
             states.names(self.text, " ".join(words)))
+
+    def spelt_otherwise(self, word: str) -> bool:
+        """A hyphenated word of the article with as many parts, one of them the same, and the same consonants in the
+        same order: one romanization of a name for another ("Byung-un" for "Byung-eun")."""
+        parts = word.split("-")
+        if len(parts) < 2 or len(word) < 6:
+            return False
+        key = _consonants(word)
+        for other in set(_HYPHENATED.findall(self.folded)):
+            others = other.split("-")
+            if len(others) == len(parts) and other != word and _consonants(other) == key and set(others) & set(parts):
+                return True
+        return False
 
     def spells_out(self, acronym: str) -> bool:
         """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""
