@@ -17,9 +17,16 @@ from rag.text import content_terms, stem
 
 
 def governing(sentence: str, start: int) -> set[str]:
-    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin")."""
-    before = content_terms(" ".join(sentence[:start].split()[-2:]))
-    return {before[-1]} if before else set()
+    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin"); none when
+    that word is a name ("The Sewol, with 476 passengers ...": no verb of the count, though the question names it)."""
+    words = sentence[:start].split()[-2:]
+    before = content_terms(" ".join(words))
+    if not before:
+        return set()
+    last = next((w for w in reversed(words) if content_terms(w)), "")
+    if last[:1].isupper() and sentence[:start].split()[:1] != [last]:
+        return set()
+    return {before[-1]}
 
 
 # the verb said of what is counted, after its noun: "20 people being investigated", "59 people to stand trial",
