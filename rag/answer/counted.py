@@ -88,8 +88,8 @@ def harm_unasked(question: str, sentence: str, value: Value) -> bool:
     time?"): a toll of another event, not the number asked."""
     if value.kind != "count" or _HARM_ASKED.search(question):
         return False
-    return any(w[:5] in _HARM for w in governing(sentence, value.start)) or bool(
-        _TOLL_BEFORE.search(sentence[max(0, value.start - 60):value.start]))
+    return any(w[:5] in _HARM for w in governing(sentence, value.start)) or (value.unit or "")[:5] in _HARM or bool(
+        _TOLL_BEFORE.search(sentence[max(0, value.start - 60):value.start]))  # (or its own noun: "leaving 304 dead")
 
 
 # a toll's figure after its verb ("the death toll rose to 27", "the toll stood at 30"): a count of the dead
