@@ -47,6 +47,7 @@ from rag.answer.support_checks import (
     article_text,
     dated_month,
     held_undated,
+    is_country,
     lacks,
     missing_in,
     names_asked,
@@ -1053,7 +1054,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     if parsed > 0 and vectors is not None:  # what the retrieved passages leave out may be in the rest of the article,
         # as for ``held`` ("Fukushima" named three paragraphs below "began evacuating more than 200,000 people"): the
         # article is checked whole (the answerer's pass)
-        for doc in [d for d, why in lacking.items() if why and d in first and d not in undated | dateless]:
+        # (not a country the question qualifies by: "Which German minister ...?" of an article that names Germany
+        # somewhere is not answered by its interior minister)
+        for doc in [d for d, why in lacking.items() if why and d in first and d not in undated | dateless
+                    and not _country_lacking(why)]:
             whole = vectors.article(first[doc])
             if whole is not None:
                 lacking[doc] = lacks(question, {**articles, doc: f"{first[doc].title}\n{whole}"},
@@ -1684,6 +1688,12 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
     # ("Coast Guard" written "USCG": the acronym holds the name)
     return all(has(y.split("|")[0]) or held_undated(y.split("|")[1:], folded) for y in years) and (
         not words or any(named(w) for w in words) or abbreviated(text, words))
+
+
+def _country_lacking(why: str) -> bool:
+    """The reason ``lacks`` gives names a country ("the article does not name 'German', ...")."""
+    m = re.match(r"the article does not name (['\"])(.+)\1", why)
+    return m is not None and is_country(m.group(2))
 
 
 def _column(c: Candidate, value: K.Value) -> str:
