@@ -18,7 +18,7 @@ import re
 
 from rag.answer.inventory import listed
 from rag.answer.mentions import thing_mentioned
-from rag.answer.support_checks import SOURCE_FRAME
+from rag.answer.support_checks import CREDITED_REPORT
 from rag.caches import QUESTION, lru
 
 # the collection in the plural (and "the article"): "the report", "the source", "the document" in the singular
@@ -84,7 +84,7 @@ def without_collection_talk(question: str) -> str:
     # (and the outlet it credits, which an article seldom names in its own text: "..., according to the Lunde Post's
     # update on the day after the fire?", "How many were hurt in the Lunde Post's first-day story, and ...?")
     # (unless little would be left: "What was said in the Lunde Post's report?" asks of the report)
-    framed = re.sub(r"\s+([?,.!])", r"\1", SOURCE_FRAME.sub(" ", text))
+    framed = re.sub(r"\s+([?,.!])", r"\1", CREDITED_REPORT.sub(" ", text))
     text = framed if len(re.findall(r"[A-Za-z]{3,}", framed)) >= 4 else text
     if text == question:
         return question

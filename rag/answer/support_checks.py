@@ -391,6 +391,11 @@ SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_O
                           r"{1,60})?(?=\s*\?)|"
                           # (or inside it: "How many were hurt in the Lunde Post's first-day story, and ...?")
                           rf"\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
+# ... only where it names a report of the outlet ("according to the Lunde Post's update", "in the Lunde Post's first-day
+# story"), not a person's word ("According to Karl Holm, ..."), which says whose claim is asked: what is read off the
+# question before it is searched and answered (rag/answer/collection_talk.py)
+CREDITED_REPORT = re.compile(rf",\s+according\s+to\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?:\s+(?:on|of|from|in)\s+[^?,]"
+                             rf"{{1,60}})?(?=\s*\?)|\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
 
 
 def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:

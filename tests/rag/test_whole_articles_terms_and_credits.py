@@ -99,5 +99,7 @@ def test_the_outlet_a_question_credits_is_not_searched_for() -> None:
                                    "on the day after the storm?") == "Which four ships were the first to be named?"
     assert without_collection_talk("How many people were hurt in the Lunde Post's first-day story, and where did "
                                    "the ferry sink?") == "How many people were hurt, and where did the ferry sink?"
-    # (unless that is all the question asks of)
+    # (not a person's word, which says whose claim is asked; nor when that is all the question asks of)
+    assert without_collection_talk("According to Karl Holm, what did the council promise to build first?") == \
+        "According to Karl Holm, what did the council promise to build first?"
     assert without_collection_talk("What was said in the Lunde Post's report?") == "What was said in the Lunde Post's report?"
