@@ -16,15 +16,16 @@ from rag.claims.parse import MEMBERSHIP
 from rag.text import content_terms, stem
 
 
-def governing(sentence: str, start: int) -> set[str]:
-    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin"); none when
-    that word is a name ("The Sewol, with 476 passengers ...": no verb of the count, though the question names it)."""
+def governing(sentence: str, start: int, names: bool = True) -> set[str]:
+    """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin"). With
+    ``names`` False, none when that word is a name ("The Sewol, with 476 passengers ...": no verb the count is made
+    after, though the question names it)."""
     words = sentence[:start].split()[-2:]
     before = content_terms(" ".join(words))
     if not before:
         return set()
     last = next((w for w in reversed(words) if content_terms(w)), "")
-    if last[:1].isupper() and sentence[:start].split()[:1] != [last]:
+    if not names and last[:1].isupper() and sentence[:start].split()[:1] != [last]:
         return set()
     return {before[-1]}
 
@@ -66,7 +67,7 @@ def of_the_verb_asked(counts: Iterable[tuple[str, Value]], asked: Callable[[str]
     """Of the (sentence, count) pairs, those counting after another word than the question's (``asked`` tells a
     word of the question), when some pair counts after one of its words, or sizes a body it names ("a ten-person
     commission", asked how many sat on the commission); none otherwise."""
-    words = {pair: {_PAST_OF.get(w, w) for w in governing(pair[0], pair[1].start) | body_counted(*pair)
+    words = {pair: {_PAST_OF.get(w, w) for w in governing(pair[0], pair[1].start, names=False) | body_counted(*pair)
                     | done_after(*pair) if w.isalpha()} for pair in counts}
     if not any(any(asked(w) for w in found) for found in words.values()):
         return set()
