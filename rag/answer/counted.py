@@ -79,6 +79,11 @@ _HARM = frozenset(h[:5] for h in ("kill", "die", "dead", "death", "injur", "woun
                                    "casualti", "fatal", "toll", "slain", "drown", "murder"))  # (stems, to five letters)
 
 
+# ... and the nouns that count only the harmed ("304 dead", "12 injured"; not "victims", of whom a question may ask
+# anything: "How many Spaniards were among them?")
+_HARM_NOUNS = frozenset(h[:5] for h in ("dead", "deaths", "injured", "wounded", "fatalities", "casualties"))
+
+
 _HARM_ASKED = re.compile(r"\b(?:kill|die|died|dies|dying|dead|death|injur|wound|hurt|homeless|victim|casualt|fatal|"
                          r"toll|slain|drown|murder|perish|lost\s+their\s+lives|lose\s+their\s+lives|survivor|surviv|"
                          r"harm|evacuat|displac|missing|rescued|affected)", re.I)
@@ -89,7 +94,7 @@ def harm_unasked(question: str, sentence: str, value: Value) -> bool:
     time?"): a toll of another event, not the number asked."""
     if value.kind != "count" or _HARM_ASKED.search(question):
         return False
-    return any(w[:5] in _HARM for w in governing(sentence, value.start)) or (value.unit or "")[:5] in _HARM or bool(
+    return any(w[:5] in _HARM for w in governing(sentence, value.start)) or (value.unit or "")[:5] in _HARM_NOUNS or bool(
         _TOLL_BEFORE.search(sentence[max(0, value.start - 60):value.start]))  # (or its own noun: "leaving 304 dead")
 
 

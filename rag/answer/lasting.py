@@ -190,11 +190,11 @@ def shorter_than_asked(question: str, value: Value) -> bool:
         value.high < _MOST_OF * DURATION_UNITS[asked.group(1).lower()]
 
 
-# A prison term: the sentence says the length is one ("sentenced to 36 years", "jailed for five years", "36 years in
+# A prison term: the sentence says the length is one ("sentenced to 36 years", "jailed (for) five years", "36 years in
 # prison", "a 10-year prison term"); and a question that asks of one ("What sentence did he get?", "How long will he
 # serve?", "... behind bars?")
-_TERM_BEFORE = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|gaol\w*|locked\s+up)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:to|for)\s+(?:(?:up\s+to|at\s+least|another|a\s+further|more\s+than|nearly|almost|about|"
+_TERM_BEFORE = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|gaol\w*|locked\s+up)\s+(?:(?:[\w-]+\s+){0,2}?"
+                          r"(?:to|for)\s+)?(?:(?:up\s+to|at\s+least|another|a\s+further|more\s+than|nearly|almost|about|"
                           r"some|over)\s+)*$", re.I)
 _TERM_AFTER = re.compile(r"^(?:\s+(?:in|of)\s+(?:prison|jail|custody|detention)|\s+behind\s+bars|[\s-]+(?:\w+\s+)?"
                          r"(?:prison|jail)\s+(?:term|sentence|stint))\b", re.I)
