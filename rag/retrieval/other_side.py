@@ -14,7 +14,7 @@ import re
 
 from rag.answer.parts import pieces
 from rag.answer.stance import asked_change
-from rag.claims.kinds import ROLE_OF, asked, asks_for_list, roles_named
+from rag.claims.kinds import ROLE_OF, asked, roles_named
 from rag.retrieval.retriever import Retriever
 from rag.types import Filters, Passage
 
@@ -75,35 +75,10 @@ def widen(retriever: Retriever, question: str, passages: list[Passage], k: int,
     query = role_query(question)
     words = slot_words(question) if not query else ""
     if not (query or words) or not passages:
-        return other_articles(retriever, question, passages, k, filters)
+        return passages
     have = {p.chunk_id for p in passages}
     found = [p for p in retriever.search(query or f"{question} {words}", k, filters) if p.chunk_id not in have]
     return passages + found[:EXTRA]
-
-
-SIDES = 2  # passages of articles the others leave out that a question for a figure adds at most
-_TOLD_APART = frozenset({"count", "quantity", "money"})
-
-
-def other_articles(retriever: Retriever, question: str, passages: list[Passage], k: int,
-                   filters: Filters | None = None) -> list[Passage]:
-    """For a question asking how many or how much (one thing, not a list): the best passage of each article the
-    ``passages`` leave out, among the question's ``2k`` best, ``SIDES`` at most. News give such a figure each its
-    own way ("476 people aboard", "carrying 475 passengers and crew", "462 people"), and the k best passages may come
-    from a few articles that repeat one of them; the answerer quotes another article's figure only where it is
-    about what is asked."""
-    if not passages or not set(asked(question)) & _TOLD_APART or len(pieces(question)) > 1 or asks_for_list(question):
-        return passages
-    docs = {p.doc_id for p in passages}
-    have = {p.chunk_id for p in passages}
-    added: list[Passage] = []
-    for p in retriever.search(question, 2 * k, filters):
-        if len(added) >= SIDES:
-            break
-        if p.doc_id not in docs and p.chunk_id not in have:
-            added.append(p)
-            docs.add(p.doc_id)
-    return passages + added
 
 
 PART_EXTRA = 2  # passages a part of a question adds at most
