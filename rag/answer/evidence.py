@@ -1057,7 +1057,7 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         # (not a country the question qualifies by: "Which German minister ...?" of an article that names Germany
         # somewhere is not answered by its interior minister)
         for doc in [d for d, why in lacking.items() if why and d in first and d not in undated | dateless
-                    and not _country_lacking(why)]:
+                    and not _lacks_a_country(question, articles[d])]:
             whole = vectors.article(first[doc])
             if whole is not None:
                 lacking[doc] = lacks(question, {**articles, doc: f"{first[doc].title}\n{whole}"},
@@ -1690,10 +1690,10 @@ def holds(text: str, anchors: tuple[list[str], list[str]]) -> bool:
         not words or any(named(w) for w in words) or abbreviated(text, words))
 
 
-def _country_lacking(why: str) -> bool:
-    """The reason ``lacks`` gives names a country ("the article does not name 'German', ...")."""
-    m = re.match(r"the article does not name (['\"])(.+)\1", why)
-    return m is not None and is_country(m.group(2))
+def _lacks_a_country(question: str, text: str) -> bool:
+    """The text (an article's retrieved passages) does not name a country the question names or qualifies by."""
+    held = article_text(text)
+    return any(is_country(" ".join(words)) and not held.has_name(words) for words in names_asked(question))
 
 
 def _column(c: Candidate, value: K.Value) -> str:

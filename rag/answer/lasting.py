@@ -210,4 +210,3 @@ def term_unasked(question: str, sentence: str, value: Value) -> bool:
         return False
     text = prepare(sentence)
     return bool(_TERM_BEFORE.search(text[:value.start]) or _TERM_AFTER.match(text[value.end:]))
-

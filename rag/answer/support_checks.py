@@ -383,19 +383,16 @@ _OUTLET = (r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|ori
            r"(?:[A-Z][\w.&'\u2019-]*\s+){0,3}[A-Z][\w.&-]*(?:\s+\d{1,2})?")
 _REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast|" \
           r"update|dispatch|feature|write-up|column|editorial|obituary)"
+# a report of the outlet, closing the question with the report's own time ("..., according to the Lunde Post's update
+# on the day after the fire?") or inside it ("How many were hurt in the Lunde Post's first-day story, and ...?")
+_CREDITED = (rf",\s+according\s+to\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?:\s+(?:on|of|from|in)\s+[^?,]{{1,60}})?(?=\s*\?)|"
+             rf"\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
 SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_OUTLET}(?:\s+{_REPORT})?|"
                           rf"(?i:in)\s+{_OUTLET}['\u2019]s\s+{_REPORT}|(?i:in)\s+{_OUTLET}\s+{_REPORT})\s*,(?=\s+[a-z])|"
-                          # (closing the question, the report's own time with it: "..., according to the Lunde Post's
-                          # update on the day after the fire?")
-                          rf",\s+according\s+to\s+{_OUTLET}(?:['\u2019]s)?(?:\s+{_REPORT})?(?:\s+(?:on|of|from|in)\s+[^?,]"
-                          r"{1,60})?(?=\s*\?)|"
-                          # (or inside it: "How many were hurt in the Lunde Post's first-day story, and ...?")
-                          rf"\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
-# ... only where it names a report of the outlet ("according to the Lunde Post's update", "in the Lunde Post's first-day
-# story"), not a person's word ("According to Karl Holm, ..."), which says whose claim is asked: what is read off the
-# question before it is searched and answered (rag/answer/collection_talk.py)
-CREDITED_REPORT = re.compile(rf",\s+according\s+to\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?:\s+(?:on|of|from|in)\s+[^?,]"
-                             rf"{{1,60}})?(?=\s*\?)|\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
+                          rf",\s+according\s+to\s+{_OUTLET}(?:\s+{_REPORT})?(?=\s*\?)|{_CREDITED}")
+# ... the report alone, not a person's word ("According to Karl Holm, ..."), which says whose claim is asked: what is
+# read off the question before it is searched and answered (rag/answer/collection_talk.py)
+CREDITED_REPORT = re.compile(_CREDITED)
 
 
 def lacks(question: str, articles: dict[str, str], changed_only: bool = False, topic: bool = True) -> dict[str, str]:
