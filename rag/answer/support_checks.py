@@ -20,6 +20,7 @@ General rules of how questions name things, not of any one data set.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -295,11 +296,13 @@ class ArticleText:
         if len(parts) < 2 or len(word) < 6:
             return False
         key = _consonants(word)
-        for other in set(_HYPHENATED.findall(self.folded)):
-            others = other.split("-")
-            if len(others) == len(parts) and other != word and _consonants(other) == key and set(others) & set(parts):
-                return True
-        return False
+        return any(len(others) == len(parts) and other != word and _consonants(other) == key and set(others) & set(parts)
+                   for other, others in self.hyphenated.items())
+
+    @functools.cached_property
+    def hyphenated(self) -> dict[str, list[str]]:
+        """The article's hyphenated words, each with its parts (read once, when first asked)."""
+        return {w: w.split("-") for w in set(_HYPHENATED.findall(self.folded))}
 
     def spells_out(self, acronym: str) -> bool:
         """Content words in a row whose initials are the acronym, in any case ("EV": "electric vehicle")."""
