@@ -82,7 +82,7 @@ def without_collection_talk(question: str) -> str:
     for pattern in _TALK:
         text = pattern.sub("", text)
     # (and the outlet it credits, which an article seldom names in its own text: "..., according to the Lunde Post's
-    # update on the day after the fire?", "How many were hurt in the Lunde Post's first-day story, and ...?")
+    # update of 4 May?", "How many were hurt in the Lunde Post's first-day story, and ...?")
     # (unless little would be left: "What was said in the Lunde Post's report?" asks of the report)
     framed = re.sub(r"\s+([?,.!])", r"\1", CREDITED_REPORT.sub(" ", text))
     text = framed if len(re.findall(r"[A-Za-z]{3,}", framed)) >= 4 else text

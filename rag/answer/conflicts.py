@@ -248,8 +248,8 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                 group = [(s, v) for s, v in group if (s, v) in holders or says_event(s.text, act)
                          or _names_role(s.text, roles)]
             elif roles:  # asked which judge, where no name is given as one: a name in a sentence that neither names
-                # the role nor says the act asked is nobody's answer ("the appeals court agreed that Lee should be
-                # convicted" / "Kim, the captain of a coast guard boat"), so no side
+                # the role nor says the act asked is nobody's answer ("the appeals court agreed that Holm should be
+                # jailed" / "Lunde, the captain of a harbour tug"), so no side
                 group = [(s, v) for s, v in group if says_event(s.text, act) or _names_role(s.text, roles)]
             elif kinds:  # no sentence ties its name to what is asked: a name is another side only where its
                 # sentence says what the question asks ("Mr Narongsak said the passageway the divers were making ...",

@@ -18,7 +18,7 @@ from rag.text import content_terms, stem
 
 def governing(sentence: str, start: int, names: bool = True) -> set[str]:
     """The content word just before a figure, what it is the object of ("refining over 85%" -> "refin"). With
-    ``names`` False, none when that word is a name ("The Sewol, with 476 passengers ...": no verb the count is made
+    ``names`` False, none when that word is a name ("The Vardex, with 312 passengers ...": no verb the count is made
     after, though the question names it)."""
     words = sentence[:start].split()[-2:]
     before = content_terms(" ".join(words))
@@ -34,7 +34,7 @@ def governing(sentence: str, start: int, names: bool = True) -> set[str]:
 # "12 workers who were hurt", "just 82 have moved"
 _DONE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:being|been|were|was|are|is|(?:have|has|had)(?:\s+been)?|(?:who|that)\s+"
                          r"(?:were|are|was|is|had been|have been|have|had)|to)\s+"
-                         # (past an adverb: "nine bodies are still missing", "12 were later found")
+                         # (past an adverb: "three crates are still missing", "12 were later found")
                          r"(?:(?:still|also|now|yet|already|then|later|since|reportedly|believed\s+to\s+be|[a-z]+ly)\s+)*"
                          r"([a-z]{3,})\b")
 
@@ -58,7 +58,7 @@ _MEMBERSHIP = re.compile(rf"-{MEMBERSHIP}$", re.IGNORECASE)
 
 
 # past forms the stemmer leaves alone because they are as often another word ("found" of "founded": rag/text.py), read
-# as their verb where a verb is what a count is made after ("divers found 48 bodies", asked how many they found)
+# as their verb where a verb is what a count is made after ("crews found 14 crates", asked how many they found)
 _PAST_OF = {stem(form): stem(verb) for form, verb in (("found", "find"), ("fed", "feed"), ("dealt", "deal"),
                                                      ("bound", "bind"))}
 
@@ -80,7 +80,7 @@ _HARM = frozenset(h[:5] for h in ("kill", "die", "dead", "death", "injur", "woun
 
 
 # ... and the nouns that count only the harmed ("304 dead", "12 injured"; not "victims", of whom a question may ask
-# anything: "How many Spaniards were among them?")
+# anything: "How many of them were children?")
 _HARM_NOUNS = frozenset(h[:5] for h in ("dead", "deaths", "injured", "wounded", "fatalities", "casualties"))
 
 

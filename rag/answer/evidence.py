@@ -1052,10 +1052,10 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
     for doc in dateless & {d for d, why in lacking.items() if why}:
         lacking[doc] = missing_in(undated_question, article_text(articles[doc]))
     if parsed > 0 and vectors is not None:  # what the retrieved passages leave out may be in the rest of the article,
-        # as for ``held`` ("Fukushima" named three paragraphs below "began evacuating more than 200,000 people"): the
+        # as for ``held`` ("Holmstad" named three paragraphs below "began moving more than 12,000 people"): the
         # article is checked whole (the answerer's pass)
-        # (not a country the question qualifies by: "Which German minister ...?" of an article that names Germany
-        # somewhere is not answered by its interior minister)
+        # (not a country the question qualifies by: "Which Dutch minister ...?" of an article that names the
+        # Netherlands somewhere is not answered by another country's minister)
         for doc in [d for d, why in lacking.items() if why and d in first and d not in undated | dateless
                     and not _lacks_a_country(question, articles[d])]:
             whole = vectors.article(first[doc])

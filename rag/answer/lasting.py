@@ -190,7 +190,7 @@ def shorter_than_asked(question: str, value: Value) -> bool:
         value.high < _MOST_OF * DURATION_UNITS[asked.group(1).lower()]
 
 
-# A prison term: the sentence says the length is one ("sentenced to 36 years", "jailed (for) five years", "36 years in
+# A prison term: the sentence says the length is one ("sentenced to 12 years", "jailed (for) five years", "12 years in
 # prison", "a 10-year prison term"); and a question that asks of one ("What sentence did he get?", "How long will he
 # serve?", "... behind bars?")
 _TERM_BEFORE = re.compile(r"\b(?:sentenc\w*|jail\w*|imprison\w*|gaol\w*|locked\s+up)\s+(?:(?:[\w-]+\s+){0,2}?"
@@ -203,8 +203,8 @@ _TERM_ASKED = re.compile(r"\b(?:sentenc\w*|jail\w*|prison\w*|imprison\w*|gaol\w*
 
 
 def term_unasked(question: str, sentence: str, value: Value) -> bool:
-    """A prison term ("sentenced to 36 years", "36 years in prison"), asked no penalty ("How long had he worked at
-    sea?"): the length of a punishment, not of what the question asks (as a toll is no answer to a count of people
+    """A prison term ("sentenced to 12 years", "12 years in prison"), asked no penalty ("How long had she run the
+    depot?"): the length of a punishment, not of what the question asks (as a toll is no answer to a count of people
     asked no harm: rag/answer/counted.py)."""
     if value.kind != "duration" or _TERM_ASKED.search(question):
         return False

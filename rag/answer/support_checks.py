@@ -258,8 +258,8 @@ class ArticleText:
             return True
         parts = [p for p in re.split(r"[-'&]", w) if p]
         if len(parts) > 1:  # "Nassau-Saarbrucken", "Anglo-Norman": each part
-            # (or the name spelt another way, as romanized names are: "Byung-eun" / "Byung-un", "Joon-seok" /
-            # "Jun-seok")
+            # (or the name spelt another way, as romanized names are: "Dae-eun" / "Dae-un", "Koon-sik" /
+            # "Kun-sik")
             return all(self.has_word(p) for p in parts) or self.spelt_otherwise(w)
         if len(w) <= 3:
             return False
@@ -291,7 +291,7 @@ class ArticleText:
 
     def spelt_otherwise(self, word: str) -> bool:
         """A hyphenated word of the article with as many parts, one of them the same, and the same consonants in the
-        same order: one romanization of a name for another ("Byung-un" for "Byung-eun")."""
+        same order: one romanization of a name for another ("Dae-un" for "Dae-eun")."""
         parts = word.split("-")
         if len(parts) < 2 or len(word) < 6:
             return False
@@ -387,7 +387,7 @@ _OUTLET = (r"(?:the\s+)?(?:(?:first|initial|early|earliest|latest|later|last|ori
 _REPORT = r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|story|account|coverage|piece|interview|version|bulletin|broadcast|" \
           r"update|dispatch|feature|write-up|column|editorial|obituary)"
 # a report of the outlet, closing the question with the report's own time ("..., according to the Lunde Post's update
-# on the day after the fire?") or inside it ("How many were hurt in the Lunde Post's first-day story, and ...?")
+# of 4 May?") or inside it ("How many were hurt in the Lunde Post's first-day story, and ...?")
 _CREDITED = (rf",\s+according\s+to\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?:\s+(?:on|of|from|in)\s+[^?,]{{1,60}})?(?=\s*\?)|"
              rf"\s+in\s+{_OUTLET}['\u2019]s\s+{_REPORT}(?=\s*(?:[?,]|\s+and\b))")
 SOURCE_FRAME = re.compile(rf"^\W*(?:(?i:according\s+to|as\s+reported\s+by)\s+{_OUTLET}(?:\s+{_REPORT})?|"

@@ -377,8 +377,8 @@ _SPOKE_FOR = re.compile(r"\bwho\s+(?:(?:was|is|has been)\s+)?(?:spoke|speaks|spe
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 
-# a role said as an owner: "the captain's first trial", "the president's chief of staff" ask of what is the role
-# holder's, not the holder ("Which judge gave the ruling at the captain's first trial?" asks no captain)
+# a role said as an owner: "the mayor's second hearing", "the president's chief of staff" ask of what is the role
+# holder's, not the holder ("Which judge ruled at the mayor's second hearing?" asks no mayor)
 _OWNER_ROLE = re.compile(r"\b[a-z]+['\u2019]s\b")
 
 

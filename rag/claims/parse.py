@@ -575,7 +575,7 @@ def _figures(text: str) -> list[Figure]:
         if a is not None and a > 1:
             add("count", m, a, a, m.group("noun").lower() + "s")
     for m in _SLASHED.finditer(text):  # "the 4/16 disaster", "since 9/11", "24/7": a date, an event's name or a
-        # rate written with a slash, no count (nor one of the noun after it: "16 Sewol")
+        # rate written with a slash, no count (nor one of the noun after it: "16 Holm")
         spans.append((m.start(), m.end()))  # (a year in it may be a date already: "3/11/2011")
     for m in _COUNT.finditer(text):
         if _DESIGNATION.search(text, 0, m.start("a")) or named_number(text, m.start("a"), m.end("a")):

@@ -51,34 +51,34 @@ def test_a_name_the_passage_leaves_out_is_looked_for_in_the_rest_of_its_article(
 
 
 def test_a_hyphenated_name_spelt_another_way_is_the_same_name() -> None:
-    text = article_text("Police said the body was that of Karl Mun-un, 73, and Tor Jun-seok agreed.")
-    assert text.has_word("Mun-eun") and text.has_word("Joon-seok")
+    text = article_text("Police said the body was that of Karl Dae-un, 73, and Tor Kun-sik agreed.")
+    assert text.has_word("Dae-eun") and text.has_word("Koon-sik")
     assert not text.has_word("Mon-ran") and not text.has_word("Anglo-Norman")
 
 
 def test_a_count_made_after_found_or_an_adverb_is_told_apart() -> None:
-    told = [(s, v) for s in ("Divers found 48 bodies in a cabin built for 38.", "Nine bodies are still missing.")
+    told = [(s, v) for s in ("Salvage crews found 14 crates in a hold built for 10.", "Three crates are still missing.")
             for v in analyze([s])[0] if v.kind == "count"]
     others = of_the_verb_asked(told, lambda w: w == "find")
-    assert {v.text for _, v in others} == {"38", "Nine bodies"}
+    assert {v.text for _, v in others} == {"10", "Three crates"}
 
 
-def test_bodies_still_missing_are_no_side_of_the_bodies_found() -> None:
+def test_crates_still_missing_are_no_side_of_the_crates_found() -> None:
     told = [Cited(text, n, "ab"[n - 1], context=text) for n, text in enumerate(
-        ["Divers searching the sunken ferry found 48 bodies in a cabin built for 38 people.",
-         "Nine bodies are still missing."], start=1)]
-    assert not [c for c in find_conflicts("How many bodies did divers find in the cabin?", told)
+        ["Salvage crews searching the sunken barge found 14 crates in a hold built for 10 crates.",
+         "Three crates are still missing."], start=1)]
+    assert not [c for c in find_conflicts("How many crates did the salvage crews find in the hold?", told)
                 if c.kind == "disagreement"]
 
 
 def test_a_prison_term_is_no_length_of_anything_else() -> None:
-    sentence = "Tor Lunde, the captain of the ferry, was sentenced to 36 years in prison for abandoning it."
+    sentence = "Tor Lunde, who ran the Holm depot, was sentenced to 12 years in jail for the fraud."
     term = next(v for v in analyze([sentence])[0] if v.kind == "duration")
-    assert term_unasked("How long had Tor Lunde worked at sea?", sentence, term)
+    assert term_unasked("How long had Tor Lunde run the Holm depot?", sentence, term)
     assert not term_unasked("How long was Tor Lunde sentenced to?", sentence, term)
     told = [Cited(text, n, "ab"[n - 1], context=text) for n, text in enumerate(
-        ["Tor Lunde had been at sea for 40 years and knew the route well, the operator said.", sentence], start=1)]
-    assert not [c for c in find_conflicts("How long had Tor Lunde worked at sea?", told) if c.kind == "disagreement"]
+        ["Tor Lunde had run the Holm depot for 25 years before the fraud came to light.", sentence], start=1)]
+    assert not [c for c in find_conflicts("How long had Tor Lunde run the Holm depot?", told) if c.kind == "disagreement"]
 
 
 def test_numbers_joined_by_a_slash_count_nothing() -> None:
@@ -90,15 +90,15 @@ def test_numbers_joined_by_a_slash_count_nothing() -> None:
 
 
 def test_a_role_said_as_an_owner_is_not_the_role_asked() -> None:
-    assert "captain" not in asked_roles("Which judge gave the ruling at the captain's first trial?")
-    assert asked_roles("Who was the captain of the Lunde ferry?") == {"captain"}
+    assert "mayor" not in asked_roles("Which judge ruled at the mayor's second hearing?")
+    assert asked_roles("Who is the mayor of Lunde?") == {"mayor"}
 
 
 def test_the_outlet_a_question_credits_is_not_searched_for() -> None:
-    assert without_collection_talk("Which four ships were the first to be named, according to the Lunde Post's update "
-                                   "on the day after the storm?") == "Which four ships were the first to be named?"
-    assert without_collection_talk("How many people were hurt in the Lunde Post's first-day story, and where did "
-                                   "the ferry sink?") == "How many people were hurt, and where did the ferry sink?"
+    assert without_collection_talk("Which two barges ran aground first, according to the Lunde Post's update of "
+                                   "4 May?") == "Which two barges ran aground first?"
+    assert without_collection_talk("How many dockers were hurt in the Lunde Post's first-day story, and which barge "
+                                   "sank?") == "How many dockers were hurt, and which barge sank?"
     # (not a person's word, which says whose claim is asked; nor when that is all the question asks of)
     assert without_collection_talk("According to Karl Holm, what did the council promise to build first?") == \
         "According to Karl Holm, what did the council promise to build first?"
