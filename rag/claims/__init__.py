@@ -5,6 +5,8 @@ them, and a reader recomputes the claims of rows of another version (their vecto
 whenever ``rag.claims.extract`` (or the parser under it) would type a sentence differently.
 """
 
+# 55: a whole number's written fraction is its own ("2\u00bd hours", "3 1/2 miles"), and "-plus" makes a figure a lower
+#     bound ("a 710,000-plus square kilometre area"); a measure written onto a noun is of that noun ("a 400-metre ship")
 # 54: numbers joined by a slash ("the 4/16 disaster", "9/11", "24/7") count nothing
 # 53: one of a noun after a word that describes it ("One rescue diver was hurt": a diver); a count whose noun
 #     the count before it gives ("Two divers drowned and five were hurt": divers); initials in capitals
@@ -120,4 +122,4 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 # 4: a nationality and the word it qualifies ("American Western"), an event ("the World Cup") are no names;
 # 3: names split at an inner title ("Tesla CEO Elon Musk"), only the people of a Title Case headline;
 # 2: whole number words, no names from headlines, nationalities or words capitalized by position
-CLAIMS_VERSION = "54"
+CLAIMS_VERSION = "55"

@@ -28,6 +28,9 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
+# the nouns of a measure ("What is the depth of the wreck?", "What were the length and width of the part?")
+_MEASURE_NOUNS = (r"capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
+                  r"distance|area|diameter|length|altitude|frequency|thickness")
 _NOT_IN_GAP = (r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|(?-i:a)|an|to|of|in|on|for|"
                r"with|at|by|from|about|into|during|than|and|or|happened|happens|happen")
 # a past verb after the first word ends the question's phrase: "Which approaching storm made officials ...?" asks a
@@ -194,12 +197,15 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # a measure asked by its noun: "What is the annual output capacity of Lynas's plant?", "What was the city's
     # population in 2010?" (the noun is what is asked: "What is the production process?" asks no measure)
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
-                r"(?:capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
-                r"distance|area|diameter)(?=\s+(?:of|in|at|for)\b|\s*\?)",
+                r"(?:" + _MEASURE_NOUNS + r")(?:\s+and\s+(?:the\s+)?(?:" + _MEASURE_NOUNS + r"))?"
+                r"(?=\s+(?:of|in|at|for)\b|\s*\?)",
                 re.I), ("quantity", "count")),
     # a measure asked by what reads it: "What radiation reading was recorded ...?", "What temperature did the core
     # reach?" (a dose or a reading may be written as a count of its units: "400 millisieverts")
-    (re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:readings?|measurements?|doses?|temperatures?|concentrations?)"
+    (re.compile(r"\b(?:at|to|from) what (?:[\w-]+ )?(?:speeds?|depths?|altitudes?|heights?|frequenc(?:y|ies)|"
+                r"temperatures?|pressures?|distances?)\b", re.I), ("quantity", "count")),
+    (re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:readings?|measurements?|doses?|temperatures?|concentrations?|"
+                r"frequenc(?:y|ies)|wavelengths?)"
                 r"(?= (?:was|were|is|are|did|does|do|has|had|have)\b)", re.I), ("quantity", "count")),
     # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
@@ -229,7 +235,8 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"websites?|(?:news|web|internet) sites?|tabloids?|(?:radio|tv|television) stations?|newswires?|"
                 r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
                 r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies|"
-                r"factor(?:y|ies)|(?:clothing|fashion|garment) makers?|chains?|watchdogs?)\b"
+                r"factor(?:y|ies)|(?:clothing|fashion|garment) makers?|chains?|watchdogs?|units?|cent(?:re|er)s?|"
+                r"forces?|squadrons?|brigades?|regiments?|battalions?|laborator(?:y|ies)|labs?|utilit(?:y|ies))\b"
                 + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
@@ -264,13 +271,15 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"|lawyers?|judges?|journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|"
                 r"officers?|commanders?|detectives?|prosecutors?|attorneys?|soldiers?|pilots?)\b" + _HEAD, re.I),
      ("person",)),
-    # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
+    # a work or a treaty by its class noun ("Which movie won Best Picture?", "What album did she release?", "Under
+    # which treaty ...?"): a name, which
     # the tagger calls a person or an organization as it guesses
     # a product by its class noun, too ("Which piece of open-source software ...?", "What make of drill ...?")
     (re.compile(r"\b(?:which|what) (?:(?:piece|kind|type|sort|make|brand|model|version)s? of )?" + _GAP +
                 r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
                 r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?|software|"
-                r"apps?|frameworks?|browsers?|operating systems?|rockets?|satellites?|drills?)\b", re.I),
+                r"apps?|frameworks?|browsers?|operating systems?|rockets?|satellites?|drills?|treat(?:y|ies)|"
+                r"conventions?|accords?|pacts?|protocols?|charters?)\b", re.I),
      ("organization", "person")),
     # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"
@@ -639,6 +648,10 @@ _EMBEDDED = re.compile(r"\b(?:told|tell|tells|said|say|says|asked|explained|reve
                        r"(?=\s+(?:how\s+(?:much|many|long|far|old|soon)|when|where|why|whether)\b)", re.I)
 
 
+# a class noun asked as an owner: "Which country's ...", "which company's scaffolders" (not "which one's": no class)
+_WHICH_OWNER = re.compile(r"\b(?:which|what)\s+(?!one['\u2019])([a-z][\w-]*)['\u2019]s\s", re.I)
+
+
 def asked(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for, most likely first; empty when it cannot be typed.
 
@@ -647,6 +660,11 @@ def asked(question: str) -> tuple[str, ...]:
     or for a year?") asks for their kind. A yes/no question whether things differ ("Do common stocks and
     preferred stocks have any differences in terms of percentage of the company...?") asks for a description
     of how they differ, not for the value its words name."""
+    owner = _WHICH_OWNER.search(question)
+    if owner:  # "Which country's industrial units include ...?" asks what "Which country?" does, when that is typed
+        kinds = asked(f"Which {owner.group(1)}?")
+        if kinds:
+            return kinds
     partitive = _PARTITIVE.match(question)
     if partitive:  # "Which of the trapped workers was the youngest?" asks what "Which trapped workers ...?" does
         return asked(question[:partitive.start(1)] + question[partitive.end(1):])

@@ -84,9 +84,15 @@ _HALF = r"(?:[\s-]and[\s-]a[\s-]half)"
 # "a quarter-mile", "half-mile": a fraction of a unit of length, written as one word with it
 _LENGTHS = "mile|kilometre|kilometer|km|metre|meter|inch|foot"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
+# a whole number's fraction written after it ("2\u00bd hours", "3 1/2 miles") and a number's "-plus" ("a 710,000-plus
+# square kilometre area", "200-plus staff": at least that many; ``_PLUS_AFTER``)
+_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
+_FRACTION_PART = r"(?:[\u00bd\u00bc\u00be\u2153\u2154]|\s(?:1/2|1/4|3/4|1/3|2/3)(?![\d/]))"
+_PLUS = r"(?:-plus\b|\+(?=\s))"
+_PLUS_AFTER = re.compile(r"\d(?:-plus\b|\+(?=\s))", re.IGNORECASE)
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
-_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\.\d+|(?<![A-Za-z])(?<!several )(?<!few )(?:{_WORDNUM})(?![A-Za-z]))" \
+_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_FRACTION_PART}?{_PLUS}?|\.\d+|(?<![A-Za-z])(?<!several )(?<!few )(?:{_WORDNUM})(?![A-Za-z]))" \
      rf"{_HALF}?|(?<![A-Za-z])(?:a\s|one\s)?(?:half|quarter)(?=[\s-](?:{_LENGTHS})\b))"  # not "consisTENt"
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"
@@ -305,6 +311,14 @@ def prepare(text: str) -> str:
 def number(token: str) -> float | None:
     """'1,200' -> 1200, 'twelve' -> 12, 'a dozen' -> 12; None for anything else."""
     token = token.strip().lower()
+    plus = re.search(r"(?<=\d)(?:-plus|\+)$", token)
+    if plus is not None:  # "710,000-plus": the number (that it is at least that is its figure's range, ``add``)
+        token = token[:plus.start()]
+    fraction = re.search(r"(?<=\d)(?:([\u00bd\u00bc\u00be\u2153\u2154])|\s([123])/([234]))$", token)
+    if fraction is not None:  # "2\u00bd" -> 2.5, "3 1/2" -> 3.5
+        whole = number(token[:fraction.start()])
+        part = _FRACTIONS[fraction.group(1)] if fraction.group(1) else int(fraction.group(2)) / int(fraction.group(3))
+        return None if whole is None else whole + part
     half = re.search(r"[\s-]and[\s-]a[\s-]half$", token)
     if half is not None:
         whole = number(token[:half.start()])
@@ -425,6 +439,8 @@ def _figures(text: str) -> list[Figure]:
     def add(kind: str, m: re.Match[str], low: float, high: float, unit: str, span: tuple[int, int] | None = None,
             vague: bool = False) -> None:
         start, end = span or (m.start(), m.end())
+        if _PLUS_AFTER.search(text, start, end):  # "a 710,000-plus square kilometre area": at least that
+            high = math.inf
         if not _taken(spans, start, end) and not (math.isnan(low) or math.isnan(high)):
             spans.append((start, end))
             out.append(Figure(kind, start, end, low, high, unit, text[start:end].strip(), vague))
