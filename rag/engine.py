@@ -14,6 +14,7 @@ from rag.answer.extractive import ExtractiveGenerator
 from rag.answer.finalize import declined
 from rag.answer.guessed import asking, within
 from rag.answer.mentions import thing_mentioned
+from rag.answer.named_article import with_named_article
 from rag.answer.said import saying
 from rag.conversation import Reader
 from rag.conversation.advice import advice_follow_up, advice_settings
@@ -210,6 +211,8 @@ class Engine:
         read = passages
         if isinstance(answerer.generator, ExtractiveGenerator):  # the paragraph after the best passages too
             read = with_following(self.retriever.store, passages)  # (rag/retrieval/following.py)
+            # and the rest of the one article the question names (rag/answer/named_article.py)
+            read = with_named_article(self.retriever.store, request.question, read)
         for kind, value in answerer.stream(request.question, read, debug=request.debug):
             if kind == "answer" and request.debug and value.trace is not None:
                 value.trace["timings_ms"]["retrieve_ms"] = retrieve_ms

@@ -92,7 +92,8 @@ _PLUS = r"(?:-plus\b|\+(?=\s))"
 _PLUS_AFTER = re.compile(r"\d(?:-plus\b|\+(?=\s))", re.IGNORECASE)
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
-_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_FRACTION_PART}?{_PLUS}?|\.\d+|(?<![A-Za-z])(?<!several )(?<!few )(?:{_WORDNUM})(?![A-Za-z]))" \
+_N = rf"(?:(?:(?<!\d)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_FRACTION_PART}?{_PLUS}?|" \
+     rf"\.\d+|(?<![A-Za-z])(?<!several )(?<!few )(?:{_WORDNUM})(?![A-Za-z]))" \
      rf"{_HALF}?|(?<![A-Za-z])(?:a\s|one\s)?(?:half|quarter)(?=[\s-](?:{_LENGTHS})\b))"  # not "consisTENt"
 _BOUNDS = "|".join(sorted(map(re.escape, _LOWER), key=len, reverse=True))
 _BOUND = rf"(?:(?P<bound>{_BOUNDS})\s*)?"

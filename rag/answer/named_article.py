@@ -1,0 +1,73 @@
+"""The article a question points to by name, read whole.
+
+"In the Holm Agency's corrected tally, how many crew were aboard?" names what it asks of: of the articles retrieved,
+only one names the Holm Agency. The search brings that article's opening paragraphs (they share the question's words:
+the tally, the passengers), and the paragraph that gives the crew, three further down, shares nothing with it but
+"crew". The other articles give a crew count too, but they are not the one the question asks of, and the answerer
+holds them to the question's names (``support_checks.lacks``) and declines.
+
+So when the retrieved articles are told apart by what the question names (one holds every name and figure the
+question gives, read whole from the store, and another retrieved article lacks one), the chunks of that article the
+search left out are read too, at most ``NAMED_CHUNKS`` of them, as paragraphs read beside the retrieved ones are
+(``rag.retrieval.following``): quoted only when a sentence of theirs answers best. What the search returns is
+unchanged. (An article's first chunk is read this way only when the search returned it, or another chunk after it:
+the store gives the chunk after a chunk.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from rag.answer.support_checks import lacks
+from rag.errors import NotFound
+from rag.retrieval.following import FOLLOWS, position_of
+from rag.types import Document, Passage
+
+NAMED_CHUNKS = 12  # the most chunks of the named article read beside the retrieved passages
+
+
+class ArticleStore(Protocol):
+    def get_document(self, doc_id: str) -> Document: ...
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]: ...
+
+    def following(self, chunk_ids: Sequence[str]) -> dict[str, Passage]: ...
+
+
+def named_article(store: ArticleStore, question: str, passages: Sequence[Passage]) -> str | None:
+    """The one retrieved article holding every name and figure the question gives, read whole, when another
+    retrieved article lacks one of them; None otherwise (no names given, every article holds them, or two do)."""
+    docs = list(dict.fromkeys(p.doc_id for p in passages))
+    if len(docs) < 2:
+        return None
+    texts: dict[str, str] = {}
+    for doc_id in docs:
+        try:
+            document = store.get_document(doc_id)
+        except NotFound:
+            return None
+        texts[doc_id] = f"{document.title or ''}\n{document.text}"
+    lacking = lacks(question, texts)
+    holding = [d for d in docs if not lacking.get(d)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def with_named_article(store: ArticleStore, question: str, passages: Sequence[Passage],
+                       limit: int = NAMED_CHUNKS) -> list[Passage]:
+    """``passages``, then the chunks of the article the question names (``named_article``) that are not among them,
+    in the article's order, marked as read beside the retrieved ones (``FOLLOWS``, of no retrieved passage)."""
+    doc_id = named_article(store, question, passages)
+    if doc_id is None:
+        return list(passages)
+    ids = sorted(store.chunk_ids(doc_id), key=position_of)
+    held = {p.chunk_id for p in passages}
+    before = {ids[i + 1]: ids[i] for i in range(len(ids) - 1)}
+    wanted = [c for c in ids if c not in held and c in before][:limit]
+    found = store.following([before[c] for c in wanted])
+    added = [found[before[c]].model_copy(update={"scores": {FOLLOWS: 0.0}}) for c in wanted
+             if before[c] in found and found[before[c]].chunk_id == c]
+    return [*passages, *added]
+
+
+__all__ = ["NAMED_CHUNKS", "named_article", "with_named_article"]
