@@ -22,6 +22,7 @@ from rag.answer.events import asked_event, dates_of_other_events, no_beginning_d
 from rag.answer.evidence import body_qualifier, classed, counts_asked, holds, one_clause, place_class, qualified_as
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
+from rag.answer.nationals import of_other_nationals
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
@@ -184,6 +185,9 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                                       lambda w: any(w[:6] == t[:6] if min(len(w), len(t)) >= 6 else w == t
                                                     for t in q_terms) or not set(roots(w)).isdisjoint(asked_roots))
             claims = [(s, v) for s, v in claims if (s.text, v) not in other]
+            # asked how many Danes: "seven Swedes" and "227 passengers" are no sides (rag/answer/nationals.py)
+            others = of_other_nationals(question, [(s.text, v) for s, v in claims])
+            claims = [side for i, side in enumerate(claims) if i not in others]
         things = [v for v in given if v.text.split()[-1].lower() in THING_WORDS]  # "the Lunde Fire", "the Vardex Bridge"
         if things:  # a figure said of a named event or structure the question gives ("the Lunde Fire ... killed 29
             # people"): another figure whose sentence and passage never name it is of the passage's own subject, not

@@ -34,6 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
 from rag.answer.named_next import named_next, position_in_article
+from rag.answer.nationals import of_other_nationals
 from rag.answer.origin import asked_origin, countries_in, country_key, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
@@ -1229,6 +1230,8 @@ def _type(question: str, kinds: tuple[str, ...], pool: list[Candidate], cache: C
         _of_the_class_asked(pool, of_class)
     if noun:
         _counts_of_the_verb_asked(pool, focus)
+    if "count" in kinds:  # "How many Danish nationals ...?": not "seven Swedes", nor "227 passengers" (nationals.py)
+        _of_the_nationals_asked(pool, question)
     if "place" in kinds:
         _places_of_the_relation_asked(pool, question, focus)
     org_class = _ORGANIZATION_CLASS.search(question) if "organization" in kinds else None
@@ -1487,6 +1490,21 @@ def qualified_as(value: K.Value, text: str, qualifier: tuple[str, ...]) -> bool:
     after = re.match(r"\s*,\s+(?:the|an?)\s+((?:[\w-]+\s+){1,4})", text[value.end:])
     said = before | ({stem(w) for w in re.findall(r"[a-z]+", after.group(1).lower())} if after else set())
     return all(q in said for q in qualifier)
+
+
+def _of_the_nationals_asked(pool: list[Candidate], question: str) -> None:
+    """Counts of the people of the country the question asks of, where some sentence gives one: the others count
+    other people (``rag.answer.nationals``)."""
+    counts = [(c, v) for c in pool for v in c.on_values if v.kind == "count"]
+    other = of_other_nationals(question, [(c.text, v) for c, v in counts])
+    if not other:
+        return
+    dropped = {(id(counts[i][0]), id(counts[i][1])) for i in other}
+    for c in pool:
+        c.answers = [v for v in c.answers if (id(c), id(v)) not in dropped]
+        kept = [v for v in c.on_values if (id(c), id(v)) not in dropped]
+        if len(kept) < len(c.on_values):
+            c.on_values, c.on_scope = kept, bool(kept)
 
 
 def _by_the_period_asked(pool: list[Candidate], period: str) -> None:

@@ -205,7 +205,7 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:at|to|from) what (?:[\w-]+ )?(?:speeds?|depths?|altitudes?|heights?|frequenc(?:y|ies)|"
                 r"temperatures?|pressures?|distances?)\b", re.I), ("quantity", "count")),
     (re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:readings?|measurements?|doses?|temperatures?|concentrations?|"
-                r"frequenc(?:y|ies)|wavelengths?)"
+                r"frequenc(?:y|ies)|wavelengths?|speeds?|altitudes?|depths?|heights?|distances?|widths?|weights?)"
                 r"(?= (?:was|were|is|are|did|does|do|has|had|have)\b)", re.I), ("quantity", "count")),
     # "What was the total quantity of oil that escaped?": a quantity, no count of anything else
     (re.compile(r"\bwhat(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}quantit(?:y|ies) of\b", re.I),
@@ -529,7 +529,7 @@ def in_office(value: Value, sentence: str) -> bool:
 
 # What a quantity's unit measures (rag/claims/parse.py's canonical units): barrels and gallons are both volumes.
 _DIMENSIONS = {"kg": "mass", "m": "length", "m2": "area", "acre": "area", "m3": "volume", "l": "volume",
-               "bbl": "volume", "w": "power"}
+               "bbl": "volume", "w": "power", "hz": "frequency"}
 
 
 def _dimension(unit: str) -> str:
@@ -1236,7 +1236,7 @@ _DIMENSION_ASKED = re.compile(_W + r"how (wide|deep|tall|thick|far|heavy|fast|lo
                               r"lasts|lasted|take|takes|took|run|runs|ran)\b))|strong(?=[^?]*\b(?:winds?|gusts?|gales?|"
                               r"storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?)\b))\b", re.I)
 # (a wind is as strong as it is fast: "gusts of up to 40 knots")
-_ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour", "strong": "length/hour"}
+_ADJECTIVE_DIMENSION = {"heavy": "mass", "fast": "length/hour", "strong": "length/hour", "frequent": "frequency"}
 # a width (depth, height, thickness) is said so beside its figure ("59 m wide", "a width of 59 m"); a length or a
 # distance need not be ("the 400 m vessel"), but a position is none ("3 miles north of the entrance")
 _SAID_OF = {"wide": r"wide|width|across|beam|breadth", "deep": r"deep|depth|draught|draft|below|beneath|under|down",
@@ -1255,10 +1255,19 @@ _POSITION = re.compile(rf"^\W{{0,3}}(?:{_PLACED}|outside|from|of)\b", re.I)
 _DIMENSION_VERB = re.compile(r"\b(?:how much|what)\s+(?:does|did|do|would|will|could|can|might)\b[^?.!]{0,60}?"
                              r"\bweigh(?:s|ed)?\b(?!\s+(?:up|in|on|against|down)\b)", re.I)
 # ... or by its noun: "What is the weight of the ship?"
-_DIMENSION_NOUN = re.compile(r"\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}"
-                             r"(weight|width|height|depth|speed|distance)\s+(?:of|in|at|for)\b", re.I)
+# (or two: "What were the length and width of the part?"), or after a preposition: "At what frequency were ...?",
+# "To what altitude did he set the dial?"
+_DIMENSION_NOUN = re.compile(r"(?:\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}?|"
+                             r"\b(?:at|to|from) what (?:[\w-]+ )?|\b(?:what|which) (?:[\w-]+ )?)"
+                             r"(weight|width|height|depth|speed|distance|length|altitude|diameter|thickness|frequency)s?"
+                             r"(?:\s+and\s+(?:the\s+)?[a-z]+)?\s+(?:of|in|at|for|was|were|is|are|did|does|do|had|has)\b"
+                             # (not a time's length: "the length of his sentence", "the length of the deal")
+                             r"(?!\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:service|time|stay|tenure|employment|"
+                             r"office|imprisonment|sentence|trial|term|contract|deal|agreement|ban|season|visit|war|"
+                             r"search|strike|delay|closure|shutdown|outage|lockdown|career|reign|marriage)s?\b)", re.I)
 _NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth": "deep", "speed": "fast",
-                   "distance": "far"}
+                   "distance": "far", "length": "long", "altitude": "high", "diameter": "wide", "thickness": "thick",
+                   "frequency": "frequent"}
 
 
 @lru("asked_dimensions", QUESTION)
@@ -1278,7 +1287,7 @@ def asked_dimension(question: str) -> tuple[str, str]:
 # the words a measure of each dimension is written with, for the keyword side ("How heavy ...?": "224,000-ton")
 _UNIT_WORDS = {"mass": "ton tons tonne tonnes kg kilograms pounds weighs weight",
                "length": "metres meters metre meter feet ft miles km kilometres kilometers",
-               "length/hour": "knots mph speed"}
+               "length/hour": "knots mph speed", "frequency": "hz khz mhz hertz kilohertz frequency"}
 
 
 def measure_words(question: str) -> list[str]:

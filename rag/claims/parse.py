@@ -57,6 +57,9 @@ QUANTITY_UNITS = {  # unit word -> (canonical unit, factor)
     "nautical-mile": ("m", 1852), "nautical-miles": ("m", 1852),
     # natural gas by the million or billion cubic metres ("178 mcm", "55 bcm")
     "mcm": ("m3", 1e6), "bcm": ("m3", 1e9),
+    # a frequency ("37.5 kHz", "a 50 Hz grid")
+    "hz": ("hz", 1), "hertz": ("hz", 1), "khz": ("hz", 1e3), "kilohertz": ("hz", 1e3), "mhz": ("hz", 1e6),
+    "megahertz": ("hz", 1e6), "ghz": ("hz", 1e9), "gigahertz": ("hz", 1e9),
     # volumes and areas written with their power ("780,000 m3", "210 million US gal", "1,000 km²"), as "cubic metres"
     # and "square kilometres" are read
     "m3": ("m3", 1), "m\u00b3": ("m3", 1), "km2": ("m2", 1e6), "km\u00b2": ("m2", 1e6), "m2": ("m2", 1),

@@ -1,0 +1,80 @@
+"""Counts of people by the country they come from: "38 Norlanders", "12 from Vardia", "160 Norlandic nationals".
+
+A how-many question that names the country of the people it counts ("How many Norlandic nationals were aboard?",
+"how many of the people listed came from Norland?") asks the count of that country's people. A count of another
+country's ("seven Vardians", "12 from Vardia") is another thing's, and so is a count of them all ("227
+passengers", "239 people") where some sentence gives the country's own: neither answers it, and neither is another
+side of a disagreement about it. Where no sentence counts the country's people, nothing is set aside (the question
+may be answered otherwise, or declined).
+
+The country is read from the count itself (its noun is a nationality: "38 Swedes", "160 Danish nationals") or from
+"from <Place>" just after it ("40 plus one infant from Norway", "two each from New Zealand"); the question's from a
+nationality after "how many" or from "came from <Country>" / "people from <Country>".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.claims.demonyms import COUNTRY_OF
+from rag.claims.kinds import Value
+
+_COUNTRIES = {c.lower() for c in COUNTRY_OF.values()}
+_PLACE = r"(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)"
+# the question's: "how many Norlandic nationals", "how many Norlanders" (a nationality right after "how many")
+_HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+(?:of\s+the\s+)?)([A-Z][a-z]+)\b")
+# ... "how many of the people came from Norland", "how many passengers from Norland"
+_CAME_FROM = re.compile(r"\b(?i:how\s+many)\b[^?]*?\b(?:(?:came|come|comes|hailed|hail|hails|were|was|are|is)|people|persons|"
+                        r"passengers|nationals|citizens|victims|tourists|travell?ers|crew|workers|students|children|"
+                        r"residents)\s+from\s+" + _PLACE)
+# the count's: "40 plus one infant from Norway", "two each from New Zealand", "38 from Sweden"
+_FROM_AFTER = re.compile(r"\s+(?:(?:plus|and|each|of|them|more|one|two|three|an?|infants?|child|children|people|"
+                         r"persons|passengers|nationals|citizens|crew|members)\s+){0,3}from\s+" + _PLACE)
+
+
+def _country(word: str) -> str:
+    """The country a nationality or a country's name is ("Danes" -> "denmark", "Swiss" -> "switzerland"); ""."""
+    w = word.lower().rstrip(".,;:")
+    for form in (w, w[:-1] if w.endswith("s") else w):
+        if form in COUNTRY_OF:
+            return COUNTRY_OF[form].lower()
+    return w if w in _COUNTRIES else ""
+
+
+def nationals_asked(question: str) -> str:
+    """The country whose people a how-many question counts, lower case ("norway"); "" when it names none."""
+    came = _CAME_FROM.search(question)
+    if came:
+        country = _country(came.group(1))
+        if country:
+            return country
+    named = _HOW_MANY_OF.search(question)
+    return _country(named.group(1)) if named else ""
+
+
+def count_origin(sentence: str, value: Value) -> str:
+    """The country (or place) of the people a count counts, lower case; "" when the count says none."""
+    for word in value.text.split()[1:]:
+        if word[:1].isupper() and _country(word):
+            return _country(word)
+    after = _FROM_AFTER.match(sentence, value.end)
+    if after:
+        return _country(after.group(1).split()[0]) if len(after.group(1).split()) == 1 else after.group(1).lower()
+    return ""
+
+
+def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> set[int]:
+    """The positions in ``counts`` (sentence, count) of those that count other people than the nationals the
+    question asks of: another country's, or everyone's where some count is of the country asked. Empty when the
+    question names no country, or no count is of it."""
+    asked = nationals_asked(question)
+    if not asked:
+        return set()
+    origins = [count_origin(sentence, v) if v.kind == "count" else None for sentence, v in counts]
+    if asked not in origins:
+        return set()
+    return {i for i, o in enumerate(origins) if o is not None and o != asked}
+
+
+__all__ = ["count_origin", "nationals_asked", "of_other_nationals"]
