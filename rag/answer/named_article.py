@@ -6,8 +6,8 @@ the tally, the passengers), and the paragraph that gives the crew, three further
 "crew". The other articles give a crew count too, but they are not the one the question asks of, and the answerer
 holds them to the question's names (``support_checks.lacks``) and declines.
 
-So when the retrieved articles are told apart by what the question names (one holds every name and figure the
-question gives, read whole from the store, and another retrieved article lacks one), the chunks of that article the
+So when the retrieved articles are told apart by what the question names (one holds every year and every word of
+the names the question gives, read whole from the store, and the others do not), the chunks of that article the
 search left out are read too, at most ``NAMED_CHUNKS`` of them, as paragraphs read beside the retrieved ones are
 (``rag.retrieval.following``): quoted only when a sentence of theirs answers best. What the search returns is
 unchanged. (An article's first chunk is read this way only when the search returned it, or another chunk after it:
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from rag.answer.support_checks import lacks
+from rag.answer.evidence import anchors_of, holds
 from rag.errors import NotFound
 from rag.retrieval.following import FOLLOWS, position_of
 from rag.types import Document, Passage
@@ -36,8 +36,9 @@ class ArticleStore(Protocol):
 
 
 def named_article(store: ArticleStore, question: str, passages: Sequence[Passage]) -> str | None:
-    """The one retrieved article holding every name and figure the question gives, read whole, when another
-    retrieved article lacks one of them; None otherwise (no names given, every article holds them, or two do)."""
+    """The one retrieved article holding every year and every word of the names the question gives
+    (``evidence.anchors_of``), read whole, when another retrieved article does not; None otherwise (the question
+    gives none, or two articles hold them all)."""
     docs = list(dict.fromkeys(p.doc_id for p in passages))
     if len(docs) < 2:
         return None
@@ -48,8 +49,10 @@ def named_article(store: ArticleStore, question: str, passages: Sequence[Passage
         except NotFound:
             return None
         texts[doc_id] = f"{document.title or ''}\n{document.text}"
-    lacking = lacks(question, texts)
-    holding = [d for d in docs if not lacking.get(d)]
+    years, words = anchors_of(question)
+    if not years and not words:
+        return None
+    holding = [d for d, text in texts.items() if holds(text, (years, [])) and all(holds(text, ([], [w])) for w in words)]
     return holding[0] if len(holding) == 1 else None
 
 

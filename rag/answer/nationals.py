@@ -21,6 +21,11 @@ from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import Value
 
 _COUNTRIES = {c.lower() for c in COUNTRY_OF.values()}
+# the people of a country by a noun of their own, not the adjective plus "s" ("Danes", not "Danishs")
+_PEOPLE_OF = {"danes": "denmark", "swedes": "sweden", "finns": "finland", "poles": "poland", "turks": "turkey",
+              "britons": "britain", "brits": "britain", "scots": "scotland", "spaniards": "spain", "filipinos":
+              "philippines", "thais": "thailand", "frenchmen": "france", "englishmen": "england", "irishmen": "ireland",
+              "dutchmen": "netherlands", "icelanders": "iceland", "new zealanders": "new zealand", "kiwis": "new zealand"}
 _PLACE = r"(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)"
 # the question's: "how many Norlandic nationals", "how many Norlanders" (a nationality right after "how many")
 _HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+(?:of\s+the\s+)?)([A-Z][a-z]+)\b")
@@ -36,6 +41,8 @@ _FROM_AFTER = re.compile(r"\s+(?:(?:plus|and|each|of|them|more|one|two|three|an?
 def _country(word: str) -> str:
     """The country a nationality or a country's name is ("Danes" -> "denmark", "Swiss" -> "switzerland"); ""."""
     w = word.lower().rstrip(".,;:")
+    if w in _PEOPLE_OF:
+        return _PEOPLE_OF[w]
     for form in (w, w[:-1] if w.endswith("s") else w):
         if form in COUNTRY_OF:
             return COUNTRY_OF[form].lower()
