@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.caches import QUESTION, lru
 from rag.claims import seats
+from rag.claims.parse import QUANTITY_UNITS
 from rag.claims.people import PERSON_NOUN
 from rag.text import STOPWORDS, content_terms, stem
 
@@ -648,6 +649,16 @@ _EMBEDDED = re.compile(r"\b(?:told|tell|tells|said|say|says|asked|explained|reve
                        r"(?=\s+(?:how\s+(?:much|many|long|far|old|soon)|when|where|why|whether)\b)", re.I)
 
 
+# the unit a figure is asked in, set off by commas after "how" and its adjective: "How long, in pages, was ...?"
+_UNIT_ASIDE = re.compile(r"^(\W*how\s+[a-z]+)\s*,\s*in\s+([a-z]+(?:\s+[a-z]+)?)\s*,\s*", re.I)
+
+
+def without_unit_aside(question: str) -> str:
+    """The question without the unit it asks its figure in ("How long, in pages, was it?" -> "How long was it?")."""
+    aside = _UNIT_ASIDE.match(question)
+    return f"{aside.group(1)} {question[aside.end():]}" if aside else question
+
+
 # a class noun asked as an owner: "Which country's ...", "which company's scaffolders" (not "which one's": no class)
 _WHICH_OWNER = re.compile(r"\b(?:which|what)\s+(?!one['\u2019])([a-z][\w-]*)['\u2019]s\s", re.I)
 
@@ -660,6 +671,17 @@ def asked(question: str) -> tuple[str, ...]:
     or for a year?") asks for their kind. A yes/no question whether things differ ("Do common stocks and
     preferred stocks have any differences in terms of percentage of the company...?") asks for a description
     of how they differ, not for the value its words name."""
+    aside = _UNIT_ASIDE.match(question)
+    if aside:  # "How long, in pages, was the report?" asks a count of pages; "..., in days, ...?" a duration
+        unit = aside.group(2).lower()
+        single = unit[:-1] if unit.endswith("s") else unit
+        if single in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):
+            return ("duration",)
+        if _LENGTH_COUNTED.search(unit):
+            return ("count", "quantity")
+        if unit in QUANTITY_UNITS or single in QUANTITY_UNITS:
+            return ("quantity",)
+        return asked(without_unit_aside(question))
     owner = _WHICH_OWNER.search(question)
     if owner:  # "Which country's industrial units include ...?" asks what "Which country?" does, when that is typed
         kinds = asked(f"Which {owner.group(1)}?")
@@ -1275,6 +1297,7 @@ def asked_dimension(question: str) -> tuple[str, str]:
     """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
     "length/hour") and the adjective asking it (to check the figure is said to be that: ``_of_dimension``), or
     ("", "")."""
+    question = without_unit_aside(question)  # ("How long, in miles, was the slick?")
     if _MOVED_HOW_FAR.search(question):
         return "", ""  # "How far did the shares fall?", "How far will it raise the limit?": a move, no distance
     match = _DIMENSION_ASKED.search(question)

@@ -107,6 +107,10 @@ def test_questions_typed_by_a_unit_a_treaty_an_owner_and_a_measure_noun() -> Non
     assert asked_dimension("What were the length and width of the panel?")[0] == "length"
     assert asked_dimension("What was the length of his sentence?") == ("", "")
     assert "quantity" in asked("What speed was the ferry doing when it turned?")
+    # the unit set off by commas says what is asked: "How long, in pages, ...?" asks a count of pages
+    assert asked("How long, in pages, was the inquiry's report?") == ("count", "quantity")
+    assert asked("How long, in days, did the search last?") == ("duration",)
+    assert asked_dimension("How far, in kilometres, was the ferry from shore?") == ("length", "far")
 
 
 def test_a_frequency_asked_is_answered_in_hertz_only(minilm) -> None:  # type: ignore[no-untyped-def]
