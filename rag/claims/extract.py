@@ -151,8 +151,6 @@ def _claims(text: str, doc: Any) -> list[Value]:
             if between is not None:
                 place = _DISTANT_PLACE.search(text[:f.start])
                 scope = f"{place.group(1)} from {between.group(1)}" if place else f"from {between.group(1)}"
-        if scope is None and f.kind == "quantity" and doc is not None:  # "a 710,000 square kilometre area"
-            scope = _written_onto(doc, f.start, f.end)
         if scope is None:
             scope = _scope_after(text, f.end, of=not (f.kind == "percentage" and _IN_WORDS.search(f.text)))
         out.append(Value(f.kind, f.text, f.low, f.high, f.unit, "", scope, f.start, f.end, f.vague))
@@ -532,23 +530,6 @@ def _parsed_scope(doc: Any, start: int, end: int) -> str | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return _of_phrase(child) or None
     return None
-
-
-def _written_onto(doc: Any, start: int, end: int) -> str | None:
-    """The noun a measure is written onto, before it: "a 710,000 square kilometre area" -> "area", "a 400-metre
-    ship" -> "ship" (what the measure is of); None otherwise."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
-    while root.dep_ in ("nummod", "compound", "nmod", "amod") and root.head.i < span.end and root.head.i > root.i:
-        root = root.head  # ("710,000-plus square kilometer": the unit is the figure's own)
-    head = root.head
-    if root.dep_ not in ("nummod", "compound", "nmod", "amod") or head.i < span.end or head.tag_ not in ("NN", "NNS"):
-        return None
-    while head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ in ("NN", "NNS"):
-        head = head.head  # "a 2.7-metre wing part": the part
-    return _phrase([t.text for t in head.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end] + [head.text]) or None
 
 
 def _moved_thing(doc: Any, start: int, end: int) -> str | None:

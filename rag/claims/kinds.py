@@ -1292,6 +1292,10 @@ _NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth"
                    "frequency": "frequent"}
 
 
+# where a question's later part begins (rag/answer/parts.py reads each part on its own)
+_LATER_PART = re.compile(r",\s*(?:and|or|but)\s|\?\s", re.I)
+
+
 @lru("asked_dimensions", QUESTION)
 def asked_dimension(question: str) -> tuple[str, str]:
     """The dimension a "how wide / deep / tall / far / long / heavy / fast" question asks ("length", "mass",
@@ -1302,6 +1306,8 @@ def asked_dimension(question: str) -> tuple[str, str]:
         return "", ""  # "How far did the shares fall?", "How far will it raise the limit?": a move, no distance
     match = _DIMENSION_ASKED.search(question)
     noun = None if match else _DIMENSION_NOUN.search(question)
+    if noun and _LATER_PART.search(question, 0, noun.start()):
+        noun = None  # "About how many containers ..., and at what speed ...?": the second part's, not the question's
     adjective = match.group(1).lower() if match else _NOUN_ADJECTIVE[noun.group(1).lower()] if noun else \
         "heavy" if _DIMENSION_VERB.search(question) else ""
     return (_ADJECTIVE_DIMENSION.get(adjective, "length"), adjective) if adjective else ("", "")
