@@ -34,7 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
 from rag.answer.named_next import named_next, position_in_article
-from rag.answer.nationals import of_other_nationals
+from rag.answer.nationals import nationals_asked, of_other_nationals
 from rag.answer.origin import asked_origin, countries_in, country_key, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
@@ -1493,17 +1493,24 @@ def qualified_as(value: K.Value, text: str, qualifier: tuple[str, ...]) -> bool:
 
 
 def _of_the_nationals_asked(pool: list[Candidate], question: str) -> None:
-    """Counts of the people of the country the question asks of, where some sentence gives one: the others count
+    """Counts of the people of the country the question asks of, where some sentence gives one: those are about
+    what is asked whatever their noun ("at least 40 Danes", asked how many Danish nationals), and the others count
     other people (``rag.answer.nationals``)."""
-    counts = [(c, v) for c in pool for v in c.on_values if v.kind == "count"]
+    counts = [(c, v) for c in pool for v in {id(v): v for v in [*c.on_values, *c.answers]}.values() if v.kind == "count"]
     other = of_other_nationals(question, [(c.text, v) for c, v in counts])
     if not other:
         return
     dropped = {(id(counts[i][0]), id(counts[i][1])) for i in other}
+    unit = f"people of {nationals_asked(question)}"  # one measure, whatever their nouns ("40 Danes", "41 from Denmark")
+
+    def counted(values: list[K.Value]) -> list[K.Value]:
+        return [replace(v, unit=unit) if v.kind == "count" else v for v in values]
+
     for c in pool:
-        c.answers = [v for v in c.answers if (id(c), id(v)) not in dropped]
-        kept = [v for v in c.on_values if (id(c), id(v)) not in dropped]
-        if len(kept) < len(c.on_values):
+        c.answers = counted([v for v in c.answers if (id(c), id(v)) not in dropped])
+        kept = counted([v for v in c.on_values if (id(c), id(v)) not in dropped])
+        kept += [v for v in c.answers if v.kind == "count" and v not in kept]  # (the nationals asked)
+        if kept != c.on_values:
             c.on_values, c.on_scope = kept, bool(kept)
 
 

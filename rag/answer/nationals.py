@@ -38,6 +38,9 @@ _FROM_AFTER = re.compile(r"\s+(?:(?:plus|and|each|of|them|more|one|two|three|an?
                          r"persons|passengers|nationals|citizens|crew|members)\s+){0,3}from\s+" + _PLACE)
 
 
+_ADDED_TO = re.compile(r"\d[\w,.]*\s+plus\s+$", re.I)
+
+
 def _country(word: str) -> str:
     """The country a nationality or a country's name is ("Danes" -> "denmark", "Swiss" -> "switzerland"); ""."""
     w = word.lower().rstrip(".,;:")
@@ -61,7 +64,10 @@ def nationals_asked(question: str) -> str:
 
 
 def count_origin(sentence: str, value: Value) -> str:
-    """The country (or place) of the people a count counts, lower case; "" when the count says none."""
+    """The country (or place) of the people a count counts, lower case; "" when the count says none, or is an
+    addition to the count before it ("40 plus one infant from Norway": the infant is of the 40's count)."""
+    if _ADDED_TO.search(sentence, 0, value.start):
+        return ""
     for word in value.text.split()[1:]:
         if word[:1].isupper() and _country(word):
             return _country(word)
@@ -69,6 +75,13 @@ def count_origin(sentence: str, value: Value) -> str:
     if after:
         return _country(after.group(1).split()[0]) if len(after.group(1).split()) == 1 else after.group(1).lower()
     return ""
+
+
+def of_the_nationals(question: str, sentence: str, value: Value) -> bool:
+    """The count is of the people of the country the question asks of ("154 people from Norway", asked how many
+    Norwegian nationals), whatever its noun."""
+    asked = nationals_asked(question)
+    return bool(asked) and value.kind == "count" and count_origin(sentence, value) == asked
 
 
 def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> set[int]:
@@ -84,4 +97,4 @@ def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> se
     return {i for i, o in enumerate(origins) if o is not None and o != asked}
 
 
-__all__ = ["count_origin", "nationals_asked", "of_other_nationals"]
+__all__ = ["count_origin", "nationals_asked", "of_other_nationals", "of_the_nationals"]

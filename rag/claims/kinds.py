@@ -236,9 +236,13 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"websites?|(?:news|web|internet) sites?|tabloids?|(?:radio|tv|television) stations?|newswires?|"
                 r"contractors?|carriers?|charterers?|lenders?|retailers?|studios?|shipping lines?|shipowners?|"
                 r"developers?|builders?|buyers?|bidders?|sellers?|landlords?|brokerages?|insurance companies|"
-                r"factor(?:y|ies)|(?:clothing|fashion|garment) makers?|chains?|watchdogs?|units?|cent(?:re|er)s?|"
+                r"factor(?:y|ies)|(?:clothing|fashion|garment) makers?|chains?|watchdogs?|cent(?:re|er)s?|"
                 r"forces?|squadrons?|brigades?|regiments?|battalions?|laborator(?:y|ies)|labs?|utilit(?:y|ies))\b"
                 + _HEAD, re.I),
+     ("organization",)),
+    # a unit of a service or a force, after "which" ("Which air traffic control unit ...?"), not a unit of measure
+    # ("What unit is measured ...?", "Which unit of length ...?")
+    (re.compile(r"\bwhich " + _GAP + r"units?\b(?!\s+(?:of|is\s+used|are\s+used|measures?|measured)\b)" + _HEAD, re.I),
      ("organization",)),
     # where someone works or studies is an employer or a school as often as a town: "Where does Laura Chen work?"
     # -> "a materials economist at the Center for Strategic and International Studies"
@@ -272,15 +276,13 @@ ASKED: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
                 r"|lawyers?|judges?|journalists?|reporters?|psychiatrists?|doctors?|victims?|suspects?|gunm[ae]n|"
                 r"officers?|commanders?|detectives?|prosecutors?|attorneys?|soldiers?|pilots?)\b" + _HEAD, re.I),
      ("person",)),
-    # a work or a treaty by its class noun ("Which movie won Best Picture?", "What album did she release?", "Under
-    # which treaty ...?"): a name, which
+    # a work by its class noun ("Which movie won Best Picture?", "What album did she release?"): a name, which
     # the tagger calls a person or an organization as it guesses
     # a product by its class noun, too ("Which piece of open-source software ...?", "What make of drill ...?")
     (re.compile(r"\b(?:which|what) (?:(?:piece|kind|type|sort|make|brand|model|version)s? of )?" + _GAP +
                 r"(?:movies?|films?|albums?|songs?|books?|novels?|video games?|"
                 r"tv shows?|television shows?|sitcoms?|operas?|paintings?|headsets?|smartphones?|consoles?|software|"
-                r"apps?|frameworks?|browsers?|operating systems?|rockets?|satellites?|drills?|treat(?:y|ies)|"
-                r"conventions?|accords?|pacts?|protocols?|charters?)\b", re.I),
+                r"apps?|frameworks?|browsers?|operating systems?|rockets?|satellites?|drills?)\b", re.I),
      ("organization", "person")),
     # a rank or a title held by someone: "What is men's year-end No 1 in tennis?", "What was the 2019 champion?"
     (re.compile(r"\bwhat (?:is|was|are|were) (?:the )?(?:[\w.&-]+(?:'s|\u2019s) )?(?:[\w-]+ ){0,2}"

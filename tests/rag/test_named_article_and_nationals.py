@@ -1,5 +1,5 @@
 """The article a question names, read whole; counts of the nationals asked; a number's written fraction and its
-"-plus"; questions typed by a unit, a treaty, a class noun asked as an owner, and a measure's noun. The stories are
+"-plus"; questions typed by a service's unit, a class noun asked as an owner, and a measure's noun. The stories are
 written for the tests."""
 
 from __future__ import annotations
@@ -96,9 +96,9 @@ def test_a_written_fraction_and_a_plus_belong_to_their_number() -> None:
     assert not [f for f in figures("The 4/16 vigil ran 24/7.") if f.kind == "count"]
 
 
-def test_questions_typed_by_a_unit_a_treaty_an_owner_and_a_measure_noun() -> None:
+def test_questions_typed_by_a_unit_an_owner_and_a_measure_noun() -> None:
     assert asked("Which fire control unit reported the blaze first?") == ("organization",)
-    assert "organization" in asked("Under which treaty were the damages paid?")
+    assert asked("What unit is used to measure the swell?") != ("organization",)
     assert asked("Which country's coastguard units found the raft?") == ("place",)
     assert asked_dimension("At what frequency did the beacon transmit?") == ("frequency", "frequent")
     assert asked_dimension("What were the length and width of the panel?")[0] == "length"
@@ -140,3 +140,17 @@ def test_counts_of_other_people_are_no_side_of_the_nationals_asked() -> None:
     assert {counts[i][1].text for i in of_other_nationals(question, counts)} == {"seven Swedes", "12", "231 passengers"}
     # where no count is of the country asked, none is set aside
     assert not of_other_nationals("How many Finns was the ferry carrying?", counts)
+
+
+def test_the_nationals_asked_are_counted_whatever_the_noun(minilm) -> None:  # type: ignore[no-untyped-def]
+    vectors = SentenceVectors(minilm)
+    answerer = Answerer(ExtractiveGenerator(minilm, AnswerSettings(), vectors), vectors, AnswerSettings())
+    told = [_chunk("agency", 0, "The agency said 160 Danish nationals were aboard the ferry when it sank."),
+            _chunk("list", 0, "Aboard the ferry were 152 people from Denmark, 38 from Sweden and 12 from Norway, "
+                              "the owner's list showed."),
+            _chunk("inquiry", 0, "Of the 239 people aboard the ferry, most were Danish nationals.")]
+    answer = answerer.answer("How many Danish nationals were aboard the ferry?", told)
+    assert "160 Danish nationals" in answer.answer and "152 people from Denmark" in answer.answer
+    assert "239" not in answer.answer
+    sides = {c.value for found in answer.conflicts if found.kind == "disagreement" for c in found.claims}
+    assert sides == {"160 Danish nationals", "152 people"}
