@@ -138,7 +138,8 @@ def wh_phrase(turn: str, previous: str) -> str | None:
 
 # "And just before the well was capped?", "And after the ship was freed?": a time clause alone asks the previous
 # question at that time
-_AND_WHEN = re.compile(r"^\s*(?:(?:and|but|so|or|what|how)\s+(?:about\s+)?)?(?P<x>(?:(?:just|right|shortly|immediately|"
+# ("how" and "what" only before "about": "How long after that did it stop?" is a question of its own)
+_AND_WHEN = re.compile(r"^\s*(?:(?:and|but|so|or)\s+(?:about\s+)?|(?:what|how)\s+about\s+)?(?P<x>(?:(?:just|right|shortly|immediately|"
                        r"long|soon|well)\s+)?(?:before|after|when|while|once|until|during)\s+[^?,;]{2,80}?)[\s?.!]*$",
                        re.I)
 _SUBORDINATORS = frozenset("before after when while once until during".split())

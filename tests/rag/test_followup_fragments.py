@@ -24,7 +24,8 @@ def test_a_time_clause_asks_the_previous_question_at_that_time(reader: Reader) -
                              "the dam gave way?")
 
 
-@pytest.mark.parametrize("turn", ["And until when did he live there?", "And when had the rules taken effect?"])
+@pytest.mark.parametrize("turn", ["And until when did he live there?", "And when had the rules taken effect?",
+                                  "How long after that did the pumps stop working?"])
 def test_a_question_of_its_own_after_a_time_word_is_not_asked_at_a_time(reader: Reader, turn: str) -> None:
     reading = reader.read(conversation("Who bought the island in 1893?", "Jonas Holm bought it [1].", turn))
     assert reading.rule != "at time"
