@@ -14,6 +14,7 @@ from rag.answer.groups import group_answer, holds_every_term
 from rag.answer.guessed import also_guessed
 from rag.answer.kind_named import ENUMERATED, LISTED, NAMED, asked_noun, asks_plural, enumerates, lists_members, members, names_one
 from rag.answer.mentions import mentioning, thing_mentioned
+from rag.answer.named_article import READ_NAMED
 from rag.answer.own_words import own_words
 from rag.answer.parts import pieces, read
 from rag.answer.quotes import asks_what_was_said
@@ -297,6 +298,13 @@ class ExtractiveGenerator:
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         """A draft citing passages by number: each quoted sentence followed by its passage's [n]. Passages a part's
         own search found (``PART``) are read only for a part the others leave unanswered."""
+        if any(READ_NAMED in p.scores for p in passages):  # the rest of the article the question names is read only
+            # where the passages the search found (and the paragraphs after them) answer nothing
+            # (rag/answer/named_article.py: those chunks come last, so the others keep their numbers)
+            draft = list(self.stream(question, [p for p in passages if READ_NAMED not in p.scores]))
+            if draft != [DECLINE]:
+                yield from draft
+                return
         searched = [p for p in passages if PART not in p.scores]
         pool = self.rank(question, searched)
         chosen = _with_items(self.select(question, pool), pool)

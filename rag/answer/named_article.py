@@ -9,9 +9,9 @@ holds them to the question's names (``support_checks.lacks``) and declines.
 So when the retrieved articles are told apart by what the question names (one holds every year and every word of
 the names the question gives, read whole from the store, and the others do not), the chunks of that article the
 search left out are read too, at most ``NAMED_CHUNKS`` of them, as paragraphs read beside the retrieved ones are
-(``rag.retrieval.following``): quoted only when a sentence of theirs answers best. What the search returns is
-unchanged. (An article's first chunk is read this way only when the search returned it, or another chunk after it:
-the store gives the chunk after a chunk.)
+(``rag.retrieval.following``), and only where the retrieved passages answer nothing (``ExtractiveGenerator``): then
+a sentence of theirs that answers best leads. What the search returns is unchanged. (An article's first chunk is
+never read this way: the store gives the chunk after a chunk, and the first follows none.)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from rag.retrieval.following import FOLLOWS, position_of
 from rag.types import Document, Passage
 
 NAMED_CHUNKS = 12  # the most chunks of the named article read beside the retrieved passages
+READ_NAMED = "named"  # the key, in such a chunk's ``scores``, beside ``FOLLOWS`` (of no retrieved passage: 0)
 
 
 class ArticleStore(Protocol):
@@ -68,9 +69,9 @@ def with_named_article(store: ArticleStore, question: str, passages: Sequence[Pa
     before = {ids[i + 1]: ids[i] for i in range(len(ids) - 1)}
     wanted = [c for c in ids if c not in held and c in before][:limit]
     found = store.following([before[c] for c in wanted])
-    added = [found[before[c]].model_copy(update={"scores": {FOLLOWS: 0.0}}) for c in wanted
+    added = [found[before[c]].model_copy(update={"scores": {FOLLOWS: 0.0, READ_NAMED: 1.0}}) for c in wanted
              if before[c] in found and found[before[c]].chunk_id == c]
     return [*passages, *added]
 
 
-__all__ = ["NAMED_CHUNKS", "named_article", "with_named_article"]
+__all__ = ["NAMED_CHUNKS", "READ_NAMED", "named_article", "with_named_article"]

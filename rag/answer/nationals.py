@@ -20,7 +20,11 @@ from collections.abc import Sequence
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import Value
 
-_COUNTRIES = {c.lower() for c in COUNTRY_OF.values()}
+# a country by another of its names ("UK consumers", "U.S. customers", "people from America")
+_ALSO = {"uk": "britain", "u.k": "britain", "united kingdom": "britain", "great britain": "britain",
+         "us": "united states", "u.s": "united states", "usa": "united states", "u.s.a": "united states",
+         "america": "united states", "the united states": "united states"}
+_COUNTRIES = {c.lower() for c in COUNTRY_OF.values()} | set(_ALSO)
 # the people of a country by a noun of their own, not the adjective plus "s" ("Danes", not "Danishs")
 _PEOPLE_OF = {"danes": "denmark", "swedes": "sweden", "finns": "finland", "poles": "poland", "turks": "turkey",
               "britons": "britain", "brits": "britain", "scots": "scotland", "spaniards": "spain", "filipinos":
@@ -28,7 +32,7 @@ _PEOPLE_OF = {"danes": "denmark", "swedes": "sweden", "finns": "finland", "poles
               "dutchmen": "netherlands", "icelanders": "iceland", "new zealanders": "new zealand", "kiwis": "new zealand"}
 _PLACE = r"(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)"
 # the question's: "how many Norlandic nationals", "how many Norlanders" (a nationality right after "how many")
-_HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+(?:of\s+the\s+)?)([A-Z][a-z]+)\b")
+_HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+(?:of\s+the\s+)?)([A-Z][a-z]+\b|U\.?S\.?A?\b\.?|U\.?K\b\.?)")
 # ... "how many of the people came from Norland", "how many passengers from Norland"
 _CAME_FROM = re.compile(r"\b(?i:how\s+many)\b[^?]*?\b(?:(?:came|come|comes|hailed|hail|hails|were|was|are|is)|people|persons|"
                         r"passengers|nationals|citizens|victims|tourists|travell?ers|crew|workers|students|children|"
@@ -46,6 +50,8 @@ def _country(word: str) -> str:
     w = word.lower().rstrip(".,;:")
     if w in _PEOPLE_OF:
         return _PEOPLE_OF[w]
+    if w in _ALSO:
+        return _ALSO[w]
     for form in (w, w[:-1] if w.endswith("s") else w):
         if form in COUNTRY_OF:
             return COUNTRY_OF[form].lower()
