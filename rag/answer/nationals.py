@@ -32,7 +32,11 @@ _PEOPLE_OF = {"danes": "denmark", "swedes": "sweden", "finns": "finland", "poles
               "dutchmen": "netherlands", "icelanders": "iceland", "new zealanders": "new zealand", "kiwis": "new zealand"}
 _PLACE = r"(?:the\s+)?([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)"
 # the question's: "how many Norlandic nationals", "how many Norlanders" (a nationality right after "how many")
-_HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+(?:of\s+the\s+)?)([A-Z][a-z]+\b|U\.?S\.?A?\b\.?|U\.?K\b\.?)")
+# (not "how many of the Danish customers ...": a part of them, which the count need not say are Danish)
+_HOW_MANY_OF = re.compile(r"\b(?i:how\s+many\s+)([A-Z][a-z]+\b|U\.?S\.?A?\b\.?|U\.?K\b\.?)(?:\s+([a-z]+))?")
+# the nouns of a question that count people by their country alone ("How many Danish nationals ...?"), not by what
+# else they are ("How many Danish customers ...?": a count of all Danes is no count of them)
+_ANYONE = frozenset({"nationals", "citizens", "people", "persons", "individuals", "natives", "residents"})
 # ... "how many of the people came from Norland", "how many passengers from Norland"
 _CAME_FROM = re.compile(r"\b(?i:how\s+many)\b[^?]*?\b(?:(?:came|come|comes|hailed|hail|hails|were|was|are|is)|people|persons|"
                         r"passengers|nationals|citizens|victims|tourists|travell?ers|crew|workers|students|children|"
@@ -69,6 +73,22 @@ def nationals_asked(question: str) -> str:
     return _country(named.group(1)) if named else ""
 
 
+def by_country_alone(question: str) -> bool:
+    """The question counts people by their country alone ("How many Danes ...?", "How many Danish nationals ...?",
+    "how many of them came from Denmark?"): then any count of that country's people answers it, whatever its noun."""
+    if _CAME_FROM.search(question):
+        return True
+    named = _HOW_MANY_OF.search(question)
+    if not named or not _country(named.group(1)):
+        return False
+    word, noun = named.group(1).lower().rstrip("."), (named.group(2) or "").lower()
+    people = word in _PEOPLE_OF or (word.endswith("s") and word[:-1] in COUNTRY_OF)  # "Danes", "Americans"
+    return people or noun in _ANYONE or noun in _VERBS
+
+
+_VERBS = frozenset({"were", "was", "are", "is", "had", "have", "died", "survived"})  # "How many Chinese were ...?"
+
+
 def count_origin(sentence: str, value: Value) -> str:
     """The country (or place) of the people a count counts, lower case; "" when the count says none, or is an
     addition to the count before it ("40 plus one infant from Norway": the infant is of the 40's count)."""
@@ -87,20 +107,23 @@ def of_the_nationals(question: str, sentence: str, value: Value) -> bool:
     """The count is of the people of the country the question asks of ("154 people from Norway", asked how many
     Norwegian nationals), whatever its noun."""
     asked = nationals_asked(question)
-    return bool(asked) and value.kind == "count" and count_origin(sentence, value) == asked
+    return bool(asked) and by_country_alone(question) and value.kind == "count" and count_origin(sentence, value) == asked
 
 
 def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> set[int]:
     """The positions in ``counts`` (sentence, count) of those that count other people than the nationals the
-    question asks of: another country's, or everyone's where some count is of the country asked. Empty when the
-    question names no country, or no count is of it."""
+    question asks of: another country's, or everyone's where some count is of the country asked and the question
+    counts people by their country alone. Empty when the question names no country, or no count is of it."""
     asked = nationals_asked(question)
     if not asked:
         return set()
     origins = [count_origin(sentence, v) if v.kind == "count" else None for sentence, v in counts]
     if asked not in origins:
         return set()
-    return {i for i, o in enumerate(origins) if o is not None and o != asked}
+    # (a count of everyone counts the nationals asked only when the question counts them by their country alone;
+    # asked how many Danish customers, "12,000 customers" may be the Danish ones, said without it)
+    everyone = by_country_alone(question)
+    return {i for i, o in enumerate(origins) if o is not None and o != asked and (o or everyone)}
 
 
-__all__ = ["count_origin", "nationals_asked", "of_other_nationals", "of_the_nationals"]
+__all__ = ["by_country_alone", "count_origin", "nationals_asked", "of_other_nationals", "of_the_nationals"]

@@ -140,6 +140,14 @@ def test_counts_of_other_people_are_no_side_of_the_nationals_asked() -> None:
     assert {counts[i][1].text for i in of_other_nationals(question, counts)} == {"seven Swedes", "12", "231 passengers"}
     # where no count is of the country asked, none is set aside
     assert not of_other_nationals("How many Finns was the ferry carrying?", counts)
+    # asked of the country's people by another noun, a count of everyone may be theirs, said without the country
+    told = [(text, v) for text in ("The bank wrote to 400 Danish customers and 70 Swedish customers.",
+                                   "Some 380 customers had their card numbers taken.")
+            for v in analyze([text])[0] if v.kind == "count"]
+    asked_so = "How many Danish customers had their card numbers taken?"
+    assert {told[i][1].text for i in of_other_nationals(asked_so, told)} == {"70 Swedish customers"}
+    # and a part of them ("how many of the Danish customers ...") need not be said to be Danish
+    assert nationals_asked("How many of the Danish customers had their card numbers taken?") == ""
 
 
 def test_the_nationals_asked_are_counted_whatever_the_noun(minilm) -> None:  # type: ignore[no-untyped-def]
