@@ -75,7 +75,7 @@ def nationals_asked(question: str) -> str:
 
 def by_country_alone(question: str) -> bool:
     """The question counts people by their country alone ("How many Danes ...?", "How many Danish nationals ...?",
-    "how many of them came from Denmark?"): then any count of that country's people answers it, whatever its noun."""
+    "how many were from Denmark?"): then any count of that country's people answers it, whatever its noun."""
     if _CAME_FROM.search(question):
         return True
     named = _HOW_MANY_OF.search(question)

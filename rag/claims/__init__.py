@@ -7,7 +7,7 @@ whenever ``rag.claims.extract`` (or the parser under it) would type a sentence d
 
 # 55: a whole number's written fraction is its own ("2\u00bd hours", "3 1/2 miles"), and "-plus" makes a figure a lower
 #     bound ("a 710,000-plus square kilometre area"); a frequency in hertz is a quantity; a number glued after a
-#     letter is a name's, no figure ("the A320 to 100 feet" is 100 feet, not 320 to 100; "MH370" counts nothing)
+#     letter is a name's, no figure ("the K220 to 100 feet" is 100 feet, not 220 to 100; "RX370" counts nothing)
 # 54: numbers joined by a slash ("the 4/16 disaster", "9/11", "24/7") count nothing
 # 53: one of a noun after a word that describes it ("One rescue diver was hurt": a diver); a count whose noun
 #     the count before it gives ("Two divers drowned and five were hurt": divers); initials in capitals

@@ -29,7 +29,7 @@ LABEL = {"person": "person", "organization": "organization", "place": "place", "
 
 # How each kind is asked: a pattern over the question, first match wins (most specific first).
 _W = r"^\s*(?:and\s+|so\s+|but\s+)?(?:in\s+|for\s+|by\s+|since\s+|until\s+)?"
-# the nouns of a measure ("What is the depth of the wreck?", "What were the length and width of the part?")
+# the nouns of a measure ("What is the depth of the wreck?", "What are the length and width of this hatch?")
 _MEASURE_NOUNS = (r"capacity|capacities|population|tonnage|volume|output|throughput|weight|width|height|depth|speed|"
                   r"distance|area|diameter|length|altitude|frequency|thickness")
 _NOT_IN_GAP = (r"is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|the|(?-i:a)|an|to|of|in|on|for|"
@@ -651,12 +651,12 @@ _EMBEDDED = re.compile(r"\b(?:told|tell|tells|said|say|says|asked|explained|reve
                        r"(?=\s+(?:how\s+(?:much|many|long|far|old|soon)|when|where|why|whether)\b)", re.I)
 
 
-# the unit a figure is asked in, set off by commas after "how" and its adjective: "How long, in pages, was ...?"
+# the unit a figure is asked in, set off by commas after "how" and its adjective: "How long, in pages, is ...?"
 _UNIT_ASIDE = re.compile(r"^(\W*how\s+[a-z]+)\s*,\s*in\s+([a-z]+(?:\s+[a-z]+)?)\s*,\s*", re.I)
 
 
 def without_unit_aside(question: str) -> str:
-    """The question without the unit it asks its figure in ("How long, in pages, was it?" -> "How long was it?")."""
+    """The question without the unit it asks its figure in ("How long, in pages, is it?" -> "How long is it?")."""
     aside = _UNIT_ASIDE.match(question)
     return f"{aside.group(1)} {question[aside.end():]}" if aside else question
 
@@ -674,7 +674,7 @@ def asked(question: str) -> tuple[str, ...]:
     preferred stocks have any differences in terms of percentage of the company...?") asks for a description
     of how they differ, not for the value its words name."""
     aside = _UNIT_ASIDE.match(question)
-    if aside:  # "How long, in pages, was the report?" asks a count of pages; "..., in days, ...?" a duration
+    if aside:  # "How long, in pages, is the report?" asks a count of pages; "..., in days, ...?" a duration
         unit = aside.group(2).lower()
         single = unit[:-1] if unit.endswith("s") else unit
         if single in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):
@@ -1279,7 +1279,7 @@ _POSITION = re.compile(rf"^\W{{0,3}}(?:{_PLACED}|outside|from|of)\b", re.I)
 _DIMENSION_VERB = re.compile(r"\b(?:how much|what)\s+(?:does|did|do|would|will|could|can|might)\b[^?.!]{0,60}?"
                              r"\bweigh(?:s|ed)?\b(?!\s+(?:up|in|on|against|down)\b)", re.I)
 # ... or by its noun: "What is the weight of the ship?"
-# (or two: "What were the length and width of the part?"), or after a preposition: "At what frequency were ...?",
+# (or two: "What are the length and width of this hatch?"), or after a preposition: "At what frequency were ...?",
 # "To what altitude did he set the dial?"
 _DIMENSION_NOUN = re.compile(r"(?:\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}?|"
                              r"\b(?:at|to|from) what (?:[\w-]+ )?|\b(?:what|which) (?:[\w-]+ )?)"

