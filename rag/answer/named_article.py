@@ -41,19 +41,26 @@ def named_article(store: ArticleStore, question: str, passages: Sequence[Passage
     (``evidence.anchors_of``), read whole, when another retrieved article does not; None otherwise (the question
     gives none, or two articles hold them all)."""
     docs = list(dict.fromkeys(p.doc_id for p in passages))
-    if len(docs) < 2:
+    years, words = anchors_of(question)
+    if len(docs) < 2 or not (years or words):
         return None
-    texts: dict[str, str] = {}
-    for doc_id in docs:
+
+    def holds_all(text: str) -> bool:
+        return holds(text, (years, [])) and all(holds(text, ([], [w])) for w in words)
+
+    # (an article whose retrieved passages hold them all holds them: only the others are read whole, and not at
+    # all once two hold them)
+    found = {d: "\n".join(f"{p.title or ''}\n{p.text}" for p in passages if p.doc_id == d) for d in docs}
+    holding = [d for d in docs if holds_all(found[d])]
+    for doc_id in [d for d in docs if d not in holding]:
+        if len(holding) > 1:
+            return None
         try:
             document = store.get_document(doc_id)
         except NotFound:
             return None
-        texts[doc_id] = f"{document.title or ''}\n{document.text}"
-    years, words = anchors_of(question)
-    if not years and not words:
-        return None
-    holding = [d for d, text in texts.items() if holds(text, (years, [])) and all(holds(text, ([], [w])) for w in words)]
+        if holds_all(f"{document.title or ''}\n{document.text}"):
+            holding.append(doc_id)
     return holding[0] if len(holding) == 1 else None
 
 
