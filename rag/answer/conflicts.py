@@ -22,7 +22,7 @@ from rag.answer.events import asked_event, dates_of_other_events, no_beginning_d
 from rag.answer.evidence import body_qualifier, classed, counts_asked, holds, one_clause, place_class, qualified_as
 from rag.answer.inventory import listed
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
-from rag.answer.nationals import nationals_asked, of_other_nationals, of_the_nationals
+from rag.answer.nationals import as_nationals, of_other_nationals, of_the_nationals
 from rag.answer.origin import asked_origin, country_key, of_another_country, tied_elsewhere
 from rag.answer.positions import asks_subject, beside_the_act
 from rag.answer.quotes import speaker_only
@@ -117,7 +117,6 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
         subject = {w for n in question_names(question) for w in name_key(n).split() if len(w) > 2}
         agent = asks_who_acts(question)
         origin = asked_origin(question)  # "Which American agency": a name the sentence ties to Japan is none
-        nationals = nationals_asked(question)  # "How many Danes ...?" (rag/answer/nationals.py)
         theirs = subject_roles(question)  # "Which leader did Thailand's prime minister thank?": not the minister
         # the names the question gives (a person, a body, a place): a figure of another of their kind is another's
         typed_question = (cache([question]) if cache is not None else analyze([question]))[0]
@@ -149,8 +148,7 @@ def find_conflicts(question: str, sentences: Sequence[Cited], cache: ClaimCache 
                   and (v.kind in FIGURES or (_named(v, s, listing, roles)
                                              and not (origin and tied_elsewhere(v, s.text, origin))))]
         # counts of the nationals asked count one thing whatever their nouns ("40 Danes", "41 people from Denmark")
-        claims = [(s, replace(v, unit=f"people of {nationals}")) if nationals and of_the_nationals(question, s.text, v)
-                  else (s, v) for s, v in claims]
+        claims = [(s, as_nationals(question, s.text, v)) for s, v in claims]
         # "a settlement of $540 million" is a settlement's amount, another thing than "pay $900 million" asked of
         claims = [(s, replace(v, scope=amount_owner(s.text, v.start, v.end)) if v.kind == "money" and not v.scope
                    else v) for s, v in claims]

@@ -34,7 +34,7 @@ from rag.answer.focus import mismatch, says_not, subject_mismatch
 from rag.answer.guessed import asked_terms, guessed_terms, typed_anchors
 from rag.answer.lasting import asked_lasting, of_other_events, shorter_than_asked, term_unasked
 from rag.answer.named_next import named_next, position_in_article
-from rag.answer.nationals import by_country_alone, nationals_asked, of_other_nationals
+from rag.answer.nationals import as_nationals, of_other_nationals, of_the_nationals
 from rag.answer.origin import asked_origin, countries_in, country_key, country_said, of_another_country, tied_elsewhere, tied_here
 from rag.answer.other_subject import other_subject
 from rag.answer.placed import of_another_relation, relation_asked
@@ -1501,16 +1501,10 @@ def _of_the_nationals_asked(pool: list[Candidate], question: str) -> None:
     if not other:
         return
     dropped = {(id(counts[i][0]), id(counts[i][1])) for i in other}
-    alone = by_country_alone(question)  # "How many Danish nationals ...?", not "How many Danish customers ...?"
-    unit = f"people of {nationals_asked(question)}"  # one measure, whatever their nouns ("40 Danes", "41 from Denmark")
-
-    def counted(values: list[K.Value]) -> list[K.Value]:
-        return [replace(v, unit=unit) if v.kind == "count" and alone else v for v in values]
-
     for c in pool:
-        c.answers = counted([v for v in c.answers if (id(c), id(v)) not in dropped])
-        kept = counted([v for v in c.on_values if (id(c), id(v)) not in dropped])
-        kept += [v for v in c.answers if v.kind == "count" and alone and v not in kept]  # (the nationals asked)
+        c.answers = [as_nationals(question, c.text, v) for v in c.answers if (id(c), id(v)) not in dropped]
+        kept = [as_nationals(question, c.text, v) for v in c.on_values if (id(c), id(v)) not in dropped]
+        kept += [v for v in c.answers if of_the_nationals(question, c.text, v) and v not in kept]
         if kept != c.on_values:
             c.on_values, c.on_scope = kept, bool(kept)
 

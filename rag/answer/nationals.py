@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rag.claims.demonyms import COUNTRY_OF
 from rag.claims.kinds import Value
@@ -23,7 +24,7 @@ from rag.claims.kinds import Value
 # a country by another of its names ("UK consumers", "U.S. customers", "people from America")
 _ALSO = {"uk": "britain", "u.k": "britain", "united kingdom": "britain", "great britain": "britain",
          "us": "united states", "u.s": "united states", "usa": "united states", "u.s.a": "united states",
-         "america": "united states", "the united states": "united states"}
+         "america": "united states"}
 _COUNTRIES = {c.lower() for c in COUNTRY_OF.values()} | set(_ALSO)
 # the people of a country by a noun of their own, not the adjective plus "s" ("Danes", not "Danishs")
 _PEOPLE_OF = {"danes": "denmark", "swedes": "sweden", "finns": "finland", "poles": "poland", "turks": "turkey",
@@ -110,6 +111,14 @@ def of_the_nationals(question: str, sentence: str, value: Value) -> bool:
     return bool(asked) and by_country_alone(question) and value.kind == "count" and count_origin(sentence, value) == asked
 
 
+def as_nationals(question: str, sentence: str, value: Value) -> Value:
+    """The count as a count of the nationals asked (one unit for all of them: "40 Danes" and "41 people from
+    Denmark" measure one thing) when it is one (``of_the_nationals``); the value as it is otherwise."""
+    if not of_the_nationals(question, sentence, value):
+        return value
+    return replace(value, unit=f"people of {nationals_asked(question)}")
+
+
 def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> set[int]:
     """The positions in ``counts`` (sentence, count) of those that count other people than the nationals the
     question asks of: another country's, or everyone's where some count is of the country asked and the question
@@ -126,4 +135,4 @@ def of_other_nationals(question: str, counts: Sequence[tuple[str, Value]]) -> se
     return {i for i, o in enumerate(origins) if o is not None and o != asked and (o or everyone)}
 
 
-__all__ = ["by_country_alone", "count_origin", "nationals_asked", "of_other_nationals", "of_the_nationals"]
+__all__ = ["as_nationals", "by_country_alone", "count_origin", "nationals_asked", "of_other_nationals", "of_the_nationals"]

@@ -1281,17 +1281,17 @@ _DIMENSION_VERB = re.compile(r"\b(?:how much|what)\s+(?:does|did|do|would|will|c
 # ... or by its noun: "What is the weight of the ship?"
 # (or two: "What are the length and width of this hatch?"), or after a preposition: "At what frequency were ...?",
 # "To what altitude did he set the dial?"
+_NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth": "deep", "speed": "fast",
+                   "distance": "far", "length": "long", "altitude": "high", "diameter": "wide", "thickness": "thick",
+                   "frequency": "frequent"}
 _DIMENSION_NOUN = re.compile(r"(?:\b(?:what|which)(?:'s|\u2019s| is| was| are| were) (?:the )?(?:[\w-]+ ){0,2}?|"
                              r"\b(?:at|to|from) what (?:[\w-]+ )?|\b(?:what|which) (?:[\w-]+ )?)"
-                             r"(weight|width|height|depth|speed|distance|length|altitude|diameter|thickness|frequency)s?"
+                             r"(" + "|".join(_NOUN_ADJECTIVE) + r")s?"
                              r"(?:\s+and\s+(?:the\s+)?[a-z]+)?\s+(?:of|in|at|for|was|were|is|are|did|does|do|had|has)\b"
                              # (not a time's length: "the length of his sentence", "the length of the deal")
                              r"(?!\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:service|time|stay|tenure|employment|"
                              r"office|imprisonment|sentence|trial|term|contract|deal|agreement|ban|season|visit|war|"
                              r"search|strike|delay|closure|shutdown|outage|lockdown|career|reign|marriage)s?\b)", re.I)
-_NOUN_ADJECTIVE = {"weight": "heavy", "width": "wide", "height": "tall", "depth": "deep", "speed": "fast",
-                   "distance": "far", "length": "long", "altitude": "high", "diameter": "wide", "thickness": "thick",
-                   "frequency": "frequent"}
 
 
 # where a question's later part begins (rag/answer/parts.py reads each part on its own)

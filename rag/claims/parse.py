@@ -90,9 +90,10 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in ("a",
 # a whole number's fraction written after it ("2\u00bd hours", "3 1/2 miles") and a number's "-plus" ("a 710,000-plus
 # square kilometre area", "200-plus staff": at least that many; ``_PLUS_AFTER``)
 _FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
-_FRACTION_PART = r"(?:[\u00bd\u00bc\u00be\u2153\u2154]|\s(?:1/2|1/4|3/4|1/3|2/3)(?![\d/]))"
+_VULGAR = "[" + "".join(_FRACTIONS) + "]"
+_FRACTION_PART = rf"(?:{_VULGAR}|\s(?:1/2|1/4|3/4|1/3|2/3)(?![\d/]))"
 _PLUS = r"(?:-plus\b|\+(?=\s))"
-_PLUS_AFTER = re.compile(r"\d(?:-plus\b|\+(?=\s))", re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"\d" + _PLUS, re.IGNORECASE)
 # A number is not glued after a letter: "K220", "RX370", "G7" are names (a model, a flight, a group), no figures.
 # A number starts where a run of digits starts: a match tried at every digit of a long run ("9" * 3000) and
 # backtracking through the rest of it each time is quadratic (seconds per 8,000-character passage).
@@ -319,7 +320,7 @@ def number(token: str) -> float | None:
     plus = re.search(r"(?<=\d)(?:-plus|\+)$", token)
     if plus is not None:  # "710,000-plus": the number (that it is at least that is its figure's range, ``add``)
         token = token[:plus.start()]
-    fraction = re.search(r"(?<=\d)(?:([\u00bd\u00bc\u00be\u2153\u2154])|\s([123])/([234]))$", token)
+    fraction = re.search(rf"(?<=\d)(?:({_VULGAR})|\s([123])/([234]))$", token)
     if fraction is not None:  # "2\u00bd" -> 2.5, "3 1/2" -> 3.5
         whole = number(token[:fraction.start()])
         part = _FRACTIONS[fraction.group(1)] if fraction.group(1) else int(fraction.group(2)) / int(fraction.group(3))
